@@ -1,0 +1,1 @@
+"""The Scrapy project: discover and fetch outlet pages, extract articles, hand them to ``search``."""

@@ -1,0 +1,38 @@
+"""Section listing pages: article links and the next page."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+# Article URLs on Vietnamese CMSs end in a numeric id: "-a1234.html", "-20231010.htm", "/d538952.html".
+ARTICLE_URL = re.compile(r"(?:-|/)[a-z]?\d{4,}\.html?$|-post\d+\.html?$|/\d{5,}/?$")
+NEXT_TEXTS = ("trang sau", "tiếp", "xem thêm", "next", "›", "»")
+
+
+def parse_section(body: str, url: str, prefix: str | None = None) -> tuple[list[str], str | None]:
+    """(article URLs, next page URL) of a listing page; only links under ``prefix`` are kept."""
+    try:
+        tree = lxml_html.document_fromstring(body)
+    except (ValueError, lxml_html.etree.ParserError):
+        return [], None
+    host = urlsplit(url).netloc
+    prefix = prefix or f"{urlsplit(url).scheme}://{host}/"
+    articles: list[str] = []
+    for href in tree.xpath("//a/@href"):
+        absolute = urljoin(url, href.strip())
+        if absolute.startswith(prefix) and ARTICLE_URL.search(urlsplit(absolute).path):
+            if absolute not in articles:
+                articles.append(absolute)
+    next_url = None
+    for link in tree.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href"):
+        next_url = urljoin(url, link)
+        break
+    if next_url is None:
+        for anchor in tree.xpath("//a[@href]"):
+            if " ".join(anchor.text_content().split()).lower() in NEXT_TEXTS:
+                next_url = urljoin(url, anchor.get("href"))
+                break
+    return articles, next_url

@@ -1,0 +1,1 @@
+"""Normalise, analyse, group and index articles; answer queries. Never imports ``web``."""

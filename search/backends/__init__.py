@@ -1,0 +1,45 @@
+"""Index backends behind one interface; ``open_backend`` picks one from the configuration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from search.backends.base import (
+    BackendUnavailable,
+    Hit,
+    IndexReport,
+    SearchBackend,
+    SearchRequest,
+    SearchResult,
+)
+from search.config import SearchConfig
+
+__all__ = ["BackendUnavailable", "Hit", "IndexReport", "SearchBackend", "SearchRequest",
+           "SearchResult", "open_backend"]
+
+
+def open_backend(config: SearchConfig | None = None, *, backend: str | None = None,
+                 refresh: bool = False) -> SearchBackend:
+    """The configured index: Elasticsearch when a URL is set, else the embedded SQLite file."""
+    config = config or SearchConfig.from_env()
+    choice = backend or config.backend
+    if choice == "elasticsearch":
+        if not config.elasticsearch_url:
+            raise BackendUnavailable("No Elasticsearch URL: set PRESSWATCH_ELASTICSEARCH_URL "
+                                     "(e.g. from `presswatch elasticsearch start`).")
+        from search.backends.elastic import ElasticsearchBackend
+
+        options: dict[str, Any] = {}
+        if config.elasticsearch_username:
+            options["basic_auth"] = (config.elasticsearch_username, config.elasticsearch_password)
+        if config.elasticsearch_api_key:
+            options["api_key"] = config.elasticsearch_api_key
+        if config.elasticsearch_ca_certs:
+            options["ca_certs"] = config.elasticsearch_ca_certs
+        return ElasticsearchBackend(config.elasticsearch_url, config.elasticsearch_index,
+                                    refresh=refresh, **options)
+    if choice == "embedded":
+        from search.backends.embedded import EmbeddedBackend
+
+        return EmbeddedBackend(config.embedded_path)
+    raise ValueError(f"Unknown backend {choice!r}: use 'embedded' or 'elasticsearch'")

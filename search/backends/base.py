@@ -1,0 +1,81 @@
+"""The one interface every index implements, and the request/result types the web app uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal, Protocol
+
+from search.document import LOCAL_TZ, Document
+
+FACET_FIELDS = ("outlet", "kind", "province", "topic", "tone")
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    # Filters: values in display form; each list is OR-ed, lists are AND-ed together.
+    outlets: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    tones: list[str] = field(default_factory=list)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Literal["relevance", "date"] = "relevance"
+    limit: int = 20
+    offset: int = 0
+    facets: bool = True
+    now: datetime | None = None
+
+    def filters(self) -> dict[str, list[str]]:
+        return {"outlet": self.outlets, "kind": self.kinds, "province": self.provinces,
+                "topic": self.topics, "tone": self.tones}
+
+    def time_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """[start, end) in local time: date filters cover whole days in Asia/Ho_Chi_Minh."""
+        start = datetime.combine(self.date_from, time.min, LOCAL_TZ) if self.date_from else None
+        end = (datetime.combine(self.date_to + timedelta(days=1), time.min, LOCAL_TZ)
+               if self.date_to else None)
+        return start, end
+
+
+@dataclass
+class Hit:
+    document: Document
+    score: float
+    snippet: str = ""  # HTML-safe, matches wrapped in <mark>
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+@dataclass
+class IndexReport:
+    indexed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (document id, reason)
+
+
+class BackendUnavailable(RuntimeError):
+    """The index cannot be reached; the message says what to do next."""
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def index(self, documents: Iterable[Document]) -> IndexReport: ...
+
+    def search(self, request: SearchRequest) -> SearchResult: ...
+
+    def get(self, document_id: str) -> Document | None: ...
+
+    def count(self) -> int: ...
+
+    def ids(self) -> set[str]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,110 @@
+"""The indexed article: one record type shared by every backend, keyed by canonical URL."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from search.text import fold, normalize, token_text
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+TEXT_FIELDS = ("title", "sapo", "body")
+# Metadata fields the query language can name (``outlet:``), mapped to the record attribute.
+KEYWORD_FIELDS = {
+    "outlet": "outlet_id",
+    "kind": "outlet_kind",
+    "province": "provinces",
+    "topic": "topics",
+    "tone": "tone",
+    "author": "author",
+    "section": "section",
+    "story": "story_id",
+}
+
+
+def document_id(canonical_url: str) -> str:
+    """Stable id from the canonical URL, so a re-crawl updates instead of duplicating."""
+    return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Document:
+    url: str
+    outlet_id: str
+    title: str
+    published_at: datetime
+    sapo: str = ""
+    body: str = ""
+    author: str = ""
+    section: str = ""
+    outlet_name: str = ""
+    outlet_kind: str = ""
+    outlet_province: str = ""
+    tags: list[str] = field(default_factory=list)
+    images: list[dict[str, str]] = field(default_factory=list)
+    crawled_at: datetime | None = None
+    # Filled by analysis; every value here is a display form (diacritics kept).
+    topics: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    tone: str = "neutral"
+    story_id: str = ""
+    explanations: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.published_at.tzinfo is None:
+            raise ValueError(f"published_at must be timezone-aware: {self.url}")
+        self.published_at = self.published_at.astimezone(LOCAL_TZ)
+        for name in ("title", "sapo", "body", "author", "section"):
+            setattr(self, name, normalize(getattr(self, name) or ""))
+        self.tags = [normalize(t) for t in self.tags]
+        self.id = self.id or document_id(self.url)
+        self.story_id = self.story_id or self.id
+
+    @classmethod
+    def from_article(cls, article: Mapping[str, Any]) -> Document:
+        """Build from the crawler's article mapping; unknown keys are ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in article.items() if k in known and v is not None}
+        for key in ("published_at", "crawled_at"):
+            if isinstance(values.get(key), str):
+                values[key] = datetime.fromisoformat(values[key])
+        return cls(**values)
+
+    def to_source(self) -> dict[str, Any]:
+        """JSON-able record, as stored and returned by every backend."""
+        source = asdict(self)
+        source["published_at"] = self.published_at.isoformat()
+        source["crawled_at"] = self.crawled_at.isoformat() if self.crawled_at else None
+        return source
+
+    @classmethod
+    def from_source(cls, source: Mapping[str, Any]) -> Document:
+        return cls.from_article(source)
+
+    def match_text(self) -> dict[str, str]:
+        """Token fields both indexes match against: ``<field>_f`` folded, ``<field>_x`` exact."""
+        out: dict[str, str] = {}
+        for name in TEXT_FIELDS:
+            value = getattr(self, name)
+            out[f"{name}_f"] = token_text(value)
+            out[f"{name}_x"] = token_text(value, folded=False)
+        return out
+
+    def keyword_values(self) -> dict[str, list[str]]:
+        """Values of the query language's metadata fields, in display form."""
+        out: dict[str, list[str]] = {}
+        for query_field, attribute in KEYWORD_FIELDS.items():
+            value = getattr(self, attribute)
+            values = value if isinstance(value, list) else [value]
+            out[query_field] = [v for v in values if v]
+        return out
+
+
+def fold_keyword(value: str) -> str:
+    """How metadata values compare in filters: accent- and case-insensitive, spaces squeezed."""
+    return " ".join(fold(value).split())

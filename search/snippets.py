@@ -1,0 +1,77 @@
+"""Highlighted snippets, computed in Python so every backend shows the same text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from search.text import fold
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    words = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for i in range(len(words)):
+        for term in terms:
+            if i + len(term) > len(words):
+                continue
+            ok = True
+            for offset, token in enumerate(term):
+                word = words[i + offset][2]
+                if token.endswith("*"):
+                    ok = word.startswith(token[:-1])
+                else:
+                    ok = word == token
+                if not ok:
+                    break
+            if ok:
+                spans.append((words[i][0], words[i + len(term) - 1][1]))
+    return spans
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor:
+            continue
+        out.append(html.escape(text[cursor:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
+
+
+def highlight(text: str, terms: Sequence[tuple[str, ...]]) -> str:
+    """The whole text, escaped, with matches marked (for titles)."""
+    return _mark(text, _matched_spans(text, terms)) if terms else html.escape(text)
+
+
+def snippet(texts: Sequence[str], terms: Sequence[tuple[str, ...]], width: int = 240) -> str:
+    """The window of about ``width`` characters with the most matches, escaped and marked."""
+    best_text, best_spans = next((t for t in texts if t), ""), []
+    for text in texts:
+        spans = _matched_spans(text, terms) if terms and text else []
+        if len(spans) > len(best_spans):
+            best_text, best_spans = text, spans
+    text = " ".join(best_text.split())
+    spans = _matched_spans(text, terms) if best_spans else []
+    if len(text) <= width:
+        return _mark(text, spans)
+    start = 0
+    if spans:
+        # Start a little before the first match of the densest window.
+        densest = max(spans, key=lambda s: sum(1 for o in spans if s[0] <= o[0] < s[0] + width))
+        start = max(0, densest[0] - width // 4)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    window = text[start:end]
+    inner = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + _mark(window, inner) + suffix

@@ -1,0 +1,61 @@
+"""Shared fixtures: a real Elasticsearch node for the session, the sample press, temp data dirs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from search.node import Node, NodeError, cache_dir
+
+# Tests use a fixed "today" for the sample press, so dates in assertions are stable.
+SAMPLE_END = date(2026, 11, 20)
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url() -> Iterator[str]:
+    """A real node: PRESSWATCH_ELASTICSEARCH_URL if set, else one started for this session.
+
+    Never skips: a node that cannot start fails the tests that need it, with the reason.
+    """
+    configured = os.environ.get("PRESSWATCH_TEST_ELASTICSEARCH_URL")
+    if configured:
+        yield configured
+        return
+    node = Node(name=f"pytest-{uuid.uuid4().hex[:8]}", heap="768m",
+                base_dir=cache_dir() / "nodes" / f"pytest-{os.getpid()}")
+    try:
+        node.start(progress=lambda message: None)
+    except NodeError as error:
+        pytest.fail(f"Elasticsearch could not start, so the Elasticsearch tests cannot run:\n{error}",
+                    pytrace=False)
+    yield node.url
+    node.stop()
+    shutil.rmtree(node.base_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def es_index(elasticsearch_url: str) -> Iterator[str]:
+    """A fresh alias name per test; its indices are deleted afterwards."""
+    from elasticsearch import Elasticsearch
+
+    name = f"test-{uuid.uuid4().hex[:10]}"
+    yield name
+    client = Elasticsearch(elasticsearch_url)
+    client.options(ignore_status=404).indices.delete(index=f"{name}-*")
+    client.options(ignore_status=404).indices.delete_index_template(name=name)
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def sample_press():
+    from crawler.sample_press import SamplePress
+
+    with SamplePress(end=SAMPLE_END) as press:
+        yield press

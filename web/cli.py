@@ -1,0 +1,144 @@
+"""The `presswatch` command: a Flask CLI group, so `presswatch X` and `flask --app web X` are one."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+from flask.cli import FlaskGroup
+
+from web import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=create_app)
+def main() -> None:
+    """Presswatch: theo dõi báo chí — crawl, index, search and serve Vietnamese press coverage."""
+
+
+def _print_crawl_summary(stats: dict, seconds: float) -> None:
+    articles = sum(v for k, v in stats.items() if k.startswith("presswatch/articles/"))
+    skipped = sum(v for k, v in stats.items() if k.startswith("presswatch/not_article/"))
+    errors = sum(v for k, v in stats.items() if k.startswith("presswatch/fetch_errors/"))
+    click.echo(f"Crawl finished in {seconds:.1f}s: {articles} articles extracted, "
+               f"{stats.get('presswatch/indexed', 0)} indexed, {skipped} pages not articles, "
+               f"{errors} fetch errors, {stats.get('presswatch/index_errors', 0)} index errors.")
+
+
+@main.command("crawl")
+@click.option("--sample", is_flag=True, help="Crawl the bundled sample press (started for the run).")
+@click.option("--sample-url", default="", help="Crawl a sample press already running at this URL.")
+@click.option("--registry", default="", help="Outlet registry YAML (default: the shipped one).")
+@click.option("--outlets", default="", help="Comma-separated outlet ids to crawl (default: all).")
+def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str) -> None:
+    """Crawl outlets and index what is new (embedded index unless PRESSWATCH_ELASTICSEARCH_URL)."""
+    from crawler.run import crawl
+
+    started = time.monotonic()
+    if sample and not sample_url:
+        from crawler.sample_press import SamplePress
+
+        with SamplePress() as press:
+            click.echo(f"Sample press serving {len(press.articles)} articles at {press.base_url}")
+            stats = crawl(registry=registry, outlets=outlets, sample_press_url=press.base_url)
+    else:
+        stats = crawl(registry=registry, outlets=outlets, sample_press_url=sample_url)
+    _print_crawl_summary(stats, time.monotonic() - started)
+
+
+@main.command("sample-press")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8765, show_default=True, type=int)
+def sample_press_command(host: str, port: int) -> None:
+    """Serve the bundled sample outlets (RSS, sitemaps, sections, articles) until Ctrl-C."""
+    from crawler.sample_press import serve_forever
+
+    serve_forever(host, port)
+
+
+@main.command("demo")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port of the web UI.")
+def demo_command(port: int) -> None:
+    """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
+    from crawler.run import crawl
+    from crawler.sample_press import SamplePress
+
+    press = SamplePress().start()
+    click.echo(f"Sample press: {len(press.articles)} articles at {press.base_url}")
+    started = time.monotonic()
+    stats = crawl(sample_press_url=press.base_url)
+    _print_crawl_summary(stats, time.monotonic() - started)
+    click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
+    create_app().run(host="127.0.0.1", port=port, use_reloader=False)
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--backend", type=click.Choice(["embedded", "elasticsearch"]), default=None)
+@click.option("--limit", default=10, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: total, hits, facets.")
+def search_command(query: str, backend: str | None, limit: int, as_json: bool) -> None:
+    """Search the index with the query language and print hits and facet counts."""
+    from search.backends import BackendUnavailable, SearchRequest, open_backend
+    from search.query import QueryError
+
+    try:
+        index = open_backend(backend=backend)
+        result = index.search(SearchRequest(query=query, limit=limit))
+    except (QueryError, BackendUnavailable) as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    hits = [{"id": h.document.id, "title": h.document.title, "outlet": h.document.outlet_id,
+             "published_at": h.document.published_at.isoformat(), "score": round(h.score, 4),
+             "url": h.document.url} for h in result.hits]
+    if as_json:
+        click.echo(json.dumps({"total": result.total, "hits": hits, "facets": result.facets},
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result.total} bài viết")
+    for hit in hits:
+        click.echo(f"{hit['score']:>8.3f}  {hit['published_at'][:16]}  {hit['outlet']:<12} {hit['title']}")
+    for name, buckets in result.facets.items():
+        if buckets:
+            click.echo(f"{name}: " + ", ".join(f"{value} ({count})" for value, count in buckets[:8]))
+
+
+@main.command("extract")
+@click.argument("source")
+@click.option("--url", default="", help="The page's URL, when SOURCE is a saved file.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object with the extracted fields.")
+def extract_command(source: str, url: str, as_json: bool) -> None:
+    """Extract one article page (a file or a URL) and print its parts."""
+    from crawler.extract import extract_article
+
+    if source.startswith(("http://", "https://")):
+        import urllib.request
+
+        with urllib.request.urlopen(source, timeout=30) as response:  # noqa: S310 - user-given URL
+            page, content_type = response.read(), response.headers.get("Content-Type")
+        url = url or source
+    else:
+        page, content_type = Path(source).read_bytes(), None
+        url = url or Path(source).resolve().as_uri()
+    result = extract_article(page, url, content_type)
+    if not result.ok:
+        message = {"not_article": True, "reason": result.reason}
+        click.echo(json.dumps(message, ensure_ascii=False) if as_json else f"Not an article: {result.reason}")
+        sys.exit(1)
+    article = {**result.article, "published_at": result.article["published_at"].isoformat()}
+    if as_json:
+        click.echo(json.dumps(article, ensure_ascii=False, indent=2))
+        return
+    for key in ("title", "published_at", "author", "section", "url"):
+        click.echo(f"{key}: {article[key]}")
+    click.echo(f"tags: {', '.join(article['tags'])}")
+    click.echo(f"\n{article['sapo']}\n\n{article['body']}\n")
+    for image in article["images"]:
+        click.echo(f"image: {image['url']}  {image['caption']}")
+
+
+from web.cli_elasticsearch import elasticsearch_group  # noqa: E402 - registers a sub-group
+
+main.add_command(elasticsearch_group)

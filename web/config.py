@@ -1,0 +1,37 @@
+"""Web settings from the environment (``PRESSWATCH_*``), with safe defaults for the embedded demo."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from search.config import SearchConfig, data_dir
+
+
+def _secret_key(directory: Path) -> str:
+    """PRESSWATCH_SECRET_KEY, else a random key kept in the data folder (never in the repo)."""
+    configured = os.environ.get("PRESSWATCH_SECRET_KEY")
+    if configured:
+        return configured
+    path = directory / "secret_key"
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_config() -> dict:
+    directory = data_dir()
+    return {
+        "SECRET_KEY": _secret_key(directory),
+        "PRESSWATCH_DATA_DIR": directory,
+        "PRESSWATCH_SEARCH": SearchConfig.from_env(),
+        "PRESSWATCH_FOCUS_PROVINCE": os.environ.get("PRESSWATCH_FOCUS_PROVINCE", "Bắc Ninh"),
+        "PRESSWATCH_PAGE_SIZE": int(os.environ.get("PRESSWATCH_PAGE_SIZE", "20")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("PRESSWATCH_SECURE_COOKIES", "0") == "1",
+        "JSON_AS_ASCII": False,
+    }
