@@ -1,0 +1,106 @@
+"""One contract, both backends: the embedded index and a real Elasticsearch node answer alike."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from search.backends import SearchRequest
+from search.backends.elastic import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
+from search.document import Document
+from search.query import QueryError
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def doc(n: int, title: str, body: str, *, outlet: str = "baoa", kind: str = "central-daily",
+        day: int = 1, hour: int = 9, provinces=(), topics=(), tone: str = "neutral") -> Document:
+    return Document(url=f"https://{outlet}.vn/bai-{n}.html", outlet_id=outlet, outlet_kind=kind,
+                    title=title, sapo="", body=body, provinces=list(provinces), topics=list(topics),
+                    tone=tone, published_at=datetime(2026, 3, day, hour, 0, tzinfo=TZ))
+
+
+CORPUS = [
+    doc(1, "Bắc Ninh: 90% kiến nghị được giải quyết", "Người dân gửi phản ánh, kiến nghị trên ứng dụng.",
+        provinces=["Bắc Ninh"], topics=["Chuyển đổi số"], day=1),
+    doc(2, "Hà Nội đẩy mạnh chính quyền điện tử", "Dịch vụ công trực tuyến toàn trình.", outlet="baob",
+        kind="provincial-party-paper", provinces=["Hà Nội"], topics=["Chuyển đổi số"], day=2),
+    doc(3, "Tai nạn giao thông giảm", "Số vụ tai nạn giao thông giảm mạnh ở Bắc Giang.", outlet="baob",
+        kind="provincial-party-paper", provinces=["Bắc Giang"], topics=["An toàn giao thông"],
+        tone="negative", day=3, hour=23),
+    doc(4, "Thu hút đầu tư vào khu công nghiệp", "Bắc Ninh thu hút vốn FDI. Kiến nghị tháo gỡ.",
+        provinces=["Bắc Ninh"], topics=["Thu hút đầu tư"], tone="positive", day=4, hour=0),
+]
+
+
+@pytest.fixture(params=["embedded", "elasticsearch"])
+def backend(request, tmp_path):
+    if request.param == "embedded":
+        index = EmbeddedBackend(tmp_path / "index.sqlite3")
+    else:
+        url = request.getfixturevalue("elasticsearch_url")
+        index = ElasticsearchBackend(url, request.getfixturevalue("es_index"), refresh=True)
+    report = index.index(CORPUS)
+    assert report.indexed == len(CORPUS) and not report.errors
+    yield index
+    index.close()
+
+
+def ids(result) -> set[str]:
+    return {hit.document.url.rsplit("-", 1)[1].split(".")[0] for hit in result.hits}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("kiến nghị", {"1", "4"}),
+    ("kien nghi", {"1", "4"}),
+    ("dien tu", {"2"}),
+    ('"tai nan giao thong"', {"3"}),
+    ("Bac Ninh", {"1", "4"}),
+    ("", {"1", "2", "3", "4"}),
+])
+def test_accent_insensitive_matching(backend, query, expected):
+    assert ids(backend.search(SearchRequest(query=query))) == expected
+
+
+def test_reindexing_the_same_url_updates_in_place(backend):
+    changed = doc(1, "Bắc Ninh: 95% kiến nghị được giải quyết", "Nội dung cập nhật.",
+                  provinces=["Bắc Ninh"], topics=["Chuyển đổi số"])
+    backend.index([changed, changed])
+    assert backend.count() == len(CORPUS)
+    assert backend.get(changed.id).title.startswith("Bắc Ninh: 95%")
+
+
+def test_filters_and_facets(backend):
+    result = backend.search(SearchRequest(query="", outlets=["baob"]))
+    assert ids(result) == {"2", "3"}
+    everything = backend.search(SearchRequest(query=""))
+    assert dict(everything.facets["outlet"]) == {"baoa": 2, "baob": 2}
+    assert dict(everything.facets["topic"])["Chuyển đổi số"] == 2
+    assert dict(everything.facets["tone"]) == {"neutral": 2, "negative": 1, "positive": 1}
+    assert ids(backend.search(SearchRequest(query="", provinces=["bac ninh"]))) == {"1", "4"}
+
+
+def test_date_filters_are_whole_local_days(backend):
+    # Article 3 is 23:00 on 3 March and article 4 00:00 on 4 March, local time.
+    result = backend.search(SearchRequest(query="", date_from=date(2026, 3, 3), date_to=date(2026, 3, 3)))
+    assert ids(result) == {"3"}
+
+
+def test_sort_by_date_and_paging(backend):
+    result = backend.search(SearchRequest(query="", sort="date", limit=2, offset=1))
+    assert result.total == 4
+    assert [h.document.title for h in result.hits] == [CORPUS[2].title, CORPUS[1].title]
+
+
+def test_snippets_mark_matches_and_escape(backend):
+    backend.index([doc(9, "<script>alert(1)</script> kiến nghị", "Bàn về <b>kiến nghị</b> cử tri.")])
+    hit = next(h for h in backend.search(SearchRequest(query="kien nghi")).hits if "alert" in h.document.title)
+    assert "<mark>kiến nghị</mark>" in hit.snippet and "<b>" not in hit.snippet
+
+
+def test_malformed_query_is_a_query_error(backend):
+    with pytest.raises(QueryError):
+        backend.search(SearchRequest(query='("kiến nghị"'))
