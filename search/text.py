@@ -38,9 +38,9 @@ def _tone_position(letters: list[str]) -> int | None:
     n = len(lower)
     start = 0
     # "qu" and "gi" + vowel are consonant clusters: the "u"/"i" is not part of the nucleus.
-    if n >= 2 and lower[0] == "q" and lower[1] == "u":
-        start = 2
-    elif n >= 3 and lower[0] == "g" and lower[1] == "i" and lower[2] in _VOWELS:
+    starts_qu = n >= 2 and lower[0] == "q" and lower[1] == "u"
+    starts_gi = n >= 3 and lower[0] == "g" and lower[1] == "i" and lower[2] in _VOWELS
+    if starts_qu or starts_gi:
         start = 2
     while start < n and lower[start] not in _VOWELS:
         start += 1
@@ -65,8 +65,8 @@ def _normalize_syllable(word: str) -> str:
     tones = [c for c in decomposed if c in _TONE_MARKS]
     if len(tones) != 1:
         return word
-    letters = [_base_letter(c) for c in unicodedata.normalize("NFC", "".join(
-        c for c in decomposed if c not in _TONE_MARKS))]
+    toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    letters = [_base_letter(c) for c in toneless]
     position = _tone_position(letters)
     if position is None:
         return word

@@ -59,3 +59,11 @@ def sample_press():
 
     with SamplePress(end=SAMPLE_END) as press:
         yield press
+
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory, monkeypatch):
+    """Every test gets its own data folder and the embedded index unless it asks for more."""
+    monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("PRESSWATCH_ELASTICSEARCH_URL", raising=False)

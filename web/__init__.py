@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from flask import Flask, render_template
 
 from web.config import load_config
 
@@ -14,14 +14,31 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_config())
     app.config.update(overrides or {})
 
-    from web import filters, services
+    from web import auth, db, filters, services
+    from web.extensions import csrf, limiter
 
+    db.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    auth.login_manager.init_app(app)
     services.init_app(app)
     filters.init_app(app)
 
     from web.articles import bp as articles_bp
     from web.search_views import bp as search_bp
 
+    app.register_blueprint(auth.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(articles_bp)
+
+    for code, message in ((403, "Bạn không có quyền thực hiện thao tác này."),
+                          (404, "Không tìm thấy trang hoặc bài viết."),
+                          (429, "Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.")):
+        app.register_error_handler(code, _error_page(code, message))
     return app
+
+
+def _error_page(code: int, message: str):
+    def handler(error: Exception):
+        return render_template("error.html", code=code, message=message), code
+    return handler

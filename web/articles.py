@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
+from flask_login import login_required
 
 from web import services
 
@@ -10,6 +11,7 @@ bp = Blueprint("articles", __name__, url_prefix="/articles")
 
 
 @bp.route("/<document_id>")
+@login_required
 def show(document_id: str):
     document = services.backend().get(document_id)
     if document is None:

@@ -62,16 +62,36 @@ def sample_press_command(host: str, port: int) -> None:
 @click.option("--port", default=5000, show_default=True, type=int, help="Port of the web UI.")
 def demo_command(port: int) -> None:
     """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
-    from crawler.run import crawl
     from crawler.sample_press import SamplePress
+
+    from crawler.run import crawl
 
     press = SamplePress().start()
     click.echo(f"Sample press: {len(press.articles)} articles at {press.base_url}")
     started = time.monotonic()
     stats = crawl(sample_press_url=press.base_url)
     _print_crawl_summary(stats, time.monotonic() - started)
+    app = create_app()
+    login = _ensure_demo_admin(app)
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
-    create_app().run(host="127.0.0.1", port=port, use_reloader=False)
+    if login:
+        click.echo(f"Log in as {login[0]} with password {login[1]}")
+    app.run(host="127.0.0.1", port=port, use_reloader=False)
+
+
+def _ensure_demo_admin(app) -> tuple[str, str] | None:
+    """A first admin for the demo when there are no accounts yet; the password is printed once."""
+    import secrets
+
+    from web.auth import create_user
+    from web.db import connect, database_path
+
+    with connect(database_path(app)) as db:
+        if db.execute("SELECT count(*) FROM users").fetchone()[0]:
+            return None
+        password = secrets.token_urlsafe(9)
+        create_user(db, "admin@presswatch.local", password, "admin", "Quản trị viên")
+    return "admin@presswatch.local", password
 
 
 @main.command("search")
@@ -139,6 +159,8 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
         click.echo(f"image: {image['url']}  {image['caption']}")
 
 
-from web.cli_elasticsearch import elasticsearch_group  # noqa: E402 - registers a sub-group
+from web.cli_elasticsearch import elasticsearch_group  # noqa: E402 - sub-groups register below
+from web.cli_users import users_group  # noqa: E402
 
 main.add_command(elasticsearch_group)
+main.add_command(users_group)

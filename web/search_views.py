@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_login import login_required
 
 from search.backends import BackendUnavailable, SearchRequest
 from search.query import QueryError
@@ -43,6 +44,7 @@ def facet_url(name: str, value: str) -> str:
 
 
 @bp.route("/")
+@login_required
 def index():
     page_size = current_app.config["PRESSWATCH_PAGE_SIZE"]
     search_request = search_request_from_args(page_size)

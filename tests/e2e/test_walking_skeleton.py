@@ -11,6 +11,7 @@ import pytest
 
 from search.backends import open_backend
 from search.config import SearchConfig
+from tests.helpers import logged_in_client
 from web import create_app
 
 SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
@@ -60,7 +61,7 @@ def test_crawl_indexes_every_sample_article_once(crawled, sample_press):
 def test_search_page_finds_the_seed_article(crawled, query):
     config, _ = crawled
     app = create_app({"PRESSWATCH_SEARCH": config, "TESTING": True})
-    response = app.test_client().get("/", query_string={"q": query})
+    response = logged_in_client(app).get("/", query_string={"q": query})
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert SEED_TITLE in page
@@ -72,7 +73,7 @@ def test_article_page_shows_clean_body(crawled, sample_press):
     from search.document import document_id
 
     app = create_app({"PRESSWATCH_SEARCH": config, "TESTING": True})
-    response = app.test_client().get(f"/articles/{document_id(sample_press.url_for(seed))}")
+    response = logged_in_client(app).get(f"/articles/{document_id(sample_press.url_for(seed))}")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "Phó Giám đốc Sở Thông tin và Truyền thông" in page

@@ -1,0 +1,115 @@
+"""Accounts: login/logout, roles enforced on the server, hashed passwords, rate-limited login."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import LoginManager, current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from werkzeug.security import check_password_hash, generate_password_hash
+from wtforms import BooleanField, EmailField, PasswordField
+from wtforms.validators import DataRequired, Email, Length
+
+from web.db import get_db
+from web.extensions import limiter
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+ROLES = ("viewer", "editor", "admin")  # each role can do what the ones before it can
+
+
+@dataclass
+class User:
+    id: int
+    email: str
+    name: str
+    role: str
+    active: bool
+
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    def can(self, role: str) -> bool:
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+
+def _user(row: Any) -> User | None:
+    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"])) if row else None
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return _user(get_db().execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone())
+
+
+def create_user(db, email: str, password: str, role: str = "viewer", name: str = "") -> int:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if len(password) < 8:
+        raise ValueError("password must have at least 8 characters")
+    cursor = db.execute("INSERT INTO users(email, name, password_hash, role) VALUES (?,?,?,?)",
+                        (email.strip(), name.strip(), generate_password_hash(password), role))
+    db.commit()
+    return cursor.lastrowid
+
+
+def role_required(role: str) -> Callable:
+    """Views for ``role`` and above; others get 403 (checked on the server, every request)."""
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.can(role):
+                abort(403)
+            return view(*args, **kwargs)
+        wrapped.required_role = role
+        return wrapped
+    return decorator
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=200)])
+    password = PasswordField("Mật khẩu", validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField("Ghi nhớ đăng nhập")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site relative redirects after login (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("search.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        row = get_db().execute("SELECT * FROM users WHERE email = ?", (form.email.data.strip(),)).fetchone()
+        user = _user(row)
+        if user and user.active and check_password_hash(row["password_hash"], form.password.data):
+            login_user(user, remember=form.remember.data)
+            return redirect(_safe_next(request.args.get("next")))
+        flash("Email hoặc mật khẩu không đúng.", "error")
+    return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 401
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    logout_user()
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,48 @@
+"""`presswatch users create|list|set-role|disable`: account administration from the terminal."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from web.auth import ROLES, create_user
+from web.db import connect, database_path
+
+
+@click.group("users")
+def users_group() -> None:
+    """Manage staff accounts (roles: viewer, editor, admin)."""
+
+
+@users_group.command("create")
+@click.option("--email", required=True)
+@click.option("--name", default="")
+@click.option("--role", type=click.Choice(ROLES), default="viewer", show_default=True)
+@click.password_option(help="At least 8 characters (prompted when omitted).")
+@with_appcontext
+def create_command(email: str, name: str, role: str, password: str) -> None:
+    """Create an account."""
+    with connect(database_path(current_app)) as db:
+        try:
+            create_user(db, email, password, role, name)
+        except sqlite3.IntegrityError:
+            click.echo(f"Cannot create {email}: an account with this email exists.", err=True)
+            sys.exit(1)
+        except ValueError as error:
+            click.echo(f"Cannot create {email}: {error}", err=True)
+            sys.exit(1)
+    click.echo(f"Created {role} {email}")
+
+
+@users_group.command("list")
+@with_appcontext
+def list_command() -> None:
+    """List accounts."""
+    with connect(database_path(current_app)) as db:
+        for row in db.execute("SELECT email, name, role, active FROM users ORDER BY email"):
+            click.echo(f"{row['email']:<32} {row['role']:<7} {'active' if row['active'] else 'disabled'}  "
+                       f"{row['name']}")
