@@ -106,7 +106,8 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
                   enabled=enabled, notes=str(raw.get("notes", "")), **routes)
 
 
-def load_registry(path: Path | str = DEFAULT_REGISTRY, variables: dict[str, str] | None = None) -> list[Outlet]:
+def load_registry(path: Path | str = DEFAULT_REGISTRY,
+                  variables: dict[str, str] | None = None) -> list[Outlet]:
     """Load and validate a registry file; ``variables`` fill placeholders like ``{sample_press}``."""
     path = Path(path)
     try:

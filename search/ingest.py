@@ -1,25 +1,35 @@
-"""Hand-off from the crawler: article mappings in, documents in the index out."""
+"""Hand-off from the crawler: article mappings in, analysed and grouped documents in the index."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from search.backends.base import IndexReport, SearchBackend
 from search.document import Document
+from search.stories import StoryGrouper
+
+Annotator = Callable[[Document], Document]
 
 
 class Ingester:
-    """Buffers articles and writes them to the index in batches (bulk requests on Elasticsearch)."""
+    """normalise → analyse → group into stories → index, in batches (bulk requests on Elasticsearch)."""
 
-    def __init__(self, backend: SearchBackend, batch_size: int = 200) -> None:
+    def __init__(self, backend: SearchBackend, *, grouper: StoryGrouper | None = None,
+                 annotate: Annotator | None = None, batch_size: int = 200) -> None:
         self.backend = backend
+        self.grouper = grouper
+        self.annotate = annotate
         self.batch_size = batch_size
         self._pending: dict[str, Document] = {}
         self.report = IndexReport()
 
     def add(self, article: Mapping[str, Any]) -> Document:
-        document = Document.from_article(article)
+        document = Document.from_article(article)  # normalises text (NFC, tone marks)
+        if self.annotate:
+            self.annotate(document)
+        if self.grouper:
+            self.grouper.assign(document)
         # Keyed by id: two copies of one URL in a batch leave the later one.
         self._pending[document.id] = document
         if len(self._pending) >= self.batch_size:

@@ -7,6 +7,7 @@ Production clusters are never managed from here: point ``PRESSWATCH_ELASTICSEARC
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
@@ -236,10 +237,8 @@ class Node:
         pid = self.pid()
         if pid is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and _alive(pid):
             _reap(pid)
@@ -253,10 +252,8 @@ class Node:
         """Hard stop, as a crash would: no shutdown hooks run."""
         pid = self.pid()
         if pid is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             _reap(pid)
             self.state_file.unlink(missing_ok=True)
 
@@ -281,7 +278,5 @@ def _alive(pid: int) -> bool:
 
 
 def _reap(pid: int) -> None:
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass

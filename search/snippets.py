@@ -21,10 +21,7 @@ def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[in
             ok = True
             for offset, token in enumerate(term):
                 word = words[i + offset][2]
-                if token.endswith("*"):
-                    ok = word.startswith(token[:-1])
-                else:
-                    ok = word == token
+                ok = word.startswith(token[:-1]) if token.endswith("*") else word == token
                 if not ok:
                     break
             if ok:

@@ -14,7 +14,8 @@ def login(client, email: str, password: str):
     return client.post("/auth/login", data={"email": email, "password": password, "csrf_token": token})
 
 
-def make_user(app, role: str = "viewer", email: str | None = None, password: str = "mat-khau-123") -> tuple[str, str]:
+def make_user(app, role: str = "viewer", email: str | None = None,
+              password: str = "mat-khau-123") -> tuple[str, str]:
     from web.auth import create_user
     from web.db import connect, database_path
 

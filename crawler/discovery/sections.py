@@ -23,9 +23,9 @@ def parse_section(body: str, url: str, prefix: str | None = None) -> tuple[list[
     articles: list[str] = []
     for href in tree.xpath("//a/@href"):
         absolute = urljoin(url, href.strip())
-        if absolute.startswith(prefix) and ARTICLE_URL.search(urlsplit(absolute).path):
-            if absolute not in articles:
-                articles.append(absolute)
+        is_article = absolute.startswith(prefix) and ARTICLE_URL.search(urlsplit(absolute).path)
+        if is_article and absolute not in articles:
+            articles.append(absolute)
     next_url = None
     for link in tree.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href"):
         next_url = urljoin(url, link)

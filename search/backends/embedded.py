@@ -25,10 +25,9 @@ class EmbeddedBackend:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self._db() as db:
-            create_schema(db)
+        create_schema(self._connection())
 
-    def _db(self) -> sqlite3.Connection:
+    def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -36,7 +35,11 @@ class EmbeddedBackend:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
             self._local.db = db
-        return _Transaction(db)
+        return db
+
+    def _db(self) -> _Transaction:
+        """One transaction: a consistent snapshot for reads, atomic batches for writes."""
+        return _Transaction(self._connection())
 
     # -- writing ---------------------------------------------------------------------------
 

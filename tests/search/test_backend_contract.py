@@ -97,7 +97,8 @@ def test_sort_by_date_and_paging(backend):
 
 def test_snippets_mark_matches_and_escape(backend):
     backend.index([doc(9, "<script>alert(1)</script> kiến nghị", "Bàn về <b>kiến nghị</b> cử tri.")])
-    hit = next(h for h in backend.search(SearchRequest(query="kien nghi")).hits if "alert" in h.document.title)
+    hits = backend.search(SearchRequest(query="kien nghi")).hits
+    hit = next(h for h in hits if "alert" in h.document.title)
     assert "<mark>kiến nghị</mark>" in hit.snippet and "<b>" not in hit.snippet
 
 
