@@ -71,8 +71,9 @@ class StoryGrouper:
             story_id = min(candidates)[1] if candidates else document.id
             self.lsh.insert(document.id, minhash)
             self.stories[document.id] = (story_id, published)
+            blob = minhash.hashvalues.astype(np.uint64).tobytes()
             self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?,?)",
-                            (document.id, story_id, published, minhash.hashvalues.astype(np.uint64).tobytes()))
+                            (document.id, story_id, published, blob))
             self.db.commit()
             document.story_id = story_id
             return story_id
