@@ -8,8 +8,7 @@ from scrapy import Spider
 from scrapy.exceptions import DropItem
 
 from crawler.items import ArticleItem
-from search.backends import open_backend
-from search.ingest import Ingester
+from search.ingest import Ingester, open_ingester
 
 log = logging.getLogger(__name__)
 
@@ -19,9 +18,8 @@ class IndexPipeline:
         self.ingester: Ingester | None = None
 
     def open_spider(self, spider: Spider) -> None:
-        backend = open_backend(refresh=True)
-        self.ingester = Ingester(backend, batch_size=100)
-        spider.logger.info("Indexing into the %s index", backend.name)
+        self.ingester = open_ingester(refresh=True)
+        spider.logger.info("Indexing into the %s index", self.ingester.backend.name)
 
     def process_item(self, item: ArticleItem, spider: Spider) -> ArticleItem:
         if not isinstance(item, ArticleItem):
@@ -37,4 +35,4 @@ class IndexPipeline:
         spider.crawler.stats.set_value("presswatch/index_errors", len(report.errors))
         for document_id, reason in report.errors[:20]:
             log.error("Index error for %s: %s", document_id, reason)
-        self.ingester.backend.close()
+        self.ingester.close()

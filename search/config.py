@@ -20,6 +20,8 @@ class SearchConfig:
     elasticsearch_password: str = ""
     elasticsearch_api_key: str = ""
     elasticsearch_ca_certs: str = ""
+    elasticsearch_shards: int = 1
+    elasticsearch_replicas: int = 0  # production clusters of 3+ nodes: 1
     embedded_path: Path = Path("var/index.sqlite3")
 
     @property
@@ -37,5 +39,7 @@ class SearchConfig:
             elasticsearch_password=env.get("PRESSWATCH_ELASTICSEARCH_PASSWORD", ""),
             elasticsearch_api_key=env.get("PRESSWATCH_ELASTICSEARCH_API_KEY", ""),
             elasticsearch_ca_certs=env.get("PRESSWATCH_ELASTICSEARCH_CA_CERTS", ""),
+            elasticsearch_shards=int(env.get("PRESSWATCH_ELASTICSEARCH_SHARDS") or 1),
+            elasticsearch_replicas=int(env.get("PRESSWATCH_ELASTICSEARCH_REPLICAS") or 0),
             embedded_path=Path(env.get("PRESSWATCH_EMBEDDED_PATH") or base / "index.sqlite3"),
         )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from search.backends import open_backend
 from search.backends.base import IndexReport, SearchBackend
+from search.config import SearchConfig
 from search.document import Document
 from search.stories import StoryGrouper
 
@@ -49,3 +51,24 @@ class Ingester:
             self.report.indexed += result.indexed
             self.report.errors += result.errors
         return self.report
+
+    def close(self) -> None:
+        self.flush()
+        self.backend.close()
+        if self.grouper:
+            self.grouper.close()
+
+
+def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) -> Ingester:
+    """The configured backend with story grouping and analysis: what the crawler hands articles to."""
+    config = config or SearchConfig.from_env()
+    grouper = StoryGrouper(config.embedded_path.parent / "stories.sqlite3")
+    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=_annotator())
+
+
+def _annotator() -> Annotator | None:
+    try:
+        from search.analysis import annotate
+    except ImportError:  # analysis not installed in this build
+        return None
+    return annotate

@@ -29,9 +29,20 @@ def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[in
     return spans
 
 
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent matches separated by spaces only become one mark: "<mark>kiến nghị</mark>"."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
     out, cursor = [], 0
-    for start, end in sorted(spans):
+    for start, end in _merge(text, spans):
         if start < cursor:
             continue
         out.append(html.escape(text[cursor:start]))

@@ -49,7 +49,7 @@ def es_index(elasticsearch_url: str) -> Iterator[str]:
     yield name
     client = Elasticsearch(elasticsearch_url)
     client.options(ignore_status=404).indices.delete(index=f"{name}-*")
-    client.options(ignore_status=404).indices.delete_index_template(name=name)
+    client.options(ignore_status=404).indices.delete_index_template(name=f"{name}-g*")
     client.close()
 
 

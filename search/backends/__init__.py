@@ -37,7 +37,8 @@ def open_backend(config: SearchConfig | None = None, *, backend: str | None = No
         if config.elasticsearch_ca_certs:
             options["ca_certs"] = config.elasticsearch_ca_certs
         return ElasticsearchBackend(config.elasticsearch_url, config.elasticsearch_index,
-                                    refresh=refresh, **options)
+                                    refresh=refresh, shards=config.elasticsearch_shards,
+                                    replicas=config.elasticsearch_replicas, **options)
     if choice == "embedded":
         from search.backends.embedded import EmbeddedBackend
 

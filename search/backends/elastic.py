@@ -7,9 +7,10 @@ analyzer; documents are written through an alias, keyed by the canonical URL's i
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
-from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from elasticsearch import Elasticsearch, TransportError, helpers
 
 from search import query as ql
 from search.backends.base import (
@@ -20,61 +21,25 @@ from search.backends.base import (
     SearchRequest,
     SearchResult,
 )
-from search.document import KEYWORD_FIELDS, TEXT_FIELDS, Document, fold_keyword
+from search.backends.es_indices import Layout, to_es_source
+from search.document import LOCAL_TZ, Document, fold_keyword
 from search.snippets import snippet
 
 FACET_SIZE = 30
 # Facets aggregate the display values; filters compare the folded ones under ``kwf``.
 FACET_SOURCE = {"outlet": "outlet_id", "kind": "outlet_kind", "province": "provinces",
                 "topic": "topics", "tone": "tone"}
-KEYWORD = {"type": "keyword"}
-TOKENS = {"type": "text", "analyzer": "standard"}
-
-MAPPINGS: dict[str, Any] = {
-    "dynamic": "strict",
-    "properties": {
-        **{f"{name}_{kind}": TOKENS for name in TEXT_FIELDS for kind in ("f", "x")},
-        "kwf": {"properties": {name: KEYWORD for name in KEYWORD_FIELDS}},
-        "doc_id": KEYWORD,
-        "url": KEYWORD,
-        "outlet_id": KEYWORD,
-        "outlet_kind": KEYWORD,
-        "provinces": KEYWORD,
-        "topics": KEYWORD,
-        "tone": KEYWORD,
-        "story_id": KEYWORD,
-        "section": KEYWORD,
-        "published_at": {"type": "date"},
-        "doc": {"type": "object", "enabled": False},
-    },
-}
-
-
-def to_es_source(document: Document) -> dict[str, Any]:
-    return {
-        **document.match_text(),
-        "kwf": {name: [fold_keyword(v) for v in values]
-                for name, values in document.keyword_values().items()},
-        "doc_id": document.id,
-        "url": document.url,
-        "outlet_id": document.outlet_id,
-        "outlet_kind": document.outlet_kind,
-        "provinces": document.provinces,
-        "topics": document.topics,
-        "tone": document.tone,
-        "story_id": document.story_id,
-        "section": document.section,
-        "published_at": document.published_at.isoformat(),
-        "doc": document.to_source(),
-    }
 
 
 class ElasticsearchBackend:
     name = "elasticsearch"
 
     def __init__(self, url: str, index: str = "presswatch", *, client: Elasticsearch | None = None,
-                 refresh: bool = False, **client_options: Any) -> None:
+                 refresh: bool = False, shards: int = 1, replicas: int = 0,
+                 **client_options: Any) -> None:
         self.alias = index
+        self.layout = Layout(index, shards=shards, replicas=replicas)
+        self.generation = 1
         self.refresh = refresh
         self.client = client or Elasticsearch(url, request_timeout=30, retry_on_timeout=True,
                                               max_retries=3, **client_options)
@@ -91,33 +56,42 @@ class ElasticsearchBackend:
                 "to use the embedded index.") from error
 
     def ensure_index(self) -> None:
-        """Create the template, the first concrete index and the alias, if missing."""
+        """Create the live generation's template and this month's index (with the alias) if missing."""
         if self._ready:
             return
-        indices = self.client.indices
-        self._call("create the index template", indices.put_index_template, name=self.alias,
-                   index_patterns=[f"{self.alias}-*"],
-                   template={"settings": {"number_of_shards": 1, "number_of_replicas": 0},
-                             "mappings": MAPPINGS})
-        if not self._call("check the alias", indices.exists_alias, name=self.alias):
-            first = f"{self.alias}-000001"
-            try:
-                indices.create(index=first, aliases={self.alias: {"is_write_index": True}})
-            except ApiError as error:
-                if "resource_already_exists_exception" not in str(error):
-                    raise
+        live = self._call("read the alias", self.layout.live_generation, self.client)
+        if live is None:
+            live = 1
+            self.layout.put_template(self.client, live, live=True)
+            first = self.layout.index_name(live, datetime.now(LOCAL_TZ))
+            self.client.options(ignore_status=400).indices.create(index=first)
+        self.generation = live
         self._ready = True
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _actions(self, documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
-        for document in documents:
-            yield {"_op_type": "index", "_index": self.alias, "_id": document.id,
-                   "_source": to_es_source(document)}
+    def _locations(self, documents: list[Document]) -> dict[str, str]:
+        """Which index already holds each id, so a re-crawl updates that one document."""
+        response = self._call("look up existing documents", self.client.search, index=self.alias,
+                              query={"ids": {"values": [d.id for d in documents]}}, _source=False,
+                              size=len(documents))
+        return {hit["_id"]: hit["_index"] for hit in response["hits"]["hits"]}
+
+    def _actions(self, documents: list[Document]) -> Iterator[dict[str, Any]]:
+        now = datetime.now(LOCAL_TZ)
+        for start in range(0, len(documents), 500):
+            chunk = documents[start:start + 500]
+            located = self._locations(chunk)
+            for document in chunk:
+                index = located.get(document.id) or self.layout.index_name(self.generation,
+                                                                            document.published_at)
+                yield {"_op_type": "index", "_index": index, "_id": document.id,
+                       "_source": to_es_source(document, now)}
 
     def index(self, documents: Iterable[Document]) -> IndexReport:
         self.ensure_index()
         report = IndexReport()
+        documents = list({d.id: d for d in documents}.values())
         results = self._call("index documents", lambda: list(helpers.streaming_bulk(
             self.client, self._actions(documents), chunk_size=500, max_retries=5,
             initial_backoff=1, raise_on_error=False, raise_on_exception=False)))

@@ -34,6 +34,7 @@ class EmbeddedBackend:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
+            ql.register_sqlite_functions(db)  # ordered proximity is checked by a Python function
             self._local.db = db
         return db
 
@@ -123,19 +124,10 @@ class EmbeddedBackend:
             select_params = [rank]
             order = "score DESC, a.published_ts DESC, a.id"
         with self._db() as db:
-            if ql.requires_python_check(node):
-                rows = db.execute(f"{select} WHERE {where} ORDER BY {order}", select_params + params)
-                rows = [r for r in rows if ql.matches(node, Document.from_source(json.loads(r[1])),
-                                                      now=request.now)]
-                total = len(rows)
-                page = rows[request.offset:request.offset + request.limit]
-                matching_sql = "SELECT value FROM json_each(?)"
-                matching_params = [json.dumps([r[0] for r in rows])]
-            else:
-                total = db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-                page = db.execute(f"{select} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                                  select_params + params + [request.limit, request.offset]).fetchall()
-                matching_sql, matching_params = f"SELECT a.rowid FROM articles a WHERE {where}", params
+            total = db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+            page = db.execute(f"{select} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                              select_params + params + [request.limit, request.offset]).fetchall()
+            matching_sql, matching_params = f"SELECT a.rowid FROM articles a WHERE {where}", params
             facets = self._facets(db, matching_sql, matching_params) if request.facets else {}
         terms = ql.highlight_terms(node)
         hits = []

@@ -1,0 +1,171 @@
+"""Elasticsearch index layout: monthly indices behind one alias, generations for reindexing.
+
+``<alias>-g<generation>-<YYYY.MM>`` holds the articles published in that month (local time). An
+index template per generation gives every such index the mapping and, for the live generation,
+the alias; searches go through the alias. A reindex builds generation N+1 beside N, then moves
+the alias in one atomic ``update_aliases`` call, so searches never see a missing or half index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from elasticsearch import Elasticsearch, helpers
+
+from search.document import KEYWORD_FIELDS, LOCAL_TZ, TEXT_FIELDS, Document, fold_keyword
+
+KEYWORD = {"type": "keyword"}
+TOKENS = {"type": "text", "analyzer": "standard"}
+MAPPINGS: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        **{f"{name}_{kind}": TOKENS for name in TEXT_FIELDS for kind in ("f", "x")},
+        "kwf": {"properties": {name: KEYWORD for name in KEYWORD_FIELDS}},
+        "doc_id": KEYWORD,
+        "url": KEYWORD,
+        "outlet_id": KEYWORD,
+        "outlet_kind": KEYWORD,
+        "provinces": KEYWORD,
+        "topics": KEYWORD,
+        "tone": KEYWORD,
+        "story_id": KEYWORD,
+        "section": KEYWORD,
+        "published_at": {"type": "date"},
+        "indexed_at": {"type": "date"},
+        # The whole record, returned as is; not searchable (the fields above are).
+        "doc": {"type": "object", "enabled": False},
+    },
+}
+_NAME = re.compile(r"^(?P<alias>.+)-g(?P<generation>\d+)-(?P<month>\d{4}\.\d{2})$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    alias: str
+    shards: int = 1
+    replicas: int = 0
+
+    def index_name(self, generation: int, published_at: datetime) -> str:
+        return f"{self.alias}-g{generation}-{published_at.astimezone(LOCAL_TZ):%Y.%m}"
+
+    def pattern(self, generation: int) -> str:
+        return f"{self.alias}-g{generation}-*"
+
+    def template_name(self, generation: int) -> str:
+        return f"{self.alias}-g{generation}"
+
+    def put_template(self, client: Elasticsearch, generation: int, live: bool) -> None:
+        """Mapping for one generation; only the live one's indices join the alias on creation."""
+        client.indices.put_index_template(
+            name=self.template_name(generation), index_patterns=[self.pattern(generation)],
+            priority=100 + generation,
+            template={
+                "settings": {"number_of_shards": self.shards, "number_of_replicas": self.replicas,
+                             "refresh_interval": "1s"},
+                "mappings": MAPPINGS,
+                "aliases": {self.alias: {}} if live else {},
+            })
+
+    def generations(self, client: Elasticsearch) -> dict[int, list[str]]:
+        """Concrete indices of every generation present, live or not."""
+        indices = client.options(ignore_status=404).indices.get(
+            index=f"{self.alias}-g*", expand_wildcards="open")
+        found: dict[int, list[str]] = {}
+        for name in indices.body if hasattr(indices, "body") else indices:
+            match = _NAME.match(name)
+            if match and match.group("alias") == self.alias:
+                found.setdefault(int(match.group("generation")), []).append(name)
+        return found
+
+    def live_generation(self, client: Elasticsearch) -> int | None:
+        response = client.options(ignore_status=404).indices.get_alias(name=self.alias)
+        body = response.body if hasattr(response, "body") else response
+        generations = {int(m.group("generation")) for name in body
+                       if (m := _NAME.match(name)) and m.group("alias") == self.alias}
+        return max(generations) if generations else None
+
+
+def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict[str, Any]:
+    return {
+        **document.match_text(),
+        "kwf": {name: [fold_keyword(v) for v in values]
+                for name, values in document.keyword_values().items()},
+        "doc_id": document.id,
+        "url": document.url,
+        "outlet_id": document.outlet_id,
+        "outlet_kind": document.outlet_kind,
+        "provinces": document.provinces,
+        "topics": document.topics,
+        "tone": document.tone,
+        "story_id": document.story_id,
+        "section": document.section,
+        "published_at": document.published_at.isoformat(),
+        "indexed_at": (indexed_at or datetime.now(LOCAL_TZ)).isoformat(),
+        "doc": document.to_source(),
+    }
+
+
+def _copy_actions(client: Elasticsearch, layout: Layout, source_index: str, generation: int,
+                  query: dict[str, Any], progress: Callable[[int], None]) -> Iterator[dict[str, Any]]:
+    for count, hit in enumerate(helpers.scan(client, index=source_index, query={"query": query},
+                                             _source=["doc", "indexed_at"], size=1000), start=1):
+        # Rebuild from the stored record, so analysis or mapping changes apply to old articles.
+        document = Document.from_source(hit["_source"]["doc"])
+        indexed_at = datetime.fromisoformat(hit["_source"]["indexed_at"])
+        yield {"_op_type": "index", "_index": layout.index_name(generation, document.published_at),
+               "_id": document.id, "_source": to_es_source(document, indexed_at)}
+        progress(count)
+
+
+def reindex(client: Elasticsearch, layout: Layout, progress: Callable[[int], None] = lambda n: None,
+            keep_old: bool = False) -> tuple[int, int]:
+    """Copy the live generation into a new one, swap the alias atomically; returns (copied, generation)."""
+    live = layout.live_generation(client)
+    if live is None:
+        raise ValueError(f"No live index behind alias {layout.alias!r}: nothing to reindex.")
+    target = max([live, *layout.generations(client)]) + 1
+    started = datetime.now(LOCAL_TZ)
+    layout.put_template(client, target, live=False)
+    copied = 0
+    for ok, _ in helpers.streaming_bulk(client, _copy_actions(client, layout, layout.alias, target,
+                                                              {"match_all": {}}, progress),
+                                        chunk_size=500, max_retries=5, raise_on_error=True):
+        copied += ok
+    old_indices = layout.generations(client).get(live, [])
+    new_indices = layout.generations(client).get(target, [])
+    # Articles written while we copied: catch up before and after the swap.
+    since = {"range": {"indexed_at": {"gte": started.isoformat()}}}
+    helpers.bulk(client, _copy_actions(client, layout, ",".join(old_indices), target, since, progress))
+    layout.put_template(client, target, live=True)
+    actions = [{"add": {"index": name, "alias": layout.alias}} for name in new_indices]
+    actions += [{"remove": {"index": name, "alias": layout.alias}} for name in old_indices]
+    if actions:
+        client.indices.update_aliases(actions=actions)
+    client.indices.delete_index_template(name=layout.template_name(live))
+    client.indices.refresh(index=",".join(old_indices + new_indices) or layout.alias)
+    helpers.bulk(client, _copy_actions(client, layout, ",".join(old_indices), target, since, progress))
+    client.indices.refresh(index=layout.alias)
+    if not keep_old and old_indices:
+        client.indices.delete(index=",".join(old_indices))
+    return copied, target
+
+
+def stats(client: Elasticsearch, layout: Layout) -> dict[str, Any]:
+    """Documents and size per index behind the alias, plus cluster health."""
+    health = client.cluster.health()
+    response = client.options(ignore_status=404).indices.stats(index=layout.alias, metric="docs,store")
+    indices = (response.body if hasattr(response, "body") else response).get("indices", {})
+    return {
+        "alias": layout.alias,
+        "generation": layout.live_generation(client),
+        "cluster": {"name": health["cluster_name"], "status": health["status"],
+                    "nodes": health["number_of_nodes"], "active_shards": health["active_shards"],
+                    "unassigned_shards": health["unassigned_shards"]},
+        "indices": {name: {"docs": data["primaries"]["docs"]["count"],
+                           "bytes": data["total"]["store"]["size_in_bytes"]}
+                    for name, data in sorted(indices.items())},
+    }
