@@ -1,0 +1,71 @@
+"""`presswatch index create|reindex|stats`: the Elasticsearch index layout, for operators."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from tqdm import tqdm
+
+from search.backends import BackendUnavailable, open_backend
+from search.backends.es_indices import reindex, stats
+from search.config import SearchConfig
+
+
+def _elasticsearch():
+    config = SearchConfig.from_env()
+    if not config.elasticsearch_url:
+        click.echo("These commands manage Elasticsearch: set PRESSWATCH_ELASTICSEARCH_URL first "
+                   "(the embedded index needs no management).", err=True)
+        sys.exit(2)
+    return open_backend(config, backend="elasticsearch")
+
+
+@click.group("index")
+def index_group() -> None:
+    """Manage the Elasticsearch indices behind the alias (create, reindex, stats)."""
+
+
+@index_group.command("create")
+def create_command() -> None:
+    """Create the index template, this month's index and the alias, if missing."""
+    backend = _elasticsearch()
+    try:
+        backend.ensure_index()
+    except BackendUnavailable as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"Alias {backend.alias} is ready (generation {backend.generation}).")
+
+
+@index_group.command("reindex")
+@click.option("--keep-old", is_flag=True, help="Keep the previous generation's indices.")
+def reindex_command(keep_old: bool) -> None:
+    """Rebuild every document into a new generation and swap the alias (no downtime)."""
+    backend = _elasticsearch()
+    backend.ensure_index()
+    total = backend.count()
+    with tqdm(total=total, unit="doc", desc="Reindexing") as bar:
+        def progress(_: int) -> None:
+            bar.update(1)
+        copied, generation = reindex(backend.client, backend.layout, progress, keep_old=keep_old)
+    click.echo(f"Reindexed {copied} documents into generation {generation}; alias {backend.alias} swapped.")
+
+
+@index_group.command("stats")
+@click.option("--json", "as_json", is_flag=True)
+def stats_command(as_json: bool) -> None:
+    """Documents and size per index, cluster health."""
+    backend = _elasticsearch()
+    backend.ensure_index()
+    figures = stats(backend.client, backend.layout)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    cluster = figures["cluster"]
+    click.echo(f"Cluster {cluster['name']}: {cluster['status']}, {cluster['nodes']} node(s), "
+               f"{cluster['active_shards']} active / {cluster['unassigned_shards']} unassigned shards")
+    click.echo(f"Alias {figures['alias']} → generation {figures['generation']}")
+    for name, data in figures["indices"].items():
+        click.echo(f"  {name:<40} {data['docs']:>9} docs  {data['bytes'] / 1e6:>8.1f} MB")
