@@ -137,6 +137,7 @@ class Node:
     heap: str = "1g"
     seed_hosts: list[str] = field(default_factory=list)
     initial_masters: list[str] = field(default_factory=list)
+    roles: list[str] | None = None  # e.g. ["data"] for a data-only node; None = every role
     base_dir: Path | None = None
 
     def __post_init__(self) -> None:
@@ -167,6 +168,8 @@ class Node:
             # A development box's disk is often fuller than the watermarks assume.
             "cluster.routing.allocation.disk.threshold_enabled": "false",
         }
+        if self.roles is not None:
+            settings["node.roles"] = ",".join(self.roles)
         if self.seed_hosts:
             settings["discovery.seed_hosts"] = ",".join(self.seed_hosts)
             settings["cluster.initial_master_nodes"] = ",".join(self.initial_masters or [self.name])
