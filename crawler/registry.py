@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -16,8 +17,16 @@ KINDS = ("central-daily", "central-online", "provincial-party-paper", "provincia
          "trade-magazine", "agency")
 FEEDS_SOURCES = ("verified", "seen", "guessed", "sample")
 REQUIRED = ("id", "name", "domain", "kind", "province", "feeds", "sitemaps", "sections")
-OPTIONAL = ("feeds_source", "enabled", "notes")
+OPTIONAL = ("feeds_source", "enabled", "notes", "aliases", "render_js", "selectors", "section_pages",
+            "crawl_delay", "prime_url", "article_pattern", "quirks")
+# Per-outlet CSS selector overrides, for pages where generic extraction picks the wrong block.
+SELECTOR_FIELDS = ("title", "sapo", "body", "author", "date")
+# Known site behaviours, named so tools can act on them (docs/OUTLETS.md says what each means).
+QUIRKS = ("ua-blocked", "js-challenge", "session-cookie", "empty-feeds", "stale-feeds", "mixed-feeds",
+          "pubdate-us-format", "pubdate-short-offset", "client-rendered", "blocking-reported",
+          "insecure-tls", "no-dates-in-listing")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 DEFAULT_REGISTRY = Path(__file__).parent / "outlets.yaml"
 SAMPLE_REGISTRY = Path(__file__).parent / "sample_press" / "outlets.yaml"
 
@@ -48,6 +57,25 @@ class Outlet:
     enabled: bool = True
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Optional handling keys (docs/OUTLETS.md); the defaults mean "nothing special".
+    aliases: tuple[str, ...] = ()
+    render_js: bool = False
+    selectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    section_pages: int | None = None
+    crawl_delay: float | None = None
+    prime_url: str | None = None
+    article_pattern: str | None = None
+    quirks: tuple[str, ...] = ()
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """The outlet's own host names: its domain, then legacy or sister domains."""
+        return (self.domain, *self.aliases)
+
+    def owns(self, url: str) -> bool:
+        """Whether ``url`` is on the outlet's domain, an alias, or a subdomain of either."""
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
 
     @property
     def routes(self) -> list[str]:
@@ -103,7 +131,71 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
         raise RegistryError(path, "needs at least one of feeds, sitemaps or sections", entry, "feeds")
     return Outlet(id=raw["id"], name=raw["name"].strip(), domain=raw["domain"].strip(),
                   kind=raw["kind"], province=raw["province"], feeds_source=feeds_source,
-                  enabled=enabled, notes=str(raw.get("notes", "")), **routes)
+                  enabled=enabled, notes=str(raw.get("notes", "")), **routes,
+                  **_handling(path, entry, raw, variables))
+
+
+def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, str]) -> dict[str, Any]:
+    """The optional handling keys, validated as strictly as the required ones."""
+    out: dict[str, Any] = {}
+    if "aliases" in raw:
+        aliases = raw["aliases"]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and _HOST.match(a) for a in aliases):
+            raise RegistryError(path, "must be a list of lower-case host names, e.g. [baoa.com.vn]",
+                                entry, "aliases")
+        out["aliases"] = tuple(aliases)
+    if "render_js" in raw:
+        if not isinstance(raw["render_js"], bool):
+            raise RegistryError(path, "must be true or false", entry, "render_js")
+        out["render_js"] = raw["render_js"]
+    if "selectors" in raw:
+        selectors = raw["selectors"]
+        if not isinstance(selectors, dict) or not selectors:
+            raise RegistryError(path, f"must be a mapping with some of {', '.join(SELECTOR_FIELDS)}",
+                                entry, "selectors")
+        for key, value in selectors.items():
+            if key not in SELECTOR_FIELDS:
+                raise RegistryError(path, f"unknown selector {key!r} (allowed: {', '.join(SELECTOR_FIELDS)})",
+                                    entry, "selectors")
+            if not isinstance(value, str) or not value.strip():
+                raise RegistryError(path, f"selector {key!r} must be a non-empty CSS selector",
+                                    entry, "selectors")
+        out["selectors"] = {k: v.strip() for k, v in selectors.items()}
+    if "section_pages" in raw:
+        pages = raw["section_pages"]
+        # bool is an int subclass; "section_pages: yes" is a mistake, not 1.
+        if isinstance(pages, bool) or not isinstance(pages, int) or not 1 <= pages <= 50:
+            raise RegistryError(path, "must be a whole number of pages from 1 to 50", entry, "section_pages")
+        out["section_pages"] = pages
+    if "crawl_delay" in raw:
+        delay = raw["crawl_delay"]
+        if isinstance(delay, bool) or not isinstance(delay, int | float) or not 0 <= delay <= 120:
+            raise RegistryError(path, "must be a number of seconds from 0 to 120", entry, "crawl_delay")
+        out["crawl_delay"] = float(delay)
+    if "prime_url" in raw:
+        if not isinstance(raw["prime_url"], str):
+            raise RegistryError(path, "must be one URL", entry, "prime_url")
+        (out["prime_url"],) = _url_list(path, entry, "prime_url", [raw["prime_url"]], variables)
+    if "article_pattern" in raw:
+        pattern = raw["article_pattern"]
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise RegistryError(path, "must be a regular expression (a string)", entry, "article_pattern")
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise RegistryError(path, f"not a valid regular expression: {error}", entry,
+                                "article_pattern") from None
+        out["article_pattern"] = pattern
+    if "quirks" in raw:
+        quirks = raw["quirks"]
+        if not isinstance(quirks, list) or not all(isinstance(q, str) for q in quirks):
+            raise RegistryError(path, "must be a list of quirk names", entry, "quirks")
+        unknown = [q for q in quirks if q not in QUIRKS]
+        if unknown:
+            raise RegistryError(path, f"unknown quirk {unknown[0]!r} (known: {', '.join(QUIRKS)})",
+                                entry, "quirks")
+        out["quirks"] = tuple(quirks)
+    return out
 
 
 def load_registry(path: Path | str = DEFAULT_REGISTRY,
