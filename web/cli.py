@@ -161,8 +161,10 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
 
 from web.cli_elasticsearch import elasticsearch_group  # noqa: E402 - sub-groups register below
 from web.cli_index import index_group  # noqa: E402
+from web.cli_outlets import outlets_group  # noqa: E402
 from web.cli_users import users_group  # noqa: E402
 
 main.add_command(elasticsearch_group)
 main.add_command(index_group)
+main.add_command(outlets_group)
 main.add_command(users_group)
