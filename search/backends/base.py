@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal, Protocol
@@ -27,6 +27,8 @@ class SearchRequest:
     limit: int = 20
     offset: int = 0
     facets: bool = True
+    collapse: bool = False  # one hit per story; hits carry story_size and story_outlets
+    histogram: Literal["day", "week"] | None = None  # coverage over time, local days
     now: datetime | None = None
 
     def filters(self) -> dict[str, list[str]]:
@@ -46,6 +48,16 @@ class Hit:
     document: Document
     score: float
     snippet: str = ""  # HTML-safe, matches wrapped in <mark>
+    story_size: int = 1  # articles in this hit's story among the matches (with collapse)
+    story_outlets: int = 1
+
+
+@dataclass
+class StorySummary:
+    story_id: str
+    articles: int
+    outlets: int
+    first: Document  # the earliest published copy: who broke it, and when
 
 
 @dataclass
@@ -53,6 +65,7 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    histogram: list[tuple[date, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -73,6 +86,18 @@ class SearchBackend(Protocol):
     def search(self, request: SearchRequest) -> SearchResult: ...
 
     def get(self, document_id: str) -> Document | None: ...
+
+    def scan(self, request: SearchRequest) -> Iterator[Document]:
+        """Every match, newest first, streamed (exports, retagging): never truncated."""
+        ...
+
+    def stories(self, request: SearchRequest, size: int = 10) -> list[StorySummary]:
+        """The matching stories carried by most outlets (only stories with 2+ articles)."""
+        ...
+
+    def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
+        """Counts of matches by two facet fields, e.g. tone per topic."""
+        ...
 
     def count(self) -> int: ...
 

@@ -20,6 +20,7 @@ from search.backends.base import (
     IndexReport,
     SearchRequest,
     SearchResult,
+    StorySummary,
 )
 from search.backends.es_indices import Layout, to_es_source
 from search.document import LOCAL_TZ, Document, fold_keyword
@@ -128,16 +129,20 @@ class ElasticsearchBackend:
             clauses.append({"range": {"published_at": bounds}})
         return clauses
 
+    def _query(self, request: SearchRequest, node: ql.Node) -> dict[str, Any]:
+        return {"bool": {"must": [ql.to_elasticsearch(node, now=request.now)],
+                         "filter": self._filters(request)}}
+
     def search(self, request: SearchRequest) -> SearchResult:
         node = ql.parse(request.query)
         self.ensure_index()
         body: dict[str, Any] = {
-            "query": {"bool": {"must": [ql.to_elasticsearch(node, now=request.now)],
-                               "filter": self._filters(request)}},
+            "query": self._query(request, node),
             "from": request.offset,
             "size": request.limit,
             "track_total_hits": True,
             "_source": ["doc"],
+            "aggs": {},
         }
         by_date = [{"published_at": "desc"}, {"doc_id": "asc"}]
         body["sort"] = by_date if request.sort == "date" else [{"_score": "desc"}, *by_date]
@@ -145,16 +150,88 @@ class ElasticsearchBackend:
             body["aggs"] = {name: {"terms": {"field": FACET_SOURCE[name], "size": FACET_SIZE,
                                              "order": [{"_count": "desc"}, {"_key": "asc"}]}}
                             for name in FACET_FIELDS}
+        if request.collapse:
+            body["collapse"] = {"field": "story_id"}
+            body["aggs"]["_stories"] = {"cardinality": {"field": "story_id", "precision_threshold": 40000}}
+        if request.histogram:
+            body["aggs"]["_histogram"] = {"date_histogram": {
+                "field": "published_at", "calendar_interval": request.histogram, "time_zone": "+07:00",
+                "min_doc_count": 1}}
         response = self._call("search", self.client.search, index=self.alias, **body)
+        aggregations = response.get("aggregations", {})
+        sizes = self._story_sizes(request, node, response["hits"]["hits"]) if request.collapse else {}
         terms = ql.highlight_terms(node)
         hits = []
         for raw in response["hits"]["hits"]:
             document = Document.from_source(raw["_source"]["doc"])
+            articles, outlets = sizes.get(document.story_id, (1, 1))
             hits.append(Hit(document, float(raw.get("_score") or 0.0),
-                            snippet([document.sapo, document.body], terms)))
+                            snippet([document.sapo, document.body], terms),
+                            story_size=articles, story_outlets=outlets))
         facets = {name: [(b["key"], b["doc_count"]) for b in agg["buckets"]]
-                  for name, agg in response.get("aggregations", {}).items()}
-        return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets)
+                  for name, agg in aggregations.items() if not name.startswith("_")}
+        histogram = [(datetime.fromisoformat(b["key_as_string"]).date(), b["doc_count"])
+                     for b in aggregations.get("_histogram", {}).get("buckets", [])]
+        total = (aggregations["_stories"]["value"] if request.collapse
+                 else response["hits"]["total"]["value"])
+        return SearchResult(total=total, hits=hits, facets=facets, histogram=histogram)
+
+    def _story_sizes(self, request: SearchRequest, node: ql.Node,
+                     raw_hits: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+        story_ids = [raw["_source"]["doc"]["story_id"] for raw in raw_hits]
+        if not story_ids:
+            return {}
+        query = self._query(request, node)
+        query["bool"]["filter"].append({"terms": {"story_id": story_ids}})
+        response = self._call("count story copies", self.client.search, index=self.alias, size=0,
+                              query=query, aggs={"stories": {
+                                  "terms": {"field": "story_id", "size": len(story_ids)},
+                                  "aggs": {"outlets": {"cardinality": {"field": "outlet_id"}}}}})
+        return {b["key"]: (b["doc_count"], b["outlets"]["value"])
+                for b in response["aggregations"]["stories"]["buckets"]}
+
+    def scan(self, request: SearchRequest) -> Iterator[Document]:
+        node = ql.parse(request.query)
+        self.ensure_index()
+        query = self._query(request, node)
+        search_after = None
+        while True:
+            page = self._call("read matches", self.client.search, index=self.alias, query=query,
+                              size=1000, sort=[{"published_at": "desc"}, {"doc_id": "asc"}],
+                              _source=["doc"], search_after=search_after, track_total_hits=False)
+            raw_hits = page["hits"]["hits"]
+            for raw in raw_hits:
+                yield Document.from_source(raw["_source"]["doc"])
+            if len(raw_hits) < 1000:
+                return
+            search_after = raw_hits[-1]["sort"]
+
+    def stories(self, request: SearchRequest, size: int = 10) -> list[StorySummary]:
+        node = ql.parse(request.query)
+        self.ensure_index()
+        response = self._call("find top stories", self.client.search, index=self.alias, size=0,
+                              query=self._query(request, node), aggs={"stories": {
+                                  "terms": {"field": "story_id", "size": size, "min_doc_count": 2,
+                                            "order": [{"outlets": "desc"}, {"_count": "desc"},
+                                                      {"_key": "asc"}]},
+                                  "aggs": {"outlets": {"cardinality": {"field": "outlet_id"}},
+                                           "first": {"top_hits": {
+                                               "size": 1, "_source": ["doc"],
+                                               "sort": [{"published_at": "asc"}, {"doc_id": "asc"}]}}}}})
+        return [StorySummary(b["key"], b["doc_count"], b["outlets"]["value"],
+                             Document.from_source(b["first"]["hits"]["hits"][0]["_source"]["doc"]))
+                for b in response["aggregations"]["stories"]["buckets"]]
+
+    def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
+        node = ql.parse(request.query)
+        self.ensure_index()
+        response = self._call("count by two fields", self.client.search, index=self.alias, size=0,
+                              query=self._query(request, node), aggs={"rows": {
+                                  "terms": {"field": FACET_SOURCE[row], "size": 200},
+                                  "aggs": {"columns": {"terms": {"field": FACET_SOURCE[column],
+                                                                 "size": 200}}}}})
+        return {b["key"]: {c["key"]: c["doc_count"] for c in b["columns"]["buckets"]}
+                for b in response["aggregations"]["rows"]["buckets"]}
 
     def get(self, document_id: str) -> Document | None:
         self.ensure_index()

@@ -6,11 +6,19 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from search import query as ql
-from search.backends.base import FACET_FIELDS, Hit, IndexReport, SearchRequest, SearchResult
+from search.backends.base import (
+    FACET_FIELDS,
+    Hit,
+    IndexReport,
+    SearchRequest,
+    SearchResult,
+    StorySummary,
+)
 from search.backends.sqlite_schema import create_schema
 from search.document import Document, fold_keyword
 from search.snippets import snippet
@@ -109,44 +117,120 @@ class EmbeddedBackend:
             params.append(int(end.timestamp()))
         return " AND ".join(clauses), params
 
+    def _match_into_temp(self, db: sqlite3.Connection, request: SearchRequest, node: ql.Node) -> None:
+        """The matching rows, once, into temp.matches: counts, facets and pages all read from it."""
+        where, params = self._where(request, node)
+        db.execute("DROP TABLE IF EXISTS temp.matches")
+        db.execute("CREATE TEMP TABLE matches AS SELECT a.rowid AS rowid, a.story_id, a.outlet_id, "
+                   f"a.published_ts FROM articles a WHERE {where}", params)
+
     def search(self, request: SearchRequest) -> SearchResult:
         node = ql.parse(request.query)
-        where, params = self._where(request, node)
-        rank = ql.fts_rank_match(node)
-        order = "a.published_ts DESC, a.id"
-        select = "SELECT a.rowid, a.source, 0.0 AS score FROM articles a"
-        select_params: list = []
-        if rank and request.sort == "relevance":
+        rank = ql.fts_rank_match(node) if request.sort == "relevance" else None
+        score, joins, join_params = "0.0", "", []
+        if rank:
             # bm25 is lower-is-better; title and sapo weigh more than the body.
-            select = ("SELECT a.rowid, a.source, coalesce(-r.score, 0.0) AS score FROM articles a "
-                      "LEFT JOIN (SELECT rowid, bm25(articles_fts, 4, 2, 1, 4, 2, 1) AS score "
-                      "FROM articles_fts WHERE articles_fts MATCH ?) r ON r.rowid = a.rowid")
-            select_params = [rank]
-            order = "score DESC, a.published_ts DESC, a.id"
+            score = "coalesce(-r.score, 0.0)"
+            joins = ("LEFT JOIN (SELECT rowid, bm25(articles_fts, 4, 2, 1, 4, 2, 1) AS score "
+                     "FROM articles_fts WHERE articles_fts MATCH ?) r ON r.rowid = a.rowid")
+            join_params = [rank]
+        order = "score DESC, published_ts DESC, id" if rank else "published_ts DESC, id"
+        inner = (f"SELECT a.rowid, a.source, a.story_id, a.published_ts, a.id, {score} AS score "
+                 f"FROM matches m JOIN articles a ON a.rowid = m.rowid {joins}")
+        if request.collapse:
+            inner = (f"SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY {order}) "
+                     f"AS rn FROM ({inner})) WHERE rn = 1")
         with self._db() as db:
-            total = db.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-            page = db.execute(f"{select} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                              select_params + params + [request.limit, request.offset]).fetchall()
-            matching_sql, matching_params = f"SELECT a.rowid FROM articles a WHERE {where}", params
-            facets = self._facets(db, matching_sql, matching_params) if request.facets else {}
+            self._match_into_temp(db, request, node)
+            counted = "count(DISTINCT story_id)" if request.collapse else "count(*)"
+            total = db.execute(f"SELECT {counted} FROM matches").fetchone()[0]
+            page = db.execute(f"SELECT rowid, source, score, story_id FROM ({inner}) ORDER BY {order} "
+                              "LIMIT ? OFFSET ?", [*join_params, request.limit, request.offset]).fetchall()
+            sizes = self._story_sizes(db, [row[3] for row in page]) if request.collapse else {}
+            facets = self._facets(db) if request.facets else {}
+            histogram = self._histogram(db, request.histogram) if request.histogram else []
         terms = ql.highlight_terms(node)
         hits = []
-        for _, source, score in page:
+        for _, source, score_value, story_id in page:
             document = Document.from_source(json.loads(source))
-            hits.append(Hit(document, float(score), snippet([document.sapo, document.body], terms)))
-        return SearchResult(total=total, hits=hits, facets=facets)
+            articles, outlets = sizes.get(story_id, (1, 1))
+            hits.append(Hit(document, float(score_value), snippet([document.sapo, document.body], terms),
+                            story_size=articles, story_outlets=outlets))
+        return SearchResult(total=total, hits=hits, facets=facets, histogram=histogram)
 
-    def _facets(self, db: sqlite3.Connection, matching_sql: str, params: list) -> dict:
+    @staticmethod
+    def _story_sizes(db: sqlite3.Connection, story_ids: list[str]) -> dict[str, tuple[int, int]]:
+        marks = ",".join("?" * len(story_ids))
+        rows = db.execute(f"SELECT story_id, count(*), count(DISTINCT outlet_id) FROM matches "
+                          f"WHERE story_id IN ({marks}) GROUP BY story_id", story_ids)
+        return {story: (articles, outlets) for story, articles, outlets in rows}
+
+    @staticmethod
+    def _histogram(db: sqlite3.Connection, interval: str) -> list[tuple[date, int]]:
+        # Viet Nam has no daylight saving: local day = UTC + 7 hours.
+        day = "date(published_ts + 25200, 'unixepoch')"
+        bucket = day if interval == "day" else f"date({day}, 'weekday 0', '-6 days')"
+        rows = db.execute(f"SELECT {bucket} AS bucket, count(*) FROM matches GROUP BY bucket ORDER BY bucket")
+        return [(date.fromisoformat(bucket_day), count) for bucket_day, count in rows]
+
+    def _facets(self, db: sqlite3.Connection) -> dict:
         marks = ",".join("?" * len(FACET_FIELDS))
         rows = db.execute(
             f"SELECT field, min(value), count(DISTINCT article_rowid) AS n FROM article_terms "
-            f"WHERE field IN ({marks}) AND article_rowid IN ({matching_sql}) "
-            "GROUP BY field, value_f ORDER BY n DESC, min(value)", [*FACET_FIELDS, *params])
+            f"WHERE field IN ({marks}) AND article_rowid IN (SELECT rowid FROM matches) "
+            "GROUP BY field, value_f ORDER BY n DESC, min(value)", FACET_FIELDS)
         facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
         for name, value, count in rows:
             if len(facets[name]) < FACET_SIZE:
                 facets[name].append((value, count))
         return facets
+
+    def scan(self, request: SearchRequest) -> Iterator[Document]:
+        node = ql.parse(request.query)
+        where, params = self._where(request, node)
+        # A read transaction per page keeps the database free for writers between pages.
+        last: tuple[int, str] | None = None
+        while True:
+            after, after_params = "", []
+            if last:
+                after = " AND (a.published_ts < ? OR (a.published_ts = ? AND a.id > ?))"
+                after_params = [last[0], last[0], last[1]]
+            with self._db() as db:
+                rows = db.execute(f"SELECT a.published_ts, a.id, a.source FROM articles a WHERE {where}"
+                                  f"{after} ORDER BY a.published_ts DESC, a.id LIMIT 1000",
+                                  params + after_params).fetchall()
+            for published_ts, document_id, source in rows:
+                yield Document.from_source(json.loads(source))
+                last = (published_ts, document_id)
+            if len(rows) < 1000:
+                return
+
+    def stories(self, request: SearchRequest, size: int = 10) -> list[StorySummary]:
+        node = ql.parse(request.query)
+        with self._db() as db:
+            self._match_into_temp(db, request, node)
+            rows = db.execute(
+                "SELECT m.story_id, count(*) AS n, count(DISTINCT m.outlet_id) AS o, "
+                "(SELECT a.source FROM articles a JOIN matches f ON f.rowid = a.rowid "
+                " WHERE f.story_id = m.story_id ORDER BY a.published_ts, a.id LIMIT 1) "
+                "FROM matches m GROUP BY m.story_id HAVING n > 1 ORDER BY o DESC, n DESC, m.story_id "
+                "LIMIT ?", (size,)).fetchall()
+        return [StorySummary(story, articles, outlets, Document.from_source(json.loads(source)))
+                for story, articles, outlets, source in rows]
+
+    def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
+        node = ql.parse(request.query)
+        with self._db() as db:
+            self._match_into_temp(db, request, node)
+            rows = db.execute(
+                "SELECT min(r.value), min(c.value), count(DISTINCT r.article_rowid) FROM article_terms r "
+                "JOIN article_terms c ON c.article_rowid = r.article_rowid AND c.field = ? "
+                "WHERE r.field = ? AND r.article_rowid IN (SELECT rowid FROM matches) "
+                "GROUP BY r.value_f, c.value_f", (column, row)).fetchall()
+        table: dict[str, dict[str, int]] = {}
+        for row_value, column_value, count in rows:
+            table.setdefault(row_value, {})[column_value] = count
+        return table
 
     def get(self, document_id: str) -> Document | None:
         with self._db() as db:

@@ -17,10 +17,11 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def doc(n: int, title: str, body: str, *, outlet: str = "baoa", kind: str = "central-daily",
-        day: int = 1, hour: int = 9, provinces=(), topics=(), tone: str = "neutral") -> Document:
+        day: int = 1, hour: int = 9, provinces=(), topics=(), tone: str = "neutral",
+        story: str = "") -> Document:
     return Document(url=f"https://{outlet}.vn/bai-{n}.html", outlet_id=outlet, outlet_kind=kind,
                     title=title, sapo="", body=body, provinces=list(provinces), topics=list(topics),
-                    tone=tone, published_at=datetime(2026, 3, day, hour, 0, tzinfo=TZ))
+                    tone=tone, published_at=datetime(2026, 3, day, hour, 0, tzinfo=TZ), story_id=story)
 
 
 CORPUS = [
@@ -33,7 +34,11 @@ CORPUS = [
         tone="negative", day=3, hour=23),
     doc(4, "Thu hút đầu tư vào khu công nghiệp", "Bắc Ninh thu hút vốn FDI. Kiến nghị tháo gỡ.",
         provinces=["Bắc Ninh"], topics=["Thu hút đầu tư"], tone="positive", day=4, hour=0),
+    doc(5, "Tai nạn giao thông giảm ở Bắc Giang", "Theo TTXVN, số vụ tai nạn giao thông giảm mạnh.",
+        outlet="baoc", provinces=["Bắc Giang"], topics=["An toàn giao thông"], tone="negative", day=4,
+        hour=8, story="story-3"),
 ]
+CORPUS[2].story_id = "story-3"
 
 
 @pytest.fixture(params=["embedded", "elasticsearch"])
@@ -57,9 +62,9 @@ def ids(result) -> set[str]:
     ("kiến nghị", {"1", "4"}),
     ("kien nghi", {"1", "4"}),
     ("dien tu", {"2"}),
-    ('"tai nan giao thong"', {"3"}),
+    ('"tai nan giao thong"', {"3", "5"}),
     ("Bac Ninh", {"1", "4"}),
-    ("", {"1", "2", "3", "4"}),
+    ("", {"1", "2", "3", "4", "5"}),
 ])
 def test_accent_insensitive_matching(backend, query, expected):
     assert ids(backend.search(SearchRequest(query=query))) == expected
@@ -77,9 +82,9 @@ def test_filters_and_facets(backend):
     result = backend.search(SearchRequest(query="", outlets=["baob"]))
     assert ids(result) == {"2", "3"}
     everything = backend.search(SearchRequest(query=""))
-    assert dict(everything.facets["outlet"]) == {"baoa": 2, "baob": 2}
+    assert everything.facets["outlet"] == [("baoa", 2), ("baob", 2), ("baoc", 1)]
     assert dict(everything.facets["topic"])["Chuyển đổi số"] == 2
-    assert dict(everything.facets["tone"]) == {"neutral": 2, "negative": 1, "positive": 1}
+    assert dict(everything.facets["tone"]) == {"neutral": 2, "negative": 2, "positive": 1}
     assert ids(backend.search(SearchRequest(query="", provinces=["bac ninh"]))) == {"1", "4"}
 
 
@@ -90,8 +95,8 @@ def test_date_filters_are_whole_local_days(backend):
 
 
 def test_sort_by_date_and_paging(backend):
-    result = backend.search(SearchRequest(query="", sort="date", limit=2, offset=1))
-    assert result.total == 4
+    result = backend.search(SearchRequest(query="", sort="date", limit=2, offset=2))
+    assert result.total == 5
     assert [h.document.title for h in result.hits] == [CORPUS[2].title, CORPUS[1].title]
 
 
@@ -105,3 +110,39 @@ def test_snippets_mark_matches_and_escape(backend):
 def test_malformed_query_is_a_query_error(backend):
     with pytest.raises(QueryError):
         backend.search(SearchRequest(query='("kiến nghị"'))
+
+
+def test_collapse_by_story_counts_copies_and_outlets(backend):
+    result = backend.search(SearchRequest(query="tai nan", collapse=True))
+    assert result.total == 1 and len(result.hits) == 1
+    assert (result.hits[0].story_size, result.hits[0].story_outlets) == (2, 2)
+    assert backend.search(SearchRequest(query="tai nan")).total == 2
+
+
+def test_top_stories_name_the_first_copy(backend):
+    (story,) = backend.stories(SearchRequest(query=""))
+    assert (story.story_id, story.articles, story.outlets) == ("story-3", 2, 2)
+    assert story.first.outlet_id == "baob"  # published on 3 March, before baoc's copy
+
+
+def test_histogram_buckets_are_local_days_and_weeks(backend):
+    days = backend.search(SearchRequest(query="", histogram="day")).histogram
+    assert days == [(date(2026, 3, 1), 1), (date(2026, 3, 2), 1), (date(2026, 3, 3), 1),
+                    (date(2026, 3, 4), 2)]
+    weeks = backend.search(SearchRequest(query="", histogram="week")).histogram
+    assert weeks == [(date(2026, 2, 23), 1), (date(2026, 3, 2), 4)]  # weeks start on Monday
+
+
+def test_pivot_counts_tone_per_topic(backend):
+    table = backend.pivot(SearchRequest(query=""), "topic", "tone")
+    assert table["An toàn giao thông"] == {"negative": 2}
+    assert table["Chuyển đổi số"] == {"neutral": 2}
+
+
+def test_scan_streams_every_match_newest_first(backend):
+    backend.index([doc(100 + n, f"Tin số {n}", "Nội dung kiến nghị.", day=10, hour=n % 24)
+                   for n in range(1500)])
+    scanned = list(backend.scan(SearchRequest(query="kien nghi")))
+    assert len(scanned) == 1502
+    assert len({d.id for d in scanned}) == 1502
+    assert all(a.published_at >= b.published_at for a, b in zip(scanned, scanned[1:], strict=False))
