@@ -16,7 +16,8 @@ SAMPLE_PRESS_SETTINGS = {
 }
 
 
-def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "",
+def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "", since: str = "",
+          refetch: bool = False, disabled: list[str] | None = None,
           settings: dict[str, Any] | None = None) -> dict[str, Any]:
     """Crawl once and return Scrapy's stats; runs the Twisted reactor (once per process)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
@@ -24,8 +25,11 @@ def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "",
     if sample_press_url:
         project.setdict(SAMPLE_PRESS_SETTINGS, priority="cmdline")
     project.setdict(settings or {}, priority="cmdline")
+    if disabled:
+        project.set("PRESSWATCH_DISABLED_OUTLETS", disabled, priority="cmdline")
     process = CrawlerProcess(project)
     crawler = process.create_crawler("news")
-    process.crawl(crawler, registry=registry, outlets=outlets, sample_press=sample_press_url)
+    process.crawl(crawler, registry=registry, outlets=outlets, sample_press=sample_press_url, since=since,
+                  refetch="1" if refetch else "")
     process.start()
     return crawler.stats.get_stats()

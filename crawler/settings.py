@@ -27,7 +27,8 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
-COOKIES_ENABLED = False
+# Cookies are kept per outlet (a cookiejar each) for outlets that hand out a session cookie.
+COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = os.environ.get("PRESSWATCH_LOG_LEVEL", "INFO")
@@ -36,10 +37,18 @@ FEED_EXPORT_ENCODING = "utf-8"
 ITEM_PIPELINES = {
     "crawler.pipelines.IndexPipeline": 500,
 }
+EXTENSIONS = {
+    "crawler.extensions.CrawlStateExtension": 500,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.ConditionalGetMiddleware": 560,
+}
 
 # Which outlets to crawl: the shipped registry by default; `presswatch crawl --sample` points
 # these at the sample press.
 PRESSWATCH_REGISTRY = os.environ.get("PRESSWATCH_REGISTRY", "")
 PRESSWATCH_SAMPLE_PRESS_URL = os.environ.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
+# The crawl state (seen articles, validators, outlet health); default: <data dir>/crawl_state.sqlite3.
+PRESSWATCH_CRAWL_STATE = os.environ.get("PRESSWATCH_CRAWL_STATE", "")
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))

@@ -25,6 +25,8 @@ class Ingester:
         self.batch_size = batch_size
         self._pending: dict[str, Document] = {}
         self.report = IndexReport()
+        # Called with the documents of each batch the index accepted (e.g. to record crawl state).
+        self.on_indexed: Callable[[list[Document]], None] | None = None
 
     def add(self, article: Mapping[str, Any]) -> Document:
         document = Document.from_article(article)  # normalises text (NFC, tone marks)
@@ -50,6 +52,9 @@ class Ingester:
             result = self.backend.index(batch)
             self.report.indexed += result.indexed
             self.report.errors += result.errors
+            if self.on_indexed:
+                failed = {document_id for document_id, _ in result.errors}
+                self.on_indexed([d for d in batch if d.id not in failed])
         return self.report
 
     def close(self) -> None:

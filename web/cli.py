@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import click
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 
 from web import create_app
 
@@ -19,12 +19,27 @@ def main() -> None:
 
 
 def _print_crawl_summary(stats: dict, seconds: float) -> None:
-    articles = sum(v for k, v in stats.items() if k.startswith("presswatch/articles/"))
-    skipped = sum(v for k, v in stats.items() if k.startswith("presswatch/not_article/"))
-    errors = sum(v for k, v in stats.items() if k.startswith("presswatch/fetch_errors/"))
-    click.echo(f"Crawl finished in {seconds:.1f}s: {articles} articles extracted, "
-               f"{stats.get('presswatch/indexed', 0)} indexed, {skipped} pages not articles, "
-               f"{errors} fetch errors, {stats.get('presswatch/index_errors', 0)} index errors.")
+    def total(kind: str) -> int:
+        return sum(v for k, v in stats.items() if k.startswith(f"presswatch/{kind}/"))
+
+    click.echo(f"Crawl finished in {seconds:.1f}s: {total('pages')} pages fetched, "
+               f"{total('articles')} articles extracted ({total('new')} new, {total('updated')} updated), "
+               f"{stats.get('presswatch_total/skipped_known', 0)} known articles skipped, "
+               f"{total('not_article')} pages not articles, {total('fetch_errors')} fetch errors, "
+               f"{stats.get('presswatch_total/index_errors', 0)} index errors.")
+
+
+def _disabled_outlets() -> list[str]:
+    """Outlets an admin switched off in the web app (the crawler itself never reads web's data)."""
+    from flask import current_app
+
+    from web.db import connect, database_path
+
+    try:
+        with connect(database_path(current_app)) as db:
+            return [row[0] for row in db.execute("SELECT outlet_id FROM outlet_settings WHERE enabled = 0")]
+    except Exception:  # noqa: BLE001 - no app database yet: nothing disabled
+        return []
 
 
 @main.command("crawl")
@@ -32,19 +47,25 @@ def _print_crawl_summary(stats: dict, seconds: float) -> None:
 @click.option("--sample-url", default="", help="Crawl a sample press already running at this URL.")
 @click.option("--registry", default="", help="Outlet registry YAML (default: the shipped one).")
 @click.option("--outlets", default="", help="Comma-separated outlet ids to crawl (default: all).")
-def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str) -> None:
+@click.option("--since", default="", help="Backfill bound: skip articles published before YYYY-MM-DD.")
+@click.option("--refetch", is_flag=True, help="Fetch known articles again (default: only new/changed).")
+@with_appcontext
+def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, since: str,
+                  refetch: bool) -> None:
     """Crawl outlets and index what is new (embedded index unless PRESSWATCH_ELASTICSEARCH_URL)."""
     from crawler.run import crawl
 
+    options = {"registry": registry, "outlets": outlets, "since": since, "refetch": refetch,
+               "disabled": _disabled_outlets()}
     started = time.monotonic()
     if sample and not sample_url:
         from crawler.sample_press import SamplePress
 
         with SamplePress() as press:
             click.echo(f"Sample press serving {len(press.articles)} articles at {press.base_url}")
-            stats = crawl(registry=registry, outlets=outlets, sample_press_url=press.base_url)
+            stats = crawl(sample_press_url=press.base_url, **options)
     else:
-        stats = crawl(registry=registry, outlets=outlets, sample_press_url=sample_url)
+        stats = crawl(sample_press_url=sample_url, **options)
     _print_crawl_summary(stats, time.monotonic() - started)
 
 

@@ -15,6 +15,7 @@ class Link:
     url: str
     published_at: datetime | None = None
     title: str = ""
+    modified: datetime | None = None  # when the listing says the article last changed
 
 
 def _local(tag: object) -> str:
@@ -44,8 +45,10 @@ def parse_feed(body: bytes) -> list[Link]:
             url = fields["guid"].text.strip()
         if not url:
             continue
-        date_el = next((fields[k] for k in ("pubDate", "published", "updated", "date") if k in fields), None)
+        date_el = next((fields[k] for k in ("pubDate", "published", "date", "updated") if k in fields), None)
         published = parse_rss_date(date_el.text or "") if date_el is not None and date_el.text else None
+        updated_el = fields.get("updated")
+        modified = parse_rss_date(updated_el.text) if updated_el is not None and updated_el.text else None
         title = (fields["title"].text or "").strip() if "title" in fields else ""
-        links.append(Link(url=url, published_at=published, title=title))
+        links.append(Link(url=url, published_at=published, title=title, modified=modified))
     return links

@@ -26,8 +26,10 @@ def parse_sitemap(body: bytes) -> tuple[list[Link], list[str]]:
         if name == "sitemap":
             children.append(loc)
         elif name == "url":
-            dates = [c.text for c in entry.iter()
-                     if _local(c.tag) in ("publication_date", "lastmod") and c.text]
-            title = next((c.text for c in entry.iter() if _local(c.tag) == "title" and c.text), "")
-            links.append(Link(url=loc, published_at=parse_iso(dates[0]) if dates else None, title=title))
+            values = {_local(c.tag): c.text.strip() for c in entry.iter() if c.text and c.text.strip()}
+            published = values.get("publication_date") or values.get("lastmod")
+            modified = values.get("lastmod")
+            links.append(Link(url=loc, published_at=parse_iso(published) if published else None,
+                              title=values.get("title", ""),
+                              modified=parse_iso(modified) if modified else None))
     return links, children

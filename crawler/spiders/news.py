@@ -1,9 +1,14 @@
-"""The ``news`` spider: registry → discovery routes → article pages → ``ArticleItem``."""
+"""The ``news`` spider: registry → discovery routes → article pages → ``ArticleItem``.
+
+Behaviour lives elsewhere: politeness in settings, conditional GETs in a middleware, the crawl
+state in an extension, indexing in the pipeline. The spider only decides what to request next.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,6 +17,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
+from crawler.discovery.feeds import Link
 from crawler.extract import extract_article
 from crawler.items import ArticleItem
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
@@ -23,12 +29,16 @@ LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, registry: str = "", outlets: str = "", sample_press: str = "",
-                 **kwargs: Any) -> None:
+    def __init__(self, registry: str = "", outlets: str = "", sample_press: str = "", since: str = "",
+                 refetch: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.registry_arg = registry
         self.outlet_filter = {o.strip() for o in outlets.split(",") if o.strip()}
         self.sample_press_arg = sample_press
+        self.since = date.fromisoformat(since) if since else None
+        self.refetch = refetch in ("1", "true", "yes", True)
+        self.outlet_ids: list[str] = []
+        self.known: set[str] = set()
 
     def load_outlets(self) -> list[Outlet]:
         settings = self.crawler.settings
@@ -36,68 +46,113 @@ class NewsSpider(scrapy.Spider):
         path = self.registry_arg or settings.get("PRESSWATCH_REGISTRY") or (
             SAMPLE_REGISTRY if sample_press else DEFAULT_REGISTRY)
         outlets = load_registry(Path(path), {"sample_press": sample_press.rstrip("/")})
-        chosen = [o for o in outlets if o.enabled and (not self.outlet_filter or o.id in self.outlet_filter)]
         unknown = self.outlet_filter - {o.id for o in outlets}
         if unknown:
             raise ValueError(f"Unknown outlet id(s) {', '.join(sorted(unknown))} in {path}")
-        return chosen
+        disabled = set(settings.getlist("PRESSWATCH_DISABLED_OUTLETS"))
+        return [o for o in outlets if o.enabled and o.id not in disabled
+                and (not self.outlet_filter or o.id in self.outlet_filter)]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.start_requests():
             yield request
 
     def start_requests(self) -> Iterator[scrapy.Request]:
+        state = getattr(self, "state_store", None)
+        self.known = state.known_urls() if state is not None and not self.refetch else set()
         for outlet in self.load_outlets():
-            meta = {"outlet": outlet}
-            for url in outlet.feeds:
-                yield scrapy.Request(url, self.parse_feed, meta=meta, errback=self.on_error)
-            for url in outlet.sitemaps:
-                yield scrapy.Request(url, self.parse_sitemap, meta=meta, errback=self.on_error)
-            for url in outlet.sections:
-                yield scrapy.Request(url, self.parse_section, meta={**meta, "page": 1, "section": url},
-                                     errback=self.on_error)
+            self.outlet_ids.append(outlet.id)
+            if outlet.prime_url:
+                # Some outlets (QĐND) hand out the session cookie their feeds need on a first page.
+                yield self._listing(outlet.prime_url, outlet, self.after_prime, cookiejar=outlet.id)
+                continue
+            yield from self._routes(outlet)
 
-    def _article_request(self, url: str, outlet: Outlet) -> scrapy.Request:
-        return scrapy.Request(canonicalize(url), self.parse_article, meta={"outlet": outlet},
-                              errback=self.on_error)
+    def after_prime(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count(response, "pages")
+        yield from self._routes(response.meta["outlet"])
+
+    def _routes(self, outlet: Outlet) -> Iterator[scrapy.Request]:
+        for url in outlet.feeds:
+            yield self._listing(url, outlet, self.parse_feed)
+        for url in outlet.sitemaps:
+            yield self._listing(url, outlet, self.parse_sitemap)
+        for url in outlet.sections:
+            yield self._listing(url, outlet, self.parse_section, page=1, section=url)
+
+    def _listing(self, url: str, outlet: Outlet, callback, **meta: Any) -> scrapy.Request:
+        meta = {"outlet": outlet, "listing": True, "handle_httpstatus_list": [304], **meta}
+        if outlet.prime_url:
+            meta["cookiejar"] = outlet.id
+        return scrapy.Request(url, callback, meta=meta, errback=self.on_error, dont_filter=True)
+
+    def _count(self, response: Response, what: str) -> None:
+        self.crawler.stats.inc_value(f"presswatch/{what}/{response.meta['outlet'].id}")
+
+    def _article_requests(self, links: list[Link], outlet: Outlet,
+                          response: Response) -> Iterator[scrapy.Request]:
+        state = getattr(self, "state_store", None)
+        for link in links:
+            url = canonicalize(response.urljoin(link.url))
+            if self.since and link.published_at and link.published_at.date() < self.since:
+                continue
+            if url in self.known:
+                fetched = state.last_fetched(url) if state is not None else None
+                if not (link.modified and fetched and link.modified > fetched):
+                    self.crawler.stats.inc_value("presswatch_total/skipped_known")
+                    continue
+            meta = {"outlet": outlet}
+            if outlet.prime_url:
+                meta["cookiejar"] = outlet.id
+            yield scrapy.Request(url, self.parse_article, meta=meta, errback=self.on_error)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count(response, "pages")
+        if response.status == 304:
+            return
         links = parse_feed(response.body)
         if not links:
             self.logger.warning("Feed %s listed no articles", response.url)
-        for link in links:
-            yield self._article_request(response.urljoin(link.url), response.meta["outlet"])
+        yield from self._article_requests(links, response.meta["outlet"], response)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count(response, "pages")
+        if response.status == 304:
+            return
+        outlet: Outlet = response.meta["outlet"]
         links, children = parse_sitemap(response.body)
         for child in children:
-            yield scrapy.Request(response.urljoin(child), self.parse_sitemap, meta=response.meta,
-                                 errback=self.on_error)
-        for link in links:
-            yield self._article_request(response.urljoin(link.url), response.meta["outlet"])
+            yield self._listing(response.urljoin(child), outlet, self.parse_sitemap)
+        yield from self._article_requests(links, outlet, response)
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
+        self._count(response, "pages")
+        if response.status == 304:
+            return
         outlet: Outlet = response.meta["outlet"]
         prefix = response.meta["section"].rsplit("/", 1)[0] + "/"
-        articles, next_url = parse_section(response.text, response.url, prefix)
-        for url in articles:
-            yield self._article_request(url, outlet)
+        pattern = re.compile(outlet.article_pattern) if outlet.article_pattern else None
+        urls, next_url = parse_section(response.text, response.url, prefix, pattern)
+        yield from self._article_requests([Link(url) for url in urls], outlet, response)
         page = response.meta["page"]
-        if next_url and page < self.crawler.settings.getint("PRESSWATCH_MAX_SECTION_PAGES", 5):
-            yield scrapy.Request(next_url, self.parse_section, meta={**response.meta, "page": page + 1},
-                                 errback=self.on_error)
+        limit = outlet.section_pages or self.crawler.settings.getint("PRESSWATCH_MAX_SECTION_PAGES", 5)
+        if next_url and page < limit:
+            yield self._listing(next_url, outlet, self.parse_section, page=page + 1,
+                                section=response.meta["section"])
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         outlet: Outlet = response.meta["outlet"]
+        self._count(response, "pages")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         result = extract_article(response.body, response.url, content_type)
-        stats = self.crawler.stats
         if not result.ok:
-            stats.inc_value(f"presswatch/not_article/{outlet.id}")
+            self._count(response, "not_article")
             self.logger.info("Not an article: %s (%s)", response.url, result.reason)
             return
         article = result.article
-        stats.inc_value(f"presswatch/articles/{outlet.id}")
+        if self.since and article["published_at"].date() < self.since:
+            return
+        self._count(response, "articles")
         yield ArticleItem(
             url=canonicalize(article["url"]),
             outlet_id=outlet.id,

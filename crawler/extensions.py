@@ -1,0 +1,52 @@
+"""The crawl-state extension: opens the state store for a run and writes outlet health at the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from crawler.state import CrawlState, OutletRun
+from search.config import data_dir
+
+
+def state_path(settings) -> Path:
+    return Path(settings.get("PRESSWATCH_CRAWL_STATE") or data_dir() / "crawl_state.sqlite3")
+
+
+class CrawlStateExtension:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.state: CrawlState | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlStateExtension:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.state = CrawlState(state_path(self.crawler.settings))
+        self.run_id = self.state.start_run()
+        spider.state_store = self.state
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.state is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        runs: dict[str, OutletRun] = {}
+        fields = {"pages": "pages_fetched", "new": "articles_new", "updated": "articles_updated",
+                  "not_article": "extraction_failures", "fetch_errors": "fetch_errors",
+                  "articles": "articles_extracted"}
+        for key, value in stats.items():
+            parts = key.split("/")
+            if len(parts) == 3 and parts[0] == "presswatch" and parts[1] in fields:
+                run = runs.setdefault(parts[2], OutletRun(parts[2]))
+                setattr(run, fields[parts[1]], value)
+        for outlet_id in getattr(spider, "outlet_ids", []):
+            runs.setdefault(outlet_id, OutletRun(outlet_id))
+        self.state.finish_run(self.run_id, runs)
+        self.state.close()

@@ -1,0 +1,197 @@
+"""Crawl state: what was fetched, its validators, and each outlet's health, in one SQLite file.
+
+An article URL is recorded only after its document reached the index, so a crawl killed at any
+point (even SIGKILL) and restarted re-fetches what was in flight and never skips an article;
+re-indexing the same canonical URL overwrites, so nothing is doubled either.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# An outlet whose extraction fails on more than this share of its article pages in a run (with
+# at least MIN_PAGES pages) probably changed its markup: flag it for a maintainer.
+EXTRACTION_FAILURE_FLAG = 0.5
+MIN_PAGES = 5
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    url TEXT PRIMARY KEY,
+    outlet_id TEXT NOT NULL,
+    published_at TEXT,
+    first_seen TEXT NOT NULL,
+    last_fetched TEXT NOT NULL,
+    content_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS validators (
+    url TEXT PRIMARY KEY,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    checked_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS outlet_runs (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    outlet_id TEXT NOT NULL,
+    pages_fetched INTEGER NOT NULL DEFAULT 0,
+    articles_new INTEGER NOT NULL DEFAULT 0,
+    articles_updated INTEGER NOT NULL DEFAULT 0,
+    extraction_failures INTEGER NOT NULL DEFAULT 0,
+    fetch_errors INTEGER NOT NULL DEFAULT 0,
+    articles_extracted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, outlet_id)
+);
+CREATE TABLE IF NOT EXISTS outlet_health (
+    outlet_id TEXT PRIMARY KEY,
+    last_run TEXT,
+    last_success TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    flagged TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+class CrawlStateError(RuntimeError):
+    """The crawl state cannot be written; the message says where and what to do."""
+
+
+@dataclass
+class OutletRun:
+    outlet_id: str
+    pages_fetched: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    extraction_failures: int = 0
+    fetch_errors: int = 0
+    articles_extracted: int = 0
+
+
+@dataclass
+class OutletHealth:
+    outlet_id: str
+    last_run: str | None
+    last_success: str | None
+    consecutive_failures: int
+    flagged: str
+    last: OutletRun | None
+
+
+def _now() -> str:
+    return datetime.now(LOCAL_TZ).isoformat(timespec="seconds")
+
+
+class CrawlState:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+        except (OSError, sqlite3.OperationalError) as error:
+            raise CrawlStateError(
+                f"Cannot open the crawl state at {self.path}: {error}. Check that the folder exists, "
+                "is writable and has free space, or set PRESSWATCH_DATA_DIR elsewhere.") from error
+        self._lock = threading.Lock()
+
+    def _write(self, sql: str, params: Iterable = ()) -> sqlite3.Cursor:
+        with self._lock:
+            try:
+                return self.db.execute(sql, tuple(params))
+            except sqlite3.OperationalError as error:
+                raise CrawlStateError(f"Cannot write the crawl state at {self.path}: {error}. "
+                                      "Free disk space or fix the folder's permissions, then rerun: "
+                                      "the crawl resumes where it stopped.") from error
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def last_fetched(self, url: str) -> datetime | None:
+        row = self.db.execute("SELECT last_fetched FROM articles WHERE url = ?", (url,)).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def known_urls(self, outlet_id: str | None = None) -> set[str]:
+        if outlet_id:
+            rows = self.db.execute("SELECT url FROM articles WHERE outlet_id = ?", (outlet_id,))
+        else:
+            rows = self.db.execute("SELECT url FROM articles")
+        return {row[0] for row in rows}
+
+    def record_article(self, url: str, outlet_id: str, published_at: datetime,
+                       content_hash: str) -> str:
+        """Remember an indexed article; returns "new", "updated" or "unchanged"."""
+        row = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", (url,)).fetchone()
+        now = _now()
+        self._write("INSERT INTO articles(url, outlet_id, published_at, first_seen, last_fetched, "
+                    "content_hash) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET "
+                    "last_fetched = excluded.last_fetched, content_hash = excluded.content_hash, "
+                    "published_at = excluded.published_at",
+                    (url, outlet_id, published_at.isoformat(), now, now, content_hash))
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == content_hash else "updated"
+
+    # -- HTTP validators (feeds, sitemaps, listing pages) ------------------------------------
+
+    def validators(self, url: str) -> tuple[str, str]:
+        row = self.db.execute("SELECT etag, last_modified FROM validators WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def record_validators(self, url: str, etag: str, last_modified: str) -> None:
+        self._write("INSERT OR REPLACE INTO validators(url, etag, last_modified, checked_at) "
+                    "VALUES (?,?,?,?)",
+                    (url, etag, last_modified, _now()))
+
+    # -- runs and outlet health --------------------------------------------------------------
+
+    def start_run(self) -> int:
+        return self._write("INSERT INTO runs(started_at) VALUES (?)", (_now(),)).lastrowid
+
+    def finish_run(self, run_id: int, outlets: dict[str, OutletRun]) -> None:
+        now = _now()
+        for run in outlets.values():
+            self._write("INSERT OR REPLACE INTO outlet_runs VALUES (?,?,?,?,?,?,?,?)",
+                        (run_id, run.outlet_id, run.pages_fetched, run.articles_new, run.articles_updated,
+                         run.extraction_failures, run.fetch_errors, run.articles_extracted))
+            article_pages = run.articles_extracted + run.extraction_failures
+            succeeded = run.pages_fetched > 0 and run.fetch_errors < run.pages_fetched
+            flag = ""
+            failing = run.extraction_failures > EXTRACTION_FAILURE_FLAG * article_pages
+            if article_pages >= MIN_PAGES and failing:
+                flag = (f"extraction failed on {run.extraction_failures} of {article_pages} article pages: "
+                        "has the site changed its markup?")
+            elif not succeeded:
+                flag = f"no page fetched ({run.fetch_errors} fetch errors)"
+            self._write(
+                "INSERT INTO outlet_health(outlet_id, last_run, last_success, consecutive_failures, flagged) "
+                "VALUES (?,?,?,?,?) ON CONFLICT(outlet_id) DO UPDATE SET last_run = excluded.last_run, "
+                "last_success = coalesce(excluded.last_success, outlet_health.last_success), "
+                "consecutive_failures = CASE WHEN ? THEN 0 ELSE outlet_health.consecutive_failures + 1 END, "
+                "flagged = excluded.flagged",
+                (run.outlet_id, now, now if succeeded else None, 0 if succeeded else 1, flag, succeeded))
+        self._write("UPDATE runs SET finished_at = ? WHERE id = ?", (now, run_id))
+
+    def health(self) -> list[OutletHealth]:
+        latest = {}
+        for row in self.db.execute(
+                "SELECT r.* FROM outlet_runs r JOIN (SELECT outlet_id, max(run_id) AS run_id "
+                "FROM outlet_runs GROUP BY outlet_id) m "
+                "ON m.outlet_id = r.outlet_id AND m.run_id = r.run_id"):
+            latest[row[1]] = OutletRun(*row[1:])
+        return [OutletHealth(outlet_id, last_run, last_success, failures, flagged, latest.get(outlet_id))
+                for outlet_id, last_run, last_success, failures, flagged in self.db.execute(
+                    "SELECT outlet_id, last_run, last_success, consecutive_failures, flagged "
+                    "FROM outlet_health ORDER BY outlet_id")]
+
+    def close(self) -> None:
+        self.db.close()
