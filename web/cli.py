@@ -83,9 +83,8 @@ def sample_press_command(host: str, port: int) -> None:
 @click.option("--port", default=5000, show_default=True, type=int, help="Port of the web UI.")
 def demo_command(port: int) -> None:
     """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
-    from crawler.sample_press import SamplePress
-
     from crawler.run import crawl
+    from crawler.sample_press import SamplePress
 
     press = SamplePress().start()
     click.echo(f"Sample press: {len(press.articles)} articles at {press.base_url}")
