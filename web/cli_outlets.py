@@ -141,3 +141,33 @@ def check_command(ids: tuple[str, ...], registry: str, sample_url: str, timeout:
         click.echo(f"\n{len(chosen)} outlets, {len(results)} routes: {summary or 'nothing probed'}")
     # The priming fetch is a means, not a route: it does not decide the exit status on its own.
     sys.exit(0 if all(r.ok for r in results if r.route != "prime") else 1)
+
+
+@outlets_group.command("health")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per outlet.")
+def health_command(as_json: bool) -> None:
+    """Per-outlet crawl health from the crawl state: last run, last success, failures, flags."""
+    from dataclasses import asdict
+
+    from crawler.extensions import state_path
+    from crawler.settings import PRESSWATCH_CRAWL_STATE
+    from crawler.state import CrawlState
+
+    state = CrawlState(state_path({"PRESSWATCH_CRAWL_STATE": PRESSWATCH_CRAWL_STATE}))
+    rows = state.health()
+    state.close()
+    if as_json:
+        click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No crawl has run yet: run `presswatch crawl` first.")
+        return
+    table = []
+    for row in rows:
+        last = row.last
+        table.append([row.outlet_id, (row.last_success or "never")[:16], str(row.consecutive_failures),
+                      str(last.pages_fetched if last else 0), str(last.articles_new if last else 0),
+                      str(last.articles_updated if last else 0), str(last.extraction_failures if last else 0),
+                      row.flagged])
+    click.echo(_table(table, ["outlet", "last success", "failures", "pages", "new", "updated",
+                              "not article", "flag"]))
