@@ -1,0 +1,150 @@
+"""Article analysis: topics (editable query profiles), provincial units (63 old, 34 new), tone.
+
+Public API::
+
+    analyze(document, focus_province=None) -> Analysis   # read-only
+    annotate(document) -> Document                       # sets topics, provinces, tone, explanations
+    keywords(documents, limit=30) -> list[(phrase, count)]
+    load_profiles(path=None) -> list[Profile]             # validate a topics.yaml
+
+Everything that can be compiled is compiled once per process (profiles, gazetteer, lexicon), and
+each document is tokenised once (``PreparedText``), which is what keeps ``annotate`` well above
+1,000 articles/s on one core. How each part works: docs/ANALYSIS.md.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from search.analysis.keywords import keywords
+from search.analysis.places import (
+    Gazetteer,
+    GazetteerError,
+    PlaceResult,
+    default_gazetteer,
+    detect,
+    display_names,
+    load_gazetteer,
+)
+from search.analysis.prepared import PreparedText
+from search.analysis.profiles import (
+    Profile,
+    ProfileError,
+    TopicMatch,
+    default_profiles,
+    load_profiles,
+    match_profile,
+)
+from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
+from search.document import Document
+
+__all__ = [
+    "Analysis", "GazetteerError", "LexiconError", "Profile", "ProfileError", "analyze", "annotate",
+    "keywords", "load_gazetteer", "load_lexicon", "load_profiles",
+    "resolve_focus",
+]
+
+FOCUS_ENV = "PRESSWATCH_FOCUS_PROVINCE"
+DEFAULT_FOCUS = "Bắc Ninh"
+
+
+@dataclass
+class FocusTone:
+    province: str  # the post-2025 unit
+    label: str | None  # None when the article does not mention it
+    score: float = 0.0
+    cues: list[dict[str, Any]] = field(default_factory=list)
+    scope: str = "absent"  # "article" (the focus is the only subject), "sentences" or "absent"
+
+
+@dataclass
+class Analysis:
+    topics: list[TopicMatch]
+    places: PlaceResult
+    tone: ToneResult
+    focus: FocusTone
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [t.name for t in self.topics]
+
+    @property
+    def provinces(self) -> list[str]:
+        """``Document.provinces``: old units mentioned as subject, then the new units."""
+        return display_names(self.places)
+
+    def explanations(self) -> dict[str, Any]:
+        """What ``annotate`` stores in ``Document.explanations`` (JSON-able)."""
+        tone = self.tone.explanation()
+        tone["focus"] = {"province": self.focus.province, "label": self.focus.label,
+                         "score": round(self.focus.score, 3), "scope": self.focus.scope,
+                         "cues": self.focus.cues}
+        return {
+            "topics": {t.name: {"key": t.key, "terms": t.terms, "hits": t.hits} for t in self.topics},
+            "provinces": self.places.explanation(),
+            "tone": tone,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"topics": [asdict(t) for t in self.topics], "provinces": self.provinces,
+                **self.explanations()}
+
+
+def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -> str:
+    """The post-2025 unit to watch: ``name``, else ``$PRESSWATCH_FOCUS_PROVINCE``, else Bắc Ninh.
+    Old names and aliases are accepted ("Bắc Giang" → "Bắc Ninh")."""
+    g = gazetteer or default_gazetteer()
+    wanted = name or os.environ.get(FOCUS_ENV) or DEFAULT_FOCUS
+    resolved = g.resolve(wanted)
+    if resolved is None:
+        raise ValueError(f"Unknown focus province {wanted!r} ({FOCUS_ENV}): use a name from "
+                         "search/analysis/provinces.csv, old or new")
+    return resolved
+
+
+def _focus_tone(prepared: PreparedText, places: PlaceResult, tone: ToneResult, province: str,
+                g: Gazetteer) -> FocusTone:
+    members = set(g.new_units.get(province, []))
+    mentions = [m for m in places.mentions if m.unit in members]
+    if not mentions:
+        return FocusTone(province, None)
+    subjects = set(places.old)
+    if subjects and subjects <= members:
+        # The article is about the focus province alone: its tone is the tone toward it.
+        return FocusTone(province, tone.label, tone.score, tone.cues, "article")
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        sentences.setdefault(m.field, set()).add(m.sentence)
+    local = score_tone(prepared, sentences=sentences)
+    return FocusTone(province, local.label, local.score, local.cues, "sentences")
+
+
+def analyze(document: Document, focus_province: str | None = None, *,
+            profiles: Sequence[Profile] | None = None) -> Analysis:
+    """Topics, provinces and tone of one document, with the evidence for each (no side effects).
+
+    ``focus_province`` (old or new name) overrides ``$PRESSWATCH_FOCUS_PROVINCE``."""
+    prepared = PreparedText(document)
+    g = default_gazetteer()
+    topics = [m for p in (profiles if profiles is not None else default_profiles())
+              if (m := match_profile(p, prepared)) is not None]
+    places = detect(prepared, g)
+    tone = score_tone(prepared, default_lexicon())
+    focus = _focus_tone(prepared, places, tone, resolve_focus(focus_province, g), g)
+    return Analysis(topics, places, tone, focus)
+
+
+def annotate(document: Document, *, focus_province: str | None = None,
+             profiles: Sequence[Profile] | None = None) -> Document:
+    """Set ``topics``, ``provinces``, ``tone`` and ``explanations`` in place; return the document.
+
+    Other keys already in ``explanations`` (from other stages) are kept."""
+    result = analyze(document, focus_province, profiles=profiles)
+    document.topics = result.topic_names
+    document.provinces = result.provinces
+    document.tone = result.tone.label
+    document.explanations = {**(document.explanations or {}), **result.explanations()}
+    return document

@@ -1,0 +1,238 @@
+"""Topic profiles: editable Boolean queries (``topics.yaml``) compiled once, applied per document.
+
+A profile's query is parsed by the query language (``search.query.parse``), then its text leaves
+are narrowed to the profile's fields, so "where it must match" is the query language's own field
+semantics. A document is tagged when the narrowed query matches and the weighted count of
+positive-term occurrences reaches ``min_hits`` (occurrences starting an ``ignore`` phrase do not
+count). Errors on load name the file, the profile and the field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from search.analysis.prepared import PreparedText
+from search.document import TEXT_FIELDS
+from search.query import (
+    And,
+    Near,
+    Node,
+    Not,
+    Or,
+    PreparedDocument,
+    QueryError,
+    SloppyPhrase,
+    Text,
+    TextLeaf,
+    matches,
+    parse,
+)
+from search.query import positions as query_positions
+from search.query.ast import Phrase, positive_text_leaves
+from search.text import tokens as text_tokens
+
+PROFILES_PATH = Path(__file__).resolve().parent / "topics.yaml"
+_KNOWN_KEYS = {"key", "name", "description", "query", "fields", "min_hits", "ignore"}
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used; ``str()`` names the file, the profile and the field."""
+
+    def __init__(self, path: Path, profile: str, field: str, message: str) -> None:
+        self.path, self.profile, self.field = path, profile, field
+        where = f"profile {profile!r}" if profile else "file"
+        super().__init__(f"{path}: {where}, field '{field}': {message}")
+
+
+@dataclass(frozen=True)
+class Profile:
+    key: str
+    name: str
+    description: str
+    query: str
+    node: Node
+    fields: tuple[str, ...]
+    min_hits: float
+    field_weights: dict[str, float]
+    ignore: tuple[str, ...] = ()
+    # Compiled: positive text leaves, and the ignore phrases as (folded, exact) token tuples.
+    leaves: tuple[TextLeaf, ...] = ()
+    ignore_tokens: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+
+@dataclass
+class TopicMatch:
+    name: str
+    key: str
+    hits: float
+    terms: list[str]
+
+
+def _narrow(node: Node, fields: tuple[str, ...], path: Path, key: str) -> Node:
+    """The query with every text leaf limited to the profile's fields."""
+    if isinstance(node, (And, Or)):
+        return type(node)(tuple(_narrow(child, fields, path, key) for child in node.children))
+    if isinstance(node, Not):
+        return Not(_narrow(node.child, fields, path, key))
+    if isinstance(node, TextLeaf):
+        kept = tuple(f for f in node.fields if f in fields)
+        if not kept:
+            raise ProfileError(path, key, "query", f"{node.source!r} searches only {', '.join(node.fields)}, "
+                                                   f"outside the profile's fields ({', '.join(fields)})")
+        return dataclasses.replace(node, fields=kept)
+    # Metadata (outlet:, topic:, published:) would make tags depend on other tags or on time.
+    source = getattr(node, "source", "")
+    raise ProfileError(path, key, "query", f"only text terms are allowed in a profile, not "
+                                           f"{type(node).__name__} {source!r}".rstrip(" '\""))
+
+
+def _profile(raw: Any, number: int, defaults: dict[str, Any], path: Path, seen: set[str]) -> Profile:
+    if not isinstance(raw, dict):
+        raise ProfileError(path, f"#{number}", "", "each profile must be a mapping")
+    key = str(raw.get("key") or "").strip()
+    label = key or f"#{number}"
+    for unknown in sorted(set(raw) - _KNOWN_KEYS):
+        raise ProfileError(path, label, unknown, f"unknown field (allowed: {', '.join(sorted(_KNOWN_KEYS))})")
+    if not key or not key.replace("_", "").isalnum():
+        raise ProfileError(path, label, "key", "required: letters, digits and '_'")
+    if key in seen:
+        raise ProfileError(path, key, "key", "duplicate key")
+    seen.add(key)
+    name = str(raw.get("name") or "").strip()
+    if not name:
+        raise ProfileError(path, key, "name", "required: the Vietnamese display name (the tag value)")
+    query = raw.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise ProfileError(path, key, "query", "required: a query in the query language")
+    fields = raw.get("fields", defaults.get("fields", list(TEXT_FIELDS)))
+    if (not isinstance(fields, list) or not fields
+            or any(f not in TEXT_FIELDS for f in fields)):
+        raise ProfileError(path, key, "fields",
+                           f"a non-empty list of {', '.join(TEXT_FIELDS)}, got {fields!r}")
+    min_hits = raw.get("min_hits", defaults.get("min_hits", 1))
+    if isinstance(min_hits, bool) or not isinstance(min_hits, (int, float)) or min_hits <= 0:
+        raise ProfileError(path, key, "min_hits", f"a positive number, got {min_hits!r}")
+    ignore = raw.get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(i, str) and i.strip() for i in ignore):
+        raise ProfileError(path, key, "ignore", "a list of phrases")
+    try:
+        node = parse(query)
+    except QueryError as error:
+        raise ProfileError(path, key, "query", str(error)) from error
+    node = _narrow(node, tuple(fields), path, key)
+    leaves = tuple(positive_text_leaves(node))
+    if not leaves:
+        raise ProfileError(path, key, "query", "needs at least one positive term")
+    weights = {f: float(w) for f, w in (defaults.get("field_weights") or {}).items()}
+    return Profile(key, name, str(raw.get("description") or "").strip(), query, node, tuple(fields),
+                   float(min_hits), weights, tuple(ignore), leaves,
+                   tuple((tuple(text_tokens(i)), tuple(text_tokens(i, folded=False))) for i in ignore))
+
+
+def load_profiles(path: Path | str | None = None) -> list[Profile]:
+    """Read and validate a profile file (default: the shipped ``topics.yaml``)."""
+    path = Path(path or PROFILES_PATH)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ProfileError(path, "", "", f"cannot read: {error}") from error
+    except yaml.YAMLError as error:
+        raise ProfileError(path, "", "", f"not valid YAML: {error}") from error
+    if not isinstance(data, dict) or not isinstance(data.get("profiles"), list) or not data["profiles"]:
+        raise ProfileError(path, "", "profiles", "the file needs a non-empty 'profiles' list")
+    defaults = data.get("defaults") or {}
+    weights = defaults.setdefault("field_weights", {"title": 1, "sapo": 1, "body": 1})
+    if not isinstance(weights, dict) or any(f not in TEXT_FIELDS for f in weights):
+        raise ProfileError(path, "", "defaults.field_weights",
+                           f"a mapping of {', '.join(TEXT_FIELDS)} to numbers")
+    seen: set[str] = set()
+    profiles = [_profile(raw, n, defaults, path, seen) for n, raw in enumerate(data["profiles"], start=1)]
+    names = [p.name for p in profiles]
+    for name in names:
+        if names.count(name) > 1:
+            raise ProfileError(path, name, "name", "two profiles have this name")
+    return profiles
+
+
+@lru_cache(maxsize=8)
+def _cached_profiles(path: str) -> tuple[Profile, ...]:
+    return tuple(load_profiles(path))
+
+
+def default_profiles(path: Path | str | None = None) -> tuple[Profile, ...]:
+    """Profiles compiled once per file (``annotate`` calls this for every document)."""
+    return _cached_profiles(str(Path(path or PROFILES_PATH).resolve()))
+
+
+def _ignored(profile: Profile, column: str, doc: PreparedDocument, exact: bool) -> set[int]:
+    """Positions covered by the profile's ignore phrases in one column."""
+    covered: set[int] = set()
+    field_tokens, idx = doc.tokens[column], doc.index(column)
+    for folded, exact_tokens in profile.ignore_tokens:
+        phrase = Phrase(exact_tokens if exact else folded)
+        for s in query_positions.starts(field_tokens, idx, phrase):
+            covered.update(range(s, s + len(phrase)))
+    return covered
+
+
+def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[int, int]]]:
+    """(start, length) of each occurrence of a leaf per field; a NEAR/sloppy match is one
+    occurrence at position -1 (it has no single start)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name in leaf.fields:
+        column = f"{name}_x" if leaf.exact else f"{name}_f"
+        field_tokens = doc.tokens[column]
+        if not field_tokens:
+            continue
+        idx = doc.index(column)
+        if isinstance(leaf, Text):
+            found = [(s, len(leaf.phrase)) for s in query_positions.starts(field_tokens, idx, leaf.phrase)]
+        elif isinstance(leaf, Near):
+            near = query_positions.field_matches_near(field_tokens, idx, leaf.left, leaf.right,
+                                                      leaf.distance, leaf.ordered)
+            found = [(-1, 0)] if near else []
+        elif isinstance(leaf, SloppyPhrase):
+            ordered = query_positions.field_matches_ordered(field_tokens, idx, leaf.operands, leaf.slop)
+            found = [(-1, 0)] if ordered else []
+        else:
+            found = []
+        if found:
+            out[f"{name}{'_x' if leaf.exact else ''}"] = found
+    return out
+
+
+def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None:
+    """The profile's tag for this document, with its hit weight and matched terms, or None."""
+    doc = prepared.query_document()
+    terms: list[str] = []
+    spans: dict[str, list[tuple[int, int, int]]] = {}  # field key -> (start, -length, leaf number)
+    for number, leaf in enumerate(profile.leaves):
+        for key, found in _occurrences(leaf, doc).items():
+            spans.setdefault(key, []).extend((s, -n, number) for s, n in found)
+    counted: set[int] = set()
+    hits = 0.0
+    for key, found in spans.items():
+        name, exact = key.removesuffix("_x"), key.endswith("_x")
+        column = f"{name}{'_x' if exact else '_f'}"
+        ignored = _ignored(profile, column, doc, exact) if profile.ignore_tokens else set()
+        weight = profile.field_weights.get(name, 1.0)
+        end = -1
+        # Overlapping occurrences ("ô nhiễm" inside "ô nhiễm môi trường") count once, longest first.
+        for start, negative_length, number in sorted(found):
+            if start >= 0 and (start < end or start in ignored):
+                continue
+            end = max(end, start - negative_length)
+            hits += weight
+            counted.add(number)
+    terms = [profile.leaves[n].source for n in sorted(counted)]
+    terms = list(dict.fromkeys(terms))
+    # Counting first is cheaper than matching: most profiles miss most documents.
+    if hits < profile.min_hits or not matches(profile.node, doc):
+        return None
+    return TopicMatch(profile.name, profile.key, hits, terms)
