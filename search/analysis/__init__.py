@@ -34,9 +34,9 @@ from search.analysis.profiles import (
     Profile,
     ProfileError,
     TopicMatch,
-    default_profiles,
+    compile_profiles,
+    default_compiled,
     load_profiles,
-    match_profile,
 )
 from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
 from search.document import Document
@@ -129,8 +129,8 @@ def analyze(document: Document, focus_province: str | None = None, *,
     ``focus_province`` (old or new name) overrides ``$PRESSWATCH_FOCUS_PROVINCE``."""
     prepared = PreparedText(document)
     g = default_gazetteer()
-    topics = [m for p in (profiles if profiles is not None else default_profiles())
-              if (m := match_profile(p, prepared)) is not None]
+    compiled = default_compiled() if profiles is None else compile_profiles(profiles)
+    topics = compiled.match(prepared)
     places = detect(prepared, g)
     tone = score_tone(prepared, default_lexicon())
     focus = _focus_tone(prepared, places, tone, resolve_focus(focus_province, g), g)

@@ -10,6 +10,7 @@ count). Errors on load name the file, the profile and the field.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -207,13 +208,11 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
     return out
 
 
-def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None:
-    """The profile's tag for this document, with its hit weight and matched terms, or None."""
-    doc = prepared.query_document()
-    terms: list[str] = []
+def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> tuple[float, list[str]]:
+    """Weighted hits of the given positive leaves, and the terms that counted."""
     spans: dict[str, list[tuple[int, int, int]]] = {}  # field key -> (start, -length, leaf number)
-    for number, leaf in enumerate(profile.leaves):
-        for key, found in _occurrences(leaf, doc).items():
+    for number in numbers:
+        for key, found in _occurrences(profile.leaves[number], doc).items():
             spans.setdefault(key, []).extend((s, -n, number) for s, n in found)
     counted: set[int] = set()
     hits = 0.0
@@ -230,9 +229,75 @@ def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None
             end = max(end, start - negative_length)
             hits += weight
             counted.add(number)
-    terms = [profile.leaves[n].source for n in sorted(counted)]
-    terms = list(dict.fromkeys(terms))
+    return hits, list(dict.fromkeys(profile.leaves[n].source for n in sorted(counted)))
+
+
+def _decide(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> TopicMatch | None:
+    hits, terms = _count(profile, numbers, doc)
     # Counting first is cheaper than matching: most profiles miss most documents.
     if hits < profile.min_hits or not matches(profile.node, doc):
         return None
     return TopicMatch(profile.name, profile.key, hits, terms)
+
+
+def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None:
+    """The profile's tag for this document, with its hit weight and matched terms, or None."""
+    return _decide(profile, range(len(profile.leaves)), prepared.query_document())
+
+
+def _first_token(leaf: TextLeaf) -> str | None:
+    """The token a leaf cannot match without (None for a one-token prefix such as giao*)."""
+    if isinstance(leaf, Text):
+        phrase = leaf.phrase
+    elif isinstance(leaf, Near):
+        phrase = leaf.left
+    elif isinstance(leaf, SloppyPhrase):
+        phrase = leaf.operands[0]
+    else:
+        return None
+    return None if phrase.prefix and len(phrase) == 1 else phrase.tokens[0]
+
+
+@dataclass(frozen=True)
+class CompiledProfiles:
+    """Profiles plus an index from each leaf's first token to the leaves it can start, so a
+    document only evaluates the few profiles whose words it contains."""
+
+    profiles: tuple[Profile, ...]
+    triggers: dict[tuple[bool, str], tuple[tuple[int, int], ...]]
+    always: tuple[tuple[int, int], ...]
+
+    def match(self, prepared: PreparedText) -> list[TopicMatch]:
+        doc = prepared.query_document()
+        candidates: dict[int, set[int]] = {}
+        for number, leaf in self.always:
+            candidates.setdefault(number, set()).add(leaf)
+        for column in doc.tokens:
+            exact = column.endswith("_x")
+            for token in doc.index(column):
+                for number, leaf in self.triggers.get((exact, token), ()):
+                    candidates.setdefault(number, set()).add(leaf)
+        out = []
+        for number in sorted(candidates):
+            found = _decide(self.profiles[number], sorted(candidates[number]), doc)
+            if found is not None:
+                out.append(found)
+        return out
+
+
+def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
+    triggers: dict[tuple[bool, str], list[tuple[int, int]]] = {}
+    always: list[tuple[int, int]] = []
+    for number, profile in enumerate(profiles):
+        for index, leaf in enumerate(profile.leaves):
+            first = _first_token(leaf)
+            if first is None:
+                always.append((number, index))
+            else:
+                triggers.setdefault((leaf.exact, first), []).append((number, index))
+    return CompiledProfiles(tuple(profiles), {k: tuple(v) for k, v in triggers.items()}, tuple(always))
+
+
+@lru_cache(maxsize=8)
+def default_compiled(path: str | None = None) -> CompiledProfiles:
+    return compile_profiles(default_profiles(path))
