@@ -1,0 +1,160 @@
+"""Compile the AST to a boolean SQL expression over ``articles a`` (schema: search.backends.sqlite_schema).
+
+User text only ever reaches SQLite as bound parameters: FTS5 expressions are built from
+double-quoted strings (``"`` doubled) of already-tokenised text, column filters and ``NEAR``.
+
+Ordered proximity (``a ONEAR/n b``, ``"a b"~n``) cannot be expressed in FTS5, whose NEAR is
+unordered. It compiles to an FTS5 NEAR that finds a superset of candidates AND a call of the SQL
+function ``presswatch_ordered_near`` that checks the exact ordered condition on the row's
+columns — so the expression stays exact under NOT. Call ``register_sqlite_functions(conn)`` on
+every connection that runs compiled queries.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from search.query import dates, positions
+from search.query.ast import (
+    And,
+    DateRange,
+    Keyword,
+    MatchAll,
+    Near,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    SloppyPhrase,
+    Text,
+    TextLeaf,
+    positive_text_leaves,
+)
+
+ORDERED_NEAR_FUNCTION = "presswatch_ordered_near"
+
+
+def register_sqlite_functions(conn: sqlite3.Connection) -> None:
+    """Register ``presswatch_ordered_near(spec, column...)``; needed by ordered proximity queries."""
+    conn.create_function(ORDERED_NEAR_FUNCTION, -1, _ordered_near, deterministic=True)
+
+
+@lru_cache(maxsize=512)
+def _spec(spec: str) -> tuple[tuple[Phrase, ...], int]:
+    data = json.loads(spec)
+    operands = tuple(Phrase(tuple(tokens), bool(prefix)) for tokens, prefix in data["operands"])
+    return operands, int(data["slop"])
+
+
+def _ordered_near(spec: str, *columns: str | None) -> int:
+    operands, slop = _spec(spec)
+    for text in columns:
+        if not text:
+            continue
+        field_tokens = text.split(" ")
+        if positions.field_matches_ordered(field_tokens, positions.index(field_tokens), operands, slop):
+            return 1
+    return 0
+
+
+def _fts_string(phrase: Phrase) -> str:
+    quoted = '"' + " ".join(token.replace('"', '""') for token in phrase.tokens) + '"'
+    return quoted + " *" if phrase.prefix else quoted
+
+
+def ordered_operands(leaf: TextLeaf) -> tuple[tuple[Phrase, ...], int] | None:
+    """Operands and slop of an ordered-proximity leaf (needs the exact check), else None."""
+    if isinstance(leaf, Near) and leaf.ordered:
+        return (leaf.left, leaf.right), leaf.distance
+    if isinstance(leaf, SloppyPhrase):
+        return leaf.operands, leaf.slop
+    return None
+
+
+def fts_expression(leaf: TextLeaf) -> str:
+    """The FTS5 MATCH expression of a text leaf (a superset for ordered proximity)."""
+    columns = "{" + " ".join(leaf.columns) + "}"
+    if isinstance(leaf, Text):
+        body = _fts_string(leaf.phrase)
+    elif isinstance(leaf, Near):
+        body = f"NEAR({_fts_string(leaf.left)} {_fts_string(leaf.right)}, {leaf.distance})"
+    elif isinstance(leaf, SloppyPhrase):
+        # In order with at most `slop` tokens in the gaps means the last token starts at most
+        # slop + (k - 2) tokens after the end of the first: FTS5's NEAR distance for k phrases.
+        operands = leaf.operands
+        body = f"NEAR({' '.join(_fts_string(op) for op in operands)}, {leaf.slop + len(operands) - 2})"
+    else:
+        raise TypeError(f"not a text leaf: {leaf!r}")
+    return f"{columns} : {body}"
+
+
+def fts_rank_match(node: Node) -> str | None:
+    """An FTS5 MATCH string OR-ing the positive text leaves (for bm25 ranking), or None."""
+    expressions: list[str] = []
+    for leaf in positive_text_leaves(node):
+        expression = fts_expression(leaf)
+        if expression not in expressions:
+            expressions.append(expression)
+    if not expressions:
+        return None
+    if len(expressions) == 1:
+        return expressions[0]
+    return " OR ".join(f"({e})" for e in expressions)
+
+
+def _like_prefix(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class _Compiler:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.params: list = []
+
+    def compile(self, node: Node) -> str:
+        if isinstance(node, And):
+            return "(" + " AND ".join(self.compile(child) for child in node.children) + ")"
+        if isinstance(node, Or):
+            return "(" + " OR ".join(self.compile(child) for child in node.children) + ")"
+        if isinstance(node, Not):
+            return f"(NOT ({self.compile(node.child)}))"
+        if isinstance(node, MatchAll):
+            return "1"
+        if isinstance(node, TextLeaf):
+            return self.text(node)
+        if isinstance(node, Keyword):
+            self.params += [node.field, _like_prefix(node.value) if node.prefix else node.value]
+            condition = "value_f LIKE ? ESCAPE '\\'" if node.prefix else "value_f = ?"
+            return f"a.rowid IN (SELECT article_rowid FROM article_terms WHERE field = ? AND {condition})"
+        if isinstance(node, DateRange):
+            lo, hi = dates.resolve(node, self.now)
+            parts = []
+            if lo is not None:
+                parts.append("a.published_ts >= ?")
+                self.params.append(lo)
+            if hi is not None:
+                parts.append("a.published_ts < ?")
+                self.params.append(hi)
+            return "(" + " AND ".join(parts) + ")" if parts else "1"
+        raise TypeError(f"not a query node: {node!r}")
+
+    def text(self, leaf: TextLeaf) -> str:
+        self.params.append(fts_expression(leaf))
+        sql = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+        ordered = ordered_operands(leaf)
+        if ordered is not None:
+            operands, slop = ordered
+            spec = json.dumps({"operands": [[list(op.tokens), op.prefix] for op in operands], "slop": slop},
+                              ensure_ascii=False)
+            self.params.append(spec)
+            sql += f" AND {ORDERED_NEAR_FUNCTION}(?, {', '.join(leaf.columns)})"
+        return sql + ")"
+
+
+def to_sqlite(node: Node, now: datetime | None = None) -> tuple[str, list]:
+    """``(sql, params)``: a boolean expression usable as ``SELECT … FROM articles a WHERE <sql>``."""
+    compiler = _Compiler(now if now is not None else datetime.now(UTC))
+    return compiler.compile(node), compiler.params
