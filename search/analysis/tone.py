@@ -33,7 +33,7 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     tokens: tuple[str, ...]
-    kind: str  # "cue", "modifier", "intensifier"
+    kind: str  # "cue", "modifier", "intensifier", "neutral" (consumed, never scored)
     value: float = 0.0  # cue: signed weight; intensifier: factor
     on_negative: float = 1.0
     on_positive: float = 1.0
@@ -44,7 +44,8 @@ class Entry:
 class Lexicon:
     entries: dict[str, list[Entry]]  # first token -> entries, longest first
     field_weights: dict[str, float]
-    threshold: float
+    negative_threshold: float
+    positive_threshold: float
     window: int
     intensifier_window: int
 
@@ -89,6 +90,8 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
                              on_negative=_number(path, f"modifiers: {word}", spec.get("on_negative", 1.0)),
                              on_positive=_number(path, f"modifiers: {word}", spec.get("on_positive", 1.0)),
                              position=position))
+    for phrase in data.get("neutral") or []:
+        entries.append(Entry(_tokens(phrase), "neutral"))
     for word, factor in (data.get("intensifiers") or {}).items():
         entries.append(Entry(_tokens(word), "intensifier", _number(path, f"intensifiers: {word}", factor)))
     table: dict[str, list[Entry]] = {}
@@ -97,12 +100,16 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
             raise LexiconError(f"{path}: an entry has no words")
         table.setdefault(entry.tokens[0], []).append(entry)
     for candidates in table.values():
-        # Longest first; at equal length a cue beats a modifier ("hạn chế" stays a cue).
-        candidates.sort(key=lambda e: (-len(e.tokens), e.kind != "cue"))
+        # Longest first; at equal length a neutral phrase, then a cue, beats a modifier.
+        candidates.sort(key=lambda e: (-len(e.tokens), {"neutral": 0, "cue": 1}.get(e.kind, 2)))
     weights = data.get("field_weights") or {"title": 2.0, "sapo": 1.5, "body": 1.0}
+    threshold = data.get("threshold", 1.0)
+    if not isinstance(threshold, dict):
+        threshold = {"negative": threshold, "positive": threshold}
     return Lexicon(table, {k: float(v) for k, v in weights.items()},
-                   float(data.get("threshold", 1.0)), int(data.get("window", 3)),
-                   int(data.get("intensifier_window", 2)))
+                   _number(path, "threshold: negative", threshold.get("negative", 1.0)),
+                   _number(path, "threshold: positive", threshold.get("positive", 1.0)),
+                   int(data.get("window", 3)), int(data.get("intensifier_window", 2)))
 
 
 @lru_cache(maxsize=1)
@@ -194,9 +201,9 @@ def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
         cues += _field_cues(lexicon, name, prepared.fields[name],
                             None if sentences is None else sentences[name])
     score = sum(c["score"] for c in cues)
-    if score >= lexicon.threshold:
+    if score >= lexicon.positive_threshold:
         label = "positive"
-    elif score <= -lexicon.threshold:
+    elif score <= -lexicon.negative_threshold:
         label = "negative"
     else:
         label = "neutral"
