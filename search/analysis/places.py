@@ -78,6 +78,7 @@ class PlaceResult:
 class Gazetteer:
     units: dict[str, Unit]
     patterns: dict[str, list[Pattern]]
+    blocked: dict[str, list[Pattern]]  # names that contain a province name but are something else
     blocked_before: dict[str, list[tuple[str, ...]]]
     organisation_words: list[tuple[str, ...]]
     organisation_reach: int
@@ -163,15 +164,16 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
         if pattern.tokens:
             patterns[pattern.tokens[0]].append(pattern)
             lookup.setdefault(" ".join(fold(text).split()), unit)
+    blocked: dict[str, list[Pattern]] = defaultdict(list)
     for text in rules.get("blocked_names") or []:
         pattern = _pattern(text, None, "blocked", generic)
-        patterns[pattern.tokens[0]].append(pattern)
-    for candidates in patterns.values():
-        # Longest first; at equal length a blocked name wins over an alias.
-        candidates.sort(key=lambda p: (-len(p.tokens), p.unit is not None))
+        blocked[pattern.tokens[0]].append(pattern)
+    for table in (patterns, blocked):
+        for candidates in table.values():
+            candidates.sort(key=lambda p: -len(p.tokens))  # longest first
     before = rules.get("blocked_before") or {}
     return Gazetteer(
-        units=units, patterns=dict(patterns),
+        units=units, patterns=dict(patterns), blocked=dict(blocked),
         blocked_before={reason: _words(words) for reason, words in before.items()},
         organisation_words=_words(rules.get("organisation_words") or []),
         organisation_reach=int(rules.get("organisation_reach", 7)),
@@ -240,17 +242,29 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     ignored: list[dict[str, str]] = []
     for name in TEXT_FIELDS:
         tokens = prepared.fields[name]
-        lower, n, i = tokens.lower, len(tokens.lower), 0
+        lower, n = tokens.lower, len(tokens.lower)
+        # Blocked names first, so "tỉnh Hà Nam Ninh" cannot be read as the alias "tỉnh Hà Nam".
+        covered: set[int] = set()
+        for i in range(n):
+            for p in g.blocked.get(lower[i], ()):
+                if _fits(p, tokens, i):
+                    end = i + len(p.tokens)
+                    covered.update(range(i, end))
+                    ignored.append({"field": name, "text": tokens.text[tokens.starts[i]:tokens.ends[end - 1]],
+                                    "reason": "name"})
+                    break
+        i = 0
         blocked_end, blocked_reason = -1, ""
         while i < n:
-            candidates = g.patterns.get(lower[i])
-            match = next((p for p in candidates if _fits(p, tokens, i)), None) if candidates else None
+            candidates = g.patterns.get(lower[i]) if i not in covered else None
+            match = next((p for p in candidates if _fits(p, tokens, i)
+                          and covered.isdisjoint(range(i, i + len(p.tokens)))), None) if candidates else None
             if match is None:
                 i += 1
                 continue
             end = i + len(match.tokens)
             text = tokens.text[tokens.starts[i]:tokens.ends[end - 1]]
-            reason = "name" if match.unit is None else _blocked(g, tokens, i, match)
+            reason = _blocked(g, tokens, i, match)
             if not reason and i == blocked_end and _DASH.fullmatch(tokens.gap(i - 1, i)):
                 reason = blocked_reason  # "cao tốc Hà Nội – Hải Phòng": both ends are the road
             if reason:

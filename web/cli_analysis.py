@@ -1,0 +1,150 @@
+"""`presswatch analyze FILE_OR_URL` and `presswatch retag`: article analysis from the command line.
+
+Both are plain click commands; ``web/cli.py`` registers them in the ``presswatch`` group.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _fetch(source: str) -> tuple[bytes, str, str | None]:
+    """Page bytes, its URL and Content-Type, from a URL or a saved file."""
+    if source.startswith(("http://", "https://")):
+        import urllib.request
+
+        with urllib.request.urlopen(source, timeout=30) as response:  # noqa: S310 - user-given URL
+            return response.read(), source, response.headers.get("Content-Type")
+    path = Path(source)
+    if not path.is_file():
+        raise click.BadParameter(f"no such file: {source}", param_hint="FILE_OR_URL")
+    return path.read_bytes(), path.resolve().as_uri(), None
+
+
+def _report(analysis: Any, document: Any, top: list[tuple[str, int]]) -> dict[str, Any]:
+    explanations = analysis.explanations()
+    places = explanations["provinces"]
+    tone = explanations["tone"]
+    return {
+        "title": document.title,
+        "url": document.url,
+        "topics": [{"name": name, "terms": value["terms"], "hits": value["hits"]}
+                   for name, value in explanations["topics"].items()],
+        "provinces": {"old": places["old"], "new": places["new"], "evidence": places["evidence"],
+                      "ignored": places["ignored"]},
+        "tone": {"label": tone["label"], "score": tone["score"], "cues": tone["cues"]},
+        "focus": tone["focus"],
+        "keywords": [{"phrase": phrase, "count": count} for phrase, count in top],
+    }
+
+
+def _print_text(report: dict[str, Any]) -> None:
+    click.echo(report["title"])
+    click.echo(f"  {report['url']}\n")
+    click.echo("Chủ đề / topics:")
+    for topic in report["topics"] or [{"name": "(không có)", "terms": [], "hits": 0}]:
+        terms = ", ".join(topic["terms"])
+        click.echo(f"  - {topic['name']}" + (f"  ← {terms}" if terms else ""))
+    places = report["provinces"]
+    click.echo("\nĐịa phương / provinces:")
+    click.echo(f"  trước 1/7/2025 (old): {', '.join(places['old']) or '-'}")
+    click.echo(f"  từ 1/7/2025 (new):    {', '.join(places['new']) or '-'}")
+    for unit, evidence in places["evidence"].items():
+        seen = ", ".join(f"{e['text']} [{e['field']}]" for e in evidence)
+        click.echo(f"    {unit}: {seen}")
+    for item in places["ignored"]:
+        click.echo(f"    bỏ qua / ignored: {item['text']} [{item['field']}] ({item['reason']})")
+    tone = report["tone"]
+    click.echo(f"\nSắc thái / tone: {tone['label']} ({tone['score']:+.2f})")
+    for cue in tone["cues"]:
+        extra = f" ← {cue['modifier']}" if cue.get("modifier") else ""
+        click.echo(f"    {cue['polarity']:<8} {cue['cue']} [{cue['field']}] {cue['score']:+.2f}{extra}")
+    focus = report["focus"]
+    toward = focus["label"] or "không nhắc đến / not mentioned"
+    click.echo(f"  với {focus['province']} / toward the focus province: {toward}")
+    click.echo("\nTừ khóa / keywords: " + ", ".join(f"{k['phrase']} ({k['count']})" for k in report["keywords"]))
+
+
+@click.command("analyze")
+@click.argument("source", metavar="FILE_OR_URL")
+@click.option("--url", default="", help="The page's URL, when FILE_OR_URL is a saved file.")
+@click.option("--focus", default=None, help="Focus province (default: $PRESSWATCH_FOCUS_PROVINCE or Bắc Ninh).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object with topics, provinces, tone, keywords.")
+def analyze_command(source: str, url: str, focus: str | None, as_json: bool) -> None:
+    """Extract one article page and show its topics, provinces (old and new), tone and keywords."""
+    from crawler.extract import extract_article
+    from search.analysis import analyze, keywords
+    from search.document import Document
+
+    page, page_url, content_type = _fetch(source)
+    result = extract_article(page, url or page_url, content_type)
+    if not result.ok:
+        message = {"not_article": True, "reason": result.reason}
+        click.echo(json.dumps(message, ensure_ascii=False) if as_json else f"Not an article: {result.reason}")
+        sys.exit(1)
+    document = Document.from_article({**result.article, "outlet_id": "cli"})
+    try:
+        analysis = analyze(document, focus)
+    except ValueError as error:  # an unknown focus province
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    report = _report(analysis, document, keywords([document], limit=15))
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_text(report)
+
+
+@click.command("retag")
+@click.option("--backend", type=click.Choice(["embedded", "elasticsearch"]), default=None,
+              help="Index to retag (default: the configured one).")
+@click.option("--batch-size", default=500, show_default=True, type=int, help="Documents written per batch.")
+def retag_command(backend: str | None, batch_size: int) -> None:
+    """Re-apply all topic profiles, places and tone to every stored article."""
+    from tqdm import tqdm
+
+    from search.analysis import annotate, load_profiles
+    from search.analysis.profiles import ProfileError
+    from search.backends import BackendUnavailable, open_backend
+
+    try:
+        load_profiles()  # fail before touching the index if an admin broke topics.yaml
+    except ProfileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    try:
+        index = open_backend(backend=backend)
+        ids = sorted(index.ids())
+    except BackendUnavailable as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    changed = written = 0
+    errors: list[tuple[str, str]] = []
+    batch = []
+    try:
+        for document_id in tqdm(ids, unit="bài", desc="Retagging"):
+            document = index.get(document_id)
+            if document is None:  # deleted while we were iterating
+                continue
+            before = (list(document.topics), list(document.provinces), document.tone)
+            annotate(document)
+            changed += before != (document.topics, document.provinces, document.tone)
+            batch.append(document)
+            if len(batch) >= batch_size:
+                report = index.index(batch)
+                written, errors, batch = written + report.indexed, errors + report.errors, []
+        if batch:
+            report = index.index(batch)
+            written, errors = written + report.indexed, errors + report.errors
+    finally:
+        index.close()
+    click.echo(f"Retagged {written} of {len(ids)} articles; {changed} changed topics, provinces or tone.")
+    for document_id, reason in errors[:20]:
+        click.echo(f"  error {document_id}: {reason}", err=True)
+    if errors:
+        sys.exit(1)
