@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.analysis.evaluate import evaluate, load_set, throughput  # noqa: E402
+from search.analysis.evaluate import evaluate, lengthen, load_set, throughput  # noqa: E402
 from search.analysis.tone import LABELS  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "analysis"
@@ -76,8 +76,14 @@ def main() -> int:
     how = _pin_one_core()
     items = [item for name in chosen for item in sets[name]]
     rate = throughput(items, args.rounds)
-    print(f"\nthroughput: {rate:,.0f} articles/s ({how}; {len(items)} articles x {args.rounds} rounds, "
-          f"12 default profiles, places, tone and focus tone)")
+    words = sum(len(f"{i['title']} {i['sapo']} {i['body']}".split()) for i in items) / len(items)
+    print(f"\nthroughput: {rate:,.0f} articles/s ({how}; {len(items)} articles of ~{words:.0f} words "
+          f"x {args.rounds} rounds; 12 default profiles, places, tone and focus tone)")
+    long_items = [lengthen(i) for i in items]
+    long_rate = throughput(long_items, max(1, args.rounds // 2))
+    long_words = sum(len(f"{i['title']} {i['sapo']} {i['body']}".split()) for i in long_items) / len(items)
+    print(f"throughput, long articles: {long_rate:,.0f} articles/s "
+          f"(bodies repeated to ~{long_words:.0f} words)")
     return 0
 
 

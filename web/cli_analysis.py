@@ -67,14 +67,17 @@ def _print_text(report: dict[str, Any]) -> None:
     focus = report["focus"]
     toward = focus["label"] or "không nhắc đến / not mentioned"
     click.echo(f"  với {focus['province']} / toward the focus province: {toward}")
-    click.echo("\nTừ khóa / keywords: " + ", ".join(f"{k['phrase']} ({k['count']})" for k in report["keywords"]))
+    top = ", ".join(f"{k['phrase']} ({k['count']})" for k in report["keywords"])
+    click.echo(f"\nTừ khóa / keywords: {top}")
 
 
 @click.command("analyze")
 @click.argument("source", metavar="FILE_OR_URL")
 @click.option("--url", default="", help="The page's URL, when FILE_OR_URL is a saved file.")
-@click.option("--focus", default=None, help="Focus province (default: $PRESSWATCH_FOCUS_PROVINCE or Bắc Ninh).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object with topics, provinces, tone, keywords.")
+@click.option("--focus", default=None,
+              help="Focus province (default: $PRESSWATCH_FOCUS_PROVINCE or Bắc Ninh).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object with topics, provinces, tone, keywords.")
 def analyze_command(source: str, url: str, focus: str | None, as_json: bool) -> None:
     """Extract one article page and show its topics, provinces (old and new), tone and keywords."""
     from crawler.extract import extract_article

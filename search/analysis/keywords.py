@@ -5,6 +5,10 @@ so nothing is downloaded), which joins the syllables of one word ("an toàn", "B
 "Nguyễn Văn A"). Only multi-syllable words and all-caps acronyms (GRDP, FDI) are kept, minus the
 stopword list, so "của", "và", "được", "theo" can never top the chart.
 
+The segmenter knows dictionary words ("chuyển đổi" + "số"), so adjacent words that together
+form a phrase of the topic profiles ("chuyển đổi số", "khu công nghiệp", "an toàn giao thông")
+are joined again: the chart speaks the taxonomy's vocabulary.
+
 A phrase's count is the number of documents that contain it (one long article repeating a name
 twenty times should not outweigh twenty articles naming it once); ties go to the phrase with
 more occurrences. Segmentation is the slow part (~1 ms per 40 words), so it is cached per text.
@@ -52,6 +56,37 @@ def segment(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _profile_phrases() -> frozenset[str]:
+    """Multi-word phrases written in the default topic profiles, lower case."""
+    from search.analysis.profiles import default_profiles
+    from search.query import Text
+
+    out = set()
+    for profile in default_profiles():
+        for leaf in profile.leaves:
+            if isinstance(leaf, Text) and len(leaf.phrase) > 1:
+                phrase = normalize(leaf.source.lstrip("=").strip('"*')).lower()
+                out.add(" ".join(phrase.replace(",", " ").split()))
+    return frozenset(out)
+
+
+def _join_phrases(words: Sequence[str], known: frozenset[str], longest: int = 4) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 1, -1):
+            candidate = " ".join(words[i:i + size])
+            if candidate.lower() in known:
+                out.append(candidate)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _keep(word: str, stopwords: frozenset[str]) -> bool:
     if not _LETTERS.match(word) or word.lower() in stopwords:
         return False
@@ -63,7 +98,8 @@ def _keep(word: str, stopwords: frozenset[str]) -> bool:
 def phrases(text: str, stopwords: frozenset[str] | None = None) -> list[str]:
     """The chart-worthy words of one text, in order."""
     stopwords = load_stopwords() if stopwords is None else stopwords
-    return [w for w in segment(normalize(text)) if _keep(w, stopwords)]
+    words = _join_phrases(segment(normalize(text)), _profile_phrases())
+    return [w for w in words if _keep(w, stopwords)]
 
 
 def keywords(documents: Iterable[Document], limit: int = 30, *,

@@ -159,11 +159,19 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
             names += [(a, unit, kind) for a in aliases]
     patterns: dict[str, list[Pattern]] = defaultdict(list)
     lookup: dict[str, str] = {}
-    for text, unit, kind in names:
-        pattern = _pattern(text, unit, kind, generic)
-        if pattern.tokens:
+    compiled = [_pattern(text, unit, kind, generic) for text, unit, kind in names]
+    bare = {(p.tokens, p.unit) for p in compiled}
+    seen: set[tuple[tuple[str, ...], tuple[str, ...], str | None]] = set()
+    for (text, unit, _), pattern in zip(names, compiled, strict=True):
+        lookup.setdefault(" ".join(fold(text).split()), unit)
+        # "tỉnh Hà Giang" adds nothing to "Hà Giang" (generic words are checked as context
+        # anyway) and would be tried at every "tỉnh"; duplicates ("Tỉnh X"/"tỉnh X") likewise.
+        if pattern.case[0] == "any" and pattern.tokens[0] in generic and (pattern.tokens[1:], unit) in bare:
+            continue
+        key = (pattern.tokens, pattern.case, unit)
+        if pattern.tokens and key not in seen:
+            seen.add(key)
             patterns[pattern.tokens[0]].append(pattern)
-            lookup.setdefault(" ".join(fold(text).split()), unit)
     blocked: dict[str, list[Pattern]] = defaultdict(list)
     for text in rules.get("blocked_names") or []:
         pattern = _pattern(text, None, "blocked", generic)

@@ -266,16 +266,20 @@ class CompiledProfiles:
     profiles: tuple[Profile, ...]
     triggers: dict[tuple[bool, str], tuple[tuple[int, int], ...]]
     always: tuple[tuple[int, int], ...]
+    folded_keys: frozenset[str]
+    exact_keys: frozenset[str]
 
     def match(self, prepared: PreparedText) -> list[TopicMatch]:
         doc = prepared.query_document()
         candidates: dict[int, set[int]] = {}
         for number, leaf in self.always:
             candidates.setdefault(number, set()).add(leaf)
-        for column in doc.tokens:
+        for column, field_tokens in doc.tokens.items():
             exact = column.endswith("_x")
-            for token in doc.index(column):
-                for number, leaf in self.triggers.get((exact, token), ()):
+            keys = self.exact_keys if exact else self.folded_keys
+            # A set intersection in C instead of a dict lookup per token.
+            for token in keys.intersection(field_tokens):
+                for number, leaf in self.triggers[(exact, token)]:
                     candidates.setdefault(number, set()).add(leaf)
         out = []
         for number in sorted(candidates):
@@ -295,7 +299,9 @@ def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
                 always.append((number, index))
             else:
                 triggers.setdefault((leaf.exact, first), []).append((number, index))
-    return CompiledProfiles(tuple(profiles), {k: tuple(v) for k, v in triggers.items()}, tuple(always))
+    return CompiledProfiles(tuple(profiles), {k: tuple(v) for k, v in triggers.items()}, tuple(always),
+                            frozenset(t for exact, t in triggers if not exact),
+                            frozenset(t for exact, t in triggers if exact))
 
 
 @lru_cache(maxsize=8)

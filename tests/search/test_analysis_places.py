@@ -116,7 +116,8 @@ def test_look_alikes_are_not_provinces(title: str, sapo: str) -> None:
 
 
 def test_ignored_look_alikes_are_explained() -> None:
-    ignored = analyze(doc("Công ty CP Xuất nhập khẩu Long An lên sàn", "Bão trên Thái Bình Dương.")).places.ignored
+    sample = doc("Công ty CP Xuất nhập khẩu Long An lên sàn", "Bão trên Thái Bình Dương.")
+    ignored = analyze(sample).places.ignored
     assert {"field": "title", "text": "Long An", "reason": "organisation"} in ignored
     assert {"field": "sapo", "text": "Thái Bình Dương", "reason": "name"} in ignored
 

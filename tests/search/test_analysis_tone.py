@@ -1,0 +1,93 @@
+"""Tone: cue words, negation, mitigation, intensity, sentence scope, tone toward the focus province."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from search.analysis import LexiconError, analyze, annotate, load_lexicon
+from search.analysis.prepared import PreparedText
+from search.analysis.tone import score_tone
+from search.document import Document
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def doc(title: str, sapo: str = "", body: str = "") -> Document:
+    return Document(url=f"https://example.vn/{abs(hash((title, sapo, body)))}", outlet_id="t",
+                    title=title, sapo=sapo, body=body, published_at=datetime(2025, 9, 1, tzinfo=TZ))
+
+
+def tone(title: str, sapo: str = "", body: str = "") -> str:
+    return analyze(doc(title, sapo, body)).tone.label
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Phát hiện nhiều sai phạm tại dự án đê biển", "negative"),
+    ("Kết luận thanh tra: không có sai phạm trong đấu thầu", "neutral"),
+    ("Đoàn kiểm tra chưa phát hiện vi phạm tại các cơ sở", "neutral"),
+    ("Ngộ độc thực phẩm, 40 người nhập viện", "negative"),
+    ("Cả năm không để xảy ra ngộ độc thực phẩm", "positive"),
+    ("Kéo giảm tai nạn giao thông", "positive"),
+    ("Tỉnh về đích sớm, dẫn đầu cả nước về giải ngân", "positive"),
+    ("Dịch vụ công trực tuyến chưa hiệu quả", "negative"),
+    ("Hội nghị triển khai kế hoạch năm 2026", "neutral"),
+])
+def test_cues_with_negation_and_mitigation(title: str, expected: str) -> None:
+    assert tone(title) == expected
+
+
+def test_cues_are_recorded_with_their_modifiers() -> None:
+    document = annotate(doc("Không có sai phạm", "Người dân bức xúc vì ô nhiễm kéo dài."))
+    cues = document.explanations["tone"]["cues"]
+    negated = next(c for c in cues if c["cue"] == "sai phạm")
+    assert negated["modifier"] == "không có" and negated["score"] == 0
+    assert any(c["cue"] == "bức xúc" and c["polarity"] == "negative" for c in cues)
+    assert document.tone == "negative"
+
+
+def test_intensifier_and_title_weight_raise_the_score() -> None:
+    plain = analyze(doc("Tin tức", "", "Sai phạm tại dự án.")).tone.score
+    intense = analyze(doc("Tin tức", "", "Sai phạm nghiêm trọng tại dự án.")).tone.score
+    in_title = analyze(doc("Sai phạm tại dự án")).tone.score
+    assert intense < plain < 0 and in_title < plain
+
+
+def test_a_negator_does_not_reach_into_the_next_sentence() -> None:
+    result = analyze(doc("Tin tức", "", "Tỉnh không chủ quan. Sai phạm được phát hiện.")).tone
+    assert result.cues[0]["cue"] == "sai phạm" and "modifier" not in result.cues[0]
+
+
+def test_sentence_scope() -> None:
+    prepared = PreparedText(doc("Tin tức", "", "Dự án về đích sớm. Bãi rác ô nhiễm nặng."))
+    assert score_tone(prepared, sentences={"body": {0}}).label == "positive"
+    assert score_tone(prepared, sentences={"body": {1}}).label == "negative"
+
+
+def test_tone_toward_the_focus_province() -> None:
+    mixed = doc("Hai địa phương, hai bức tranh", "",
+                "Bắc Giang về đích sớm, dẫn đầu cả nước về giải ngân. "
+                "Trong khi đó, Hà Nam chậm giải ngân, nhiều dự án bỏ hoang.")
+    default = analyze(mixed)  # focus: Bắc Ninh, which includes old Bắc Giang
+    assert default.focus.province == "Bắc Ninh"
+    assert default.focus.label == "positive" and default.focus.scope == "sentences"
+    toward_ninh_binh = analyze(mixed, focus_province="Ninh Bình")  # includes old Hà Nam
+    assert toward_ninh_binh.focus.label == "negative"
+    absent = analyze(doc("Lào Cai đón khách"), focus_province="Bắc Ninh")
+    assert absent.focus.label is None and absent.focus.scope == "absent"
+    only = annotate(doc("Bắc Ninh: ô nhiễm làng nghề nhức nhối"))
+    assert only.explanations["tone"]["focus"]["label"] == "negative"
+    assert only.explanations["tone"]["focus"]["scope"] == "article"
+
+
+def test_lexicon_errors_name_the_file_and_entry(tmp_path: Path) -> None:
+    path = tmp_path / "tone.yaml"
+    path.write_text("negative:\n  sai phạm: nhiều\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="negative: sai phạm: expected a number"):
+        load_lexicon(path)
+    path.write_text("modifiers:\n  không: {on_negative: 0, position: sideways}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"{path}: modifiers: không"):
+        load_lexicon(path)
