@@ -14,7 +14,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_config())
     app.config.update(overrides or {})
 
-    from web import auth, db, filters, services
+    from web import auth, db, filters, i18n, services
     from web.extensions import csrf, limiter
 
     db.init_app(app)
@@ -23,13 +23,16 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     auth.login_manager.init_app(app)
     services.init_app(app)
     filters.init_app(app)
+    i18n.init_app(app)
 
     from web.articles import bp as articles_bp
+    from web.dashboard import bp as dashboard_bp
     from web.search_views import bp as search_bp
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(articles_bp)
+    app.register_blueprint(dashboard_bp)
 
     for code, message in ((403, "Bạn không có quyền thực hiện thao tác này."),
                           (404, "Không tìm thấy trang hoặc bài viết."),

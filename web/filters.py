@@ -1,32 +1,83 @@
-"""Template filters: Vietnamese date formats and labels."""
+"""Template filters and labels: dates as dd/mm/yyyy in Asia/Ho_Chi_Minh, numbers and code labels.
+
+The ``*_LABELS`` dicts stay plain Vietnamese strings (exports and emails may use them as they
+are); templates show them through ``tone_label``/``kind_label``/``facet_label``, which translate
+at render time into the reader's language.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import Flask
+from flask_babel import format_decimal, gettext
+
+from web.i18n import N_
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-TONE_LABELS = {"negative": "Tiêu cực", "neutral": "Trung tính", "positive": "Tích cực"}
+TONE_LABELS = {"negative": N_("Tiêu cực"), "neutral": N_("Trung tính"), "positive": N_("Tích cực")}
 KIND_LABELS = {
-    "central-daily": "Báo trung ương", "central-online": "Báo điện tử trung ương",
-    "provincial-party-paper": "Báo Đảng địa phương", "provincial-tv": "Đài PT-TH địa phương",
-    "trade-magazine": "Báo, tạp chí ngành", "agency": "Thông tấn",
+    "central-daily": N_("Báo trung ương"), "central-online": N_("Báo điện tử trung ương"),
+    "provincial-party-paper": N_("Báo Đảng địa phương"), "provincial-tv": N_("Đài PT-TH địa phương"),
+    "trade-magazine": N_("Báo, tạp chí ngành"), "agency": N_("Thông tấn"),
 }
-FACET_LABELS = {"outlet": "Cơ quan báo chí", "kind": "Loại hình", "province": "Tỉnh, thành",
-                "topic": "Chủ đề", "tone": "Sắc thái"}
+FACET_LABELS = {"outlet": N_("Cơ quan báo chí"), "kind": N_("Loại hình"), "province": N_("Tỉnh, thành"),
+                "topic": N_("Chủ đề"), "tone": N_("Sắc thái")}
+ROLE_LABELS = {"viewer": N_("Người xem"), "editor": N_("Biên tập viên"), "admin": N_("Quản trị viên")}
 
 
-def local_datetime(value: datetime | None, with_time: bool = True) -> str:
+def local_datetime(value: datetime | date | None, with_time: bool = True) -> str:
+    """dd/mm/yyyy [HH:MM] in Viet Nam time, whatever the interface language."""
     if value is None:
         return ""
+    if not isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
     value = value.astimezone(LOCAL_TZ)
     return value.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+
+
+def local_today() -> date:
+    """Today in Viet Nam, whatever the server's time zone."""
+    return datetime.now(LOCAL_TZ).date()
+
+
+def short_date(value: date | None) -> str:
+    """dd/mm for chart axes, where the year is in the caption."""
+    return value.strftime("%d/%m") if value else ""
+
+
+def number(value: int | float) -> str:
+    """1.234 in Vietnamese, 1,234 in English."""
+    return format_decimal(value)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def tone_label(value: str) -> str:
+    return gettext(TONE_LABELS[value]) if value in TONE_LABELS else value
+
+
+def kind_label(value: str) -> str:
+    return gettext(KIND_LABELS[value]) if value in KIND_LABELS else value
+
+
+def facet_label(name: str) -> str:
+    return gettext(FACET_LABELS[name]) if name in FACET_LABELS else name
+
+
+def role_label(name: str) -> str:
+    return gettext(ROLE_LABELS[name]) if name in ROLE_LABELS else name
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["vn_datetime"] = local_datetime
     app.jinja_env.filters["vn_date"] = lambda v: local_datetime(v, with_time=False)
+    app.jinja_env.filters["short_date"] = short_date
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals.update(TONE_LABELS=TONE_LABELS, KIND_LABELS=KIND_LABELS,
-                                 FACET_LABELS=FACET_LABELS)
+                                 FACET_LABELS=FACET_LABELS, tone_label=tone_label,
+                                 kind_label=kind_label, facet_label=facet_label,
+                                 role_label=role_label, percent=percent)

@@ -1,61 +1,212 @@
-"""The search page: query box, filters, facets, results."""
+"""The search page (query language, filters, facets, results) and saved searches.
+
+Every piece of state is in the URL (``q``, ``from``, ``to``, the filters, ``sort``, ``collapse``,
+``page``), so a search is shared by copying the address; a saved search stores that same query
+string.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, current_app, render_template, request, url_for
-from flask_login import login_required
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
-from search.backends import BackendUnavailable, SearchRequest
+from search.backends import BackendUnavailable, SearchRequest, SearchResult
 from search.query import QueryError
 from web import services
+from web.auth import role_required
+from web.db import get_db
+from web.filters import facet_label, kind_label, local_today, tone_label
 
 bp = Blueprint("search", __name__)
 FILTER_ARGS = {"outlet": "outlets", "kind": "kinds", "province": "provinces", "topic": "topics",
                "tone": "tones"}
+STATE_ARGS = ("q", "from", "to", *FILTER_ARGS, "sort", "collapse")
+# Elasticsearch refuses from + size beyond its max_result_window (10 000 by default).
+MAX_RESULTS = 10_000
+FACETS_SHOWN = 8  # the rest of a facet's values are behind "more"
+SAVED_LIMIT = 100  # per user: a list, not an archive
 
 
-def _date_arg(name: str) -> date | None:
+def _date_arg(args, name: str) -> date | None:
     try:
-        return date.fromisoformat(request.args.get(name, ""))
+        return date.fromisoformat(args.get(name, ""))
     except ValueError:
         return None
 
 
-def search_request_from_args(page_size: int) -> SearchRequest:
-    page = max(1, request.args.get("page", 1, type=int) or 1)
-    sort = "date" if request.args.get("sort") == "date" else "relevance"
-    search_request = SearchRequest(query=request.args.get("q", "").strip(), sort=sort,
+def search_request_from_args(args, page_size: int) -> SearchRequest:
+    page = max(1, args.get("page", 1, type=int) or 1)
+    page = min(page, max(1, MAX_RESULTS // page_size))
+    sort = "date" if args.get("sort") == "date" else "relevance"
+    search_request = SearchRequest(query=args.get("q", "").strip(), sort=sort,
                                    limit=page_size, offset=(page - 1) * page_size,
-                                   date_from=_date_arg("from"), date_to=_date_arg("to"))
+                                   date_from=_date_arg(args, "from"), date_to=_date_arg(args, "to"),
+                                   collapse=args.get("collapse") == "1")
     for arg, attribute in FILTER_ARGS.items():
-        setattr(search_request, attribute, [v for v in request.args.getlist(arg) if v])
+        setattr(search_request, attribute, list(dict.fromkeys(v for v in args.getlist(arg) if v)))
     return search_request
 
 
+def state_pairs(args) -> list[tuple[str, str]]:
+    """The search's state as ordered (name, value) pairs: what a link or a saved search keeps."""
+    return [(name, value) for name in STATE_ARGS for value in args.getlist(name) if value]
+
+
+def search_url(args=None, **changes: str | list[str] | None) -> str:
+    """The current search with some arguments replaced (``None`` removes one); page 1 unless given."""
+    state: dict[str, list[str]] = {}
+    for name, value in state_pairs(args if args is not None else request.args):
+        state.setdefault(name, []).append(value)
+    for name, value in changes.items():
+        state.pop(name, None)
+        if value:
+            state[name] = value if isinstance(value, list) else [value]
+    return url_for("search.index", **state)
+
+
 def facet_url(name: str, value: str) -> str:
-    """The current search with one facet value toggled, back on page 1."""
-    args = request.args.to_dict(flat=False)
-    values = args.get(name, [])
-    args[name] = [v for v in values if v != value] if value in values else [*values, value]
-    args.pop("page", None)
-    return url_for("search.index", **args)
+    """The current search with one filter value toggled, back on page 1."""
+    values = request.args.getlist(name)
+    return search_url(**{name: [v for v in values if v != value] if value in values else [*values, value]})
 
 
-@bp.route("/")
-@login_required
+def pages_around(page: int, pages: int) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: first, last and two either side; None marks a gap."""
+    shown = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    out: list[int | None] = []
+    for number in shown:
+        if out and number - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(number)
+    return out
+
+
+def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts; a field with a filter set is counted without its own filter.
+
+    Otherwise choosing one outlet would leave only that outlet in the list, and staff could not
+    add a second one (values within a field are OR-ed).
+    """
+    facets = dict(result.facets)
+    for name, attribute in FILTER_ARGS.items():
+        selected = getattr(search_request, attribute)
+        if not selected:
+            continue
+        others = replace(search_request, **{attribute: []}, limit=0, offset=0, collapse=False)
+        buckets = list(services.backend().search(others).facets.get(name, []))
+        counted = {value.casefold() for value, _count in buckets}
+        # A chosen value outside the top buckets still shows, so it can be unticked.
+        buckets += [(value, 0) for value in selected if value.casefold() not in counted]
+        facets[name] = buckets
+    return facets
+
+
+def saved_searches(limit: int = SAVED_LIMIT) -> list:
+    return get_db().execute("SELECT id, name, query_string, created_at FROM saved_searches "
+                            "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                            (current_user.id, limit)).fetchall()
+
+
+@bp.route("/search")
+@role_required("viewer")
 def index():
     page_size = current_app.config["PRESSWATCH_PAGE_SIZE"]
-    search_request = search_request_from_args(page_size)
-    result, error, status = None, None, 200
+    search_request = search_request_from_args(request.args, page_size)
+    result, facets, error, unavailable, status = None, {}, None, None, 200
     try:
         result = services.backend().search(search_request)
+        facets = display_facets(search_request, result)
     except QueryError as exc:
         error, status = exc, 400
     except BackendUnavailable as exc:
-        error, status = exc, 503
+        unavailable, status = exc, 503
     page = search_request.offset // page_size + 1
-    return render_template("search/index.html", req=search_request, result=result, error=error,
-                           page=page, page_size=page_size, outlet_names=services.outlet_names(),
-                           facet_url=facet_url), status
+    pages = min((result.total - 1) // page_size + 1, MAX_RESULTS // page_size) if result else 0
+    return render_template(
+        "search/index.html", req=search_request, result=result, facets=facets, error=error,
+        unavailable=unavailable, page=page, pages=pages, page_links=pages_around(page, pages),
+        outlet_names=services.outlet_names(), facet_url=facet_url, search_url=search_url,
+        state=urlencode(state_pairs(request.args)), facets_shown=FACETS_SHOWN,
+        saved=saved_searches(12), today=local_today(), filter_args=FILTER_ARGS,
+        timedelta=timedelta), status
+
+
+def _clean_state(query_string: str) -> str:
+    """Keep only search arguments: a saved search is a search, nothing else."""
+    pairs = parse_qsl(query_string.lstrip("?"), keep_blank_values=False)
+    return urlencode([(k, v) for k, v in pairs if k in STATE_ARGS and len(v) <= 2000])
+
+
+def describe_state(query_string: str) -> list[tuple[str, str]]:
+    """A saved search's arguments as (label, value) pairs the list page can show."""
+    labels = {"q": _("Truy vấn"), "from": _("Từ ngày"), "to": _("Đến ngày"), "sort": _("Sắp xếp"),
+              "collapse": _("Gộp theo sự kiện")}
+    names = services.outlet_names()
+    parts = []
+    for name, value in parse_qsl(query_string):
+        if name in FILTER_ARGS:
+            shown = {"outlet": names.get(value, value), "kind": kind_label(value),
+                     "tone": tone_label(value)}.get(name, value)
+            parts.append((facet_label(name), shown))
+        elif name == "sort":
+            parts.append((labels[name], _("Mới nhất") if value == "date" else _("Liên quan nhất")))
+        elif name == "collapse":
+            parts.append((labels[name], _("Có")))
+        elif name in labels:
+            parts.append((labels[name], value))
+    return parts
+
+
+@bp.route("/search/saved")
+@role_required("viewer")
+def saved():
+    rows = [{"id": row["id"], "name": row["name"], "query_string": row["query_string"],
+             "parts": describe_state(row["query_string"]),
+             # SQLite's datetime('now') is UTC without a zone.
+             "created": datetime.fromisoformat(row["created_at"]).replace(tzinfo=UTC)}
+            for row in saved_searches()]
+    return render_template("search/saved.html", saved=rows)
+
+
+@bp.route("/search/saved", methods=["POST"])
+@role_required("viewer")
+def save():
+    state = _clean_state(request.form.get("query_string", ""))
+    if len(state) > 4000:
+        flash(_("Tìm kiếm quá dài để lưu."), "error")
+        return redirect(url_for("search.index"))
+    name = " ".join(request.form.get("name", "").split())[:120]
+    if not name:
+        name = dict(parse_qsl(state)).get("q", "")[:120] or _("Tìm kiếm không tên")
+    db = get_db()
+    count = db.execute("SELECT count(*) FROM saved_searches WHERE user_id = ?",
+                       (current_user.id,)).fetchone()[0]
+    if count >= SAVED_LIMIT:
+        flash(_("Bạn đã lưu %(n)d tìm kiếm; hãy xoá bớt trước khi lưu thêm.", n=SAVED_LIMIT), "error")
+    else:
+        db.execute("INSERT INTO saved_searches(user_id, name, query_string) VALUES (?,?,?)",
+                   (current_user.id, name, state))
+        db.commit()
+        flash(_("Đã lưu tìm kiếm “%(name)s”.", name=name), "success")
+    return redirect(url_for("search.index") + (f"?{state}" if state else ""))
+
+
+@bp.route("/search/saved/<int:saved_id>/delete", methods=["POST"])
+@role_required("viewer")
+def delete_saved(saved_id: int):
+    db = get_db()
+    row = db.execute("SELECT name FROM saved_searches WHERE id = ? AND user_id = ?",
+                     (saved_id, current_user.id)).fetchone()
+    if row is None:  # someone else's, or gone: never say which
+        abort(404)
+    db.execute("DELETE FROM saved_searches WHERE id = ? AND user_id = ?", (saved_id, current_user.id))
+    db.commit()
+    flash(_("Đã xoá tìm kiếm “%(name)s”.", name=row["name"]), "success")
+    back = request.form.get("next", "")
+    return redirect(back if back.startswith("/search") and not back.startswith("//")
+                    else url_for("search.saved"))

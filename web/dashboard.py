@@ -1,0 +1,226 @@
+"""The dashboard (``/``): how the press covered the focus province over a period.
+
+Every figure is a backend call (``search`` with facets or a histogram, ``pivot``, ``stories``);
+this module only picks the windows and shapes the answers for the template and the charts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import gettext as _
+
+from search.backends import BackendUnavailable, SearchRequest
+from search.backends.base import StorySummary
+from web import services
+from web.auth import role_required
+from web.filters import TONE_LABELS, kind_label, local_today, short_date, tone_label
+from web.i18n import N_
+
+bp = Blueprint("dashboard", __name__)
+PERIODS = {"day": (1, N_("Hôm nay")), "week": (7, N_("7 ngày")), "month": (30, N_("30 ngày")),
+           "quarter": (90, N_("90 ngày"))}
+TONES = tuple(TONE_LABELS)  # negative, neutral, positive: the order the charts stack them
+SILENT_BASELINE_DAYS = 60  # an outlet counts as "usually publishing" if it had articles in this window
+SILENT_SHOWN = 12
+TABLE_ROWS = 10
+
+
+@dataclass
+class Window:
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def args(self) -> dict[str, str]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+def window_ending(end: date, days: int) -> Window:
+    return Window(end - timedelta(days=days - 1), end)
+
+
+@dataclass
+class ToneRow:
+    """One topic or outlet with its articles by tone."""
+    name: str
+    counts: dict[str, int]
+    total: int = 0
+    negative_share: float = 0.0
+
+    @classmethod
+    def from_pivot(cls, name: str, counts: dict[str, int]) -> ToneRow:
+        by_tone = {tone: sum(n for value, n in counts.items() if value.casefold() == tone) for tone in TONES}
+        total = sum(counts.values())
+        return cls(name, by_tone, total, by_tone["negative"] / total if total else 0.0)
+
+
+@dataclass
+class SilentOutlet:
+    outlet_id: str
+    kind: str
+    baseline: int  # articles in the baseline window
+    last_seen: date | None
+
+
+@dataclass
+class Dashboard:
+    period: str
+    window: Window
+    scope: str
+    province: str
+    kpis: list[tuple[str, int, str]] = field(default_factory=list)  # label, count, search URL
+    total: int = 0
+    negative: int = 0
+    outlets: int = 0
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    topics: list[ToneRow] = field(default_factory=list)
+    outlet_rows: list[ToneRow] = field(default_factory=list)
+    stories: list[StorySummary] = field(default_factory=list)
+    negative_hits: list[Any] = field(default_factory=list)
+    silent: list[SilentOutlet] = field(default_factory=list)
+    silent_days: int = 3
+    charts: dict[str, Any] = field(default_factory=dict)
+
+
+def _base(scope: str, province: str, window: Window) -> SearchRequest:
+    return SearchRequest(provinces=[province] if scope == "province" else [], date_from=window.start,
+                         date_to=window.end, limit=0, facets=False)
+
+
+def _count(request: SearchRequest) -> int:
+    return services.backend().search(replace(request, limit=0, facets=False)).total
+
+
+def search_link(dashboard: Dashboard, window: Window | None = None, **filters: str) -> str:
+    """The search page showing what a figure counts."""
+    args: dict[str, Any] = (window or dashboard.window).args()
+    if dashboard.scope == "province":
+        args["province"] = dashboard.province
+    args.update(filters)
+    return url_for("search.index", **args)
+
+
+def timeline(base: SearchRequest, window: Window) -> dict[str, Any]:
+    """Articles per day (per week past a month) by tone, every bucket present, for a stacked chart."""
+    interval = "day" if window.days <= 31 else "week"
+    step = timedelta(days=1 if interval == "day" else 7)
+    first = window.start if interval == "day" else window.start - timedelta(days=window.start.weekday())
+    buckets = []
+    day = first
+    while day <= window.end:
+        buckets.append(day)
+        day += step
+    series = []
+    backend = services.backend()
+    for tone in TONES:
+        result = backend.search(replace(base, tones=[tone], histogram=interval))
+        counts = dict(result.histogram)
+        series.append({"key": tone, "label": tone_label(tone), "data": [counts.get(b, 0) for b in buckets]})
+    return {"interval": interval, "labels": [short_date(b) for b in buckets],
+            "dates": [b.isoformat() for b in buckets], "series": series}
+
+
+def silent_outlets(end: date, days: int) -> list[SilentOutlet]:
+    """Outlets that published in the baseline window but nothing in the last ``days`` days.
+
+    Counted over every article (not only the focus province): a silent outlet usually means its
+    site changed or the crawler is blocked, which matters whatever it writes about.
+    """
+    backend = services.backend()
+    baseline = window_ending(end, SILENT_BASELINE_DAYS)
+    recent = window_ending(end, days)
+    seen = backend.pivot(SearchRequest(date_from=baseline.start, date_to=baseline.end, facets=False),
+                         "outlet", "kind")
+    active = backend.pivot(SearchRequest(date_from=recent.start, date_to=recent.end, facets=False),
+                           "outlet", "kind")
+    active_ids = {name.casefold() for name in active}
+    quiet = sorted(((outlet, kinds) for outlet, kinds in seen.items() if outlet.casefold() not in active_ids),
+                   key=lambda item: (-sum(item[1].values()), item[0]))
+    out = []
+    for outlet, kinds in quiet[:SILENT_SHOWN]:
+        last = backend.search(SearchRequest(outlets=[outlet], date_to=end, sort="date", limit=1,
+                                            facets=False))
+        last_seen = last.hits[0].document.published_at.date() if last.hits else None
+        out.append(SilentOutlet(outlet, max(kinds, key=kinds.get) if kinds else "", sum(kinds.values()),
+                                last_seen))
+    return out
+
+
+def build(period: str, end: date, scope: str, province: str, silent_days: int) -> Dashboard:
+    backend = services.backend()
+    window = window_ending(end, PERIODS[period][0])
+    dashboard = Dashboard(period, window, scope, province, silent_days=silent_days)
+    base = _base(scope, province, window)
+    for key in ("day", "week", "month"):
+        kpi_window = window_ending(end, PERIODS[key][0])
+        dashboard.kpis.append((PERIODS[key][1], _count(_base(scope, province, kpi_window)),
+                               search_link(dashboard, kpi_window)))
+    main = backend.search(replace(base, facets=True))
+    dashboard.total, dashboard.facets = main.total, main.facets
+    dashboard.negative = dict(main.facets.get("tone", [])).get("negative", 0)
+    topic_rows = [ToneRow.from_pivot(name, counts)
+                  for name, counts in backend.pivot(base, "topic", "tone").items()]
+    dashboard.topics = sorted(topic_rows, key=lambda r: (-r.total, r.name))
+    outlet_rows = [ToneRow.from_pivot(name, counts)
+                   for name, counts in backend.pivot(base, "outlet", "tone").items()]
+    dashboard.outlets = len(outlet_rows)
+    dashboard.outlet_rows = sorted(outlet_rows, key=lambda r: (-r.total, r.name))[:TABLE_ROWS]
+    dashboard.stories = backend.stories(base, 8)
+    dashboard.negative_hits = backend.search(replace(base, tones=["negative"], sort="date", collapse=True,
+                                                     limit=8)).hits
+    dashboard.silent = silent_outlets(end, silent_days)
+    chart_window = window if window.days >= 14 else window_ending(end, 14)
+    names = services.outlet_names()
+    dashboard.charts = {
+        "timeline": timeline(_base(scope, province, chart_window), chart_window),
+        "topics": {"labels": [r.name for r in dashboard.topics[:TABLE_ROWS]],
+                   "data": [r.total for r in dashboard.topics[:TABLE_ROWS]]},
+        "kinds": {"labels": [kind_label(k) for k, _n in main.facets.get("kind", [])],
+                  "data": [n for _k, n in main.facets.get("kind", [])]},
+        "tones": {"keys": list(TONES), "labels": [tone_label(t) for t in TONES],
+                  "data": [dict(main.facets.get("tone", [])).get(t, 0) for t in TONES]},
+        "outlets": {"labels": [names.get(r.name, r.name) for r in dashboard.outlet_rows],
+                    "data": [r.total for r in dashboard.outlet_rows]},
+        "text": {"articles": _("Số bài"), "empty": _("Không có dữ liệu trong khoảng thời gian này")},
+    }
+    return dashboard
+
+
+def _end_date() -> date:
+    today = local_today()
+    try:
+        chosen = date.fromisoformat(request.args.get("end", ""))
+    except ValueError:
+        return today
+    return min(chosen, today + timedelta(days=1))
+
+
+@bp.route("/")
+@role_required("viewer")
+def index():
+    if "q" in request.args:
+        # Links shared before the dashboard took "/" were searches: they still open as searches.
+        from web.search_views import index as search_page
+
+        return search_page()
+    period = request.args.get("period", "week")
+    period = period if period in PERIODS else "week"
+    scope = "all" if request.args.get("scope") == "all" else "province"
+    province = current_app.config["PRESSWATCH_FOCUS_PROVINCE"]
+    silent_days = request.args.get("silent", type=int) or current_app.config.get("PRESSWATCH_SILENT_DAYS", 3)
+    silent_days = max(1, min(int(silent_days), 30))
+    end = _end_date()
+    try:
+        dashboard = build(period, end, scope, province, silent_days)
+    except BackendUnavailable as error:
+        return render_template("dashboard/unavailable.html", error=error), 503
+    return render_template("dashboard/index.html", d=dashboard, periods=PERIODS, end=end,
+                           today=local_today(), outlet_names=services.outlet_names(),
+                           search_link=search_link, tones=TONES)
