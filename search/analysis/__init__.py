@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from search.analysis.keywords import keywords
@@ -98,11 +99,16 @@ def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -
     Old names and aliases are accepted ("Bắc Giang" → "Bắc Ninh")."""
     g = gazetteer or default_gazetteer()
     wanted = name or os.environ.get(FOCUS_ENV) or DEFAULT_FOCUS
-    resolved = g.resolve(wanted)
+    resolved = _resolve(g, wanted)
     if resolved is None:
         raise ValueError(f"Unknown focus province {wanted!r} ({FOCUS_ENV}): use a name from "
                          "search/analysis/provinces.csv, old or new")
     return resolved
+
+
+@lru_cache(maxsize=64)
+def _resolve(g: Gazetteer, name: str) -> str | None:
+    return g.resolve(name)
 
 
 def _focus_tone(prepared: PreparedText, places: PlaceResult, tone: ToneResult, province: str,

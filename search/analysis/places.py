@@ -13,7 +13,7 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +74,14 @@ class PlaceResult:
                 "evidence": dict(evidence), "ignored": self.ignored}
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: compiled once, used as a cache key
 class Gazetteer:
     units: dict[str, Unit]
     patterns: dict[str, list[Pattern]]
     blocked: dict[str, list[Pattern]]  # names that contain a province name but are something else
     blocked_before: dict[str, list[tuple[str, ...]]]
     organisation_words: list[tuple[str, ...]]
+    organisation_last: frozenset[str]
     organisation_reach: int
     person_name_words: frozenset[str]
     weak_before: list[tuple[str, ...]]
@@ -89,7 +90,7 @@ class Gazetteer:
     min_score: float
     lookup: dict[str, str] = field(default_factory=dict)  # folded alias -> old unit
 
-    @property
+    @cached_property
     def new_units(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for unit in self.units.values():
@@ -184,6 +185,7 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
         units=units, patterns=dict(patterns), blocked=dict(blocked),
         blocked_before={reason: _words(words) for reason, words in before.items()},
         organisation_words=_words(rules.get("organisation_words") or []),
+        organisation_last=frozenset(w[-1] for w in _words(rules.get("organisation_words") or [])),
         organisation_reach=int(rules.get("organisation_reach", 7)),
         person_name_words=frozenset(normalize(w) for w in rules.get("person_name_words") or []),
         weak_before=_words(rules.get("weak_before") or []),
@@ -214,7 +216,7 @@ def _fits(pattern: Pattern, tokens: FieldTokens, i: int) -> bool:
 def _preceded_by(tokens: FieldTokens, i: int, words: tuple[str, ...]) -> bool:
     """Are the tokens right before position i these words, separated by spaces only?"""
     start = i - len(words)
-    if start < 0 or tuple(tokens.lower[start:i]) != words:
+    if start < 0 or tokens.lower[i - 1] != words[-1] or tuple(tokens.lower[start:i]) != words:
         return False
     return all(not tokens.gap(k, k + 1).strip() for k in range(start, i))
 
@@ -230,13 +232,18 @@ def _blocked(g: Gazetteer, tokens: FieldTokens, i: int, pattern: Pattern) -> str
         return "person"
     # An organisation name: walk back over words joined by spaces, stopping at place words.
     k = i
-    while k > 0 and i - k < g.organisation_reach and not tokens.gap(k - 1, k).strip():
+    last_words = g.organisation_last
+    while k > 0 and i - k < g.organisation_reach and tokens.seps[k - 1].isspace():
         k -= 1
-        if tokens.lower[k] in ("tại", "ở", "tỉnh", "trên", "của", "cho", "với", "và", "thuộc"):
+        word = tokens.lower[k]
+        if word in _PLACE_WORDS:
             break
-        if any(_preceded_by(tokens, k + 1, words) for words in g.organisation_words):
+        if word in last_words and any(_preceded_by(tokens, k + 1, w) for w in g.organisation_words):
             return "organisation"
     return ""
+
+
+_PLACE_WORDS = frozenset(("tại", "ở", "tỉnh", "trên", "của", "cho", "với", "và", "thuộc"))
 
 
 def _weak(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
@@ -258,8 +265,7 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
                 if _fits(p, tokens, i):
                     end = i + len(p.tokens)
                     covered.update(range(i, end))
-                    ignored.append({"field": name, "text": tokens.text[tokens.starts[i]:tokens.ends[end - 1]],
-                                    "reason": "name"})
+                    ignored.append({"field": name, "text": tokens.span_text(i, end), "reason": "name"})
                     break
         i = 0
         blocked_end, blocked_reason = -1, ""
@@ -271,7 +277,7 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
                 i += 1
                 continue
             end = i + len(match.tokens)
-            text = tokens.text[tokens.starts[i]:tokens.ends[end - 1]]
+            text = tokens.span_text(i, end)
             reason = _blocked(g, tokens, i, match)
             if not reason and i == blocked_end and _DASH.fullmatch(tokens.gap(i - 1, i)):
                 reason = blocked_reason  # "cao tốc Hà Nội – Hải Phòng": both ends are the road

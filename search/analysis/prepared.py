@@ -14,17 +14,18 @@ public ``prepare`` if that class ever changes shape (a test pins that both give 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from search.document import TEXT_FIELDS, Document
 from search.query import PreparedDocument, epoch_seconds, prepare
 from search.text import MAX_TOKEN_LENGTH, fold
 
-_WORD = re.compile(r"[^\W_]+")  # the same token pattern as search.text
-# Sentence ends: terminal punctuation followed by a space/end, or a line break. "TP.HCM" and
-# "12.3" are not ends (no space after the dot).
-_SENTENCE_END = re.compile(r"[.!?…;:]+[\"”’')\]]*(?=\s|$)|\n")
+# Tokens are search.text's (letters and digits, "_" excluded). Sentence ends: terminal
+# punctuation followed by a space or the end, or a line break; "TP.HCM" and "12.3" are not ends.
+# search.text.fold walks every character in Python; news vocabulary is a few thousand syllables,
+# so folding each distinct token once and caching it is ~10x faster on a long article.
+_fold_token = lru_cache(maxsize=1 << 16)(fold)
 
 
 @dataclass(slots=True)
@@ -35,29 +36,41 @@ class FieldTokens:
     cased: list[str]
     lower: list[str]
     folded: list[str]
-    starts: list[int]
-    ends: list[int]
+    seps: list[str]  # the characters after each token, up to the next one
     sentence: list[int]
 
     def gap(self, left: int, right: int) -> str:
         """Characters between token ``left`` and token ``right`` (exclusive)."""
-        return self.text[self.ends[left]:self.starts[right]]
+        return "".join(self.seps[left:right])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The original text of tokens ``start`` to ``end`` (exclusive), separators included."""
+        parts = [part for k in range(start, end - 1) for part in (self.cased[k], self.seps[k])]
+        return "".join(parts) + self.cased[end - 1]
+
+
+# One pass gives each token and the separator after it (separators are never empty between
+# two tokens, since a token is a maximal run of letters and digits).
+_TOKEN_AND_SEP = re.compile(r"([^\W_]+)([\W_]*)")
+_SENTENCE_SEP = re.compile(r"[.!?…;:]+[\"”’')\]]*\s|\n")
 
 
 def tokenize_field(text: str) -> FieldTokens:
-    matches = list(_WORD.finditer(text))
-    cased = [m.group()[:MAX_TOKEN_LENGTH] for m in matches]
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
+    pairs = _TOKEN_AND_SEP.findall(text)
+    cased = [token for token, _ in pairs]
+    seps = [sep for _, sep in pairs]
+    if cased and max(map(len, cased)) > MAX_TOKEN_LENGTH:
+        cased = [t[:MAX_TOKEN_LENGTH] for t in cased]
     lower = [t.lower() for t in cased]
-    # Folding the whole text at once is ~10x faster than token by token; fall back when folding
-    # changed the token boundaries (rare symbols), so the lists always stay aligned.
-    folded = [t[:MAX_TOKEN_LENGTH] for t in _WORD.findall(fold(text))]
-    if len(folded) != len(cased):
-        folded = [fold(t) for t in cased]
-    boundaries = [m.end() for m in _SENTENCE_END.finditer(text)]
-    sentence = [bisect_right(boundaries, s) for s in starts] if boundaries else [0] * len(starts)
-    return FieldTokens(text, cased, lower, folded, starts, ends, sentence)
+    folded = [_fold_token(t) for t in cased]
+    sentence: list[int] = []
+    number = 0
+    for sep in seps:
+        sentence.append(number)
+        # Most separators are one space: test that first, the regex only for the rest.
+        if sep != " " and _SENTENCE_SEP.search(sep):
+            number += 1
+    return FieldTokens(text, cased, lower, folded, seps, sentence)
 
 
 class PreparedText:

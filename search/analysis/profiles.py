@@ -193,7 +193,12 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
             continue
         idx = doc.index(column)
         if isinstance(leaf, Text):
-            found = [(s, len(leaf.phrase)) for s in query_positions.starts(field_tokens, idx, leaf.phrase)]
+            phrase = leaf.phrase
+            # Every whole word must occur somewhere before scanning the first word's positions
+            # (a dict lookup each; "an" alone starts many profile phrases).
+            if any(t not in idx for t in (phrase.tokens[:-1] if phrase.prefix else phrase.tokens)):
+                continue
+            found = [(s, len(phrase)) for s in query_positions.starts(field_tokens, idx, phrase)]
         elif isinstance(leaf, Near):
             near = query_positions.field_matches_near(field_tokens, idx, leaf.left, leaf.right,
                                                       leaf.distance, leaf.ordered)
