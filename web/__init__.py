@@ -27,12 +27,16 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     from web.articles import bp as articles_bp
     from web.dashboard import bp as dashboard_bp
+    from web.digest.views import bp as digest_bp
     from web.search_views import bp as search_bp
+    from web.subscriptions import bp as subscriptions_bp
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(articles_bp)
     app.register_blueprint(dashboard_bp)
+    app.register_blueprint(subscriptions_bp)
+    app.register_blueprint(digest_bp)
 
     for code, message in ((403, "Bạn không có quyền thực hiện thao tác này."),
                           (404, "Không tìm thấy trang hoặc bài viết."),

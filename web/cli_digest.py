@@ -1,0 +1,127 @@
+"""`presswatch digest send|preview` and `presswatch up` (web app + crawl + digest schedule)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@click.group("digest")
+def digest_group() -> None:
+    """Email digests (điểm báo) and alerts: send what is due, preview one subscription."""
+
+
+@digest_group.command("send")
+@click.option("--date", "day", type=DAY, default=None,
+              help="Send the periods ending on this local day (YYYY-MM-DD): daily digests of that day, "
+                   "weekly digests when it is a Sunday. Default: whatever is due now.")
+@click.option("--no-alerts", is_flag=True, help="Do not check immediate alerts in this run.")
+@with_appcontext
+def send_command(day: datetime | None, no_alerts: bool) -> None:
+    """Queue due digests and new alerts in the outbox, then deliver the outbox over SMTP.
+
+    Safe to run as often as you like (cron every few minutes): each (subscription, period) is
+    sent once. Exits 1 when a mail failed or could not be composed.
+    """
+    from web.digest.runner import run
+
+    report = run(current_app._get_current_object(), day=day.date() if day else None, alerts=not no_alerts)
+    click.echo(report.summary())
+    for error in report.errors + report.delivery.errors:
+        click.echo(f"  {error}", err=True)
+    if report.errors or report.delivery.failed or report.delivery.abandoned or report.delivery.left:
+        sys.exit(1)
+
+
+@digest_group.command("preview")
+@click.option("--subscription", "subscription_id", type=int, required=True, help="Subscription id.")
+@click.option("--date", "day", type=DAY, default=None,
+              help="A local day of the period to preview (default: the latest complete period).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the HTML part to this file.")
+@click.option("--eml", "eml_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the whole message (.eml, opens in a mail client) to this file.")
+@with_appcontext
+def preview_command(subscription_id: int, day: datetime | None, html_path: Path | None,
+                    eml_path: Path | None) -> None:
+    """Print the digest a subscription would receive (headers and text part); sends nothing."""
+    from web.db import connect, database_path
+    from web.digest.model import get_subscription
+    from web.digest.periods import latest_complete, period_containing
+    from web.digest.runner import DigestContext, compose_digest_message
+
+    app = current_app._get_current_object()
+    with connect(database_path(app)) as db:
+        subscription = get_subscription(db, subscription_id)
+    if subscription is None:
+        raise click.ClickException(f"No subscription {subscription_id}.")
+    if subscription.broken:
+        raise click.ClickException(f"Subscription {subscription_id}: its saved search was deleted.")
+    frequency = "weekly" if subscription.frequency == "weekly" else "daily"
+    now = datetime.now(UTC)
+    period = period_containing(frequency, day.date()) if day else latest_complete(frequency, now)
+    _, message, (html, text) = compose_digest_message(DigestContext.from_app(app), subscription, period, now)
+    for name in ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"):
+        click.echo(f"{name}: {message[name]}")
+    attachments = [part.get_filename() for part in message.iter_attachments()]
+    if attachments:
+        click.echo(f"Attachments: {', '.join(attachments)}")
+    click.echo("")
+    click.echo(text)
+    if html_path:
+        html_path.write_text(html, encoding="utf-8")
+        click.echo(f"HTML written to {html_path}", err=True)
+    if eml_path:
+        eml_path.write_bytes(message.as_bytes())
+        click.echo(f"Message written to {eml_path}", err=True)
+
+
+def _env_number(name: str, default: float) -> float:
+    value = os.environ.get(name, "")
+    return float(value) if value else default
+
+
+@click.command("up")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--crawl-every", "crawl_minutes", type=float, default=None,
+              help="Minutes between crawls (PRESSWATCH_CRAWL_INTERVAL_MINUTES, default 60; 0: no crawls).")
+@click.option("--crawl-args", default=None,
+              help="Arguments for each `presswatch crawl`, e.g. '--sample-url http://127.0.0.1:8765' "
+                   "(PRESSWATCH_CRAWL_ARGS).")
+@click.option("--alert-every", "alert_minutes", type=float, default=None,
+              help="Minutes between alert checks besides the one after each crawl "
+                   "(PRESSWATCH_ALERT_INTERVAL_MINUTES, default 5).")
+@with_appcontext
+def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: str | None,
+               alert_minutes: float | None) -> None:
+    """Run everything in one process: the web app, the crawl schedule and the digest/alert schedule."""
+    from web.scheduler import AlreadyRunning, build_scheduler, single_instance
+
+    app = current_app._get_current_object()
+    crawl_minutes = crawl_minutes if crawl_minutes is not None else \
+        _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)
+    alert_minutes = alert_minutes if alert_minutes is not None else \
+        _env_number("PRESSWATCH_ALERT_INTERVAL_MINUTES", 5)
+    crawl_args = crawl_args if crawl_args is not None else os.environ.get("PRESSWATCH_CRAWL_ARGS", "")
+    try:
+        with single_instance(app):
+            scheduler = build_scheduler(app, crawl_minutes=crawl_minutes, crawl_args=crawl_args,
+                                        alert_minutes=alert_minutes)
+            try:
+                crawl = f"every {crawl_minutes:g} min" if crawl_minutes else "off (cron?)"
+                click.echo(f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
+                           f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
+                app.run(host=host, port=port, use_reloader=False, threaded=True)
+            finally:
+                scheduler.shutdown(wait=False)
+    except AlreadyRunning as error:
+        raise click.ClickException(str(error)) from error

@@ -1,0 +1,190 @@
+"""Compose a digest: counts by topic and tone against the previous period, top stories, clippings.
+
+``build_digest`` asks the search backend (whole local days, see ``periods``); ``render_digest``
+turns the result into the HTML and plain-text parts with the templates in
+``web/templates/digest/``. Links point into the app (``PRESSWATCH_BASE_URL``) and to the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from flask import render_template
+
+from search.backends.base import SearchBackend, SearchRequest
+from search.document import LOCAL_TZ, Document
+from web.digest.model import Subscription
+from web.digest.periods import Period
+from web.filters import TONE_LABELS
+
+MAX_CLIPPINGS = 40
+MAX_STORIES = 5
+MAX_TOPICS = 12
+TONES = ("negative", "neutral", "positive")
+
+
+class Links:
+    """URLs into the web app, built without a request (the digest is composed by the scheduler)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base = base_url.rstrip("/")
+
+    def article(self, document_id: str) -> str:
+        return f"{self.base}/articles/{document_id}"
+
+    def search(self, request: SearchRequest, query: str | None = None) -> str:
+        args: list[tuple[str, str]] = [("q", request.query if query is None else query)]
+        args += [("province", p) for p in request.provinces] + [("topic", t) for t in request.topics]
+        if request.date_from:
+            args.append(("from", request.date_from.isoformat()))
+        if request.date_to:
+            args.append(("to", request.date_to.isoformat()))
+        args.append(("sort", "date"))
+        return f"{self.base}/?{urlencode(args)}"
+
+    def subscriptions(self) -> str:
+        return f"{self.base}/subscriptions/"
+
+    def unsubscribe(self, token: str) -> str:
+        return f"{self.base}/digest/unsubscribe/{token}"
+
+    def preview(self, subscription_id: int, day: date) -> str:
+        return f"{self.base}/digest/preview/{subscription_id}?date={day.isoformat()}"
+
+
+@dataclass
+class Clipping:
+    document: Document
+    outlet: str
+    app_url: str
+    story_outlets: int = 1
+    story_size: int = 1
+
+    @property
+    def local_time(self) -> str:
+        return self.document.published_at.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
+
+
+@dataclass
+class StoryLine:
+    title: str
+    outlets: int
+    articles: int
+    first_outlet: str
+    first_time: str
+    app_url: str
+    url: str
+    search_url: str
+    clippings: list[Clipping] = field(default_factory=list)
+
+
+@dataclass
+class CountRow:
+    label: str
+    current: int
+    previous: int
+
+    @property
+    def delta(self) -> str:
+        change = self.current - self.previous
+        return f"+{change}" if change > 0 else ("0" if change == 0 else f"−{-change}")
+
+
+@dataclass
+class Digest:
+    subscription: Subscription
+    period: Period
+    title: str
+    subject: str
+    total: int
+    previous_total: int
+    story_count: int
+    topics: list[CountRow]
+    tones: list[CountRow]
+    stories: list[StoryLine]
+    clippings: list[Clipping]
+    search_url: str
+    generated_at: datetime
+
+    @property
+    def more(self) -> int:
+        return max(0, self.story_count - len(self.clippings))
+
+    @property
+    def total_row(self) -> CountRow:
+        return CountRow("Tổng số bài viết", self.total, self.previous_total)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [c.document for c in self.clippings]
+
+
+def outlet_label(document: Document, outlet_names: dict[str, str]) -> str:
+    return outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id
+
+
+def clipping(document: Document, links: Links, outlet_names: dict[str, str], *, story_outlets: int = 1,
+             story_size: int = 1) -> Clipping:
+    return Clipping(document, outlet_label(document, outlet_names), links.article(document.id),
+                    story_outlets, story_size)
+
+
+def story_line(first: Document, outlets: int, articles: int, links: Links, outlet_names: dict[str, str],
+               scope: SearchRequest) -> StoryLine:
+    return StoryLine(title=first.title, outlets=outlets, articles=articles,
+                     first_outlet=outlet_label(first, outlet_names),
+                     first_time=first.published_at.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y"),
+                     app_url=links.article(first.id), url=first.url,
+                     search_url=links.search(scope, f'story:"{first.story_id}"'))
+
+
+def _count_rows(current: list[tuple[str, int]], previous: list[tuple[str, int]],
+                limit: int) -> list[CountRow]:
+    now, before = dict(current), dict(previous)
+    names = sorted(set(now) | set(before), key=lambda name: (-now.get(name, 0), -before.get(name, 0), name))
+    return [CountRow(name, now.get(name, 0), before.get(name, 0)) for name in names[:limit]]
+
+
+def build_digest(backend: SearchBackend, subscription: Subscription, period: Period, *, base_url: str,
+                 outlet_names: dict[str, str], now: datetime | None = None) -> Digest:
+    links = Links(base_url)
+    end_instant = period.bounds()[1]
+    scope = subscription.search_request(period.start, period.end, now=end_instant)
+    before = period.previous()
+    previous_scope = subscription.search_request(before.start, before.end, now=before.bounds()[1])
+
+    overview = backend.search(_with(scope, limit=0, facets=True))
+    previous = backend.search(_with(previous_scope, limit=0, facets=True))
+    stories = backend.stories(_with(scope, facets=False), size=MAX_STORIES)
+    page = backend.search(_with(scope, limit=MAX_CLIPPINGS, facets=False, collapse=True, sort="date"))
+
+    clippings = [clipping(hit.document, links, outlet_names, story_outlets=hit.story_outlets,
+                          story_size=hit.story_size) for hit in page.hits]
+    tones = [CountRow(TONE_LABELS.get(tone, tone), dict(overview.facets.get("tone", [])).get(tone, 0),
+                      dict(previous.facets.get("tone", [])).get(tone, 0)) for tone in TONES]
+    title = f"Điểm báo {period.label}"
+    subject = f"{title} — {subscription.scope_label}: {overview.total} bài viết"
+    return Digest(
+        subscription=subscription, period=period, title=title, subject=subject, total=overview.total,
+        previous_total=previous.total, story_count=page.total,
+        topics=_count_rows(overview.facets.get("topic", []), previous.facets.get("topic", []), MAX_TOPICS),
+        tones=tones,
+        stories=[story_line(s.first, s.outlets, s.articles, links, outlet_names, scope) for s in stories],
+        clippings=clippings, search_url=links.search(scope),
+        generated_at=(now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ))
+
+
+def _with(request: SearchRequest, **changes) -> SearchRequest:
+    values = {**request.__dict__, **changes}
+    return SearchRequest(**values)
+
+
+def render_digest(digest: Digest, *, links: Links, unsubscribe_url: str,
+                  organisation: str) -> tuple[str, str]:
+    """(html, text) for the digest mail; also the body of the preview page."""
+    context = {"d": digest, "links": links, "unsubscribe_url": unsubscribe_url,
+               "organisation": organisation, "prev_label": digest.period.previous().label}
+    return (render_template("digest/email.html", **context),
+            render_template("digest/email.txt", **context))

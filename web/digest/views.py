@@ -1,0 +1,121 @@
+"""Digest pages: preview (the mail as it would be sent), the outbox for admins, one-click unsubscribe."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from search.backends import BackendUnavailable
+from search.query import QueryError
+from web.auth import role_required
+from web.db import connect, database_path, get_db
+from web.digest import ensure_schema, outbox
+from web.digest.message import DOCX_TYPE, read_unsubscribe_token
+from web.digest.model import Subscription, get_subscription
+from web.digest.periods import latest_complete, period_containing
+from web.digest.runner import DigestContext, build_docx_bytes, compose_digest_message, docx_builder
+from web.extensions import csrf
+
+bp = Blueprint("digest", __name__, url_prefix="/digest")
+
+
+@bp.record_once
+def _create_tables(state) -> None:
+    with connect(database_path(state.app)) as db:
+        ensure_schema(db)
+
+
+def _own_subscription(subscription_id: int) -> Subscription:
+    subscription = get_subscription(get_db(), subscription_id)
+    if subscription is None or (subscription.user_id != current_user.id and not current_user.can("admin")):
+        abort(404)
+    return subscription
+
+
+def _preview_period(subscription: Subscription):
+    frequency = "weekly" if subscription.frequency == "weekly" else "daily"
+    try:
+        day = date.fromisoformat(request.args.get("date", ""))
+    except ValueError:
+        return latest_complete(frequency, datetime.now(UTC))
+    return period_containing(frequency, day)
+
+
+@bp.route("/preview/<int:subscription_id>")
+@login_required
+def preview(subscription_id: int):
+    subscription = _own_subscription(subscription_id)
+    if subscription.broken:
+        flash("Tìm kiếm đã lưu của đăng ký này đã bị xóa.", "error")
+        return redirect(url_for("subscriptions.index"))
+    period = _preview_period(subscription)
+    ctx = DigestContext.from_app(current_app)
+    try:
+        digest, message, (html, text) = compose_digest_message(ctx, subscription, period,
+                                                               datetime.now(UTC))
+    except (QueryError, BackendUnavailable) as error:
+        return render_template("error.html", code=503, message=str(error)), 503
+    headers = [(name, message[name]) for name in ("From", "To", "Subject", "Message-ID",
+                                                  "List-Unsubscribe", "List-Unsubscribe-Post")]
+    today = datetime.now(UTC).date()
+    upcoming = period.next()
+    return render_template(
+        "digest/preview.html", sub=subscription, digest=digest, html=html, text=text, headers=headers,
+        previous=period.previous(), upcoming=upcoming if upcoming.start <= today else None,
+        docx_available=docx_builder() is not None)
+
+
+@bp.route("/preview/<int:subscription_id>/docx")
+@login_required
+def preview_docx(subscription_id: int):
+    subscription = _own_subscription(subscription_id)
+    if docx_builder() is None or subscription.broken:
+        abort(404)
+    ctx = DigestContext.from_app(current_app)
+    period = _preview_period(subscription)
+    digest, _, _ = compose_digest_message(ctx, subscription, period, datetime.now(UTC))
+    data = build_docx_bytes(digest, ctx.organisation, ctx.outlet_names)
+    filename = f"diem-bao-{period.key.replace(':', '-')}.docx"
+    return Response(data, mimetype="/".join(DOCX_TYPE),
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/outbox")
+@role_required("admin")
+def outbox_page():
+    status = request.args.get("status", "")
+    status = status if status in outbox.STATUSES else ""
+    db = get_db()
+    return render_template("digest/outbox.html", rows=outbox.listing(db, status or None),
+                           counts=outbox.counts(db), status=status)
+
+
+@bp.route("/outbox/<int:row_id>/retry", methods=["POST"])
+@role_required("admin")
+def outbox_retry(row_id: int):
+    if outbox.retry_now(get_db(), row_id, datetime.now(UTC)):
+        flash(f"Thư #{row_id} sẽ được gửi lại ở lần chạy tới.", "info")
+    else:
+        flash(f"Thư #{row_id} không ở trạng thái có thể gửi lại.", "error")
+    return redirect(url_for("digest.outbox_page", status=request.args.get("status", "")))
+
+
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@csrf.exempt  # authenticated by the signed token; mail clients' one-click POST has no CSRF token
+def unsubscribe(token: str):
+    """GET shows a confirm button (mail scanners prefetch links); POST unsubscribes (RFC 8058)."""
+    ids = read_unsubscribe_token(current_app.config["SECRET_KEY"], token)
+    if ids is None:
+        return render_template("digest/unsubscribe.html", state="invalid"), 400
+    db = get_db()
+    subscription = get_subscription(db, ids[0])
+    if subscription is None or subscription.user_id != ids[1]:
+        return render_template("digest/unsubscribe.html", state="gone"), 404
+    if request.method == "POST":
+        db.execute("UPDATE subscriptions SET active = 0 WHERE id = ?", (subscription.id,))
+        db.commit()
+        return render_template("digest/unsubscribe.html", state="done", sub=subscription)
+    state = "confirm" if subscription.active else "already"
+    return render_template("digest/unsubscribe.html", state=state, sub=subscription, token=token)

@@ -1,0 +1,157 @@
+"""The embedded schedule of ``presswatch up``: crawls, digests and alerts beside the web app.
+
+APScheduler runs three jobs from a persistent SQLAlchemy job store (``<data dir>/scheduler.sqlite3``),
+so the crawl cadence survives a restart and a crawl missed while the process was down runs once
+on start (coalesced):
+
+* ``crawl``   — every ``crawl_minutes``: ``python -m web crawl ...`` in a subprocess (Scrapy's
+  Twisted reactor runs once per process), output appended to ``<data dir>/logs/crawl.log``; the
+  alerts are checked as soon as it finishes;
+* ``digest``  — every minute: due digests, then delivery of the outbox (retries included);
+* ``alerts``  — every ``alert_minutes``: immediate alerts on new articles.
+
+Mails are sent exactly once per (subscription, period) whatever the scheduler does: the outbox
+decides (web/digest/outbox.py), so a job that fires twice or late sends nothing twice.
+Production may use cron or systemd timers instead (docs/OPERATIONS.md).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shlex
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from flask import Flask
+
+from search.document import LOCAL_TZ
+
+log = logging.getLogger(__name__)
+REPO = Path(__file__).resolve().parent.parent
+_app: Flask | None = None  # the app the jobs run against; set by ``build_scheduler``
+_digest_lock = threading.Lock()  # one digest run at a time in this process
+
+
+class AlreadyRunning(RuntimeError):
+    pass
+
+
+def _data_dir(app: Flask) -> Path:
+    return Path(app.config["PRESSWATCH_DATA_DIR"])
+
+
+def crawl_command(args: str = "") -> list[str]:
+    """The same code as ``presswatch crawl``, in its own process."""
+    return [sys.executable, "-m", "web", "crawl", *shlex.split(args)]
+
+
+def crawl_job(args: str = "", timeout_minutes: float = 120) -> int:
+    """One crawl in a subprocess; then the alerts, so news is mailed right after it is indexed."""
+    app = _require_app()
+    logs = _data_dir(app) / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(_data_dir(app))}
+    started = datetime.now(LOCAL_TZ)
+    with (logs / "crawl.log").open("a", encoding="utf-8") as out:
+        out.write(f"\n=== {started:%Y-%m-%d %H:%M:%S%z} {shlex.join(crawl_command(args))}\n")
+        out.flush()
+        try:
+            result = subprocess.run(crawl_command(args), env=env, cwd=REPO, stdout=out,
+                                    stderr=subprocess.STDOUT, timeout=timeout_minutes * 60, check=False)
+            code = result.returncode
+        except subprocess.TimeoutExpired:
+            out.write(f"=== crawl stopped after {timeout_minutes} minutes\n")
+            code = -1
+    log.info("crawl finished with exit code %s", code)
+    alert_job()
+    return code
+
+
+def digest_job() -> None:
+    _run(alerts=False)
+
+
+def alert_job() -> None:
+    _run(alerts=True)
+
+
+def _run(*, alerts: bool) -> None:
+    from web.digest.runner import run
+
+    app = _require_app()
+    with _digest_lock:
+        report = run(app, alerts=alerts)
+    if report.digests or report.alerts or report.delivery.sent or report.delivery.errors or report.errors:
+        log.info("digest run: %s", report.summary())
+    for error in report.errors + report.delivery.errors:
+        log.warning("digest run: %s", error)
+
+
+def _require_app() -> Flask:
+    if _app is None:
+        raise RuntimeError("the scheduler's jobs need build_scheduler(app) first")
+    return _app
+
+
+def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = "",
+                    digest_seconds: float = 60, alert_minutes: float = 5,
+                    crawl_timeout_minutes: float = 120) -> BackgroundScheduler:
+    """A started scheduler with the jobs in place; ``crawl_minutes=0`` leaves crawling to cron."""
+    global _app
+    _app = app
+    store = SQLAlchemyJobStore(url=f"sqlite:///{_data_dir(app) / 'scheduler.sqlite3'}")
+    scheduler = BackgroundScheduler(
+        jobstores={"default": store}, executors={"default": ThreadPoolExecutor(4)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+        timezone=LOCAL_TZ)
+    scheduler.start(paused=True)
+    _ensure_job(scheduler, "digest", "web.scheduler:digest_job", seconds=digest_seconds)
+    _ensure_job(scheduler, "alerts", "web.scheduler:alert_job", seconds=alert_minutes * 60)
+    if crawl_minutes > 0:
+        _ensure_job(scheduler, "crawl", "web.scheduler:crawl_job", seconds=crawl_minutes * 60,
+                    args=[crawl_args, crawl_timeout_minutes], first_run=datetime.now(LOCAL_TZ))
+    elif scheduler.get_job("crawl"):
+        scheduler.remove_job("crawl")
+    scheduler.resume()
+    return scheduler
+
+
+def _ensure_job(scheduler: BackgroundScheduler, job_id: str, func: str, *, seconds: float,
+                args: list | None = None, first_run: datetime | None = None) -> None:
+    """Keep a stored job with the same settings (and its next run time); otherwise (re)create it."""
+    args = args or []
+    existing = scheduler.get_job(job_id)
+    if existing is not None and existing.func_ref == func and list(existing.args) == args and \
+            existing.trigger.interval.total_seconds() == seconds:
+        return
+    options = {"next_run_time": first_run} if first_run else {}
+    scheduler.add_job(func, "interval", seconds=seconds, args=args, id=job_id, name=job_id,
+                      replace_existing=True, **options)
+
+
+@contextmanager
+def single_instance(app: Flask) -> Iterator[None]:
+    """One ``presswatch up`` per data folder: a second one would crawl the same outlets twice."""
+    path = _data_dir(app) / "presswatch-up.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise AlreadyRunning(f"presswatch up is already running for {_data_dir(app)}") from error
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

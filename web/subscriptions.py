@@ -1,0 +1,188 @@
+"""Subscriptions: each user manages their own digests and alerts (login required, CSRF-protected)."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import NumberRange, Optional
+
+from web.db import get_db
+from web.digest import outbox
+from web.digest.model import (
+    ALERT_LABELS,
+    ALERT_RULES,
+    Subscription,
+    get_subscription,
+    list_subscriptions,
+    save_settings,
+)
+from web.digest.periods import parse_send_at
+from web.digest.runner import docx_builder
+
+bp = Blueprint("subscriptions", __name__, url_prefix="/subscriptions")
+ANALYSIS = Path(__file__).resolve().parent.parent / "search" / "analysis"
+KINDS = [("province", "Tỉnh, thành"), ("topic", "Chủ đề"), ("saved_search", "Tìm kiếm đã lưu")]
+FREQUENCIES = [("daily", "Hằng ngày"), ("weekly", "Hằng tuần (thứ Hai)"), ("immediate", "Cảnh báo ngay")]
+
+
+@lru_cache(maxsize=1)
+def topic_names() -> tuple[str, ...]:
+    try:
+        profiles = yaml.safe_load((ANALYSIS / "topics.yaml").read_text(encoding="utf-8"))["profiles"]
+        return tuple(sorted(p["name"] for p in profiles if p.get("name")))
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return ()
+
+
+@lru_cache(maxsize=1)
+def province_names() -> tuple[str, ...]:
+    try:
+        with (ANALYSIS / "provinces.csv").open(encoding="utf-8") as handle:
+            rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+            names = {row[key] for row in rows for key in ("merged_into", "name") if row.get(key)}
+        return tuple(sorted(names))
+    except (OSError, csv.Error):
+        return ()
+
+
+class SubscriptionForm(FlaskForm):
+    kind = RadioField("Theo dõi", choices=KINDS, default="province")
+    province = StringField("Tỉnh, thành", validators=[Optional()])
+    topic = StringField("Chủ đề", validators=[Optional()])
+    saved_search = SelectField("Tìm kiếm đã lưu", choices=[], validate_choice=False)
+    frequency = RadioField("Tần suất", choices=FREQUENCIES, default="daily")
+    send_at = StringField("Giờ gửi", default="07:00")
+    alert_rule = SelectField("Cảnh báo khi có", choices=[(r, ALERT_LABELS[r]) for r in ALERT_RULES],
+                             default="match")
+    min_outlets = IntegerField("N =", default=3, validators=[NumberRange(min=2, max=100)])
+    attach_docx = BooleanField("Đính kèm điểm báo (.docx)")
+
+    def target(self) -> str:
+        value = {"province": self.province, "topic": self.topic,
+                 "saved_search": self.saved_search}[self.kind.data].data or ""
+        return " ".join(str(value).split())
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        field = {"province": self.province, "topic": self.topic,
+                 "saved_search": self.saved_search}.get(self.kind.data)
+        if field is not None and not self.target():
+            field.errors = [*field.errors, "Vui lòng chọn hoặc nhập nội dung cần theo dõi."]
+            ok = False
+        if field is not None and len(self.target()) > 200:
+            field.errors = [*field.errors, "Tối đa 200 ký tự."]
+            ok = False
+        own_searches = {value for value, _ in self.saved_search.choices}
+        if self.kind.data == "saved_search" and self.target() not in own_searches:
+            self.saved_search.errors = [*self.saved_search.errors, "Tìm kiếm đã lưu không hợp lệ."]
+            ok = False
+        try:
+            parse_send_at(self.send_at.data or "")
+        except ValueError:
+            self.send_at.errors = [*self.send_at.errors, "Giờ gửi có dạng HH:MM, ví dụ 07:00."]
+            ok = False
+        return ok
+
+
+def _form(subscription: Subscription | None = None) -> SubscriptionForm:
+    form = SubscriptionForm()
+    rows = get_db().execute("SELECT id, name FROM saved_searches WHERE user_id = ? ORDER BY name",
+                            (current_user.id,)).fetchall()
+    form.saved_search.choices = [(str(row["id"]), row["name"]) for row in rows]
+    if request.method == "GET":
+        form.province.data = current_app.config.get("PRESSWATCH_FOCUS_PROVINCE", "")
+        if subscription is not None:
+            form.kind.data, form.frequency.data = subscription.kind, subscription.frequency
+            {"province": form.province, "topic": form.topic,
+             "saved_search": form.saved_search}[subscription.kind].data = subscription.target
+            form.send_at.data, form.alert_rule.data = subscription.send_at, subscription.alert_rule
+            form.min_outlets.data, form.attach_docx.data = subscription.min_outlets, subscription.attach_docx
+    return form
+
+
+def _own(subscription_id: int) -> Subscription:
+    subscription = get_subscription(get_db(), subscription_id)
+    if subscription is None or subscription.user_id != current_user.id:
+        abort(404)
+    return subscription
+
+
+def _save(form: SubscriptionForm, subscription_id: int | None) -> int:
+    db = get_db()
+    values = (form.kind.data, form.target(), form.frequency.data, form.send_at.data)
+    if subscription_id is None:
+        cursor = db.execute("INSERT INTO subscriptions(user_id, kind, target, frequency, send_at) "
+                            "VALUES (?,?,?,?,?)", (current_user.id, *values))
+        subscription_id = cursor.lastrowid
+    else:
+        db.execute("UPDATE subscriptions SET kind = ?, target = ?, frequency = ?, send_at = ? "
+                   "WHERE id = ? AND user_id = ?", (*values, subscription_id, current_user.id))
+    save_settings(db, subscription_id, alert_rule=form.alert_rule.data, min_outlets=form.min_outlets.data,
+                  attach_docx=form.attach_docx.data)
+    db.commit()
+    return subscription_id
+
+
+def _page(form: SubscriptionForm, editing: Subscription | None = None, status: int = 200):
+    subscriptions = list_subscriptions(get_db(), user_id=current_user.id)
+    sent = outbox.last_sent(get_db(), [s.id for s in subscriptions])
+    return render_template("subscriptions/index.html", form=form, subscriptions=subscriptions, sent=sent,
+                           editing=editing, topics=topic_names(), provinces=province_names(),
+                           docx_available=docx_builder() is not None), status
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def index():
+    form = _form()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            return _page(form, status=400)
+        _save(form, None)
+        flash("Đã tạo đăng ký nhận tin.", "info")
+        return redirect(url_for("subscriptions.index"))
+    return _page(form)
+
+
+@bp.route("/<int:subscription_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(subscription_id: int):
+    subscription = _own(subscription_id)
+    form = _form(subscription)
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            return _page(form, subscription, status=400)
+        _save(form, subscription.id)
+        flash("Đã lưu thay đổi.", "info")
+        return redirect(url_for("subscriptions.index"))
+    return _page(form, subscription)
+
+
+@bp.route("/<int:subscription_id>/toggle", methods=["POST"])
+@login_required
+def toggle(subscription_id: int):
+    subscription = _own(subscription_id)
+    db = get_db()
+    db.execute("UPDATE subscriptions SET active = ? WHERE id = ?", (int(not subscription.active),
+                                                                    subscription.id))
+    db.commit()
+    flash("Đã tiếp tục nhận tin." if not subscription.active else "Đã tạm dừng nhận tin.", "info")
+    return redirect(url_for("subscriptions.index"))
+
+
+@bp.route("/<int:subscription_id>/delete", methods=["POST"])
+@login_required
+def delete(subscription_id: int):
+    subscription = _own(subscription_id)
+    db = get_db()
+    db.execute("DELETE FROM subscriptions WHERE id = ?", (subscription.id,))
+    db.commit()
+    flash("Đã xóa đăng ký.", "info")
+    return redirect(url_for("subscriptions.index"))
