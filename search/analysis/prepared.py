@@ -3,7 +3,7 @@
 Tokenising is most of the cost of analysing an article, so it happens once here: each text field
 becomes its cased tokens (for capitalisation checks on place names), lower-case exact tokens (tone
 cues, gazetteer aliases) and folded tokens (the query language's default matching), with the
-character offsets and sentence number of every token.
+separator after each token (place rules look at punctuation) and its sentence number.
 
 The query matcher's ``PreparedDocument`` is built from the same tokens. Its own constructor
 re-runs ``normalize`` on text that ``Document`` already normalised, which alone costs ~1 ms for a
