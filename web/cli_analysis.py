@@ -33,7 +33,7 @@ def _report(analysis: Any, document: Any, top: list[tuple[str, int]]) -> dict[st
     return {
         "title": document.title,
         "url": document.url,
-        "topics": [{"name": name, "terms": value["terms"], "hits": value["hits"]}
+        "topics": [{"name": name, "terms": value, "hits": explanations["topic_hits"][name]}
                    for name, value in explanations["topics"].items()],
         "provinces": {"old": places["old"], "new": places["new"], "evidence": places["evidence"],
                       "ignored": places["ignored"]},

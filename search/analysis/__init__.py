@@ -83,8 +83,10 @@ class Analysis:
         tone["focus"] = {"province": self.focus.province, "label": self.focus.label,
                          "score": round(self.focus.score, 3), "scope": self.focus.scope,
                          "cues": self.focus.cues}
+        # topics[name] is the list of matched terms, as the article page shows them.
         return {
-            "topics": {t.name: {"key": t.key, "terms": t.terms, "hits": t.hits} for t in self.topics},
+            "topics": {t.name: [_term(term) for term in t.terms] for t in self.topics},
+            "topic_hits": {t.name: t.hits for t in self.topics},
             "provinces": self.places.explanation(),
             "tone": tone,
         }
@@ -104,6 +106,11 @@ def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -
         raise ValueError(f"Unknown focus province {wanted!r} ({FOCUS_ENV}): use a name from "
                          "search/analysis/provinces.csv, old or new")
     return resolved
+
+
+def _term(source: str) -> str:
+    """A query term as staff read it: '"an toàn giao thông"' → 'an toàn giao thông'."""
+    return source[1:-1] if len(source) > 1 and source[0] == source[-1] == '"' else source
 
 
 @lru_cache(maxsize=64)

@@ -65,11 +65,17 @@ class PlaceResult:
     mentions: list[Mention]
     ignored: list[dict[str, str]]
     scores: dict[str, float]
+    new_of: dict[str, str] = field(default_factory=dict)  # old subject unit -> its new unit
 
     def explanation(self) -> dict[str, Any]:
         evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for m in self.mentions:
             evidence[m.unit].append({"field": m.field, "text": m.text, "kind": m.kind, "weight": m.weight})
+        # A new unit's evidence is its old units' ("Bắc Ninh" via "Bắc Giang"), so every name in
+        # Document.provinces has a reason.
+        for old, new in self.new_of.items():
+            if new != old:
+                evidence[new] += [{**e, "via": old} for e in evidence.get(old, [])]
         return {"old": self.old, "new": self.new, "scores": dict(self.scores),
                 "evidence": dict(evidence), "ignored": self.ignored}
 
@@ -298,7 +304,7 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     for unit in old:
         if g.units[unit].new_name not in new:
             new.append(g.units[unit].new_name)
-    return PlaceResult(old, new, mentions, ignored, dict(scores))
+    return PlaceResult(old, new, mentions, ignored, dict(scores), {u: g.units[u].new_name for u in old})
 
 
 def display_names(result: PlaceResult) -> list[str]:

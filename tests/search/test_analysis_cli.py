@@ -42,7 +42,7 @@ def page(tmp_path: Path) -> Path:
 def test_analyze_prints_topics_provinces_tone_and_keywords(page: Path) -> None:
     result = CliRunner().invoke(analyze_command, [str(page)])
     assert result.exit_code == 0, result.output
-    assert "An toàn giao thông" in result.output and '"nồng độ cồn"' in result.output
+    assert "An toàn giao thông" in result.output and "nồng độ cồn" in result.output
     assert "(old): Bắc Giang" in result.output and "(new):    Bắc Ninh" in result.output
     assert "Sắc thái / tone:" in result.output and "Từ khóa / keywords:" in result.output
 
@@ -83,4 +83,4 @@ def test_retag_reapplies_profiles_to_stored_articles(tmp_path: Path, monkeypatch
     index.close()
     assert stored.topics == ["Đầu tư công"]
     assert stored.provinces == ["Bắc Giang", "Bắc Ninh"]
-    assert stored.explanations["topics"]["Đầu tư công"]["terms"]
+    assert "đầu tư công" in stored.explanations["topics"]["Đầu tư công"]
