@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from search.analysis import annotate
 from search.backends import open_backend
 from search.backends.base import IndexReport, SearchBackend
 from search.config import SearchConfig
@@ -68,12 +69,4 @@ def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) 
     """The configured backend with story grouping and analysis: what the crawler hands articles to."""
     config = config or SearchConfig.from_env()
     grouper = StoryGrouper(config.embedded_path.parent / "stories.sqlite3")
-    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=_annotator())
-
-
-def _annotator() -> Annotator | None:
-    try:
-        from search.analysis import annotate
-    except ImportError:  # analysis not installed in this build
-        return None
-    return annotate
+    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate)

@@ -113,7 +113,7 @@ def retag_command(backend: str | None, batch_size: int) -> None:
 
     from search.analysis import annotate, load_profiles
     from search.analysis.profiles import ProfileError
-    from search.backends import BackendUnavailable, open_backend
+    from search.backends import BackendUnavailable, SearchRequest, open_backend
 
     try:
         load_profiles()  # fail before touching the index if an admin broke topics.yaml
@@ -122,7 +122,7 @@ def retag_command(backend: str | None, batch_size: int) -> None:
         sys.exit(2)
     try:
         index = open_backend(backend=backend)
-        ids = sorted(index.ids())
+        total = index.count()
     except BackendUnavailable as error:
         click.echo(str(error), err=True)
         sys.exit(2)
@@ -130,10 +130,8 @@ def retag_command(backend: str | None, batch_size: int) -> None:
     errors: list[tuple[str, str]] = []
     batch = []
     try:
-        for document_id in tqdm(ids, unit="bài", desc="Retagging"):
-            document = index.get(document_id)
-            if document is None:  # deleted while we were iterating
-                continue
+        # scan() streams every stored article in pages (search_after / keyset), never all in memory.
+        for document in tqdm(index.scan(SearchRequest()), total=total, unit="bài", desc="Retagging"):
             before = (list(document.topics), list(document.provinces), document.tone)
             annotate(document)
             changed += before != (document.topics, document.provinces, document.tone)
@@ -146,7 +144,7 @@ def retag_command(backend: str | None, batch_size: int) -> None:
             written, errors = written + report.indexed, errors + report.errors
     finally:
         index.close()
-    click.echo(f"Retagged {written} of {len(ids)} articles; {changed} changed topics, provinces or tone.")
+    click.echo(f"Retagged {written} of {total} articles; {changed} changed topics, provinces or tone.")
     for document_id, reason in errors[:20]:
         click.echo(f"  error {document_id}: {reason}", err=True)
     if errors:
