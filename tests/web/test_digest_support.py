@@ -44,15 +44,16 @@ class Handler:
                 return "421 4.3.2 Service shutting down"
             self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content
                                   or envelope.content))
-            self.sessions.append({"tls": session.ssl is not None,
-                                  "auth": session.authenticated, "login": session.login_data})
+            tls = session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+            self.sessions.append({"tls": tls, "auth": session.authenticated,
+                                  "login": getattr(session.auth_data, "login", None)})
         return "250 2.0.0 OK"
 
 
 def authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
     ok = (getattr(auth_data, "login", b"") == SMTP_USER.encode()
           and getattr(auth_data, "password", b"") == SMTP_PASSWORD.encode())
-    return AuthResult(success=ok, handled=False)
+    return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
 
 class SMTPSink:
@@ -70,7 +71,9 @@ class SMTPSink:
         elif self.tls_context:
             options.update(tls_context=self.tls_context, require_starttls=True)
         if self.auth:
-            options.update(authenticator=authenticator, auth_require_tls=bool(self.tls_context))
+            # aiosmtpd sees TLS only after STARTTLS; with implicit TLS the transport is already secure
+            options.update(authenticator=authenticator,
+                           auth_require_tls=bool(self.tls_context) and not self.implicit_tls)
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port,
                                      server_hostname="localhost", **options)
         self.controller.start()
@@ -121,7 +124,8 @@ def make_app(smtp: SMTPSink | None = None, **overrides):
     from web import create_app
 
     config = {"SECRET_KEY": "digest-tests-secret", "PRESSWATCH_BASE_URL": BASE_URL,
-              "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh", "PRESSWATCH_MAIL_FROM": "Presswatch <diem-bao@tuyengiao.test>",
+              "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh",
+              "PRESSWATCH_MAIL_FROM": "Presswatch <diem-bao@tuyengiao.test>",
               "PRESSWATCH_SMTP_RETRY_DELAY": "0.01", "PRESSWATCH_SMTP_TIMEOUT": "5",
               "PRESSWATCH_SMTP_HOST": "127.0.0.1", "PRESSWATCH_SMTP_PORT": str(free_port())}
     config.update(smtp.config() if smtp else {})
@@ -191,8 +195,9 @@ def add_subscription(app, *, email: str | None = None, kind: str = "province", t
         user_id = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
         db.execute("UPDATE users SET name = ? WHERE id = ?", (name, user_id))
         created_text = (created or local(1, 0)).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-        cursor = db.execute("INSERT INTO subscriptions(user_id, kind, target, frequency, send_at, created_at) "
-                            "VALUES (?,?,?,?,?,?)", (user_id, kind, target, frequency, send_at, created_text))
+        cursor = db.execute(
+            "INSERT INTO subscriptions(user_id, kind, target, frequency, send_at, created_at) "
+            "VALUES (?,?,?,?,?,?)", (user_id, kind, target, frequency, send_at, created_text))
         save_settings(db, cursor.lastrowid, alert_rule=alert_rule, min_outlets=min_outlets,
                       attach_docx=attach_docx)
         db.commit()
