@@ -38,6 +38,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(subscriptions_bp)
     app.register_blueprint(digest_bp)
 
+    from web.admin import bp as admin_bp
+    from web.operations import bp as operations_bp
+    from web.reports import bp as reports_bp
+
+    app.register_blueprint(reports_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(operations_bp)
+
     for code, message in ((403, "Bạn không có quyền thực hiện thao tác này."),
                           (404, "Không tìm thấy trang hoặc bài viết."),
                           (429, "Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.")):

@@ -1,0 +1,99 @@
+"""Admin: turn outlets on or off for crawling (``outlet_settings`` in the app database).
+
+The registry YAML says whether an outlet is enabled by default; a row in ``outlet_settings``
+overrides it. ``effective_enabled`` is what the crawl command should pass on: the crawler never
+imports ``web``, so ``presswatch crawl`` (in ``web/cli.py``) reads it and hands over the ids.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, RegistryError, load_registry
+from web.admin.blueprint import bp
+from web.auth import role_required
+from web.db import get_db
+
+REGISTRIES = ((DEFAULT_REGISTRY, "registry"), (SAMPLE_REGISTRY, "sample"))
+
+
+@dataclass
+class OutletRow:
+    outlet: Outlet
+    source: str  # "registry" (real press) or "sample" (the bundled demo press)
+    override: bool | None  # None: no admin choice, the registry's ``enabled`` applies
+
+    @property
+    def enabled(self) -> bool:
+        return self.outlet.enabled if self.override is None else self.override
+
+
+def registry_outlets(registries: tuple[tuple[Path, str], ...] = REGISTRIES) -> list[tuple[Outlet, str]]:
+    found: list[tuple[Outlet, str]] = []
+    for path, source in registries:
+        try:
+            found += [(o, source) for o in load_registry(path, {"sample_press": "http://127.0.0.1"})]
+        except RegistryError:
+            continue
+    return found
+
+
+def overrides(db: sqlite3.Connection) -> dict[str, bool]:
+    return {row[0]: bool(row[1]) for row in db.execute("SELECT outlet_id, enabled FROM outlet_settings")}
+
+
+def effective_enabled(db: sqlite3.Connection, outlets: list[Outlet]) -> dict[str, bool]:
+    """Outlet id → whether to crawl it: the admin's choice if any, else the registry's ``enabled``."""
+    chosen = overrides(db)
+    return {o.id: chosen.get(o.id, o.enabled) for o in outlets}
+
+
+def set_enabled(db: sqlite3.Connection, outlet_id: str, enabled: bool | None) -> None:
+    """Record the admin's choice; ``None`` goes back to the registry's default."""
+    if enabled is None:
+        db.execute("DELETE FROM outlet_settings WHERE outlet_id = ?", (outlet_id,))
+    else:
+        db.execute("INSERT INTO outlet_settings(outlet_id, enabled, updated_at) "
+                   "VALUES (?, ?, datetime('now')) ON CONFLICT(outlet_id) DO UPDATE "
+                   "SET enabled = excluded.enabled, updated_at = excluded.updated_at",
+                   (outlet_id, int(enabled)))
+    db.commit()
+
+
+@bp.route("/outlets")
+@role_required("admin")
+def outlets():
+    chosen = overrides(get_db())
+    rows = [OutletRow(o, source, chosen.get(o.id)) for o, source in registry_outlets()]
+    shown = request.args.get("show", "")
+    query = request.args.get("q", "").strip().casefold()
+    if shown in ("on", "off"):
+        rows = [r for r in rows if r.enabled == (shown == "on")]
+    if query:
+        rows = [r for r in rows if query in r.outlet.name.casefold() or query in r.outlet.id
+                or query in (r.outlet.province or "").casefold()]
+    return render_template("admin/outlets.html", rows=rows, shown=shown, q=request.args.get("q", ""),
+                           enabled_count=sum(r.enabled for r in rows), active_tab="outlets")
+
+
+@bp.route("/outlets/<outlet_id>", methods=["POST"])
+@role_required("admin")
+def set_outlet(outlet_id: str):
+    known = {o.id: o for o, _source in registry_outlets()}
+    if outlet_id not in known:
+        abort(404)
+    choice = request.form.get("enabled", "")
+    if choice not in ("1", "0", "default"):
+        abort(400)
+    set_enabled(get_db(), outlet_id, None if choice == "default" else choice == "1")
+    name = known[outlet_id].name
+    message = {"1": _("Đã bật theo dõi %(name)s.", name=name), "0": _("Đã tắt theo dõi %(name)s.", name=name),
+               "default": _("%(name)s theo lại mặc định của danh mục.", name=name)}[choice]
+    flash(message, "success")
+    return redirect(url_for("admin.outlets", show=request.args.get("show") or None,
+                            q=request.args.get("q") or None), 303)

@@ -1,0 +1,135 @@
+"""Admin: staff accounts — create, change role, disable/enable, reset password.
+
+Guards: an admin cannot demote or disable their own account, and the last active admin cannot be
+demoted or disabled, so the system always keeps someone who can administer it. A reset password
+is generated here and shown once to the admin, who passes it on.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.security import generate_password_hash
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from web.admin.blueprint import bp
+from web.auth import ROLES, create_user, role_required
+from web.db import get_db
+from web.filters import ROLE_LABELS
+
+
+def temporary_password() -> str:
+    """12 characters from an alphabet without look-alikes (0/O, 1/l/I)."""
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+class NewUserForm(FlaskForm):
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Email(), Length(max=200)])
+    name = StringField(lazy_gettext("Họ tên"), validators=[Optional(), Length(max=200)])
+    role = SelectField(lazy_gettext("Vai trò"), choices=[(r, r) for r in ROLES], default="viewer")
+    password = PasswordField(lazy_gettext("Mật khẩu (để trống: tạo mật khẩu tạm)"),
+                             validators=[Optional(), Length(min=8, max=200)])
+
+
+def _user_row(user_id: int) -> sqlite3.Row:
+    row = get_db().execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
+    if row is None:
+        abort(404)
+    return row
+
+
+def _other_active_admins(user_id: int) -> int:
+    return get_db().execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id != ?",
+                            (user_id,)).fetchone()[0]
+
+
+def _would_lock_out(row: sqlite3.Row) -> str | None:
+    """Why taking admin rights from this account is refused, or None."""
+    if row["id"] == current_user.id:
+        return _("Không thể tự hạ quyền hoặc tự khóa tài khoản của chính mình.")
+    if row["role"] == "admin" and row["active"] and _other_active_admins(row["id"]) == 0:
+        return _("Đây là quản trị viên cuối cùng còn hoạt động; hãy tạo quản trị viên khác trước.")
+    return None
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@role_required("admin")
+def users():
+    form = NewUserForm()
+    form.role.choices = [(r, _(ROLE_LABELS[r])) for r in ROLES]
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            password = form.password.data or temporary_password()
+            try:
+                create_user(get_db(), form.email.data, password, form.role.data, form.name.data or "")
+            except sqlite3.IntegrityError:
+                form.email.errors.append(_("Đã có tài khoản với email này."))
+                status = 400
+            else:
+                message = _("Đã tạo tài khoản %(email)s.", email=form.email.data.strip())
+                if not form.password.data:
+                    message += " " + _("Mật khẩu tạm (chỉ hiện một lần): %(password)s", password=password)
+                flash(message, "success")
+                return redirect(url_for("admin.users"))
+        else:
+            status = 400
+    rows = get_db().execute("SELECT id, email, name, role, active, created_at FROM users "
+                            "ORDER BY active DESC, role = 'admin' DESC, email").fetchall()
+    return render_template("admin/users.html", form=form, users=rows, roles=ROLES,
+                           active_tab="users"), status
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@role_required("admin")
+def change_role(user_id: int):
+    row = _user_row(user_id)
+    role = request.form.get("role", "")
+    if role not in ROLES:
+        abort(400)
+    if role != "admin" and row["role"] == "admin" and (reason := _would_lock_out(row)):
+        flash(reason, "error")
+        return redirect(url_for("admin.users"), 303)
+    db = get_db()
+    db.execute("UPDATE users SET role = ? WHERE id = ?", (role, user_id))
+    db.commit()
+    flash(_("Đã đổi vai trò của %(email)s thành %(role)s.", email=row["email"], role=_(ROLE_LABELS[role])),
+          "success")
+    return redirect(url_for("admin.users"), 303)
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@role_required("admin")
+def set_active(user_id: int):
+    row = _user_row(user_id)
+    active = request.form.get("active") == "1"
+    if not active and (reason := _would_lock_out(row)):
+        flash(reason, "error")
+        return redirect(url_for("admin.users"), 303)
+    db = get_db()
+    db.execute("UPDATE users SET active = ? WHERE id = ?", (int(active), user_id))
+    db.commit()
+    flash(_("Đã mở lại tài khoản %(email)s.", email=row["email"]) if active
+          else _("Đã khóa tài khoản %(email)s.", email=row["email"]), "success")
+    return redirect(url_for("admin.users"), 303)
+
+
+@bp.route("/users/<int:user_id>/password", methods=["POST"])
+@role_required("admin")
+def reset_password(user_id: int):
+    row = _user_row(user_id)
+    password = temporary_password()
+    db = get_db()
+    db.execute("UPDATE users SET password_hash = ? WHERE id = ?", (generate_password_hash(password), user_id))
+    db.commit()
+    flash(_("Mật khẩu mới của %(email)s (chỉ hiện một lần): %(password)s", email=row["email"],
+            password=password), "success")
+    return redirect(url_for("admin.users"), 303)

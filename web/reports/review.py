@@ -1,0 +1,129 @@
+"""The press review (điểm báo) as data: clippings grouped by topic, counts by topic and tone.
+
+Plain Python, no Flask: ``docx_report`` and ``pdf_report`` render a ``PressReview``, and the digest
+e-mails can build the same one. Each article is filed under one topic (its first topic among the
+focus topics, else its first topic, else "Chủ đề khác"), so the summary adds up to the total.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from search.document import LOCAL_TZ, Document
+from web.filters import TONE_LABELS
+
+TONES = ("positive", "neutral", "negative")
+__all__ = ["TONE_LABELS", "TONES", "PressReview", "build_review"]
+OTHER_TOPIC = "Chủ đề khác"
+DEFAULT_ORGANISATION = "Ban Tuyên giáo Tỉnh ủy Bắc Ninh"
+# The header line of a Vietnamese office document. Party organs (a Ban Tuyên giáo of a Tỉnh ủy)
+# head their papers "ĐẢNG CỘNG SẢN VIỆT NAM"; State bodies use the national motto.
+HEADERS = {
+    "party": ("ĐẢNG CỘNG SẢN VIỆT NAM", ""),
+    "state": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+    "none": ("", ""),
+}
+
+
+def organisation_name() -> str:
+    return os.environ.get("PRESSWATCH_ORGANISATION", "").strip() or DEFAULT_ORGANISATION
+
+
+def default_title(day: date) -> str:
+    return f"ĐIỂM BÁO NGÀY {day:%d/%m/%Y}"
+
+
+def place_date(place: str, day: date) -> str:
+    """"Bắc Ninh, ngày 20 tháng 11 năm 2026" — the place-and-date line of an office document."""
+    prefix = f"{place}, " if place else ""
+    return f"{prefix}ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+@dataclass
+class Clipping:
+    title: str
+    outlet: str
+    published: str  # dd/mm/yyyy HH:MM, local time
+    sapo: str
+    url: str
+    tone: str
+
+
+@dataclass
+class Section:
+    topic: str
+    clippings: list[Clipping] = field(default_factory=list)
+
+
+@dataclass
+class PressReview:
+    title: str
+    day: date
+    organisation: str
+    sections: list[Section]
+    counts: dict[str, dict[str, int]]  # topic → tone → articles
+    header: str = "party"
+    place: str = ""
+    subtitle: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(sum(tones.values()) for tones in self.counts.values())
+
+    def tone_totals(self) -> dict[str, int]:
+        totals = dict.fromkeys(TONES, 0)
+        for tones in self.counts.values():
+            for tone, count in tones.items():
+                totals[tone] = totals.get(tone, 0) + count
+        return totals
+
+    def header_lines(self) -> tuple[str, str]:
+        return HEADERS.get(self.header, HEADERS["none"])
+
+
+def local_time(value: datetime) -> str:
+    return value.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+
+
+def primary_topic(document: Document, focus: Iterable[str] = ()) -> str:
+    focus_set = {t.casefold() for t in focus}
+    for topic in document.topics:
+        if topic.casefold() in focus_set:
+            return topic
+    return document.topics[0] if document.topics else OTHER_TOPIC
+
+
+def build_review(documents: Iterable[Document], *, title: str = "", day: date | None = None,
+                 organisation: str = "", outlet_names: Mapping[str, str] | None = None,
+                 counts: Mapping[str, Mapping[str, int]] | None = None, focus_topics: Iterable[str] = (),
+                 header: str = "party", place: str = "", subtitle: str = "") -> PressReview:
+    """Group ``documents`` (newest first within a topic) and count them by topic and tone.
+
+    ``counts`` replaces the computed summary, e.g. with ``backend.pivot(request, "topic", "tone")``
+    over a wider search than the clippings shown.
+    """
+    day = day or datetime.now(LOCAL_TZ).date()
+    names = outlet_names or {}
+    focus = list(focus_topics)
+    by_topic: dict[str, list[Document]] = {}
+    for document in documents:
+        by_topic.setdefault(primary_topic(document, focus), []).append(document)
+    computed: dict[str, dict[str, int]] = {}
+    sections = []
+    for topic in sorted(by_topic, key=lambda t: (t == OTHER_TOPIC, -len(by_topic[t]), t)):
+        docs = sorted(by_topic[topic], key=lambda d: d.published_at, reverse=True)
+        tones = computed.setdefault(topic, dict.fromkeys(TONES, 0))
+        for document in docs:
+            tones[document.tone] = tones.get(document.tone, 0) + 1
+        sections.append(Section(topic, [
+            Clipping(title=d.title, outlet=names.get(d.outlet_id) or d.outlet_name or d.outlet_id,
+                     published=local_time(d.published_at), sapo=d.sapo, url=d.url, tone=d.tone)
+            for d in docs]))
+    summary = {t: dict(v) for t, v in counts.items()} if counts is not None else computed
+    return PressReview(title=title or default_title(day), day=day,
+                       organisation=organisation or organisation_name(), sections=sections,
+                       counts=summary, header=header if header in HEADERS else "none", place=place,
+                       subtitle=subtitle)
