@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from werkzeug.serving import run_simple
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -120,7 +121,8 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
                 crawl = f"every {crawl_minutes:g} min" if crawl_minutes else "off (cron?)"
                 click.echo(f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
                            f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
-                app.run(host=host, port=port, use_reloader=False, threaded=True)
+                # Not app.run(): Flask ignores it inside a `flask`/`presswatch` CLI command.
+                run_simple(host, port, app, threaded=True, use_reloader=False)
             finally:
                 scheduler.shutdown(wait=False)
     except AlreadyRunning as error:

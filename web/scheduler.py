@@ -105,8 +105,11 @@ def _require_app() -> Flask:
 
 def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = "",
                     digest_seconds: float = 60, alert_minutes: float = 5,
-                    crawl_timeout_minutes: float = 120) -> BackgroundScheduler:
-    """A started scheduler with the jobs in place; ``crawl_minutes=0`` leaves crawling to cron."""
+                    crawl_timeout_minutes: float = 120, paused: bool = False) -> BackgroundScheduler:
+    """A started scheduler with the jobs in place; ``crawl_minutes=0`` leaves crawling to cron.
+
+    ``paused``: jobs are stored but nothing runs until ``scheduler.resume()`` (inspection, tests).
+    """
     global _app
     _app = app
     store = SQLAlchemyJobStore(url=f"sqlite:///{_data_dir(app) / 'scheduler.sqlite3'}")
@@ -122,7 +125,8 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
                     args=[crawl_args, crawl_timeout_minutes], first_run=datetime.now(LOCAL_TZ))
     elif scheduler.get_job("crawl"):
         scheduler.remove_job("crawl")
-    scheduler.resume()
+    if not paused:
+        scheduler.resume()
     return scheduler
 
 
