@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from flask import Blueprint, abort, render_template
@@ -49,8 +50,8 @@ def body_html(document: Document) -> Markup:
         html_body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs if p)
     figures = []
     for image in document.images or []:
-        if not isinstance(image, dict) or not image.get("url"):
-            continue
+        if not isinstance(image, dict) or urlsplit(str(image.get("url") or "")).scheme not in URL_SCHEMES:
+            continue  # an image the sanitiser would strip the URL from is only an empty box
         caption = str(image.get("caption") or "")
         figures.append(f'<figure><img src="{escape(str(image["url"]))}" alt="{escape(caption)}" '
                        f'loading="lazy" referrerpolicy="no-referrer">'

@@ -132,3 +132,23 @@ def index_corpus(backend, anchor: date) -> list[Document]:
     if hasattr(backend, "refresh_now"):
         backend.refresh_now()
     return docs
+
+
+def corpus_app(data_dir, **config):
+    """A real app (CSRF on, as deployed) over an embedded index holding the corpus, anchored today.
+
+    Returns (app, anchor); the web tests' ``end=`` parameter is the anchor.
+    """
+    from search.backends import open_backend
+    from search.config import SearchConfig
+    from web import create_app
+    from web.filters import local_today
+
+    search_config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)})
+    anchor = local_today()
+    backend = open_backend(search_config)
+    index_corpus(backend, anchor)
+    backend.close()
+    app = create_app({"PRESSWATCH_DATA_DIR": data_dir, "PRESSWATCH_SEARCH": search_config, "TESTING": True,
+                      **config})
+    return app, anchor

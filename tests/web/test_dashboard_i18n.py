@@ -1,0 +1,106 @@
+"""Interface language: Vietnamese by default, English on request (session, CSRF-protected POST),
+dates dd/mm/yyyy in Viet Nam time, and a complete, compiled English catalogue."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from tests.browser.corpus import corpus_app
+from tests.helpers import logged_in_client
+from web.filters import local_datetime
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "web" / "translations"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return corpus_app(tmp_path)
+
+
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def switch(client, language: str, next_url: str = "/"):
+    token = csrf_token(client.get("/search").get_data(as_text=True))
+    return client.post("/language", data={"language": language, "next": next_url, "csrf_token": token})
+
+
+def test_vietnamese_by_default(corpus):
+    client = logged_in_client(corpus[0])
+    page = client.get("/", query_string={"end": corpus[1].isoformat()}).get_data(as_text=True)
+    assert '<html lang="vi">' in page and "Tổng quan báo chí về Bắc Ninh" in page
+
+
+def test_switch_to_english_and_back(corpus):
+    app, anchor = corpus
+    client = logged_in_client(app)
+    response = switch(client, "en", "/search?q=kiến+nghị")
+    assert response.status_code == 302
+    assert unquote(response.headers["Location"]) == "/search?q=kiến+nghị"  # back where the switch was
+    page = client.get("/", query_string={"end": anchor.isoformat()}).get_data(as_text=True)
+    assert '<html lang="en">' in page and "Press coverage of Bắc Ninh" in page
+    assert "Negative in period" in page and "Stories carried by most outlets" in page
+    search = client.get("/search", query_string={"q": "(a OR"}).get_data(as_text=True)
+    assert "Syntax error at column" in search and "Search syntax help" in search
+    assert "Lỗi cú pháp" not in search
+    article = client.get("/search", query_string={"tone": "negative"}).get_data(as_text=True)
+    assert "Negative" in article and "articles found" in article
+    switch(client, "vi")
+    assert "Tổng quan báo chí" in client.get("/").get_data(as_text=True)
+
+
+def test_language_switch_needs_csrf_and_refuses_odd_values(corpus):
+    client = logged_in_client(corpus[0])
+    assert client.post("/language", data={"language": "en"}).status_code == 400
+    token = csrf_token(client.get("/search").get_data(as_text=True))
+    response = client.post("/language", data={"language": "fr", "next": "//evil.example/x",
+                                              "csrf_token": token})
+    assert response.status_code == 302 and response.headers["Location"] == "/"  # no open redirect
+    assert '<html lang="vi">' in client.get("/search").get_data(as_text=True)
+
+
+def test_login_page_can_switch_language_before_login(corpus):
+    client = corpus[0].test_client()
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    client.post("/language", data={"language": "en", "csrf_token": token, "next": "/auth/login"})
+    assert '<html lang="en">' in client.get("/auth/login").get_data(as_text=True)
+
+
+def test_dates_are_day_month_year_in_viet_nam_time():
+    instant = datetime(2026, 3, 1, 20, 30, tzinfo=UTC)  # 03:30 on 2 March in Ha Noi
+    assert local_datetime(instant) == "02/03/2026 03:30"
+    assert local_datetime(instant, with_time=False) == "02/03/2026"
+
+
+def test_english_catalogue_is_complete_and_compiled():
+    with open(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalogue = read_po(handle)
+    with open(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.mo", "rb") as handle:
+        compiled = read_mo(handle)
+    untranslated = [m.id for m in catalogue if m.id and (not m.string or m.fuzzy)]
+    assert not untranslated, f"translate these in messages.po: {untranslated}"
+    stale = [m.id for m in catalogue if m.id and compiled.get(m.id) is None
+             or (m.id and compiled.get(m.id).string != m.string)]
+    assert not stale, "messages.mo is out of date: run `pybabel compile -d web/translations`"
+    config = TRANSLATIONS / "babel.cfg"
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(config) as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+    extracted = {message[2] if isinstance(message[2], str) else message[2][0]
+                 for message in extract_from_dir(str(TRANSLATIONS.parent), method_map, options_map,
+                                                 keywords=keywords)}
+    known = {m.id for m in catalogue if m.id}
+    missing = sorted(extracted - known)
+    assert not missing, f"new messages not in the catalogue (see web/i18n.py for the commands): {missing}"
