@@ -9,7 +9,7 @@ from scrapy import Spider
 from scrapy.exceptions import DropItem
 
 from crawler.items import ArticleItem
-from search.document import Document
+from search.document import Document, document_id
 from search.ingest import Ingester, open_ingester
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,8 @@ class IndexPipeline:
     def __init__(self) -> None:
         self.ingester: Ingester | None = None
         self.spider: Spider | None = None
+        # The URL each article was fetched at, when it differs from its canonical URL.
+        self.fetched_urls: dict[str, str] = {}
 
     def open_spider(self, spider: Spider) -> None:
         self.spider = spider
@@ -37,13 +39,19 @@ class IndexPipeline:
         for document in documents:
             outcome = "new"
             if state is not None:
-                outcome = state.record_article(document.url, document.outlet_id, document.published_at,
-                                               content_hash(document))
+                digest = content_hash(document)
+                outcome = state.record_article(document.url, document.outlet_id, document.published_at, digest)
+                fetched = self.fetched_urls.pop(document.id, None)
+                if fetched and fetched != document.url:  # known under the URL listings give, too
+                    state.record_article(fetched, document.outlet_id, document.published_at, digest)
             stats.inc_value(f"presswatch/{outcome}/{document.outlet_id}")
 
     def process_item(self, item: ArticleItem, spider: Spider) -> ArticleItem:
         if not isinstance(item, ArticleItem):
             raise DropItem(f"not an article: {type(item).__name__}")
+        if item.fetched_url and item.fetched_url != item.url:
+            # Before add(): a full batch is indexed (and recorded) inside that call.
+            self.fetched_urls[document_id(item.url)] = item.fetched_url
         self.ingester.add(item.to_article())
         return item
 

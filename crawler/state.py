@@ -1,8 +1,10 @@
 """Crawl state: what was fetched, its validators, and each outlet's health, in one SQLite file.
 
-An article URL is recorded only after its document reached the index, so a crawl killed at any
-point (even SIGKILL) and restarted re-fetches what was in flight and never skips an article;
-re-indexing the same canonical URL overwrites, so nothing is doubled either.
+An article URL discovered in a listing is written to ``pending`` before the listing's validators
+(ETag, Last-Modified) are saved, and leaves ``pending`` only once its document reached the index.
+So a crawl killed at any point (even SIGKILL) and restarted re-queues what was in flight, even
+when the listings now answer 304; re-indexing the same canonical URL overwrites, so nothing is
+doubled either.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ CREATE TABLE IF NOT EXISTS articles (
     first_seen TEXT NOT NULL,
     last_fetched TEXT NOT NULL,
     content_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS pending (
+    url TEXT PRIMARY KEY,
+    outlet_id TEXT NOT NULL,
+    discovered_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS validators (
     url TEXT PRIMARY KEY,
@@ -132,6 +140,7 @@ class CrawlState:
         """Remember an indexed article; returns "new", "updated" or "unchanged"."""
         row = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", (url,)).fetchone()
         now = _now()
+        self.done(url)
         self._write("INSERT INTO articles(url, outlet_id, published_at, first_seen, last_fetched, "
                     "content_hash) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET "
                     "last_fetched = excluded.last_fetched, content_hash = excluded.content_hash, "
@@ -140,6 +149,36 @@ class CrawlState:
         if row is None:
             return "new"
         return "unchanged" if row[0] == content_hash else "updated"
+
+    # -- discovered, not yet indexed ----------------------------------------------------------
+
+    MAX_ATTEMPTS = 5
+
+    def add_pending(self, urls: Iterable[str], outlet_id: str) -> None:
+        now = _now()
+        with self._lock:
+            try:
+                self.db.execute("BEGIN")
+                self.db.executemany("INSERT OR IGNORE INTO pending(url, outlet_id, discovered_at) "
+                                    "VALUES (?,?,?)", [(url, outlet_id, now) for url in urls])
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                self.db.execute("ROLLBACK")
+                raise CrawlStateError(f"Cannot write the crawl state at {self.path}: {error}. Free disk "
+                                      "space or fix the folder's permissions, then rerun.") from error
+
+    def pending(self, outlet_id: str) -> list[str]:
+        rows = self.db.execute("SELECT url FROM pending WHERE outlet_id = ? AND attempts < ? ORDER BY url",
+                               (outlet_id, self.MAX_ATTEMPTS))
+        return [row[0] for row in rows]
+
+    def attempted(self, url: str) -> None:
+        """A fetch failed: try again next run, up to MAX_ATTEMPTS times."""
+        self._write("UPDATE pending SET attempts = attempts + 1 WHERE url = ?", (url,))
+
+    def done(self, url: str) -> None:
+        """Fetched and settled (indexed, or not an article): no longer pending."""
+        self._write("DELETE FROM pending WHERE url = ?", (url,))
 
     # -- HTTP validators (feeds, sitemaps, listing pages) ------------------------------------
 

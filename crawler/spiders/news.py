@@ -62,6 +62,10 @@ class NewsSpider(scrapy.Spider):
         self.known = state.known_urls() if state is not None and not self.refetch else set()
         for outlet in self.load_outlets():
             self.outlet_ids.append(outlet.id)
+            if state is not None:
+                # Found by an earlier run but never indexed (killed, failed): fetch them first.
+                for url in state.pending(outlet.id):
+                    yield self._article_request(url, outlet)
             if outlet.prime_url:
                 # Some outlets (QĐND) hand out the session cookie their feeds need on a first page.
                 yield self._listing(outlet.prime_url, outlet, self.after_prime, cookiejar=outlet.id)
@@ -89,9 +93,16 @@ class NewsSpider(scrapy.Spider):
     def _count(self, response: Response, what: str) -> None:
         self.crawler.stats.inc_value(f"presswatch/{what}/{response.meta['outlet'].id}")
 
+    def _article_request(self, url: str, outlet: Outlet) -> scrapy.Request:
+        meta = {"outlet": outlet}
+        if outlet.prime_url:
+            meta["cookiejar"] = outlet.id
+        return scrapy.Request(url, self.parse_article, meta=meta, errback=self.on_error)
+
     def _article_requests(self, links: list[Link], outlet: Outlet,
                           response: Response) -> Iterator[scrapy.Request]:
         state = getattr(self, "state_store", None)
+        wanted = []
         for link in links:
             url = canonicalize(response.urljoin(link.url))
             if self.since and link.published_at and link.published_at.date() < self.since:
@@ -101,10 +112,15 @@ class NewsSpider(scrapy.Spider):
                 if not (link.modified and fetched and link.modified > fetched):
                     self.crawler.stats.inc_value("presswatch_total/skipped_known")
                     continue
-            meta = {"outlet": outlet}
-            if outlet.prime_url:
-                meta["cookiejar"] = outlet.id
-            yield scrapy.Request(url, self.parse_article, meta=meta, errback=self.on_error)
+            wanted.append(url)
+        if state is not None:
+            state.add_pending(wanted, outlet.id)
+            etag = response.headers.get("ETag", b"").decode("latin-1")
+            last_modified = response.headers.get("Last-Modified", b"").decode("latin-1")
+            if response.status == 200 and (etag or last_modified):
+                state.record_validators(response.url, etag, last_modified)
+        for url in wanted:
+            yield self._article_request(url, outlet)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
@@ -145,12 +161,17 @@ class NewsSpider(scrapy.Spider):
         self._count(response, "pages")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         result = extract_article(response.body, response.url, content_type)
+        state = getattr(self, "state_store", None)
         if not result.ok:
+            if state is not None:
+                state.done(response.url)
             self._count(response, "not_article")
             self.logger.info("Not an article: %s (%s)", response.url, result.reason)
             return
         article = result.article
         if self.since and article["published_at"].date() < self.since:
+            if state is not None:
+                state.done(response.url)
             return
         self._count(response, "articles")
         yield ArticleItem(
@@ -174,5 +195,8 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> None:
         request = failure.request
         outlet = request.meta.get("outlet")
+        state = getattr(self, "state_store", None)
+        if state is not None and request.callback == self.parse_article:
+            state.attempted(request.url)
         self.crawler.stats.inc_value(f"presswatch/fetch_errors/{outlet.id if outlet else 'unknown'}")
         self.logger.warning("Fetch failed: %s (%s)", request.url, failure.getErrorMessage())

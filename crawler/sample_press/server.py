@@ -1,0 +1,214 @@
+"""The sample press as a local web server: every outlet under ``/<outlet_id>/``, outlets listed at ``/``.
+
+``SamplePress`` runs it in a background thread for tests and the demo; ``serve_forever`` runs it in
+the foreground (``python -m crawler.sample_press``).
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+from .corpus import TZ, SampleArticle, build_corpus
+from .feeds import news_sitemap, robots, rss
+from .pages import Outlet, Renderer
+from .sites import SITES
+
+REGISTRY = Path(__file__).parent / "outlets.yaml"
+HTML = "text/html; charset=utf-8"
+RSS = "application/rss+xml; charset=utf-8"
+XML = "application/xml"
+TEXT = "text/plain; charset=utf-8"
+# A 16×9 grey JPEG and an 8×8 red PNG stand in for every photo and logo.
+JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABQODxIPDRQSEBIXFRQYHjIhHhwcHj0sLiQySUBMS0dARkVQWnNiUFVtVkVGZIhlbXd7gYKBTmCN"
+    "l4x9lnN+gXz/2wBDARUXFx4aHjshITt8U0ZTfHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHx8fHz/wAAR"
+    "CAAJABADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEG"
+    "E1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWG"
+    "h4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEB"
+    "AQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYk"
+    "NOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0"
+    "tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDdooooA//Z")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mNcyoAdMDEMKQkAh0sA"
+                       "tSPRRN8AAAAASUVORK5CYII=")
+
+
+# (status, content type, body, last modified); for redirects the body is the new location.
+Answer = tuple[int, str, bytes, datetime | None]
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No access log line per request (errors are still logged)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+class SamplePressApp:
+    """The WSGI application; pages are rendered on first request and cached."""
+
+    def __init__(self, articles: list[SampleArticle], base_url: str, today: date,
+                 conditional: bool = True) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.conditional = conditional
+        grouped: dict[str, list[SampleArticle]] = {site_id: [] for site_id in SITES}
+        for article in articles:
+            grouped[article.outlet_id].append(article)
+        self.outlets = {site_id: Outlet(SITES[site_id], items, self.base_url, today)
+                        for site_id, items in grouped.items()}
+        self.renderer = Renderer(self.outlets)
+        self.images = {site_id: {image.url for a in items for image in a.images}
+                       for site_id, items in grouped.items()}
+        self.section_paths = {site.id: {site.section_path(s.slug): s.slug for s in site.sections}
+                              for site in SITES.values()}
+        self.request_log: list[str] = []
+        self._lock = threading.Lock()
+        self._cache: dict[str, Answer] = {}
+
+    def __call__(self, environ: dict, start_response):  # noqa: ANN204 - WSGI signature
+        request = Request(environ)
+        full = request.path + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
+        with self._lock:
+            self.request_log.append(full)
+        if request.method not in ("GET", "HEAD"):
+            return Response("Method Not Allowed", 405, {"Allow": "GET, HEAD"}, content_type=TEXT)(
+                environ, start_response)
+        key = f"{request.path}?page={request.args.get('page', '')}"
+        if key not in self._cache:
+            self._cache[key] = self.dispatch(request.path, request.args.get("page", "1"))
+        status, content_type, body, modified = self._cache[key]
+        if status in (301, 302):
+            response = Response(b"", status, {"Location": body.decode()})
+        else:
+            response = Response(body, status, content_type=content_type)
+            if status == 200 and self.conditional:  # validators and 304s, as real CMSs send them
+                response.headers["Cache-Control"] = "max-age=60"
+                if modified is not None:
+                    response.last_modified = modified
+                response.add_etag()
+                response.make_conditional(request)
+        return response(environ, start_response)
+
+    # --- routing ------------------------------------------------------------------------------------
+    def dispatch(self, path: str, page_arg: str) -> Answer:
+        if path == "/":
+            return 200, HTML, self.renderer.index(self.base_url).encode(), None
+        if path == "/robots.txt":
+            return 200, TEXT, robots(None, self.base_url, list(self.outlets.values())).encode(), None
+        outlet_id, _, rest = path.lstrip("/").partition("/")
+        outlet = self.outlets.get(outlet_id)
+        if outlet is None:
+            return 404, HTML, self.renderer.not_found(None, path).encode(), None
+        if not path.startswith(f"/{outlet_id}/"):
+            return 301, "", f"{self.base_url}/{outlet_id}/".encode(), None
+        return self.outlet_page(outlet, "/" + rest, page_arg)
+
+    def outlet_page(self, outlet: Outlet, path: str, page_arg: str) -> Answer:
+        site = outlet.site
+        newest = outlet.articles[0].published_at if outlet.articles else None
+        page = int(page_arg) if page_arg.isdigit() else 0
+        body: str | None = None
+        if path == "/":
+            body = self.renderer.listing(outlet, "home", "", page)
+        elif path == "/robots.txt":
+            return 200, TEXT, robots(outlet, self.base_url, []).encode(), None
+        elif path == site.feed_path:
+            return 200, RSS, rss(self.renderer.env, outlet).encode(), newest
+        elif path == site.feed_path.rstrip("/") and path != site.feed_path:
+            return 301, "", (outlet.base + site.feed_path).encode(), None
+        elif path == site.sitemap_path:
+            return 200, XML, news_sitemap(self.renderer.env, outlet).encode(), newest
+        elif path in outlet.by_path:
+            article = outlet.by_path[path]
+            return 200, HTML, self.renderer.article(outlet, article).encode(), article.published_at
+        elif path in self.images[site.id]:
+            return 200, "image/jpeg", JPEG, None
+        elif path == "/logo.png":
+            return 200, "image/png", PNG, None
+        elif path in self.section_paths[site.id]:
+            body = self.renderer.listing(outlet, "section", self.section_paths[site.id][path], page)
+        elif path.startswith(site.tag_prefix):
+            body = self.renderer.listing(outlet, "tag", path[len(site.tag_prefix):], page)
+        if body is None:
+            return 404, HTML, self.renderer.not_found(outlet, path).encode(), None
+        return 200, HTML, body.encode(), newest
+
+
+class SamplePress:
+    """The sample press on ``host:port`` (port 0 picks a free one), served from a background thread.
+
+    Pages carry ETag and Last-Modified and answer conditional GETs with 304 (``conditional=False``
+    turns that off); ``quiet=False`` logs every request.
+
+    >>> with SamplePress(end=date(2026, 11, 20)) as press:
+    ...     press.url_for(press.articles[0])  # doctest: +SKIP
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, end: date | None = None,
+                 quiet: bool = True, conditional: bool = True) -> None:
+        self.end = end or datetime.now(TZ).date()
+        self.articles: list[SampleArticle] = build_corpus(self.end)
+        self._server = make_server(host, port, self._wsgi, threaded=True,
+                                   request_handler=_QuietHandler if quiet else None)
+        shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
+        self.base_url = f"http://{shown}:{self._server.server_port}"
+        self._app = SamplePressApp(self.articles, self.base_url, self.end, conditional)
+        self.request_log: list[str] = self._app.request_log
+        self._thread: threading.Thread | None = None
+
+    def _wsgi(self, environ: dict, start_response):  # noqa: ANN202 - WSGI signature
+        return self._app(environ, start_response)
+
+    def url_for(self, article: SampleArticle) -> str:
+        """The article's absolute canonical URL."""
+        return f"{self.base_url}/{article.outlet_id}{article.path}"
+
+    def registry_path(self) -> Path:
+        """The outlet registry for this server (``{sample_press}`` stands for ``base_url``)."""
+        return REGISTRY
+
+    def outlet_url(self, outlet_id: str) -> str:
+        return f"{self.base_url}/{outlet_id}/"
+
+    def start(self) -> SamplePress:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._server.serve_forever, name="sample-press",
+                                            daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join(timeout=10)
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> SamplePress:
+        return self.start()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.stop()
+
+
+def serve_forever(host: str = "127.0.0.1", port: int = 8765) -> None:
+    """Serve the sample press in the foreground until Ctrl-C; prints the base URL and outlets."""
+    press = SamplePress(host, port, quiet=False)
+    print(f"Sample press: {len(press.articles)} articles at {press.base_url}/", flush=True)
+    for site in SITES.values():
+        count = sum(1 for a in press.articles if a.outlet_id == site.id)
+        print(f"  {site.id:<12} {count:>3} articles  {press.base_url}/{site.id}{site.feed_path}", flush=True)
+    print(f"Registry: {REGISTRY} (with {{sample_press}} = {press.base_url})", flush=True)
+    try:
+        press._server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        press._server.server_close()
