@@ -1,98 +1,280 @@
-"""Article parts from the cleaned page: title, sapo, body paragraphs, byline, images."""
+"""Article parts read from the page: text lines, title, sapo (lead), body container, images."""
 
 from __future__ import annotations
 
-import html
+import functools
 import re
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 
-from search.text import clean_whitespace
+from search.text import tokens
 
-BODY_SELECTORS = (
-    "[itemprop='articleBody']", ".fck_detail", ".detail-content", ".detail-cmain", ".post-content",
-    ".article-body", ".article-content", ".entry-content", ".content-detail", ".detail__content",
-    ".singular-content", ".news-content", ".content_detail", ".detail_content", "article .content",
-    ".maincontent", "#content_detail", "#main-detail-body", ".cms-body",
+# Position of each element in document order. Keyed by the element itself: lxml keeps one proxy
+# per node alive while it is referenced, whereas id() of a discarded proxy gets reused.
+Order = dict[lxml_html.HtmlElement, int]
+
+BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+))
+_SKIP_TEXT = frozenset(("script", "style", "noscript", "template", "svg"))
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\ufeff\u00ad")
+
+TITLE_SELECTORS = (
+    "h1", "[itemprop='headline']", "[data-role='title']", "[data-slot='title']", ".title-detail",
+    ".detail-title", ".article-title", ".post-title", ".entry-title", ".content-detail-title", ".news-title",
+    ".article__title", ".detail__title", ".title_detail", ".tieude", ".cms-title", ".td-post-title",
+    ".page-header h2", ".item-title", ".contentheading", "h2.title", ".title-news",
 )
 SAPO_SELECTORS = (
-    ".sapo", ".detail-sapo", ".description", ".article-sapo", ".singular-sapo", ".lead",
-    ".post-excerpt", ".detail__summary", ".summary", ".news-sapo", "[itemprop='description']",
+    "[data-role='sapo']", "[data-slot='sapo']", ".sapo", ".detail-sapo", ".sapo_detail", ".article-sapo",
+    ".content-detail-sapo", ".singular-sapo", "p.description", ".lead", ".lead-text", ".article__sapo",
+    ".post-excerpt", ".detail__summary", ".summary", ".news-sapo", ".chapeau", ".article-summary",
+    ".entry-summary", ".td-post-sub-title", ".field--name-field-sapo", ".cms-desc", ".tomtat", ".mota",
+    ".short-desc", ".init-content", ".article-lead", "[itemprop='description']", ".news-lead",
 )
-AUTHOR_SELECTORS = (
-    ".author-info .name", ".author-info", ".detail-author", ".post-author", ".author", ".article-author",
-    ".author-name", "[itemprop='author']", ".byline", "p.author_mail", ".tacgia",
+BODY_SELECTORS = (
+    "[itemprop='articleBody']", "[data-role='content']", "[data-slot='content']", ".fck_detail",
+    ".detail-content", ".detail-cmain", "#content_detail_news", ".content_detail", ".maincontent",
+    ".main-content-detail", ".article-body", ".article-content", ".article__body", ".post-content",
+    ".entry-content", ".td-post-content", ".single-content", ".content-detail", ".detail__content",
+    ".singular-content", ".news-content", ".detail_content", ".cms-body", ".field--name-body",
+    ".body-content", ".news-detail-content", ".noidung", ".chitiet", ".content-news", "#main-detail-body",
+    "#abody", ".knc-content", ".ArticleContent", ".post-body", ".story-body", ".article-detail",
+    ".news-body", ".detail-body", ".contentdetail",
 )
-BLOCKS = ("p", "h2", "h3", "h4", "h5", "li", "blockquote", "pre", "td")
-_BYLINE = re.compile(r"^(?:(?:Theo|Nguồn)\s+[\w\s.-]{2,40}|(?:[A-ZĐ][\wÀ-ỹ.]*\s?){1,4}"
-                     r"(?:\s?[-–,/]\s?(?:[A-ZĐ][\wÀ-ỹ.]*\s?){1,4}){0,3}|Nhóm PV|PV|NHÓM PV)$")
+CAPTION_SELECTORS = (
+    "figcaption", ".caption", ".image-caption", ".img-caption", ".wp-caption-text", ".PhotoCMS_Caption",
+    ".media-caption", "p.Image", ".fig-caption", ".expNoEdit", ".image_caption", ".photo-caption",
+    ".chuthich", ".chu-thich", ".desc_image", ".note-image", "[class*='caption']", "[class*='Caption']",
+    "[class*='chuthich']",
+)
+# class/id of a box holding one picture and its caption ("ndimage", "fig-picture", "hinh-anh").
+_CAPTION_BOX = re.compile(r"image|img|photo|picture|\bpic|hinh|figure|media|caption|(^|[\s_-])anh($|[\s_-])",
+                          re.I)
+# Last resort for the sapo: any class naming a lead ("ndsapo", "article-intro", "tomtat-bai").
+SAPO_FALLBACK = ("[class*='sapo']", "[class*='Sapo']", "[class*='lead']", "[class*='Lead']",
+                 "[class*='summary']", "[class*='tomtat']", "[class*='chapeau']", "[class*='excerpt']",
+                 "[class*='intro']", "[class*='desc']")
+
+
+def lines(element: lxml_html.HtmlElement) -> list[str]:
+    """The element's text as displayed: one line per block, <br> breaks a line, spaces collapsed."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag == "br" or tag in BLOCK_TAGS:
+                parts.append("\n")
+            if tag and tag not in _SKIP_TEXT and node.text:
+                parts.append(node.text)
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if node is not element and node.tail:
+                parts.append(node.tail)
+    text = "".join(parts).translate(_INVISIBLE)
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
 def text_of(element: lxml_html.HtmlElement) -> str:
-    if not isinstance(element.tag, str):  # comments and processing instructions
+    """The element's text on one line (blocks separated by a space, never glued together)."""
+    if not isinstance(element.tag, str):
         return ""
-    return " ".join(html.unescape(element.text_content()).split())
+    return " ".join(lines(element))
 
 
-def first_match(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> lxml_html.HtmlElement | None:
+def link_text_length(element: lxml_html.HtmlElement) -> int:
+    return sum(len(text_of(a)) for a in element.iter("a"))
+
+
+def prose_length(element: lxml_html.HtmlElement) -> int:
+    """Text outside links: article prose scores high, link lists and menus score low."""
+    return len(text_of(element)) - link_text_length(element)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(selectors: tuple[str, ...]) -> CSSSelector | None:
+    """One XPath for a whole selector list (one pass over the tree, not one per selector);
+    invalid selectors (from outlet configuration) are left out."""
+    valid = []
     for selector in selectors:
-        found = tree.cssselect(selector)
-        if found:
-            return found[0]
+        try:
+            CSSSelector(selector)
+        except Exception:  # noqa: BLE001 - cssselect raises several parse error types
+            continue
+        valid.append(selector)
+    return CSSSelector(", ".join(valid)) if valid else None
+
+
+def select_all(tree: lxml_html.HtmlElement, selectors: Iterable[str]) -> list[lxml_html.HtmlElement]:
+    """Elements matching any of the selectors, in document order."""
+    compiled = _compiled(tuple(selectors))
+    return list(compiled(tree)) if compiled is not None else []
+
+
+def similarity(a: str, b: str) -> float:
+    left, right = set(tokens(a)), set(tokens(b))
+    if not left or not right:
+        return 0.0
+    return 2 * len(left & right) / (len(left) + len(right))
+
+
+def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
+    """"Headline - Báo Bắc Ninh" → "Headline": drop a trailing part naming the site."""
+    names = [n for n in site_names if n]
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    while len(parts) > 1:
+        last = parts[-1]
+        lowered = last.lower()
+        if any(similarity(last, n) > 0.6 for n in names) or re.search(
+                r"\b(báo|tạp chí|online|điện tử|\.vn|\.com|\.net|cổng thông tin)\b", lowered):
+            parts.pop()
+        else:
+            break
+    return " - ".join(parts)
+
+
+def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterable[str],
+               selectors: Iterable[str] = TITLE_SELECTORS) -> tuple[str, lxml_html.HtmlElement | None]:
+    """The headline: the title element that best matches the metadata title, else the first h1.
+
+    Many CMSs put the site logo in an <h1> on every page, so the first h1 is not trusted blindly.
+    """
+    reference = strip_site_suffix(meta_title, site_names) if meta_title else ""
+    candidates = [e for e in select_all(tree, selectors) if 8 <= len(text_of(e)) <= 400]
+    if reference:
+        scored = [(similarity(text_of(e), reference), -i, e) for i, e in enumerate(candidates)]
+        scored = [s for s in scored if s[0] >= 0.5]
+        if scored:
+            element = max(scored, key=lambda s: (round(s[0], 2), s[1]))[2]
+            return text_of(element), element
+        return reference, None
+    for element in candidates:
+        if not element.xpath(".//img") or len(text_of(element)) > 20:
+            return text_of(element), element
+    return "", None
+
+
+def nearest_after(elements: list[lxml_html.HtmlElement], anchor: lxml_html.HtmlElement | None,
+                  order: Order) -> lxml_html.HtmlElement | None:
+    """The element closest to ``anchor`` in document order, preferring those after it."""
+    if not elements:
+        return None
+    if anchor is None or anchor not in order:
+        return elements[0]
+    position = order[anchor]
+    return min(elements, key=lambda e: (order.get(e, 0) < position, abs(order.get(e, 0) - position)))
+
+
+def document_order(tree: lxml_html.HtmlElement) -> Order:
+    return {element: index for index, element in enumerate(tree.iter())}
+
+
+def find_sapo(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None, order: Order,
+              selectors: Iterable[str] = SAPO_SELECTORS) -> lxml_html.HtmlElement | None:
+    for group in (selectors, SAPO_FALLBACK):
+        candidates = [e for e in select_all(tree, group) if 30 <= len(text_of(e)) <= 1200
+                      and not (title_el is not None and e in title_el.iterancestors())]
+        if candidates:
+            return nearest_after(candidates, title_el, order)
     return None
 
 
-def find_body(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The body container: known CMS classes, else the element holding most paragraph text."""
-    for selector in BODY_SELECTORS:
-        for element in tree.cssselect(selector):
-            if len(text_of(element)) > 200:
-                return element
-    best, best_score = None, 0
-    for element in tree.iter("div", "article", "section", "td"):
-        score = sum(len(text_of(p)) for p in element.findall("p"))
+_PROSE_CHILDREN = ("p", "h2", "h3", "blockquote", "ul", "ol")
+
+
+def find_body(tree: lxml_html.HtmlElement, selectors: Iterable[str] = BODY_SELECTORS,
+              exclude: Iterable[lxml_html.HtmlElement] = ()) -> lxml_html.HtmlElement | None:
+    """The article container: a known CMS container with the most prose, else the element whose
+    own paragraphs hold the most prose (sidebars and listings lose: their text is links)."""
+    excluded = list(exclude)
+    candidates = [e for e in select_all(tree, selectors) if e not in excluded]
+    scored = [(prose_length(e), e) for e in candidates]
+    scored = [s for s in scored if s[0] >= 200]
+    if scored:
+        best = max(score for score, _ in scored)
+        # Nested matches (".detail-cmain" around ".detail-content"): the innermost near-best one.
+        near = [e for score, e in scored if score >= 0.9 * best]
+        return max(near, key=lambda e: sum(1 for _ in e.iterancestors()))
+    best_el, best_score = None, 0
+    for element in tree.iter("div", "article", "section", "td", "main", "font", "span"):
+        score = sum(max(0, prose_length(child)) for child in element
+                    if isinstance(child.tag, str) and child.tag in _PROSE_CHILDREN)
+        score += sum(len(t.strip()) for t in [element.text or "", *(c.tail or "" for c in element)])
         if score > best_score:
-            best, best_score = element, score
-    return best
+            best_el, best_score = element, score
+    return best_el if best_score >= 200 else None
+
+
+def _image_url(img: lxml_html.HtmlElement, base_url: str) -> str:
+    for attribute in ("data-src", "data-original", "data-lazy-src", "src"):
+        value = (img.get(attribute) or "").strip()
+        if value and not value.startswith("data:"):
+            return urljoin(base_url, value)
+    return ""
+
+
+def _drop(element: lxml_html.HtmlElement) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _caption_after(block: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """A caption paragraph right after an image-only block: italic, or centred and short."""
+    following = block.getnext()
+    if following is None or following.tag not in ("p", "div", "em", "i", "span"):
+        return None
+    text = text_of(following)
+    if not text or len(text) > 300:
+        return None
+    italic = "".join(text_of(e) for e in following.iter("em", "i"))
+    centred = "center" in (following.get("style", "") + following.get("align", "")).lower()
+    if len(italic) >= 0.8 * len(text) or (centred and len(text) < 200) or following.tag in ("em", "i"):
+        return following
+    return None
 
 
 def take_images(body: lxml_html.HtmlElement, base_url: str) -> list[dict[str, str]]:
-    """Images with their captions, removed from the body so captions stay apart from the text."""
-    images = []
-    for figure in list(body.iter("figure")) + [t for t in body.iter("table")
-                                                 if "image" in (t.get("class") or "").lower()]:
-        img = next(figure.iter("img"), None)
-        caption_el = next(iter(figure.cssselect("figcaption, .caption, .image-caption, .fig")), None)
-        if img is not None:
-            src = img.get("data-src") or img.get("src") or ""
-            images.append({"url": urljoin(base_url, src),
-                           "caption": text_of(caption_el) if caption_el is not None else ""})
-        figure.drop_tree()
-    for img in list(body.iter("img")):
-        src = img.get("data-src") or img.get("src") or ""
-        images.append({"url": urljoin(base_url, src), "caption": img.get("alt", "").strip()})
-        img.drop_tree()
-    return [image for image in images if image["url"]]
+    """Images with their captions, removed from the body so captions never reach the text."""
+    images: list[dict[str, str]] = []
 
+    def record(box: lxml_html.HtmlElement, caption_el: lxml_html.HtmlElement | None) -> None:
+        img = next(box.iter("img"), None)
+        caption = text_of(caption_el) if caption_el is not None else ""
+        if img is not None and (url := _image_url(img, base_url)):
+            images.append({"url": url, "caption": caption})
+        if caption_el is not None and not any(a is box for a in caption_el.iterancestors()):
+            _drop(caption_el)
+        _drop(box)
 
-def paragraphs(body: lxml_html.HtmlElement) -> list[str]:
-    """Block-level texts in document order, without nesting duplicates."""
-    out: list[str] = []
-    for element in body.iter():
-        if not isinstance(element.tag, str):
+    for figure in list(body.iter("figure")):
+        if figure.getparent() is not None:
+            record(figure, next(iter(select_all(figure, CAPTION_SELECTORS)), None))
+    for box in list(body.iter("table", "div", "p", "span")):
+        if box.getparent() is None or box is body or next(box.iter("img"), None) is None:
             continue
-        if element.tag in BLOCKS and not any(a.tag in BLOCKS for a in element.iterancestors()):
-            text = text_of(element)
-            if text:
-                out.append(text)
-        elif element.tag == "div" and element.text and element.text.strip() and not element.findall(".//p"):
-            out.append(text_of(element))
-    if not out:
-        out = [line for line in clean_whitespace(body.text_content()).splitlines() if line]
-    return out
-
-
-def looks_like_byline(text: str) -> bool:
-    text = text.strip()
-    return 1 < len(text) <= 60 and not text.endswith((".", ":", ";", "?", "!")) and bool(_BYLINE.match(text))
+        attrs = f"{box.get('class', '')} {box.get('id', '')}"
+        caption_el = next(iter(select_all(box, CAPTION_SELECTORS)), None)
+        text = len(text_of(box))
+        if caption_el is not None and text <= len(text_of(caption_el)) + 5:
+            record(box, caption_el)
+        elif box.tag == "table" and text < 400 and len(box.xpath(".//img")) == 1:
+            cells = [text_of(td) for td in box.iter("td") if text_of(td)]
+            record(box, None)
+            if cells:
+                images[-1]["caption"] = cells[-1]
+        elif text == 0 or (_CAPTION_BOX.search(attrs) and text < 300):
+            following = _caption_after(box)
+            record(box, following if following is not None else caption_el)
+    for img in list(body.iter("img")):
+        if url := _image_url(img, base_url):
+            images.append({"url": url, "caption": ""})
+        _drop(img)
+    return images

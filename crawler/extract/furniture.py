@@ -1,4 +1,10 @@
-"""Page furniture: everything around an article that must never reach its body."""
+"""Page furniture: everything around or inside an article that must never reach its body.
+
+Three kinds of evidence, because no single one is reliable across CMSs: the tag or its class/id/type
+("relatedbox", "box-tinlienquan", type="RelatedNewsBox"); a furniture heading ("Tin cùng chuyên
+mục", "Tham khảo thêm") and the links it introduces; and shape (a block made of headline links
+inside the body is an inline related-article box even without a heading).
+"""
 
 from __future__ import annotations
 
@@ -7,96 +13,191 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from crawler.extract.content import link_text_length, text_of
 from search.text import fold
 
-# Headings that open a furniture block, compared folded ("tin cung chuyen muc").
-FURNITURE_HEADINGS = tuple(fold(h) for h in (
+ALWAYS_REMOVE = ("script", "style", "noscript", "iframe", "button", "select", "input", "textarea",
+                 "svg", "template", "object", "embed", "video", "audio", "canvas", "map", "dialog")
+# Headings that open a furniture block wherever they stand (compared folded, exact or as a prefix).
+_HEADINGS = (
     "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Cùng chủ đề", "Cùng chuyên mục", "Tin liên quan",
-    "Bài liên quan", "Xem thêm", "Đọc thêm", "Tin khác", "Tin mới", "Tin mới nhất", "Tin đọc nhiều",
-    "Đọc nhiều", "Có thể bạn quan tâm", "Bạn thấy bài viết này thế nào", "Bạn cảm thấy bài viết",
-    "Đánh giá bài viết", "Chia sẻ", "Bình luận", "Ý kiến bạn đọc", "Gửi bình luận", "Từ khóa",
-    "Tags", "Chủ đề", "Tin nổi bật", "Video nổi bật", "Đăng ký nhận tin", "Theo dõi",
-))
-# class/id fragments of furniture containers on Vietnamese news CMSs.
-_FURNITURE_ATTR = re.compile(
-    r"(^|[\s_-])(share|social|sharing|rating|rate|vote|star|related|relate|lienquan|tinlienquan|"
-    r"same-?cat|cung-?chuyen-?muc|more-?news|tin-?khac|comment|binh-?luan|banner|adv|ads|advert|"
-    r"quang-?cao|newsletter|subscribe|cookie|consent|popup|modal|breadcrumb|tags?|keyword|tag-?list|"
-    r"print|toolbar|tool-bar|sidebar|box-?category|read-?more|xem-?them|footer|header|menu|nav)"
-    r"($|[\s_-])", re.I)
-_ALWAYS = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside",
-           "button", "select", "input", "svg", "template")
-_STARS = re.compile(r"^[\s★☆✩✪⭐]+$")
+    "Bài liên quan", "Bài viết liên quan", "Tin bài liên quan", "Xem thêm", "Đọc thêm", "Tham khảo thêm",
+    "Tin khác", "Các tin khác", "Tin mới", "Tin mới nhất", "Tin mới cập nhật", "Tin đọc nhiều", "Đọc nhiều",
+    "Đọc nhiều nhất", "Xem nhiều", "Có thể bạn quan tâm", "Bạn thấy bài viết này thế nào",
+    "Bạn cảm thấy bài viết", "Đánh giá bài viết", "Ý kiến bạn đọc", "Gửi bình luận", "Bình luận",
+    "Tin nổi bật", "Video nổi bật", "Đăng ký nhận tin", "Đăng ký nhận bản tin", "Tin đã đưa",
+    "Các tin đã đưa",
+    "Tin cũ hơn", "Tin tiếp theo", "Bài đọc nhiều", "Chia sẻ bài viết", "Từ khóa", "Từ khoá", "Tags", "Tag",
+    "Chủ đề", "Chia sẻ", "In bài viết", "Gửi bài viết", "Lưu bài viết", "Mời quý độc giả", "Mời bạn đọc",
+    "Theo dõi", "Bài cùng chuyên mục", "Tin cùng loại", "Tin bài khác",
+)
+FURNITURE_HEADINGS = tuple(fold(h) for h in _HEADINGS)
+# A line starting with these is furniture however long it is ("Bài viết cùng chủ đề: Tỉnh Bắc Ninh").
+_PREFIX_ONLY = tuple(fold(h) for h in (
+    "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Tin liên quan", "Bài liên quan", "Bài viết liên quan",
+    "Xem thêm:", "Đọc thêm:", "Tham khảo thêm", "Có thể bạn quan tâm", "Bạn thấy bài viết này thế nào",
+    "Đánh giá bài viết", "Từ khóa:", "Từ khoá:", "Tags:", "Tag:", "Chủ đề:", "Mời quý độc giả",
+    "Chia sẻ bài viết", "Đăng ký nhận bản tin", "Đăng ký nhận tin", ">>", "Xem tiếp:", "Xem video:"))
+# Once these appear, the article is over: all that follows is lists, widgets and comments.
+TERMINAL = tuple(fold(h) for h in (
+    "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Bạn thấy bài viết này thế nào", "Bạn cảm thấy bài viết",
+    "Tin khác", "Các tin khác", "Tin đã đưa", "Các tin đã đưa", "Bình luận", "Ý kiến bạn đọc",
+    "Gửi bình luận", "Bài cùng chuyên mục", "Tin cùng loại", "Tin bài khác", "Đánh giá bài viết"))
+_STRONG_ATTR = re.compile(
+    r"relat|lienquan|cungchuyenmuc|cung-chuyen-muc|samecat|same-cat|xemthem|xem-them|docthem|doc-them|"
+    r"tinkhac|tin-khac|morenews|more-news|othernews|other-news|newsletter|subscri|cookie|consent|gdpr|"
+    r"comment|binhluan|binh-luan|sharing|share|social|rating|ratestar|vote|breadcrumb|quangcao|quang-cao|"
+    r"advert|banner|sponsor|popup|modal|toolbar|print|tags|tag-|keyword|widget|adzone|adsbygoogle|"
+    r"boxtopic|box-topic|topic-box|read-also|readalso|also-read|box-news-other|tinmoi|tindocnhieu|author-box",
+    re.I)
+_WEAK_TOKENS = frozenset(("ad", "ads", "adv", "tag", "menu", "nav", "navbar", "footer", "header", "sidebar",
+                          "aside", "stars", "star", "fb", "zalo", "twitter", "facebook", "rate"))
+_ATTRS = ("class", "id", "type", "data-type", "data-module", "data-component-type", "role", "data-role")
+_STARS = re.compile(r"^[\s★☆✩✪⭐*]+$")
+_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:ảnh|nguồn ảnh|đồ họa|đồ hoạ|video|clip|infographic|ảnh chụp màn hình)"
+                     r"\s*:\s*.{1,80}|ảnh minh h[ọo]a\s*(?::.{0,60})?)\s*[)\]]?\.?$", re.I)
+_WIDGET_TEXT = re.compile(r"cookie|chúng tôi sử dụng|đăng ký nhận (?:bản )?tin|nhập email|"
+                          r"bạn thấy bài viết|theo dõi .{0,40} trên google news|tải ứng dụng", re.I)
 
 
-def _heading_text(element: lxml_html.HtmlElement) -> str:
-    return fold(" ".join(element.text_content().split()))[:80]
+def _folded(text: str) -> str:
+    return fold(" ".join(text.split())).strip(" :?.…-–>»|")
 
 
 def is_furniture_heading(text: str) -> bool:
-    folded = fold(" ".join(text.split())).strip(" :?.…-")
-    return any(folded == h or (folded.startswith(h) and len(folded) < len(h) + 40)
-               for h in FURNITURE_HEADINGS)
+    """A heading or line that opens a furniture block ("Tin liên quan", "TIN CÙNG CHUYÊN MỤC")."""
+    folded = _folded(text)
+    return bool(folded) and len(folded) <= 60 and any(folded == h for h in FURNITURE_HEADINGS)
 
 
-def _text_length(element: lxml_html.HtmlElement) -> int:
-    return len(" ".join(element.text_content().split()))
+def is_furniture_line(text: str) -> bool:
+    """A body line that is furniture on its own: headings, "Xem thêm: …", stars, photo credits."""
+    raw = " ".join(text.split())
+    folded = fold(raw[:60])
+    if is_furniture_heading(raw) or _STARS.match(raw) or _CREDIT.match(raw):
+        return True
+    return any(folded.startswith(p) for p in _PREFIX_ONLY)
 
 
-def _link_text_length(element: lxml_html.HtmlElement) -> int:
-    return sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+def is_terminal(text: str) -> bool:
+    if len(text) > 120:
+        return False
+    folded = _folded(text)
+    return any(folded == h or (folded.startswith(h) and len(folded) < len(h) + 60) for h in TERMINAL)
 
 
 def _drop(element: lxml_html.HtmlElement) -> None:
-    parent = element.getparent()
-    if parent is not None:
+    if element.getparent() is not None:
         element.drop_tree()
 
 
-def remove_furniture(tree: lxml_html.HtmlElement) -> None:
-    """Strip furniture in place: boilerplate tags, furniture containers, furniture blocks by heading."""
-    for comment in list(tree.iter(etree.Comment, etree.ProcessingInstruction)):
-        if comment.getparent() is not None:
-            comment.drop_tree()
-    for element in list(tree.iter(*_ALWAYS)):
+def remove_boilerplate_tags(tree: lxml_html.HtmlElement) -> None:
+    """Scripts, styles, forms, media players and comments: never article text anywhere."""
+    for node in list(tree.iter(etree.Comment, etree.ProcessingInstruction)):
+        if node.getparent() is not None:
+            node.drop_tree()
+    for element in list(tree.iter(*ALWAYS_REMOVE)):
         _drop(element)
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        attrs = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE_ATTR.search(attrs) and element.tag not in ("html", "body"):
-            # Only drop containers that are not the article itself (a wrapper with much prose).
-            if _text_length(element) < 400 or _link_text_length(element) > 0.5 * _text_length(element):
-                _drop(element)
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        own_text = " ".join((element.text or "").split())
-        if own_text and _STARS.match(own_text):
+    # ASP.NET WebForms wraps the whole page in one <form>: only small forms (search, login,
+    # newsletter) are furniture.
+    for element in list(tree.iter("form")):
+        if len(text_of(element)) < 300:
             _drop(element)
-            continue
-        if element.tag in ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "a", "label") \
-                and _text_length(element) < 120 and is_furniture_heading(element.text_content()):
-            _drop_block(element)
 
 
-def _drop_block(heading: lxml_html.HtmlElement) -> None:
-    """Drop a furniture heading with the list it introduces, or the small box that holds both."""
+_INLINE = frozenset(("a", "em", "strong", "b", "i", "u", "font", "sup", "sub", "small", "mark", "abbr",
+                     "time"))
+
+
+def _attached(element: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> bool:
+    return any(ancestor is body for ancestor in element.iterancestors())
+
+
+def _attr_text(element: lxml_html.HtmlElement) -> str:
+    return " ".join(element.get(a, "") for a in _ATTRS)
+
+
+def _is_furniture_box(element: lxml_html.HtmlElement) -> bool:
+    attrs = _attr_text(element)
+    if element.tag in _INLINE or not attrs.strip():
+        return False
+    length = len(text_of(element))
+    links = link_text_length(element)
+    if _STRONG_ATTR.search(attrs):
+        return length < 2500 or links > 0.3 * length
+    tokens = set(re.split(r"[\s_:-]+", attrs.lower()))
+    if element.tag in ("nav", "aside", "footer", "header") or tokens & _WEAK_TOKENS:
+        return length < 400 or links > 0.5 * length
+    return False
+
+
+def _drop_heading_block(heading: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> None:
+    """A furniture heading, the link list it introduces, or the small box holding both."""
     block = heading
-    while True:
-        parent = block.getparent()
-        if parent is None or parent.tag in ("body", "html", "article"):
-            break
-        text = _text_length(parent)
-        if text > 1500 or (text > 300 and _link_text_length(parent) < 0.5 * text):
+    while (parent := block.getparent()) is not None and parent is not body:
+        length = len(text_of(parent))
+        if length > 2500 or (length > 300 and link_text_length(parent) < 0.4 * length):
             break
         block = parent
-    if block is heading:
-        # A bare heading in the body: its following link lists belong to it.
-        sibling = heading.getnext()
-        while sibling is not None and (sibling.tag in ("ul", "ol") or (
-                _text_length(sibling) and _link_text_length(sibling) >= 0.7 * _text_length(sibling))):
-            following = sibling.getnext()
-            _drop(sibling)
-            sibling = following
+    sibling = block.getnext()
+    while sibling is not None:
+        length = len(text_of(sibling))
+        if not (sibling.tag in ("ul", "ol") or (length and link_text_length(sibling) >= 0.6 * length)):
+            break
+        following = sibling.getnext()
+        _drop(sibling)
+        sibling = following
     _drop(block)
+
+
+def _is_link_block(element: lxml_html.HtmlElement) -> bool:
+    """Headline links standing alone inside the body: an inline related-article box."""
+    text = text_of(element)
+    if not text:
+        return False
+    headline_links = [a for a in element.iter("a") if len(text_of(a).split()) >= 4]
+    return bool(headline_links) and link_text_length(element) >= 0.8 * len(text)
+
+
+def clean_body(body: lxml_html.HtmlElement) -> None:
+    """Remove furniture inside the chosen article container, in place."""
+    for element in list(body.iter()):
+        if element is body or not isinstance(element.tag, str) or not _attached(element, body):
+            continue
+        if element.tag in ("nav", "aside", "footer") or (
+                any(element.get(a) for a in _ATTRS) and _is_furniture_box(element)):
+            _drop(element)
+    for element in list(body.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span", "label",
+                                  "section", "ul", "table", "li")):
+        if element is body or not _attached(element, body):
+            continue
+        raw_length = len(element.text_content())
+        if raw_length > 3000 or (raw_length > 400 and element.find(".//a") is None):
+            continue  # too much prose to be a heading, widget or link box (and cheap to tell)
+        text = text_of(element)
+        if len(text) < 120 and (is_furniture_heading(text) or _STARS.match(text or "x")):
+            _drop_heading_block(element, body)
+        elif _is_link_box(element, text) or _is_widget(element, text):
+            _drop(element)
+
+
+def _is_link_box(element: lxml_html.HtmlElement, text: str) -> bool:
+    return element.tag in ("p", "div", "ul", "ol", "table", "li", "section") and len(text) < 1500 \
+        and _is_link_block(element)
+
+
+def _is_widget(element: lxml_html.HtmlElement, text: str) -> bool:
+    """Cookie banners, newsletter boxes, "rate this article" prompts: recognised by their words."""
+    return element.tag in ("div", "section", "p", "table") and len(text) < 400 \
+        and bool(_WIDGET_TEXT.search(text))
+
+
+def filter_lines(lines: list[str]) -> list[str]:
+    """Body lines without furniture lines, and without everything after a terminal block."""
+    kept: list[str] = []
+    for line in lines:
+        if kept and is_terminal(line):
+            break
+        if not is_furniture_line(line):
+            kept.append(line)
+    return kept

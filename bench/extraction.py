@@ -1,0 +1,249 @@
+"""Extraction benchmark: Presswatch vs trafilatura alone vs news-please on the labelled set.
+
+    python bench/extraction.py [--only presswatch] [--pages 'vgp-*'] [--show N]
+
+Reads tests/data/extraction/pages/*.html and labels.json (see that folder's README.md). Prints, per
+extractor: body token precision/recall/F1 (mean and the five worst pages), title exact, date exact
+to the minute with the right offset, author exact. The scoring functions are shared with the test
+that enforces the quality floors (tests/crawler/test_extract_quality.py).
+
+Scoring rules, the same for every extractor:
+- body: bag-of-tokens overlap with the labelled main text (sapo + body), tokens from search.text
+  (exact form, lower-case). Competitors do not separate the sapo, so the lead counts as text for
+  all three; their description is prepended when their text does not already contain it.
+- title: exact after whitespace collapse and search.text.normalize.
+- date: same instant to the minute; a naive value (news-please) is read as Vietnamese local time,
+  a date without a time (trafilatura's default) cannot match a labelled time.
+- author: same set of names, compared folded for case and separators (" - ", ",", ";", "và").
+- sapo: exact like the title; for the competitors, their description (usually the meta description).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from search.text import normalize, tokens  # noqa: E402
+
+DATA = REPO / "tests" / "data" / "extraction"
+LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@dataclass
+class Result:
+    title: str = ""
+    text: str = ""  # main text incl. the lead
+    published: datetime | None = None
+    author: str = ""
+    sapo: str = ""
+
+
+@dataclass
+class Score:
+    file: str
+    precision: float
+    recall: float
+    f1: float
+    title: bool
+    date: bool
+    day: bool
+    author: bool
+    sapo: bool
+
+
+def load_labels(pattern: str = "*") -> list[dict]:
+    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+    return [label for label in labels if fnmatch.fnmatch(label["file"], pattern)]
+
+
+def body_prf(predicted: str, expected: str) -> tuple[float, float, float]:
+    got, want = Counter(tokens(predicted, folded=False)), Counter(tokens(expected, folded=False))
+    overlap = sum((got & want).values())
+    precision = overlap / sum(got.values()) if got else 0.0
+    recall = overlap / sum(want.values()) if want else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def same_title(predicted: str, expected: str) -> bool:
+    return normalize(" ".join(predicted.split())) == normalize(" ".join(expected.split()))
+
+
+def same_minute(predicted: datetime | None, expected: str) -> bool:
+    if predicted is None:
+        return False
+    if predicted.tzinfo is None:
+        predicted = predicted.replace(tzinfo=LOCAL)
+    want = datetime.fromisoformat(expected)
+    return predicted.astimezone(LOCAL).replace(second=0, microsecond=0) == \
+        want.astimezone(LOCAL).replace(second=0, microsecond=0)
+
+
+def author_names(text: str) -> set[str]:
+    parts = re.split(r"\s+[-–]\s+|[,;]|\s+và\s+", normalize(text or "").casefold())
+    return {" ".join(p.split()) for p in parts if p.strip()}
+
+
+def same_day(predicted: datetime | None, expected: str) -> bool:
+    if predicted is None:
+        return False
+    if predicted.tzinfo is None:
+        predicted = predicted.replace(tzinfo=LOCAL)
+    return predicted.astimezone(LOCAL).date() == datetime.fromisoformat(expected).astimezone(LOCAL).date()
+
+
+def same_author(predicted: str, expected: str) -> bool:
+    return author_names(predicted) == author_names(expected)
+
+
+def score(label: dict, result: Result) -> Score:
+    expected_text = "\n\n".join(part for part in (label["sapo"], label["body"]) if part)
+    precision, recall, f1 = body_prf(result.text, expected_text)
+    return Score(label["file"], precision, recall, f1, same_title(result.title, label["title"]),
+                 same_minute(result.published, label["published_at"]),
+                 same_day(result.published, label["published_at"]),
+                 same_author(result.author, label["author"]),
+                 same_title(result.sapo, label["sapo"]))
+
+
+def presswatch(page: bytes, url: str) -> Result:
+    from crawler.extract import extract_article
+
+    extraction = extract_article(page, url)
+    if not extraction.ok:
+        return Result()
+    article = extraction.article
+    return Result(article["title"], "\n\n".join(p for p in (article["sapo"], article["body"]) if p),
+                  article["published_at"], article["author"], article["sapo"])
+
+
+def _with_lead(text: str, lead: str) -> str:
+    """Competitors' text with their description in front, unless the text already holds it."""
+    lead = " ".join((lead or "").split())
+    if lead and normalize(lead[:60]) not in normalize(" ".join(text.split())):
+        return f"{lead}\n\n{text}"
+    return text
+
+
+def trafilatura_alone(page: bytes, url: str) -> Result:
+    import trafilatura
+
+    text = trafilatura.extract(page, url=url) or ""
+    meta = trafilatura.extract_metadata(page, default_url=url)
+    if meta is None:
+        return Result(text=text)
+    published = None
+    if meta.date:
+        try:
+            published = datetime.fromisoformat(meta.date)
+        except ValueError:
+            published = None
+    # trafilatura's default date is a day ("2023-10-10"): it can only match a label at 00:00.
+    return Result(meta.title or "", _with_lead(text, meta.description or ""), published, meta.author or "",
+                  meta.description or "")
+
+
+def news_please(page: bytes, url: str) -> Result:
+    from newsplease import NewsPlease
+    from w3lib.encoding import html_to_unicode
+
+    # news-please takes text: decode as a crawler would (HTTP header/BOM/<meta charset>, else UTF-8).
+    _, text = html_to_unicode(None, page)
+    article = NewsPlease.from_html(text, url=url, fetch_images=False)
+    if article is None:
+        return Result()
+    authors = " - ".join(article.authors or [])
+    return Result(article.title or "", _with_lead(article.maintext or "", article.description or ""),
+                  article.date_publish, authors, article.description or "")
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str], Result]] = {
+    "presswatch": presswatch, "trafilatura": trafilatura_alone, "news-please": news_please,
+}
+
+
+def run(name: str, labels: list[dict]) -> tuple[list[Score], float]:
+    extractor = EXTRACTORS[name]
+    scores, started = [], time.perf_counter()
+    for label in labels:
+        page = (DATA / "pages" / label["file"]).read_bytes()
+        try:
+            result = extractor(page, label["url"])
+        except Exception:  # noqa: BLE001 - a crashing extractor scores zero on that page, the run goes on
+            result = Result()
+        scores.append(score(label, result))
+    return scores, time.perf_counter() - started
+
+
+def summary(scores: list[Score]) -> dict[str, float]:
+    worst = sorted(s.f1 for s in scores)[:5]
+    return {
+        "precision": statistics.mean(s.precision for s in scores),
+        "recall": statistics.mean(s.recall for s in scores),
+        "f1": statistics.mean(s.f1 for s in scores),
+        "f1_worst": worst[0] if worst else 0.0,
+        "f1_worst5": statistics.mean(worst) if worst else 0.0,
+        "title": statistics.mean(s.title for s in scores),
+        "date": statistics.mean(s.date for s in scores),
+        "day": statistics.mean(s.day for s in scores),
+        "author": statistics.mean(s.author for s in scores),
+        "sapo": statistics.mean(s.sapo for s in scores),
+    }
+
+
+def table(results: dict[str, dict[str, float]], seconds: dict[str, float], pages: int) -> str:
+    rows = [("body precision (mean)", "precision"), ("body recall (mean)", "recall"),
+            ("body F1 (mean)", "f1"),
+            ("body F1 (worst page)", "f1_worst"), ("body F1 (mean of worst 5)", "f1_worst5"),
+            ("title exact", "title"), ("date exact to the minute", "date"), ("date, same day only", "day"),
+            ("author exact", "author"), ("sapo exact (their description)", "sapo")]
+    names = list(results)
+    out = [f"| metric ({pages} pages) | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+    for caption, key in rows:
+        out.append(f"| {caption} | " + " | ".join(f"{results[n][key]:.3f}" for n in names) + " |")
+    out.append("| seconds (whole set) | " + " | ".join(f"{seconds[n]:.1f}" for n in names) + " |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=list(EXTRACTORS), action="append")
+    parser.add_argument("--pages", default="*", help="glob on page file names, e.g. 'tcvn3-*'")
+    parser.add_argument("--show", type=int, default=5, help="list this many worst pages per extractor")
+    args = parser.parse_args()
+    labels = load_labels(args.pages)
+    held_out = [i for i, label in enumerate(labels) if label.get("split") == "heldout"]
+    results, seconds, held = {}, {}, {}
+    for name in args.only or list(EXTRACTORS):
+        scores, seconds[name] = run(name, labels)
+        results[name] = summary(scores)
+        if held_out:
+            held[name] = summary([scores[i] for i in held_out])
+        worst = sorted(scores, key=lambda s: s.f1)[: args.show]
+        misses = [s.file + ":" + "".join(flag for flag, ok in (("T", s.title), ("D", s.date), ("A", s.author))
+                                         if not ok) for s in scores if not (s.title and s.date and s.author)]
+        print(f"{name}: worst body F1 " + ", ".join(f"{s.file} {s.f1:.3f}" for s in worst))
+        print(f"{name}: field misses ({len(misses)}) " + " ".join(misses[:40]))
+    print()
+    print(table(results, seconds, len(labels)))
+    if held and len(held_out) < len(labels):
+        print(f"\nHeld-out families only ({len(held_out)} pages; seconds are for the whole set):\n")
+        print(table(held, seconds, len(held_out)))
+
+
+if __name__ == "__main__":
+    main()

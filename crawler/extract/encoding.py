@@ -1,0 +1,138 @@
+"""Page bytes to Unicode text: declared charset, then the legacy Vietnamese encodings.
+
+Order of evidence: HTTP header, BOM and <meta charset> (w3lib); if that reading is broken
+(replacement characters) the page is tried as Windows-1258 and Windows-1252; then the text is
+checked for TCVN3/VNI written in a Western code page, page-wide and node by node, because a
+UTF-8 CMS often carries paragraphs pasted from an old .VnTime document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import html as lxml_html
+from w3lib.encoding import html_to_unicode
+
+from crawler.extract import legacy
+
+_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
+_LEGACY_FONT = re.compile(r"(\.vn\w*|vni[- ]?\w+)", re.I)
+# Characters a legacy text node can hold: Latin-1 and the Windows-1252 extras.
+_CONTROL_LETTERS = {chr(byte): letter for byte, letter in legacy.TCVN3_DECODE.items() if byte < 0x20}
+# Characters a legacy text node can hold: Latin-1, the Windows-1252 extras, and the TCVN3 capitals
+# that ``decode_text`` already moved out of the control range.
+_WESTERN = re.compile(r"^[\x00-\xff" "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+                      + "".join(_CONTROL_LETTERS.values()) + "]*$")
+
+
+def visible_text(html_text: str) -> str:
+    """Rough text of a page (tags, scripts and styles removed): enough to judge its encoding."""
+    return _TAGS.sub(" ", html_text)
+
+
+def _cp1252_clean(page: bytes) -> bool:
+    return not any(b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for b in page)
+
+
+def _decodes(page: bytes, encoding: str) -> bool:
+    try:
+        page.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def decode_page(page: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(text, encoding label) for a page; NFC; TCVN3/VNI pages are flagged or converted."""
+    encoding, text = html_to_unicode(content_type, page, default_encoding="utf-8")
+    if "\ufffd" in text[:200_000] and not _decodes(page, encoding):
+        # Not what it claims (or claims nothing): every single-byte reading competes.
+        western = page.decode("cp1252") if _cp1252_clean(page) else page.decode("latin-1")
+        readings = {"cp1258": legacy.cp1258_to_unicode(page), "cp1252": western,
+                    "tcvn3-bytes": legacy.tcvn3_to_unicode(page), "vni-bytes": legacy.vni_to_unicode(western)}
+        scores = {name: legacy.vietnamese_score(visible_text(value)) for name, value in readings.items()}
+        encoding = max(scores, key=lambda name: scores[name])
+        if encoding != "cp1252":
+            return unicodedata.normalize("NFC", readings[encoding]), encoding
+        text = western
+    text, legacy_label = decode_text(text)
+    return text, f"{encoding}+{legacy_label}" if legacy_label else encoding
+
+
+def decode_text(text: str) -> tuple[str, str]:
+    """NFC text, and "tcvn3"/"vni" when the text is one of those read as a Western code page."""
+    text = unicodedata.normalize("NFC", text)
+    kind = legacy.detect(visible_text(text))
+    if kind == "tcvn3":
+        # Control-range bytes are TCVN3 capitals (Ú, Ụ, Ừ…); the HTML parser would drop them.
+        text = "".join(_CONTROL_LETTERS.get(ch, ch) for ch in text)
+    return text, kind
+
+
+def legacy_kind(encoding: str) -> str:
+    """"tcvn3", "vni" or "" from the label ``decode_page`` or ``decode_text`` returned."""
+    kind = encoding.rsplit("+", 1)[-1]
+    return kind if kind in ("tcvn3", "vni") else ""
+
+
+def _font_hint(element: lxml_html.HtmlElement) -> str:
+    """The legacy font family an element (or an ancestor) asks for: "tcvn3", "vni" or ""."""
+    for node in (element, *element.iterancestors()):
+        if not isinstance(node.tag, str):
+            continue
+        declared = f"{node.get('face', '')} {node.get('style', '')} {node.get('class', '')}"
+        match = _LEGACY_FONT.search(declared)
+        if match:
+            return "vni" if match.group(1).lower().startswith("vni") else "tcvn3"
+    return ""
+
+
+def _uppercase_font(element: lxml_html.HtmlElement) -> bool:
+    """.VnTimeH and the other "H" ABC fonts draw lower-case codes as capitals."""
+    for node in (element, *element.iterancestors()):
+        if isinstance(node.tag, str):
+            face = f"{node.get('face', '')} {node.get('style', '')}"
+            if re.search(r"\.vn\w*h\b", face, re.I):
+                return True
+            if re.search(r"\.vn\w*\b", face, re.I):
+                return False
+    return False
+
+
+def _convert(text: str, kind: str) -> str:
+    return legacy.tcvn3_to_unicode(text) if kind == "tcvn3" else legacy.vni_to_unicode(text)
+
+
+def _maybe_convert(text: str | None, page_kind: str, hint: str) -> str | None:
+    if not text or text.isascii() or not _WESTERN.match(text):
+        return text  # Unicode Vietnamese (ơ, ư, ạ…) is never re-read
+    kind = page_kind or hint
+    if not kind:
+        return text
+    converted = _convert(text, kind)
+    before, after = legacy.vietnamese_score(text), legacy.vietnamese_score(converted)
+    # With the page-wide verdict a tie converts; on a font hint alone the conversion must help.
+    return converted if after > before or (page_kind and after >= before) else text
+
+
+def convert_legacy_nodes(tree: lxml_html.HtmlElement, page_kind: str, page_text: str) -> None:
+    """Convert TCVN3/VNI text nodes and attributes in place (page-wide verdict or font hints)."""
+    if not page_kind and not _LEGACY_FONT.search(page_text):
+        return  # no legacy font named anywhere: nothing to convert, and no per-node walk
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        hint = _font_hint(element) if not page_kind else ""
+        if page_kind or hint:
+            element.text = _maybe_convert(element.text, page_kind, hint)
+            for attribute in ("content", "alt", "title"):
+                if element.get(attribute):
+                    element.set(attribute, _maybe_convert(element.get(attribute), page_kind, hint) or "")
+        parent = element.getparent()
+        if element.tail and parent is not None:
+            tail_hint = _font_hint(parent) if not page_kind else ""
+            element.tail = _maybe_convert(element.tail, page_kind, tail_hint)
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.text and _uppercase_font(element):
+            element.text = element.text.upper()

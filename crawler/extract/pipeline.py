@@ -1,0 +1,252 @@
+"""The one extraction pipeline: each step is a small module, run in this order.
+
+1. ``pagekind``   reject what is not an HTML article page (type, size, binary, empty, truncated)
+2. ``encoding``   bytes → Unicode, incl. Windows-1258, TCVN3 and VNI; NFC
+3. ``metadata``   JSON-LD NewsArticle, OpenGraph, meta tags (extruct)
+4. ``content``    headline (checked against the metadata title), sapo, body container
+5. ``published``  metadata time reconciled with the printed date line; htmldate last
+6. ``byline``     author from the body's closing byline, the header, then metadata
+7. ``furniture``  related boxes, widgets, share bars, credits cut from the body; captions apart
+8. trafilatura (tuned) only where no body container is found
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.extract import byline, content, dates, encoding, furniture, pagekind, published, selectors
+from crawler.extract.metadata import Metadata, read_metadata
+from search.text import fold, normalize
+
+TAG_SELECTORS = (".tags a", ".tag a", ".tag-list a", ".keywords a", ".box-tag a", ".detail-tags a",
+                 ".post-tags a", ".tag_detail a", ".tags-container a", "a[rel='tag']", ".the-article-tags a",
+                 ".tagcloud a", ".article-tags a", ".tags-wrapper a", ".list-tags a")
+BREADCRUMB_SELECTORS = (".breadcrumb", ".breadcrumbs", ".bread-crumb", ".detail-breadcrumb",
+                        ".breadcrumb-detail",
+                        "[itemtype*='BreadcrumbList']", "nav[aria-label*='readcrumb']", ".cate-breadcrumb",
+                        ".crumbs", ".bread-crumb-detail", ".breadcrumb-box", ".category-breadcrumb")
+_HOME = {"trang chu", "home", "trang nhat", "trang chinh"}
+
+
+@dataclass
+class Extraction:
+    article: dict[str, Any] | None
+    reason: str = ""
+    canonical_url: str = ""
+    warnings: list[str] = field(default_factory=list)
+    encoding: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+
+def not_article(reason: str, canonical_url: str = "", **extra: Any) -> Extraction:
+    return Extraction(article=None, reason=reason, canonical_url=canonical_url, **extra)
+
+
+def extract_article(page: str | bytes, url: str, content_type: str | None = None,
+                    selectors: dict[str, Any] | None = None) -> Extraction:
+    """Extract one article page. Never raises for bad input: returns ``ok == False`` and a reason."""
+    if reason := pagekind.check_response(page, content_type):
+        return not_article(reason)
+    try:
+        if isinstance(page, bytes):
+            text, label = encoding.decode_page(page, content_type)
+        else:
+            text, label = encoding.decode_text(page)
+        if reason := pagekind.check_truncated(text):
+            return not_article(reason, encoding=label)
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError, LookupError) as error:
+        return not_article(f"unparseable HTML: {error}")
+    try:
+        return _extract(tree, text, url, selectors, label)
+    except Exception as error:  # noqa: BLE001 - a bad page must not stop the crawl; the reason is kept
+        return not_article(f"extraction failed: {type(error).__name__}: {error}", encoding=label)
+
+
+def _section(tree: lxml_html.HtmlElement, meta: Metadata, title: str, title_el: lxml_html.HtmlElement | None,
+             chosen: tuple[str, ...]) -> str:
+    """The article's section: the last breadcrumb item (not home, not the headline), else metadata."""
+    for trail in content.select_all(tree, chosen or BREADCRUMB_SELECTORS):
+        items = [content.text_of(a) for a in trail.iter("a")] or content.lines(trail)
+        items = [i for i in items if i and fold(i) not in _HOME and fold(i) != fold(title) and len(i) < 60]
+        if items:
+            return items[-1]
+    trail = [i for i in meta.breadcrumb if fold(i) not in _HOME and fold(i) != fold(title)]
+    if trail:
+        return trail[-1]
+    if meta.section:
+        return meta.section.split(",")[-1].strip()
+    return _section_link_before(title_el)
+
+
+def _section_link_before(title_el: lxml_html.HtmlElement | None) -> str:
+    """A lone category link printed just above the headline ("ĐẦU TƯ TÀI CHÍNH")."""
+    sibling = title_el.getprevious() if title_el is not None else None
+    for _ in range(3):
+        if sibling is None:
+            return ""
+        links = [content.text_of(a) for a in sibling.iter("a") if content.text_of(a)]
+        if 1 <= len(links) <= 3 and all(len(link) < 40 for link in links) and \
+                len(content.text_of(sibling)) <= sum(len(link) for link in links) + 5:
+            return links[-1]
+        sibling = sibling.getprevious()
+    return ""
+
+
+def _tags(tree: lxml_html.HtmlElement, meta: Metadata, chosen: tuple[str, ...]) -> list[str]:
+    links = content.select_all(tree, chosen or TAG_SELECTORS)
+    found = [content.text_of(a).lstrip("#").strip() for a in links]
+    tags = meta.tags or found
+    return list(dict.fromkeys(t for t in tags if t and len(t) < 80))
+
+
+def _has_blocks(element: lxml_html.HtmlElement) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in content.BLOCK_TAGS for c in element.iterdescendants())
+
+
+def _lead_from_body(body_el: lxml_html.HtmlElement, description: str) -> str:
+    """A sapo printed as the body's first paragraph: all bold, or the page's meta description."""
+    first = next((e for e in body_el.iterdescendants("p", "div", "h2", "td")
+                  if content.text_of(e) and not _has_blocks(e)), None)
+    if first is None:
+        return ""
+    text = content.text_of(first)
+    bold = sum(len(content.text_of(b)) for b in first.iter("strong", "b"))
+    described = description and fold(text).startswith(fold(description)[: max(40, len(description) - 5)])
+    if (40 <= len(text) <= 800 and bold >= 0.9 * len(text)) or described:
+        first.drop_tree()
+        return text
+    return ""
+
+
+def _lead_near_title(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None,
+                     body_el: lxml_html.HtmlElement | None, description: str) -> str:
+    """A lead paragraph printed between headline and body without a telltale class: the first
+    link-free paragraph after the headline that matches the meta description."""
+    if title_el is None or not description:
+        return ""
+    following = False
+    for seen, element in enumerate(tree.iter()):
+        if element is title_el:
+            following = True
+            continue
+        if not following or not isinstance(element.tag, str):
+            continue
+        if any(a is title_el for a in element.iterancestors()):
+            continue
+        if element is body_el or seen > 10_000:
+            return ""
+        if element.tag in ("p", "div", "h2", "span") and not element.xpath(".//a | .//p | .//div"):
+            text = content.text_of(element)
+            if 60 <= len(text) <= 800 and content.similarity(text, description) >= 0.7:
+                return text
+    return ""
+
+
+def _drop_leading(lines: list[str], title: str, sapo: str, author: str) -> list[str]:
+    """Header lines a body container sometimes repeats: headline, sapo, author, date line."""
+    while lines:
+        line, folded = lines[0], fold(lines[0])
+        if folded in (fold(title), fold(sapo), fold(author)) or (
+                len(line) < 90 and dates.parse_line(line) is not None and dates.parse_line(line).has_time):
+            lines = lines[1:]
+        else:
+            break
+    return lines
+
+
+def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict[str, Any] | None,
+             label: str) -> Extraction:
+    overrides = selectors.parse(chosen)
+    encoding.convert_legacy_nodes(tree, encoding.legacy_kind(label), page_text)
+    meta = read_metadata(tree, url)
+    canonical = urljoin(url, meta.canonical) if meta.canonical else url
+    furniture.remove_boilerplate_tags(tree)
+    selectors.apply_removals(tree, overrides)
+    site_names = [meta.site_name, meta.publisher]
+    order = content.document_order(tree)
+
+    title, title_el = content.find_title(tree, meta.title, site_names, selectors.title_selectors(overrides))
+    if reason := pagekind.check_error(tree, title):
+        return not_article(reason, canonical, encoding=label)
+    moment = published.find_published(tree, page_text, meta.published, title_el, order, overrides.date)
+    sapo_el = content.find_sapo(tree, title_el, order, selectors.sapo_selectors(overrides))
+    sapo = content.text_of(sapo_el) if sapo_el is not None else ""
+    header_author = byline.header_author(tree, title_el, order, site_names,
+                                         selectors.author_selectors(overrides))
+    section = _section(tree, meta, title, title_el, overrides.section)
+    tags = _tags(tree, meta, overrides.tags)
+
+    body_el = content.find_body(tree, selectors.body_selectors(overrides),
+                                exclude=[e for e in (sapo_el, title_el) if e is not None])
+    images: list[dict[str, str]] = []
+    if body_el is not None:
+        for inside in (sapo_el, title_el):
+            if inside is not None and any(a is body_el for a in inside.iterancestors()):
+                inside.drop_tree()
+        furniture.clean_body(body_el)
+        if reason := pagekind.check_listing(tree, meta, body_el):
+            return not_article(reason, canonical, encoding=label)
+        images = content.take_images(body_el, url)
+        if not sapo:
+            sapo = _lead_from_body(body_el, meta.description) or \
+                _lead_near_title(tree, title_el, body_el, meta.description)
+        body_lines = content.lines(body_el)
+    else:
+        if reason := pagekind.check_listing(tree, meta, None):
+            return not_article(reason, canonical, encoding=label)
+        body_lines = _trafilatura_lines(tree, url)
+    body_lines = _drop_leading(furniture.filter_lines(body_lines), title, sapo, header_author)
+    repeats_body = bool(body_lines) and content.similarity(body_lines[0], meta.description) >= 0.7
+    if not sapo and meta.description and not repeats_body:
+        sapo = meta.description  # not printed as a lead, but the outlet's own summary
+    trailing_author, body_lines = byline.split_trailing_byline(body_lines)
+    author = trailing_author if trailing_author and byline.is_person(trailing_author, site_names) else ""
+    listed = byline.meta_author(meta.authors, site_names)
+    if header_author and fold(header_author) in fold(listed):
+        header_author = listed  # the header shows one name and "và 1 tác giả khác"; JSON-LD lists all
+    author = author or header_author or listed
+    body = "\n\n".join(body_lines)
+
+    if not title:
+        return not_article("no title", canonical, encoding=label)
+    if len(body) < pagekind.MIN_BODY_CHARS:
+        return not_article(pagekind.thin_reason(len(body), len(images), tree), canonical, encoding=label)
+    if moment is None:
+        return not_article("no publish date found", canonical, encoding=label)
+    if meta.image and not images:
+        images = [{"url": urljoin(url, meta.image), "caption": ""}]
+    article = {
+        "url": canonical,
+        "title": normalize(title),
+        "sapo": normalize(sapo),
+        "body": normalize(body),
+        "author": normalize(author),
+        "published_at": moment,
+        "section": normalize(section),
+        "tags": [normalize(t) for t in tags],
+        "images": [{"url": i["url"], "caption": normalize(i["caption"])} for i in images],
+    }
+    return Extraction(article=article, canonical_url=canonical, warnings=overrides.problems, encoding=label)
+
+
+def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:
+    """Main text by trafilatura, for pages whose article container the generic path cannot find.
+
+    Tuned for this press: precision first (sidebars are long lists of headlines), tables kept
+    (provincial layouts put text in cells), comments and duplicate lines dropped.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(etree.tostring(tree, encoding="unicode"), url=url, favor_precision=True,
+                               include_comments=False, include_tables=True, include_images=False,
+                               deduplicate=True) or ""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
