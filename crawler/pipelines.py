@@ -40,7 +40,8 @@ class IndexPipeline:
             outcome = "new"
             if state is not None:
                 digest = content_hash(document)
-                outcome = state.record_article(document.url, document.outlet_id, document.published_at, digest)
+                outcome = state.record_article(document.url, document.outlet_id, document.published_at,
+                                               digest)
                 fetched = self.fetched_urls.pop(document.id, None)
                 if fetched and fetched != document.url:  # known under the URL listings give, too
                     state.record_article(fetched, document.outlet_id, document.published_at, digest)
@@ -61,6 +62,6 @@ class IndexPipeline:
         report = self.ingester.flush()
         spider.crawler.stats.set_value("presswatch_total/indexed", report.indexed)
         spider.crawler.stats.set_value("presswatch_total/index_errors", len(report.errors))
-        for document_id, reason in report.errors[:20]:
-            log.error("Index error for %s: %s", document_id, reason)
+        for failed_id, reason in report.errors[:20]:
+            log.error("Index error for %s: %s", failed_id, reason)
         self.ingester.close()
