@@ -113,7 +113,8 @@ def test_preview_page_shows_the_mail(app):
     html = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "Điểm báo ngày 19/11/2026" in html and "List-Unsubscribe-Post" in html
-    assert 'sandbox=""' in html and "srcdoc=" in html
+    assert 'sandbox="allow-same-origin allow-popups' in html and "allow-scripts" not in html
+    assert "srcdoc=" in html and "&lt;base target=&#34;_blank&#34;&gt;" in html
     assert TITLE_LATE.replace(":", "") in html.replace(":", "")  # in the text part and the iframe
     assert "Kỳ trước (ngày 18/11/2026)" in html
     other, _ = add_subscription(app)  # someone else's
