@@ -36,6 +36,7 @@ _NOT_PEOPLE = {"admin", "administrator", "quản trị", "quản trị viên", "
 # Site-like credits ("NLD.COM.VN", "Tuổi Trẻ Online"): the outlet itself, not an author. Another
 # outlet credited by name ("Theo Báo Bắc Giang") is a real source and stays.
 _ORG_HINT = re.compile(r"\b(online|điện tử|cổng thông tin|tòa soạn|toà soạn)\b|\.(vn|com|net|org)\b", re.I)
+_COMPILED_NOTE = re.compile(r"\s*\((?:t/h|tổng hợp|th)\)$", re.I)  # "(t/h)": compiled from several sources
 _SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s|,|;|&|\s/\s|\bvà\b|\|)\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$")
 
@@ -67,7 +68,7 @@ def looks_like_byline(text: str) -> bool:
         return False  # a sentence, unless it ends with initials ("H.Y.T.")
     if text.casefold() in GROUP_BYLINES:
         return True
-    body = _LEAD_IN.sub("", text)
+    body = _COMPILED_NOTE.sub("", _LEAD_IN.sub("", text))
     if _SOURCE.match(text):
         return True
     # "Thanh Hà/VOV-Tây Bắc": a name and the agency it writes for.
@@ -82,7 +83,7 @@ def clean_byline(text: str) -> str:
     previous = None
     while previous != text:  # "Bài và ảnh: Theo …" has two lead-ins
         previous, text = text, _LEAD_IN.sub("", text).strip()
-    text = re.sub(r"\s*\((?:t/h|tổng hợp|th)\)$", "", text, flags=re.I)
+    text = _COMPILED_NOTE.sub("", text)
     parts = [p.strip() for p in _SEPARATORS.split(text) if p and p.strip()]
     return " - ".join(parts)
 

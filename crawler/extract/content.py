@@ -142,10 +142,13 @@ def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
 
 
 def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterable[str],
-               selectors: Iterable[str] = TITLE_SELECTORS) -> tuple[str, lxml_html.HtmlElement | None]:
+               selectors: Iterable[str] = TITLE_SELECTORS,
+               weak: bool = False) -> tuple[str, lxml_html.HtmlElement | None]:
     """The headline: the title element that best matches the metadata title, else the first h1.
 
     Many CMSs put the site logo in an <h1> on every page, so the first h1 is not trusted blindly.
+    A ``weak`` metadata title (only <title>: often just the site name on old CMSs) is a tiebreaker,
+    not an answer, when no title element matches it.
     """
     reference = strip_site_suffix(meta_title, site_names) if meta_title else ""
     candidates = [e for e in select_all(tree, selectors) if 8 <= len(text_of(e)) <= 400]
@@ -155,7 +158,8 @@ def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterabl
         if scored:
             element = max(scored, key=lambda s: (round(s[0], 2), s[1]))[2]
             return text_of(element), element
-        return reference, None
+        if not weak or not candidates:
+            return reference, None
     for element in candidates:
         if not element.xpath(".//img") or len(text_of(element)) > 20:
             return text_of(element), element

@@ -76,6 +76,8 @@ def is_furniture_line(text: str) -> bool:
     folded = fold(raw[:60])
     if is_furniture_heading(raw) or _STARS.match(raw) or _CREDIT.match(raw):
         return True
+    if len(raw) < 200 and sum(raw.count(star) for star in "★☆✩✪⭐") >= 3:
+        return True  # a rating widget: "Kém Bình thường ★ ★ Hứa hẹn ★★★ Tốt ★★★★"
     return any(folded.startswith(p) for p in _PREFIX_ONLY)
 
 
@@ -150,6 +152,17 @@ def _drop_heading_block(heading: lxml_html.HtmlElement, body: lxml_html.HtmlElem
     _drop(block)
 
 
+def _drop_rest(heading: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> None:
+    """A terminal heading ("Tin cùng chuyên mục", "Bạn thấy bài viết này thế nào?") inside the body
+    container: the article is over, so it goes with everything after it."""
+    node = heading
+    while node is not None and node is not body:
+        for sibling in list(node.itersiblings()):
+            _drop(sibling)
+        node = node.getparent()
+    _drop(heading)
+
+
 def _is_link_block(element: lxml_html.HtmlElement) -> bool:
     """Headline links standing alone inside the body: an inline related-article box."""
     text = text_of(element)
@@ -175,7 +188,9 @@ def clean_body(body: lxml_html.HtmlElement) -> None:
         if raw_length > 3000 or (raw_length > 400 and element.find(".//a") is None):
             continue  # too much prose to be a heading, widget or link box (and cheap to tell)
         text = text_of(element)
-        if len(text) < 120 and (is_furniture_heading(text) or _STARS.match(text or "x")):
+        if len(text) < 120 and is_terminal(text) and is_furniture_heading(text):
+            _drop_rest(element, body)
+        elif len(text) < 120 and (is_furniture_heading(text) or _STARS.match(text or "x")):
             _drop_heading_block(element, body)
         elif _is_link_box(element, text) or _is_widget(element, text):
             _drop(element)

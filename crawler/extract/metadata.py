@@ -21,6 +21,7 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 @dataclass
 class Metadata:
     title: str = ""
+    title_is_weak: bool = False  # from <title> only: often the site name or "Chi tiết tin"
     description: str = ""
     published: str = ""
     modified: str = ""
@@ -140,7 +141,9 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str) -> Metadata:
                               for k in _clean(t).split(",") if k.strip()] or [
         k.strip() for k in first("//meta[@name='news_keywords']/@content").split(",") if k.strip()]
     meta.description = meta.description or first("//meta[@name='description']/@content")
-    meta.title = meta.title or first("//meta[@name='title']/@content") or first("//title/text()")
+    if not meta.title:
+        meta.title = first("//meta[@name='title']/@content") or first("//title/text()")
+        meta.title_is_weak = True
     if not meta.authors:
         meta.authors = [a for a in (first("//meta[@name='author']/@content"),
                                     first("//meta[@property='article:author']/@content")) if a][:1]

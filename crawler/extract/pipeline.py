@@ -174,7 +174,8 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
     site_names = [meta.site_name, meta.publisher]
     order = content.document_order(tree)
 
-    title, title_el = content.find_title(tree, meta.title, site_names, selectors.title_selectors(overrides))
+    title, title_el = content.find_title(tree, meta.title, site_names, selectors.title_selectors(overrides),
+                                         weak=meta.title_is_weak)
     if reason := pagekind.check_error(tree, title):
         return not_article(reason, canonical, encoding=label)
     moment = published.find_published(tree, page_text, meta.published, title_el, order, overrides.date)

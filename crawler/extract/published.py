@@ -14,6 +14,17 @@ from crawler.extract.dates import Stamp
 
 # class/id fragments of the elements that print a date line on Vietnamese CMSs.
 _DATE_ATTR = re.compile(r"date|time|publish|posted|ngay|thoigian|pubdate|created|meta|info|cms-date", re.I)
+# Containers whose dates belong to other stories: sidebars, related lists, menus.
+_ELSEWHERE = re.compile(r"sidebar|relat|lienquan|tin-?khac|other|widget|menu|footer|most|popular|docnhieu|"
+                        r"tinmoi|box-news|list-news|latest", re.I)
+
+
+def _elsewhere(element: lxml_html.HtmlElement) -> bool:
+    for node in element.iterancestors():
+        if node.tag in ("aside", "nav", "footer") or _ELSEWHERE.search(
+                f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
 
 
 def structured_stamp(value: str) -> Stamp | None:
@@ -45,8 +56,14 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
                   selectors: Iterable[str] = ()) -> Stamp | None:
     """The date line closest to the headline; an update line only if nothing else is printed."""
     anchor = order.get(title_el, 0) if title_el is not None else 0
-    candidates = sorted(_candidates(tree, tuple(selectors)),
-                        key=lambda c: (not c[1], abs(order.get(c[0], 0) - anchor)))
+
+    def rank(candidate: tuple[lxml_html.HtmlElement, bool]) -> tuple[bool, bool, int, bool]:
+        element, classed = candidate
+        position = order.get(element, 0)
+        # Classed, outside other stories' lists, near the headline; on a tie, after it.
+        return not classed, _elsewhere(element), abs(position - anchor), position < anchor
+
+    candidates = sorted(_candidates(tree, tuple(selectors)), key=rank)
     ranked = []
     for element, classed in candidates:
         if len(element.text_content()) > 400:
@@ -60,10 +77,11 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
         if stamp is None:
             continue
         is_update = dates.is_update_line(text)
-        if classed and stamp.has_time and not is_update:
+        elsewhere = _elsewhere(element)
+        if classed and stamp.has_time and not is_update and not elsewhere:
             return stamp  # the nearest classed publish line with a time: nothing can rank higher
         distance = abs(order.get(element, 0) - anchor)
-        ranked.append(((is_update, not stamp.has_time, not classed, distance), stamp))
+        ranked.append(((is_update, elsewhere, not stamp.has_time, not classed, distance), stamp))
     if not ranked:
         return None
     return min(ranked, key=lambda item: item[0])[1]
