@@ -97,7 +97,8 @@ def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[
         selected = getattr(search_request, attribute)
         if not selected:
             continue
-        others = replace(search_request, **{attribute: []}, limit=0, offset=0, collapse=False)
+        # Counts only: no page of hits, so no relevance ranking to compute either.
+        others = replace(search_request, **{attribute: []}, limit=0, offset=0, collapse=False, sort="date")
         buckets = list(services.backend().search(others).facets.get(name, []))
         counted = {value.casefold() for value, _count in buckets}
         # A chosen value outside the top buckets still shows, so it can be unticked.
