@@ -34,7 +34,7 @@ def temporary_password() -> str:
 class NewUserForm(FlaskForm):
     email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Email(), Length(max=200)])
     name = StringField(lazy_gettext("Họ tên"), validators=[Optional(), Length(max=200)])
-    role = SelectField(lazy_gettext("Vai trò"), choices=[(r, r) for r in ROLES], default="viewer")
+    role = SelectField(lazy_gettext("Vai trò"), choices=list(ROLES), default="viewer")
     password = PasswordField(lazy_gettext("Mật khẩu (để trống: tạo mật khẩu tạm)"),
                              validators=[Optional(), Length(min=8, max=200)])
 
@@ -64,7 +64,6 @@ def _would_lock_out(row: sqlite3.Row) -> str | None:
 @role_required("admin")
 def users():
     form = NewUserForm()
-    form.role.choices = [(r, _(ROLE_LABELS[r])) for r in ROLES]
     status = 200
     if request.method == "POST":
         if form.validate_on_submit():
