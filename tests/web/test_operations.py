@@ -1,0 +1,74 @@
+"""The operations page: editors and admins only, outlet health from the index or a plugged provider."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from search.document import LOCAL_TZ
+from tests.browser.corpus import SILENT_OUTLET, corpus_app
+from tests.helpers import logged_in_client
+from web.operations import OutletHealth, classify, index_health, register_health_provider
+
+
+@pytest.fixture
+def app(tmp_path):
+    app, _anchor = corpus_app(tmp_path)
+    return app
+
+
+def row_status(page: str, outlet: str) -> str:
+    return re.search(rf'data-outlet="{outlet}" data-status="(\w+)"', page).group(1)
+
+
+def test_viewers_are_refused(app):
+    assert logged_in_client(app, "viewer").get("/operations/").status_code == 403
+    assert app.test_client().get("/operations/").status_code == 302
+
+
+@pytest.mark.parametrize("role", ["editor", "admin"])
+def test_index_figures_and_outlet_health(app, role):
+    response = logged_in_client(app, role).get("/operations/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert re.search(r'class="kpi-value backend-name">SQLite<', page)
+    count = int(re.search(r'class="kpi-value document-count">([\d.]+)<', page).group(1).replace(".", ""))
+    from web import services
+
+    with app.app_context():
+        assert count == services.backend().count() > 20
+    assert row_status(page, "vnexpress") == "ok"
+    assert row_status(page, SILENT_OUTLET) == "silent"  # articles, but none in the last 7 days
+
+
+def test_index_health_counts(app):
+    from web import services
+
+    with app.test_request_context():
+        rows = {r.outlet_id: r for r in index_health(services.backend())}
+    vnexpress = rows["vnexpress"]
+    assert vnexpress.articles >= vnexpress.recent > 0 and vnexpress.last_article is not None
+    assert rows[SILENT_OUTLET].recent == 0 and rows[SILENT_OUTLET].articles == 3
+
+
+def test_a_crawl_state_provider_replaces_the_index_view(app):
+    crawled = datetime(2026, 11, 20, 6, 30, tzinfo=LOCAL_TZ)
+    register_health_provider(app, lambda: [OutletHealth("baobacninh", "Báo Bắc Ninh", True, 120, 14,
+                                                        crawled, crawled, "HTTP 503 từ máy chủ", "stale")])
+    page = logged_in_client(app, "editor").get("/operations/").get_data(as_text=True)
+    assert "Báo Bắc Ninh" in page and "HTTP 503 từ máy chủ" in page and "Lần thu thập cuối" in page
+    assert row_status(page, "baobacninh") == "stale" and 'data-outlet="vnexpress"' not in page
+
+
+def test_classify():
+    now = datetime(2026, 11, 20, 12, tzinfo=LOCAL_TZ)
+    row = OutletHealth("a", "A", True, 10, 3, now - timedelta(hours=5))
+    assert classify(row, now) == "ok"
+    row.last_article = now - timedelta(days=3)
+    assert classify(row, now) == "stale"
+    row.recent = 0
+    assert classify(row, now) == "silent"
+    row.enabled = False
+    assert classify(row, now) == "disabled"
