@@ -10,7 +10,7 @@ import importlib
 import inspect
 import logging
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 
@@ -92,15 +92,31 @@ def docx_attachment(digest: Digest, ctx: DigestContext) -> tuple[str, bytes] | N
     return None if data is None else (f"diem-bao-{digest.period.key.replace(':', '-')}.docx", data)
 
 
-def compose_digest_message(ctx: DigestContext, subscription: Subscription, period: Period,
-                           now: datetime) -> tuple[Digest, EmailMessage, tuple[str, str]]:
-    """The digest, its mail, and (html, text) for previews."""
-    digest = build_digest(ctx.backend, subscription, period, base_url=ctx.base_url,
-                          outlet_names=ctx.outlet_names, now=now)
+def compose_digest_message(ctx: DigestContext, subscription: Subscription, period: Period, now: datetime,
+                           cache: dict | None = None) -> tuple[Digest, EmailMessage, tuple[str, str]]:
+    """The digest, its mail, and (html, text) for previews.
+
+    ``cache``: digests already built in this run, by scope and period — subscribers to the same
+    province, topic or query share the searches; only the rendering is per recipient.
+    """
+    key = (subscription.kind, subscription.search_query if subscription.kind == "saved_search"
+           else subscription.target, period.key)
+    digest = cache.get(key) if cache is not None else None
+    if digest is None:
+        digest = build_digest(ctx.backend, subscription, period, base_url=ctx.base_url,
+                              outlet_names=ctx.outlet_names, now=now)
+        if cache is not None:
+            cache[key] = digest
+    digest = replace(digest, subscription=subscription)
     unsubscribe = ctx.unsubscribe_url(subscription)
     html, text = render_digest(digest, links=ctx.links, unsubscribe_url=unsubscribe,
                                organisation=ctx.organisation)
-    attachment = docx_attachment(digest, ctx) if subscription.attach_docx else None
+    attachment = None
+    if subscription.attach_docx:
+        attachment = cache.get((*key, "docx")) if cache is not None else None
+        attachment = attachment or docx_attachment(digest, ctx)
+        if cache is not None:
+            cache[(*key, "docx")] = attachment
     message = build_message(
         mail_from=ctx.mail.mail_from, recipient=subscription.email, recipient_name=subscription.user_name,
         subject=digest.subject, text=text, html=html,
@@ -122,12 +138,12 @@ def periods_for(subscription: Subscription, now: datetime, catchup: timedelta,
 def queue_digests(db: sqlite3.Connection, ctx: DigestContext, subscriptions: list[Subscription],
                   now: datetime, day: date | None = None) -> int:
     """Record every due digest that is not recorded yet; returns how many were recorded."""
-    queued = 0
+    queued, cache = 0, {}
     for subscription in subscriptions:
         for period in periods_for(subscription, now, ctx.catchup, day):
             if outbox.exists(db, subscription.id, period.key):
                 continue
-            digest, message, _ = compose_digest_message(ctx, subscription, period, now)
+            digest, message, _ = compose_digest_message(ctx, subscription, period, now, cache)
             row = outbox.record(db, subscription_id=subscription.id, period_key=period.key, kind="digest",
                                 recipient=subscription.email, subject=digest.subject,
                                 message_id=message["Message-ID"], message=message.as_bytes(), now=now)
