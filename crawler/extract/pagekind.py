@@ -20,9 +20,14 @@ _MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff"
           (b"RIFF", "RIFF media"), (b"\x00\x00\x00", "binary media"), (b"ID3", "MP3 audio"),
           (b"OggS", "Ogg media"), (b"\xd0\xcf\x11\xe0", "Office document"))
 _HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
+# Error-page wording. Headlines can say "không tồn tại" too, so this only counts on pages that do
+# not declare themselves articles and carry little text.
 _ERROR_TEXT = re.compile(
-    r"\b404\b|không tìm thấy|không tồn tại|đã bị xóa|đã bị xoá|đã bị gỡ|page not found|not found|"
-    r"trang bạn (?:yêu cầu|tìm|truy cập)|lỗi hệ thống|server error|có lỗi xảy ra|bài viết không còn", re.I)
+    r"^\W*404\b|(?:lỗi|error)\s*404|404\s*(?:not found|error)|không tìm thấy (?:trang|bài|nội dung)|"
+    r"(?:trang|bài viết|nội dung) (?:bạn (?:yêu cầu|tìm|truy cập) )?không tồn tại|"
+    r"(?:trang|bài viết|nội dung|tin|bài) (?:này )?đã bị (?:xóa|xoá|gỡ)|"
+    r"page not found|trang bạn (?:yêu cầu|tìm|truy cập)|lỗi hệ thống|server error|có lỗi xảy ra|"
+    r"bài viết không còn", re.I)
 
 
 def check_response(page: bytes | str, content_type: str | None) -> str | None:
@@ -48,18 +53,24 @@ def check_response(page: bytes | str, content_type: str | None) -> str | None:
 
 
 def check_truncated(text: str) -> str | None:
-    """A cut-off download ends before </body> and </html>; its last paragraphs are missing."""
+    """A cut-off download ends before </body> and </html>, mid-text or mid-tag.
+
+    Minified pages may omit both end tags legitimately (HTML allows it), but they still end on a
+    tag; a download cut in the middle of a paragraph does not.
+    """
     tail = text[-200_000:].lower()
-    if "</html" not in tail and "</body" not in tail:
-        return "truncated page (no </body> or </html>: an incomplete download)"
+    if "</html" not in tail and "</body" not in tail and not tail.rstrip().endswith(">"):
+        return "truncated page (ends mid-content without </body> or </html>: an incomplete download)"
     return None
 
 
-def check_error(tree: lxml_html.HtmlElement, title: str) -> str | None:
+def check_error(tree: lxml_html.HtmlElement, title: str, meta: Metadata) -> str | None:
     """"Not found" / "removed" pages, recognised before any article field is trusted."""
-    heading = " ".join([title, *(text_of(h) for h in tree.xpath("//h1")[:2]),
-                        " ".join(tree.xpath("//title/text()"))[:200]])
-    if _ERROR_TEXT.search(heading) and len(text_of(tree.body if tree.body is not None else tree)) < 3000:
+    if meta.has_article_jsonld or meta.og_type.lower() == "article":
+        return None
+    headings = [title, *(text_of(h) for h in tree.xpath("//h1")[:2]), " ".join(tree.xpath("//title/text()"))]
+    if any(_ERROR_TEXT.search(h[:200]) for h in headings if h) and \
+            len(text_of(tree.body if tree.body is not None else tree)) < 3000:
         return "error page (not found or removed)"
     return None
 

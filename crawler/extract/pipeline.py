@@ -176,7 +176,7 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
 
     title, title_el = content.find_title(tree, meta.title, site_names, selectors.title_selectors(overrides),
                                          weak=meta.title_is_weak)
-    if reason := pagekind.check_error(tree, title):
+    if reason := pagekind.check_error(tree, title, meta):
         return not_article(reason, canonical, encoding=label)
     moment = published.find_published(tree, page_text, meta.published, title_el, order, overrides.date)
     sapo_el = content.find_sapo(tree, title_el, order, selectors.sapo_selectors(overrides))

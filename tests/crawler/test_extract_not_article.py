@@ -110,3 +110,19 @@ def test_bad_outlet_selectors_never_raise():
     result = extract_article(page, "https://x.vn/s", selectors={"body": "div[[[", "nonsense": "p"})
     assert result.ok
     assert any("invalid CSS" in w for w in result.warnings) and any("unknown" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("headline", ["Xử lý 404 trường hợp vi phạm nồng độ cồn", "Dự án không tồn tại trên t"
+                                                                                  "hực tế",
+                                      "Hàng nghìn tài khoản mạng xã hội đã bị xóa"])
+def test_headlines_that_sound_like_errors_are_still_articles(headline):
+    page = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+            f"<div class='date'>10/10/2023 08:00</div><div class='content'>{ARTICLE_TEXT}</div>"
+            "</body></html>")
+    assert extract_article(page.encode(), "https://bao.example.vn/e.html").ok
+
+
+def test_minified_page_without_optional_end_tags_is_not_truncated():
+    page = ("<html><head><title>Tiêu đề</title></head><body><h1>Trang rút gọn bỏ thẻ kết thúc tùy chọn</h1>"
+            f"<div class='date'>10/10/2023 08:00</div><div class='content'>{ARTICLE_TEXT}</div>")
+    assert extract_article(page.encode(), "https://bao.example.vn/m.html").ok
