@@ -17,8 +17,10 @@ from search.backends import BackendUnavailable, SearchRequest
 from search.document import Document
 from web import services
 from web.auth import role_required
+from web.filters import security_headers
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
+bp.after_request(security_headers)
 
 # What an article body may contain once cleaned: text structure, images and captions, plain links.
 ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "em", "strong", "b", "i",

@@ -20,9 +20,10 @@ from search.query import QueryError
 from web import services
 from web.auth import role_required
 from web.db import get_db
-from web.filters import facet_label, kind_label, local_today, tone_label
+from web.filters import facet_label, kind_label, local_today, security_headers, tone_label
 
 bp = Blueprint("search", __name__)
+bp.after_request(security_headers)
 FILTER_ARGS = {"outlet": "outlets", "kind": "kinds", "province": "provinces", "topic": "topics",
                "tone": "tones"}
 STATE_ARGS = ("q", "from", "to", *FILTER_ARGS, "sort", "collapse")

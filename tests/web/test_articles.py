@@ -114,3 +114,11 @@ def test_sanitize_removes_active_content():
 ])
 def test_terms_accepts_any_explanation_shape(value, expected):
     assert terms(value) == expected
+
+
+def test_pages_send_a_strict_script_policy(client):
+    for url in ("/", "/search", f"/articles/{article_id(XSS_OUTLET, 'xss')}"):
+        headers = client.get(url).headers
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
