@@ -201,6 +201,12 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
             sapo = _lead_from_body(body_el, meta.description) or \
                 _lead_near_title(tree, title_el, body_el, meta.description)
         body_lines = content.lines(body_el)
+        known = body_el in content.select_all(tree, selectors.body_selectors(overrides))
+        if not known and len(" ".join(body_lines)) < 500:
+            # A guessed container with little text: trafilatura may see the article better.
+            alternative = _trafilatura_lines(tree, url)
+            if len(" ".join(alternative)) >= 2 * len(" ".join(body_lines)):
+                body_lines = alternative
     else:
         if reason := pagekind.check_listing(tree, meta, None):
             return not_article(reason, canonical, encoding=label)
