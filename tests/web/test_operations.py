@@ -72,3 +72,26 @@ def test_classify():
     assert classify(row, now) == "silent"
     row.enabled = False
     assert classify(row, now) == "disabled"
+
+
+@pytest.mark.elasticsearch
+def test_elasticsearch_figures(tmp_path, elasticsearch_url, es_index):
+    from search.backends import open_backend
+    from search.config import SearchConfig
+    from tests.browser.corpus import index_corpus
+    from web import create_app
+    from web.filters import local_today
+
+    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
+                                    "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+                                    "PRESSWATCH_ELASTICSEARCH_INDEX": es_index})
+    backend = open_backend(config, refresh=True)
+    docs = index_corpus(backend, local_today())
+    backend.close()
+    app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
+    page = logged_in_client(app, "editor").get("/operations/").get_data(as_text=True)
+    assert re.search(r'class="kpi-value backend-name">Elasticsearch<', page)
+    count = int(re.search(r'class="kpi-value document-count">([\d.]+)<', page).group(1).replace(".", ""))
+    assert count == len(docs)
+    assert 'id="es-stats"' in page and es_index in page
+    assert row_status(page, "vnexpress") == "ok" and row_status(page, SILENT_OUTLET) == "silent"
