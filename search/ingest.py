@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from search.analysis import annotate
 from search.backends import open_backend
-from search.backends.base import IndexReport, SearchBackend
+from search.backends.base import BackendUnavailable, IndexReport, SearchBackend
 from search.config import SearchConfig
 from search.document import Document
+from search.spool import Spool
 from search.stories import StoryGrouper
 
 Annotator = Callable[[Document], Document]
@@ -19,8 +21,10 @@ class Ingester:
     """normalise → analyse → group into stories → index, in batches (bulk requests on Elasticsearch)."""
 
     def __init__(self, backend: SearchBackend, *, grouper: StoryGrouper | None = None,
-                 annotate: Annotator | None = None, batch_size: int = 200) -> None:
+                 annotate: Annotator | None = None, spool: Spool | None = None,
+                 batch_size: int = 200) -> None:
         self.backend = backend
+        self.spool = spool
         self.grouper = grouper
         self.annotate = annotate
         self.batch_size = batch_size
@@ -47,26 +51,67 @@ class Ingester:
         return self.flush()
 
     def flush(self) -> IndexReport:
-        if self._pending:
-            batch = list(self._pending.values())
-            self._pending.clear()
-            result = self.backend.index(batch)
-            self.report.indexed += result.indexed
-            self.report.errors += result.errors
-            if self.on_indexed:
-                failed = {document_id for document_id, _ in result.errors}
-                self.on_indexed([d for d in batch if d.id not in failed])
+        if not self._pending:
+            return self.report
+        batch = list(self._pending.values())
+        self._pending.clear()
+        if self.spool is None:
+            self._index(batch)
+            return self.report
+        try:
+            if len(self.spool):
+                self.replay()  # keep order: older spooled versions first
+            self._index(batch)
+        except BackendUnavailable as error:
+            self.spool.put(batch)
+            self.report.spooled += len(batch)
+            self.report.unavailable = str(error)
+            if self.on_indexed:  # durably handed off: the spool will deliver them
+                self.on_indexed(batch)
         return self.report
+
+    def _index(self, batch: list[Document]) -> None:
+        result = self.backend.index(batch)
+        self.report.indexed += result.indexed
+        self.report.errors += result.errors
+        if self.on_indexed:
+            failed = {document_id for document_id, _ in result.errors}
+            self.on_indexed([d for d in batch if d.id not in failed])
+
+    def replay(self) -> int:
+        """Send spooled documents to the index, oldest first; raises BackendUnavailable if it is down."""
+        replayed = 0
+        while self.spool is not None:
+            entries = self.spool.peek(500)
+            if not entries:
+                break
+            result = self.backend.index([document for _, document in entries])
+            self.report.errors += result.errors
+            self.spool.remove_through(entries[-1][0])
+            replayed += result.indexed
+        self.report.replayed += replayed
+        return replayed
 
     def close(self) -> None:
         self.flush()
+        if self.spool is not None and len(self.spool):
+            # A run with nothing new still delivers what an earlier run had to spool; if the index
+            # is still away, the spool keeps them for the next run.
+            with contextlib.suppress(BackendUnavailable):
+                self.replay()
         self.backend.close()
         if self.grouper:
             self.grouper.close()
+        if self.spool:
+            self.spool.close()
 
 
 def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) -> Ingester:
     """The configured backend with story grouping and analysis: what the crawler hands articles to."""
     config = config or SearchConfig.from_env()
     grouper = StoryGrouper(config.embedded_path.parent / "stories.sqlite3")
-    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate)
+    # Only a remote index can be away; the embedded one fails with the disk, spool or not.
+    spool = None
+    if config.backend == "elasticsearch":
+        spool = Spool(config.embedded_path.parent / "spool.sqlite3")
+    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate, spool=spool)

@@ -72,6 +72,9 @@ class SearchResult:
 class IndexReport:
     indexed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (document id, reason)
+    spooled: int = 0  # kept in the durable spool while the index was away
+    replayed: int = 0  # taken from the spool into the index
+    unavailable: str = ""  # why the index was away, if it was
 
 
 class BackendUnavailable(RuntimeError):

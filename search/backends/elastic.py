@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from elasticsearch import Elasticsearch, TransportError, helpers
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from search import query as ql
 from search.backends.base import (
@@ -50,7 +50,9 @@ class ElasticsearchBackend:
     def _call(self, what: str, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except TransportError as error:  # connection refused, timeout: the node is away
+        except (TransportError, ApiError) as error:  # refused, timed out, cluster not ready
+            if isinstance(error, ApiError) and error.meta.status not in (429, 502, 503, 504):
+                raise
             raise BackendUnavailable(
                 f"Elasticsearch at {self.url} is unreachable while trying to {what} ({error}). "
                 "Start it (presswatch elasticsearch start) or unset PRESSWATCH_ELASTICSEARCH_URL "
@@ -60,13 +62,17 @@ class ElasticsearchBackend:
         """Create the live generation's template and this month's index (with the alias) if missing."""
         if self._ready:
             return
-        live = self._call("read the alias", self.layout.live_generation, self.client)
-        if live is None:
-            live = 1
-            self.layout.put_template(self.client, live, live=True)
-            first = self.layout.index_name(live, datetime.now(LOCAL_TZ))
-            self.client.options(ignore_status=400).indices.create(index=first)
-        self.generation = live
+
+        def prepare() -> int:
+            live = self.layout.live_generation(self.client)
+            if live is None:
+                live = 1
+                self.layout.put_template(self.client, live, live=True)
+                first = self.layout.index_name(live, datetime.now(LOCAL_TZ))
+                self.client.options(ignore_status=400).indices.create(index=first)
+            return live
+
+        self.generation = self._call("prepare the index", prepare)
         self._ready = True
 
     # -- writing ---------------------------------------------------------------------------
@@ -95,7 +101,7 @@ class ElasticsearchBackend:
         documents = list({d.id: d for d in documents}.values())
         results = self._call("index documents", lambda: list(helpers.streaming_bulk(
             self.client, self._actions(documents), chunk_size=500, max_retries=5,
-            initial_backoff=1, raise_on_error=False, raise_on_exception=False)))
+            initial_backoff=1, raise_on_error=False, raise_on_exception=True)))
         for ok, item in results:
             result = next(iter(item.values()))
             if ok:
