@@ -180,6 +180,7 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
 
 
 from web.cli_analysis import analyze_command, retag_command  # noqa: E402 - sub-commands register below
+from web.cli_backup import backup_command, restore_command  # noqa: E402
 from web.cli_elasticsearch import elasticsearch_group  # noqa: E402
 from web.cli_index import index_group  # noqa: E402
 from web.cli_outlets import outlets_group  # noqa: E402
@@ -187,6 +188,8 @@ from web.cli_users import users_group  # noqa: E402
 
 main.add_command(analyze_command)
 main.add_command(retag_command)
+main.add_command(backup_command)
+main.add_command(restore_command)
 main.add_command(elasticsearch_group)
 main.add_command(index_group)
 main.add_command(outlets_group)

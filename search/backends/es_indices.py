@@ -169,3 +169,32 @@ def stats(client: Elasticsearch, layout: Layout) -> dict[str, Any]:
                            "bytes": data["total"]["store"]["size_in_bytes"]}
                     for name, data in sorted(indices.items())},
     }
+
+
+def snapshot(client: Elasticsearch, layout: Layout, location: str, name: str,
+             repository: str = "presswatch-backup") -> dict[str, Any]:
+    """Snapshot the live indices to a shared-filesystem repository (``location`` under path.repo)."""
+    client.snapshot.create_repository(name=repository, repository={"type": "fs", "settings": {
+        "location": location}})
+    indices = sorted(name for names in layout.generations(client).values() for name in names)
+    response = client.snapshot.create(repository=repository, snapshot=name, indices=",".join(indices),
+                                      include_global_state=False, wait_for_completion=True)
+    return response["snapshot"]
+
+
+def restore_snapshot(client: Elasticsearch, layout: Layout, location: str, name: str,
+                     repository: str = "presswatch-backup") -> list[str]:
+    """Restore a snapshot into a cluster without those indices, then put them behind the alias."""
+    client.snapshot.create_repository(name=repository, repository={"type": "fs", "settings": {
+        "location": location}})
+    response = client.snapshot.restore(repository=repository, snapshot=name, wait_for_completion=True,
+                                       include_global_state=False)
+    restored = response["snapshot"]["indices"]
+    generations = {int(m.group("generation")) for index in restored if (m := _NAME.match(index))}
+    for generation in generations:
+        layout.put_template(client, generation, live=generation == max(generations))
+    live = [index for index in restored if (m := _NAME.match(index))
+            and int(m.group("generation")) == max(generations)]
+    client.indices.update_aliases(actions=[{"add": {"index": index, "alias": layout.alias}}
+                                           for index in live])
+    return restored

@@ -1,0 +1,102 @@
+"""Backup and restore: an empty instance restored from a backup finds the same articles."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+import uuid
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from search.backends import SearchRequest
+from search.backends.elastic import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
+from search.backends.es_indices import Layout, restore_snapshot, snapshot
+from search.document import Document
+from tests.helpers import login
+from web import create_app
+from web.backup import BackupError, create_backup, restore_backup
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def articles(count: int) -> list[Document]:
+    return [Document(url=f"https://baoa.vn/tin-{n}.html", outlet_id="baoa", title=f"Kiến nghị cử tri số {n}",
+                     body="Cử tri tỉnh Bắc Ninh kiến nghị về an toàn giao thông.",
+                     published_at=datetime(2026, 3, 1 + n % 28, 8, tzinfo=TZ)) for n in range(count)]
+
+
+def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
+    source = tmp_path / "source"
+    EmbeddedBackend(source / "index.sqlite3").index(articles(50))
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(source)}
+    subprocess.run([sys.executable, "-m", "web", "users", "create", "--email", "an@so.vn", "--role", "editor",
+                    "--password", "mat-khau-123"], env=env, cwd=REPO, check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "web", "backup", str(tmp_path / "backups")], env=env,
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
+
+    target = tmp_path / "restored"
+    env["PRESSWATCH_DATA_DIR"] = str(target)
+    result = subprocess.run([sys.executable, "-m", "web", "restore", str(archive)], env=env, cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    restored = EmbeddedBackend(target / "index.sqlite3")
+    assert restored.ids() == EmbeddedBackend(source / "index.sqlite3").ids()
+    assert restored.search(SearchRequest(query="kien nghi")).total == 50
+    app = create_app({"PRESSWATCH_DATA_DIR": target, "PRESSWATCH_DATABASE": target / "app.sqlite3"})
+    assert login(app.test_client(), "an@so.vn", "mat-khau-123").status_code == 302
+
+    again = subprocess.run([sys.executable, "-m", "web", "restore", str(archive)], env=env, cwd=REPO,
+                           capture_output=True, text=True)
+    assert again.returncode == 1 and "already holds" in again.stderr  # never overwrites silently
+
+
+def test_a_crafted_archive_cannot_escape_the_data_folder(tmp_path):
+    evil = tmp_path / "evil.tar.gz"
+    payload = tmp_path / "payload"
+    payload.write_text("x")
+    with tarfile.open(evil, "w:gz") as tar:
+        tar.add(payload, arcname="../../escaped.txt")
+    with pytest.raises(BackupError, match="not a Presswatch backup"):
+        restore_backup(evil, tmp_path / "data")
+    assert not (tmp_path / "escaped.txt").exists()
+
+
+def test_backup_is_consistent_while_the_index_is_written(tmp_path):
+    index = EmbeddedBackend(tmp_path / "data" / "index.sqlite3")
+    index.index(articles(20))
+    archive, manifest = create_backup(tmp_path / "data", tmp_path / "out")
+    index.index(articles(40))  # writes after the backup do not leak into it
+    restore_backup(archive, tmp_path / "restored")
+    assert EmbeddedBackend(tmp_path / "restored" / "index.sqlite3").count() == 20
+    assert oct(archive.stat().st_mode & 0o777) == "0o600"
+
+
+def test_elasticsearch_snapshot_restores_into_an_empty_cluster_state(elasticsearch_url):
+    client = Elasticsearch(elasticsearch_url)
+    repo_root = next(iter(client.nodes.info(metric="settings")["nodes"].values()))["settings"]["path"]["repo"]
+    repo_root = repo_root[0] if isinstance(repo_root, list) else repo_root
+    alias = f"snap-{uuid.uuid4().hex[:6]}"
+    backend = ElasticsearchBackend(elasticsearch_url, alias, refresh=True)
+    backend.index(articles(30))
+    location = f"{repo_root}/{alias}"
+    info = snapshot(client, backend.layout, location, "s1")
+    assert info["state"] == "SUCCESS"
+    client.indices.delete(index=f"{alias}-*")  # the cluster loses the data
+    client.indices.delete_index_template(name=f"{alias}-g*")
+    restored = restore_snapshot(client, Layout(alias), location, "s1")
+    assert restored
+    fresh = ElasticsearchBackend(elasticsearch_url, alias, refresh=True)
+    assert fresh.count() == 30
+    assert fresh.search(SearchRequest(query="kien nghi")).total == 30
+    client.indices.delete(index=f"{alias}-*")
+    client.indices.delete_index_template(name=f"{alias}-g*")
