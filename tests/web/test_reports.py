@@ -247,3 +247,10 @@ def test_build_docx_and_pdf_from_documents():
     pdf = pdf_text(build_pdf(documents, "", date(2026, 11, 20), "Ban Tuyên giáo Tỉnh ủy Bắc Ninh"))
     assert "ĐIỂM BÁO NGÀY 20/11/2026" in pdf and "Xử lý nghiêm vi phạm nồng độ cồn trên quốc lộ 18" in pdf
     assert " ".join(SAPO.split()) in pdf
+
+
+def test_builders_survive_characters_xml_cannot_hold():
+    odd = Document(url="https://baothunghiem.vn/x.html", outlet_id="x", title="Tiêu đề\x0bcó\x00ký tự lạ",
+                   sapo="Sa pô\x1f", published_at=datetime(2026, 11, 20, 8, tzinfo=LOCAL_TZ))
+    assert "Tiêu đề có ký tự lạ" in docx_text(build_docx([odd], "", date(2026, 11, 20), ""))
+    assert "Tiêu đề có ký tự lạ" in pdf_text(build_pdf([odd], "", date(2026, 11, 20), ""))

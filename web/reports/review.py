@@ -8,6 +8,7 @@ focus topics, else its first topic, else "Chủ đề khác"), so the summary ad
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +19,8 @@ from web.filters import TONE_LABELS
 TONES = ("positive", "neutral", "negative")
 __all__ = ["TONE_LABELS", "TONES", "PressReview", "build_review"]
 OTHER_TOPIC = "Chủ đề khác"
+# Characters XML (so DOCX) cannot hold; scraped headlines do carry some (vertical tabs, NULs).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DEFAULT_ORGANISATION = "Ban Tuyên giáo Tỉnh ủy Bắc Ninh"
 # The header line of a Vietnamese office document. Party organs (a Ban Tuyên giáo of a Tỉnh ủy)
 # head their papers "ĐẢNG CỘNG SẢN VIỆT NAM"; State bodies use the national motto.
@@ -84,6 +87,10 @@ class PressReview:
         return HEADERS.get(self.header, HEADERS["none"])
 
 
+def clean(text: str) -> str:
+    return _NOT_XML.sub(" ", text or "")
+
+
 def local_time(value: datetime) -> str:
     return value.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
 
@@ -110,7 +117,7 @@ def build_review(documents: Iterable[Document], *, title: str = "", day: date | 
     focus = list(focus_topics)
     by_topic: dict[str, list[Document]] = {}
     for document in documents:
-        by_topic.setdefault(primary_topic(document, focus), []).append(document)
+        by_topic.setdefault(clean(primary_topic(document, focus)), []).append(document)
     computed: dict[str, dict[str, int]] = {}
     sections = []
     for topic in sorted(by_topic, key=lambda t: (t == OTHER_TOPIC, -len(by_topic[t]), t)):
@@ -119,11 +126,12 @@ def build_review(documents: Iterable[Document], *, title: str = "", day: date | 
         for document in docs:
             tones[document.tone] = tones.get(document.tone, 0) + 1
         sections.append(Section(topic, [
-            Clipping(title=d.title, outlet=names.get(d.outlet_id) or d.outlet_name or d.outlet_id,
-                     published=local_time(d.published_at), sapo=d.sapo, url=d.url, tone=d.tone)
+            Clipping(title=clean(d.title), published=local_time(d.published_at), sapo=clean(d.sapo),
+                     outlet=clean(names.get(d.outlet_id) or d.outlet_name or d.outlet_id), url=clean(d.url),
+                     tone=d.tone)
             for d in docs]))
-    summary = {t: dict(v) for t, v in counts.items()} if counts is not None else computed
-    return PressReview(title=title or default_title(day), day=day,
-                       organisation=organisation or organisation_name(), sections=sections,
-                       counts=summary, header=header if header in HEADERS else "none", place=place,
-                       subtitle=subtitle)
+    summary = {clean(t): dict(v) for t, v in counts.items()} if counts is not None else computed
+    return PressReview(title=clean(title) or default_title(day), day=day,
+                       organisation=clean(organisation) or organisation_name(), sections=sections,
+                       counts=summary, header=header if header in HEADERS else "none", place=clean(place),
+                       subtitle=clean(subtitle))
