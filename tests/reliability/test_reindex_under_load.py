@@ -1,0 +1,91 @@
+"""The web app under a burst of searches while Elasticsearch is reindexed: no errors."""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import requests
+from werkzeug.serving import make_server
+
+from search.backends.elastic import ElasticsearchBackend
+from search.backends.es_indices import reindex
+from search.config import SearchConfig
+from search.document import Document
+from tests.helpers import make_user
+from web import create_app
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+QUERIES = ["kien nghi", '"an toàn giao thông"', "Bắc Ninh", "giao* -tai", "", "cử tri NEAR/3 kiến"]
+
+
+def test_searches_keep_answering_during_a_reindex(elasticsearch_url, tmp_path):
+    alias = f"burst-{uuid.uuid4().hex[:6]}"
+    backend = ElasticsearchBackend(elasticsearch_url, alias, refresh=True)
+    backend.index(
+        [
+            Document(
+                url=f"https://baoa.vn/{n}.html",
+                outlet_id=f"bao{n % 5}",
+                title=f"Cử tri kiến nghị {n}",
+                body="Cử tri tỉnh Bắc Ninh kiến nghị bảo đảm an toàn giao thông trên quốc lộ.",
+                published_at=datetime(2026, 1 + n % 6, 1 + n % 28, 8, tzinfo=TZ),
+            )
+            for n in range(3000)
+        ]
+    )
+    config = SearchConfig(elasticsearch_url=elasticsearch_url, elasticsearch_index=alias)
+    app = create_app(
+        {
+            "PRESSWATCH_SEARCH": config,
+            "PRESSWATCH_DATA_DIR": tmp_path,
+            "PRESSWATCH_DATABASE": tmp_path / "app.sqlite3",
+        }
+    )
+    email, password = make_user(app, "viewer")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    session = requests.Session()
+    token = re.search(
+        r'name="csrf_token" type="hidden" value="([^"]+)"', session.get(f"{base}/auth/login").text
+    ).group(1)
+    assert (
+        session.post(
+            f"{base}/auth/login",
+            data={"email": email, "password": password, "csrf_token": token},
+            allow_redirects=False,
+        ).status_code
+        == 302
+    )
+    search_path = app.url_map.bind("x").build("search.index")
+    done = threading.Event()
+    statuses: list[int] = []
+
+    def burst(worker: int) -> None:
+        n = 0
+        while not done.is_set() or n < 5:
+            response = session.get(
+                f"{base}{search_path}", params={"q": QUERIES[(worker + n) % len(QUERIES)]}, timeout=60
+            )
+            statuses.append(response.status_code)
+            n += 1
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            futures = [pool.submit(burst, worker) for worker in range(8)]
+            copied, generation = reindex(backend.client, backend.layout)
+            done.set()
+            for future in futures:
+                future.result()
+    finally:
+        server.shutdown()
+    assert (copied, generation) == (3000, 2)
+    assert len(statuses) >= 40
+    assert set(statuses) == {200}, {s: statuses.count(s) for s in set(statuses)}
+    backend.client.indices.delete(index=f"{alias}-*")
+    backend.client.indices.delete_index_template(name=f"{alias}-g*")
