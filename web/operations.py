@@ -27,7 +27,7 @@ bp = Blueprint("operations", __name__, url_prefix="/operations")
 PROVIDER_KEY = "presswatch.outlet_health"
 STALE_AFTER = timedelta(days=2)
 RECENT = timedelta(days=7)
-STATUS_ORDER = {"silent": 0, "stale": 1, "unknown": 2, "ok": 3, "disabled": 4}
+STATUS_ORDER = {"silent": 0, "stale": 1, "unknown": 2, "ok": 3, "empty": 4, "disabled": 5}
 
 
 @dataclass
@@ -40,7 +40,7 @@ class OutletHealth:
     last_article: datetime | None = None
     last_crawl: datetime | None = None  # from the crawl state, when a provider knows it
     last_error: str = ""
-    status: str = "unknown"  # ok | stale | silent | disabled | unknown
+    status: str = "unknown"  # ok | stale | silent | empty | disabled | unknown
 
 
 HealthProvider = Callable[[], list[OutletHealth]]
@@ -54,6 +54,8 @@ def register_health_provider(app: Flask, provider: HealthProvider) -> None:
 def classify(row: OutletHealth, now: datetime) -> str:
     if not row.enabled:
         return "disabled"
+    if not row.articles:
+        return "empty"  # enabled, never produced an article (not crawled yet, or routes broken)
     if row.last_article is None or row.recent == 0:
         return "silent"
     return "stale" if now - row.last_article > STALE_AFTER else "ok"
@@ -123,7 +125,7 @@ def index():
         stats, health, error = {"backend": backend.name}, [], str(exc)
     counts = {status: sum(1 for r in health if r.status == status) for status in STATUS_ORDER}
     labels = {"ok": _("Bình thường"), "stale": _("Chậm cập nhật"), "silent": _("Không có bài 7 ngày"),
-              "disabled": _("Đã tắt"), "unknown": _("Chưa rõ")}
+              "empty": _("Chưa có bài nào"), "disabled": _("Đã tắt"), "unknown": _("Chưa rõ")}
     return render_template("operations/index.html", stats=stats, health=health, counts=counts,
                            labels=labels, error=error,
                            from_crawl_state=PROVIDER_KEY in current_app.extensions,

@@ -70,6 +70,8 @@ def test_classify():
     assert classify(row, now) == "stale"
     row.recent = 0
     assert classify(row, now) == "silent"
+    row.articles, row.last_article = 0, None
+    assert classify(row, now) == "empty"
     row.enabled = False
     assert classify(row, now) == "disabled"
 
