@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from search.backends import BackendUnavailable, SearchRequest, SearchResult
+from search.document import fold_keyword
 from search.query import QueryError
 from web import services
 from web.auth import role_required
@@ -70,10 +71,17 @@ def search_url(args=None, **changes: str | list[str] | None) -> str:
     return url_for("search.index", **state)
 
 
+def is_selected(name: str, value: str) -> bool:
+    """Whether a filter value is set, compared as the backend compares it (accents, case, spaces)."""
+    return fold_keyword(value) in {fold_keyword(v) for v in request.args.getlist(name)}
+
+
 def facet_url(name: str, value: str) -> str:
     """The current search with one filter value toggled, back on page 1."""
     values = request.args.getlist(name)
-    return search_url(**{name: [v for v in values if v != value] if value in values else [*values, value]})
+    if is_selected(name, value):
+        return search_url(**{name: [v for v in values if fold_keyword(v) != fold_keyword(value)]})
+    return search_url(**{name: [*values, value]})
 
 
 def pages_around(page: int, pages: int) -> list[int | None]:
@@ -101,9 +109,9 @@ def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[
         # Counts only: no page of hits, so no relevance ranking to compute either.
         others = replace(search_request, **{attribute: []}, limit=0, offset=0, collapse=False, sort="date")
         buckets = list(services.backend().search(others).facets.get(name, []))
-        counted = {value.casefold() for value, _count in buckets}
+        counted = {fold_keyword(value) for value, _count in buckets}
         # A chosen value outside the top buckets still shows, so it can be unticked.
-        buckets += [(value, 0) for value in selected if value.casefold() not in counted]
+        buckets += [(value, 0) for value in selected if fold_keyword(value) not in counted]
         facets[name] = buckets
     return facets
 
@@ -134,7 +142,7 @@ def index():
         unavailable=unavailable, page=page, pages=pages, page_links=pages_around(page, pages),
         outlet_names=services.outlet_names(), facet_url=facet_url, search_url=search_url,
         state=urlencode(state_pairs(request.args)), facets_shown=FACETS_SHOWN,
-        saved=saved_searches(12), today=local_today(), filter_args=FILTER_ARGS,
+        saved=saved_searches(12), today=local_today(), filter_args=FILTER_ARGS, is_selected=is_selected,
         timedelta=timedelta), status
 
 

@@ -198,3 +198,10 @@ def test_viewer_may_save_and_sees_saved_in_sidebar(app):
 def test_legacy_root_search_links_still_search(client):
     page = client.get("/", query_string={"q": "kiến nghị"}).get_data(as_text=True)
     assert SEED_TITLE in page and TRAFFIC_TITLE not in page
+
+
+def test_filter_values_compare_like_the_backend(client):
+    page = client.get("/search", query_string={"province": "bac ninh"}).get_data(as_text=True)
+    provinces = facet_counts(page, "province")
+    assert "bac ninh" not in provinces and provinces["Bắc Ninh"] == 24  # one entry, ticked
+    assert re.search(r'<li class="active">\s*<a href="/search"', page)  # unticking clears the filter
