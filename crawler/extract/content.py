@@ -194,6 +194,16 @@ def find_sapo(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | Non
 _PROSE_CHILDREN = ("p", "h2", "h3", "blockquote", "ul", "ol")
 
 
+def _prose_child(child: lxml_html.HtmlElement, excluded: list[lxml_html.HtmlElement]) -> bool:
+    """A paragraph-like child: <p> and friends, or a <div>/<span> used as a paragraph (no blocks inside)."""
+    if not isinstance(child.tag, str) or child in excluded:
+        return False
+    if child.tag in _PROSE_CHILDREN:
+        return True
+    return child.tag in ("div", "span", "font") and not any(
+        isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in child.iterdescendants())
+
+
 def find_body(tree: lxml_html.HtmlElement, selectors: Iterable[str] = BODY_SELECTORS,
               exclude: Iterable[lxml_html.HtmlElement] = ()) -> lxml_html.HtmlElement | None:
     """The article container: a known CMS container with the most prose, else the element whose
@@ -209,8 +219,7 @@ def find_body(tree: lxml_html.HtmlElement, selectors: Iterable[str] = BODY_SELEC
         return max(near, key=lambda e: sum(1 for _ in e.iterancestors()))
     best_el, best_score = None, 0
     for element in tree.iter("div", "article", "section", "td", "main", "font", "span"):
-        score = sum(max(0, prose_length(child)) for child in element
-                    if isinstance(child.tag, str) and child.tag in _PROSE_CHILDREN)
+        score = sum(max(0, prose_length(child)) for child in element if _prose_child(child, excluded))
         score += sum(len(t.strip()) for t in [element.text or "", *(c.tail or "" for c in element)])
         if score > best_score:
             best_el, best_score = element, score

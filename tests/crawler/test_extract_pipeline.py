@@ -70,3 +70,15 @@ def test_text_is_normalised_for_search():
     article = extract_article(page.encode(), "https://huyen.example.vn/c").article
     assert article["title"] == "Thủy lợi Hòa Bình sẵn sàng cho mùa mưa"
     assert "Hòa Bình và thủy lợi" in article["body"]
+
+
+def test_paragraphs_written_as_divs_are_found_without_trafilatura(monkeypatch):
+    monkeypatch.setattr(pipeline, "_trafilatura_lines", lambda tree, url: [])
+    blocks = "".join(f"<div>{s}</div>" for s in SENTENCES)
+    others = "".join(f"<div><a href='/a{i}'>Tin khác số {i} về hoạt động của các sở ngành</a></div>"
+                     for i in range(10))
+    page = (f"<html><body><h1>{TITLE}</h1><span class='date'>14/04/2024 07:45</span><div class='x1'>{blocks}<"
+            "/div>"
+            f"<div class='x2'>{others}</div></body></html>")
+    article = extract_article(page.encode(), "https://huyen.example.vn/d").article
+    assert article["body"] == "\n\n".join(SENTENCES)
