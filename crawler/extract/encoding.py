@@ -51,11 +51,20 @@ def decode_page(page: bytes, content_type: str | None = None) -> tuple[str, str]
         western = page.decode("cp1252") if _cp1252_clean(page) else page.decode("latin-1")
         readings = {"cp1258": legacy.cp1258_to_unicode(page), "cp1252": western,
                     "tcvn3-bytes": legacy.tcvn3_to_unicode(page), "vni-bytes": legacy.vni_to_unicode(western)}
+        if _decodes(page, "utf-8"):
+            readings["utf-8"] = page.decode("utf-8")
         scores = {name: legacy.vietnamese_score(visible_text(value)) for name, value in readings.items()}
         encoding = max(scores, key=lambda name: scores[name])
-        if encoding != "cp1252":
+        if encoding not in ("cp1252", "utf-8"):
             return unicodedata.normalize("NFC", readings[encoding]), encoding
-        text = western
+        text = readings[encoding]  # still checked below for pasted TCVN3/VNI paragraphs
+    elif encoding.replace("-", "").lower() not in ("utf8", "utf16", "utf32") and _decodes(page, "utf-8") \
+            and any(b >= 0x80 for b in page[:200_000]):
+        # Declared single-byte, but the bytes are valid UTF-8: a CMS template with the wrong
+        # <meta charset>. The reading that is Vietnamese wins.
+        utf8 = page.decode("utf-8")
+        if legacy.vietnamese_score(visible_text(utf8)) > legacy.vietnamese_score(visible_text(text)):
+            text, encoding = utf8, "utf-8 (declared " + encoding + ")"
     text, legacy_label = decode_text(text)
     return text, f"{encoding}+{legacy_label}" if legacy_label else encoding
 

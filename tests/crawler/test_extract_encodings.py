@@ -143,3 +143,15 @@ def test_output_is_nfc_even_from_decomposed_utf8():
     decomposed = unicodedata.normalize("NFD", html(PARAGRAPHS))
     result = extract_article(decomposed.encode("utf-8"), "https://bao.vn/d")
     assert unicodedata.is_normalized("NFC", result.article["body"]) and SENTENCE in result.article["body"]
+
+
+def test_utf8_page_declared_as_latin1_is_read_as_utf8():
+    head = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    result = extract_article(html(PARAGRAPHS, head).encode("utf-8"), "https://bao.vn/e")
+    assert SENTENCE in result.article["body"] and result.encoding.startswith("utf-8")
+
+
+def test_utf8_declared_in_the_http_header_but_sent_as_windows_1258():
+    page = legacy.unicode_to_cp1258(html(PARAGRAPHS))
+    result = extract_article(page, "https://bao.vn/f", "text/html; charset=utf-8")
+    assert SENTENCE in result.article["body"]
