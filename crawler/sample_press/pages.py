@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -41,6 +42,11 @@ def display_date(family: str, moment: datetime) -> str:
         "dautu": f"{day} {clock}",
         "chinhphu": f"{day} {clock}",
         "baodongbang": f"{clock} | {day}",
+        "songcau": f"{day} {clock}",
+        "nhipsong": f"{clock} {day}",
+        "bacson": f"{day} {clock}",
+        "tinsang": f"{day} {clock}",
+        "doimoi2": f"{weekday}, {day} {clock}",
     }[family]
 
 
@@ -70,6 +76,8 @@ class Outlet:
         self.by_section: dict[str, list[SampleArticle]] = defaultdict(list)
         self.by_tag: dict[str, list[SampleArticle]] = defaultdict(list)
         self.tag_names: dict[str, str] = {}
+        # Fault sites dress listing links up (tracking parameters, AMP copies): (url, position) → url.
+        self.variant_url: Callable[[str, int], str] | None = None
         for article in self.articles:
             self.by_section[article.section_slug].append(article)
             for name in (*article.tags, *article.provinces):
@@ -94,7 +102,7 @@ class Outlet:
     def link(self, article: SampleArticle) -> Link:
         image = self.asset(article.images[0].url) if article.images else ""
         return Link(article.title, self.url(article), article.sapo, image,
-                    display_date(self.site.id, article.published_at))
+                    display_date(self.site.markup, article.published_at))
 
     # --- shared page context --------------------------------------------------------------------
     def site_context(self) -> dict:
@@ -120,8 +128,9 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     # --- article ----------------------------------------------------------------------------------
-    def article(self, outlet: Outlet, article: SampleArticle) -> str:
-        family = outlet.site.id
+    def article(self, outlet: Outlet, article: SampleArticle, family: str = "", **extra: object) -> str:
+        """The article page in its outlet's markup (or ``family``'s); ``extra`` goes to the template."""
+        family = family or outlet.site.markup
         url = outlet.url(article)
         same_topic = [a for a in outlet.articles if a.topic == article.topic and a is not article]
         same_section = [a for a in outlet.by_section[article.section_slug] if a is not article]
@@ -143,7 +152,7 @@ class Renderer:
             "stars": STARS, "views": 200 + zlib.crc32(url.encode()) % 4800,
             "share_facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(url, safe=""),
             "share_zalo": "https://sp.zalo.me/share_inline?d=" + quote(url, safe=""),
-            "description": article.sapo, "keywords": ", ".join(article.tags),
+            "description": article.sapo, "keywords": ", ".join(article.tags), **extra,
         }
         if family in ("thoisu", "tinnhanh", "chinhphu"):
             context["json_ld"] = self._json_ld(outlet, article, url)
@@ -166,7 +175,7 @@ class Renderer:
                 image_after.append(position)
             related_at = 1 + zlib.crc32(article.path.encode()) % 2
             related = [outlet.link(a) for a in neighbours[:1 + zlib.crc32(article.title.encode()) % 2]]
-        alt_is_title = outlet.site.id == "baokinhbac"
+        alt_is_title = outlet.site.markup == "baokinhbac"
         blocks: list[dict] = []
         for index, text in enumerate(article.paragraphs):
             if index == related_at and related:
@@ -211,18 +220,22 @@ class Renderer:
             url_of = lambda n: outlet.tag_url(title, n)  # noqa: E731
             if not items:
                 return None
-        pages = max(1, (len(items) + PAGE_SIZE - 1) // PAGE_SIZE)
+        size = outlet.site.page_size
+        pages = max(1, (len(items) + size - 1) // size)
         if page < 1 or page > pages:
             return None
         if kind != "home":
-            items = items[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+            items = items[(page - 1) * size:page * size]
+        links = [outlet.link(a) for a in items]
+        if outlet.variant_url is not None:
+            links = [replace(link, url=outlet.variant_url(link.url, i)) for i, link in enumerate(links)]
         context = {
             "site": outlet.site_context(), "kind": kind, "heading": title, "page": page, "pages": pages,
-            "items": [outlet.link(a) for a in items],
+            "items": links,
             "url": url_of(page) if url_of else outlet.base + "/",
             "next_url": url_of(page + 1) if url_of and page < pages else "",
             "prev_url": url_of(page - 1) if url_of and page > 1 else "",
-            "base_template": f"{outlet.site.id}/base.html",
+            "base_template": f"{outlet.site.markup}/base.html",
         }
         return self.render("_listing.html", **context)
 
@@ -230,7 +243,7 @@ class Renderer:
         if outlet is None:
             return self.render("_root_404.html", path=path)
         return self.render("_404.html", site=outlet.site_context(), path=path,
-                           base_template=f"{outlet.site.id}/base.html")
+                           base_template=f"{outlet.site.markup}/base.html")
 
     def index(self, base_url: str) -> str:
         rows = [{"site": o.site_context(), "count": len(o.articles), "kind": o.site.kind,

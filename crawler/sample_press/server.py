@@ -16,11 +16,17 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from .corpus import TZ, SampleArticle, build_corpus
+from .fault_corpus import build_fault_corpus
+from .fault_sites import FAULT_SITES
+from .faults import Faults
 from .feeds import news_sitemap, robots, rss
 from .pages import Outlet, Renderer
 from .sites import SITES
 
 REGISTRY = Path(__file__).parent / "outlets.yaml"
+# The fault sites' registry: kept apart so the demo's crawl stays clean and quick.
+FAULT_REGISTRY = Path(__file__).parent / "faults.yaml"
+ALL_SITES = {**SITES, **FAULT_SITES}
 HTML = "text/html; charset=utf-8"
 RSS = "application/rss+xml; charset=utf-8"
 XML = "application/xml"
@@ -54,22 +60,23 @@ class SamplePressApp:
     """The WSGI application; pages are rendered on first request and cached."""
 
     def __init__(self, articles: list[SampleArticle], base_url: str, today: date,
-                 conditional: bool = True) -> None:
+                 conditional: bool = True, **fault_options: float) -> None:
         self.base_url = base_url.rstrip("/")
         self.conditional = conditional
-        grouped: dict[str, list[SampleArticle]] = {site_id: [] for site_id in SITES}
+        grouped: dict[str, list[SampleArticle]] = {site_id: [] for site_id in ALL_SITES}
         for article in articles:
             grouped[article.outlet_id].append(article)
-        self.outlets = {site_id: Outlet(SITES[site_id], items, self.base_url, today)
+        self.outlets = {site_id: Outlet(ALL_SITES[site_id], items, self.base_url, today)
                         for site_id, items in grouped.items()}
         self.renderer = Renderer(self.outlets)
         self.images = {site_id: {image.url for a in items for image in a.images}
                        for site_id, items in grouped.items()}
         self.section_paths = {site.id: {site.section_path(s.slug): s.slug for s in site.sections}
-                              for site in SITES.values()}
+                              for site in ALL_SITES.values()}
         self.request_log: list[str] = []
         self._lock = threading.Lock()
         self._cache: dict[str, Answer] = {}
+        self.faults = Faults(self, **fault_options)
 
     def __call__(self, environ: dict, start_response):  # noqa: ANN204 - WSGI signature
         request = Request(environ)
@@ -79,7 +86,12 @@ class SamplePressApp:
         if request.method not in ("GET", "HEAD"):
             return Response("Method Not Allowed", 405, {"Allow": "GET, HEAD"}, content_type=TEXT)(
                 environ, start_response)
-        key = f"{request.path}?page={request.args.get('page', '')}"
+        outlet_id, _, rest = request.path.lstrip("/").partition("/")
+        if outlet_id in FAULT_SITES:
+            fault = self.faults.before(request, outlet_id, "/" + rest)
+            if fault is not None:
+                return fault(environ, start_response)
+        key = f"{request.path}?page={request.args.get('page', '')}&{self.faults.cache_key(outlet_id)}"
         if key not in self._cache:
             self._cache[key] = self.dispatch(request.path, request.args.get("page", "1"))
         status, content_type, body, modified = self._cache[key]
@@ -100,7 +112,8 @@ class SamplePressApp:
         if path == "/":
             return 200, HTML, self.renderer.index(self.base_url).encode(), None
         if path == "/robots.txt":
-            return 200, TEXT, robots(None, self.base_url, list(self.outlets.values())).encode(), None
+            clean = [o for o in self.outlets.values() if o.site.id in SITES]  # fault sites' maps vary
+            return 200, TEXT, robots(None, self.base_url, clean, self.faults.disallowed).encode(), None
         outlet_id, _, rest = path.lstrip("/").partition("/")
         outlet = self.outlets.get(outlet_id)
         if outlet is None:
@@ -111,6 +124,8 @@ class SamplePressApp:
 
     def outlet_page(self, outlet: Outlet, path: str, page_arg: str) -> Answer:
         site = outlet.site
+        if site.id in FAULT_SITES and (answer := self.faults.page(outlet, path)) is not None:
+            return answer
         newest = outlet.articles[0].published_at if outlet.articles else None
         page = int(page_arg) if page_arg.isdigit() else 0
         body: str | None = None
@@ -151,15 +166,19 @@ class SamplePress:
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, end: date | None = None,
-                 quiet: bool = True, conditional: bool = True) -> None:
+                 quiet: bool = True, conditional: bool = True, **fault_options: float) -> None:
         self.end = end or datetime.now(TZ).date()
         self.articles: list[SampleArticle] = build_corpus(self.end)
+        # The fault sites' articles (registry faults.yaml); ``articles`` stays the clean six outlets'.
+        self.fault_articles: list[SampleArticle] = build_fault_corpus(self.end)
         self._server = make_server(host, port, self._wsgi, threaded=True,
                                    request_handler=_QuietHandler if quiet else None)
         shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
         self.base_url = f"http://{shown}:{self._server.server_port}"
-        self._app = SamplePressApp(self.articles, self.base_url, self.end, conditional)
+        self._app = SamplePressApp(self.articles + self.fault_articles, self.base_url, self.end, conditional,
+                                   **fault_options)
         self.request_log: list[str] = self._app.request_log
+        self.faults: Faults = self._app.faults
         self._thread: threading.Thread | None = None
 
     def _wsgi(self, environ: dict, start_response):  # noqa: ANN202 - WSGI signature
@@ -172,6 +191,14 @@ class SamplePress:
     def registry_path(self) -> Path:
         """The outlet registry for this server (``{sample_press}`` stands for ``base_url``)."""
         return REGISTRY
+
+    def fault_registry_path(self) -> Path:
+        """The fault sites' registry (``faults.yaml``), with the same placeholder."""
+        return FAULT_REGISTRY
+
+    def redesign(self, outlet_id: str, mode: str) -> None:
+        """Serve ``outlet_id``'s articles in another template from now on: "v1", "v2" or "spa"."""
+        self.faults.redesign(outlet_id, mode)
 
     def outlet_url(self, outlet_id: str) -> str:
         return f"{self.base_url}/{outlet_id}/"

@@ -44,6 +44,14 @@ class Site:
     topic_weights: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
     sitemap_path: str = "/sitemap-news.xml"
     old_style_marks: bool = False  # prints "hoá", "uỷ" (tone mark on the second vowel)
+    # The CMS family whose templates, date line and feed style the site uses (default: its id);
+    # the fault sites (fault_sites.py) reuse a family and add a behaviour.
+    family: str = ""
+    page_size: int = 20  # articles per section page
+
+    @property
+    def markup(self) -> str:
+        return self.family or self.id
 
     @property
     def regions(self) -> dict[str, float]:
