@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
@@ -45,6 +46,13 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(reports_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(operations_bp)
+
+    from crawler.extensions import state_path
+    from web.operations import crawl_state_health, register_health_provider
+
+    register_health_provider(app, crawl_state_health(
+        state_path({"PRESSWATCH_CRAWL_STATE": app.config.get("PRESSWATCH_CRAWL_STATE")
+                    or Path(app.config["PRESSWATCH_DATA_DIR"]) / "crawl_state.sqlite3"})))
 
     for code, message in ((403, "Bạn không có quyền thực hiện thao tác này."),
                           (404, "Không tìm thấy trang hoặc bài viết."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -32,6 +34,8 @@ class User:
     name: str
     role: str
     active: bool
+    # Part of the session id: changing the password (a new hash) ends every open session.
+    session_version: str = ""
 
     is_authenticated = True
     is_anonymous = False
@@ -41,19 +45,27 @@ class User:
         return self.active
 
     def get_id(self) -> str:
-        return str(self.id)
+        return f"{self.id}.{self.session_version}"
 
     def can(self, role: str) -> bool:
         return ROLES.index(self.role) >= ROLES.index(role)
 
 
 def _user(row: Any) -> User | None:
-    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"])) if row else None
+    if not row:
+        return None
+    version = hashlib.sha256(row["password_hash"].encode()).hexdigest()[:12]
+    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"]), version)
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return _user(get_db().execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone())
+def load_user(session_id: str) -> User | None:
+    """The session's user; disabling an account or changing its password ends its open sessions."""
+    user_id, _, version = session_id.partition(".")
+    user = _user(get_db().execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone())
+    if user is None or not user.active or not hmac.compare_digest(version, user.session_version):
+        return None
+    return user
 
 
 def create_user(db, email: str, password: str, role: str = "viewer", name: str = "") -> int:

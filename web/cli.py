@@ -29,17 +29,15 @@ def _print_crawl_summary(stats: dict, seconds: float) -> None:
                f"{stats.get('presswatch_total/index_errors', 0)} index errors.")
 
 
-def _disabled_outlets() -> list[str]:
-    """Outlets an admin switched off in the web app (the crawler itself never reads web's data)."""
+def _outlet_overrides() -> dict[str, bool]:
+    """Outlets an admin switched on or off in the web app (the crawler never reads web's data)."""
     from flask import current_app
 
+    from web.admin.outlets import overrides
     from web.db import connect, database_path
 
-    try:
-        with connect(database_path(current_app)) as db:
-            return [row[0] for row in db.execute("SELECT outlet_id FROM outlet_settings WHERE enabled = 0")]
-    except Exception:  # noqa: BLE001 - no app database yet: nothing disabled
-        return []
+    with connect(database_path(current_app)) as db:
+        return overrides(db)
 
 
 @main.command("crawl")
@@ -56,7 +54,7 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
     from crawler.run import crawl
 
     options = {"registry": registry, "outlets": outlets, "since": since, "refetch": refetch,
-               "disabled": _disabled_outlets()}
+               "overrides": _outlet_overrides()}
     started = time.monotonic()
     if sample and not sample_url:
         from crawler.sample_press import SamplePress

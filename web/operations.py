@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Flask, current_app, render_template
@@ -27,7 +28,7 @@ bp = Blueprint("operations", __name__, url_prefix="/operations")
 PROVIDER_KEY = "presswatch.outlet_health"
 STALE_AFTER = timedelta(days=2)
 RECENT = timedelta(days=7)
-STATUS_ORDER = {"silent": 0, "stale": 1, "unknown": 2, "ok": 3, "empty": 4, "disabled": 5}
+STATUS_ORDER = {"failing": 0, "silent": 1, "stale": 2, "unknown": 3, "ok": 4, "empty": 5, "disabled": 6}
 
 
 @dataclass
@@ -95,6 +96,33 @@ def index_health(backend: SearchBackend | None = None, now: datetime | None = No
     return rows
 
 
+def crawl_state_health(state_file: Any) -> HealthProvider:
+    """Index-derived rows enriched with the crawl state: last successful crawl, failures, flags."""
+    def provider() -> list[OutletHealth]:
+        from crawler.state import CrawlState
+
+        rows = index_health()
+        if not Path(state_file).exists():
+            return rows
+        state = CrawlState(state_file)
+        try:
+            crawled = {h.outlet_id: h for h in state.health()}
+        finally:
+            state.close()
+        for row in rows:
+            health = crawled.get(row.outlet_id)
+            if health is None:
+                continue
+            row.last_crawl = datetime.fromisoformat(health.last_success) if health.last_success else None
+            if health.flagged or health.consecutive_failures:
+                row.last_error = health.flagged or f"{health.consecutive_failures} lần thu thập lỗi liên tiếp"
+                if row.enabled and (health.flagged or health.consecutive_failures >= 3):
+                    row.status = "failing"
+        rows.sort(key=lambda r: (STATUS_ORDER.get(r.status, 9), -r.articles, r.name))
+        return rows
+    return provider
+
+
 def index_stats(backend: SearchBackend) -> dict[str, Any]:
     figures: dict[str, Any] = {"backend": backend.name, "documents": backend.count()}
     if backend.name == "elasticsearch":
@@ -124,7 +152,8 @@ def index():
     except BackendUnavailable as exc:
         stats, health, error = {"backend": backend.name}, [], str(exc)
     counts = {status: sum(1 for r in health if r.status == status) for status in STATUS_ORDER}
-    labels = {"ok": _("Bình thường"), "stale": _("Chậm cập nhật"), "silent": _("Không có bài 7 ngày"),
+    labels = {"failing": _("Thu thập lỗi"), "ok": _("Bình thường"), "stale": _("Chậm cập nhật"),
+              "silent": _("Không có bài 7 ngày"),
               "empty": _("Chưa có bài nào"), "disabled": _("Đã tắt"), "unknown": _("Chưa rõ")}
     return render_template("operations/index.html", stats=stats, health=health, counts=counts,
                            labels=labels, error=error,

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from search.analysis.prepared import PreparedText
+from search.config import data_dir
 from search.document import TEXT_FIELDS
 from search.query import (
     And,
@@ -137,8 +138,8 @@ def _profile(raw: Any, number: int, defaults: dict[str, Any], path: Path, seen: 
 
 
 def load_profiles(path: Path | str | None = None) -> list[Profile]:
-    """Read and validate a profile file (default: the shipped ``topics.yaml``)."""
-    path = Path(path or PROFILES_PATH)
+    """Read and validate a profile file (default: the one in force, see ``active_profiles_path``)."""
+    path = Path(path or active_profiles_path())
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -161,14 +162,25 @@ def load_profiles(path: Path | str | None = None) -> list[Profile]:
     return profiles
 
 
+def active_profiles_path() -> Path:
+    """The profiles in force: an admin's edited copy in the data folder, else the packaged file."""
+    edited = data_dir() / "topics.yaml"
+    return edited if edited.exists() else PROFILES_PATH
+
+
 @lru_cache(maxsize=8)
-def _cached_profiles(path: str) -> tuple[Profile, ...]:
+def _cached_profiles(path: str, modified_ns: int) -> tuple[Profile, ...]:
     return tuple(load_profiles(path))
 
 
 def default_profiles(path: Path | str | None = None) -> tuple[Profile, ...]:
-    """Profiles compiled once per file (``annotate`` calls this for every document)."""
-    return _cached_profiles(str(Path(path or PROFILES_PATH).resolve()))
+    """Profiles compiled once per file version (``annotate`` calls this for every document).
+
+    Keyed by modification time too, so a long-running crawler or web app picks up an admin's
+    edit without a restart.
+    """
+    resolved = Path(path or active_profiles_path()).resolve()
+    return _cached_profiles(str(resolved), resolved.stat().st_mtime_ns)
 
 
 def _ignored(profile: Profile, column: str, doc: PreparedDocument, exact: bool) -> set[int]:

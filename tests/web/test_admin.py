@@ -295,8 +295,6 @@ def test_unknown_topics_and_jobs_are_404(admin):
     assert admin.get("/admin/jobs/0123456789abcdef").status_code == 404
 
 
-@pytest.mark.xfail(reason="web/auth.py load_user still loads inactive users: a disabled account keeps its "
-                          "open session until it logs out (owner of auth.py to fix)", strict=False)
 def test_disabling_ends_the_users_live_session(app, admin):
     email, password = make_user(app, "editor")
     user = app.test_client()

@@ -1,0 +1,62 @@
+"""Accounts: hashed passwords, CSRF on login, rate limiting, sessions that end when they should."""
+
+from __future__ import annotations
+
+from werkzeug.security import generate_password_hash
+
+from tests.helpers import login, make_user
+from web import create_app
+from web.db import connect, database_path
+
+
+def app_for_test():
+    return create_app({"TESTING": True})
+
+
+def test_passwords_are_stored_hashed():
+    app = app_for_test()
+    email, password = make_user(app, "viewer")
+    with connect(database_path(app)) as db:
+        stored = db.execute("SELECT password_hash FROM users WHERE email = ?", (email,)).fetchone()[0]
+    assert password not in stored and stored.startswith(("scrypt:", "pbkdf2:"))
+
+
+def test_login_without_csrf_token_is_refused():
+    app = app_for_test()
+    email, password = make_user(app, "viewer")
+    response = app.test_client().post("/auth/login", data={"email": email, "password": password})
+    assert response.status_code == 400
+
+
+def test_wrong_password_and_rate_limit():
+    app = app_for_test()
+    email, _ = make_user(app, "viewer")
+    client = app.test_client()
+    statuses = [login(client, email, "sai-mat-khau").status_code for _ in range(12)]
+    assert statuses[0] == 401 and 429 in statuses
+
+
+def test_changing_the_password_ends_open_sessions():
+    app = app_for_test()
+    email, password = make_user(app, "viewer")
+    client = app.test_client()
+    assert login(client, email, password).status_code == 302
+    search = app.url_map.bind("x").build("search.index")
+    assert client.get(search).status_code == 200
+    with connect(database_path(app)) as db:
+        db.execute("UPDATE users SET password_hash = ? WHERE email = ?",
+                   (generate_password_hash("mat-khau-moi-456"), email))
+    assert client.get(search).status_code == 302  # back to the login page
+
+
+def test_login_redirect_stays_on_this_site():
+    app = app_for_test()
+    email, password = make_user(app, "viewer")
+    client = app.test_client()
+    import re
+
+    page = client.get("/auth/login?next=https://evil.example/x").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    response = client.post("/auth/login?next=https://evil.example/x",
+                           data={"email": email, "password": password, "csrf_token": token})
+    assert response.status_code == 302 and "evil.example" not in response.headers["Location"]
