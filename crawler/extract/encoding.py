@@ -43,28 +43,38 @@ def _decodes(page: bytes, encoding: str) -> bool:
     return True
 
 
+_UNICODE_FAMILY = ("utf8", "utf16", "utf32", "utf8sig", "utf16le", "utf16be")
+
+
 def decode_page(page: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """(text, encoding label) for a page; NFC; TCVN3/VNI pages are flagged or converted."""
+    """(text, encoding label) for a page; NFC; TCVN3/VNI pages are flagged or converted.
+
+    The declared charset is evidence, not truth: Vietnamese servers send Windows-1258 as
+    ISO-8859-1, UTF-8 as Windows-1252, TCVN3 as anything. When the declaration is missing, broken
+    or single-byte, every reading of the bytes competes and the one whose words are Vietnamese
+    syllables wins; a declared reading keeps a tie.
+    """
     encoding, text = html_to_unicode(content_type, page, default_encoding="utf-8")
-    if "\ufffd" in text[:200_000] and not _decodes(page, encoding):
-        # Not what it claims (or claims nothing): every single-byte reading competes.
+    broken = "\ufffd" in text[:200_000] and not _decodes(page, encoding)
+    single_byte = encoding.replace("-", "").replace("_", "").lower() not in _UNICODE_FAMILY
+    if broken or (single_byte and any(b >= 0x80 for b in page[:200_000])):
         western = page.decode("cp1252") if _cp1252_clean(page) else page.decode("latin-1")
         readings = {"cp1258": legacy.cp1258_to_unicode(page), "cp1252": western,
                     "tcvn3-bytes": legacy.tcvn3_to_unicode(page), "vni-bytes": legacy.vni_to_unicode(western)}
         if _decodes(page, "utf-8"):
             readings["utf-8"] = page.decode("utf-8")
+        if not broken:
+            readings[encoding] = text
         scores = {name: legacy.vietnamese_score(visible_text(value)) for name, value in readings.items()}
-        encoding = max(scores, key=lambda name: scores[name])
-        if encoding not in ("cp1252", "utf-8"):
-            return unicodedata.normalize("NFC", readings[encoding]), encoding
-        text = readings[encoding]  # still checked below for pasted TCVN3/VNI paragraphs
-    elif encoding.replace("-", "").lower() not in ("utf8", "utf16", "utf32") and _decodes(page, "utf-8") \
-            and any(b >= 0x80 for b in page[:200_000]):
-        # Declared single-byte, but the bytes are valid UTF-8: a CMS template with the wrong
-        # <meta charset>. The reading that is Vietnamese wins.
-        utf8 = page.decode("utf-8")
-        if legacy.vietnamese_score(visible_text(utf8)) > legacy.vietnamese_score(visible_text(text)):
-            text, encoding = utf8, "utf-8 (declared " + encoding + ")"
+        best = max(scores, key=lambda name: scores[name])
+        if not broken and not legacy.clearly_better(visible_text(readings[best]), visible_text(text)):
+            best = encoding  # the declaration holds unless another reading is clearly Vietnamese
+        if best in ("cp1258", "tcvn3-bytes", "vni-bytes") and best != encoding:
+            label = best if broken else f"{best} (declared {encoding})"
+            return unicodedata.normalize("NFC", readings[best]), label
+        if best != encoding:
+            encoding = best if broken else f"{best} (declared {encoding})"
+        text = readings[best]  # still checked below for pasted TCVN3/VNI paragraphs
     text, legacy_label = decode_text(text)
     return text, f"{encoding}+{legacy_label}" if legacy_label else encoding
 

@@ -159,12 +159,32 @@ def _is_syllable(word: str) -> bool:
 
 def vietnamese_score(text: str) -> int:
     """Words with non-ASCII letters that are Vietnamese syllables, minus those that are not."""
-    score = 0
+    valid, invalid = _syllable_counts(text)
+    return valid - invalid
+
+
+def vietnamese_ratio(text: str) -> float:
+    """Share of the words with non-ASCII letters that are Vietnamese syllables (0 when none)."""
+    valid, invalid = _syllable_counts(text)
+    return valid / (valid + invalid) if valid + invalid else 0.0
+
+
+def _syllable_counts(text: str) -> tuple[int, int]:
+    valid = invalid = 0
     for word in _SPLIT.split(text):
         if not word or word.isascii():
             continue
-        score += 1 if _is_syllable(word) else -1
-    return score
+        if _is_syllable(word):
+            valid += 1
+        else:
+            invalid += 1
+    return valid, invalid
+
+
+def clearly_better(candidate: str, baseline: str) -> bool:
+    """A conversion is taken only if it reads as Vietnamese, not merely as "less wrong": French or
+    German text gains a few syllables from any reading but stays mostly non-Vietnamese."""
+    return vietnamese_ratio(candidate) >= 0.8 and vietnamese_score(candidate) > vietnamese_score(baseline) + 5
 
 
 def detect(sample: str) -> str:
@@ -177,11 +197,11 @@ def detect(sample: str) -> str:
     readings = {"": vietnamese_score(sample)}
     if readings[""] > 0 and readings[""] >= 0.9 * _non_ascii_words(sample):
         return ""
-    readings["tcvn3"] = vietnamese_score(tcvn3_to_unicode(sample))
-    readings["vni"] = vietnamese_score(vni_to_unicode(sample))
+    converted = {"tcvn3": tcvn3_to_unicode(sample), "vni": vni_to_unicode(sample)}
+    readings.update({name: vietnamese_score(text) for name, text in converted.items()})
     best = max(readings, key=lambda name: readings[name])
     # A conversion must clearly win: a handful of French or German names must not flip a page.
-    return best if readings[best] > readings[""] + 5 else ""
+    return best if best and clearly_better(converted[best], sample) else ""
 
 
 def _non_ascii_words(text: str) -> int:

@@ -155,3 +155,20 @@ def test_utf8_declared_in_the_http_header_but_sent_as_windows_1258():
     page = legacy.unicode_to_cp1258(html(PARAGRAPHS))
     result = extract_article(page, "https://bao.vn/f", "text/html; charset=utf-8")
     assert SENTENCE in result.article["body"]
+
+
+def test_windows_1258_declared_as_latin1():
+    """Servers that send every page as ISO-8859-1: the Windows-1258 reading is the Vietnamese one."""
+    head = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    page = legacy.unicode_to_cp1258(html(PARAGRAPHS, head))
+    result = extract_article(page, "https://bao.vn/g", "text/html; charset=iso-8859-1")
+    assert SENTENCE in result.article["body"] and "cp1258" in result.encoding
+
+
+def test_a_western_page_declared_windows_1252_stays_as_declared():
+    paragraph = "<p>Le café est très apprécié à Paris, où les crêpes et les œufs sont servis le matin.</p>"
+    page = ("<html><head><meta charset='windows-1252'></head><body><h1>Café Müller, déjà vu à Paris</h1>"
+            "<div class='date'>10/10/2023 14:30</div><div class='detail-content'>"
+            + paragraph * 4 + "</div></body></html>").encode("cp1252")
+    result = extract_article(page, "https://example.fr/a")
+    assert "très apprécié à Paris" in result.article["body"] and result.encoding == "cp1252"
