@@ -23,6 +23,13 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VOWELS = set("aăâeêioôơuưy")
 _MODIFIED_VOWELS = set("ăâêôơư")
 _WORD = re.compile(r"[^\W_]+")
+# The shape of a Vietnamese syllable: tone marks are only moved inside words of this shape, so a
+# French or English word ("café", "où") keeps its spelling.
+_INITIALS = {"", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
+             "p", "ph", "r", "s", "t", "th", "tr", "v", "x", "qu", "gi"}
+_FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
+_NUCLEI = set("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui "
+              "uô uơ uy ưa ưi ưu ươ yê iêu oai oay oeo uây uôi uya uyê uyu ươi ươu yêu".split())
 # Tokens longer than this are cut, as Elasticsearch's standard tokenizer does at 255.
 MAX_TOKEN_LENGTH = 255
 
@@ -50,6 +57,10 @@ def _tone_position(letters: list[str]) -> int | None:
         end += 1
     nucleus = list(range(start, end))
     if not nucleus:
+        return None
+    initial = "".join(lower[:start])
+    if (initial not in _INITIALS or "".join(lower[end:]) not in _FINALS
+            or "".join(lower[i] for i in nucleus) not in _NUCLEI):
         return None
     modified = [i for i in nucleus if lower[i] in _MODIFIED_VOWELS]
     if modified:

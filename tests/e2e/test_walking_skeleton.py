@@ -57,7 +57,7 @@ def test_crawl_indexes_every_sample_article_once(crawled, sample_press):
     assert backend.ids() == {document_id(url) for url in expected}
 
 
-@pytest.mark.parametrize("query", ["kiến nghị", "kien nghi", '"kien nghi" "Bac Ninh"', "dien tu"])
+@pytest.mark.parametrize("query", ["kiến nghị", "kien nghi", '"kien nghi" "Bac Ninh"', '"van ban dien tu"'])
 def test_search_page_finds_the_seed_article(crawled, query):
     config, _ = crawled
     app = create_app({"PRESSWATCH_SEARCH": config, "TESTING": True})

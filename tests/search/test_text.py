@@ -30,3 +30,8 @@ def test_fold_removes_diacritics_and_d_stroke(text, folded):
 def test_tokens_split_punctuation_the_same_way_for_every_index():
     assert tokens("TP.HCM: 52-NQ/TU, 3,4%") == ["tp", "hcm", "52", "nq", "tu", "3", "4"]
     assert token_text("Sở TT&TT", folded=False) == "sở tt tt"
+
+
+def test_foreign_words_keep_their_spelling():
+    assert normalize("café où naïve") == "café où naïve"
+    assert normalize("Khánh Hoà") == "Khánh Hòa"
