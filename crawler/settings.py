@@ -1,9 +1,13 @@
 """Scrapy settings: politeness and the pipeline live here, not in the spider.
 
 Every ``PRESSWATCH_*`` environment variable below can also be set with ``scrapy crawl -s``.
+Per-outlet politeness (``crawl_delay``) and the opt-in browser (``render_js``) come from the
+registry, applied by ``NewsSpider.from_crawler``; docs/CRAWLING.md explains the whole fetch path.
 """
 
 import os
+
+from crawler.distributed import redis_settings, run_id
 
 BOT_NAME = "presswatch"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -15,6 +19,7 @@ USER_AGENT = os.environ.get(
 )
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
+# Per download slot, and the spider gives each outlet its own slot (meta download_slot).
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True
@@ -24,7 +29,13 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.5
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# Waits before a retry (crawler.middlewares.BackoffRetryMiddleware): Retry-After when the site
+# sends one, up to RETRY_AFTER_MAX; else RETRY_BACKOFF_BASE × 2^(attempt-1), at most RETRY_BACKOFF_MAX.
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 30.0
+RETRY_AFTER_MAX = 120.0
 DOWNLOAD_TIMEOUT = 30
+# Bigger pages are cancelled (the spider logs "Too large" with the size); news pages are < 1 MB.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 # Cookies are kept per outlet (a cookiejar each) for outlets that hand out a session cookie.
@@ -39,9 +50,15 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlStateExtension": 500,
+    "crawler.distributed.DistributedIdle": 510,  # NotConfigured unless PRESSWATCH_REDIS_URL
 }
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
     "crawler.middlewares.ConditionalGetMiddleware": 560,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.RedirectLoopMiddleware": 610,
 }
 
 # Which outlets to crawl: the shipped registry by default; `presswatch crawl --sample` points
@@ -52,3 +69,25 @@ PRESSWATCH_SAMPLE_PRESS_URL = os.environ.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
 PRESSWATCH_CRAWL_STATE = os.environ.get("PRESSWATCH_CRAWL_STATE", "")
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
+
+# render_js outlets: their article pages are fetched by Debian's Chromium through scrapy-playwright
+# (the handler is installed only when a chosen outlet sets render_js). PRESSWATCH_RENDER_JS=0
+# fetches them as plain HTML instead.
+PRESSWATCH_RENDER_JS = os.environ.get("PRESSWATCH_RENDER_JS", "1") not in ("0", "false", "no")
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "executable_path": os.environ.get("PRESSWATCH_CHROMIUM", "/usr/bin/chromium"),
+    "headless": True,
+    "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+             "--disable-gpu"],
+}
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+# Images, fonts and media are not needed to read an article: the browser does not fetch them.
+PLAYWRIGHT_ABORT_REQUEST = "crawler.middlewares.abort_heavy_resources"
+
+# Several crawler processes sharing one queue (docs/CRAWLING.md); unset = the embedded default.
+PRESSWATCH_REDIS_URL = os.environ.get("PRESSWATCH_REDIS_URL", "")
+PRESSWATCH_REDIS_IDLE_SECONDS = float(os.environ.get("PRESSWATCH_REDIS_IDLE_SECONDS", "5"))
+if PRESSWATCH_REDIS_URL:
+    globals().update(redis_settings(PRESSWATCH_REDIS_URL, run_id()))

@@ -77,7 +77,8 @@ FAULT_SITES: dict[str, Site] = {s.id: s for s in (
           "/{slug}-post{id}.html", 1450000, sitemap_path="/sitemap.xml"),
     _site("truyenhinhbacson", "Truyền hình Bắc Sơn (mẫu)", "provincial-tv", "Lạng Sơn", "bacson",
           _three("thoi-su", "kinh-te", "xa-hoi"), "/rss.xml", "/{section}/",
-          "/{section}/{id}/{slug}/", 40000),  # {id} = yyyymm, see fault_corpus
+          "/{section}/{id}/{slug}/", 40000,  # {id} = yyyymm, see fault_corpus
+          page_size=2),
     _site("tinchop", "Tin Chớp (mẫu)", "central-online", None, "tinnhanh",
           _three("thoi-su", "kinh-doanh", "doi-song"), "/rss/tin-moi.rss", "/{section}",
           "/{slug}-{id}.html", 880000),

@@ -96,7 +96,7 @@ class Faults:
     # --- what the tests and the docs refer to -------------------------------------------------------
     @property
     def disallowed(self) -> tuple[str, ...]:
-        return (f"/baokin/{DISALLOWED_SECTION}/",)
+        return (f"/baokin/{DISALLOWED_SECTION}",)  # the section page and everything under it
 
     def redirect_entry(self, article: SampleArticle) -> str:
         """Where the redirect site's feed points: its old host name, three hops from the article."""
@@ -130,8 +130,9 @@ class Faults:
                 fail = count % 3 == 0 and full not in self._failed
                 if fail:
                     self._failed.add(full)
+                    failures = len(self._failed)
             if fail:
-                status = (429, 500, 503)[(count // 3) % 3]
+                status = (429, 500, 503)[(failures - 1) % 3]  # the first failure is a 429
                 headers = {"Retry-After": "1"} if status in (429, 503) else {}
                 return Response("Thử lại sau", status, headers, content_type="text/plain; charset=utf-8")
         if kind == "slow":

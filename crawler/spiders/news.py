@@ -14,8 +14,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
+from crawler import distributed
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
 from crawler.extract import extract_article
@@ -39,6 +44,16 @@ class NewsSpider(scrapy.Spider):
         self.refetch = refetch in ("1", "true", "yes", True)
         self.outlet_ids: list[str] = []
         self.known: set[str] = set()
+        self.outlets: list[Outlet] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        """Load the registry before the settings freeze: per-outlet download slots (crawl_delay) and
+        the browser download handler (only when a chosen outlet has render_js) depend on it."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.outlets = spider.load_outlets()
+        configure_for_outlets(crawler.settings, spider.outlets)
+        return spider
 
     def load_outlets(self) -> list[Outlet]:
         settings = self.crawler.settings
@@ -49,8 +64,8 @@ class NewsSpider(scrapy.Spider):
         unknown = self.outlet_filter - {o.id for o in outlets}
         if unknown:
             raise ValueError(f"Unknown outlet id(s) {', '.join(sorted(unknown))} in {path}")
-        disabled = set(settings.getlist("PRESSWATCH_DISABLED_OUTLETS"))
-        return [o for o in outlets if o.enabled and o.id not in disabled
+        overrides = settings.getdict("PRESSWATCH_OUTLET_OVERRIDES")
+        return [o for o in outlets if overrides.get(o.id, o.enabled)
                 and (not self.outlet_filter or o.id in self.outlet_filter)]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -60,8 +75,10 @@ class NewsSpider(scrapy.Spider):
     def start_requests(self) -> Iterator[scrapy.Request]:
         state = getattr(self, "state_store", None)
         self.known = state.known_urls() if state is not None and not self.refetch else set()
-        for outlet in self.load_outlets():
-            self.outlet_ids.append(outlet.id)
+        self.outlet_ids = [outlet.id for outlet in self.outlets]
+        if not distributed.should_seed(self):  # another worker of this distributed run seeds it
+            return
+        for outlet in self.outlets:
             if state is not None:
                 # Found by an earlier run but never indexed (killed, failed): fetch them first.
                 for url in state.pending(outlet.id):
@@ -84,19 +101,28 @@ class NewsSpider(scrapy.Spider):
         for url in outlet.sections:
             yield self._listing(url, outlet, self.parse_section, page=1, section=url)
 
-    def _listing(self, url: str, outlet: Outlet, callback, **meta: Any) -> scrapy.Request:
-        meta = {"outlet": outlet, "listing": True, "handle_httpstatus_list": [304], **meta}
+    def _meta(self, outlet: Outlet, **meta: Any) -> dict[str, Any]:
+        # One download slot per outlet, not per host: crawl_delay and concurrency are per outlet,
+        # and outlets sharing a host (sub-sites, the sample press) do not slow each other down.
+        meta = {"outlet": outlet, "download_slot": f"outlet:{outlet.id}", **meta}
+        if outlet.crawl_delay is not None:
+            meta["autothrottle_dont_adjust_delay"] = True  # AutoThrottle would lower it
         if outlet.prime_url:
             meta["cookiejar"] = outlet.id
+        return meta
+
+    def _listing(self, url: str, outlet: Outlet, callback, **meta: Any) -> scrapy.Request:
+        meta = self._meta(outlet, listing=True, handle_httpstatus_list=[304], **meta)
         return scrapy.Request(url, callback, meta=meta, errback=self.on_error, dont_filter=True)
 
     def _count(self, response: Response, what: str) -> None:
         self.crawler.stats.inc_value(f"presswatch/{what}/{response.meta['outlet'].id}")
 
     def _article_request(self, url: str, outlet: Outlet) -> scrapy.Request:
-        meta = {"outlet": outlet}
-        if outlet.prime_url:
-            meta["cookiejar"] = outlet.id
+        meta = self._meta(outlet)
+        if outlet.render_js:
+            # Only these article pages go through the browser; listings are plain XML/HTML.
+            meta.update(playwright=True, playwright_page_goto_kwargs={"wait_until": "networkidle"})
         return scrapy.Request(url, self.parse_article, meta=meta, errback=self.on_error)
 
     def _article_requests(self, links: list[Link], outlet: Outlet,
@@ -160,7 +186,7 @@ class NewsSpider(scrapy.Spider):
         outlet: Outlet = response.meta["outlet"]
         self._count(response, "pages")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        result = extract_article(response.body, response.url, content_type)
+        result = extract_article(response.body, response.url, content_type, outlet.selectors or None)
         state = getattr(self, "state_store", None)
         if not result.ok:
             if state is not None:
@@ -193,10 +219,49 @@ class NewsSpider(scrapy.Spider):
         )
 
     def on_error(self, failure: Any) -> None:
+        """Record why a request failed; one failing outlet (or page) never stops the others."""
         request = failure.request
         outlet = request.meta.get("outlet")
+        outlet_id = outlet.id if outlet else "unknown"
         state = getattr(self, "state_store", None)
-        if state is not None and request.callback == self.parse_article:
+        is_article = request.callback == self.parse_article
+        reason = failure.getErrorMessage()
+        stats = self.crawler.stats
+        if failure.check(IgnoreRequest) and "robots.txt" in reason:
+            # Not an error: the site asked us not to. Settled, so it is not re-queued every run.
+            stats.inc_value(f"presswatch/robots_denied/{outlet_id}")
+            if state is not None and is_article:
+                state.done(request.url)
+            self.logger.info("Forbidden by robots.txt: %s", request.url)
+            return
+        if "max size" in reason:  # Scrapy cancelled it: DownloadCancelledError (2.19) / CancelledError
+            stats.inc_value(f"presswatch/too_large/{outlet_id}")
+            if state is not None and is_article:
+                state.done(request.url)  # it will not shrink by itself: do not fetch it every run
+            self.logger.warning("Too large, not fetched: %s (%s; DOWNLOAD_MAXSIZE=%s)", request.url, reason,
+                                self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+            stats.inc_value(f"presswatch/fetch_errors/{outlet_id}")
+            return
+        if state is not None and is_article:
             state.attempted(request.url)
-        self.crawler.stats.inc_value(f"presswatch/fetch_errors/{outlet.id if outlet else 'unknown'}")
-        self.logger.warning("Fetch failed: %s (%s)", request.url, failure.getErrorMessage())
+        stats.inc_value(f"presswatch/fetch_errors/{outlet_id}")
+        if failure.check(HttpError):
+            reason = f"HTTP {failure.value.response.status}"
+        elif failure.check(TwistedTimeoutError) or "took longer than" in reason:
+            reason = f"timeout after {self.crawler.settings.getfloat('DOWNLOAD_TIMEOUT'):g} s"
+        self.logger.warning("Fetch failed: %s (%s)", request.url, reason)
+
+
+def configure_for_outlets(settings: Any, outlets: list[Outlet]) -> None:
+    """Per-outlet politeness and the opt-in browser, from the registry (settings not yet frozen)."""
+    if getattr(settings, "frozen", False):
+        return
+    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+    for outlet in outlets:
+        if outlet.crawl_delay is not None:
+            slots.setdefault(f"outlet:{outlet.id}", {}).update(delay=outlet.crawl_delay)
+    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+    if any(outlet.render_js for outlet in outlets) and settings.getbool("PRESSWATCH_RENDER_JS", True):
+        # Installed only now: a crawl without render_js outlets never starts Playwright or a browser.
+        handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+        settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="spider")
