@@ -56,8 +56,9 @@ def run_crawl(press: SamplePress, data_dir: Path, *, outlets: str = "", settings
     result = subprocess.run(command, env=environment, cwd=REPO, capture_output=True, text=True,
                             timeout=timeout)
     assert stats_path.exists(), result.stderr[-4000:]
-    return Crawl(json.loads(stats_path.read_text()), result.stderr, EmbeddedBackend(data_dir / "index.sqlite3"),
-                 press.request_log[start:], data_dir)
+    index = EmbeddedBackend(data_dir / "index.sqlite3")
+    stats = json.loads(stats_path.read_text())
+    return Crawl(stats, result.stderr, index, press.request_log[start:], data_dir)
 
 
 def health(data_dir: Path) -> dict[str, dict]:
@@ -152,6 +153,7 @@ def test_429_and_5xx_are_retried_after_a_wait_and_everything_is_indexed(crawl, p
 def test_slow_page_times_out_and_oversized_page_is_refused_without_stopping_others(crawl, press):
     slow = f"/baomiennui{press.faults.slow_path}"
     oversize = f"/baomiennui{press.faults.oversize_path}"
+    assert crawl.requests.count(oversize) == 1  # refused on its Content-Length, not retried
     assert crawl.requests.count(slow) == 2  # the first try and one retry, both past DOWNLOAD_TIMEOUT
     assert "timeout after 2 s" in crawl.log and slow in crawl.log
     assert "Too large, not fetched" in crawl.log and "DOWNLOAD_MAXSIZE=1000000" in crawl.log
