@@ -42,7 +42,8 @@ class ConditionalGetMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         spider = spider or (self.crawler.spider if self.crawler else None)
         state = getattr(spider, "state_store", None)
-        if state is None or not request.meta.get("listing"):
+        # --refetch re-reads known articles, so it needs the listings' full text, not a 304.
+        if state is None or not request.meta.get("listing") or getattr(spider, "refetch", False):
             return None
         etag, last_modified = state.validators(request.url)
         if etag:
