@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from datetime import UTC, datetime
@@ -108,6 +109,7 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
     from web.scheduler import AlreadyRunning, build_scheduler, single_instance
 
     app = current_app._get_current_object()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     crawl_minutes = crawl_minutes if crawl_minutes is not None else \
         _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)
     alert_minutes = alert_minutes if alert_minutes is not None else \

@@ -92,6 +92,8 @@ def test_daily_digest_as_received(app, smtp):
         response = client.get(url.path + (f"?{url.query}" if url.query else ""))
         assert response.status_code == 200, (href, response.status_code)
     assert {d.url for d in corpus() if d.title in (TITLE_LATE,)} <= set(page.hrefs)
+    searches = [href for href in page.hrefs if "?q=" in href]
+    assert searches and {urlsplit(href).path for href in searches} == {"/search"}
     assert message["List-Unsubscribe"][1:-1] in page.hrefs
     assert message["List-Unsubscribe"][1:-1] in text
 

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from flask import render_template
+from werkzeug.routing import Map
 
 from search.backends.base import SearchBackend, SearchRequest
 from search.document import LOCAL_TZ, Document
@@ -26,13 +27,26 @@ TONES = ("negative", "neutral", "positive")
 
 
 class Links:
-    """URLs into the web app, built without a request (the digest is composed by the scheduler)."""
+    """URLs into the web app, built without a request (the scheduler composes digests).
 
-    def __init__(self, base_url: str) -> None:
+    Paths come from the app's URL map when one is given, so a moved route moves its links too.
+    """
+
+    FALLBACK = {"articles.show": "/articles/{document_id}", "search.index": "/search",
+                "subscriptions.index": "/subscriptions/", "digest.unsubscribe": "/digest/unsubscribe/{token}",
+                "digest.preview": "/digest/preview/{subscription_id}"}
+
+    def __init__(self, base_url: str, url_map: Map | None = None) -> None:
         self.base = base_url.rstrip("/")
+        self.adapter = url_map.bind("localhost") if url_map is not None else None
+
+    def _url(self, endpoint: str, **values: str | int) -> str:
+        if self.adapter is not None:
+            return self.base + self.adapter.build(endpoint, values)
+        return self.base + self.FALLBACK[endpoint].format(**values)
 
     def article(self, document_id: str) -> str:
-        return f"{self.base}/articles/{document_id}"
+        return self._url("articles.show", document_id=document_id)
 
     def search(self, request: SearchRequest, query: str | None = None) -> str:
         args: list[tuple[str, str]] = [("q", request.query if query is None else query)]
@@ -42,16 +56,16 @@ class Links:
         if request.date_to:
             args.append(("to", request.date_to.isoformat()))
         args.append(("sort", "date"))
-        return f"{self.base}/?{urlencode(args)}"
+        return f"{self._url('search.index')}?{urlencode(args)}"
 
     def subscriptions(self) -> str:
-        return f"{self.base}/subscriptions/"
+        return self._url("subscriptions.index")
 
     def unsubscribe(self, token: str) -> str:
-        return f"{self.base}/digest/unsubscribe/{token}"
+        return self._url("digest.unsubscribe", token=token)
 
     def preview(self, subscription_id: int, day: date) -> str:
-        return f"{self.base}/digest/preview/{subscription_id}?date={day.isoformat()}"
+        return f"{self._url('digest.preview', subscription_id=subscription_id)}?date={day.isoformat()}"
 
 
 @dataclass
@@ -147,9 +161,8 @@ def _count_rows(current: list[tuple[str, int]], previous: list[tuple[str, int]],
     return [CountRow(name, now.get(name, 0), before.get(name, 0)) for name in names[:limit]]
 
 
-def build_digest(backend: SearchBackend, subscription: Subscription, period: Period, *, base_url: str,
+def build_digest(backend: SearchBackend, subscription: Subscription, period: Period, *, links: Links,
                  outlet_names: dict[str, str], now: datetime | None = None) -> Digest:
-    links = Links(base_url)
     end_instant = period.bounds()[1]
     scope = subscription.search_request(period.start, period.end, now=end_instant)
     before = period.previous()

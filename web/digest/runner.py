@@ -40,23 +40,20 @@ class DigestContext:
     organisation: str
     mail: MailSettings
     catchup: timedelta
+    links: Links
 
     @classmethod
     def from_app(cls, app: Flask) -> DigestContext:
         config = app.config
         focus = config.get("PRESSWATCH_FOCUS_PROVINCE", "")
+        base_url = str(config.get("PRESSWATCH_BASE_URL") or "http://127.0.0.1:5000")
         return cls(
-            backend=services.backend(),
-            base_url=str(config.get("PRESSWATCH_BASE_URL") or "http://127.0.0.1:5000"),
+            backend=services.backend(), base_url=base_url, links=Links(base_url, app.url_map),
             outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
             organisation=str(config.get("PRESSWATCH_ORGANISATION") or
                              (f"Ban Tuyên giáo Tỉnh ủy {focus}" if focus else "")),
             mail=MailSettings.from_config(config),
             catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)))
-
-    @property
-    def links(self) -> Links:
-        return Links(self.base_url)
 
     def unsubscribe_url(self, subscription: Subscription) -> str:
         return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.id,
@@ -103,7 +100,7 @@ def compose_digest_message(ctx: DigestContext, subscription: Subscription, perio
            else subscription.target, period.key)
     digest = cache.get(key) if cache is not None else None
     if digest is None:
-        digest = build_digest(ctx.backend, subscription, period, base_url=ctx.base_url,
+        digest = build_digest(ctx.backend, subscription, period, links=ctx.links,
                               outlet_names=ctx.outlet_names, now=now)
         if cache is not None:
             cache[key] = digest

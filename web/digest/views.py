@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, current_app, flash, redirect, rend
 from flask_login import current_user, login_required
 
 from search.backends import BackendUnavailable
+from search.document import LOCAL_TZ
 from search.query import QueryError
 from web.auth import role_required
 from web.db import connect, database_path, get_db
@@ -59,7 +60,7 @@ def preview(subscription_id: int):
         return render_template("error.html", code=503, message=str(error)), 503
     headers = [(name, message[name]) for name in ("From", "To", "Subject", "Message-ID",
                                                   "List-Unsubscribe", "List-Unsubscribe-Post")]
-    today = datetime.now(UTC).date()
+    today = datetime.now(LOCAL_TZ).date()
     upcoming = period.next()
     return render_template(
         "digest/preview.html", sub=subscription, digest=digest, html=html, text=text, headers=headers,
