@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # System packages the test suite needs: Maven (fetches the Elasticsearch node), a JDK ≥ 21 for
-# Elasticsearch 9, and Debian's Chromium for the browser tests. Installs only what is missing.
+# Elasticsearch 9, Debian's Chromium for the browser and render_js tests, and redis-server for the
+# distributed-crawl test. Installs only what is missing.
 set -euo pipefail
 
 missing=()
 command -v mvn >/dev/null || missing+=(maven)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
 has_jdk21=no
 for release in /usr/lib/jvm/*/release; do
   [ -f "$release" ] || continue
