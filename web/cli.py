@@ -94,7 +94,10 @@ def demo_command(port: int) -> None:
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
     if login:
         click.echo(f"Log in as {login[0]} with password {login[1]}")
-    app.run(host="127.0.0.1", port=port, use_reloader=False)
+    # Not app.run(): inside a Flask CLI command it returns at once without serving.
+    from werkzeug.serving import run_simple
+
+    run_simple("127.0.0.1", port, app, threaded=True, use_reloader=False)
 
 
 def _ensure_demo_admin(app) -> tuple[str, str] | None:
@@ -179,6 +182,7 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
 
 from web.cli_analysis import analyze_command, retag_command  # noqa: E402 - sub-commands register below
 from web.cli_backup import backup_command, restore_command  # noqa: E402
+from web.cli_digest import digest_group, up_command  # noqa: E402
 from web.cli_elasticsearch import elasticsearch_group  # noqa: E402
 from web.cli_index import index_group  # noqa: E402
 from web.cli_outlets import outlets_group  # noqa: E402
@@ -186,6 +190,8 @@ from web.cli_users import users_group  # noqa: E402
 
 main.add_command(analyze_command)
 main.add_command(retag_command)
+main.add_command(digest_group)
+main.add_command(up_command)
 main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(elasticsearch_group)
