@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -74,6 +75,7 @@ class SamplePressApp:
         self.section_paths = {site.id: {site.section_path(s.slug): s.slug for s in site.sections}
                               for site in ALL_SITES.values()}
         self.request_log: list[str] = []
+        self.request_times: list[float] = []  # time.monotonic() of each request_log entry
         self._lock = threading.Lock()
         self._cache: dict[str, Answer] = {}
         self.faults = Faults(self, **fault_options)
@@ -83,6 +85,7 @@ class SamplePressApp:
         full = request.path + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
         with self._lock:
             self.request_log.append(full)
+            self.request_times.append(time.monotonic())
         if request.method not in ("GET", "HEAD"):
             return Response("Method Not Allowed", 405, {"Allow": "GET, HEAD"}, content_type=TEXT)(
                 environ, start_response)
@@ -178,6 +181,7 @@ class SamplePress:
         self._app = SamplePressApp(self.articles + self.fault_articles, self.base_url, self.end, conditional,
                                    **fault_options)
         self.request_log: list[str] = self._app.request_log
+        self.request_times: list[float] = self._app.request_times
         self.faults: Faults = self._app.faults
         self._thread: threading.Thread | None = None
 
