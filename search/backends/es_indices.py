@@ -22,6 +22,9 @@ KEYWORD = {"type": "keyword"}
 TOKENS = {"type": "text", "analyzer": "standard"}
 MAPPINGS: dict[str, Any] = {
     "dynamic": "strict",
+    # The token fields are derived from ``doc`` (kept whole): storing them again only costs disk
+    # and indexing time; a reindex rebuilds them from ``doc``.
+    "_source": {"excludes": ["title_*", "sapo_*", "body_*", "kwf"]},
     "properties": {
         **{f"{name}_{kind}": TOKENS for name in TEXT_FIELDS for kind in ("f", "x")},
         "kwf": {"properties": {name: KEYWORD for name in KEYWORD_FIELDS}},
