@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from w3lib.url import safe_url_string
+
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "zarsrc", "zacc", "gidzl", "_ga",
                    "_gl", "mc_cid", "mc_eid", "mkt_tok", "ref", "refer", "src", "cmpid", "itm_source",
                    "itm_medium", "itm_campaign", "itm_content"}
@@ -19,16 +21,31 @@ MOBILE_HOST_PREFIXES = ("m.", "amp.", "mobile.")
 AMP_SUFFIXES = (("/amp/", "/"), ("/amp", ""), (".amp", ""))  # (suffix, replacement)
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def canonicalize(url: str) -> str:
-    """Lower-case host, no fragment, no tracking parameters, no mobile/AMP host or suffix."""
-    parts = urlsplit(url.strip())
+    """Lower-case host, no fragment, no tracking parameters, no mobile/AMP host or suffix.
+
+    A URL too malformed to parse (a bad port, a broken IPv6 literal) comes back stripped but
+    otherwise unchanged: the fetch then fails on its own, with the URL in the log.
+    """
+    try:
+        # Percent-encode as Scrapy does for requests, so the canonical form is what gets fetched.
+        parts = urlsplit(safe_url_string(url.strip()))
+        port = parts.port
+    except ValueError:
+        return url.strip()
     host = (parts.hostname or "").lower()
     for prefix in MOBILE_HOST_PREFIXES:
         # "m.baobacninh.vn" → "baobacninh.vn", but never down to a bare suffix ("m.vn").
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix):]
             break
-    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    scheme = parts.scheme.lower()
+    netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     path = parts.path or "/"
     for suffix, replacement in AMP_SUFFIXES:
         if path.endswith(suffix) and len(path) > len(suffix):
@@ -36,4 +53,4 @@ def canonicalize(url: str) -> str:
             break
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not k.lower().startswith(TRACKING_PREFIXES) and k.lower() not in TRACKING_PARAMS]
-    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(sorted(query)), ""))
+    return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
