@@ -207,7 +207,7 @@ def cached_build(period: str, end: date, scope: str, province: str, silent_days:
     key = (period, end, scope, province, silent_days, current_language(), services.backend().count())
     now = time.monotonic()
     hit = cache.get(key)
-    if hit and now - hit[0] < CACHE_SECONDS:
+    if hit and now - hit[0] < current_app.config.get("PRESSWATCH_DASHBOARD_CACHE_SECONDS", CACHE_SECONDS):
         return hit[1]
     dashboard = build(period, end, scope, province, silent_days)
     if len(cache) >= CACHE_ENTRIES:
