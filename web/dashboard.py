@@ -18,7 +18,15 @@ from search.backends import BackendUnavailable, SearchRequest
 from search.backends.base import StorySummary
 from web import services
 from web.auth import role_required
-from web.filters import TONE_LABELS, kind_label, local_today, security_headers, short_date, tone_label
+from web.filters import (
+    TONE_LABELS,
+    kind_label,
+    local_today,
+    parse_date,
+    security_headers,
+    short_date,
+    tone_label,
+)
 from web.i18n import N_, current_language
 
 bp = Blueprint("dashboard", __name__)
@@ -218,11 +226,8 @@ def cached_build(period: str, end: date, scope: str, province: str, silent_days:
 
 def _end_date() -> date:
     today = local_today()
-    try:
-        chosen = date.fromisoformat(request.args.get("end", ""))
-    except ValueError:
-        return today
-    return min(chosen, today + timedelta(days=1))
+    chosen = parse_date(request.args.get("end"))
+    return min(chosen, today + timedelta(days=1)) if chosen else today
 
 
 @bp.route("/")

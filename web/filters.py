@@ -8,6 +8,7 @@ at render time into the reader's language.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -41,6 +42,24 @@ def local_datetime(value: datetime | date | None, with_time: bool = True) -> str
 def local_today() -> date:
     """Today in Viet Nam, whatever the server's time zone."""
     return datetime.now(LOCAL_TZ).date()
+
+
+def parse_date(value: str | None) -> date | None:
+    """A date typed as dd/mm/yyyy (the Vietnamese way; "-" or "." also work) or given as ISO
+    yyyy-mm-dd in links; None when empty or not a real date."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            year, month, day = (int(p) for p in text.split("-"))
+        elif match := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+            day, month, year = (int(p) for p in match.groups())
+        else:
+            return None
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def short_date(value: date | None) -> str:

@@ -21,7 +21,7 @@ from search.query import QueryError
 from web import services
 from web.auth import role_required
 from web.db import get_db
-from web.filters import facet_label, kind_label, local_today, security_headers, tone_label
+from web.filters import facet_label, kind_label, local_today, parse_date, security_headers, tone_label
 
 bp = Blueprint("search", __name__)
 bp.after_request(security_headers)
@@ -35,10 +35,7 @@ SAVED_LIMIT = 100  # per user: a list, not an archive
 
 
 def _date_arg(args, name: str) -> date | None:
-    try:
-        return date.fromisoformat(args.get(name, ""))
-    except ValueError:
-        return None
+    return parse_date(args.get(name))
 
 
 def search_request_from_args(args, page_size: int) -> SearchRequest:

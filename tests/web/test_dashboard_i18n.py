@@ -4,7 +4,7 @@ dates dd/mm/yyyy in Viet Nam time, and a complete, compiled English catalogue.""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 
 from tests.browser.corpus import corpus_app
 from tests.helpers import logged_in_client
-from web.filters import local_datetime
+from web.filters import local_datetime, parse_date
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "web" / "translations"
 
@@ -80,6 +80,14 @@ def test_dates_are_day_month_year_in_viet_nam_time():
     instant = datetime(2026, 3, 1, 20, 30, tzinfo=UTC)  # 03:30 on 2 March in Ha Noi
     assert local_datetime(instant) == "02/03/2026 03:30"
     assert local_datetime(instant, with_time=False) == "02/03/2026"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("25/11/2026", date(2026, 11, 25)), ("5/3/2026", date(2026, 3, 5)), ("05.03.2026", date(2026, 3, 5)),
+    ("2026-03-05", date(2026, 3, 5)), ("31/02/2026", None), ("03/2026", None), ("", None), (None, None),
+])
+def test_dates_are_typed_day_first(text, expected):
+    assert parse_date(text) == expected
 
 
 def test_english_catalogue_is_complete_and_compiled():

@@ -83,6 +83,12 @@ def test_filters_combine_and_dates_restrict(client, app):
     page = client.get("/search", query_string={"from": today, "to": today,
                                                "province": "Hà Nội"}).get_data(as_text=True)
     assert total(page) == 1
+    typed = local_today().strftime("%d/%m/%Y")  # as staff type it in the date boxes
+    page = client.get("/search", query_string={"from": typed, "to": typed,
+                                               "province": "Hà Nội"}).get_data(as_text=True)
+    assert total(page) == 1 and f'value="{typed}"' in page
+    bad = client.get("/search", query_string={"from": "31/02/2026"}).get_data(as_text=True)
+    assert "Ngày không hợp lệ" in bad and 'aria-invalid="true"' in bad and 'value="31/02/2026"' in bad
 
 
 def test_sort_by_date_and_pagination(client):
