@@ -67,6 +67,9 @@ PRESSWATCH_REGISTRY = os.environ.get("PRESSWATCH_REGISTRY", "")
 PRESSWATCH_SAMPLE_PRESS_URL = os.environ.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
 # The crawl state (seen articles, validators, outlet health); default: <data dir>/crawl_state.sqlite3.
 PRESSWATCH_CRAWL_STATE = os.environ.get("PRESSWATCH_CRAWL_STATE", "")
+# Worker processes that extract articles (crawler.extraction_pool); empty: one per core beyond the
+# first (at least one), 0: extract in the crawl's own process.
+PRESSWATCH_EXTRACT_WORKERS = os.environ.get("PRESSWATCH_EXTRACT_WORKERS", "")
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
 

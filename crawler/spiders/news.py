@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
@@ -24,6 +25,7 @@ from crawler import distributed
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
 from crawler.extract import extract_article
+from crawler.extraction_pool import ExtractionPool, default_workers
 from crawler.items import ArticleItem
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
@@ -45,6 +47,7 @@ class NewsSpider(scrapy.Spider):
         self.outlet_ids: list[str] = []
         self.known: set[str] = set()
         self.outlets: list[Outlet] = []
+        self.pool: ExtractionPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -53,7 +56,17 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.outlets = spider.load_outlets()
         configure_for_outlets(crawler.settings, spider.outlets)
+        crawler.signals.connect(spider.open_pool, signal=signals.spider_opened)
+        crawler.signals.connect(spider.close_pool, signal=signals.spider_closed)
         return spider
+
+    def open_pool(self) -> None:
+        workers = self.crawler.settings.get("PRESSWATCH_EXTRACT_WORKERS")
+        self.pool = ExtractionPool(default_workers() if workers in (None, "") else int(workers))
+
+    def close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     def load_outlets(self) -> list[Outlet]:
         settings = self.crawler.settings
@@ -182,11 +195,15 @@ class NewsSpider(scrapy.Spider):
             yield self._listing(next_url, outlet, self.parse_section, page=page + 1,
                                 section=response.meta["section"])
 
-    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+    async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem]:
         outlet: Outlet = response.meta["outlet"]
         self._count(response, "pages")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        result = extract_article(response.body, response.url, content_type, outlet.selectors or None)
+        selectors = outlet.selectors or None
+        if self.pool is not None:
+            result = await self.pool.extract(response.body, response.url, content_type, selectors)
+        else:
+            result = extract_article(response.body, response.url, content_type, selectors)
         state = getattr(self, "state_store", None)
         if not result.ok:
             if state is not None:
