@@ -15,7 +15,6 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
-from scrapy.utils.defer import deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.defer import Deferred
@@ -105,14 +104,15 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return asked if asked <= self.retry_after_max else None
         return min(self.cap, self.base * 2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
 
-    async def _wait(self, seconds: float) -> None:
-        if seconds > 0:
-            from twisted.internet import reactor  # the installed one (asyncio), not a default
+    def _later(self, seconds: float, retry: Request) -> Deferred:
+        """``retry``, handed back to Scrapy after ``seconds`` (a timer: nothing blocks meanwhile)."""
+        from twisted.internet import reactor  # the installed one (asyncio), not a default
 
-            await deferred_to_future(deferLater(reactor, seconds, lambda: None))
+        return deferLater(reactor, max(0.0, seconds), lambda: retry)
 
-    async def process_response(self, request: Request, response: Response,
-                               spider: Spider | None = None) -> Request | Response:
+    # Plain methods, not coroutines: the common case (no retry) then costs no task or future.
+    def process_response(self, request: Request, response: Response,
+                         spider: Spider | None = None) -> Request | Response | Deferred:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         wait = self.delay(request, response)
@@ -125,19 +125,17 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return response
         self.crawler.stats.inc_value(f"presswatch/retries/{_outlet_id(request)}")
         log.info("Retrying %s in %.1f s (HTTP %s)", request.url, wait, response.status)
-        await self._wait(wait)
-        return retry
+        return self._later(wait, retry)
 
-    async def process_exception(self, request: Request, exception: Exception,
-                                spider: Spider | None = None) -> Request | Response | None:
+    def process_exception(self, request: Request, exception: Exception,
+                          spider: Spider | None = None) -> Request | Response | Deferred | None:
         if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
             return None
         retry = self._retry(request, exception)
         if retry is None:
             return None
         self.crawler.stats.inc_value(f"presswatch/retries/{_outlet_id(request)}")
-        await self._wait(self.delay(request, None) or 0.0)
-        return retry
+        return self._later(self.delay(request, None) or 0.0, retry)
 
 
 class RedirectLoopMiddleware:
