@@ -251,4 +251,4 @@ def index():
         return render_template("dashboard/unavailable.html", error=error), 503
     return render_template("dashboard/index.html", d=dashboard, periods=PERIODS, end=end,
                            today=local_today(), outlet_names=services.outlet_names(),
-                           search_link=search_link, tones=TONES)
+                           search_link=search_link, tones=TONES, baseline_days=SILENT_BASELINE_DAYS)

@@ -7,7 +7,7 @@ shared search link opens in the reader's own language.
 Updating the catalogue after changing a message (from the repository root)::
 
     pybabel extract -F web/translations/babel.cfg -k N_ -o web/translations/messages.pot web
-    pybabel update -i web/translations/messages.pot -d web/translations -N
+    pybabel update --ignore-obsolete -i web/translations/messages.pot -d web/translations -N
     # translate the new entries in web/translations/en/LC_MESSAGES/messages.po, then
     pybabel compile -d web/translations
 
