@@ -144,8 +144,11 @@ class EmbeddedBackend:
             self._match_into_temp(db, request, node)
             counted = "count(DISTINCT story_id)" if request.collapse else "count(*)"
             total = db.execute(f"SELECT {counted} FROM matches").fetchone()[0]
+            # LIMIT/OFFSET as literal integers: bound as parameters, SQLite re-runs the ranking
+            # subquery once per matching row (17 s instead of 0.1 s on 100k articles).
+            limit, offset = int(request.limit), int(request.offset)
             page = db.execute(f"SELECT rowid, source, score, story_id FROM ({inner}) ORDER BY {order} "
-                              "LIMIT ? OFFSET ?", [*join_params, request.limit, request.offset]).fetchall()
+                              f"LIMIT {limit} OFFSET {offset}", join_params).fetchall()
             sizes = self._story_sizes(db, [row[3] for row in page]) if request.collapse else {}
             facets = self._facets(db) if request.facets else {}
             histogram = self._histogram(db, request.histogram) if request.histogram else []
@@ -175,10 +178,11 @@ class EmbeddedBackend:
 
     def _facets(self, db: sqlite3.Connection) -> dict:
         marks = ",".join("?" * len(FACET_FIELDS))
+        # From the matches outward: the term rows of matching articles only, not the whole table.
         rows = db.execute(
-            f"SELECT field, min(value), count(DISTINCT article_rowid) AS n FROM article_terms "
-            f"WHERE field IN ({marks}) AND article_rowid IN (SELECT rowid FROM matches) "
-            "GROUP BY field, value_f ORDER BY n DESC, min(value)", FACET_FIELDS)
+            f"SELECT t.field, min(t.value), count(DISTINCT t.article_rowid) AS n FROM matches m "
+            f"CROSS JOIN article_terms t ON t.article_rowid = m.rowid WHERE t.field IN ({marks}) "
+            "GROUP BY t.field, t.value_f ORDER BY n DESC, min(t.value)", FACET_FIELDS)
         facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
         for name, value, count in rows:
             if len(facets[name]) < FACET_SIZE:

@@ -48,20 +48,29 @@ def _span_phrase(column: str, phrase: Phrase) -> dict:
     return {"span_near": {"clauses": clauses, "slop": 0, "in_order": True}}
 
 
+# Relevance weights per field, the same as the embedded index's bm25 weights: a match in the
+# headline counts four times one in the body. They change scores only, never which articles match.
+FIELD_BOOSTS = {"title": 4.0, "sapo": 2.0, "body": 1.0}
+
+
 def _text_clause(leaf: TextLeaf, column: str) -> dict:
+    boost = FIELD_BOOSTS.get(column.rsplit("_", 1)[0], 1.0)
     if isinstance(leaf, Text):
         phrase = leaf.phrase
         if not phrase.prefix:
-            return {"match_phrase": {column: {"query": " ".join(phrase.tokens), "slop": 0}}}
+            return {"match_phrase": {column: {"query": " ".join(phrase.tokens), "slop": 0, "boost": boost}}}
         if len(phrase.tokens) == 1:
-            return {"prefix": {column: {"value": phrase.tokens[0]}}}
-        return _span_phrase(column, phrase)
+            return {"prefix": {column: {"value": phrase.tokens[0], "boost": boost}}}
+        clause = _span_phrase(column, phrase)
+        clause["span_near"]["boost"] = boost
+        return clause
     if isinstance(leaf, Near):
         clauses = [_span_phrase(column, leaf.left), _span_phrase(column, leaf.right)]
-        return {"span_near": {"clauses": clauses, "slop": leaf.distance, "in_order": leaf.ordered}}
+        return {"span_near": {"clauses": clauses, "slop": leaf.distance, "in_order": leaf.ordered,
+                              "boost": boost}}
     if isinstance(leaf, SloppyPhrase):
         clauses = [_span_phrase(column, op) for op in leaf.operands]
-        return {"span_near": {"clauses": clauses, "slop": leaf.slop, "in_order": True}}
+        return {"span_near": {"clauses": clauses, "slop": leaf.slop, "in_order": True, "boost": boost}}
     raise TypeError(f"not a text leaf: {leaf!r}")
 
 

@@ -125,14 +125,15 @@ def test_never_query_string(query):
 def test_shapes():
     assert to_elasticsearch(parse("")) == {"match_all": {}}
     assert to_elasticsearch(parse("title:kiến")) == {
-        "match_phrase": {"title_f": {"query": "kien", "slop": 0}}}
+        "match_phrase": {"title_f": {"query": "kien", "slop": 0, "boost": 4.0}}}
     assert to_elasticsearch(parse("=kiế*")) == {"bool": {"should": [
-        {"prefix": {f"{f}_x": {"value": "kiế"}}} for f in ("title", "sapo", "body")
+        {"prefix": {f"{f}_x": {"value": "kiế", "boost": b}}} for f, b in (("title", 4.0), ("sapo", 2.0),
+                                                                         ("body", 1.0))
     ], "minimum_should_match": 1}}
     assert to_elasticsearch(parse("body:(a ONEAR/2 gi*)")) == {"span_near": {"clauses": [
         {"span_term": {"body_f": "a"}},
         {"span_multi": {"match": {"prefix": {"body_f": {"value": "gi"}}}}},
-    ], "slop": 2, "in_order": True}}
+    ], "slop": 2, "in_order": True, "boost": 1.0}}
     assert to_elasticsearch(parse('sapo:"a b c"~4'))["span_near"]["slop"] == 4
     assert to_elasticsearch(parse('sapo:("a b" NEAR/1 c)'))["span_near"]["clauses"][0] == {
         "span_near": {"clauses": [{"span_term": {"sapo_f": "a"}}, {"span_term": {"sapo_f": "b"}}],
@@ -149,7 +150,7 @@ def test_shapes():
     assert to_elasticsearch(parse('-"tai nạn"'))["bool"]["must"] == [{"match_all": {}}]
     dsl = to_elasticsearch(parse("title:a -title:b outlet:x"))
     assert dsl == {"bool": {
-        "must": [{"match_phrase": {"title_f": {"query": "a", "slop": 0}}}],
+        "must": [{"match_phrase": {"title_f": {"query": "a", "slop": 0, "boost": 4.0}}}],
         "filter": [{"term": {"kwf.outlet": {"value": "x"}}}],
-        "must_not": [{"match_phrase": {"title_f": {"query": "b", "slop": 0}}}],
+        "must_not": [{"match_phrase": {"title_f": {"query": "b", "slop": 0, "boost": 4.0}}}],
     }}
