@@ -28,7 +28,10 @@ _WORD = re.compile(r"[^\W_]+")
 _INITIALS = {"", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
              "p", "ph", "r", "s", "t", "th", "tr", "v", "x", "qu", "gi"}
 _FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
-_NUCLEI = set(["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu"])
+_NUCLEI = {"a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu",
+           "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ",
+           "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "oai", "oay", "oeo",
+           "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu"}
 # Tokens longer than this are cut, as Elasticsearch's standard tokenizer does at 255.
 MAX_TOKEN_LENGTH = 255
 
