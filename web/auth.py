@@ -103,7 +103,7 @@ def _safe_next(target: str | None) -> str:
     """Only same-site relative redirects after login (no open redirect)."""
     if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
         return target
-    return url_for("search.index")
+    return url_for("dashboard.index")
 
 
 @bp.route("/login", methods=["GET", "POST"])
