@@ -163,6 +163,10 @@ class ElasticsearchBackend:
             body["aggs"]["_histogram"] = {"date_histogram": {
                 "field": "published_at", "calendar_interval": request.histogram, "time_zone": "+07:00",
                 "min_doc_count": 1}}
+        if request.sort == "relevance":
+            # Monthly indices hold very different numbers of articles; term statistics per index
+            # would rank an article by the size of its month. DFS scores with global statistics.
+            body["search_type"] = "dfs_query_then_fetch"
         response = self._call("search", self.client.search, index=self.alias, **body)
         aggregations = response.get("aggregations", {})
         sizes = self._story_sizes(request, node, response["hits"]["hits"]) if request.collapse else {}
