@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Coroutine
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -15,6 +16,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.defer import Deferred
@@ -22,6 +24,7 @@ from twisted.internet.task import deferLater
 from w3lib.url import safe_url_string
 
 log = logging.getLogger(__name__)
+Later = Coroutine[Any, Any, Request]  # a retry handed back after its wait
 
 
 class ConditionalGetMiddleware:
@@ -104,15 +107,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return asked if asked <= self.retry_after_max else None
         return min(self.cap, self.base * 2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
 
-    def _later(self, seconds: float, retry: Request) -> Deferred:
+    async def _later(self, seconds: float, retry: Request) -> Request:
         """``retry``, handed back to Scrapy after ``seconds`` (a timer: nothing blocks meanwhile)."""
-        from twisted.internet import reactor  # the installed one (asyncio), not a default
+        if seconds > 0:
+            from twisted.internet import reactor  # the installed one (asyncio), not a default
 
-        return deferLater(reactor, max(0.0, seconds), lambda: retry)
+            await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+        return retry
 
-    # Plain methods, not coroutines: the common case (no retry) then costs no task or future.
+    # Plain methods that return a coroutine only when they retry: the common case (no retry)
+    # then costs no task or future.
     def process_response(self, request: Request, response: Response,
-                         spider: Spider | None = None) -> Request | Response | Deferred:
+                         spider: Spider | None = None) -> Request | Response | Later:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         wait = self.delay(request, response)
@@ -128,7 +134,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return self._later(wait, retry)
 
     def process_exception(self, request: Request, exception: Exception,
-                          spider: Spider | None = None) -> Request | Response | Deferred | None:
+                          spider: Spider | None = None) -> Request | Response | Later | None:
         if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
             return None
         retry = self._retry(request, exception)
