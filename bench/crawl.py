@@ -217,6 +217,7 @@ def quality(press: SamplePress, truth: list[SampleArticle], documents: dict[str,
 
 def one_run(system: str, folder: Path, workers: str) -> dict:
     with SamplePress() as press:
+        press.warm()  # the sites' own rendering is not what is measured
         registry = bench_registry(folder)
         wanted = set(BENCH_FAULT_SITES)
         truth = list(press.articles) + [a for a in press.fault_articles if a.outlet_id in wanted

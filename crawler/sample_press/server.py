@@ -110,6 +110,22 @@ class SamplePressApp:
                 response.make_conditional(request)
         return response(environ, start_response)
 
+    def warm(self) -> int:
+        """Render every article page, feed, sitemap and first section page now, so that serving
+        costs a crawler under test (and the benchmark) no template rendering; returns the count."""
+        paths = [("/", "")]
+        for outlet in self.outlets.values():
+            site = outlet.site
+            paths += [(f"/{site.id}{site.feed_path}", ""), (f"/{site.id}{site.sitemap_path}", "")]
+            paths += [(f"/{site.id}{site.section_path(s.slug)}", "") for s in site.sections]
+            paths += [(f"/{site.id}{a.path}", "") for a in outlet.articles]
+        for path, page in paths:
+            outlet_id = path.lstrip("/").partition("/")[0]
+            key = f"{path}?page={page}&{self.faults.cache_key(outlet_id)}"
+            if key not in self._cache:
+                self._cache[key] = self.dispatch(path, page or "1")
+        return len(paths)
+
     # --- routing ------------------------------------------------------------------------------------
     def dispatch(self, path: str, page_arg: str) -> Answer:
         if path == "/":
@@ -195,6 +211,10 @@ class SamplePress:
     def registry_path(self) -> Path:
         """The outlet registry for this server (``{sample_press}`` stands for ``base_url``)."""
         return REGISTRY
+
+    def warm(self) -> int:
+        """Pre-render the pages (see ``SamplePressApp.warm``); the request log is not touched."""
+        return self._app.warm()
 
     def fault_registry_path(self) -> Path:
         """The fault sites' registry (``faults.yaml``), with the same placeholder."""
