@@ -27,9 +27,21 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 def canonicalize(url: str) -> str:
     """Lower-case host, no fragment, no tracking parameters, no mobile/AMP host or suffix.
 
-    A URL too malformed to parse (a bad port, a broken IPv6 literal) comes back stripped but
-    otherwise unchanged: the fetch then fails on its own, with the URL in the log.
+    A URL too malformed to parse (a bad port, a broken IPv6 literal) or without a host comes back
+    stripped but otherwise unchanged: the fetch then fails on its own, with the URL in the log.
+    Canonical forms are fixed points (canonicalising one again changes nothing), also for the
+    degenerate slash runs that hostile listings contain.
     """
+    current = url.strip()
+    for _ in range(4):
+        following = _canonicalize_once(current)
+        if following == current:
+            break
+        current = following
+    return current
+
+
+def _canonicalize_once(url: str) -> str:
     try:
         # Percent-encode as Scrapy does for requests, so the canonical form is what gets fetched.
         parts = urlsplit(safe_url_string(url.strip()))
@@ -37,6 +49,8 @@ def canonicalize(url: str) -> str:
     except ValueError:
         return url.strip()
     host = (parts.hostname or "").lower()
+    if not host:
+        return url.strip()
     for prefix in MOBILE_HOST_PREFIXES:
         # "m.baobacninh.vn" → "baobacninh.vn", but never down to a bare suffix ("m.vn").
         if host.startswith(prefix) and host.count(".") >= 2:
