@@ -75,13 +75,35 @@ class DistributedIdle:
         self.crawler = crawler
         self.grace = crawler.settings.getfloat("PRESSWATCH_REDIS_IDLE_SECONDS", 5.0)
         self.idle_since: float | None = None
+        self.poll: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DistributedIdle:
         extension = cls(crawler)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
+
+    def spider_opened(self, spider: Spider) -> None:
+        # An idle engine looks at its scheduler only every 5 s (its heartbeat); work that another
+        # worker queues meanwhile would wait that long, and a short run could be over before this
+        # worker joins. Poll the shared queue twice a second instead.
+        from twisted.internet.task import LoopingCall
+
+        self.poll = LoopingCall(self._wake)
+        self.poll.start(0.5, now=False)
+
+    def _wake(self) -> None:
+        engine = self.crawler.engine
+        slot = getattr(engine, "_slot", None) or getattr(engine, "slot", None)  # private in Scrapy
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None and self._scheduler().has_pending_requests():
+            nextcall.schedule()
+
+    def _scheduler(self) -> Any:
+        engine = self.crawler.engine
+        return getattr(engine, "scheduler", None) or engine.slot.scheduler  # Scrapy < 2.19: slot
 
     def spider_idle(self, spider: Spider) -> None:
         # Scrapy calls this about every 5 s while nothing is scheduled or in flight here. Requests
@@ -91,13 +113,13 @@ class DistributedIdle:
             self.idle_since = now
         if now - self.idle_since < self.grace:
             raise DontCloseSpider
-        engine = self.crawler.engine
-        scheduler = getattr(engine, "scheduler", None) or engine.slot.scheduler  # Scrapy < 2.19: slot
-        self.idle_since = None if scheduler.has_pending_requests() else now
+        self.idle_since = None if self._scheduler().has_pending_requests() else now
         if self.idle_since is None:
             raise DontCloseSpider
 
     def spider_closed(self, spider: Spider) -> None:
+        if self.poll is not None and self.poll.running:
+            self.poll.stop()
         settings = self.crawler.settings
         server = _server(settings)
         for name in ("requests", "dupefilter", "seeded"):
