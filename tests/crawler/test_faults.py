@@ -109,19 +109,11 @@ def test_legacy_encoded_articles_are_indexed_in_correct_vietnamese(crawl, press)
     checked = Counter()
     for article in articles(press, "baosongcau"):
         encoding, header, declared, _ = press.faults.legacy_variant(article)
-        if "iso-8859-1" in header:
-            continue  # test_windows_1258_declared_as_latin1 (extractor limitation, xfail)
         assert_indexed_exactly(crawl, press, article)
         checked[(encoding, header, declared)] += 1
-    assert len(checked) == 5, checked  # right, page-only, none, TCVN3 as 1252, wrongly utf-8
-
-
-@pytest.mark.xfail(reason="crawler/extract reads Windows-1258 bytes declared ISO-8859-1 as VNI; "
-                          "the fix belongs in crawler/extract/encoding.py (reported)", strict=False)
-def test_windows_1258_declared_as_latin1(crawl, press):
-    for article in articles(press, "baosongcau"):
-        if "iso-8859-1" in press.faults.legacy_variant(article)[1]:
-            assert_indexed_exactly(crawl, press, article)
+    # Windows-1258 declared right (header and page), in the page only, not at all, wrongly as
+    # ISO-8859-1 and wrongly as UTF-8; TCVN3 (.VnTime) text labelled windows-1252.
+    assert len(checked) == 6, checked
 
 
 def test_sitemap_only_site_is_walked_through_its_monthly_sitemaps(crawl, press):
