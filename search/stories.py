@@ -44,6 +44,8 @@ class StoryGrouper:
         self._lock = threading.Lock()
         self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # A lost signature after a power cut only means a copy starts its own story: no fsync each.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS signatures (id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
                         " published_ts INTEGER NOT NULL, hashvalues BLOB NOT NULL)")
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
