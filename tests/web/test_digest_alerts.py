@@ -5,39 +5,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from tests.web.test_digest_support import (
+    # noqa: F401 - shared fixtures
     TITLE_EARLY,
     TITLE_FDI,
     TITLE_LATE,
-    SMTPSink,
     add_subscription,
-    corpus,
     doc,
     index,
     local,
-    make_app,
     parts,
 )
 from web.db import connect, database_path
 from web.digest.runner import run
 
 NOW = local(20, 9)
-
-
-@pytest.fixture
-def smtp():
-    sink = SMTPSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def app(smtp):
-    app = make_app(smtp)
-    index(app, corpus())
-    return app
 
 
 def saved_search(app, email: str, query: str, name: str = "Theo dõi FDI") -> str:

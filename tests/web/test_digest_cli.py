@@ -5,33 +5,14 @@ from __future__ import annotations
 import email
 from email.policy import default
 
-import pytest
-
 from tests.web.test_digest_support import (
+    # noqa: F401 - shared fixtures
     TITLE_EARLY,
     TITLE_LATE,
-    SMTPSink,
     add_subscription,
-    corpus,
-    index,
     local,
-    make_app,
 )
 from web.cli_digest import digest_group
-
-
-@pytest.fixture
-def smtp():
-    sink = SMTPSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def app(smtp):
-    app = make_app(smtp)
-    index(app, corpus())
-    return app
 
 
 def test_send_with_a_date_twice_sends_once(app, smtp):

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 
 from tests.web.test_digest_support import (
+    # noqa: F401 - shared fixtures
     SMTP_PASSWORD,
     SMTP_USER,
     SMTPSink,
@@ -26,20 +27,6 @@ from web.digest import outbox
 from web.digest.runner import run
 
 NOW = local(20, 7, 5)
-
-
-@pytest.fixture
-def smtp():
-    sink = SMTPSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def app(smtp):
-    app = make_app(smtp)
-    index(app, corpus())
-    return app
 
 
 def ids(sink: SMTPSink) -> Counter:

@@ -11,34 +11,18 @@ import pytest
 
 from tests.helpers import login
 from tests.web.test_digest_support import (
+    # noqa: F401 - shared fixtures
     BASE_URL,
     TITLE_EARLY,
     TITLE_FDI,
     TITLE_LATE,
-    SMTPSink,
     add_subscription,
     corpus,
-    index,
     local,
-    make_app,
     outbox_rows,
     parts,
 )
 from web.digest.runner import run
-
-
-@pytest.fixture
-def smtp():
-    sink = SMTPSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def app(smtp):
-    app = make_app(smtp)
-    index(app, corpus())
-    return app
 
 
 class Links(HTMLParser):

@@ -5,17 +5,12 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
-
 from tests.helpers import logged_in_client, login
 from tests.web.test_digest_support import (
+    # noqa: F401 - shared fixtures
     TITLE_LATE,
-    SMTPSink,
     add_subscription,
-    corpus,
-    index,
     local,
-    make_app,
     outbox_rows,
 )
 from web.db import connect, database_path
@@ -23,20 +18,6 @@ from web.digest.message import read_unsubscribe_token, unsubscribe_token
 from web.digest.runner import run
 
 NOW = local(20, 7, 5)
-
-
-@pytest.fixture
-def smtp():
-    sink = SMTPSink().start()
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def app(smtp):
-    app = make_app(smtp)
-    index(app, corpus())
-    return app
 
 
 def active(app, subscription: int) -> bool:

@@ -1,0 +1,22 @@
+"""Fixtures shared by the digest tests: a real SMTP server and an app with the test corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.test_digest_support import SMTPSink, corpus, index, make_app
+
+
+@pytest.fixture
+def smtp():
+    sink = SMTPSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def app(smtp):
+    """The digest tests' app (modules that need another app define their own ``app``)."""
+    app = make_app(smtp)
+    index(app, corpus())
+    return app
