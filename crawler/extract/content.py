@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
 
+from crawler.extract.cssmatch import SelectorList
 from search.text import tokens
 
 # Position of each element in document order. Keyed by the element itself: lxml keeps one proxy
@@ -100,23 +100,14 @@ def prose_length(element: lxml_html.HtmlElement) -> int:
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(selectors: tuple[str, ...]) -> CSSSelector | None:
-    """One XPath for a whole selector list (one pass over the tree, not one per selector);
-    invalid selectors (from outlet configuration) are left out."""
-    valid = []
-    for selector in selectors:
-        try:
-            CSSSelector(selector)
-        except Exception:  # noqa: BLE001 - cssselect raises several parse error types
-            continue
-        valid.append(selector)
-    return CSSSelector(", ".join(valid)) if valid else None
+def _compiled(selectors: tuple[str, ...]) -> SelectorList:
+    """Compiled once per list (see cssmatch: one pass over the tree, not one per selector)."""
+    return SelectorList(selectors)
 
 
 def select_all(tree: lxml_html.HtmlElement, selectors: Iterable[str]) -> list[lxml_html.HtmlElement]:
-    """Elements matching any of the selectors, in document order."""
-    compiled = _compiled(tuple(selectors))
-    return list(compiled(tree)) if compiled is not None else []
+    """Elements matching any of the selectors, in document order; invalid selectors are ignored."""
+    return _compiled(tuple(selectors))(tree)
 
 
 def similarity(a: str, b: str) -> float:
