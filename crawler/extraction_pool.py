@@ -1,10 +1,12 @@
 """Extraction off the crawl's main thread: a small pool of worker processes.
 
-Scrapy runs everything in one thread, so parsing and extracting pages (≈40 % of a crawl's CPU)
-would leave the other cores idle while the downloader and the indexer wait. The spider hands each
-page's bytes to ``ExtractionPool.extract`` and awaits the result; the main process keeps fetching
-and indexing meanwhile. ``PRESSWATCH_EXTRACT_WORKERS=0`` extracts in-process (the pool is also
-skipped when there is no asyncio event loop, e.g. under a non-asyncio Twisted reactor).
+Scrapy runs everything in one thread, so parsing and extracting pages would leave the other cores
+idle while the downloader and the indexer wait. The spider hands each page's bytes to
+``ExtractionPool.extract`` and awaits the result; the main process keeps fetching and indexing
+meanwhile. Besides extracting, a worker prepares the article for the index (``search.ingest.prepare``:
+normalise, analyse, MinHash signature), all pure functions of the page, so the main process only
+groups (an LSH look-up) and writes. ``PRESSWATCH_EXTRACT_WORKERS=0`` does it all in-process (as
+when there is no asyncio event loop, e.g. under a non-asyncio Twisted reactor).
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from crawler.extract import Extraction, extract_article
+if TYPE_CHECKING:
+    from crawler.extract import Extraction
+    from crawler.items import ArticleItem
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +33,31 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
+def extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
+                 outlet: dict[str, str], since: date | None = None) -> tuple[Extraction, ArticleItem | None]:
+    """Extract a page and, when it is an article to keep, its item with ``prepared`` set.
+
+    The item is None when the page is not an article or was published before ``since``."""
+    from crawler.extract import extract_article
+    from crawler.items import article_item
+    from search.ingest import prepare
+
+    result = extract_article(page, url, content_type, selectors)
+    if not result.ok or (since and result.article["published_at"].date() < since):
+        return result, None
+    item = article_item(result.article, outlet, url)
+    item.prepared = prepare(item.to_article())
+    result.article = {"published_at": result.article["published_at"]}  # the item carries the rest
+    return result, item
+
+
 def _warm() -> None:
-    """Run once in each worker: import and exercise the extractor before real pages arrive."""
-    extract_article(b"<html><head><title>x</title></head><body><p>x</p></body></html>", "http://x/")
+    """Run once in each worker: import and exercise the extractor and the analysis before real
+    pages arrive."""
+    page = (b"<html><head><title>Tin x</title></head><body><h1>Tin x</h1><p>B\xe1\xba\xafc Ninh"
+            b" h\xc3\xb4m nay.</p></body></html>")
+    outlet = {"outlet_id": "x", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
+    extract_item(page, "http://x/", None, None, outlet)
 
 
 def _main_is_importable() -> bool:
@@ -54,16 +81,18 @@ class ExtractionPool:
                                                 initializer=_warm)
 
     async def extract(self, page: bytes, url: str, content_type: str | None,
-                      selectors: dict[str, Any] | None) -> Extraction:
+                      selectors: dict[str, Any] | None, outlet: dict[str, str],
+                      since: date | None = None) -> tuple[Extraction, ArticleItem | None]:
+        """``extract_item`` in a worker process (here when there are none)."""
+        args = (page, url, content_type, selectors, outlet, since)
         if self.executor is None:
-            return extract_article(page, url, content_type, selectors)
+            return extract_item(*args)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # not on asyncio: extract here
-            return extract_article(page, url, content_type, selectors)
+            return extract_item(*args)
         try:
-            return await loop.run_in_executor(self.executor, extract_article, page, url, content_type,
-                                              selectors)
+            return await loop.run_in_executor(self.executor, extract_item, *args)
         except BrokenProcessPool:
             # A worker died (a C extension crashing on a hostile page, or a worker that cannot
             # start): extract this page here so it is not lost, restart the pool once, and after a
@@ -75,7 +104,7 @@ class ExtractionPool:
                 self.restarted = True
             else:
                 log.error("Extraction workers died twice; extracting in-process from now on")
-            return extract_article(page, url, content_type, selectors)
+            return extract_item(*args)
 
     def close(self, wait: bool = True) -> None:
         if self.executor is not None:

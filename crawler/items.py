@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from crawler.urls import canonicalize
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass
@@ -24,7 +30,31 @@ class ArticleItem:
     outlet_province: str = ""
     fetched_url: str = ""
     crawled_at: datetime | None = None
+    # search.ingest.PreparedArticle: normalised, analysed and signed in the extraction worker.
+    prepared: Any = field(default=None, repr=False, compare=False)
 
     def to_article(self) -> dict[str, Any]:
-        """The mapping ``search`` ingests."""
-        return asdict(self)
+        """The mapping ``search`` ingests (lists copied, so the item can be changed afterwards)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "prepared"}
+        out["tags"] = list(self.tags)
+        out["images"] = [dict(image) for image in self.images]
+        return out
+
+
+def article_item(article: Mapping[str, Any], outlet: Mapping[str, str], fetched_url: str) -> ArticleItem:
+    """The item for an extracted article; ``outlet``: outlet_id, outlet_name, outlet_kind,
+    outlet_province (plain values, so an extraction worker can build it too)."""
+    return ArticleItem(
+        url=canonicalize(article["url"]),
+        **outlet,
+        title=article["title"],
+        sapo=article["sapo"],
+        body=article["body"],
+        author=article["author"],
+        published_at=article["published_at"],
+        section=article["section"],
+        tags=article["tags"],
+        images=article["images"],
+        fetched_url=fetched_url,
+        crawled_at=datetime.now(LOCAL_TZ),
+    )

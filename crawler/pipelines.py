@@ -53,7 +53,8 @@ class IndexPipeline:
         if item.fetched_url and item.fetched_url != item.url:
             # Before add(): a full batch is indexed (and recorded) inside that call.
             self.fetched_urls[document_id(item.url)] = item.fetched_url
-        self.ingester.add(item.to_article())
+        # Normally prepared (analysed, signed) by the extraction worker; else done here.
+        self.ingester.add(item.prepared or item.to_article())
         return item
 
     def close_spider(self, spider: Spider) -> None:

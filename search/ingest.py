@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from search.analysis import annotate
 from search.backends import open_backend
@@ -12,9 +15,28 @@ from search.backends.base import BackendUnavailable, IndexReport, SearchBackend
 from search.config import SearchConfig
 from search.document import Document
 from search.spool import Spool
-from search.stories import StoryGrouper
+from search.stories import StoryGrouper, signature
 
 Annotator = Callable[[Document], Document]
+
+
+@dataclass
+class PreparedArticle:
+    """An article already normalised, analysed and signed (``prepare``), e.g. in an extraction
+    worker process: the ingester then only groups it (an LSH look-up) and indexes it."""
+
+    document: Document
+    signature: np.ndarray | None = None  # search.stories.signature(document)
+
+
+def prepare(article: Mapping[str, Any], *, analyse: Annotator | None = annotate,
+            sign: bool = True) -> PreparedArticle:
+    """What ``Ingester.add`` does to an article before grouping, as a pure function of the article
+    (no index, no story table), so it can run in another process."""
+    document = Document.from_article(article)  # normalises text (NFC, tone marks)
+    if analyse:
+        analyse(document)
+    return PreparedArticle(document, signature(document) if sign else None)
 
 
 class Ingester:
@@ -33,12 +55,18 @@ class Ingester:
         # Called with the documents of each batch the index accepted (e.g. to record crawl state).
         self.on_indexed: Callable[[list[Document]], None] | None = None
 
-    def add(self, article: Mapping[str, Any]) -> Document:
-        document = Document.from_article(article)  # normalises text (NFC, tone marks)
-        if self.annotate:
-            self.annotate(document)
+    def add(self, article: Mapping[str, Any] | PreparedArticle) -> Document:
+        """Ingest an article mapping, or a ``PreparedArticle`` (analysed by ``prepare``, which
+        must have been given this ingester's annotator)."""
+        if isinstance(article, PreparedArticle):
+            document, hashvalues = article.document, article.signature
+        else:
+            document, hashvalues = Document.from_article(article), None  # normalises (NFC, tone marks)
+            if self.annotate:
+                self.annotate(document)
         if self.grouper:
-            self.grouper.assign(document)
+            # Committed with the batch (flush), not per article: one SQLite commit per batch.
+            self.grouper.assign(document, hashvalues, commit=False)
         # Keyed by id: two copies of one URL in a batch leave the later one.
         self._pending[document.id] = document
         if len(self._pending) >= self.batch_size:
@@ -51,6 +79,9 @@ class Ingester:
         return self.flush()
 
     def flush(self) -> IndexReport:
+        if self.grouper:
+            # Story rows before the batch reaches the index (and the crawl state records it).
+            self.grouper.commit()
         if not self._pending:
             return self.report
         batch = list(self._pending.values())

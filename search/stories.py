@@ -1,4 +1,4 @@
-"""Stories: copies and rewrites of one piece across outlets, grouped with MinHash LSH (datasketch).
+"""Stories: copies and rewrites of one piece across outlets, grouped with MinHash LSH (datasketch's scheme).
 
 Syndicated agency copy ("Theo TTXVN") and lightly edited rewrites share most word 3-grams, so a
 Jaccard estimate over folded 3-gram shingles finds them. Signatures of recent articles are kept in
@@ -8,13 +8,15 @@ restarts; the in-memory LSH is rebuilt from it when a grouper opens.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+import struct
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from search.document import Document
 from search.text import tokens
@@ -23,15 +25,65 @@ NUM_PERM = 128
 SHINGLE = 3
 THRESHOLD = 0.5  # estimated Jaccard of shingle sets above which two articles are one story
 WINDOW_DAYS = 30  # a copy published a month later is a new story (anniversaries, follow-ups)
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7).permutations  # computed once, reused
+
+# MinHash and LSH as datasketch computes them (MinHash(num_perm=128, seed=7), sha1_hash32;
+# MinHashLSH(threshold=0.5, num_perm=128) → 25 bands of 5 rows), without importing datasketch:
+# its package imports scipy.integrate (~0.5–0.9 s in every crawl process) for a band count that
+# is fixed here. Signatures stored by earlier versions stay valid; a test pins both against
+# datasketch.
+BANDS, ROWS = 25, 5
+_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
 
 
-def signature(document: Document) -> MinHash:
+def _permutations(seed: int = 7) -> np.ndarray:
+    generator = np.random.RandomState(seed)
+    return np.array([(generator.randint(1, _MERSENNE_PRIME, dtype=np.uint64),
+                      generator.randint(0, _MERSENNE_PRIME, dtype=np.uint64)) for _ in range(NUM_PERM)],
+                    dtype=np.uint64).T
+
+
+_A, _B = _permutations()
+
+
+def minhash(values: Iterable[bytes]) -> np.ndarray:
+    """The MinHash signature (NUM_PERM uint64 values) of a set of byte strings."""
+    hashed = [struct.unpack("<I", hashlib.sha1(value).digest()[:4])[0] for value in values]
+    signature = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    if not hashed:
+        return signature
+    column = np.array(hashed, dtype=np.uint64, ndmin=2).T
+    permuted = np.bitwise_and((column * _A + _B) % _MERSENNE_PRIME, _MAX_HASH)
+    return np.minimum(signature, permuted.min(axis=0))
+
+
+def signature(document: Document) -> np.ndarray:
+    """MinHash of the document's folded word 3-grams; a pure function, so extraction workers can
+    compute it (``search.ingest.prepare``) and the crawl's main process only looks it up."""
     words = tokens(f"{document.title} {document.sapo} {document.body}")
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=7, permutations=_PERMUTATIONS)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash
+    return minhash(s.encode("utf-8") for s in shingles)
+
+
+class _LSH:
+    """Banded LSH: two signatures are candidates when all rows of one band are equal."""
+
+    def __init__(self) -> None:
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
+
+    @staticmethod
+    def _bands(hashvalues: np.ndarray) -> list[bytes]:
+        return [hashvalues[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
+
+    def insert(self, key: str, hashvalues: np.ndarray) -> None:
+        for table, band in zip(self.tables, self._bands(hashvalues), strict=True):
+            table.setdefault(band, []).append(key)
+
+    def query(self, hashvalues: np.ndarray) -> set[str]:
+        found: set[str] = set()
+        for table, band in zip(self.tables, self._bands(hashvalues), strict=True):
+            found.update(table.get(band, ()))
+        return found
 
 
 class StoryGrouper:
@@ -48,37 +100,48 @@ class StoryGrouper:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS signatures (id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
                         " published_ts INTEGER NOT NULL, hashvalues BLOB NOT NULL)")
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        if threshold != THRESHOLD:
+            raise ValueError(f"the bands ({BANDS}×{ROWS}) are those of threshold {THRESHOLD}")
+        self.lsh = _LSH()
         self.stories: dict[str, tuple[str, int]] = {}
         # A year of signatures in memory (~1 KB each); the window test below applies per pair.
         cutoff = int(time.time()) - 400 * 86400
         for doc_id, story_id, published_ts, blob in self.db.execute(
                 "SELECT id, story_id, published_ts, hashvalues FROM signatures WHERE published_ts >= ?",
                 (cutoff,)):
-            minhash = MinHash(num_perm=NUM_PERM, seed=7, permutations=_PERMUTATIONS,
-                              hashvalues=np.frombuffer(blob, dtype=np.uint64))
-            self.lsh.insert(doc_id, minhash)
+            self.lsh.insert(doc_id, np.frombuffer(blob, dtype=np.uint64))
             self.stories[doc_id] = (story_id, published_ts)
 
-    def assign(self, document: Document) -> str:
-        """Set and return ``document.story_id``; re-assigning the same article keeps its story."""
+    def assign(self, document: Document, hashvalues: np.ndarray | None = None, *,
+               commit: bool = True) -> str:
+        """Set and return ``document.story_id``; re-assigning the same article keeps its story.
+
+        ``hashvalues``: the document's ``signature`` when already computed (by an extraction
+        worker). ``commit=False`` leaves the signature's row to the next ``commit()`` (the ingester
+        commits once per batch, before the batch reaches the index)."""
         with self._lock:
             if document.id in self.stories:
                 document.story_id = self.stories[document.id][0]
                 return document.story_id
-            minhash = signature(document)
+            values = signature(document) if hashvalues is None else hashvalues
             published = int(document.published_at.timestamp())
-            candidates = [(self.stories[c][1], self.stories[c][0]) for c in self.lsh.query(minhash)
+            candidates = [(self.stories[c][1], self.stories[c][0]) for c in self.lsh.query(values)
                           if abs(self.stories[c][1] - published) <= WINDOW_DAYS * 86400]
             story_id = min(candidates)[1] if candidates else document.id
-            self.lsh.insert(document.id, minhash)
+            self.lsh.insert(document.id, values)
             self.stories[document.id] = (story_id, published)
-            blob = minhash.hashvalues.astype(np.uint64).tobytes()
+            blob = values.astype(np.uint64).tobytes()
             self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?,?)",
                             (document.id, story_id, published, blob))
-            self.db.commit()
+            if commit:
+                self.db.commit()
             document.story_id = story_id
             return story_id
 
+    def commit(self) -> None:
+        with self._lock:
+            self.db.commit()
+
     def close(self) -> None:
+        self.commit()
         self.db.close()

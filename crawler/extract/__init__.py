@@ -4,7 +4,27 @@
 ``Extraction`` with ``article=None`` and a reason, so one broken page never stops a crawl.
 """
 
-from crawler.extract.pipeline import Extraction, extract_article, not_article
-from crawler.extract.selectors import validate as validate_selectors
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crawler.extract.pipeline import Extraction, extract_article, not_article
+    from crawler.extract.selectors import validate as validate_selectors
 
 __all__ = ["Extraction", "extract_article", "not_article", "validate_selectors"]
+# Imported on first use: the crawl's main process needs only ``dates`` (feeds, sitemaps) when
+# extraction runs in worker processes, and the pipeline's libraries (extruct, justext, …) take a
+# few hundred milliseconds to import.
+_LAZY = {"Extraction": ("pipeline", "Extraction"), "extract_article": ("pipeline", "extract_article"),
+         "not_article": ("pipeline", "not_article"), "validate_selectors": ("selectors", "validate")}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+    globals()[name] = value
+    return value

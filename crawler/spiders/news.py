@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,8 +24,7 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from crawler import distributed
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
-from crawler.extract import extract_article
-from crawler.extraction_pool import ExtractionPool, default_workers
+from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
 from crawler.items import ArticleItem
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
@@ -200,10 +199,14 @@ class NewsSpider(scrapy.Spider):
         self._count(response, "pages")
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         selectors = outlet.selectors or None
+        fields = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
+                  "outlet_province": outlet.province or ""}
+        # Extracted, analysed and signed in a worker process (crawler.extraction_pool).
+        args = (response.body, response.url, content_type, selectors, fields, self.since)
         if self.pool is not None:
-            result = await self.pool.extract(response.body, response.url, content_type, selectors)
+            result, item = await self.pool.extract(*args)
         else:
-            result = extract_article(response.body, response.url, content_type, selectors)
+            result, item = extract_item(*args)
         state = getattr(self, "state_store", None)
         if not result.ok:
             if state is not None:
@@ -211,29 +214,12 @@ class NewsSpider(scrapy.Spider):
             self._count(response, "not_article")
             self.logger.info("Not an article: %s (%s)", response.url, result.reason)
             return
-        article = result.article
-        if self.since and article["published_at"].date() < self.since:
+        if item is None:  # published before --since
             if state is not None:
                 state.done(response.url)
             return
         self._count(response, "articles")
-        yield ArticleItem(
-            url=canonicalize(article["url"]),
-            outlet_id=outlet.id,
-            outlet_name=outlet.name,
-            outlet_kind=outlet.kind,
-            outlet_province=outlet.province or "",
-            title=article["title"],
-            sapo=article["sapo"],
-            body=article["body"],
-            author=article["author"],
-            published_at=article["published_at"],
-            section=article["section"],
-            tags=article["tags"],
-            images=article["images"],
-            fetched_url=response.url,
-            crawled_at=datetime.now(LOCAL_TZ),
-        )
+        yield item
 
     def on_error(self, failure: Any) -> None:
         """Record why a request failed; one failing outlet (or page) never stops the others."""
