@@ -6,11 +6,18 @@ analyzer; documents are written through an alias, keyed by the canonical URL's i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+
+try:  # orjson serialises bulk bodies several times faster than the json module
+    from elasticsearch import OrjsonSerializer
+except ImportError:  # pragma: no cover - orjson is a dependency; any JSON serialiser works
+    OrjsonSerializer = None
 
 from search import query as ql
 from search.backends.base import (
@@ -22,7 +29,7 @@ from search.backends.base import (
     SearchResult,
     StorySummary,
 )
-from search.backends.es_indices import Layout, to_es_source
+from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, to_es_source
 from search.document import LOCAL_TZ, Document, fold_keyword
 from search.snippets import snippet
 
@@ -30,6 +37,11 @@ FACET_SIZE = 30
 # Facets aggregate the display values; filters compare the folded ones under ``kwf``.
 FACET_SOURCE = {"outlet": "outlet_id", "kind": "outlet_kind", "province": "provinces",
                 "topic": "topics", "tone": "tone"}
+# Documents per bulk request (about 2.5 MB of synthetic press articles). Requests of one index()
+# call go out on BULK_THREADS threads, so Python builds one while Elasticsearch indexes another
+# and the node's write pool (one thread per core) gets work for every core.
+BULK_DOCS = 500
+BULK_THREADS = 2
 
 
 class ElasticsearchBackend:
@@ -37,15 +49,21 @@ class ElasticsearchBackend:
 
     def __init__(self, url: str, index: str = "presswatch", *, client: Elasticsearch | None = None,
                  refresh: bool = False, shards: int = 1, replicas: int = 0,
+                 bulk_docs: int = BULK_DOCS, bulk_threads: int = BULK_THREADS,
                  **client_options: Any) -> None:
         self.alias = index
         self.layout = Layout(index, shards=shards, replicas=replicas)
         self.generation = 1
         self.refresh = refresh
+        self.bulk_docs = bulk_docs
+        self.bulk_threads = bulk_threads
+        if OrjsonSerializer is not None:
+            client_options.setdefault("serializer", OrjsonSerializer())
         self.client = client or Elasticsearch(url, request_timeout=30, retry_on_timeout=True,
                                               max_retries=3, **client_options)
         self.url = url
         self._ready = False
+        self._pool: ThreadPoolExecutor | None = None
 
     def _call(self, what: str, fn, *args, **kwargs):
         try:
@@ -86,23 +104,35 @@ class ElasticsearchBackend:
 
     def _actions(self, documents: list[Document]) -> Iterator[dict[str, Any]]:
         now = datetime.now(LOCAL_TZ)
-        for start in range(0, len(documents), 500):
-            chunk = documents[start:start + 500]
-            located = self._locations(chunk)
-            for document in chunk:
-                index = located.get(document.id) or self.layout.index_name(self.generation,
-                                                                            document.published_at)
-                yield {"_op_type": "index", "_index": index, "_id": document.id,
-                       "_source": to_es_source(document, now)}
+        located = self._locations(documents)
+        for document in documents:
+            index = located.get(document.id) or self.layout.index_name(self.generation,
+                                                                        document.published_at)
+            yield {"_op_type": "index", "_index": index, "_id": document.id,
+                   "_source": to_es_source(document, now)}
+
+    def _bulk(self, documents: list[Document]) -> list[tuple[bool, dict[str, Any]]]:
+        """One bulk request (retried on 429 by the helper); the actions are built lazily, so one
+        thread's Python work overlaps another's request."""
+        return list(helpers.streaming_bulk(
+            self.client, self._actions(documents), chunk_size=len(documents),
+            max_chunk_bytes=50 * 1024 * 1024, max_retries=5, initial_backoff=1,
+            raise_on_error=False, raise_on_exception=True))
 
     def index(self, documents: Iterable[Document]) -> IndexReport:
         self.ensure_index()
         report = IndexReport()
         documents = list({d.id: d for d in documents}.values())
-        results = self._call("index documents", lambda: list(helpers.streaming_bulk(
-            self.client, self._actions(documents), chunk_size=500, max_retries=5,
-            initial_backoff=1, raise_on_error=False, raise_on_exception=True)))
-        for ok, item in results:
+        chunks = [documents[start:start + self.bulk_docs]
+                  for start in range(0, len(documents), self.bulk_docs)]
+        if len(chunks) > 1 and self.bulk_threads > 1:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.bulk_threads, thread_name_prefix="es-bulk")
+            pool = self._pool
+            send = lambda: [item for chunk in pool.map(self._bulk, chunks) for item in chunk]  # noqa: E731
+        else:
+            send = lambda: [item for chunk in chunks for item in self._bulk(chunk)]  # noqa: E731
+        for ok, item in self._call("index documents", send):
             result = next(iter(item.values()))
             if ok:
                 report.indexed += 1
@@ -112,6 +142,48 @@ class ElasticsearchBackend:
         if self.refresh:
             self._call("refresh the index", self.client.indices.refresh, index=self.alias)
         return report
+
+    @contextlib.contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Bulk-load mode for backfills and benchmarks: no periodic refresh, translog fsync every
+        few seconds instead of per request, on existing and newly created indices alike.
+
+        Documents become searchable when the block ends (one refresh); the normal settings are
+        restored even if the load fails. Not for the crawl path: a node crash during the load can
+        lose its last seconds of acknowledged writes, so re-run the load after one.
+        """
+        self.ensure_index()
+        name = self.layout.template_name(self.generation)
+        pattern = self.layout.pattern(self.generation)
+
+        def template() -> dict[str, Any]:
+            found = self.client.indices.get_index_template(name=name)["index_templates"][0]
+            # What put_index_template accepts (the answer adds e.g. created_date_millis).
+            return {key: value for key, value in found["index_template"].items() if key in (
+                "index_patterns", "template", "priority", "composed_of", "version", "_meta",
+                "data_stream", "allow_auto_create", "ignore_missing_component_templates")}
+
+        def apply(body: dict[str, Any], settings: dict[str, Any]) -> None:
+            # The template decides the settings of monthly indices created during the load.
+            self.client.indices.put_index_template(name=name, **body)
+            self.client.indices.put_settings(index=pattern, settings=settings)
+
+        original = self._call("read the index template", template)
+        settings = original["template"].get("settings", {}).get("index", {})
+        loading = {**original, "template": {**original["template"], "settings": {"index": {
+            **settings, **BULK_LOAD_SETTINGS,
+            "translog": {**settings.get("translog", {}), **BULK_LOAD_SETTINGS["translog"]}}}}}
+        self._call("switch to bulk-load settings", apply, loading, BULK_LOAD_SETTINGS)
+        try:
+            yield
+        finally:
+            # Back to what the template said (templates from before bulk-load mode lack translog).
+            refresh = settings.get("refresh_interval", WRITE_SETTINGS["refresh_interval"])
+            durability = settings.get("translog", {}).get("durability",
+                                                          WRITE_SETTINGS["translog"]["durability"])
+            restore = {"refresh_interval": refresh, "translog": {"durability": durability}}
+            self._call("restore the index settings", apply, original, restore)
+            self.refresh_now()
 
     def delete(self, document_id: str) -> None:
         self.ensure_index()
@@ -263,4 +335,7 @@ class ElasticsearchBackend:
         self._call("refresh the index", self.client.indices.refresh, index=self.alias)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
         self.client.close()

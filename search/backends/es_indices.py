@@ -9,14 +9,16 @@ the alias in one atomic ``update_aliases`` call, so searches never see a missing
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
 
 from search.document import KEYWORD_FIELDS, LOCAL_TZ, TEXT_FIELDS, Document, fold_keyword
+from search.text import _WORD, MAX_TOKEN_LENGTH, token_text
 
 KEYWORD = {"type": "keyword"}
 TOKENS = {"type": "text", "analyzer": "standard"}
@@ -27,7 +29,8 @@ MAPPINGS: dict[str, Any] = {
     "_source": {"excludes": ["title_*", "sapo_*", "body_*", "kwf"]},
     "properties": {
         **{f"{name}_{kind}": TOKENS for name in TEXT_FIELDS for kind in ("f", "x")},
-        "kwf": {"properties": {name: KEYWORD for name in KEYWORD_FIELDS}},
+        # Folded values only ever filter (term, prefix): no sorting or aggregating, so no doc values.
+        "kwf": {"properties": {name: {**KEYWORD, "doc_values": False} for name in KEYWORD_FIELDS}},
         "doc_id": KEYWORD,
         "url": KEYWORD,
         "outlet_id": KEYWORD,
@@ -43,6 +46,11 @@ MAPPINGS: dict[str, Any] = {
         "doc": {"type": "object", "enabled": False},
     },
 }
+# Index settings of the normal (crawl) path; bulk-load mode changes these and restores them.
+WRITE_SETTINGS: dict[str, Any] = {"refresh_interval": "1s", "translog": {"durability": "request"}}
+# A bulk load (backfill, reindex, benchmark) needs no periodic refresh and no fsync per request;
+# it refreshes once at the end. A crash during the load may lose its last few seconds: re-run it.
+BULK_LOAD_SETTINGS: dict[str, Any] = {"refresh_interval": "-1", "translog": {"durability": "async"}}
 _NAME = re.compile(r"^(?P<alias>.+)-g(?P<generation>\d+)-(?P<month>\d{4}\.\d{2})$")
 
 
@@ -61,14 +69,17 @@ class Layout:
     def template_name(self, generation: int) -> str:
         return f"{self.alias}-g{generation}"
 
-    def put_template(self, client: Elasticsearch, generation: int, live: bool) -> None:
-        """Mapping for one generation; only the live one's indices join the alias on creation."""
+    def put_template(self, client: Elasticsearch, generation: int, live: bool,
+                     settings: dict[str, Any] | None = None) -> None:
+        """Mapping for one generation; only the live one's indices join the alias on creation.
+
+        ``settings`` overrides the defaults for indices created from now on (bulk-load mode)."""
         client.indices.put_index_template(
             name=self.template_name(generation), index_patterns=[self.pattern(generation)],
             priority=100 + generation,
             template={
-                "settings": {"number_of_shards": self.shards, "number_of_replicas": self.replicas,
-                             "refresh_interval": "1s"},
+                "settings": {**WRITE_SETTINGS, "number_of_shards": self.shards,
+                             "number_of_replicas": self.replicas, **(settings or {})},
                 "mappings": MAPPINGS,
                 "aliases": {self.alias: {}} if live else {},
             })
@@ -92,9 +103,39 @@ class Layout:
         return max(generations) if generations else None
 
 
+_RECORD_FIELDS = tuple(f.name for f in fields(Document))
+
+
+def _record(document: Document) -> dict[str, Any]:
+    """``Document.to_source()`` without ``dataclasses.asdict``'s deep copy (a fifth of the cost of
+    a source): the record is serialised right away, so sharing its lists and dicts is safe."""
+    record = {name: getattr(document, name) for name in _RECORD_FIELDS}
+    record["published_at"] = document.published_at.isoformat()
+    record["crawled_at"] = document.crawled_at.isoformat() if document.crawled_at else None
+    return record
+
+
+def _exact_token_text(value: str) -> str:
+    """``token_text(value, folded=False)`` for text a ``Document`` has already normalised.
+
+    ``Document.__post_init__`` normalises title, sapo and body and ``normalize`` is idempotent, so
+    running it again (two fifths of the cost of a source) changes nothing. The NFC check, a quick
+    pass in C, still sends decomposed text (assigned after construction) the slow, sure way.
+    """
+    if not unicodedata.is_normalized("NFC", value):
+        return token_text(value, folded=False)
+    return " ".join([t[:MAX_TOKEN_LENGTH] for t in _WORD.findall(value.lower())])
+
+
 def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict[str, Any]:
-    return {
-        **document.match_text(),
+    """The indexed source: the match fields (equal to ``Document.match_text()``), the folded
+    filter values, the facet/sort fields and the whole record under ``doc``."""
+    source: dict[str, Any] = {}
+    for name in TEXT_FIELDS:
+        value = getattr(document, name)
+        source[f"{name}_f"] = token_text(value)
+        source[f"{name}_x"] = _exact_token_text(value)
+    source.update({
         "kwf": {name: [fold_keyword(v) for v in values]
                 for name, values in document.keyword_values().items()},
         "doc_id": document.id,
@@ -108,8 +149,9 @@ def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict
         "section": document.section,
         "published_at": document.published_at.isoformat(),
         "indexed_at": (indexed_at or datetime.now(LOCAL_TZ)).isoformat(),
-        "doc": document.to_source(),
-    }
+        "doc": _record(document),
+    })
+    return source
 
 
 def _copy_actions(client: Elasticsearch, layout: Layout, source_index: str, generation: int,

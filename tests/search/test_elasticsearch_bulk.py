@@ -1,0 +1,92 @@
+"""Fast bulk indexing must index exactly what the plain definitions say, and bulk-load mode must
+leave the indices as it found them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.synthetic import documents
+from search.backends import SearchRequest
+from search.backends.elastic import ElasticsearchBackend
+from search.backends.es_indices import to_es_source
+from search.document import Document
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# Vietnamese letters precomposed and decomposed, tone marks alone, other scripts, separators.
+ALPHABET = st.sampled_from(list("aăâeêioôơuưyđbcghknqrtxAĐỌ") + ["hoà", "hòa", "qúy", "thuỷ", "o\u0301",
+                                                                 "a\u0323", "\u0301", "中文", "ß", "İ",
+                                                                 "_", " ", "-", ".", "\n", "x" * 300])
+TEXT = st.lists(ALPHABET, max_size=30).map("".join)
+
+
+def article(n: int, title: str = "Giải ngân vốn đầu tư công", month: int = 3) -> Document:
+    return Document(url=f"https://baoa.vn/bai-{n}.html", outlet_id="baoa", title=f"{title} {n}",
+                    body="Tỉnh Bắc Ninh đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+                    published_at=datetime(2026, month, 15, 8, tzinfo=TZ))
+
+
+def assert_source_matches_definitions(document: Document) -> None:
+    source = json.loads(json.dumps(to_es_source(document)))
+    for name, text in document.match_text().items():
+        assert source[name] == text, name
+    assert source["doc"] == json.loads(json.dumps(document.to_source()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=TEXT, sapo=TEXT, body=TEXT)
+def test_source_match_fields_equal_match_text_for_any_text(title, sapo, body):
+    assert_source_matches_definitions(Document(url="https://baoa.vn/x.html", outlet_id="baoa", title=title,
+                                               sapo=sapo, body=body,
+                                               published_at=datetime(2026, 3, 1, tzinfo=TZ)))
+
+
+def test_source_equals_the_plain_definitions_on_the_benchmark_corpus():
+    for document in documents(300):
+        assert_source_matches_definitions(document)
+
+
+def test_source_of_text_assigned_after_construction_is_still_normalised():
+    document = article(1)
+    document.body = "Ho\u0300a bi\u0300nh"  # decomposed, never passed through normalize
+    assert_source_matches_definitions(document)
+
+
+def test_many_bulk_requests_on_threads_index_every_document_once(elasticsearch_url, es_index):
+    backend = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True, bulk_docs=7, bulk_threads=3)
+    report = backend.index([article(n, month=1 + n % 4) for n in range(50)])
+    assert (report.indexed, report.errors) == (50, [])
+    moved = article(3, title="Đính chính", month=6)  # a re-crawl updates its one document
+    assert backend.index([moved, *[article(n, month=1 + n % 4) for n in range(10, 20)]]).indexed == 11
+    assert backend.count() == 50
+    assert backend.get(moved.id).title.startswith("Đính chính")
+    assert backend.search(SearchRequest(query="giai ngan")).total == 50
+    backend.close()
+
+
+def test_bulk_load_mode_covers_new_indices_and_restores_everything(elasticsearch_url, es_index):
+    backend = ElasticsearchBackend(elasticsearch_url, es_index)
+    backend.index([article(1, month=1)])
+    client = backend.client
+    template = client.indices.get_index_template(name=f"{es_index}-g1")["index_templates"][0]
+
+    def index_settings() -> dict[str, tuple[str, str]]:
+        found = client.indices.get_settings(index=f"{es_index}-*", name="index.refresh_interval,"
+                                            "index.translog.durability", flat_settings=True)
+        return {name: (data["settings"].get("index.refresh_interval"),
+                       data["settings"].get("index.translog.durability"))
+                for name, data in found.body.items()}
+
+    with backend.bulk_load():
+        backend.index([article(2, month=1), article(3, month=2)])  # 2026.02 is created in the load
+        assert set(index_settings().values()) == {("-1", "async")}
+        assert backend.count() <= 1  # not searchable before the load ends
+    assert set(index_settings().values()) == {("1s", "request")}
+    after = client.indices.get_index_template(name=f"{es_index}-g1")["index_templates"][0]
+    assert after["index_template"]["template"] == template["index_template"]["template"]
+    assert backend.count() == 3
+    assert backend.search(SearchRequest(query="giai ngan")).total == 3
