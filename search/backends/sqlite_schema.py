@@ -38,9 +38,26 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Which articles changed, in commit order: search.backends.embedded_columns follows it to keep its
+-- in-memory columns current. Terms are always written with their article, in one transaction.
+CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, article_rowid INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS articles_inserted AFTER INSERT ON articles
+    BEGIN INSERT INTO changes(article_rowid) VALUES (new.rowid); END;
+CREATE TRIGGER IF NOT EXISTS articles_updated AFTER UPDATE ON articles
+    BEGIN INSERT INTO changes(article_rowid) VALUES (new.rowid); END;
+CREATE TRIGGER IF NOT EXISTS articles_deleted AFTER DELETE ON articles
+    BEGIN INSERT INTO changes(article_rowid) VALUES (old.rowid); END;
 """
+
+# Readers more than this many changes behind reload everything instead of following the log.
+CHANGES_KEPT = 200_000
 
 
 def create_schema(db: sqlite3.Connection) -> None:
     db.executescript(DDL)
     db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def prune_changes(db: sqlite3.Connection) -> None:
+    """Keep the change log bounded (inside the writer's transaction)."""
+    db.execute("DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?", (CHANGES_KEPT,))

@@ -91,18 +91,74 @@ def fts_expression(leaf: TextLeaf) -> str:
     return f"{columns} : {body}"
 
 
+def fts_only(node: Node) -> str | None:
+    """One FTS5 expression equivalent to ``node``, if its whole subtree is text FTS5 can decide
+    (no metadata, no ordered proximity, NOT only beside a positive operand); else None.
+
+    One MATCH lets FTS5 intersect the doclists itself, instead of SQLite building one rowid list
+    per term and combining them row by row (3–5x faster on common words at 100k articles).
+    """
+    if isinstance(node, TextLeaf):
+        return None if ordered_operands(node) is not None else f"({fts_expression(node)})"
+    if isinstance(node, Or):
+        parts = [fts_only(child) for child in node.children]
+        return None if None in parts else "(" + " OR ".join(parts) + ")"  # type: ignore[arg-type]
+    if isinstance(node, And):
+        return _fts_conjunction(node.children)
+    return None
+
+
+def _fts_conjunction(children: tuple[Node, ...] | list[Node]) -> str | None:
+    positive = [fts_only(child) for child in children if not isinstance(child, Not)]
+    negative = [fts_only(child.child) for child in children if isinstance(child, Not)]
+    if not positive or None in positive or None in negative:
+        return None
+    expression = "(" + " AND ".join(positive) + ")"  # type: ignore[arg-type]
+    for part in negative:
+        expression = f"({expression} NOT {part})"
+    return expression
+
+
+def _fts_superset(node: Node) -> str | None:
+    """An FTS5 expression over the positive text of ``node`` whose rows include all of its matches,
+    or None where the text does not bound them (metadata only, an OR with a metadata branch)."""
+    if isinstance(node, TextLeaf):
+        return f"({fts_expression(node)})"  # ordered proximity: its unordered NEAR superset
+    if isinstance(node, And):
+        parts = [part for child in node.children if (part := _fts_superset(child)) is not None]
+        return "(" + " AND ".join(parts) + ")" if parts else None
+    if isinstance(node, Or):
+        parts = [_fts_superset(child) for child in node.children]
+        return None if None in parts else "(" + " OR ".join(parts) + ")"  # type: ignore[arg-type]
+    return None  # NOT, metadata, dates, match-all: no bound from the text
+
+
 def fts_rank_match(node: Node) -> str | None:
-    """An FTS5 MATCH string OR-ing the positive text leaves (for bm25 ranking), or None."""
+    """An FTS5 MATCH string for bm25 ranking: every positive text leaf once, or None.
+
+    bm25 sums over the expression's phrases with statistics of the whole index, so any
+    expression with the same phrases gives a row the same score. The query's own shape is used
+    where it bounds the matches, so that only those rows are scored, not every row holding one
+    of its words; otherwise the leaves are OR-ed.
+    """
     expressions: list[str] = []
     for leaf in positive_text_leaves(node):
-        expression = fts_expression(leaf)
-        if expression not in expressions:
-            expressions.append(expression)
+        expressions.append(fts_expression(leaf))
     if not expressions:
         return None
-    if len(expressions) == 1:
-        return expressions[0]
-    return " OR ".join(f"({e})" for e in expressions)
+    if len(set(expressions)) == len(expressions):
+        shaped = _fts_superset(node)
+        if shaped is not None:
+            return shaped
+    unique = list(dict.fromkeys(expressions))
+    if len(unique) == 1:
+        return unique[0]
+    return " OR ".join(f"({e})" for e in unique)
+
+
+def _text_conjunct(node: Node) -> bool:
+    """Can join other text conjuncts in one MATCH (a text subtree, or NOT of one)."""
+    return fts_only(node.child if isinstance(node, Not) else node) is not None
 
 
 def _like_prefix(value: str) -> str:
@@ -115,8 +171,25 @@ class _Compiler:
         self.params: list = []
 
     def compile(self, node: Node) -> str:
+        if isinstance(node, And | Or):
+            merged = fts_only(node)
+            if merged is not None:
+                return self.fts_match(merged)
         if isinstance(node, And):
-            return "(" + " AND ".join(self.compile(child) for child in node.children) + ")"
+            # The text conjuncts as one MATCH, the rest (metadata, dates, ordered proximity) beside it.
+            text = [child for child in node.children if _text_conjunct(child)]
+            conjunction = _fts_conjunction(text) if len(text) > 1 else None
+            rest = [child for child in node.children if conjunction is None or child not in text]
+            ordered = next((c for c in rest if isinstance(c, TextLeaf) and ordered_operands(c)), None)
+            parts = []
+            if conjunction and ordered is not None:
+                # The exact ordered check (Python) then runs only on rows matching all the text.
+                parts.append(self.text(ordered, also=conjunction))
+                rest.remove(ordered)
+            elif conjunction:
+                parts.append(self.fts_match(conjunction))
+            parts += [self.compile(child) for child in rest]
+            return "(" + " AND ".join(parts) + ")"
         if isinstance(node, Or):
             return "(" + " OR ".join(self.compile(child) for child in node.children) + ")"
         if isinstance(node, Not):
@@ -141,8 +214,14 @@ class _Compiler:
             return "(" + " AND ".join(parts) + ")" if parts else "1"
         raise TypeError(f"not a query node: {node!r}")
 
-    def text(self, leaf: TextLeaf) -> str:
-        self.params.append(fts_expression(leaf))
+    def fts_match(self, expression: str) -> str:
+        self.params.append(expression)
+        return "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+
+    def text(self, leaf: TextLeaf, also: str | None = None) -> str:
+        """``also``: an FTS5 expression the row must match too (see compile)."""
+        expression = fts_expression(leaf)
+        self.params.append(f"{also} AND ({expression})" if also else expression)
         sql = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
         ordered = ordered_operands(leaf)
         if ordered is not None:
