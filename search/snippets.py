@@ -5,16 +5,27 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from search.text import fold
 
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    # Pages of hits repeat the same few thousand words: fold each once.
+    return fold(word)
+
+
 def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
-    words = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+    words = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(text)]
+    first_words = {term[0] for term in terms}
+    any_prefix = any(token.endswith("*") for term in terms for token in term[:1])
     spans: list[tuple[int, int]] = []
     for i in range(len(words)):
+        if not any_prefix and words[i][2] not in first_words:
+            continue  # no term starts here
         for term in terms:
             if i + len(term) > len(words):
                 continue

@@ -163,9 +163,10 @@ class EmbeddedBackend:
             if request.limit > 0:
                 rank = ql.fts_rank_match(node) if request.sort == "relevance" else None
                 scores = self._scores(db, rank, matched) if rank else None
-                ordered = columns.order(snapshot, matched, scores)
                 if request.collapse:
-                    ordered = columns.first_per_story(snapshot, ordered)
+                    ordered = columns.first_per_story(snapshot, columns.order(snapshot, matched, scores))
+                else:
+                    ordered = columns.order(snapshot, matched, scores, first=request.offset + request.limit)
                 page = ordered[request.offset:request.offset + request.limit]
             sources = self._sources(db, page.tolist())
         total = columns.story_count(snapshot, matched) if request.collapse else int(matched.size)

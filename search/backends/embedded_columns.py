@@ -217,11 +217,22 @@ class Columns:
         return [(date.fromordinal(EPOCH_ORDINAL + int(day)), int(count))
                 for day, count in zip(buckets.tolist(), counts.tolist(), strict=True)]
 
-    def order(self, snapshot: Snapshot, matched: np.ndarray, scores: np.ndarray | None) -> np.ndarray:
-        """``matched`` sorted best first: score (if any) descending, newest first, then by id."""
+    def order(self, snapshot: Snapshot, matched: np.ndarray, scores: np.ndarray | None,
+              first: int | None = None) -> np.ndarray:
+        """``matched`` best first: score (if any) descending, newest first, then by id.
+
+        With ``first``, only the first ``first`` places are guaranteed (the rest is dropped or
+        unordered): a partition picks the candidates so that a page costs no full sort.
+        """
+        primary = -scores if scores is not None else -snapshot.published[matched]
+        if first is not None and 0 < first < matched.size // 4:
+            threshold = np.partition(primary, first - 1)[first - 1]
+            candidates = np.flatnonzero(primary <= threshold)  # ties at the threshold included
+            matched, primary = matched[candidates], primary[candidates]
+            scores = scores[candidates] if scores is not None else None
         keys = [self.id_rank(snapshot)[matched], -snapshot.published[matched]]
         if scores is not None:
-            keys.append(-scores)
+            keys.append(primary)
         return matched[np.lexsort(keys)]
 
     @staticmethod
