@@ -129,9 +129,13 @@ class EmbeddedBackend:
     def _matched(self, db: sqlite3.Connection, request: SearchRequest, node: ql.Node,
                  snapshot: Snapshot) -> np.ndarray:
         """The matching rowids, ascending (SQLite finds them; the columns count them)."""
+        if isinstance(node, ql.MatchAll):
+            start, end = request.time_bounds()
+            filters = {name: [fold_keyword(value) for value in values]
+                       for name, values in request.filters().items() if values}
+            return self.columns.filtered(snapshot, filters, int(start.timestamp()) if start else None,
+                                         int(end.timestamp()) if end else None)
         where, params = self._where(request, node)
-        if where == "(1)":
-            return np.flatnonzero(snapshot.live)
         rows = db.execute(f"SELECT a.rowid FROM articles a WHERE {where}", params)
         matched = np.fromiter(chain.from_iterable(rows), dtype=np.int64)
         matched.sort()

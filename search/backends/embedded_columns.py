@@ -193,20 +193,41 @@ class Columns:
         """Matches counted by a value of ``row`` and a value of ``column`` (e.g. tone per topic)."""
         selected = _selected(snapshot, matched)[snapshot.pair_rowid]
         fields = self.terms.fields[:]
-        of_row = np.asarray([name == row for name in fields], dtype=bool)[snapshot.pair_code]
-        of_column = np.asarray([name == column for name in fields], dtype=bool)[snapshot.pair_code]
-        columns_of: dict[int, list[int]] = {}
-        for rowid, code in zip(snapshot.pair_rowid[selected & of_column].tolist(),
-                               snapshot.pair_code[selected & of_column].tolist(), strict=True):
-            columns_of.setdefault(rowid, []).append(code)
+        of_row = selected & np.asarray([name == row for name in fields], dtype=bool)[snapshot.pair_code]
+        of_column = selected & np.asarray([name == column for name in fields], dtype=bool)[snapshot.pair_code]
+        row_rowid, row_code = snapshot.pair_rowid[of_row], snapshot.pair_code[of_row].astype(np.int64)
+        order = np.argsort(snapshot.pair_rowid[of_column], kind="stable")
+        column_rowid = snapshot.pair_rowid[of_column][order]
+        column_code = snapshot.pair_code[of_column][order].astype(np.int64)
+        # Join the two lists of pairs on rowid: each row pair meets every column pair of its article.
+        low = np.searchsorted(column_rowid, row_rowid, side="left")
+        repeats = np.searchsorted(column_rowid, row_rowid, side="right") - low
+        starts = np.repeat(low, repeats)
+        steps = np.arange(int(repeats.sum())) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+        width = len(fields)
+        cells, counts = np.unique(np.repeat(row_code, repeats) * width + column_code[starts + steps],
+                                  return_counts=True)
         table: dict[str, dict[str, int]] = {}
-        for rowid, code in zip(snapshot.pair_rowid[selected & of_row].tolist(),
-                               snapshot.pair_code[selected & of_row].tolist(), strict=True):
-            cells = table.setdefault(self.terms.display[code], {})
-            for column_code in columns_of.get(rowid, ()):
-                label = self.terms.display[column_code]
-                cells[label] = cells.get(label, 0) + 1
+        for cell, count in zip(cells.tolist(), counts.tolist(), strict=True):
+            row_value, column_value = self.terms.display[cell // width], self.terms.display[cell % width]
+            table.setdefault(row_value, {})[column_value] = count
         return table
+
+    def filtered(self, snapshot: Snapshot, filters: dict[str, list[str]],
+                 start: int | None, end: int | None) -> np.ndarray:
+        """The live rowids with one of the values of each filter, published in [start, end):
+        a query without text answered from the columns alone (the dashboard's counts)."""
+        keep = snapshot.live.copy()
+        if start is not None:
+            keep &= snapshot.published >= start
+        if end is not None:
+            keep &= snapshot.published < end
+        for name, values in filters.items():
+            codes = [self.terms.index[(name, value)] for value in values if (name, value) in self.terms.index]
+            having = np.zeros(snapshot.size, dtype=bool)
+            having[snapshot.pair_rowid[np.isin(snapshot.pair_code, codes)]] = True
+            keep &= having
+        return np.flatnonzero(keep)
 
     @staticmethod
     def histogram(snapshot: Snapshot, matched: np.ndarray, interval: str) -> list[tuple[date, int]]:

@@ -110,3 +110,23 @@ def test_paging_never_repeats_or_skips(tmp_path, collapse):
         request.offset = offset
         paged += [hit.document.id for hit in backend.search(request).hits]
     assert paged == [hit.document.id for hit in whole.hits]
+
+
+def test_queries_without_text_answer_from_the_columns_as_sql_would(tmp_path):
+    """An empty query is answered from the columns; ``published:>=2000`` matches every article
+    too but goes through SQLite: with the same filters both must agree, pivots included."""
+    backend = EmbeddedBackend(tmp_path / "index.sqlite3")
+    rng = random.Random(9)
+    backend.index([article(n, rng) for n in range(60)])
+    for _ in range(25):
+        filters = dict(outlets=rng.sample(OUTLETS, rng.randint(0, 2)),
+                       topics=rng.sample(TOPICS + ["Không có"], rng.randint(0, 2)),
+                       provinces=[p.lower() for p in rng.sample(PROVINCES, rng.randint(0, 1))],
+                       tones=rng.sample(["negative", "neutral"], rng.randint(0, 1)),
+                       date_from=rng.choice([None, datetime(2026, 3, 5).date()]),
+                       date_to=rng.choice([None, datetime(2026, 3, 15).date()]))
+        by_columns = SearchRequest(query="", sort="date", limit=100, **filters)
+        by_sql = SearchRequest(query="published:>=2000-01-01", sort="date", limit=100, **filters)
+        assert answers(backend, by_columns) == answers(backend, by_sql)
+        for row, column in (("topic", "tone"), ("outlet", "province"), ("province", "topic")):
+            assert backend.pivot(by_columns, row, column) == backend.pivot(by_sql, row, column)
