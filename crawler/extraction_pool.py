@@ -51,6 +51,10 @@ def extract_item(page: bytes, url: str, content_type: str | None, selectors: dic
     return result, item
 
 
+def _started() -> None:
+    """Nothing: submitted once per worker so that the pool starts its processes right away."""
+
+
 def _warm() -> None:
     """Run once in each worker: import and exercise the extractor and the analysis before real
     pages arrive."""
@@ -79,6 +83,10 @@ class ExtractionPool:
             context = multiprocessing.get_context("spawn")
             self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                                 initializer=_warm)
+            # Spawned on demand otherwise, i.e. when the first article page arrives, which then
+            # waits ~1 s for a fresh interpreter to import and warm up: start them all now.
+            for _ in range(workers):
+                self.executor.submit(_started)
 
     async def extract(self, page: bytes, url: str, content_type: str | None,
                       selectors: dict[str, Any] | None, outlet: dict[str, str],

@@ -55,7 +55,9 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.outlets = spider.load_outlets()
         configure_for_outlets(crawler.settings, spider.outlets)
-        crawler.signals.connect(spider.open_pool, signal=signals.spider_opened)
+        # Started before the engine is built, so the workers import and warm up (~1 s) while the
+        # crawl's own process starts its engine and fetches robots.txt and the listings.
+        spider.open_pool()
         crawler.signals.connect(spider.close_pool, signal=signals.spider_closed)
         return spider
 
