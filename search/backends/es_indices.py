@@ -124,7 +124,11 @@ def _exact_token_text(value: str) -> str:
     """
     if not unicodedata.is_normalized("NFC", value):
         return token_text(value, folded=False)
-    return " ".join([t[:MAX_TOKEN_LENGTH] for t in _WORD.findall(value.lower())])
+    words = _WORD.findall(value.lower())
+    # Cutting every token costs a Python loop; only text this long can hold a token that long.
+    if len(value) > MAX_TOKEN_LENGTH and max(map(len, words), default=0) > MAX_TOKEN_LENGTH:
+        words = [t[:MAX_TOKEN_LENGTH] for t in words]
+    return " ".join(words)
 
 
 def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict[str, Any]:
