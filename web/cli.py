@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from flask.cli import FlaskGroup, with_appcontext
 
-from web import create_app
+from web import create_app, services
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)
@@ -97,6 +97,7 @@ def demo_command(port: int) -> None:
     # Not app.run(): inside a Flask CLI command it returns at once without serving.
     from werkzeug.serving import run_simple
 
+    services.warm_backend(app)
     run_simple("127.0.0.1", port, app, threaded=True, use_reloader=False)
 
 

@@ -13,6 +13,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 from werkzeug.serving import run_simple
 
+from web import services
+
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -124,6 +126,7 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
                 click.echo(f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
                            f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
                 # Not app.run(): Flask ignores it inside a `flask`/`presswatch` CLI command.
+                services.warm_backend(app)
                 run_simple(host, port, app, threaded=True, use_reloader=False)
             finally:
                 scheduler.shutdown(wait=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from flask import Flask, current_app
 
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
@@ -19,6 +21,18 @@ def backend() -> SearchBackend:
         existing = open_backend(current_app.config["PRESSWATCH_SEARCH"])
         current_app.extensions["presswatch.backend"] = existing
     return existing
+
+
+def warm_backend(app: Flask) -> None:
+    """Load the index's in-memory columns in the background, so that the first search after a
+    start does not pay for it (seconds at 100k articles on the embedded index)."""
+    def warm() -> None:
+        with app.app_context():
+            index = backend()
+            if hasattr(index, "warm"):
+                index.warm()
+
+    threading.Thread(target=warm, name="presswatch-warm-index", daemon=True).start()
 
 
 def outlet_names() -> dict[str, str]:

@@ -231,6 +231,11 @@ class EmbeddedBackend:
             matched = self._matched(db, request, node, snapshot)
         return self.columns.pivot(snapshot, matched, row, column)
 
+    def warm(self) -> None:
+        """Read the columns now rather than on the first search."""
+        with self._db() as db:
+            self.columns.sync(db)
+
     def get(self, document_id: str) -> Document | None:
         with self._db() as db:
             row = db.execute("SELECT source FROM articles WHERE id = ?", (document_id,)).fetchone()

@@ -223,9 +223,11 @@ class Columns:
         if end is not None:
             keep &= snapshot.published < end
         for name, values in filters.items():
-            codes = [self.terms.index[(name, value)] for value in values if (name, value) in self.terms.index]
+            wanted = np.zeros(len(self.terms.fields), dtype=bool)
+            codes = [self.terms.index.get((name, value)) for value in values]
+            wanted[[code for code in codes if code is not None]] = True
             having = np.zeros(snapshot.size, dtype=bool)
-            having[snapshot.pair_rowid[np.isin(snapshot.pair_code, codes)]] = True
+            having[snapshot.pair_rowid[wanted[snapshot.pair_code]]] = True
             keep &= having
         return np.flatnonzero(keep)
 

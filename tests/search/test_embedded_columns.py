@@ -130,3 +130,12 @@ def test_queries_without_text_answer_from_the_columns_as_sql_would(tmp_path):
         assert answers(backend, by_columns) == answers(backend, by_sql)
         for row, column in (("topic", "tone"), ("outlet", "province"), ("province", "topic")):
             assert backend.pivot(by_columns, row, column) == backend.pivot(by_sql, row, column)
+
+
+def test_warm_reads_the_columns_before_the_first_search(tmp_path):
+    path = tmp_path / "index.sqlite3"
+    EmbeddedBackend(path).index([article(n, random.Random(n)) for n in range(8)])
+    started = EmbeddedBackend(path)
+    assert started.columns._snapshot is None
+    started.warm()
+    assert started.columns._snapshot is not None and int(started.columns._snapshot.live.sum()) == 8
