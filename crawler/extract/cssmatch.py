@@ -12,6 +12,7 @@ the same elements in document order as ``CSSSelector(", ".join(selectors))``; a 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ class _Simple:
     contains: list[tuple[str, str]] = field(default_factory=list)
     exists: list[str] = field(default_factory=list)
 
-    def matches(self, element: etree._Element, classes: set[str] | None) -> bool:
+    def matches(self, element: etree._Element, classes: frozenset[str] | None) -> bool:
         if self.tag is not None and element.tag != self.tag:
             return False
         if self.classes:
@@ -65,9 +66,9 @@ class _Rule:
     exact: bool = False
 
 
-def _classes(element: etree._Element) -> set[str]:
+def _classes(element: etree._Element) -> frozenset[str]:
     value = element.get("class")
-    return set(_XML_SPACE.split(value.strip(" \t\r\n"))) if value else set()
+    return _class_set(value) if value else frozenset()
 
 
 class _Index:
@@ -97,27 +98,36 @@ class _Index:
             rule.exact = True
             self.by_tag.setdefault(s.tag, []).append(rule)
 
-    def matching(self, element: etree._Element, tag: str, classes: set[str],
-                 test: str) -> list[_Rule]:
-        """Rules whose ``test`` (subject or ancestor) this element satisfies."""
+    def freeze(self) -> None:
+        self.class_names = frozenset(self.by_class)
+        self.attrs = list(self.by_attr.items())
+        self.any_tag = self.by_tag.get(None, [])
+
+    def candidates(self, element: etree._Element, tag: str, classes: frozenset[str]) -> list[_Rule]:
+        """Rules that may match: those filed under a test this element passes."""
         out: list[_Rule] = []
-        candidates: list[_Rule] = []
-        if classes and self.by_class:
-            for name in classes:
-                candidates += self.by_class.get(name, ())
+        if classes and self.class_names:
+            for name in classes & self.class_names:
+                out += self.by_class[name]
         if self.by_id:
-            candidates += self.by_id.get(element.get("id"), ())
-        for name, rules in self.by_attr.items():
+            rules = self.by_id.get(element.get("id"))
+            if rules:
+                out += rules
+        for name, rules in self.attrs:
             if element.get(name) is not None:
-                candidates += rules
+                out += rules
         if self.by_tag:
-            candidates += self.by_tag.get(tag, ())
-            candidates += self.by_tag.get(None, ())
-        for rule in candidates:
-            simple = rule.subject if test == "subject" else rule.ancestor
-            if (rule.exact and test == "subject") or simple.matches(element, classes):
-                out.append(rule)
+            rules = self.by_tag.get(tag)
+            if rules:
+                out += rules
+            out += self.any_tag
         return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _class_set(value: str) -> frozenset[str]:
+    """Class tokens as XPath's normalize-space splits them; class strings repeat across a page."""
+    return frozenset(_XML_SPACE.split(value.strip(" \t\r\n")))
 
 
 def _simple(tree: cssselect.parser.Tree) -> _Simple | None:
@@ -183,21 +193,28 @@ class SelectorList:
                 else:
                     self.ancestors.add(rule, rule.ancestor)
         self.xpath = etree.XPath(" | ".join(fallback)) if fallback else None
+        self.subjects.freeze()
+        self.ancestors.freeze()
 
     def __call__(self, root: etree._Element) -> list[etree._Element]:
         found: list[etree._Element] = []
         anchors: list[tuple[etree._Element, _Rule]] = []
-        subjects, ancestors = self.subjects, self.ancestors
-        for element in root.iter():
-            tag = element.tag
-            if not isinstance(tag, str):  # comments, processing instructions: not elements
-                continue
+        subjects = self.subjects if self.subjects else None
+        ancestors = self.ancestors if self.ancestors else None
+        empty: frozenset[str] = frozenset()
+        for element in root.iter(etree.Element):  # elements only: no comments or PIs
             value = element.get("class")
-            classes = set(_XML_SPACE.split(value.strip(" \t\r\n"))) if value else set()
-            if subjects and subjects.matching(element, tag, classes, "subject"):
-                found.append(element)
-            if ancestors:
-                anchors += [(element, rule) for rule in ancestors.matching(element, tag, classes, "ancestor")]
+            classes = _class_set(value) if value else empty
+            tag = element.tag
+            if subjects is not None:
+                for rule in subjects.candidates(element, tag, classes):
+                    if rule.exact or rule.subject.matches(element, classes):
+                        found.append(element)
+                        break
+            if ancestors is not None:
+                for rule in ancestors.candidates(element, tag, classes):
+                    if rule.ancestor.matches(element, classes):
+                        anchors.append((element, rule))
         extra: set[etree._Element] = set()
         for anchor, rule in anchors:
             # XPath's A/descendant-or-self::*/B: strict descendants of A, and A is inside root.
@@ -209,16 +226,4 @@ class SelectorList:
             return found
         # Merge in document order, each element once (as an XPath union would).
         wanted = extra.union(found)
-        return [element for element in root.iter() if element in wanted]
-
-
-def _has_ancestor(element: etree._Element, root: etree._Element, wanted: _Simple) -> bool:
-    """An ancestor of ``element`` matching ``wanted``, no higher than ``root`` (the XPath context)."""
-    if element is root:
-        return False
-    for parent in element.iterancestors():
-        if wanted.matches(parent, None):
-            return True
-        if parent is root:
-            return False
-    return False
+        return [element for element in root.iter(etree.Element) if element in wanted]
