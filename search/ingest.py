@@ -7,9 +7,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
-from search.analysis import annotate
 from search.backends import open_backend
 from search.backends.base import BackendUnavailable, IndexReport, SearchBackend
 from search.config import SearchConfig
@@ -20,13 +17,21 @@ from search.stories import StoryGrouper, signature
 Annotator = Callable[[Document], Document]
 
 
+def annotate(document: Document) -> Document:
+    """``search.analysis.annotate``, imported on first use: the crawl's main process receives
+    articles analysed by its extraction workers and need not load the analysers."""
+    from search.analysis import annotate as analyse
+
+    return analyse(document)
+
+
 @dataclass
 class PreparedArticle:
     """An article already normalised, analysed and signed (``prepare``), e.g. in an extraction
     worker process: the ingester then only groups it (an LSH look-up) and indexes it."""
 
     document: Document
-    signature: np.ndarray | None = None  # search.stories.signature(document)
+    signature: bytes | None = None  # search.stories.signature(document)
 
 
 def prepare(article: Mapping[str, Any], *, analyse: Annotator | None = annotate,

@@ -8,6 +8,7 @@ restarts; the in-memory LSH is rebuilt from it when a grouper opens.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 import struct
@@ -15,11 +16,13 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from search.document import Document
 from search.text import tokens
+
+if TYPE_CHECKING:
+    import numpy as np
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -29,40 +32,46 @@ WINDOW_DAYS = 30  # a copy published a month later is a new story (anniversaries
 # MinHash and LSH as datasketch computes them (MinHash(num_perm=128, seed=7), sha1_hash32;
 # MinHashLSH(threshold=0.5, num_perm=128) → 25 bands of 5 rows), without importing datasketch:
 # its package imports scipy.integrate (~0.5–0.9 s in every crawl process) for a band count that
-# is fixed here. Signatures stored by earlier versions stay valid; a test pins both against
-# datasketch.
+# is fixed here. A signature travels and is stored as its 128 uint64 values' bytes (machine
+# order, as before), and a band is a slice of those bytes, so grouping needs no numpy: only
+# computing a signature does (in the extraction workers). A test pins both against datasketch.
 BANDS, ROWS = 25, 5
-_MERSENNE_PRIME = np.uint64((1 << 61) - 1)
-_MAX_HASH = np.uint64((1 << 32) - 1)
+_BAND_BYTES = ROWS * 8
 
 
-def _permutations(seed: int = 7) -> np.ndarray:
-    generator = np.random.RandomState(seed)
-    return np.array([(generator.randint(1, _MERSENNE_PRIME, dtype=np.uint64),
-                      generator.randint(0, _MERSENNE_PRIME, dtype=np.uint64)) for _ in range(NUM_PERM)],
-                    dtype=np.uint64).T
+@functools.lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
 
-
-_A, _B = _permutations()
+    generator = np.random.RandomState(7)
+    prime = np.uint64((1 << 61) - 1)
+    pairs = [(generator.randint(1, prime, dtype=np.uint64), generator.randint(0, prime, dtype=np.uint64))
+             for _ in range(NUM_PERM)]
+    a, b = np.array(pairs, dtype=np.uint64).T
+    return a, b
 
 
 def minhash(values: Iterable[bytes]) -> np.ndarray:
     """The MinHash signature (NUM_PERM uint64 values) of a set of byte strings."""
+    import numpy as np
+
+    a, b = _permutations()
+    max_hash = np.uint64((1 << 32) - 1)
     hashed = [struct.unpack("<I", hashlib.sha1(value).digest()[:4])[0] for value in values]
-    signature = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    signature = np.full(NUM_PERM, max_hash, dtype=np.uint64)
     if not hashed:
         return signature
     column = np.array(hashed, dtype=np.uint64, ndmin=2).T
-    permuted = np.bitwise_and((column * _A + _B) % _MERSENNE_PRIME, _MAX_HASH)
+    permuted = np.bitwise_and((column * a + b) % np.uint64((1 << 61) - 1), max_hash)
     return np.minimum(signature, permuted.min(axis=0))
 
 
-def signature(document: Document) -> np.ndarray:
-    """MinHash of the document's folded word 3-grams; a pure function, so extraction workers can
-    compute it (``search.ingest.prepare``) and the crawl's main process only looks it up."""
+def signature(document: Document) -> bytes:
+    """MinHash of the document's folded word 3-grams, as bytes; a pure function, so extraction
+    workers compute it (``search.ingest.prepare``) and the crawl's main process only looks it up."""
     words = tokens(f"{document.title} {document.sapo} {document.body}")
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    return minhash(s.encode("utf-8") for s in shingles)
+    return minhash(s.encode("utf-8") for s in shingles).tobytes()
 
 
 class _LSH:
@@ -72,16 +81,16 @@ class _LSH:
         self.tables: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
 
     @staticmethod
-    def _bands(hashvalues: np.ndarray) -> list[bytes]:
-        return [hashvalues[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
+    def _bands(blob: bytes) -> list[bytes]:
+        return [blob[i * _BAND_BYTES:(i + 1) * _BAND_BYTES] for i in range(BANDS)]
 
-    def insert(self, key: str, hashvalues: np.ndarray) -> None:
-        for table, band in zip(self.tables, self._bands(hashvalues), strict=True):
+    def insert(self, key: str, blob: bytes) -> None:
+        for table, band in zip(self.tables, self._bands(blob), strict=True):
             table.setdefault(band, []).append(key)
 
-    def query(self, hashvalues: np.ndarray) -> set[str]:
+    def query(self, blob: bytes) -> set[str]:
         found: set[str] = set()
-        for table, band in zip(self.tables, self._bands(hashvalues), strict=True):
+        for table, band in zip(self.tables, self._bands(blob), strict=True):
             found.update(table.get(band, ()))
         return found
 
@@ -109,10 +118,10 @@ class StoryGrouper:
         for doc_id, story_id, published_ts, blob in self.db.execute(
                 "SELECT id, story_id, published_ts, hashvalues FROM signatures WHERE published_ts >= ?",
                 (cutoff,)):
-            self.lsh.insert(doc_id, np.frombuffer(blob, dtype=np.uint64))
+            self.lsh.insert(doc_id, bytes(blob))
             self.stories[doc_id] = (story_id, published_ts)
 
-    def assign(self, document: Document, hashvalues: np.ndarray | None = None, *,
+    def assign(self, document: Document, hashvalues: bytes | None = None, *,
                commit: bool = True) -> str:
         """Set and return ``document.story_id``; re-assigning the same article keeps its story.
 
@@ -130,9 +139,8 @@ class StoryGrouper:
             story_id = min(candidates)[1] if candidates else document.id
             self.lsh.insert(document.id, values)
             self.stories[document.id] = (story_id, published)
-            blob = values.astype(np.uint64).tobytes()
             self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?,?)",
-                            (document.id, story_id, published, blob))
+                            (document.id, story_id, published, values))
             if commit:
                 self.db.commit()
             document.story_id = story_id
