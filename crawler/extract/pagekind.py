@@ -19,6 +19,7 @@ _MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff"
           (b"GIF8", "GIF image"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip data"),
           (b"RIFF", "RIFF media"), (b"\x00\x00\x00", "binary media"), (b"ID3", "MP3 audio"),
           (b"OggS", "Ogg media"), (b"\xd0\xcf\x11\xe0", "Office document"))
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
 _HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 # Error-page wording. Headlines can say "không tồn tại" too, so this only counts on pages that do
 # not declare themselves articles and carry little text.
@@ -42,7 +43,7 @@ def check_response(page: bytes | str, content_type: str | None) -> str | None:
         for magic, kind in _MAGIC:
             if head.startswith(magic):
                 return f"binary content ({kind})"
-        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
         if b"\x00" in head or (head and controls > 0.05 * len(head)):
             return "binary content, not HTML"
         if not page.strip():

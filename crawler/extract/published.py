@@ -33,6 +33,19 @@ def structured_stamp(value: str) -> Stamp | None:
     return dates.parse_iso_stamp(value) or dates.parse_line(value)
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str | None) -> bool:
+    """Any character for which str.isdigit() holds; the regex settles most texts without a
+    Python-level scan (an ASCII text has no other digits)."""
+    if not text:
+        return False
+    if _ASCII_DIGIT.search(text):
+        return True
+    return not text.isascii() and any(c.isdigit() for c in text)
+
+
 def _candidates(tree: lxml_html.HtmlElement,
                 selectors: Iterable[str]) -> list[tuple[lxml_html.HtmlElement, bool]]:
     """(element, classed) pairs that may print the date: date-like class/id, <time>, or any short text."""
@@ -46,8 +59,7 @@ def _candidates(tree: lxml_html.HtmlElement,
         attrs = f"{element.get('class', '')} {element.get('id', '')} {element.get('data-role', '')}"
         if element.tag == "time" or _DATE_ATTR.search(attrs):
             found.append((element, True))
-        elif (element.text and any(c.isdigit() for c in element.text)) or \
-                any(child.tail and any(c.isdigit() for c in child.tail) for child in element):
+        elif _has_digit(element.text) or any(_has_digit(child.tail) for child in element):
             found.append((element, False))
     return found
 
