@@ -13,14 +13,16 @@ from hypothesis import strategies as st
 from bench.synthetic import documents
 from search.backends import SearchRequest
 from search.backends.elastic import ElasticsearchBackend
-from search.backends.es_indices import to_es_source
+from search.backends.es_indices import _match_texts, to_es_source
 from search.document import Document
+from search.text import _FOLD_TABLE, normalize, token_text
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Vietnamese letters precomposed and decomposed, tone marks alone, other scripts, separators.
 ALPHABET = st.sampled_from(list("aăâeêioôơuưyđbcghknqrtxAĐỌ") + ["hoà", "hòa", "qúy", "thuỷ", "o\u0301",
                                                                  "a\u0323", "\u0301", "中文", "ß", "İ",
-                                                                 "_", " ", "-", ".", "\n", "x" * 300])
+                                                                 "\u0f43", "ǅ", "΅", "_", " ", "-", ".",
+                                                                 "\n", "x" * 300]) | st.characters()
 TEXT = st.lists(ALPHABET, max_size=30).map("".join)
 
 
@@ -43,6 +45,17 @@ def test_source_match_fields_equal_match_text_for_any_text(title, sapo, body):
     assert_source_matches_definitions(Document(url="https://baoa.vn/x.html", outlet_id="baoa", title=title,
                                                sapo=sapo, body=body,
                                                published_at=datetime(2026, 3, 1, tzinfo=TZ)))
+
+
+def test_match_texts_equal_token_text_around_every_character():
+    for cp in range(0x30000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        # Runs longer than a token may be are only tried for characters folding changes.
+        long = [chr(cp) * 300] if cp in _FOLD_TABLE or cp < 0x80 else []
+        for raw in (f"a{chr(cp)}b đá", f"{chr(cp)}Ọ {chr(cp)}", *long):
+            value = normalize(raw)
+            assert _match_texts(value) == (token_text(value), token_text(value, folded=False)), hex(cp)
 
 
 def test_source_equals_the_plain_definitions_on_the_benchmark_corpus():
