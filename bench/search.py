@@ -13,7 +13,9 @@ its own. The clock covers ``backend.index`` for every batch and the final refres
 the backend does to make the documents searchable is counted. Elasticsearch loads in its
 bulk-load mode (``ElasticsearchBackend.bulk_load``: no periodic refresh, asynchronous translog,
 one refresh at the end), as a backfill would; ``--crawl-settings`` measures the crawl path's
-settings instead (refresh every second, translog fsync per request).
+settings instead (refresh every second, translog fsync per request). A node the benchmark starts
+first indexes (and deletes) 10,000 other articles, so JIT compilation is not counted; ``--cold``
+skips that.
 """
 
 from __future__ import annotations
@@ -40,15 +42,24 @@ from search.backends.embedded import EmbeddedBackend  # noqa: E402
 from search.node import Node  # noqa: E402
 
 
-def index_all(backend, count: int, batch: int = 2000, mode=None) -> tuple[float, float]:
-    """(backend docs/s, generation docs/s): only the backend's work is timed (``backend.index``,
-    entering and leaving ``mode``, e.g. bulk-load mode, and the final refresh)."""
-    indexing = generating = 0.0
+def index_all(backend, count: int, batch: int = 2000, mode=None, node: Node | None = None) -> dict:
+    """Backend docs/s and generation docs/s: only the backend's work is timed (``backend.index``,
+    entering and leaving ``mode``, e.g. bulk-load mode, and the final refresh). Also the CPU time
+    per document of this process (timed parts only) and of the local node, if any: on a shared
+    box those move much less than wall-clock rates."""
+    indexing = generating = cpu = 0.0
+    node_cpu = node.cpu_seconds() if node else None
     source = documents(count)
-    started = time.perf_counter()
     mode = mode or contextlib.nullcontext()
-    mode.__enter__()
-    indexing += time.perf_counter() - started
+
+    def timed(fn) -> None:
+        nonlocal indexing, cpu
+        started, started_cpu = time.perf_counter(), time.process_time()
+        fn()
+        indexing += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+
+    timed(mode.__enter__)
     with tqdm(total=count, unit="doc", desc=f"index {backend.name}") as bar:
         while True:
             started = time.perf_counter()
@@ -56,16 +67,27 @@ def index_all(backend, count: int, batch: int = 2000, mode=None) -> tuple[float,
             generating += time.perf_counter() - started
             if not buffer:
                 break
-            started = time.perf_counter()
-            backend.index(buffer)
-            indexing += time.perf_counter() - started
+            timed(lambda: backend.index(buffer))  # noqa: B023 - called right away
             bar.update(len(buffer))
-        started = time.perf_counter()
-        mode.__exit__(None, None, None)
-        if hasattr(backend, "refresh_now"):
-            backend.refresh_now()
-        indexing += time.perf_counter() - started
-    return count / indexing, count / generating
+        timed(lambda: (mode.__exit__(None, None, None),
+                       backend.refresh_now() if hasattr(backend, "refresh_now") else None))
+    if node_cpu is not None:
+        node_cpu = (node.cpu_seconds() - node_cpu) / count * 1e6
+    return {"rate": count / indexing, "generated": count / generating, "cpu_us": cpu / count * 1e6,
+            "node_cpu_us": node_cpu}
+
+
+def warm_up(url: str, count: int = 10_000) -> None:
+    """Index (then delete) other synthetic articles, so a freshly started node's JIT compilation
+    is not counted as indexing cost: a production node runs for weeks."""
+    backend = ElasticsearchBackend(url, f"warmup-{uuid.uuid4().hex[:6]}")
+    with backend.bulk_load():
+        source = documents(count, seed=7)
+        while buffer := list(itertools.islice(source, 2000)):
+            backend.index(buffer)
+    backend.client.indices.delete(index=f"{backend.alias}-*")
+    backend.client.indices.delete_index_template(name=f"{backend.alias}-g*")
+    backend.close()
 
 
 def latencies(backend, rounds: int) -> list[float]:
@@ -87,6 +109,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5, help="passes over the 20-query mix")
     parser.add_argument("--skip-embedded", action="store_true")
+    parser.add_argument("--cold", action="store_true",
+                        help="measure a freshly started node's first documents too (no warm-up)")
     parser.add_argument("--crawl-settings", action="store_true",
                         help="index Elasticsearch with the crawl path's settings, not bulk-load mode")
     args = parser.parse_args()
@@ -98,31 +122,37 @@ def main() -> None:
         node = Node(name=f"bench-{uuid.uuid4().hex[:6]}", heap="2g").start()
         url = node.url
     try:
+        if node and not args.cold:
+            warm_up(url)
         es = ElasticsearchBackend(url, f"bench-{uuid.uuid4().hex[:6]}", refresh=False)
         es.ensure_index()
-        rate, generated = index_all(es, args.docs, mode=None if args.crawl_settings else es.bulk_load())
+        loaded = index_all(es, args.docs, mode=None if args.crawl_settings else es.bulk_load(), node=node)
         latencies(es, 1)  # warm caches
-        results["elasticsearch"] = (rate, latencies(es, args.rounds))
+        results["elasticsearch"] = (loaded, latencies(es, args.rounds))
         if not args.skip_embedded:
             with tempfile.TemporaryDirectory() as tmp:
                 embedded = EmbeddedBackend(Path(tmp) / "bench.sqlite3")
-                rate, generated = index_all(embedded, args.docs)
+                indexed = index_all(embedded, args.docs)
                 latencies(embedded, 1)
-                results["embedded"] = (rate, latencies(embedded, args.rounds))
+                results["embedded"] = (indexed, latencies(embedded, args.rounds))
     finally:
         if node:
             node.stop()
 
+    generated = results["elasticsearch"][0]["generated"]
     print(f"\n{args.docs:,} synthetic articles, {len(QUERIES)} queries with facets x {args.rounds} rounds; "
           f"generating them (not timed): {generated:,.0f} docs/s; Elasticsearch "
           f"{'crawl settings' if args.crawl_settings else 'bulk-load mode'}")
-    print(f"{'backend':<14} {'index docs/s':>13} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for name, (rate, timings) in results.items():
-        print(f"{name:<14} {rate:>13,.0f} {statistics.median(timings):>8.1f} "
-              f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f}")
+    print(f"{'backend':<14} {'index docs/s':>13} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
+          f"{'CPU us/doc':>11} {'node CPU':>9}")
+    for name, (indexed, timings) in results.items():
+        node_cpu = f"{indexed['node_cpu_us']:>9,.0f}" if indexed["node_cpu_us"] is not None else f"{'-':>9}"
+        print(f"{name:<14} {indexed['rate']:>13,.0f} {statistics.median(timings):>8.1f} "
+              f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f} {indexed['cpu_us']:>11,.0f} {node_cpu}")
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
     if len(results) == 2:
-        (es_rate, es_t), (em_rate, em_t) = results["elasticsearch"], results["embedded"]
-        print(f"ratio embedded/elasticsearch: indexing {em_rate / es_rate:.2f}x, "
+        (es_run, es_t), (em_run, em_t) = results["elasticsearch"], results["embedded"]
+        print(f"ratio embedded/elasticsearch: indexing {em_run['rate'] / es_run['rate']:.2f}x, "
               f"p95 latency {percentile(em_t, 95) / percentile(es_t, 95):.2f}x")
 
 

@@ -260,6 +260,24 @@ class Node:
             _reap(pid)
             self.state_file.unlink(missing_ok=True)
 
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) the node's processes have used so far, from /proc (Linux);
+        benchmarks report it because wall-clock rates swing with whatever else the box runs."""
+        group = self.pid()
+        if group is None or not Path("/proc").is_dir():
+            return None
+        ticks = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended meanwhile
+                continue
+            if int(fields[2]) == group:  # the process group: the launcher and the server JVM
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     @classmethod
     def from_state(cls, name: str = "presswatch-dev") -> Node | None:
         """The node a previous ``start`` left running (for ``status`` and ``stop``)."""
