@@ -9,8 +9,7 @@ import time
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from search import query as ql
 from search.backends.base import (
@@ -21,10 +20,14 @@ from search.backends.base import (
     SearchResult,
     StorySummary,
 )
-from search.backends.embedded_columns import Columns, Snapshot
 from search.backends.sqlite_schema import create_schema, prune_changes
 from search.document import Document, fold_keyword
 from search.snippets import snippet
+
+if TYPE_CHECKING:  # numpy serves reads: a crawl, which only writes here, starts without it
+    import numpy as np
+
+    from search.backends.embedded_columns import Columns, Snapshot
 
 FACET_SIZE = 30
 
@@ -36,7 +39,8 @@ class EmbeddedBackend:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self.columns = Columns()
+        self._columns: Columns | None = None
+        self._columns_lock = threading.Lock()
         create_schema(self._connection())
 
     def _connection(self) -> sqlite3.Connection:
@@ -53,6 +57,17 @@ class EmbeddedBackend:
             ql.register_sqlite_functions(db)  # ordered proximity is checked by a Python function
             self._local.db = db
         return db
+
+    @property
+    def columns(self) -> Columns:
+        """The in-memory columns (search.backends.embedded_columns), made on the first read."""
+        if self._columns is None:
+            with self._columns_lock:
+                if self._columns is None:
+                    from search.backends.embedded_columns import Columns
+
+                    self._columns = Columns()
+        return self._columns
 
     def _db(self) -> _Transaction:
         """One transaction: a consistent snapshot for reads, atomic batches for writes."""
@@ -129,6 +144,7 @@ class EmbeddedBackend:
     def _matched(self, db: sqlite3.Connection, request: SearchRequest, node: ql.Node,
                  snapshot: Snapshot) -> np.ndarray:
         """The matching rowids, ascending (SQLite finds them; the columns count them)."""
+        import numpy as np
         if isinstance(node, ql.MatchAll):
             start, end = request.time_bounds()
             filters = {name: [fold_keyword(value) for value in values]
@@ -144,6 +160,7 @@ class EmbeddedBackend:
     @staticmethod
     def _scores(db: sqlite3.Connection, rank: str, matched: np.ndarray) -> np.ndarray:
         """Relevance of each match: bm25 (lower is better, so negated), title and sapo weighing more."""
+        import numpy as np
         rows = db.execute("SELECT rowid, -bm25(articles_fts, 4, 2, 1, 4, 2, 1) FROM articles_fts "
                           "WHERE articles_fts MATCH ?", (rank,)).fetchall()
         ranked = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
@@ -158,6 +175,8 @@ class EmbeddedBackend:
         return scores
 
     def search(self, request: SearchRequest) -> SearchResult:
+        import numpy as np
+
         node = ql.parse(request.query)
         columns = self.columns
         with self._db() as db:
