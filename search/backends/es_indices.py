@@ -24,9 +24,11 @@ KEYWORD = {"type": "keyword"}
 TOKENS = {"type": "text", "analyzer": "standard"}
 MAPPINGS: dict[str, Any] = {
     "dynamic": "strict",
-    # The token fields are derived from ``doc`` (kept whole): storing them again only costs disk
-    # and indexing time; a reindex rebuilds them from ``doc``.
-    "_source": {"excludes": ["title_*", "sapo_*", "body_*", "kwf"]},
+    # No ``_source`` excludes although the token fields are derived from ``doc``: with excludes the
+    # node filters every source and also stores the whole original as recovery source, which cost
+    # about a sixth of its indexing CPU (issue 7). The price is disk once merges drop the recovery
+    # source (stored fields hold the token text too); reads ask for ``doc`` only, so results are
+    # the same either way.
     "properties": {
         **{f"{name}_{kind}": TOKENS for name in TEXT_FIELDS for kind in ("f", "x")},
         # Folded values only ever filter (term, prefix): no sorting or aggregating, so no doc values.
