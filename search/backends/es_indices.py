@@ -127,11 +127,25 @@ def _folds_in_place(char: str, folded: str | None) -> bool:
     return not _WORD.search(folded)
 
 
-# Text without these characters folds token by token, so its folded token text is its exact token
-# text folded: one translate instead of a second normalisation and tokenisation.
+# Text without these characters folds token by token, so its folded token text is its exact tokens
+# folded one by one: no second normalisation and tokenisation.
 _FOLDS_ACROSS_TOKENS = re.compile("[" + "".join(
     re.escape(chr(cp)) for cp, folded in sorted(_FOLD_TABLE.items())
     if not _folds_in_place(chr(cp), folded)) + "]")
+
+
+class _FoldedTokens(dict):
+    """token -> folded token, filled on first use: an article is a few hundred tokens from a
+    vocabulary of a few thousand syllables, so looking them up beats folding the text char by char."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > 500_000:  # bounded: odd tokens (numbers, names, URLs) must not pile up
+            self.clear()
+        folded = self[token] = token.translate(_FOLD_TABLE)
+        return folded
+
+
+_folded_tokens = _FoldedTokens()
 
 
 def _match_texts(value: str) -> tuple[str, str]:
@@ -150,8 +164,7 @@ def _match_texts(value: str) -> tuple[str, str]:
     # Cutting every token costs a Python loop; only text this long can hold a token that long.
     if len(value) > MAX_TOKEN_LENGTH and max(map(len, words), default=0) > MAX_TOKEN_LENGTH:
         words = [t[:MAX_TOKEN_LENGTH] for t in words]
-    exact = " ".join(words)
-    return exact.translate(_FOLD_TABLE), exact
+    return " ".join(map(_folded_tokens.__getitem__, words)), " ".join(words)
 
 
 def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict[str, Any]:
