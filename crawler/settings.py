@@ -44,6 +44,10 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 CONCURRENT_ITEMS = 8
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's remote control runs Python code sent to an HTTP port on localhost (token in a job
+# file under the user's profile): no place in an unattended crawler, and it costs each crawl an
+# aiohttp import and a server.
+REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = os.environ.get("PRESSWATCH_LOG_LEVEL", "INFO")
 FEED_EXPORT_ENCODING = "utf-8"
