@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import itertools
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -138,6 +139,7 @@ def main() -> None:
     finally:
         if node:
             node.stop()
+            shutil.rmtree(node.base_dir, ignore_errors=True)  # its data is this run's throwaway corpus
 
     generated = results["elasticsearch"][0]["generated"]
     print(f"\n{args.docs:,} synthetic articles, {len(QUERIES)} queries with facets x {args.rounds} rounds; "
