@@ -1,12 +1,9 @@
 """Articles prepared in an extraction worker index exactly as articles the ingester prepares itself."""
 
+import copy
 import pickle
-import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from crawler.extraction_pool import extract_item
 from crawler.items import ArticleItem
@@ -68,23 +65,14 @@ def test_prepared_articles_index_the_same_as_plain_ones(tmp_path):
     assert all(d["provinces"] and d["explanations"] for d in plain)  # analysed
 
 
-def test_story_signatures_are_datasketchs():
-    rng = random.Random(1)
-    lsh, ours = MinHashLSH(threshold=stories.THRESHOLD, num_perm=stories.NUM_PERM), stories._LSH()
-    assert (lsh.b, lsh.r) == (stories.BANDS, stories.ROWS)
-    signatures = {}
-    for key in range(300):
-        values = [f"w{rng.randrange(400)}".encode() for _ in range(rng.randrange(0, 60))]
-        minhash = MinHash(num_perm=stories.NUM_PERM, seed=7)
-        minhash.update_batch(values)
-        assert np.array_equal(minhash.hashvalues, stories.minhash(values))
-        signatures[str(key)] = stories.minhash(values).tobytes()
-        lsh.insert(str(key), minhash)
-        ours.insert(str(key), signatures[str(key)])
-    for values in signatures.values():
-        theirs = lsh.query(MinHash(num_perm=stories.NUM_PERM, seed=7,
-                                   hashvalues=np.frombuffer(values, dtype=np.uint64)))
-        assert set(theirs) == ours.query(values)
+def test_a_signature_from_a_worker_groups_like_one_computed_here(tmp_path):
+    """Signatures cross the process boundary as bytes: they must group exactly as in-process ones."""
+    docs = [prepare(a).document for a in articles()]
+    here = StoryGrouper(tmp_path / "here.sqlite3")
+    there = StoryGrouper(tmp_path / "there.sqlite3")
+    for document in docs:
+        blob = pickle.loads(pickle.dumps(stories.signature(document)))
+        assert here.assign(copy.copy(document)) == there.assign(copy.copy(document), blob)
 
 
 def test_extract_item_prepares_the_item():
