@@ -71,17 +71,14 @@ class Layout:
     def template_name(self, generation: int) -> str:
         return f"{self.alias}-g{generation}"
 
-    def put_template(self, client: Elasticsearch, generation: int, live: bool,
-                     settings: dict[str, Any] | None = None) -> None:
-        """Mapping for one generation; only the live one's indices join the alias on creation.
-
-        ``settings`` overrides the defaults for indices created from now on (bulk-load mode)."""
+    def put_template(self, client: Elasticsearch, generation: int, live: bool) -> None:
+        """Mapping for one generation; only the live one's indices join the alias on creation."""
         client.indices.put_index_template(
             name=self.template_name(generation), index_patterns=[self.pattern(generation)],
             priority=100 + generation,
             template={
                 "settings": {**WRITE_SETTINGS, "number_of_shards": self.shards,
-                             "number_of_replicas": self.replicas, **(settings or {})},
+                             "number_of_replicas": self.replicas},
                 "mappings": MAPPINGS,
                 "aliases": {self.alias: {}} if live else {},
             })
