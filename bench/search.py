@@ -105,6 +105,14 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1]
 
 
+def print_per_query(results: dict) -> None:
+    """Median per query: which queries make the p95 (``latencies`` runs them in QUERIES order)."""
+    print(f"\n{'query':<44}" + "".join(f"{name:>15}" for name in results))
+    for i, query in enumerate(QUERIES):
+        medians = [statistics.median(timings[i::len(QUERIES)]) for _, timings in results.values()]
+        print(f"{query[:43]!s:<44}" + "".join(f"{m:>12.1f} ms" for m in medians))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
@@ -114,6 +122,7 @@ def main() -> None:
                         help="measure a freshly started node's first documents too (no warm-up)")
     parser.add_argument("--crawl-settings", action="store_true",
                         help="index Elasticsearch with the crawl path's settings, not bulk-load mode")
+    parser.add_argument("--per-query", action="store_true", help="also print each query's median latency")
     args = parser.parse_args()
 
     results = {}
@@ -152,6 +161,8 @@ def main() -> None:
         print(f"{name:<14} {indexed['rate']:>13,.0f} {statistics.median(timings):>8.1f} "
               f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f} {indexed['cpu_us']:>11,.0f} {node_cpu}")
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
+    if args.per_query:
+        print_per_query(results)
     if len(results) == 2:
         (es_run, es_t), (em_run, em_t) = results["elasticsearch"], results["embedded"]
         print(f"ratio embedded/elasticsearch: indexing {em_run['rate'] / es_run['rate']:.2f}x, "
