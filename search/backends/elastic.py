@@ -31,6 +31,7 @@ from search.backends.base import (
 )
 from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, to_es_source
 from search.document import LOCAL_TZ, Document, fold_keyword
+from search.query.ast import positive_text_leaves
 from search.snippets import snippet
 
 FACET_SIZE = 30
@@ -237,9 +238,10 @@ class ElasticsearchBackend:
             body["aggs"]["_histogram"] = {"date_histogram": {
                 "field": "published_at", "calendar_interval": request.histogram, "time_zone": "+07:00",
                 "min_doc_count": 1}}
-        if request.sort == "relevance":
+        if request.sort == "relevance" and positive_text_leaves(node):
             # Monthly indices hold very different numbers of articles; term statistics per index
-            # would rank an article by the size of its month. DFS scores with global statistics.
+            # would rank an article by the size of its month. DFS scores with global statistics
+            # (a query without text scores every match alike: no statistics to gather).
             body["search_type"] = "dfs_query_then_fetch"
         response = self._call("search", self.client.search, index=self.alias, **body)
         aggregations = response.get("aggregations", {})
