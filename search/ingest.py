@@ -63,12 +63,10 @@ class Ingester:
     def add(self, article: Mapping[str, Any] | PreparedArticle) -> Document:
         """Ingest an article mapping, or a ``PreparedArticle`` (analysed by ``prepare``, which
         must have been given this ingester's annotator)."""
-        if isinstance(article, PreparedArticle):
-            document, hashvalues = article.document, article.signature
-        else:
-            document, hashvalues = Document.from_article(article), None  # normalises (NFC, tone marks)
-            if self.annotate:
-                self.annotate(document)
+        if not isinstance(article, PreparedArticle):
+            # The grouper signs it below, under its lock, only if the article is new.
+            article = prepare(article, analyse=self.annotate, sign=False)
+        document, hashvalues = article.document, article.signature
         if self.grouper:
             # Committed with the batch (flush), not per article: one SQLite commit per batch.
             self.grouper.assign(document, hashvalues, commit=False)
