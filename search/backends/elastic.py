@@ -7,7 +7,7 @@ analyzer; documents are written through an alias, keyed by the canonical URL's i
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
@@ -29,7 +29,7 @@ from search.backends.base import (
     SearchResult,
     StorySummary,
 )
-from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, to_es_source
+from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, optimize, to_es_source
 from search.document import LOCAL_TZ, Document, fold_keyword
 from search.query.ast import positive_text_leaves
 from search.snippets import snippet
@@ -152,8 +152,10 @@ class ElasticsearchBackend:
         few seconds instead of per request, on existing and newly created indices alike.
 
         Documents become searchable when the block ends (one refresh); the normal settings are
-        restored even if the load fails. Not for the crawl path: a node crash during the load can
-        lose its last seconds of acknowledged writes, so re-run the load after one.
+        restored even if the load fails. A load that succeeds ends by merging the indices of
+        closed months to one segment each (``es_indices.optimize``). Not for the crawl path: a
+        node crash during the load can lose its last seconds of acknowledged writes, so re-run the
+        load after one.
         """
         self.ensure_index()
         name = self.layout.template_name(self.generation)
@@ -187,6 +189,13 @@ class ElasticsearchBackend:
             restore = {"refresh_interval": refresh, "translog": {"durability": durability}}
             self._call("restore the index settings", apply, original, restore)
             self.refresh_now()
+        self.optimize()
+
+    def optimize(self, progress: Callable[[str, int], None] = lambda index, segments: None) -> list[str]:
+        """Merge closed months' indices to one segment each; returns the indices merged."""
+        self.ensure_index()
+        return self._call("merge the indices of closed months", optimize, self.client, self.layout,
+                          progress=progress)
 
     def delete(self, document_id: str) -> None:
         self.ensure_index()

@@ -103,3 +103,6 @@ def test_bulk_load_mode_covers_new_indices_and_restores_everything(elasticsearch
     assert after["index_template"]["template"] == template["index_template"]["template"]
     assert backend.count() == 3
     assert backend.search(SearchRequest(query="giai ngan")).total == 3
+    # The load ended by merging the closed months (2026.01 held two segments: before and in the load).
+    segments = client.indices.stats(index=f"{es_index}-g1-2026.01", metric="segments")["_all"]
+    assert segments["primaries"]["segments"]["count"] == 1

@@ -9,7 +9,7 @@ from elasticsearch import Elasticsearch
 
 from search.backends import SearchRequest
 from search.backends.elastic import ElasticsearchBackend
-from search.backends.es_indices import reindex, stats
+from search.backends.es_indices import optimize, reindex, stats
 from search.document import Document
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -53,3 +53,45 @@ def test_reindex_swaps_the_alias_without_losing_documents(elasticsearch_url, es_
     fresh.index([article(99, 5)])  # new writes go to the live generation
     assert fresh.count() == 31
     assert any("-g2-2026.05" in name for name in client.indices.get_alias(name=es_index).body)
+
+
+def segments(client: Elasticsearch, alias: str) -> dict[str, int]:
+    indices = client.indices.stats(index=alias, metric="segments")["indices"]
+    return {name.rsplit("-", 1)[1]: data["primaries"]["segments"]["count"] for name, data in indices.items()}
+
+
+def test_optimize_merges_closed_months_and_leaves_the_current_one(elasticsearch_url, es_index):
+    backend = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True)
+    for batch in range(3):  # each refreshed batch becomes a segment of its month's index
+        backend.index([article(10 * batch + n, 1 + n % 2) for n in range(4)])
+    client = Elasticsearch(elasticsearch_url)
+    before = segments(client, es_index)
+    assert before["2026.01"] > 1 and before["2026.02"] > 1
+
+    merged = optimize(client, backend.layout, now=datetime(2026, 2, 20, tzinfo=TZ))
+
+    assert merged == [f"{es_index}-g1-2026.01"]
+    after = segments(client, es_index)
+    assert after["2026.01"] == 1 and after["2026.02"] == before["2026.02"]
+    assert backend.search(SearchRequest(query="giai ngan")).total == 12
+    assert optimize(client, backend.layout, now=datetime(2026, 2, 20, tzinfo=TZ)) == []  # nothing left
+
+
+def test_index_optimize_command_reports_what_it_merged(elasticsearch_url, es_index, monkeypatch):
+    from click.testing import CliRunner
+
+    from web.cli_index import index_group
+
+    monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_URL", elasticsearch_url)
+    monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_INDEX", es_index)
+    backend = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True)
+    for batch in range(2):
+        backend.index([article(10 * batch + n, 3) for n in range(3)])
+
+    first = CliRunner().invoke(index_group, ["optimize"])
+    again = CliRunner().invoke(index_group, ["optimize"])
+
+    assert first.exit_code == 0, first.output
+    assert f"Merging {es_index}-g1-2026.03 (2 segments)" in first.output
+    assert "Merged 1 index(es)" in first.output
+    assert again.exit_code == 0 and "nothing to merge" in again.output
