@@ -18,7 +18,43 @@ def _folded(word: str) -> str:
     return fold(word)
 
 
+_WORD_CHAR = r"[^\W_]"
+
+
+def _token_pattern(token: str) -> str:
+    """One folded query token as a whole word; ``giao*`` is any word starting with ``giao``."""
+    if token.endswith("*"):
+        return re.escape(token[:-1]) + (_WORD_CHAR + "*" if token[:-1] else _WORD_CHAR + "+")
+    return re.escape(token) + f"(?!{_WORD_CHAR})"
+
+
+@lru_cache(maxsize=256)
+def _patterns(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, list[re.Pattern]]:
+    """Where a term can start (its first token as a word) and each term from such a start: the
+    words of a term are separated by runs of non-word characters, as the tokenizer splits them."""
+    first = "|".join(sorted({_token_pattern(term[0]) for term in terms}))
+    starts = re.compile(f"(?<!{_WORD_CHAR})(?:{first})")
+    separator = r"[\W_]+"
+    return starts, [re.compile(separator.join(map(_token_pattern, term))) for term in terms]
+
+
 def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, end) of every match of every term, in ``text``'s character positions."""
+    folded = fold(text)
+    if len(folded) != len(text):  # rare (decomposed marks, odd case mappings): word by word
+        return _matched_spans_by_word(text, terms)
+    # The folded text lines up with the original character for character, so one regex pass in C
+    # finds where terms start (a body is thousands of words and a page shows twenty bodies).
+    starts, term_patterns = _patterns(tuple(terms))
+    spans: list[tuple[int, int]] = []
+    for start in starts.finditer(folded):
+        for pattern in term_patterns:
+            if found := pattern.match(folded, start.start()):
+                spans.append((start.start(), found.end()))
+    return spans
+
+
+def _matched_spans_by_word(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     words = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(text)]
     first_words = {term[0] for term in terms}
     any_prefix = any(token.endswith("*") for term in terms for token in term[:1])
@@ -70,13 +106,15 @@ def highlight(text: str, terms: Sequence[tuple[str, ...]]) -> str:
 
 def snippet(texts: Sequence[str], terms: Sequence[tuple[str, ...]], width: int = 240) -> str:
     """The window of about ``width`` characters with the most matches, escaped and marked."""
-    best_text, best_spans = next((t for t in texts if t), ""), []
-    for text in texts:
-        spans = _matched_spans(text, terms) if terms and text else []
-        if len(spans) > len(best_spans):
-            best_text, best_spans = text, spans
-    text = " ".join(best_text.split())
-    spans = _matched_spans(text, terms) if best_spans else []
+    text, spans = "", []
+    for candidate in texts:
+        if not candidate:
+            continue
+        # Squeezing whitespace keeps every word and separator, so matches count the same.
+        candidate = " ".join(candidate.split())
+        found = _matched_spans(candidate, terms) if terms else []
+        if not text or len(found) > len(spans):
+            text, spans = candidate, found
     if len(text) <= width:
         return _mark(text, spans)
     start = 0
