@@ -193,8 +193,9 @@ def _copy_actions(client: Elasticsearch, layout: Layout, source_index: str, gene
                   query: dict[str, Any], progress: Callable[[int], None]) -> Iterator[dict[str, Any]]:
     for count, hit in enumerate(helpers.scan(client, index=source_index, query={"query": query},
                                              _source=["doc", "indexed_at"], size=1000), start=1):
-        # Rebuild from the stored record, so analysis or mapping changes apply to old articles.
-        document = Document.from_source(hit["_source"]["doc"])
+        # Rebuild from the stored record, so normalisation, analysis or mapping changes apply to
+        # old articles.
+        document = Document.from_article(hit["_source"]["doc"])
         indexed_at = datetime.fromisoformat(hit["_source"]["indexed_at"])
         yield {"_op_type": "index", "_index": layout.index_name(generation, document.published_at),
                "_id": document.id, "_source": to_es_source(document, indexed_at)}
