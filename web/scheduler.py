@@ -1,6 +1,6 @@
 """The embedded schedule of ``presswatch up``: crawls, digests and alerts beside the web app.
 
-APScheduler runs three jobs from a persistent SQLAlchemy job store (``<data dir>/scheduler.sqlite3``),
+APScheduler runs its jobs from a persistent SQLAlchemy job store (``<data dir>/scheduler.sqlite3``),
 so the crawl cadence survives a restart and a crawl missed while the process was down runs once
 on start (coalesced):
 
@@ -8,7 +8,9 @@ on start (coalesced):
   Twisted reactor runs once per process), output appended to ``<data dir>/logs/crawl.log``; the
   alerts are checked as soon as it finishes;
 * ``digest``  — every minute: due digests, then delivery of the outbox (retries included);
-* ``alerts``  — every ``alert_minutes``: immediate alerts on new articles.
+* ``alerts``  — every ``alert_minutes``: immediate alerts on new articles;
+* ``optimize`` — on Elasticsearch, nightly at 02:30: closed months' indices merged to one segment
+  (``presswatch index optimize``; only months that re-crawls changed are merged again).
 
 Mails are sent exactly once per (subscription, period) whatever the scheduler does: the outbox
 decides (web/digest/outbox.py), so a job that fires twice or late sends nothing twice.
@@ -26,7 +28,8 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -97,6 +100,22 @@ def _run(*, alerts: bool) -> None:
         log.warning("digest run: %s", error)
 
 
+def optimize_job() -> list[str]:
+    """Merge closed months' Elasticsearch indices (a no-op for months already merged)."""
+    from web import services
+
+    with _require_app().app_context():
+        merged = services.backend().optimize()
+    log.info("merged %d closed month index(es): %s", len(merged), ", ".join(merged) or "none")
+    return merged
+
+
+def _next(at: clock_time) -> datetime:
+    now = datetime.now(LOCAL_TZ)
+    today = datetime.combine(now.date(), at, LOCAL_TZ)
+    return today if today > now else today + timedelta(days=1)
+
+
 def _require_app() -> Flask:
     if _app is None:
         raise RuntimeError("the scheduler's jobs need build_scheduler(app) first")
@@ -125,6 +144,11 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
                     args=[crawl_args, crawl_timeout_minutes], first_run=datetime.now(LOCAL_TZ))
     elif scheduler.get_job("crawl"):
         scheduler.remove_job("crawl")
+    if app.config["PRESSWATCH_SEARCH"].backend == "elasticsearch":
+        _ensure_job(scheduler, "optimize", "web.scheduler:optimize_job", seconds=24 * 3600,
+                    first_run=_next(clock_time(2, 30)))
+    elif scheduler.get_job("optimize"):
+        scheduler.remove_job("optimize")
     if not paused:
         scheduler.resume()
     return scheduler

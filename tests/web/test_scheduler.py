@@ -153,3 +153,34 @@ def test_up_serves_the_app_with_its_schedule(tmp_path):
         first.send_signal(signal.SIGINT)
         output, _ = first.communicate(timeout=30)
     assert "Presswatch is up" in output
+
+
+def test_on_elasticsearch_a_nightly_job_merges_closed_months(tmp_path, elasticsearch_url, es_index):
+    from search.backends import open_backend
+    from search.config import SearchConfig
+    from web import create_app
+
+    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
+                                    "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+                                    "PRESSWATCH_ELASTICSEARCH_INDEX": es_index})
+    backend = open_backend(config, refresh=True)
+    for batch in range(2):  # two refreshed batches: two segments in September's index
+        backend.index([doc(10 * batch + n, f"Tin tháng chín {n}", datetime(2026, 9, 3 + n, tzinfo=LOCAL_TZ))
+                       for n in range(3)])
+    app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
+    scheduler = schedule.build_scheduler(app, crawl_minutes=0, paused=True)
+    job = scheduler.get_job("optimize")
+    scheduler.shutdown(wait=False)
+    assert job.trigger.interval == timedelta(days=1)
+    assert (job.next_run_time.hour, job.next_run_time.minute) == (2, 30)
+
+    assert schedule.optimize_job() == [f"{es_index}-g1-2026.09"]
+    assert schedule.optimize_job() == []
+    assert backend.count() == 6
+    backend.close()
+
+
+def test_on_the_embedded_index_there_is_no_optimize_job(smtp):
+    scheduler = schedule.build_scheduler(make_app(smtp), crawl_minutes=0, paused=True)
+    assert scheduler.get_job("optimize") is None
+    scheduler.shutdown(wait=False)
