@@ -13,9 +13,11 @@ its own. The clock covers ``backend.index`` for every batch and the final refres
 the backend does to make the documents searchable is counted. Elasticsearch loads in its
 bulk-load mode (``ElasticsearchBackend.bulk_load``: no periodic refresh, asynchronous translog,
 one refresh at the end), as a backfill would; ``--crawl-settings`` measures the crawl path's
-settings instead (refresh every second, translog fsync per request). A node the benchmark starts
-first indexes (and deletes) 10,000 other articles, so JIT compilation is not counted; ``--cold``
-skips that.
+settings instead (refresh every second, translog fsync per request). A bulk load ends by merging
+the indices of closed months to one segment each; that merge is timed and printed on its own
+("merge s"), queries run after it, and "incl. merge" counts it against indexing too. A node the
+benchmark starts first indexes (and deletes) 10,000 other articles, so JIT compilation is not
+counted; ``--cold`` skips that.
 """
 
 from __future__ import annotations
@@ -136,7 +138,13 @@ def main() -> None:
             warm_up(url)
         es = ElasticsearchBackend(url, f"bench-{uuid.uuid4().hex[:6]}", refresh=False)
         es.ensure_index()
-        loaded = index_all(es, args.docs, mode=None if args.crawl_settings else es.bulk_load(), node=node)
+        loaded = index_all(es, args.docs, mode=None if args.crawl_settings else es.bulk_load(optimize=False),
+                           node=node)
+        started = time.perf_counter()
+        merged = es.optimize()
+        loaded["merge"] = time.perf_counter() - started
+        loaded["with_merge"] = args.docs / (args.docs / loaded["rate"] + loaded["merge"])
+        print(f"merged {len(merged)} closed month(s) to one segment in {loaded['merge']:.1f} s")
         latencies(es, 1)  # warm caches
         results["elasticsearch"] = (loaded, latencies(es, args.rounds))
         if not args.skip_embedded:
@@ -154,11 +162,13 @@ def main() -> None:
     print(f"\n{args.docs:,} synthetic articles, {len(QUERIES)} queries with facets x {args.rounds} rounds; "
           f"generating them (not timed): {generated:,.0f} docs/s; Elasticsearch "
           f"{'crawl settings' if args.crawl_settings else 'bulk-load mode'}")
-    print(f"{'backend':<14} {'index docs/s':>13} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
-          f"{'CPU us/doc':>11} {'node CPU':>9}")
+    print(f"{'backend':<14} {'index docs/s':>13} {'merge s':>8} {'incl. merge':>12} {'p50 ms':>8} "
+          f"{'p95 ms':>8} {'max ms':>8} {'CPU us/doc':>11} {'node CPU':>9}")
     for name, (indexed, timings) in results.items():
         node_cpu = f"{indexed['node_cpu_us']:>9,.0f}" if indexed["node_cpu_us"] is not None else f"{'-':>9}"
-        print(f"{name:<14} {indexed['rate']:>13,.0f} {statistics.median(timings):>8.1f} "
+        merge = f"{indexed['merge']:>8.1f} {indexed['with_merge']:>12,.0f}" if "merge" in indexed else \
+            f"{'-':>8} {'-':>12}"
+        print(f"{name:<14} {indexed['rate']:>13,.0f} {merge} {statistics.median(timings):>8.1f} "
               f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f} {indexed['cpu_us']:>11,.0f} {node_cpu}")
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
     if args.per_query:

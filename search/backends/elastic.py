@@ -147,13 +147,14 @@ class ElasticsearchBackend:
         return report
 
     @contextlib.contextmanager
-    def bulk_load(self) -> Iterator[None]:
+    def bulk_load(self, optimize: bool = True) -> Iterator[None]:
         """Bulk-load mode for backfills and benchmarks: no periodic refresh, translog fsync every
         few seconds instead of per request, on existing and newly created indices alike.
 
         Documents become searchable when the block ends (one refresh); the normal settings are
         restored even if the load fails. A load that succeeds ends by merging the indices of
-        closed months to one segment each (``es_indices.optimize``). Not for the crawl path: a
+        closed months to one segment each (``optimize``; ``optimize=False`` leaves that to the
+        caller, e.g. a benchmark timing it on its own). Not for the crawl path: a
         node crash during the load can lose its last seconds of acknowledged writes, so re-run the
         load after one.
         """
@@ -189,7 +190,8 @@ class ElasticsearchBackend:
             restore = {"refresh_interval": refresh, "translog": {"durability": durability}}
             self._call("restore the index settings", apply, original, restore)
             self.refresh_now()
-        self.optimize()
+        if optimize:
+            self.optimize()
 
     def optimize(self, progress: Callable[[str, int], None] = lambda index, segments: None) -> list[str]:
         """Merge closed months' indices to one segment each; returns the indices merged."""
