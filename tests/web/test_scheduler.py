@@ -126,7 +126,9 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
 def _up(data_dir: Path, port: int) -> subprocess.Popen:
     code = ("import sys\nfrom web.cli import main\nfrom web.cli_digest import up_command\n"
             "main.add_command(up_command)\nmain()")
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_SECRET_KEY": "up-test"}
+    # PYTHONFAULTHANDLER: a process that will not stop dumps every thread's stack on SIGABRT.
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_SECRET_KEY": "up-test",
+           "PYTHONFAULTHANDLER": "1"}
     return subprocess.Popen([sys.executable, "-c", code, "up", "--port", str(port), "--crawl-every", "0"],
                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -151,7 +153,12 @@ def test_up_serves_the_app_with_its_schedule(tmp_path):
         assert second.returncode != 0 and "already running" in output
     finally:
         first.send_signal(signal.SIGINT)
-        output, _ = first.communicate(timeout=30)
+        try:
+            output, _ = first.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            first.send_signal(signal.SIGABRT)
+            output, _ = first.communicate(timeout=30)
+            pytest.fail(f"presswatch up did not stop on Ctrl-C; its threads:\n{output[-6000:]}")
     assert "Presswatch is up" in output
 
 
