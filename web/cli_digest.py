@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,6 +94,10 @@ def _env_number(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @click.command("up")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -127,6 +132,9 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
                            f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
                 # Not app.run(): Flask ignores it inside a `flask`/`presswatch` CLI command.
                 services.warm_backend(app)
+                # A service manager stops us with SIGTERM: leave as Ctrl-C does (the server returns,
+                # the scheduler shuts down), not in the middle of whatever runs.
+                signal.signal(signal.SIGTERM, _interrupt)
                 run_simple(host, port, app, threaded=True, use_reloader=False)
             finally:
                 scheduler.shutdown(wait=False)

@@ -152,14 +152,17 @@ def test_up_serves_the_app_with_its_schedule(tmp_path):
         output, _ = second.communicate(timeout=60)
         assert second.returncode != 0 and "already running" in output
     finally:
-        first.send_signal(signal.SIGINT)
+        # SIGTERM, as systemd or docker stop it (SIGINT would be ignored when this test itself
+        # runs as a background job of a non-interactive shell, which inherits SIGINT ignored).
+        first.send_signal(signal.SIGTERM)
         try:
             output, _ = first.communicate(timeout=60)
         except subprocess.TimeoutExpired:
             first.send_signal(signal.SIGABRT)
             output, _ = first.communicate(timeout=30)
-            pytest.fail(f"presswatch up did not stop on Ctrl-C; its threads:\n{output[-6000:]}")
+            pytest.fail(f"presswatch up did not stop on SIGTERM; its threads:\n{output[-6000:]}")
     assert "Presswatch is up" in output
+    assert first.returncode == 0  # it shut down its scheduler and left, not killed by the signal
 
 
 def test_on_elasticsearch_a_nightly_job_merges_closed_months(tmp_path, elasticsearch_url, es_index):
