@@ -43,6 +43,9 @@ FACET_SOURCE = {"outlet": "outlet_id", "kind": "outlet_kind", "province": "provi
 # and the node's write pool (one thread per core) gets work for every core.
 BULK_DOCS = 500
 BULK_THREADS = 2
+# Ids written since the last refresh this backend knows of: at most this many are remembered, then
+# it refreshes (a bulk load refreshes only at its end and can write millions).
+UNREFRESHED_KEPT = 200_000
 
 
 class ElasticsearchBackend:
@@ -65,6 +68,8 @@ class ElasticsearchBackend:
         self.url = url
         self._ready = False
         self._pool: ThreadPoolExecutor | None = None
+        # id -> index of what this backend wrote that a search may not see yet (see _locations).
+        self._unrefreshed: dict[str, str] = {}
 
     def _call(self, what: str, fn, *args, **kwargs):
         try:
@@ -96,19 +101,26 @@ class ElasticsearchBackend:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _locations(self, documents: list[Document]) -> dict[str, str]:
+    def _locations(self, ids: list[str]) -> dict[str, str]:
         """Which index already holds each id, so a re-crawl updates that one document."""
         response = self._call("look up existing documents", self.client.search, index=self.alias,
-                              query={"ids": {"values": [d.id for d in documents]}}, _source=False,
-                              size=len(documents))
-        return {hit["_id"]: hit["_index"] for hit in response["hits"]["hits"]}
+                              query={"ids": {"values": ids}}, _source=False, size=len(ids))
+        found = {hit["_id"]: hit["_index"] for hit in response["hits"]["hits"]}
+        # A search sees refreshed documents only: what this backend wrote since then (a whole bulk
+        # load, or the last second of a crawl) comes from memory, so an article re-crawled with
+        # another month in that window still updates its one document.
+        for document_id in ids:
+            if document_id not in found and document_id in self._unrefreshed:
+                found[document_id] = self._unrefreshed[document_id]
+        return found
 
     def _actions(self, documents: list[Document]) -> Iterator[dict[str, Any]]:
         now = datetime.now(LOCAL_TZ)
-        located = self._locations(documents)
+        located = self._locations([d.id for d in documents])
         for document in documents:
             index = located.get(document.id) or self.layout.index_name(self.generation,
                                                                         document.published_at)
+            self._unrefreshed[document.id] = index
             yield {"_op_type": "index", "_index": index, "_id": document.id,
                    "_source": to_es_source(document, now)}
 
@@ -126,6 +138,8 @@ class ElasticsearchBackend:
         self.ensure_index()
         report = IndexReport()
         documents = list({d.id: d for d in documents}.values())
+        if len(self._unrefreshed) + len(documents) > UNREFRESHED_KEPT:
+            self.refresh_now()  # searches see everything written so far; forget it
         chunks = [documents[start:start + self.bulk_docs]
                   for start in range(0, len(documents), self.bulk_docs)]
         if len(chunks) > 1 and self.bulk_threads > 1:
@@ -143,7 +157,7 @@ class ElasticsearchBackend:
                 error = result.get("error", result.get("exception", "unknown error"))
                 report.errors.append((str(result.get("_id", "?")), str(error)))
         if self.refresh:
-            self._call("refresh the index", self.client.indices.refresh, index=self.alias)
+            self.refresh_now()
         return report
 
     @contextlib.contextmanager
@@ -200,9 +214,13 @@ class ElasticsearchBackend:
                           progress=progress)
 
     def delete(self, document_id: str) -> None:
+        """Delete by id from the index that holds it (core API: no delete-by-query module needed)."""
         self.ensure_index()
-        self._call("delete a document", self.client.delete_by_query, index=self.alias,
-                   query={"term": {"doc_id": document_id}}, refresh=True)
+        index = self._locations([document_id]).get(document_id)
+        if index is not None:
+            self._call("delete a document", self.client.options(ignore_status=404).delete,
+                       index=index, id=document_id, refresh=self.refresh)
+        self._unrefreshed.pop(document_id, None)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -348,6 +366,7 @@ class ElasticsearchBackend:
 
     def refresh_now(self) -> None:
         self._call("refresh the index", self.client.indices.refresh, index=self.alias)
+        self._unrefreshed.clear()
 
     def close(self) -> None:
         if self._pool is not None:

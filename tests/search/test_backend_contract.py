@@ -146,3 +146,11 @@ def test_scan_streams_every_match_newest_first(backend):
     assert len(scanned) == 1502
     assert len({d.id for d in scanned}) == 1502
     assert all(a.published_at >= b.published_at for a, b in zip(scanned, scanned[1:], strict=False))
+
+
+def test_delete_removes_one_article_and_ignores_an_unknown_id(backend):
+    backend.delete(CORPUS[0].id)
+    backend.delete("0" * 20)  # not indexed: nothing happens
+    assert backend.get(CORPUS[0].id) is None
+    assert backend.count() == len(CORPUS) - 1
+    assert ids(backend.search(SearchRequest(query="kien nghi"))) == {"4"}

@@ -106,3 +106,29 @@ def test_bulk_load_mode_covers_new_indices_and_restores_everything(elasticsearch
     # The load ended by merging the closed months (2026.01 held two segments: before and in the load).
     segments = client.indices.stats(index=f"{es_index}-g1-2026.01", metric="segments")["_all"]
     assert segments["primaries"]["segments"]["count"] == 1
+
+
+def test_an_article_rewritten_into_another_month_before_a_refresh_stays_one_document(
+        elasticsearch_url, es_index, monkeypatch):
+    backend = ElasticsearchBackend(elasticsearch_url, es_index)
+    with backend.bulk_load():  # nothing is searchable until the load ends
+        backend.index([article(1, month=1), article(2, month=1)])
+        backend.index([article(1, title="Đính chính: giải ngân", month=2)])
+    assert backend.count() == 2
+    assert backend.get(article(1).id).title.startswith("Đính chính")
+
+    # A long load refreshes once it has written more than it remembers, then forgets.
+    monkeypatch.setattr("search.backends.elastic.UNREFRESHED_KEPT", 3)
+    with backend.bulk_load():
+        backend.index([article(n, month=4) for n in range(10, 13)])
+        backend.index([article(10, title="Sửa lần hai", month=5)])
+    assert backend.count() == 5
+    assert backend.get(article(10).id).title.startswith("Sửa lần hai")
+
+
+def test_delete_removes_a_document_written_the_moment_before(elasticsearch_url, es_index):
+    backend = ElasticsearchBackend(elasticsearch_url, es_index)
+    backend.index([article(1), article(2)])
+    backend.delete(article(1).id)
+    backend.refresh_now()
+    assert backend.count() == 1 and backend.get(article(1).id) is None
