@@ -7,9 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from search.text import fold
-
-_WORD = re.compile(r"[^\W_]+")
+from search.text import _WORD, WORD_CHAR, fold
 
 
 @lru_cache(maxsize=65536)
@@ -18,14 +16,11 @@ def _folded(word: str) -> str:
     return fold(word)
 
 
-_WORD_CHAR = r"[^\W_]"
-
-
 def _token_pattern(token: str) -> str:
     """One folded query token as a whole word; ``giao*`` is any word starting with ``giao``."""
     if token.endswith("*"):
-        return re.escape(token[:-1]) + (_WORD_CHAR + "*" if token[:-1] else _WORD_CHAR + "+")
-    return re.escape(token) + f"(?!{_WORD_CHAR})"
+        return re.escape(token[:-1]) + (WORD_CHAR + "*" if token[:-1] else WORD_CHAR + "+")
+    return re.escape(token) + f"(?!{WORD_CHAR})"
 
 
 @lru_cache(maxsize=256)
@@ -33,7 +28,7 @@ def _patterns(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, list[re.P
     """Where a term can start (its first token as a word) and each term from such a start: the
     words of a term are separated by runs of non-word characters, as the tokenizer splits them."""
     first = "|".join(sorted({_token_pattern(term[0]) for term in terms}))
-    starts = re.compile(f"(?<!{_WORD_CHAR})(?:{first})")
+    starts = re.compile(f"(?<!{WORD_CHAR})(?:{first})")
     separator = r"[\W_]+"
     return starts, [re.compile(separator.join(map(_token_pattern, term))) for term in terms]
 

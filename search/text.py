@@ -22,7 +22,8 @@ from functools import lru_cache
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VOWELS = set("aăâeêioôơuưy")
 _MODIFIED_VOWELS = set("ăâêôơư")
-_WORD = re.compile(r"[^\W_]+")
+WORD_CHAR = r"[^\W_]"  # tokens are runs of these: letters and digits, not "_"
+_WORD = re.compile(WORD_CHAR + "+")
 # The shape of a Vietnamese syllable: tone marks are only moved inside words of this shape, so a
 # French or English word ("café", "où") keeps its spelling.
 _INITIALS = {"", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",

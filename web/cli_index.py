@@ -9,7 +9,7 @@ import click
 from tqdm import tqdm
 
 from search.backends import BackendUnavailable, open_backend
-from search.backends.es_indices import optimize, reindex, stats
+from search.backends.es_indices import reindex, stats
 from search.config import SearchConfig
 
 
@@ -58,8 +58,7 @@ def optimize_command() -> None:
     """Merge the indices of closed months to one segment each (run nightly; searches get faster)."""
     backend = _elasticsearch()
     try:
-        backend.ensure_index()
-        merged = optimize(backend.client, backend.layout, progress=lambda index, segments: click.echo(
+        merged = backend.optimize(progress=lambda index, segments: click.echo(
             f"Merging {index} ({segments} segments)…"))
     except BackendUnavailable as error:
         click.echo(str(error), err=True)

@@ -29,7 +29,8 @@ from search.backends.base import (
     SearchResult,
     StorySummary,
 )
-from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, optimize, to_es_source
+from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, to_es_source
+from search.backends.es_indices import optimize as optimize_indices
 from search.document import LOCAL_TZ, Document, fold_keyword
 from search.query.ast import positive_text_leaves
 from search.snippets import snippet
@@ -168,9 +169,8 @@ class ElasticsearchBackend:
         Documents become searchable when the block ends (one refresh); the normal settings are
         restored even if the load fails. A load that succeeds ends by merging the indices of
         closed months to one segment each (``optimize``; ``optimize=False`` leaves that to the
-        caller, e.g. a benchmark timing it on its own). Not for the crawl path: a
-        node crash during the load can lose its last seconds of acknowledged writes, so re-run the
-        load after one.
+        caller, e.g. a benchmark timing it on its own). Not for the crawl path: a node crash during
+        the load can lose its last seconds of acknowledged writes, so re-run the load after one.
         """
         self.ensure_index()
         name = self.layout.template_name(self.generation)
@@ -210,8 +210,8 @@ class ElasticsearchBackend:
     def optimize(self, progress: Callable[[str, int], None] = lambda index, segments: None) -> list[str]:
         """Merge closed months' indices to one segment each; returns the indices merged."""
         self.ensure_index()
-        return self._call("merge the indices of closed months", optimize, self.client, self.layout,
-                          progress=progress)
+        return self._call("merge the indices of closed months", optimize_indices, self.client,
+                          self.layout, progress=progress)
 
     def delete(self, document_id: str) -> None:
         """Delete by id from the index that holds it (core API: no delete-by-query module needed)."""
