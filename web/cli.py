@@ -101,6 +101,9 @@ def demo_command(port: int) -> None:
     run_simple("127.0.0.1", port, app, threaded=True, use_reloader=False)
 
 
+DEMO_ADMIN = "admin@presswatch.example"
+
+
 def _ensure_demo_admin(app) -> tuple[str, str] | None:
     """A first admin for the demo when there are no accounts yet; the password is printed once."""
     import secrets
@@ -112,8 +115,9 @@ def _ensure_demo_admin(app) -> tuple[str, str] | None:
         if db.execute("SELECT count(*) FROM users").fetchone()[0]:
             return None
         password = secrets.token_urlsafe(9)
-        create_user(db, "admin@presswatch.local", password, "admin", "Quản trị viên")
-    return "admin@presswatch.local", password
+        # .example is reserved for examples (RFC 2606) yet a valid address for the account forms.
+        create_user(db, DEMO_ADMIN, password, "admin", "Quản trị viên")
+    return DEMO_ADMIN, password
 
 
 @main.command("search")

@@ -60,3 +60,30 @@ def test_login_redirect_stays_on_this_site():
     response = client.post("/auth/login?next=https://evil.example/x",
                            data={"email": email, "password": password, "csrf_token": token})
     assert response.status_code == 302 and "evil.example" not in response.headers["Location"]
+
+
+def test_the_demo_admin_printed_by_presswatch_demo_can_log_in_and_be_edited():
+    from web.cli import _ensure_demo_admin
+
+    app = app_for_test()
+    email, password = _ensure_demo_admin(app)
+    client = app.test_client()
+    response = login(client, email, password)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    # The account forms accept the address too (they check its format; .local would be refused).
+    from email_validator import validate_email
+    validate_email(email, check_deliverability=False)
+    assert _ensure_demo_admin(app) is None  # only for a database without accounts
+
+
+def test_an_address_with_a_special_use_domain_still_logs_in():
+    app = app_for_test()
+    email, password = make_user(app, "viewer", email="bientap@tuyengiao.local")
+    assert login(app.test_client(), email, password).status_code == 302
+
+
+def test_a_refused_login_says_why():
+    app = app_for_test()
+    client = app.test_client()
+    page = login(client, "", "x").get_data(as_text=True)
+    assert 'role="alert"' in page
