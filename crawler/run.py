@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,20 @@ def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "", 
     project.setdict(settings or {}, priority="cmdline")
     if overrides:  # outlet id → enabled, overriding the registry (an admin's choice)
         project.set("PRESSWATCH_OUTLET_OVERRIDES", overrides, priority="cmdline")
-    process = CrawlerProcess(project)
-    crawler = process.create_crawler("news")
-    process.crawl(crawler, registry=registry, outlets=outlets, sample_press=sample_press_url, since=since,
-                  refetch="1" if refetch else "")
-    process.start()
+    # Scrapy installs its own SIGINT/SIGTERM handlers (stop the crawl gracefully) and leaves them in
+    # place; a process that goes on after the crawl (``presswatch demo`` serving the UI) would then
+    # ignore Ctrl-C, so the handlers from before the crawl come back when it ends.
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        process = CrawlerProcess(project)
+        crawler = process.create_crawler("news")
+        process.crawl(crawler, registry=registry, outlets=outlets, sample_press=sample_press_url,
+                      since=since, refetch="1" if refetch else "")
+        process.start()
+    finally:
+        for number, handler in handlers.items():
+            if handler is not None:  # None: installed outside Python, cannot be put back
+                signal.signal(number, handler)
     return crawler.stats.get_stats()
 
 
