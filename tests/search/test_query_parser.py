@@ -250,12 +250,27 @@ def test_non_string_input_is_a_query_error():
 
 # -- fuzz -----------------------------------------------------------------------------------
 def _parse_or_query_error(query: str) -> None:
+    """Parses, or fails with one of the query language's own errors, placed in the query. Any other
+    exception (a bug of the parser) is not caught here, so it fails the test."""
     try:
         parse(query)
-    except QueryError as exc:
-        assert exc.message_vi and exc.message_en
-        if isinstance(exc, QuerySyntaxError):
-            assert 1 <= exc.column <= len(query) + 1
+    except QuerySyntaxError as exc:
+        assert isinstance(exc.column, int) and 1 <= exc.column <= len(query) + 1
+        assert f"cột {exc.column}" in exc.message_vi and f"column {exc.column}" in exc.message_en
+    except QueryTooCostly as exc:
+        assert exc.message_vi.startswith("Truy vấn quá tốn kém")
+        assert exc.message_en.startswith("Query too costly")
+
+
+def test_a_bug_in_the_parser_is_not_reported_as_a_syntax_error(monkeypatch):
+    from search.query import parser as parser_module
+
+    def broken(self, tree, context):
+        raise KeyError("internal")
+
+    monkeypatch.setattr(parser_module._Converter, "convert", broken)
+    with pytest.raises(KeyError):
+        parse("giao thông")
 
 
 @settings(max_examples=400, deadline=None)
