@@ -94,11 +94,26 @@ def demo_command(port: int) -> None:
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
     if login:
         click.echo(f"Log in as {login[0]} with password {login[1]}")
-    # Not app.run(): inside a Flask CLI command it returns at once without serving.
-    from werkzeug.serving import run_simple
+    from web.serve import serve
 
     services.warm_backend(app)
-    run_simple("127.0.0.1", port, app, threaded=True, use_reloader=False)
+    serve(app, "127.0.0.1", port)
+
+
+@main.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int)
+@with_appcontext
+def run_command(host: str, port: int) -> None:
+    """Serve the web app with waitress (PRESSWATCH_WEB_THREADS, _TIMEOUT; docs/OPERATIONS.md)."""
+    from flask import current_app
+
+    from web.serve import serve
+
+    app = current_app._get_current_object()
+    click.echo(f"Presswatch: http://{host}:{port}  (Ctrl-C to stop)")
+    services.warm_backend(app)
+    serve(app, host, port)
 
 
 DEMO_ADMIN = "admin@presswatch.example"

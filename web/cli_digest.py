@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from werkzeug.serving import run_simple
 
 from web import services
 
@@ -114,6 +113,7 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
                alert_minutes: float | None) -> None:
     """Run everything in one process: the web app, the crawl schedule and the digest/alert schedule."""
     from web.scheduler import AlreadyRunning, build_scheduler, single_instance
+    from web.serve import serve
 
     app = current_app._get_current_object()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -130,12 +130,11 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
                 crawl = f"every {crawl_minutes:g} min" if crawl_minutes else "off (cron?)"
                 click.echo(f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
                            f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
-                # Not app.run(): Flask ignores it inside a `flask`/`presswatch` CLI command.
                 services.warm_backend(app)
                 # A service manager stops us with SIGTERM: leave as Ctrl-C does (the server returns,
                 # the scheduler shuts down), not in the middle of whatever runs.
                 signal.signal(signal.SIGTERM, _interrupt)
-                run_simple(host, port, app, threaded=True, use_reloader=False)
+                serve(app, host, port)
             finally:
                 scheduler.shutdown(wait=False)
     except AlreadyRunning as error:

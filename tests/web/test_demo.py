@@ -65,6 +65,7 @@ def test_demo_prints_a_working_login_serves_the_sample_press_and_stops_on_ctrl_c
 
         demo.send_signal(signal.SIGINT)
         demo.wait(timeout=30)  # Scrapy's crawl-time signal handlers no longer swallow Ctrl-C
+        assert "development server" not in (output + demo.stdout.read()).lower()  # waitress serves
     finally:
         if demo.poll() is None:
             demo.kill()

@@ -1,0 +1,69 @@
+"""The production HTTP server for ``presswatch run``, ``up`` and ``demo``: waitress.
+
+Why waitress (docs/OPERATIONS.md says more): it is pure Python (no compiler, installs from PyPI
+like the rest), runs on Linux and Windows alike, and serves a fixed pool of worker threads behind
+an asynchronous front end that reads whole requests before a thread sees them, so a slow or idle
+client holds a socket, not a worker. Werkzeug's server (``flask run``) starts one unbounded thread
+per connection and says itself that it is for development only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise ValueError(f"{name} must be at least 1, not {number}")
+    return number
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    threads: int = 8  # requests handled at once; more wait in waitress's queue
+    connections: int = 200  # open client connections; more wait in the listen backlog
+    channel_timeout: int = 60  # seconds a connection may stay idle (a half-sent request too)
+    max_body: int = 16 * 1024 * 1024  # bytes of a request body (forms, topic profiles)
+
+    @classmethod
+    def from_env(cls) -> ServerSettings:
+        """``PRESSWATCH_WEB_THREADS``, ``_CONNECTIONS``, ``_TIMEOUT`` and ``_MAX_BODY_MB``."""
+        return cls(threads=_env_int("PRESSWATCH_WEB_THREADS", cls.threads),
+                   connections=_env_int("PRESSWATCH_WEB_CONNECTIONS", cls.connections),
+                   channel_timeout=_env_int("PRESSWATCH_WEB_TIMEOUT", cls.channel_timeout),
+                   max_body=_env_int("PRESSWATCH_WEB_MAX_BODY_MB", cls.max_body // 2**20) * 2**20)
+
+
+def make_server(app: Flask, host: str, port: int, settings: ServerSettings | None = None) -> Any:
+    """A bound waitress server (``port`` 0 picks a free one: ``server.effective_port``)."""
+    from waitress.server import create_server
+
+    settings = settings or ServerSettings.from_env()
+    return create_server(
+        app, host=host, port=port, threads=settings.threads, connection_limit=settings.connections,
+        channel_timeout=settings.channel_timeout, max_request_body_size=settings.max_body,
+        # How often idle connections are looked for (at most the timeout itself).
+        cleanup_interval=min(30, settings.channel_timeout), ident="presswatch",
+        # X-Forwarded-* are judged by the app (ProxyFix, PRESSWATCH_TRUSTED_PROXIES), which
+        # ignores them unless a proxy is configured; waitress passes them on untouched.
+        clear_untrusted_proxy_headers=False)
+
+
+def serve(app: Flask, host: str, port: int, settings: ServerSettings | None = None) -> None:
+    """Serve until Ctrl-C (KeyboardInterrupt, also what SIGTERM becomes in ``up``); then return."""
+    server = make_server(app, host, port, settings)
+    try:
+        server.run()  # returns after KeyboardInterrupt/SystemExit, worker threads stopped
+    finally:
+        server.close()
