@@ -12,10 +12,14 @@ when there is no asyncio event loop, e.g. under a non-asyncio Twisted reactor).
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -64,6 +68,39 @@ def _warm() -> None:
     extract_item(page, "http://x/", None, None, outlet)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker die with the crawl that started it, even when the crawl is SIGKILLed.
+
+    Otherwise a killed crawl leaves its workers behind, reparented to init: each holds both ends of
+    the pool's call queue, so it never sees EOF and waits forever. Linux: the kernel sends SIGKILL
+    when the parent dies (PR_SET_PDEATHSIG; the pool spawns workers from the crawl's main thread,
+    whose exit is the process's). Elsewhere, or if prctl fails: a thread watching the parent id.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the crawl died before the signal was armed
+        os._exit(1)
+    if not armed:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _start_worker(parent: int) -> None:
+    """The pool's initializer: tie the worker to the crawl, then warm it up."""
+    _die_with(parent)
+    _warm()
+
+
 def _main_is_importable() -> bool:
     """Spawned workers re-import the main module; a script read from stdin (``python -``) has none."""
     main = sys.modules.get("__main__")
@@ -82,7 +119,7 @@ class ExtractionPool:
             # "spawn": a fresh interpreter, never a fork of the process running Twisted's reactor.
             context = multiprocessing.get_context("spawn")
             self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                                initializer=_warm)
+                                                initializer=_start_worker, initargs=(os.getpid(),))
             # Spawned on demand otherwise, i.e. when the first article page arrives, which then
             # waits ~1 s for a fresh interpreter to import and warm up: start them all now.
             for _ in range(workers):

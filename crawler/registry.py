@@ -18,7 +18,7 @@ KINDS = ("central-daily", "central-online", "provincial-party-paper", "provincia
 FEEDS_SOURCES = ("verified", "seen", "guessed", "sample")
 REQUIRED = ("id", "name", "domain", "kind", "province", "feeds", "sitemaps", "sections")
 OPTIONAL = ("feeds_source", "enabled", "notes", "aliases", "render_js", "selectors", "section_pages",
-            "crawl_delay", "prime_url", "article_pattern", "quirks")
+            "crawl_delay", "prime_url", "article_pattern", "quirks", "cdn_hosts", "local_test")
 # Per-outlet CSS selector overrides, for pages where generic extraction picks the wrong block.
 SELECTOR_FIELDS = ("title", "sapo", "body", "author", "date")
 # Known site behaviours, named so tools can act on them (docs/OUTLETS.md says what each means).
@@ -66,11 +66,15 @@ class Outlet:
     prime_url: str | None = None
     article_pattern: str | None = None
     quirks: tuple[str, ...] = ()
+    cdn_hosts: tuple[str, ...] = ()
+    # A fictional outlet served on this machine (the sample press, test servers): the only kind the
+    # crawler may fetch from loopback or private addresses (crawler/fetch_policy.py).
+    local_test: bool = False
 
     @property
     def hosts(self) -> tuple[str, ...]:
-        """The outlet's own host names: its domain, then legacy or sister domains."""
-        return (self.domain, *self.aliases)
+        """The outlet's own host names: its domain, legacy or sister domains, then its CDN hosts."""
+        return (self.domain, *self.aliases, *self.cdn_hosts)
 
     def owns(self, url: str) -> bool:
         """Whether ``url`` is on the outlet's domain, an alias, or a subdomain of either."""
@@ -144,6 +148,16 @@ def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, 
             raise RegistryError(path, "must be a list of lower-case host names, e.g. [baoa.com.vn]",
                                 entry, "aliases")
         out["aliases"] = tuple(aliases)
+    if "cdn_hosts" in raw:
+        hosts = raw["cdn_hosts"]
+        if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST.match(h) for h in hosts):
+            raise RegistryError(path, "must be a list of lower-case host names, e.g. [cdn.baoa.vn]",
+                                entry, "cdn_hosts")
+        out["cdn_hosts"] = tuple(hosts)
+    if "local_test" in raw:
+        if not isinstance(raw["local_test"], bool):
+            raise RegistryError(path, "must be true or false", entry, "local_test")
+        out["local_test"] = raw["local_test"]
     if "render_js" in raw:
         if not isinstance(raw["render_js"], bool):
             raise RegistryError(path, "must be true or false", entry, "render_js")
