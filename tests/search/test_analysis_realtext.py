@@ -1,0 +1,78 @@
+"""The real-text evaluation set: labels and manifest in the repository, texts beside it.
+
+CI always has ../shared (the pages and the seed, ``shared.yaml``); the VietNews texts of
+``dev.yaml``/``heldout.yaml`` are read from $PRESSWATCH_REALTEXT_DIR or ../shared/realtext when
+they are there (docs/ANALYSIS.md, "Evaluation and benchmark")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from search.analysis.evaluate import evaluate
+from search.analysis.places import default_gazetteer
+from search.analysis.profiles import default_profiles
+from search.analysis.realtext import (
+    LABELS_DIR,
+    RealTextError,
+    detokenize,
+    load_real_set,
+    manifest,
+    parse_vietnews,
+)
+
+SEG = ("Bản_án cho đối_tượng lừa_đảo\n\nNgày 25/2 , TAND TP. Đà_Nẵng tuyên_phạt Hồ_Văn_A ( SN 1994 ) , "
+       "ngụ quận Hải_Châu .\n\nTheo lời khai , A “ nổ ” là sĩ_quan .\nNgười bị lừa nói : \" tôi tin \" .\n\n"
+       "A tại phiên_toà .\n")
+
+
+def _labels(name: str) -> list[dict]:
+    return yaml.safe_load((LABELS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
+    rows = manifest()
+    dev, heldout, shared = _labels("dev"), _labels("heldout"), _labels("shared")
+    ids = [item["id"] for item in dev + heldout + shared]
+    assert len(dev) + len(heldout) >= 300 and len(ids) == len(set(ids))
+    assert len(heldout) * 3 >= len(dev + heldout) - 3  # a third kept apart
+    assert {rows[i]["split"] for i in (x["id"] for x in heldout)} == {"heldout"}
+    assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in dev + heldout + shared)
+    topics = {p.name for p in default_profiles()}
+    units = set(default_gazetteer().units)
+    for item in dev + heldout + shared:
+        assert set(item["topics"]) <= topics, item
+        assert set(item["provinces"]) <= units, item
+        assert item["tone"] in {"negative", "neutral", "positive"}
+
+
+def test_vietnews_text_is_put_back_as_printed() -> None:
+    article = parse_vietnews(SEG)
+    assert article["title"] == "Bản án cho đối tượng lừa đảo"
+    assert article["sapo"] == "Ngày 25/2, TAND TP. Đà Nẵng tuyên phạt Hồ Văn A (SN 1994), ngụ quận Hải Châu."
+    assert article["body"] == 'Theo lời khai, A “nổ” là sĩ quan.\nNgười bị lừa nói: "tôi tin".'
+    assert detokenize("giá 30 % , tăng") == "giá 30%, tăng"
+
+
+def test_a_text_that_changed_is_refused_and_a_missing_one_is_reported(tmp_path: Path) -> None:
+    row = next(r for r in manifest().values() if r["split"] == "dev")
+    target = tmp_path / row["path"]
+    target.parent.mkdir(parents=True)
+    target.write_text(SEG, encoding="utf-8")
+    with pytest.raises(RealTextError, match="sha256"):
+        load_real_set("dev", tmp_path)
+    target.unlink()
+    loaded = load_real_set("dev", tmp_path)
+    assert loaded.items == [] and row["id"] in loaded.missing
+
+
+def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
+    loaded = load_real_set("shared")
+    assert loaded.missing == [] and len(loaded.items) == 8
+    seed = next(item for item in loaded.items if item["id"] == "s008")
+    assert seed["title"].startswith("Bắc Ninh: 90% kiến nghị")
+    assert "Tin cùng chuyên mục" not in seed["body"] and "Thái Nguyên" not in seed["body"]
+    assert evaluate(loaded.items).size == 8
+
