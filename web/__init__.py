@@ -15,7 +15,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_config())
     app.config.update(overrides or {})
 
-    from web import auth, db, filters, i18n, services
+    from web import auth, dates, db, filters, i18n, services
     from web.extensions import csrf, limiter
 
     db.init_app(app)
@@ -24,6 +24,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     auth.login_manager.init_app(app)
     services.init_app(app)
     filters.init_app(app)
+    dates.init_app(app)
     i18n.init_app(app)
 
     from web.articles import bp as articles_bp

@@ -6,7 +6,7 @@ import logging
 import os
 import signal
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -14,8 +14,9 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from web import services
+from web.dates import DayParam
 
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+DAY = DayParam()
 
 
 @click.group("digest")
@@ -29,7 +30,7 @@ def digest_group() -> None:
                    "weekly digests when it is a Sunday. Default: whatever is due now.")
 @click.option("--no-alerts", is_flag=True, help="Do not check immediate alerts in this run.")
 @with_appcontext
-def send_command(day: datetime | None, no_alerts: bool) -> None:
+def send_command(day: date | None, no_alerts: bool) -> None:
     """Queue due digests and new alerts in the outbox, then deliver the outbox over SMTP.
 
     Safe to run as often as you like (cron every few minutes): each (subscription, period) is
@@ -37,7 +38,7 @@ def send_command(day: datetime | None, no_alerts: bool) -> None:
     """
     from web.digest.runner import run
 
-    report = run(current_app._get_current_object(), day=day.date() if day else None, alerts=not no_alerts)
+    report = run(current_app._get_current_object(), day=day, alerts=not no_alerts)
     click.echo(report.summary())
     for error in report.errors + report.delivery.errors:
         click.echo(f"  {error}", err=True)
@@ -54,7 +55,7 @@ def send_command(day: datetime | None, no_alerts: bool) -> None:
 @click.option("--eml", "eml_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the whole message (.eml, opens in a mail client) to this file.")
 @with_appcontext
-def preview_command(subscription_id: int, day: datetime | None, html_path: Path | None,
+def preview_command(subscription_id: int, day: date | None, html_path: Path | None,
                     eml_path: Path | None) -> None:
     """Print the digest a subscription would receive (headers and text part); sends nothing."""
     from web.db import connect, database_path
@@ -71,7 +72,7 @@ def preview_command(subscription_id: int, day: datetime | None, html_path: Path 
         raise click.ClickException(f"Subscription {subscription_id}: its saved search was deleted.")
     frequency = "weekly" if subscription.frequency == "weekly" else "daily"
     now = datetime.now(UTC)
-    period = period_containing(frequency, day.date()) if day else latest_complete(frequency, now)
+    period = period_containing(frequency, day) if day else latest_complete(frequency, now)
     _, message, (html, text) = compose_digest_message(DigestContext.from_app(app), subscription, period, now)
     for name in ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"):
         click.echo(f"{name}: {message[name]}")

@@ -18,11 +18,11 @@ from search.backends import BackendUnavailable, SearchRequest
 from search.backends.base import StorySummary
 from web import services
 from web.auth import role_required
+from web.dates import date_arg, date_params
 from web.filters import (
     TONE_LABELS,
     kind_label,
     local_today,
-    parse_date,
     security_headers,
     short_date,
     tone_label,
@@ -226,11 +226,12 @@ def cached_build(period: str, end: date, scope: str, province: str, silent_days:
 
 def _end_date() -> date:
     today = local_today()
-    chosen = parse_date(request.args.get("end"))
+    chosen = date_arg("end")
     return min(chosen, today + timedelta(days=1)) if chosen else today
 
 
 @bp.route("/")
+@date_params("end", "from", "to")  # from/to: an old shared search link, answered by the search page
 @role_required("viewer")
 def index():
     if "q" in request.args:

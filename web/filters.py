@@ -26,6 +26,10 @@ KIND_LABELS = {
 }
 FACET_LABELS = {"outlet": N_("Cơ quan báo chí"), "kind": N_("Loại hình"), "province": N_("Tỉnh, thành"),
                 "topic": N_("Chủ đề"), "tone": N_("Sắc thái")}
+# The dates a search, a dashboard or a digest may ask for: wide enough for any archive, narrow
+# enough that a period (a day, a week, a comparison window) around them never overflows ``date``.
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
 ROLE_LABELS = {"viewer": N_("Người xem"), "editor": N_("Biên tập viên"), "admin": N_("Quản trị viên")}
 
 
@@ -46,7 +50,7 @@ def local_today() -> date:
 
 def parse_date(value: str | None) -> date | None:
     """A date typed as dd/mm/yyyy (the Vietnamese way; "-" or "." also work) or given as ISO
-    yyyy-mm-dd in links; None when empty or not a real date."""
+    yyyy-mm-dd in links; None when empty, not a real date, or outside ``MIN_DATE``..``MAX_DATE``."""
     text = (value or "").strip()
     if not text:
         return None
@@ -57,9 +61,10 @@ def parse_date(value: str | None) -> date | None:
             day, month, year = (int(p) for p in match.groups())
         else:
             return None
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         return None
+    return parsed if MIN_DATE <= parsed <= MAX_DATE else None
 
 
 def short_date(value: date | None) -> str:

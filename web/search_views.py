@@ -20,8 +20,9 @@ from search.document import fold_keyword
 from search.query import QueryError
 from web import services
 from web.auth import role_required
+from web.dates import DateParamError, date_arg, date_params
 from web.db import get_db
-from web.filters import facet_label, kind_label, local_today, parse_date, security_headers, tone_label
+from web.filters import facet_label, kind_label, local_today, security_headers, tone_label
 
 bp = Blueprint("search", __name__)
 bp.after_request(security_headers)
@@ -34,17 +35,24 @@ FACETS_SHOWN = 8  # the rest of a facet's values are behind "more"
 SAVED_LIMIT = 100  # per user: a list, not an archive
 
 
-def _date_arg(args, name: str) -> date | None:
-    return parse_date(args.get(name))
+def _date_arg(args, name: str, strict: bool) -> date | None:
+    try:
+        return date_arg(name, args)
+    except DateParamError:
+        if strict:
+            raise
+        return None
 
 
-def search_request_from_args(args, page_size: int) -> SearchRequest:
+def search_request_from_args(args, page_size: int, strict: bool = True) -> SearchRequest:
+    """The search in ``args``; a malformed date raises ``DateParamError`` (``strict``) or is left out."""
     page = max(1, args.get("page", 1, type=int) or 1)
     page = min(page, max(1, MAX_RESULTS // page_size))
     sort = "date" if args.get("sort") == "date" else "relevance"
     search_request = SearchRequest(query=args.get("q", "").strip(), sort=sort,
                                    limit=page_size, offset=(page - 1) * page_size,
-                                   date_from=_date_arg(args, "from"), date_to=_date_arg(args, "to"),
+                                   date_from=_date_arg(args, "from", strict),
+                                   date_to=_date_arg(args, "to", strict),
                                    collapse=args.get("collapse") == "1")
     for arg, attribute in FILTER_ARGS.items():
         setattr(search_request, attribute, list(dict.fromkeys(v for v in args.getlist(arg) if v)))
@@ -120,14 +128,18 @@ def saved_searches(limit: int = SAVED_LIMIT) -> list:
 
 
 @bp.route("/search")
+@date_params("from", "to", checked=False)
 @role_required("viewer")
 def index():
     page_size = current_app.config["PRESSWATCH_PAGE_SIZE"]
-    search_request = search_request_from_args(request.args, page_size)
-    result, facets, error, unavailable, status = None, {}, None, None, 200
+    result, facets, error, unavailable, date_error, status = None, {}, None, None, None, 200
     try:
+        search_request = search_request_from_args(request.args, page_size)
         result = services.backend().search(search_request)
         facets = display_facets(search_request, result)
+    except DateParamError as exc:  # the form shows which date, with the rest of the search kept
+        search_request = search_request_from_args(request.args, page_size, strict=False)
+        date_error, status = exc, 400
     except QueryError as exc:
         error, status = exc, 400
     except BackendUnavailable as exc:
@@ -136,7 +148,8 @@ def index():
     pages = min((result.total - 1) // page_size + 1, MAX_RESULTS // page_size) if result else 0
     return render_template(
         "search/index.html", req=search_request, result=result, facets=facets, error=error,
-        unavailable=unavailable, page=page, pages=pages, page_links=pages_around(page, pages),
+        unavailable=unavailable, date_error=date_error, page=page, pages=pages,
+        page_links=pages_around(page, pages),
         outlet_names=services.outlet_names(), facet_url=facet_url, search_url=search_url,
         state=urlencode(state_pairs(request.args)), facets_shown=FACETS_SHOWN,
         saved=saved_searches(12), today=local_today(), filter_args=FILTER_ARGS, is_selected=is_selected,

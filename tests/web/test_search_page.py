@@ -87,8 +87,11 @@ def test_filters_combine_and_dates_restrict(client, app):
     page = client.get("/search", query_string={"from": typed, "to": typed,
                                                "province": "Hà Nội"}).get_data(as_text=True)
     assert total(page) == 1 and f'value="{typed}"' in page
-    bad = client.get("/search", query_string={"from": "31/02/2026"}).get_data(as_text=True)
-    assert "Ngày không hợp lệ" in bad and 'aria-invalid="true"' in bad and 'value="31/02/2026"' in bad
+    refused = client.get("/search", query_string={"from": "31/02/2026", "q": "Hà Nội"})
+    assert refused.status_code == 400  # said, not silently dropped; the rest of the search is kept
+    bad = refused.get_data(as_text=True)
+    assert "Ngày “31/02/2026” không hợp lệ" in bad and 'aria-invalid="true"' in bad
+    assert 'value="31/02/2026"' in bad and 'value="Hà Nội"' in bad
 
 
 def test_sort_by_date_and_pagination(client):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -11,6 +11,7 @@ from search.backends import BackendUnavailable
 from search.document import LOCAL_TZ
 from search.query import QueryError
 from web.auth import role_required
+from web.dates import date_arg, date_params
 from web.db import connect, database_path, get_db
 from web.digest import ensure_schema, outbox
 from web.digest.message import DOCX_TYPE, read_unsubscribe_token
@@ -37,14 +38,14 @@ def _own_subscription(subscription_id: int) -> Subscription:
 
 def _preview_period(subscription: Subscription):
     frequency = "weekly" if subscription.frequency == "weekly" else "daily"
-    try:
-        day = date.fromisoformat(request.args.get("date", ""))
-    except ValueError:
+    day = date_arg("date")
+    if day is None:
         return latest_complete(frequency, datetime.now(UTC))
     return period_containing(frequency, day)
 
 
 @bp.route("/preview/<int:subscription_id>")
+@date_params("date")
 @login_required
 def preview(subscription_id: int):
     subscription = _own_subscription(subscription_id)
@@ -69,6 +70,7 @@ def preview(subscription_id: int):
 
 
 @bp.route("/preview/<int:subscription_id>/docx")
+@date_params("date")
 @login_required
 def preview_docx(subscription_id: int):
     subscription = _own_subscription(subscription_id)

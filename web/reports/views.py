@@ -32,6 +32,7 @@ from search.document import LOCAL_TZ, Document
 from search.query import QueryError, parse
 from web import services
 from web.auth import role_required
+from web.dates import date_arg, date_params
 from web.reports.docx_report import render_docx
 from web.reports.pdf_report import render_pdf
 from web.reports.review import HEADERS, build_review, organisation_name
@@ -73,10 +74,7 @@ def _report_header(value: str | None) -> str:
 
 
 def _report_day(args: MultiDict) -> date:
-    try:
-        return date.fromisoformat(args.get("date", ""))
-    except ValueError:
-        return datetime.now(LOCAL_TZ).date()
+    return date_arg("date", args) or datetime.now(LOCAL_TZ).date()
 
 
 def _filename(kind: str, extension: str) -> str:
@@ -154,6 +152,7 @@ def _state_dict(args: MultiDict) -> dict[str, list[str]]:
 
 
 @bp.route("/")
+@date_params("from", "to")
 @role_required(EXPORT_ROLE)
 def index():
     """The current search (same arguments as the search page): export it whole, or pick articles."""
@@ -176,6 +175,7 @@ def index():
 
 
 @bp.route("/export/<fmt>")
+@date_params("from", "to", "date")
 @role_required(EXPORT_ROLE)
 def export(fmt: str):
     """Every match of the search in the query string (``collapse`` and paging are ignored)."""
@@ -205,6 +205,7 @@ def export(fmt: str):
 
 
 @bp.route("/selection", methods=["POST"])
+@date_params("date")  # from the form
 @role_required(EXPORT_ROLE)
 def selection():
     """Hand-picked articles (``ids``) in the chosen ``format``."""
