@@ -6,10 +6,10 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from search import query as ql
 from search.backends.base import (
@@ -30,6 +30,9 @@ if TYPE_CHECKING:  # numpy serves reads: a crawl, which only writes here, starts
     from search.backends.embedded_columns import Columns, Snapshot
 
 FACET_SIZE = 30
+# Write transactions tried this many times, each waiting the 30 s busy timeout for the lock.
+WRITE_ATTEMPTS = 5
+T = TypeVar("T")
 
 
 class EmbeddedBackend:
@@ -70,22 +73,46 @@ class EmbeddedBackend:
         return self._columns
 
     def _db(self) -> _Transaction:
-        """One transaction: a consistent snapshot for reads, atomic batches for writes."""
+        """One read transaction: a consistent snapshot."""
         return _Transaction(self._connection())
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` in one write transaction, retried if the database stays locked.
+
+        ``BEGIN IMMEDIATE`` takes the write lock first, waiting the busy timeout for another
+        process's writer (a crawl, a retag, the web app). A deferred ``BEGIN`` that reads and then
+        writes fails at once with SQLITE_BUSY_SNAPSHOT (no waiting) when another writer committed
+        in between: two writers on one index crashed each other."""
+        db = self._connection()
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with _Transaction(db, "BEGIN IMMEDIATE"):
+                    return work(db)
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(min(2.0, 0.05 * 2 ** attempt))  # then wait the busy timeout again
+        raise AssertionError("unreachable")
 
     # -- writing ---------------------------------------------------------------------------
 
     def index(self, documents: Iterable[Document]) -> IndexReport:
-        report = IndexReport()
-        with self._db() as db:
+        documents = list(documents)  # a retried transaction writes them again
+
+        def write(db: sqlite3.Connection) -> IndexReport:
+            report = IndexReport()
             for document in documents:
                 try:
                     self._upsert(db, document)
                     report.indexed += 1
                 except (sqlite3.Error, ValueError) as error:
+                    if isinstance(error, sqlite3.OperationalError) and _is_busy(error):
+                        raise  # the whole batch is retried, not one document lost
                     report.errors.append((document.id, str(error)))
             prune_changes(db)
-        return report
+            return report
+
+        return self._write(write)
 
     def _upsert(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute("SELECT rowid FROM articles WHERE id = ?", (document.id,)).fetchone()
@@ -113,11 +140,13 @@ class EmbeddedBackend:
                                                text["title_x"], text["sapo_x"], text["body_x"]))
 
     def delete(self, document_id: str) -> None:
-        with self._db() as db:
+        def write(db: sqlite3.Connection) -> None:
             row = db.execute("SELECT rowid FROM articles WHERE id = ?", (document_id,)).fetchone()
             if row:
                 db.execute("DELETE FROM articles_fts WHERE rowid = ?", row)
                 db.execute("DELETE FROM articles WHERE rowid = ?", row)
+
+        self._write(write)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -275,14 +304,21 @@ class EmbeddedBackend:
             self._local.db = None
 
 
-class _Transaction:
-    """``with backend._db() as db``: one IMMEDIATE transaction, committed or rolled back."""
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED, extended codes included ("database is locked")."""
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+
+class _Transaction:
+    """``with _Transaction(db) as db``: one transaction (deferred for reads, ``BEGIN IMMEDIATE``
+    for writes), committed or rolled back."""
+
+    def __init__(self, db: sqlite3.Connection, begin: str = "BEGIN") -> None:
         self.db = db
+        self.begin = begin
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN")
+        self.db.execute(self.begin)
         return self.db
 
     def __exit__(self, exc_type, exc, tb) -> None:
