@@ -18,6 +18,12 @@ the indices of closed months to one segment each; that merge is timed and printe
 ("merge s"), queries run after it, and "incl. merge" counts it against indexing too. A node the
 benchmark starts first indexes (and deletes) 10,000 other articles, so JIT compilation is not
 counted; ``--cold`` skips that.
+
+``--adversarial`` also measures what one hostile page does to everyone's searches (issue 16):
+a 1 MB article that repeats the words of every benchmark query is added to and removed from each
+index between rounds, the query mix runs newest first (so the article is on the first page of
+every query it matches and gets a snippet) with and without it, and the two p95 are printed with
+their ratio (the goal: within 10 %).
 """
 
 from __future__ import annotations
@@ -32,16 +38,18 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tqdm import tqdm  # noqa: E402
 
-from bench.synthetic import QUERIES, documents  # noqa: E402
+from bench.synthetic import QUERIES, TZ, documents  # noqa: E402
 from search.backends import SearchRequest  # noqa: E402
 from search.backends.elastic import ElasticsearchBackend  # noqa: E402
 from search.backends.embedded import EmbeddedBackend  # noqa: E402
+from search.document import Document  # noqa: E402
 from search.node import Node  # noqa: E402
 
 
@@ -93,14 +101,54 @@ def warm_up(url: str, count: int = 10_000) -> None:
     backend.close()
 
 
-def latencies(backend, rounds: int) -> list[float]:
+def latencies(backend, rounds: int, sort: str = "relevance") -> list[float]:
     timings = []
     for _ in range(rounds):
         for query in QUERIES:
             started = time.perf_counter()
-            backend.search(SearchRequest(query=query, limit=20, facets=True))
+            backend.search(SearchRequest(query=query, limit=20, facets=True, sort=sort))
             timings.append((time.perf_counter() - started) * 1000)
     return timings
+
+
+# Every benchmark query's words in one sentence, so the hostile article matches nearly all of them.
+HOSTILE_SENTENCE = ("An toàn giao thông, kiến nghị của cử tri Bắc Ninh về giải phóng mặt bằng và thu hồi "
+                    "đất, ô nhiễm nước thải, chuyển đổi số và chính quyền số, giao lưu, đầu tư công, lễ hội "
+                    "quan họ, tai nạn, đất đai, tăng trưởng kinh tế GRDP, ma túy, lừa đảo bị triệt phá, "
+                    "an toàn thực phẩm. ")
+
+
+def hostile_article(size: int = 1_000_000) -> Document:
+    """A 1 MB article repeating the words of every benchmark query: the page that once made a
+    search for "giao thông" take 81 s (snippets were quadratic in a document's matches)."""
+    return Document(url="https://outlet01.vn/bai-doc-hai.html", outlet_id="outlet01",
+                    outlet_kind="provincial-party-paper", title="Bắc Ninh: " + HOSTILE_SENTENCE[:120],
+                    sapo=HOSTILE_SENTENCE, body=HOSTILE_SENTENCE * (size // len(HOSTILE_SENTENCE)),
+                    provinces=["Bắc Ninh", "Hà Nội"], topics=["Đầu tư công"], tone="negative",
+                    published_at=datetime(2026, 11, 20, 22, tzinfo=TZ) + timedelta(minutes=1))
+
+
+def adversarial(backend, rounds: int) -> dict:
+    """p95 of the query mix (newest first) without and with the hostile article, in alternating
+    rounds so both see the same load; and on how many result pages the article was."""
+    article = hostile_article()
+    refresh = getattr(backend, "refresh_now", lambda: None)
+    timings: dict[str, list[float]] = {"without": [], "with": []}
+    for _ in range(rounds):
+        for phase in ("without", "with"):
+            if phase == "with":
+                backend.index([article])
+            else:
+                backend.delete(article.id)
+            refresh()
+            latencies(backend, 1, sort="date")  # the first search after a change syncs/refreshes
+            timings[phase] += latencies(backend, 1, sort="date")
+    shown = sum(any(hit.document.id == article.id for hit in backend.search(
+        SearchRequest(query=query, limit=20, sort="date")).hits) for query in QUERIES)
+    backend.delete(article.id)
+    refresh()
+    p95 = {phase: percentile(values, 95) for phase, values in timings.items()}
+    return {**p95, "ratio": p95["with"] / p95["without"], "shown": shown, "size": len(article.body)}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -125,7 +173,10 @@ def main() -> None:
     parser.add_argument("--crawl-settings", action="store_true",
                         help="index Elasticsearch with the crawl path's settings, not bulk-load mode")
     parser.add_argument("--per-query", action="store_true", help="also print each query's median latency")
+    parser.add_argument("--adversarial", action="store_true",
+                        help="also measure p95 with a 1 MB hostile article in the index (issue 16)")
     args = parser.parse_args()
+    hostile = {}
 
     results = {}
     node = None
@@ -147,12 +198,16 @@ def main() -> None:
         print(f"merged {len(merged)} closed month(s) to one segment in {loaded['merge']:.1f} s")
         latencies(es, 1)  # warm caches
         results["elasticsearch"] = (loaded, latencies(es, args.rounds))
+        if args.adversarial:
+            hostile["elasticsearch"] = adversarial(es, args.rounds)
         if not args.skip_embedded:
             with tempfile.TemporaryDirectory() as tmp:
                 embedded = EmbeddedBackend(Path(tmp) / "bench.sqlite3")
                 indexed = index_all(embedded, args.docs)
                 latencies(embedded, 1)
                 results["embedded"] = (indexed, latencies(embedded, args.rounds))
+                if args.adversarial:
+                    hostile["embedded"] = adversarial(embedded, args.rounds)
     finally:
         if node:
             node.stop()
@@ -173,6 +228,10 @@ def main() -> None:
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
     if args.per_query:
         print_per_query(results)
+    for name, figures in hostile.items():
+        print(f"{name}: a {figures['size'] / 1e6:.1f} MB hostile article (on {figures['shown']} of "
+              f"{len(QUERIES)} first pages), newest first: p95 {figures['without']:.1f} ms without, "
+              f"{figures['with']:.1f} ms with it ({figures['ratio']:.2f}x)")
     if len(results) == 2:
         (es_run, es_t), (em_run, em_t) = results["elasticsearch"], results["embedded"]
         print(f"ratio embedded/elasticsearch: indexing {em_run['rate'] / es_run['rate']:.2f}x, "

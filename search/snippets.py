@@ -1,4 +1,9 @@
-"""Highlighted snippets, computed in Python so every backend shows the same text."""
+"""Highlighted snippets, computed in Python so every backend shows the same text.
+
+The work per document is bounded whatever the page: only the first ``MAX_SCAN_CHARS`` of each
+text are scanned and at most ``MAX_SPANS`` matches are kept, and every step is linear in those
+(a 1 MB article repeating the query words once cost minutes, quadratic in its matches).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,14 @@ from search.text import _WORD, WORD_CHAR, fold
 def _folded(word: str) -> str:
     # Pages of hits repeat the same few thousand words: fold each once.
     return fold(word)
+
+
+# About 4,000 words, longer than nearly every news article: a snippet is taken from the start of a
+# text that long (folding and scanning it costs a few milliseconds; a 1 MB page cost minutes).
+MAX_SCAN_CHARS = 20_000
+# More matches than a window can show: counting further only decides between texts that are all
+# full of the terms.
+MAX_SPANS = 100
 
 
 def _token_pattern(token: str) -> str:
@@ -33,11 +46,12 @@ def _patterns(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, list[re.P
     return starts, [re.compile(separator.join(map(_token_pattern, term))) for term in terms]
 
 
-def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """(start, end) of every match of every term, in ``text``'s character positions."""
+def _matched_spans(text: str, terms: Sequence[tuple[str, ...]],
+                   limit: int = MAX_SPANS) -> list[tuple[int, int]]:
+    """(start, end) of the first ``limit`` matches of the terms, in ``text``'s character positions."""
     folded = fold(text)
     if len(folded) != len(text):  # rare (decomposed marks, odd case mappings): word by word
-        return _matched_spans_by_word(text, terms)
+        return _matched_spans_by_word(text, terms, limit)
     # The folded text lines up with the original character for character, so one regex pass in C
     # finds where terms start (a body is thousands of words and a page shows twenty bodies).
     starts, term_patterns = _patterns(tuple(terms))
@@ -46,10 +60,13 @@ def _matched_spans(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[in
         for pattern in term_patterns:
             if found := pattern.match(folded, start.start()):
                 spans.append((start.start(), found.end()))
+        if len(spans) >= limit:
+            return spans[:limit]
     return spans
 
 
-def _matched_spans_by_word(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+def _matched_spans_by_word(text: str, terms: Sequence[tuple[str, ...]],
+                           limit: int = MAX_SPANS) -> list[tuple[int, int]]:
     words = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(text)]
     first_words = {term[0] for term in terms}
     any_prefix = any(token.endswith("*") for term in terms for token in term[:1])
@@ -68,6 +85,8 @@ def _matched_spans_by_word(text: str, terms: Sequence[tuple[str, ...]]) -> list[
                     break
             if ok:
                 spans.append((words[i][0], words[i + len(term) - 1][1]))
+        if len(spans) >= limit:
+            return spans[:limit]
     return spans
 
 
@@ -99,31 +118,56 @@ def highlight(text: str, terms: Sequence[tuple[str, ...]]) -> str:
     return _mark(text, _matched_spans(text, terms)) if terms else html.escape(text)
 
 
+def _head(text: str) -> tuple[str, bool]:
+    """The first ``MAX_SCAN_CHARS`` of ``text`` cut at a space (never inside a word, where a cut
+    word could match a prefix term), whitespace squeezed; and whether anything was cut."""
+    cut = len(text) > MAX_SCAN_CHARS
+    if cut:
+        text = text[:MAX_SCAN_CHARS]
+        space = max(text.rfind(" "), text.rfind("\n"))
+        text = text[:space] if space > 0 else text
+    # Squeezing whitespace keeps every word and separator, so matches count the same.
+    return " ".join(text.split()), cut
+
+
+def _densest_start(spans: list[tuple[int, int]], width: int) -> int:
+    """Start of the first match that opens the window of ``width`` characters holding the most
+    match starts: one pass with two pointers over the sorted starts."""
+    starts = sorted(start for start, _ in spans)
+    best, best_count, end = starts[0], 0, 0
+    for i, start in enumerate(starts):
+        if i and start == starts[i - 1]:
+            continue  # the same window as the match before
+        while end < len(starts) and starts[end] < start + width:
+            end += 1
+        if end - i > best_count:
+            best, best_count = start, end - i
+    return best
+
+
 def snippet(texts: Sequence[str], terms: Sequence[tuple[str, ...]], width: int = 240) -> str:
     """The window of about ``width`` characters with the most matches, escaped and marked."""
-    text, spans = "", []
-    for candidate in texts:
-        if not candidate:
-            continue
-        # Squeezing whitespace keeps every word and separator, so matches count the same.
-        candidate = " ".join(candidate.split())
+    text, spans, cut = "", [], False
+    for candidate, candidate_cut in (_head(text) for text in texts if text):
         found = _matched_spans(candidate, terms) if terms else []
         if not text or len(found) > len(spans):
-            text, spans = candidate, found
+            text, spans, cut = candidate, found, candidate_cut
     if len(text) <= width:
-        return _mark(text, spans)
+        return _mark(text, spans) + (" …" if cut else "")
     start = 0
     if spans:
         # Start a little before the first match of the densest window.
-        densest = max(spans, key=lambda s: sum(1 for o in spans if s[0] <= o[0] < s[0] + width))
-        start = max(0, densest[0] - width // 4)
-        while start > 0 and not text[start - 1].isspace():
+        start = max(0, _densest_start(spans, width) - width // 4)
+        # Back to a word's start, and on to a word's end below, within a bound (a word can be long).
+        stop = max(0, start - width // 4)
+        while start > stop and not text[start - 1].isspace():
             start -= 1
     end = min(len(text), start + width)
-    while end < len(text) and not text[end].isspace():
+    stop = min(len(text), end + width // 4)
+    while end < stop and not text[end].isspace():
         end += 1
     window = text[start:end]
     inner = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
+    suffix = " …" if end < len(text) or cut else ""
     return prefix + _mark(window, inner) + suffix

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.snippets import _matched_spans, _matched_spans_by_word, highlight, snippet
+from search.snippets import (
+    MAX_SCAN_CHARS,
+    _head,
+    _matched_spans,
+    _matched_spans_by_word,
+    highlight,
+    snippet,
+)
 
 
 def test_terms_match_whole_words_without_accents_and_phrases_as_one_mark():
@@ -52,3 +61,63 @@ SEPARATORS = [" ", ", ", " - ", "\n", "_", "; ", "…", " (", ") ", "  "]
 def test_the_regex_scan_finds_exactly_what_the_word_by_word_scan_finds(pieces, terms):
     text = "".join(word + separator for word, separator in pieces)
     assert sorted(_matched_spans(text, terms)) == sorted(_matched_spans_by_word(text, terms))
+
+
+# -- work per document (issue 16, item 7): counted in Python lines run, not timed ---------------
+class _Budget(Exception):
+    pass
+
+
+def _lines_run(fn, budget: int = 2_000_000) -> int:
+    """Python lines ``fn`` runs (a deterministic count of work); over ``budget`` aborts, so a
+    quadratic scan fails at once instead of running for an hour."""
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+            if count > budget:
+                raise _Budget(f"more than {budget} lines")
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+REPEATED = "An toàn giao thông là việc của mỗi người, giao thông an toàn. "
+GIAO_THONG = [("giao",), ("thong",)]
+
+
+def test_snippet_work_grows_linearly_with_the_matches_of_a_document():
+    snippet(["", REPEATED], GIAO_THONG)  # patterns compiled and cached outside the count
+    small = _lines_run(lambda: snippet(["", REPEATED * 12], GIAO_THONG))  # 48 matches
+    double = _lines_run(lambda: snippet(["", REPEATED * 24], GIAO_THONG))  # 96 matches
+    assert double <= 2.5 * small  # quadratic was 3.4x
+
+
+def test_a_megabyte_of_matches_costs_no_more_than_a_long_article():
+    long_article = REPEATED * 400  # 25 KB, 1,600 matches
+    megabyte = REPEATED * 16_000  # 1 MB, 64,000 matches
+    bound = _lines_run(lambda: snippet(["", long_article], GIAO_THONG))
+    work = _lines_run(lambda: snippet(["", megabyte], GIAO_THONG), budget=2 * bound)
+    assert work <= 1.1 * bound
+    text = snippet(["", megabyte], GIAO_THONG)
+    assert "<mark>giao thông</mark>" in text and text.endswith(" …") and len(text) < 1000
+
+
+def test_a_text_cut_for_length_is_never_cut_inside_a_word():
+    text = "giao " * 9_999 + "giaothông " * 10  # the cut falls among the long words
+    head, cut = _head(text)
+    assert cut and len(head) <= MAX_SCAN_CHARS
+    assert all(word in ("giao", "giaothông") for word in head.split())
+
+
+def test_the_window_is_the_densest_one():
+    body = "kiến nghị khác. " + "Mở đầu. " * 50 + "kiến nghị, kiến nghị và kiến nghị. " + "Kết. " * 50
+    text = snippet([body], [("kien", "nghi")], width=60)
+    assert text.count("<mark>") == 3
