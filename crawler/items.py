@@ -19,6 +19,7 @@ class ArticleItem:
     outlet_id: str
     title: str
     published_at: datetime  # timezone-aware, Asia/Ho_Chi_Minh
+    published_precision: str = "unknown"  # "minute", or "day": local midnight, never shown as a time
     sapo: str = ""
     body: str = ""
     author: str = ""
@@ -52,6 +53,7 @@ def article_item(article: Mapping[str, Any], outlet: Mapping[str, str], fetched_
         body=article["body"],
         author=article["author"],
         published_at=article["published_at"],
+        published_precision=article.get("published_precision", "unknown"),
         section=article["section"],
         tags=article["tags"],
         images=article["images"],

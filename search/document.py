@@ -13,6 +13,8 @@ from search.text import fold, normalize, token_text
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TEXT_FIELDS = ("title", "sapo", "body")
+# How much of published_at the source page stated: a day-only date is shown without a time.
+PRECISIONS = ("minute", "day", "unknown")
 # Metadata fields the query language can name (``outlet:``), mapped to the record attribute.
 KEYWORD_FIELDS = {
     "outlet": "outlet_id",
@@ -37,6 +39,7 @@ class Document:
     outlet_id: str
     title: str
     published_at: datetime
+    published_precision: str = "unknown"  # "minute" | "day" (stored at local midnight) | "unknown"
     sapo: str = ""
     body: str = ""
     author: str = ""
@@ -61,6 +64,8 @@ class Document:
         if self.published_at.tzinfo is None:
             raise ValueError(f"published_at must be timezone-aware: {self.url}")
         self.published_at = self.published_at.astimezone(LOCAL_TZ)
+        if self.published_precision not in PRECISIONS:
+            raise ValueError(f"published_precision must be one of {PRECISIONS}: {self.published_precision!r}")
         if not normalised:
             for name in ("title", "sapo", "body", "author", "section"):
                 setattr(self, name, normalize(getattr(self, name) or ""))
@@ -90,6 +95,11 @@ class Document:
         it was built, so it is not normalised again (a fifth of a result page's Python time);
         a reindex rebuilds with ``from_article`` so changed normalisation rules reach old articles."""
         return cls.from_article(source, normalised=True)
+
+    @property
+    def published_day_only(self) -> bool:
+        """The page gave the day but no time: show the date alone, never an invented midnight."""
+        return self.published_precision == "day"
 
     def match_text(self) -> dict[str, str]:
         """Token fields both indexes match against: ``<field>_f`` folded, ``<field>_x`` exact."""

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from flask import Flask, Response
 from flask_babel import format_decimal, gettext
 
+from search.document import Document
 from web.i18n import N_
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -41,6 +42,22 @@ def local_datetime(value: datetime | date | None, with_time: bool = True) -> str
         return value.strftime("%d/%m/%Y")
     value = value.astimezone(LOCAL_TZ)
     return value.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+
+
+def published_text(document: Document, time_first: bool = False) -> str:
+    """When a document was published, as its page stated it: a day-only date (``published_precision``
+    "day") shows no time - its stored midnight is not a time anyone printed."""
+    moment = document.published_at.astimezone(LOCAL_TZ)
+    if document.published_day_only:
+        return moment.strftime("%d/%m/%Y")
+    return moment.strftime("%H:%M %d/%m/%Y" if time_first else "%d/%m/%Y %H:%M")
+
+
+def published_iso(document: Document) -> str:
+    """The machine-readable form for <time datetime>: a valid date string for a day-only date."""
+    if document.published_day_only:
+        return document.published_at.astimezone(LOCAL_TZ).date().isoformat()
+    return document.published_at.isoformat()
 
 
 def local_today() -> date:
@@ -114,6 +131,8 @@ def security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["vn_datetime"] = local_datetime
+    app.jinja_env.filters["vn_published"] = published_text
+    app.jinja_env.filters["published_iso"] = published_iso
     app.jinja_env.filters["vn_date"] = lambda v: local_datetime(v, with_time=False)
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["number"] = number

@@ -158,26 +158,6 @@ def is_update_line(text: str) -> bool:
     return bool(dates and _UPDATE_LABEL.search(text[:dates[0].start()]))
 
 
-def reconcile(structured: Stamp | None, printed: Stamp | None) -> Stamp | None:
-    """One publish time from the metadata value and the date printed near the headline.
-
-    The metadata wins (it has seconds and an explicit offset) unless it has no time of day, or it
-    says UTC while its clock reading equals the printed local time - a CMS that writes local time
-    with a "Z". Then the printed line, which readers see, is right.
-    """
-    if structured is None:
-        return printed
-    if printed is None or not printed.has_time:
-        return structured
-    if not structured.has_time and structured.moment.date() == printed.moment.date():
-        return printed
-    printed_wall = printed.moment.replace(tzinfo=None, second=0, microsecond=0)
-    if structured.explicit_utc and structured.wall is not None and \
-            structured.wall.replace(second=0) == printed_wall and structured.moment != printed.moment:
-        return printed
-    return structured
-
-
 def parse_rss_date(value: str) -> datetime | None:
     """RSS pubDate: RFC 822, ISO, or Báo Chính phủ's "3/1/2026 9:51:00 AM" (month first, local)."""
     value = value.strip()

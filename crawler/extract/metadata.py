@@ -2,7 +2,7 @@
 
 Structured values are what the outlet's CMS states about the article; the page text is read
 only where they are missing or known to be unreliable (author set to the site's name, times
-written in UTC by mistake - see ``dates.reconcile``).
+written with a wrong offset - see ``evidence``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ class Metadata:
     title: str = ""
     title_is_weak: bool = False  # from <title> only: often the site name or "Chi tiết tin"
     description: str = ""
-    published: str = ""
+    published: str = ""  # JSON-LD's value, else the meta tags'
+    published_jsonld: str = ""
+    published_meta: str = ""
     modified: str = ""
     authors: list[str] = field(default_factory=list)
     section: str = ""
@@ -108,7 +110,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str) -> Metadata:
         meta.has_article_jsonld = True
         meta.title = meta.title or _clean(item.get("headline", ""))
         meta.description = meta.description or _clean(item.get("description", ""))
-        meta.published = meta.published or _clean(item.get("datePublished", ""))
+        meta.published_jsonld = meta.published_jsonld or _clean(item.get("datePublished", ""))
         meta.modified = meta.modified or _clean(item.get("dateModified", ""))
         meta.authors = meta.authors or [n for n in _names(item.get("author")) if n]
         meta.publisher = meta.publisher or next(iter(_names(item.get("publisher"))), "")
@@ -130,11 +132,12 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str) -> Metadata:
         values = tree.xpath(xpath)
         return _clean(values[0]) if values else ""
 
-    meta.published = meta.published or first(
+    meta.published_meta = first(
         "//meta[@property='article:published_time' or @name='article:published_time' or "
         "@itemprop='datePublished' or @name='pubdate' or @name='publishdate' or @name='dc.date.issued' or "
         "@name='DC.date.issued' or @property='og:published_time']/@content"
     ) or first("//*[@itemprop='datePublished']/@datetime")
+    meta.published = meta.published_jsonld or meta.published_meta
     meta.modified = meta.modified or first("//meta[@property='article:modified_time']/@content")
     meta.section = meta.section or first("//meta[@property='article:section']/@content")
     meta.tags = meta.tags or [k.strip() for t in tree.xpath("//meta[@property='article:tag']/@content")

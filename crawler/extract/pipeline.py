@@ -4,7 +4,7 @@
 2. ``encoding``   bytes → Unicode, incl. Windows-1258, TCVN3 and VNI; NFC
 3. ``metadata``   JSON-LD NewsArticle, OpenGraph, meta tags (extruct)
 4. ``content``    headline (checked against the metadata title), sapo, body container
-5. ``published``  metadata time reconciled with the printed date line; htmldate last
+5. ``published``  publish-time candidates (JSON-LD, meta, printed line, URL) → ``evidence.choose``
 6. ``byline``     author from the body's closing byline, the header, then metadata
 7. ``furniture``  related boxes, widgets, share bars, credits cut from the body; captions apart
 8. trafilatura (tuned) only where no body container is found
@@ -20,6 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extract import byline, content, dates, encoding, furniture, pagekind, published, selectors
+from crawler.extract.evidence import Evidence
 from crawler.extract.metadata import Metadata, read_metadata
 from search.text import fold, normalize
 
@@ -40,6 +41,9 @@ class Extraction:
     canonical_url: str = ""
     warnings: list[str] = field(default_factory=list)
     encoding: str = ""
+    # Publish-time candidates that disagree with the chosen time, described (see evidence.py).
+    published_conflict: str = ""
+    published_evidence: tuple[Evidence, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -178,7 +182,8 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
                                          weak=meta.title_is_weak)
     if reason := pagekind.check_error(tree, title, meta):
         return not_article(reason, canonical, encoding=label)
-    moment = published.find_published(tree, page_text, meta.published, title_el, order, overrides.date)
+    when = published.find_published(tree, page_text, meta.published_jsonld, meta.published_meta, title_el,
+                                    order, url, overrides.date)
     sapo_el = content.find_sapo(tree, title_el, order, selectors.sapo_selectors(overrides))
     sapo = content.text_of(sapo_el) if sapo_el is not None else ""
     header_author = byline.header_author(tree, title_el, order, site_names,
@@ -227,7 +232,7 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
         return not_article("no title", canonical, encoding=label)
     if len(body) < pagekind.MIN_BODY_CHARS:
         return not_article(pagekind.thin_reason(len(body), len(images), tree), canonical, encoding=label)
-    if moment is None:
+    if when is None:
         return not_article("no publish date found", canonical, encoding=label)
     if meta.image and not images:
         images = [{"url": urljoin(url, meta.image), "caption": ""}]
@@ -237,12 +242,14 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
         "sapo": normalize(sapo),
         "body": normalize(body),
         "author": normalize(author),
-        "published_at": moment,
+        "published_at": when.moment,
+        "published_precision": when.precision,
         "section": normalize(section),
         "tags": [normalize(t) for t in tags],
         "images": [{"url": i["url"], "caption": normalize(i["caption"])} for i in images],
     }
-    return Extraction(article=article, canonical_url=canonical, warnings=overrides.problems, encoding=label)
+    return Extraction(article=article, canonical_url=canonical, warnings=overrides.problems, encoding=label,
+                      published_conflict=when.conflict, published_evidence=when.evidence)
 
 
 def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:

@@ -1,22 +1,28 @@
-"""The publish time of a page: metadata value, the date line printed near the headline, htmldate."""
+"""The publish-time candidates of a page: JSON-LD, meta tags, the date line printed near the headline,
+the URL, htmldate; ``evidence.choose`` picks the time they agree on."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from crawler.extract import dates
 from crawler.extract.content import Order, select_all, text_of
 from crawler.extract.dates import Stamp
+from crawler.extract.evidence import Evidence, Published, choose
 
 # class/id fragments of the elements that print a date line on Vietnamese CMSs.
 _DATE_ATTR = re.compile(r"date|time|publish|posted|ngay|thoigian|pubdate|created|meta|info|cms-date", re.I)
 # Containers whose dates belong to other stories: sidebars, related lists, menus.
 _ELSEWHERE = re.compile(r"sidebar|relat|lienquan|tin-?khac|other|widget|menu|footer|most|popular|docnhieu|"
                         r"tinmoi|box-news|list-news|latest", re.I)
+
+# Lines that print a date which is not the article's: the outlet's licence, its founding.
+_NOT_A_DATELINE = re.compile(r"giấy phép|GP-|thành lập|bản quyền|copyright|©", re.I)
 
 
 def _elsewhere(element: lxml_html.HtmlElement) -> bool:
@@ -90,6 +96,8 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
             continue
         is_update = dates.is_update_line(text)
         elsewhere = _elsewhere(element)
+        if (elsewhere and not stamp.has_time) or _NOT_A_DATELINE.search(text):
+            continue  # a footer's licence date, a sidebar's day: they date something else
         if classed and stamp.has_time and not is_update and not elsewhere:
             return stamp  # the nearest classed publish line with a time: nothing can rank higher
         distance = abs(order.get(element, 0) - anchor)
@@ -116,10 +124,40 @@ def htmldate_stamp(page_text: str) -> Stamp | None:
     return stamp
 
 
-def find_published(tree: lxml_html.HtmlElement, page_text: str, meta_published: str,
-                   title_el: lxml_html.HtmlElement | None, order: Order,
-                   selectors: Iterable[str] = ()) -> datetime | None:
-    stamp = dates.reconcile(structured_stamp(meta_published), printed_stamp(tree, title_el, order, selectors))
-    if stamp is None:
-        stamp = htmldate_stamp(page_text)
-    return stamp.moment if stamp else None
+# Dates in an article's address: "/2015/03/12/", "/20150312/", "-2015-03-12", and the 17-digit
+# ids of VCCorp and Tuổi Trẻ ("20260307080054340": created 08:00:54, published 08:07) - an id is
+# a creation time, so only its day is taken.
+_URL_DATES = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/|$)"),
+    re.compile(r"[/_-]((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6}|\d{9})?(?!\d)"),
+)
+
+
+def url_stamp(url: str) -> Stamp | None:
+    """The day a URL states, if any (never a time: see ``_URL_DATES``)."""
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                return Stamp(datetime(year, month, day, tzinfo=dates.LOCAL_TZ), has_time=False)
+            except ValueError:
+                continue
+    return None
+
+
+def find_published(tree: lxml_html.HtmlElement, page_text: str, jsonld_published: str, meta_published: str,
+                   title_el: lxml_html.HtmlElement | None, order: Order, url: str,
+                   selectors: Iterable[str] = ()) -> Published | None:
+    """Every candidate the page gives, and the publish time they agree on (``evidence.choose``)."""
+    found = [Evidence(source, stamp, raw)
+             for source, raw in (("json-ld", jsonld_published), ("meta", meta_published))
+             if (stamp := structured_stamp(raw)) is not None]
+    if (printed := printed_stamp(tree, title_el, order, selectors)) is not None:
+        found.append(Evidence("visible", printed))
+    if not found and (fallback := htmldate_stamp(page_text)) is not None:
+        found.append(Evidence("htmldate", fallback))
+    if (from_url := url_stamp(url)) is not None:
+        found.append(Evidence("url", from_url))
+    return choose(found)

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - orjson is a dependency; any JSON seria
     OrjsonSerializer = None
 
 from search import query as ql
+from search.backends import es_indices
 from search.backends.base import (
     FACET_FIELDS,
     BackendUnavailable,
@@ -95,6 +96,12 @@ class ElasticsearchBackend:
                 self.layout.put_template(self.client, live, live=True)
                 first = self.layout.index_name(live, datetime.now(LOCAL_TZ))
                 self.client.options(ignore_status=400).indices.create(index=first)
+            else:
+                # Indices made by an older release lack newer fields ("dynamic": "strict" would
+                # refuse them): adding fields to a mapping is allowed, so bring them up to date.
+                self.layout.put_template(self.client, live, live=True)
+                self.client.indices.put_mapping(index=self.layout.pattern(live),
+                                                properties=es_indices.MAPPINGS["properties"])
             return live
 
         self.generation = self._call("prepare the index", prepare)

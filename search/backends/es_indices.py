@@ -43,6 +43,7 @@ MAPPINGS: dict[str, Any] = {
         "story_id": KEYWORD,
         "section": KEYWORD,
         "published_at": {"type": "date"},
+        "published_precision": KEYWORD,
         "indexed_at": {"type": "date"},
         # The whole record, returned as is; not searchable (the fields above are).
         "doc": {"type": "object", "enabled": False},
@@ -183,6 +184,7 @@ def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict
         "story_id": document.story_id,
         "section": document.section,
         "published_at": document.published_at.isoformat(),
+        "published_precision": document.published_precision,
         "indexed_at": (indexed_at or datetime.now(LOCAL_TZ)).isoformat(),
         "doc": _record(document),
     })

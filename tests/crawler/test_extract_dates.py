@@ -14,8 +14,8 @@ from crawler.extract.dates import (
     parse_iso_stamp,
     parse_line,
     parse_rss_date,
-    reconcile,
 )
+from crawler.extract.evidence import Evidence, choose
 
 
 def local(*parts: int) -> datetime:
@@ -79,6 +79,11 @@ def test_iso_values(value, expected):
 def test_results_are_in_asia_ho_chi_minh():
     moment = parse_iso("2023-10-10T07:30:00+00:00")
     assert moment.tzinfo == LOCAL_TZ and moment.hour == 14
+
+
+def reconcile(structured, printed):
+    """The choice between a metadata value and the printed line (both may be None)."""
+    return choose([Evidence(s, stamp) for s, stamp in (("meta", structured), ("visible", printed)) if stamp])
 
 
 def test_reconcile_keeps_the_structured_time_normally():

@@ -18,7 +18,7 @@ from search.backends.base import SearchBackend, SearchRequest
 from search.document import LOCAL_TZ, Document
 from web.digest.model import Subscription
 from web.digest.periods import Period
-from web.filters import TONE_LABELS
+from web.filters import TONE_LABELS, published_text
 
 MAX_CLIPPINGS = 40
 MAX_STORIES = 5
@@ -78,7 +78,7 @@ class Clipping:
 
     @property
     def local_time(self) -> str:
-        return self.document.published_at.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y")
+        return published_text(self.document, time_first=True)
 
 
 @dataclass
@@ -149,7 +149,7 @@ def story_line(first: Document, outlets: int, articles: int, links: Links, outle
                scope: SearchRequest) -> StoryLine:
     return StoryLine(title=first.title, outlets=outlets, articles=articles,
                      first_outlet=outlet_label(first, outlet_names),
-                     first_time=first.published_at.astimezone(LOCAL_TZ).strftime("%H:%M %d/%m/%Y"),
+                     first_time=published_text(first, time_first=True),
                      app_url=links.article(first.id), url=first.url,
                      search_url=links.search(scope, f'story:"{first.story_id}"'))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from search.document import LOCAL_TZ, Document
-from web.filters import TONE_LABELS
+from web.filters import TONE_LABELS, published_text
 
 TONES = ("positive", "neutral", "negative")
 __all__ = ["TONE_LABELS", "TONES", "PressReview", "build_review"]
@@ -91,10 +91,6 @@ def clean(text: str) -> str:
     return _NOT_XML.sub(" ", text or "")
 
 
-def local_time(value: datetime) -> str:
-    return value.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
-
-
 def primary_topic(document: Document, focus: Iterable[str] = ()) -> str:
     focus_set = {t.casefold() for t in focus}
     for topic in document.topics:
@@ -126,7 +122,7 @@ def build_review(documents: Iterable[Document], *, title: str = "", day: date | 
         for document in docs:
             tones[document.tone] = tones.get(document.tone, 0) + 1
         sections.append(Section(topic, [
-            Clipping(title=clean(d.title), published=local_time(d.published_at), sapo=clean(d.sapo),
+            Clipping(title=clean(d.title), published=published_text(d), sapo=clean(d.sapo),
                      outlet=clean(names.get(d.outlet_id) or d.outlet_name or d.outlet_id), url=clean(d.url),
                      tone=d.tone)
             for d in docs]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -36,7 +37,9 @@ def row_values(number: int, document: Document, outlet_names: Mapping[str, str])
     return [number, document.title,
             outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id,
             KIND_LABELS.get(document.outlet_kind, document.outlet_kind),
-            document.published_at.replace(tzinfo=None, microsecond=0),
+            # A day-only date is a date cell, not midnight.
+            document.published_at.date() if document.published_day_only
+            else document.published_at.replace(tzinfo=None, microsecond=0),
             "; ".join(document.topics), "; ".join(document.provinces),
             TONE_LABELS.get(document.tone, document.tone), document.author, document.section,
             document.sapo, document.url, document.id]
@@ -45,8 +48,10 @@ def row_values(number: int, document: Document, outlet_names: Mapping[str, str])
 def _csv_text(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value  # Excel would otherwise evaluate "=HYPERLINK(...)" from a headline
-    if hasattr(value, "strftime"):
+    if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")  # a day-only publish date
     return value
 
 
@@ -97,7 +102,7 @@ def write_xlsx(documents: Iterable[Document], path: Path, outlet_names: Mapping[
     for count, document in enumerate(documents, 1):
         values = [_xlsx_cell(sheet, v) for v in row_values(count, document, names)]
         date_cell = WriteOnlyCell(sheet, values[DATE_COLUMN])
-        date_cell.number_format = "dd/mm/yyyy hh:mm"
+        date_cell.number_format = "dd/mm/yyyy" if document.published_day_only else "dd/mm/yyyy hh:mm"
         values[DATE_COLUMN] = date_cell
         sheet.append(values)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
