@@ -15,9 +15,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_config())
     app.config.update(overrides or {})
 
-    from web import auth, dates, db, filters, i18n, services
+    from web import auth, dates, db, filters, i18n, security, services
     from web.extensions import csrf, limiter
 
+    security.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

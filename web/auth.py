@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache, wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -34,7 +35,8 @@ class User:
     name: str
     role: str
     active: bool
-    # Part of the session id: changing the password (a new hash) ends every open session.
+    # Part of the session id (and so of the remember-me cookie): a new password hash or a logout
+    # (which bumps users.session_epoch) ends every open session, copied cookies included.
     session_version: str = ""
 
     is_authenticated = True
@@ -54,7 +56,7 @@ class User:
 def _user(row: Any) -> User | None:
     if not row:
         return None
-    version = hashlib.sha256(row["password_hash"].encode()).hexdigest()[:12]
+    version = hashlib.sha256(f"{row['password_hash']}\0{row['session_epoch']}".encode()).hexdigest()[:16]
     return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"]), version)
 
 
@@ -108,14 +110,42 @@ def _safe_next(target: str | None) -> str:
     return url_for("dashboard.index")
 
 
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password, checked for unknown addresses so they cost what known ones do."""
+    return generate_password_hash(secrets.token_hex(16))
+
+
+def _account_key() -> str:
+    """The throttle key of the account being tried (not of the client)."""
+    return "login:" + (request.form.get("email") or "").strip().casefold()[:200]
+
+
+def _refused(response: Any) -> bool:
+    """Only refused attempts count towards the limits: a colleague logging in costs nothing."""
+    return response.status_code == 401
+
+
+def _limit(name: str, default: str) -> Callable[[], str]:
+    return lambda: current_app.config.get(name) or default
+
+
+# Two limits on failed attempts: per account (guessing one password, from anywhere) and per client
+# address (trying many accounts). The address is the client's, not a shared proxy's, when
+# PRESSWATCH_TRUSTED_PROXIES says how many proxies to look through (web/security.py).
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(_limit("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"), key_func=_account_key,
+               methods=["POST"], deduct_when=_refused)
+@limiter.limit(_limit("PRESSWATCH_LOGIN_LIMIT_IP", "30 per minute"), methods=["POST"], deduct_when=_refused)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         row = get_db().execute("SELECT * FROM users WHERE email = ?", (form.email.data.strip(),)).fetchone()
+        # Always one hash check, for unknown and disabled accounts too: the answer's timing must
+        # not tell which addresses have an account.
+        matches = check_password_hash(row["password_hash"] if row else _dummy_hash(), form.password.data)
         user = _user(row)
-        if user and user.active and check_password_hash(row["password_hash"], form.password.data):
+        if user and user.active and matches:
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
         flash("Email hoặc mật khẩu không đúng.", "error")
@@ -125,5 +155,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    """Ends the account's sessions everywhere: a copied session or remember-me cookie stops working."""
+    db = get_db()
+    db.execute("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?", (current_user.id,))
+    db.commit()
     logout_user()
     return redirect(url_for("auth.login"))

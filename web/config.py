@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from search.config import SearchConfig, data_dir
+from web.security import cookie_config, trusted_proxies
 
 
 def _secret_key(directory: Path) -> str:
@@ -34,8 +35,10 @@ def load_config() -> dict:
                                                   "Ban Tuyên giáo Tỉnh ủy Bắc Ninh"),
         "PRESSWATCH_REPORT_HEADER": os.environ.get("PRESSWATCH_REPORT_HEADER", "party"),
         "PRESSWATCH_REPORT_MAX_CLIPPINGS": int(os.environ.get("PRESSWATCH_REPORT_MAX_CLIPPINGS", "300")),
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("PRESSWATCH_SECURE_COOKIES", "0") == "1",
+        "PRESSWATCH_TRUSTED_PROXIES": trusted_proxies(),
+        **cookie_config(os.environ.get("PRESSWATCH_BASE_URL", "")),
         "JSON_AS_ASCII": False,
+        # Failed logins allowed per account and per client address (flask-limiter syntax).
+        "PRESSWATCH_LOGIN_LIMIT_ACCOUNT": os.environ.get("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
+        "PRESSWATCH_LOGIN_LIMIT_IP": os.environ.get("PRESSWATCH_LOGIN_LIMIT_IP", "30 per minute"),
     }

@@ -23,14 +23,12 @@ from web.filters import (
     TONE_LABELS,
     kind_label,
     local_today,
-    security_headers,
     short_date,
     tone_label,
 )
 from web.i18n import N_, current_language
 
 bp = Blueprint("dashboard", __name__)
-bp.after_request(security_headers)
 PERIODS = {"day": (1, N_("Hôm nay")), "week": (7, N_("7 ngày")), "month": (30, N_("30 ngày")),
            "quarter": (90, N_("90 ngày"))}
 TONES = tuple(TONE_LABELS)  # negative, neutral, positive: the order the charts stack them

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS users (
     password_hash TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
     active INTEGER NOT NULL DEFAULT 1,
+    session_epoch INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE TABLE IF NOT EXISTS saved_searches (
@@ -72,7 +73,18 @@ def close_db(_: BaseException | None = None) -> None:
         db.close()
 
 
+# Columns added after the first release: (table, column, definition) for databases made before.
+ADDED_COLUMNS = (("users", "session_epoch", "INTEGER NOT NULL DEFAULT 0"),)
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    for table, column, definition in ADDED_COLUMNS:
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+
+
 def init_app(app: Flask) -> None:
     with connect(database_path(app)) as db:
         db.executescript(SCHEMA)
+        _add_missing_columns(db)
     app.teardown_appcontext(close_db)

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, Response
+from flask import Flask
 from flask_babel import format_decimal, gettext
 
 from search.document import Document
@@ -112,21 +112,6 @@ def facet_label(name: str) -> str:
 
 def role_label(name: str) -> str:
     return gettext(ROLE_LABELS[name]) if name in ROLE_LABELS else name
-
-
-# Pages of this app's own blueprints load scripts only from /static (no inline script, no eval);
-# article images come from the outlets' sites, so any http(s) image is allowed.
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                           "img-src 'self' https: http: data:; object-src 'none'; base-uri 'self'; "
-                           "form-action 'self'; frame-ancestors 'none'")
-
-
-def security_headers(response: Response) -> Response:
-    """For the dashboard, search and article pages (registered per blueprint, see init_app)."""
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
 
 
 def init_app(app: Flask) -> None:

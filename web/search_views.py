@@ -22,10 +22,9 @@ from web import services
 from web.auth import role_required
 from web.dates import DateParamError, date_arg, date_params
 from web.db import get_db
-from web.filters import facet_label, kind_label, local_today, security_headers, tone_label
+from web.filters import facet_label, kind_label, local_today, tone_label
 
 bp = Blueprint("search", __name__)
-bp.after_request(security_headers)
 FILTER_ARGS = {"outlet": "outlets", "kind": "kinds", "province": "provinces", "topic": "topics",
                "tone": "tones"}
 STATE_ARGS = ("q", "from", "to", *FILTER_ARGS, "sort", "collapse")

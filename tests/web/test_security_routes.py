@@ -122,3 +122,28 @@ def test_public_posts_still_need_a_csrf_token(app):
     for endpoint, method, url in routes(app, UNSAFE):
         if endpoint in PUBLIC and endpoint not in CSRF_EXEMPT:
             assert client.open(url, method=method, data={"x": "1"}).status_code == 400, url
+
+
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+
+
+def _missing_headers(response) -> list[str]:
+    missing = [name for name, value in SECURITY_HEADERS.items() if response.headers.get(name) != value]
+    policy = response.headers.get("Content-Security-Policy", "")
+    if "frame-ancestors 'self'" not in policy or "script-src 'self'" not in policy:
+        missing.append("Content-Security-Policy")
+    return missing
+
+
+def test_every_route_sends_the_security_headers(app):
+    """Login, admin, reports, operations, subscriptions, digest … — every page, whatever its
+    blueprint or status (redirects, 403, 404 and CSRF refusals too), cannot be framed by another
+    site and carries nosniff and the referrer policy."""
+    anonymous, admin = app.test_client(), logged_in_client(app, "admin")
+    lacking = []
+    for client, who in ((anonymous, "anonymous"), (admin, "admin")):
+        for endpoint, method, url in routes(app, {"GET"} | UNSAFE):
+            response = client.open(url, method=method)
+            if missing := _missing_headers(response):
+                lacking.append(f"{who} {method} {url} ({endpoint}) → {response.status_code}: {missing}")
+    assert not lacking, "responses without the security headers:\n" + "\n".join(lacking)
