@@ -19,7 +19,9 @@ from typing import Any
 
 import yaml
 
+from search.analysis.place_context import is_abroad, is_road_end, is_weak, old_note, why_not_province
 from search.analysis.prepared import FieldTokens, PreparedText
+from search.analysis.subunits import Found, SubUnitIndex, cached_index, resolve
 from search.document import TEXT_FIELDS
 from search.text import fold, normalize
 
@@ -56,6 +58,7 @@ class Mention:
     kind: str
     weight: float
     sentence: int
+    note: str = ""  # "cũ": "tỉnh Thái Bình (cũ)"; "merger": in a sentence on the merger
 
 
 @dataclass
@@ -95,6 +98,14 @@ class Gazetteer:
     field_weights: dict[str, float]
     min_score: float
     lookup: dict[str, str] = field(default_factory=dict)  # folded alias -> old unit
+    foreign: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> countries
+    merger_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    min_share: float = 0.0
+    subunits: bool = True  # districts and communes from vietnamadminunits (subunits.py)
+
+    @cached_property
+    def subunit_index(self) -> SubUnitIndex | None:
+        return cached_index(tuple(sorted(self.lookup.items()))) if self.subunits else None
 
     @cached_property
     def new_units(self) -> dict[str, list[str]]:
@@ -198,7 +209,17 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
         weak_weight=float(rules.get("weak_weight", 0.5)),
         field_weights={k: float(v) for k, v in
                        (rules.get("field_weights") or {"title": 3, "sapo": 2, "body": 1}).items()},
-        min_score=float(rules.get("min_score", 2)), lookup=lookup)
+        min_score=float(rules.get("min_score", 2)), lookup=lookup,
+        foreign=_by_first(_words(rules.get("foreign_countries") or [])),
+        merger_words=_by_first(_words(rules.get("merger_words") or [])),
+        min_share=float(rules.get("min_share", 0)), subunits=bool(rules.get("subunits", True)))
+
+
+def _by_first(entries: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in entries:
+        out[words[0]].append(words)
+    return dict(out)
 
 
 @lru_cache(maxsize=1)
@@ -219,92 +240,119 @@ def _fits(pattern: Pattern, tokens: FieldTokens, i: int) -> bool:
     return True
 
 
-def _preceded_by(tokens: FieldTokens, i: int, words: tuple[str, ...]) -> bool:
-    """Are the tokens right before position i these words, separated by spaces only?"""
-    start = i - len(words)
-    if start < 0 or tokens.lower[i - 1] != words[-1] or tuple(tokens.lower[start:i]) != words:
-        return False
-    return all(not tokens.gap(k, k + 1).strip() for k in range(start, i))
-
-
-def _blocked(g: Gazetteer, tokens: FieldTokens, i: int, pattern: Pattern) -> str:
-    """Why the mention at i is not the province ('' when it is)."""
-    for reason, entries in g.blocked_before.items():
-        if reason == "sub_unit" and pattern.kind == "city":
-            continue  # "huyện Cao Lãnh" is still in Đồng Tháp
-        if any(_preceded_by(tokens, i, words) for words in entries):
-            return reason
-    if i and not tokens.gap(i - 1, i).strip() and tokens.cased[i - 1] in g.person_name_words:
-        return "person"
-    # An organisation name: walk back over words joined by spaces, stopping at place words.
-    k = i
-    last_words = g.organisation_last
-    while k > 0 and i - k < g.organisation_reach and tokens.seps[k - 1].isspace():
-        k -= 1
-        word = tokens.lower[k]
-        if word in _PLACE_WORDS:
-            break
-        if word in last_words and any(_preceded_by(tokens, k + 1, w) for w in g.organisation_words):
-            return "organisation"
-    return ""
-
-
-_PLACE_WORDS = frozenset(("tại", "ở", "tỉnh", "trên", "của", "cho", "với", "và", "thuộc"))
-
-
-def _weak(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
-    return any(_preceded_by(tokens, i, words) for words in g.weak_before)
+def _scan_subunits(g: Gazetteer, index: SubUnitIndex, name: str, tokens: FieldTokens) -> list[Found]:
+    found: list[Found] = []
+    first = index.types_by_first
+    i, n = 0, len(tokens.lower)
+    while i < n:
+        match = index.match_at(tokens, i) if tokens.lower[i] in first else None
+        if match is None:
+            i += 1
+            continue
+        weight = g.weak_weight if is_weak(g, tokens, i) else g.field_weights.get(name, 1.0)
+        type_end = match.end - len(match.units[0].name.split())
+        found.append(Found(name, match, tokens.span_text(i, match.end), tokens.sentence[i], weight,
+                           fold(" ".join(tokens.lower[type_end:match.end]))))
+        if is_abroad(g, tokens, match.end):
+            found[-1].reason = "foreign"
+        i = match.end
+    return found
 
 
 def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceResult:
-    """Mentions of provincial units in title, sapo and body, and the units that are subjects."""
+    """Mentions of provincial units (directly, or through a district or commune) in title, sapo
+    and body, and the units that are subjects."""
     g = gazetteer or default_gazetteer()
     mentions: list[Mention] = []
     ignored: list[dict[str, str]] = []
+    found: list[Found] = []
+    index = g.subunit_index
     for name in TEXT_FIELDS:
         tokens = prepared.fields[name]
-        lower, n = tokens.lower, len(tokens.lower)
-        # Blocked names first, so "tỉnh Hà Nam Ninh" cannot be read as the alias "tỉnh Hà Nam".
-        covered: set[int] = set()
-        for i in range(n):
-            for p in g.blocked.get(lower[i], ()):
-                if _fits(p, tokens, i):
-                    end = i + len(p.tokens)
-                    covered.update(range(i, end))
-                    ignored.append({"field": name, "text": tokens.span_text(i, end), "reason": "name"})
-                    break
-        i = 0
-        blocked_end, blocked_reason = -1, ""
-        while i < n:
-            candidates = g.patterns.get(lower[i]) if i not in covered else None
-            match = next((p for p in candidates if _fits(p, tokens, i)
-                          and covered.isdisjoint(range(i, i + len(p.tokens)))), None) if candidates else None
-            if match is None:
-                i += 1
-                continue
-            end = i + len(match.tokens)
-            text = tokens.span_text(i, end)
-            reason = _blocked(g, tokens, i, match)
-            if not reason and i == blocked_end and _DASH.fullmatch(tokens.gap(i - 1, i)):
-                reason = blocked_reason  # "cao tốc Hà Nội – Hải Phòng": both ends are the road
-            if reason:
-                ignored.append({"field": name, "text": text, "reason": reason})
-                blocked_end, blocked_reason = end, reason
+        mentions += _scan_provinces(g, name, tokens, ignored)
+        if index is not None:
+            found += _scan_subunits(g, index, name, tokens)
+    counted = {(m.field, m.position): m for m in mentions}
+    found = [f for f in found if not any((f.field, k) in counted for k in range(f.match.start, f.match.end))]
+    for f in found:
+        # The province that closes the address ("xã Tân Lang (Văn Lãng, Lạng Sơn)") decides.
+        after = next((counted[f.field, k] for k in range(f.match.end, f.match.end + 10)
+                      if (f.field, k) in counted and counted[f.field, k].sentence == f.sentence), None)
+        if after is not None and not f.reason:
+            if after.unit in f.match.provinces:
+                f.unit = after.unit
             else:
-                weight = g.weak_weight if _weak(g, tokens, i) else g.field_weights.get(name, 1.0)
-                mentions.append(Mention(match.unit, name, i, text, match.kind, weight, tokens.sentence[i]))
-            i = end
+                f.reason = "other province"
+    resolve([f for f in found if not f.reason and not f.unit], {m.unit for m in mentions})
+    for f in found:
+        if f.unit:
+            kind = "district" if f.match.level == "district" else "commune"
+            mentions.append(Mention(f.unit, f.field, f.match.start, f.text, kind, f.weight, f.sentence))
+        else:
+            ignored.append({"field": f.field, "text": f.text, "reason": f.reason,
+                            "candidates": ", ".join(sorted(f.match.provinces))})
     scores: dict[str, float] = defaultdict(float)
     for m in mentions:
         scores[m.unit] += m.weight
     top = max(scores.values(), default=0.0)
-    old = sorted((u for u, s in scores.items() if s >= g.min_score or s == top),
-                 key=lambda u: (-scores[u], u))
+    # A subject scores min_score and a fair share of the top score, or is the top itself (when
+    # something was named other than in passing: only home towns and routes make no subject).
+    floor = max(g.min_score, g.min_share * top)
+    old = [u for u, s in scores.items() if s >= floor or (s == top and (top >= 1 or len(scores) == 1))]
+    # Old units named as such ("tỉnh Thái Bình (cũ)", "hợp nhất từ Hà Nam, Nam Định") stay with the
+    # new unit they now form when that new unit is a subject.
+    subject_new = {g.units[u].new_name for u in old}
+    old += sorted({m.unit for m in mentions if m.note == "cũ" or (m.note == "merger" and m.unit not in old
+                   and g.units[m.unit].new_name in subject_new)} - set(old))
+    old.sort(key=lambda u: (-scores[u], u))
     new: list[str] = []
     for unit in old:
         if g.units[unit].new_name not in new:
             new.append(g.units[unit].new_name)
     return PlaceResult(old, new, mentions, ignored, dict(scores), {u: g.units[u].new_name for u in old})
+
+
+def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
+                    ignored: list[dict[str, str]]) -> list[Mention]:
+    mentions: list[Mention] = []
+    lower, n = tokens.lower, len(tokens.lower)
+    # Blocked names first, so "tỉnh Hà Nam Ninh" cannot be read as the alias "tỉnh Hà Nam".
+    covered: set[int] = set()
+    for i in range(n):
+        for p in g.blocked.get(lower[i], ()):
+            if _fits(p, tokens, i):
+                end = i + len(p.tokens)
+                covered.update(range(i, end))
+                ignored.append({"field": name, "text": tokens.span_text(i, end), "reason": "name"})
+                break
+    i = 0
+    blocked_end, blocked_reason, weak_end = -1, "", -1
+    while i < n:
+        candidates = g.patterns.get(lower[i]) if i not in covered else None
+        match = next((p for p in candidates if _fits(p, tokens, i)
+                      and covered.isdisjoint(range(i, i + len(p.tokens)))), None) if candidates else None
+        if match is None:
+            i += 1
+            continue
+        end = i + len(match.tokens)
+        text = tokens.span_text(i, end)
+        reason = why_not_province(g, tokens, i, match) or ("foreign" if is_abroad(g, tokens, end) else "")
+        after_dash = _DASH.fullmatch(tokens.gap(i - 1, i)) if i else None
+        if not reason and i == blocked_end and after_dash:
+            reason = blocked_reason  # "cao tốc Hà Nội – Hải Phòng": both ends are the road
+        elif not reason and after_dash and is_road_end(g, tokens, i):
+            reason = "street"  # "cao tốc Nội Bài – Lào Cai"
+        if reason:
+            ignored.append({"field": name, "text": text, "reason": reason})
+            blocked_end, blocked_reason = end, reason
+        else:
+            weak = is_weak(g, tokens, i) or bool(i == weak_end and after_dash)  # "từ Hà Nội - …"
+            weight = g.weak_weight if weak else g.field_weights.get(name, 1.0)
+            weak_end = end if weak else -1
+            mentions.append(Mention(match.unit, name, i, text, match.kind, weight, tokens.sentence[i],
+                                    old_note(g, tokens, i, end)))
+        i = end
+    return mentions
 
 
 def display_names(result: PlaceResult) -> list[str]:

@@ -140,3 +140,47 @@ def test_body_only_article_keeps_its_main_place() -> None:
                            "Hội chợ diễn ra tại TP Cà Mau. Tỉnh Cà Mau mời 200 doanh nghiệp. "
                            "Một số gian hàng đến từ Cần Thơ."))
     assert analysis.places.old == ["Cà Mau"]
+
+
+# Issue 17: places below the province, from the vietnamadminunits dataset.
+
+def test_a_district_named_on_a_road_gives_its_province_old_and_new() -> None:
+    document = annotate(doc(
+        "Xe khách tông xe tải trên cao tốc, 2 người tử vong",
+        "Vụ tai nạn xảy ra trên cao tốc Hà Nội - Bắc Giang đoạn qua huyện Việt Yên.",
+        "Lực lượng chức năng đã có mặt tại hiện trường để điều tra nguyên nhân."))
+    assert document.provinces == ["Bắc Giang", "Bắc Ninh"]
+    evidence = document.explanations["provinces"]["evidence"]["Bắc Giang"]
+    assert {"field": "sapo", "text": "huyện Việt Yên", "kind": "district", "weight": 2.0} in evidence
+    ignored = document.explanations["provinces"]["ignored"]
+    assert {"field": "sapo", "text": "Hà Nội", "reason": "street"} in ignored
+
+
+def test_districts_and_communes_find_the_province_when_it_is_not_named() -> None:
+    assert old("Cháy lớn tại quán karaoke ở quận Đống Đa") == ["Hà Nội"]
+    assert old("Nước ngập nửa bánh xe ở quận 7") == ["TP Hồ Chí Minh"]
+    assert old("Khởi công trường học mới ở thị trấn Hồ, huyện Thuận Thành") == ["Bắc Ninh"]
+
+
+def test_an_ambiguous_district_is_resolved_by_the_province_in_context() -> None:
+    places = analyze(doc("Bắt đối tượng trộm bò",
+                         "Công an huyện Châu Thành (Tiền Giang) vừa bắt giữ…")).places
+    assert places.old == ["Tiền Giang"]
+    alone = analyze(doc("Công an huyện Châu Thành bắt đối tượng trộm bò")).places
+    assert alone.old == []
+    assert any(i["reason"] == "ambiguous" and i["text"] == "huyện Châu Thành" for i in alone.ignored)
+
+
+def test_home_towns_number_plates_and_foreign_provinces_are_not_the_subject() -> None:
+    body = ("Công an TP Phan Thiết, tỉnh Bình Thuận tạm giữ Trần Văn A (35 tuổi, ngụ Yên Bái). "
+            "Xe khách biển kiểm soát Quảng Bình bị tạm giữ. Chuyến bay hạ cánh lúc 19h, giờ Hà Nội.")
+    assert old("Tạm giữ tài xế tàng trữ ma túy", "", body) == ["Bình Thuận"]
+    assert old("Cậu bé ở thành phố Lạc Dương, tỉnh Hà Nam, Trung Quốc gây sốt") == []
+
+
+def test_old_units_named_in_a_merger_article_are_kept() -> None:
+    document = annotate(doc(
+        "Ninh Bình mới: sắp xếp trụ sở sau hợp nhất",
+        "Tỉnh Ninh Bình mới được hợp nhất từ Hà Nam, Nam Định và Ninh Bình.",
+        "Cán bộ của tỉnh Thái Bình (cũ) chuyển về làm việc tại Hưng Yên."))
+    assert {"Hà Nam", "Nam Định", "Ninh Bình", "Thái Bình", "Hưng Yên"} <= set(document.provinces)

@@ -1,0 +1,104 @@
+"""The context rules that decide what a place name in running text is: a street, a person, an
+organisation, a home address, a route end, a unit abroad, an old unit named as such. Split from
+places.py (which finds the names and scores them); every rule looks at a few tokens around the
+name, so detection stays linear."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from search.analysis.prepared import FieldTokens
+
+if TYPE_CHECKING:
+    from search.analysis.places import Gazetteer, Pattern
+
+
+def preceded_by(tokens: FieldTokens, i: int, words: tuple[str, ...]) -> bool:
+    """Are the tokens right before position i these words, separated by spaces only?"""
+    start = i - len(words)
+    if start < 0 or tokens.lower[i - 1] != words[-1] or tuple(tokens.lower[start:i]) != words:
+        return False
+    return all(not tokens.gap(k, k + 1).strip() for k in range(start, i))
+
+
+def why_not_province(g: Gazetteer, tokens: FieldTokens, i: int, pattern: Pattern) -> str:
+    """Why the mention at i is not the province ('' when it is)."""
+    for reason, entries in g.blocked_before.items():
+        if reason == "sub_unit" and pattern.kind == "city":
+            continue  # "huyện Cao Lãnh" is still in Đồng Tháp
+        if any(preceded_by(tokens, i, words) for words in entries):
+            return reason
+    if i and not tokens.gap(i - 1, i).strip() and tokens.cased[i - 1] in g.person_name_words:
+        return "person"
+    # An organisation name: walk back over words joined by spaces, stopping at place words.
+    k = i
+    last_words = g.organisation_last
+    while k > 0 and i - k < g.organisation_reach and tokens.seps[k - 1].isspace():
+        k -= 1
+        word = tokens.lower[k]
+        if word in _PLACE_WORDS:
+            break
+        if word in last_words and any(preceded_by(tokens, k + 1, w) for w in g.organisation_words):
+            return "organisation"
+    return ""
+
+
+_PLACE_WORDS = frozenset(("tại", "ở", "tỉnh", "trên", "của", "cho", "với", "và", "thuộc"))
+
+
+# Words a place chain may run through back to its weak word: "ngụ xóm 10, xã Hải Anh, huyện Hải
+# Hậu, tỉnh Nam Định" is a home address from "ngụ" to the end.
+_CHAIN_WORDS = frozenset(("tỉnh", "thành", "phố", "tp", "huyện", "quận", "thị", "xã", "trấn", "phường",
+                          "thôn", "xóm", "ấp", "bản", "tổ", "khu", "số", "đường", "tx", "tt", "p", "q"))
+
+
+def is_weak(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
+    """Is the mention at i a place of origin, residence or destination ("quê Nghệ An", "ngụ xã A,
+    huyện B", "từ Hà Nội")? The weak word may stand before the whole address chain."""
+    for _ in range(16):
+        if any(preceded_by(tokens, i, words) for words in g.weak_before):
+            return True
+        if i == 0 or tokens.gap(i - 1, i).strip(" ,()-.\u00a0"):
+            return False
+        word = tokens.cased[i - 1]
+        if not (word[0].isupper() or word.isdigit() or tokens.lower[i - 1] in _CHAIN_WORDS):
+            return False
+        i -= 1
+    return False
+
+
+def is_road_end(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
+    """Is the name at i the far end of a road named "X – Y" after a street word?"""
+    k = i - 1
+    while k > 0 and i - k <= 4 and tokens.cased[k][0].isupper() and not tokens.gap(k - 1, k).strip():
+        if any(preceded_by(tokens, k, words) for words in g.blocked_before.get("street", ())):
+            return True
+        k -= 1
+    return False
+
+
+def is_abroad(g: Gazetteer, tokens: FieldTokens, end: int) -> bool:
+    """Is the name followed, within its address, by a foreign country ("tỉnh Hà Nam, Trung Quốc")?"""
+    k = end
+    while k < len(tokens.lower) and k - end < 8 and not tokens.gap(k - 1, k).strip(" ,()-.\u00a0"):
+        if any(tuple(tokens.lower[k:k + len(w)]) == w for w in g.foreign.get(tokens.lower[k], ())):
+            return True
+        word = tokens.cased[k]
+        if not (word[0].isupper() or tokens.lower[k] in _CHAIN_WORDS):
+            return False
+        k += 1
+    return False
+
+
+def old_note(g: Gazetteer, tokens: FieldTokens, i: int, end: int) -> str:
+    """How the unit is named as it was before the merger: "cũ" ("tỉnh Thái Bình (cũ)"), "merger"
+    (after "hợp nhất", "sáp nhập" … in the same sentence) or not ("")."""
+    if end < len(tokens.lower) and tokens.lower[end] == "cũ" and tokens.gap(end - 1, end).strip(" (") == "":
+        return "cũ"
+    sentence, lower = tokens.sentence[i], tokens.lower
+    k = i
+    while k > 0 and tokens.sentence[k - 1] == sentence:
+        k -= 1
+        if any(tuple(lower[k:k + len(w)]) == w for w in g.merger_words.get(lower[k], ())):
+            return "merger"
+    return ""
