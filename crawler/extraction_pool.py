@@ -38,15 +38,30 @@ def default_workers() -> int:
 
 
 def extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                 outlet: dict[str, str], since: date | None = None) -> tuple[Extraction, ArticleItem | None]:
+                 outlet: dict[str, str], since: date | None = None,
+                 cpu_seconds: float | None = None) -> tuple[Extraction, ArticleItem | None]:
     """Extract a page and, when it is an article to keep, its item with ``prepared`` set.
 
-    The item is None when the page is not an article or was published before ``since``."""
+    The item is None when the page is not an article or was published before ``since``. The whole
+    of it (extraction and preparation) gets ``cpu_seconds`` of CPU (default: the extractor's)."""
+    from crawler.extract import budget, not_article
+
+    seconds = budget.DEFAULT_SECONDS if cpu_seconds is None else cpu_seconds
+    try:
+        with budget.cpu_budget(seconds):
+            return _extract_item(page, url, content_type, selectors, outlet, since, seconds)
+    except budget.OverBudget as over:
+        return not_article(over.reason), None
+
+
+def _extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
+                  outlet: dict[str, str], since: date | None,
+                  seconds: float) -> tuple[Extraction, ArticleItem | None]:
     from crawler.extract import extract_article
     from crawler.items import article_item
     from search.ingest import prepare
 
-    result = extract_article(page, url, content_type, selectors)
+    result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds)
     if not result.ok or (since and result.article["published_at"].date() < since):
         return result, None
     item = article_item(result.article, outlet, url)
@@ -61,11 +76,14 @@ def _started() -> None:
 
 def _warm() -> None:
     """Run once in each worker: import and exercise the extractor and the analysis before real
-    pages arrive."""
-    page = (b"<html><head><title>Tin x</title></head><body><h1>Tin x</h1><p>B\xe1\xba\xafc Ninh"
-            b" h\xc3\xb4m nay.</p></body></html>")
+    pages arrive (an article, so that preparing it loads the analysers too; no CPU budget: the
+    first real page must not pay for the imports)."""
+    paragraph = "<p>Bắc Ninh hôm nay họp bàn về giao thông, đầu tư công và cải cách hành chính.</p>"
+    page = ("<html><head><meta charset='utf-8'><title>Tin x</title><meta property='article:published_time'"
+            " content='2026-01-01T08:00:00+07:00'></head><body><article><h1>Tin x</h1><div class='content'>"
+            f"{paragraph * 3}</div></article></body></html>").encode()
     outlet = {"outlet_id": "x", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
-    extract_item(page, "http://x/", None, None, outlet)
+    extract_item(page, "http://x/", None, None, outlet, cpu_seconds=0)
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -127,9 +145,10 @@ class ExtractionPool:
 
     async def extract(self, page: bytes, url: str, content_type: str | None,
                       selectors: dict[str, Any] | None, outlet: dict[str, str],
-                      since: date | None = None) -> tuple[Extraction, ArticleItem | None]:
+                      since: date | None = None,
+                      cpu_seconds: float | None = None) -> tuple[Extraction, ArticleItem | None]:
         """``extract_item`` in a worker process (here when there are none)."""
-        args = (page, url, content_type, selectors, outlet, since)
+        args = (page, url, content_type, selectors, outlet, since, cpu_seconds)
         if self.executor is None:
             return extract_item(*args)
         try:

@@ -77,6 +77,9 @@ PRESSWATCH_CRAWL_STATE = os.environ.get("PRESSWATCH_CRAWL_STATE", "")
 # Worker processes that extract articles (crawler.extraction_pool); empty: one per core beyond the
 # first (at least one), 0: extract in the crawl's own process.
 PRESSWATCH_EXTRACT_WORKERS = os.environ.get("PRESSWATCH_EXTRACT_WORKERS", "")
+# CPU seconds one page may take to extract and prepare; over it the page is an extraction failure
+# ("over the per-page CPU budget") and the crawl goes on (crawler/extract/budget.py).
+PRESSWATCH_PAGE_CPU_SECONDS = float(os.environ.get("PRESSWATCH_PAGE_CPU_SECONDS", "5"))
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
 

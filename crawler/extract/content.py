@@ -120,7 +120,9 @@ def similarity(a: str, b: str) -> float:
 def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
     """"Headline - Báo Bắc Ninh" → "Headline": drop a trailing part naming the site."""
     names = [n for n in site_names if n]
-    parts = re.split(r"\s+[|–—-]\s+", title)
+    # (?<!\s): a match starts at a run's first space; otherwise each space of a long run would scan
+    # the rest of the run (quadratic in a hostile title).
+    parts = re.split(r"(?<!\s)\s+[|–—-]\s+", title)
     while len(parts) > 1:
         last = parts[-1]
         lowered = last.lower()

@@ -19,7 +19,17 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.extract import byline, content, dates, encoding, furniture, pagekind, published, selectors
+from crawler.extract import (
+    budget,
+    byline,
+    content,
+    dates,
+    encoding,
+    furniture,
+    pagekind,
+    published,
+    selectors,
+)
 from crawler.extract.evidence import Evidence
 from crawler.extract.metadata import Metadata, read_metadata
 from search.text import fold, normalize
@@ -55,8 +65,20 @@ def not_article(reason: str, canonical_url: str = "", **extra: Any) -> Extractio
 
 
 def extract_article(page: str | bytes, url: str, content_type: str | None = None,
-                    selectors: dict[str, Any] | None = None) -> Extraction:
-    """Extract one article page. Never raises for bad input: returns ``ok == False`` and a reason."""
+                    selectors: dict[str, Any] | None = None,
+                    cpu_seconds: float | None = budget.DEFAULT_SECONDS) -> Extraction:
+    """Extract one article page. Never raises for bad input: returns ``ok == False`` and a reason.
+
+    A page that needs more than ``cpu_seconds`` of CPU is given up (``budget``)."""
+    try:
+        with budget.cpu_budget(cpu_seconds):
+            return _extract_page(page, url, content_type, selectors)
+    except budget.OverBudget as over:
+        return not_article(over.reason)
+
+
+def _extract_page(page: str | bytes, url: str, content_type: str | None,
+                  selectors: dict[str, Any] | None) -> Extraction:
     if reason := pagekind.check_response(page, content_type):
         return not_article(reason)
     try:

@@ -204,7 +204,8 @@ class NewsSpider(scrapy.Spider):
         fields = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
                   "outlet_province": outlet.province or ""}
         # Extracted, analysed and signed in a worker process (crawler.extraction_pool).
-        args = (response.body, response.url, content_type, selectors, fields, self.since)
+        args = (response.body, response.url, content_type, selectors, fields, self.since,
+                self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0))
         if self.pool is not None:
             result, item = await self.pool.extract(*args)
         else:
