@@ -21,7 +21,7 @@ AUTHOR_SELECTORS = (
     ".author-info .name", ".detail-author", ".article-author", ".author-name", ".author", ".byline",
     ".post-author", ".tacgia", ".tac-gia", ".cms-author", ".tdb-author-name", ".td-post-author-name",
     ".article__author", "a[rel='author']", ".author_mail", ".entry-author", ".createdby", ".nguoiviet",
-    ".article-detail-author .name", ".vcard .fn",
+    ".article-detail-author .name", ".vcard .fn", ".detail__author", ".news-author",
 )
 _LEAD_IN = re.compile(
     r"^(?:tác giả|bài và ảnh|bài, ảnh|bài - ảnh|bài/ảnh|tin và ảnh|tin, ảnh|bài|tin|thực hiện|ghi chép|"
@@ -58,8 +58,16 @@ def _is_name(part: str) -> bool:
     return True
 
 
+def _unwrap(text: str) -> str:
+    """One line, without a dangling separator ("Bình Minh - ") or wrapping brackets ("(Theo TTXVN)")."""
+    text = " ".join(text.split()).rstrip(" -–—|")
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")":
+        text = text[1:-1].strip()
+    return text
+
+
 def looks_like_byline(text: str) -> bool:
-    text = " ".join(text.split())
+    text = _unwrap(text)
     if not 1 < len(text) <= 80 or re.search(r"\d", text):
         return False
     if text.endswith((":", ";", "?", "!", ",")):
@@ -78,7 +86,7 @@ def looks_like_byline(text: str) -> bool:
 
 def clean_byline(text: str) -> str:
     """The credited names as printed, without lead-in words or a trailing date."""
-    text = " ".join(text.split())
+    text = _unwrap(text)
     text = re.split(r"\s*(?:\||•|\d{1,2}[/:.]\d{1,2})", text, maxsplit=1)[0].strip(" -–,")
     previous = None
     while previous != text:  # "Bài và ảnh: Theo …" has two lead-ins
@@ -103,8 +111,9 @@ def split_trailing_byline(body_lines: list[str]) -> tuple[str, list[str]]:
     if not body_lines:
         return "", body_lines
     last = body_lines[-1]
-    if source := _SOURCE.match(" ".join(last.split())):
-        if len(body_lines) > 1 and looks_like_byline(body_lines[-2]) and not _SOURCE.match(body_lines[-2]):
+    if source := _SOURCE.match(_unwrap(last)):
+        before = body_lines[-2] if len(body_lines) > 1 else ""
+        if before and looks_like_byline(before) and not _SOURCE.match(_unwrap(before)):
             return clean_byline(body_lines[-2]), body_lines[:-2]
         return clean_byline(source.group("name")), body_lines[:-1]
     if looks_like_byline(last):

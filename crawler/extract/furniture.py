@@ -56,6 +56,15 @@ _ATTRS = ("class", "id", "type", "data-type", "data-module", "data-component-typ
 _STARS = re.compile(r"^[\s★☆✩✪⭐*]+$")
 _CREDIT = re.compile(r"^[(\[]?\s*(?:(?:ảnh|nguồn ảnh|đồ họa|đồ hoạ|video|clip|infographic|ảnh chụp màn hình)"
                      r"\s*:\s*.{1,80}|ảnh minh h[ọo]a\s*(?::.{0,60})?)\s*[)\]]?\.?$", re.I)
+# Buttons printed as words: follow the author or topic, like, save, share ("Quan tâm" is Tuổi Trẻ's
+# follow button). Compared folded and whole, so a sentence starting "Quan tâm đến…" stays.
+_BUTTONS = frozenset(fold(b) for b in (
+    "Quan tâm", "Bỏ quan tâm", "Đã quan tâm", "Theo dõi", "Bỏ theo dõi", "Đang theo dõi", "Thích", "Đã thích",
+    "Like", "Follow", "Lưu", "Lưu bài", "Đã lưu", "Lưu bài viết", "Chia sẻ", "Sao chép liên kết",
+    "Copy link"))
+# A line that is only an address, maybe labelled ("Nguồn: https://…"): a copy-link widget or the
+# CMS's source field, never prose. Linear: one pass, no nested repetition.
+_BARE_URL = re.compile(r"^[(\[]?(?:(?:nguồn|link|url|source)\s*:\s*)?(?:https?://|www\.)\S+?[)\]]?\.?$", re.I)
 _WIDGET_TEXT = re.compile(r"cookie|chúng tôi sử dụng|đăng ký nhận (?:bản )?tin|nhập email|"
                           r"bạn thấy bài viết|theo dõi .{0,40} trên google news|tải ứng dụng", re.I)
 
@@ -70,11 +79,19 @@ def is_furniture_heading(text: str) -> bool:
     return bool(folded) and len(folded) <= 60 and any(folded == h for h in FURNITURE_HEADINGS)
 
 
+def is_button(text: str) -> bool:
+    """A follow/like/save/share button's word ("Quan tâm", "Thích")."""
+    return len(text) <= 30 and _folded(text) in _BUTTONS
+
+
 def is_furniture_line(text: str) -> bool:
-    """A body line that is furniture on its own: headings, "Xem thêm: …", stars, photo credits."""
+    """A body line that is furniture on its own: headings, "Xem thêm: …", stars, photo credits,
+    buttons, a bare address."""
     raw = " ".join(text.split())
     folded = fold(raw[:60])
-    if is_furniture_heading(raw) or _STARS.match(raw) or _CREDIT.match(raw):
+    if is_furniture_heading(raw) or _STARS.match(raw) or _CREDIT.match(raw) or is_button(raw):
+        return True
+    if len(raw) < 400 and _BARE_URL.match(raw):
         return True
     if len(raw) < 200 and sum(raw.count(star) for star in "★☆✩✪⭐") >= 3:
         return True  # a rating widget: "Kém Bình thường ★ ★ Hứa hẹn ★★★ Tốt ★★★★"
@@ -194,6 +211,19 @@ def clean_body(body: lxml_html.HtmlElement) -> None:
             _drop_heading_block(element, body)
         elif _is_link_box(element, text) or _is_widget(element, text):
             _drop(element)
+    for element in list(body.iter("a", "span", "button", "label", "div", "p", "li")):
+        if element is not body and _attached(element, body) and _standalone_button(element):
+            _drop(element)
+
+
+def _standalone_button(element: lxml_html.HtmlElement) -> bool:
+    """A button word standing alone ("XUÂN LONG <a>Quan tâm</a>"), not a link inside a sentence
+    ("… sự <a>quan tâm</a> của …")."""
+    if len(element.text_content()) > 40 or not is_button(text_of(element)):
+        return False
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else (element.getparent().text or "")) or ""
+    return not before.strip() and not (element.tail or "").strip()
 
 
 def _is_link_box(element: lxml_html.HtmlElement, text: str) -> bool:
