@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from search.private_files import connect_private
+
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # An outlet whose extraction fails on more than this share of its article pages in a run (with
 # at least MIN_PAGES pages) probably changed its markup: flag it for a maintainer.
@@ -103,8 +105,7 @@ class CrawlState:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            self.db = connect_private(self.path, timeout=30, check_same_thread=False, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             # NORMAL: no fsync per commit (each blocked the crawl's one thread for ~5 ms). A killed
             # process loses nothing; a power cut loses at most the last writes, which are re-fetched.

@@ -9,20 +9,19 @@ batch written twice is still one document each.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from search.document import Document
+from search.private_files import connect_private
 
 
 class Spool:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        self.db = connect_private(self.path, timeout=30, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         # FULL: a spooled batch must survive a power cut, that is the spool's whole point.
         self.db.execute("PRAGMA synchronous=FULL")

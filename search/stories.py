@@ -9,13 +9,13 @@ restarts; the in-memory LSH is rebuilt from it when a grouper opens.
 from __future__ import annotations
 
 import functools
-import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from search.document import Document
+from search.private_files import connect_private
 from search.text import tokens
 
 if TYPE_CHECKING:
@@ -64,10 +64,9 @@ class StoryGrouper:
 
     def __init__(self, path: str | Path, threshold: float = THRESHOLD) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.threshold = threshold
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        self.db = connect_private(self.path, timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         # A lost signature after a power cut only means a copy starts its own story: no fsync each.
         self.db.execute("PRAGMA synchronous=NORMAL")

@@ -7,20 +7,26 @@ snapshot to a filesystem repository (`search.backends.es_indices.snapshot`).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import json
 import os
+import shutil
 import sqlite3
 import tarfile
 import tempfile
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from search.private_files import private_dir, private_file
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # What a data folder holds; anything else in it (logs, exports) is not part of a backup.
 DATABASES = ("app.sqlite3", "crawl_state.sqlite3", "stories.sqlite3", "spool.sqlite3", "index.sqlite3")
 FILES = ("secret_key", "topics.yaml")
+ALLOWED = (*DATABASES, *FILES)
 
 
 class BackupError(RuntimeError):
@@ -32,11 +38,20 @@ def _copy_database(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
+def _digest(path: Path) -> dict:
+    sha = hashlib.sha256()
+    with path.open("rb") as source:
+        while block := source.read(1 << 20):
+            sha.update(block)
+    return {"size": path.stat().st_size, "sha256": sha.hexdigest()}
+
+
 def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict]:
-    """Write ``presswatch-backup-<time>.tar.gz`` into ``destination``; returns its path and manifest."""
-    destination.mkdir(parents=True, exist_ok=True)
+    """Write ``presswatch-backup-<time>.tar.gz`` into ``destination``; returns its path and manifest
+    (each file's size and SHA-256, which a restore checks before it writes anything)."""
+    private_dir(destination)
     stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M%S")
-    archive = destination / f"presswatch-backup-{stamp}.tar.gz"
+    archive = private_file(destination / f"presswatch-backup-{stamp}.tar.gz")  # secret key, password hashes
     manifest: dict = {"created_at": datetime.now(LOCAL_TZ).isoformat(), "files": {}}
     with tempfile.TemporaryDirectory() as staging, tarfile.open(archive, "w:gz") as tar:
         for name in DATABASES:
@@ -45,41 +60,107 @@ def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict]:
                 copy = Path(staging) / name
                 _copy_database(source, copy)
                 tar.add(copy, arcname=name)
-                manifest["files"][name] = copy.stat().st_size
+                manifest["files"][name] = _digest(copy)
         for name in FILES:
             if (data_dir / name).exists():
-                tar.add(data_dir / name, arcname=name)
-                manifest["files"][name] = (data_dir / name).stat().st_size
+                copy = Path(staging) / name
+                shutil.copyfile(data_dir / name, copy)  # what is archived is what is checksummed
+                tar.add(copy, arcname=name)
+                manifest["files"][name] = _digest(copy)
         payload = json.dumps(manifest, indent=2).encode()
         info = tarfile.TarInfo("manifest.json")
         info.size = len(payload)
         tar.addfile(info, io.BytesIO(payload))
-    os.chmod(archive, 0o600)  # it holds the secret key and password hashes
     return archive, manifest
 
 
+def _expected(manifest: dict, archive: Path) -> dict[str, dict]:
+    """The manifest's files as {name: {"size", "sha256"?}}; backups before checksums have sizes only."""
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict) or not files:
+        raise BackupError(f"{archive}: the manifest lists no files: not a Presswatch backup.")
+    expected = {}
+    for name, entry in files.items():
+        entry = {"size": entry} if isinstance(entry, int) else entry
+        if name not in ALLOWED or not isinstance(entry, dict) or not isinstance(entry.get("size"), int):
+            raise BackupError(f"{archive}: unexpected manifest entry {name!r}: not a Presswatch backup.")
+        expected[name] = entry
+    return expected
+
+
+def _unpack_verified(archive: Path, staging: Path) -> list[str]:
+    """Every member into ``staging`` (files 0600), checked against the manifest: only known flat
+    names, regular files, none twice, none missing, each size and checksum as listed, each
+    database readable. Raises ``BackupError`` on the first difference."""
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            members = tar.getmembers()  # reads the whole archive: a truncated one fails here
+            names = [member.name for member in members]
+            for member in members:
+                if member.name not in (*ALLOWED, "manifest.json") or not member.isfile() \
+                        or names.count(member.name) > 1:
+                    raise BackupError(f"Unexpected entry {member.name!r} in {archive}: "
+                                      "not a Presswatch backup.")
+            if "manifest.json" not in names:
+                raise BackupError(f"{archive} has no manifest.json: not a Presswatch backup.")
+            manifest = json.loads(tar.extractfile("manifest.json").read())
+            expected = _expected(manifest, archive)
+            if sorted(expected) != sorted(n for n in names if n != "manifest.json"):
+                raise BackupError(f"{archive}: its files do not match its manifest "
+                                  f"({', '.join(sorted(set(expected) ^ set(names) - {'manifest.json'}))}).")
+            for member in members:
+                if member.name != "manifest.json":
+                    _unpack_one(tar, member, staging / member.name, expected[member.name], archive)
+    except (tarfile.TarError, EOFError, OSError, ValueError) as error:  # truncated, corrupt, not gzip
+        raise BackupError(f"{archive} is damaged or not a backup ({error}); nothing was restored.") from error
+    for name in expected:
+        if name in DATABASES:
+            try:
+                with contextlib.closing(sqlite3.connect(f"file:{staging / name}?mode=ro", uri=True)) as db:
+                    check = db.execute("PRAGMA quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as error:
+                check = str(error)
+            if check != "ok":
+                raise BackupError(f"{archive}: {name} is not a sound SQLite database ({check}).")
+    return sorted(expected)
+
+
+def _unpack_one(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, expected: dict,
+                archive: Path) -> None:
+    if member.size != expected["size"]:
+        raise BackupError(f"{archive}: {member.name} is {member.size} bytes, the manifest says "
+                          f"{expected['size']}.")
+    sha = hashlib.sha256()
+    source = tar.extractfile(member)
+    with os.fdopen(os.open(private_file(target), os.O_WRONLY | os.O_TRUNC), "wb") as out:
+        while block := source.read(1 << 20):
+            sha.update(block)
+            out.write(block)
+    if "sha256" in expected and sha.hexdigest() != expected["sha256"]:
+        raise BackupError(f"{archive}: {member.name} does not match its checksum: the archive is damaged.")
+
+
 def restore_backup(archive: Path, data_dir: Path, force: bool = False) -> list[str]:
-    """Unpack a backup into ``data_dir``; refuses to overwrite existing data unless ``force``."""
+    """Restore a backup into ``data_dir``; refuses to overwrite existing data unless ``force``.
+
+    The whole archive is unpacked and checked in a staging folder first; only a backup that
+    passes every check replaces files in the data folder (each file atomically)."""
     if not archive.is_file():
         raise BackupError(f"No backup at {archive}.")
-    existing = [name for name in (*DATABASES, *FILES) if (data_dir / name).exists()]
+    existing = [name for name in ALLOWED if (data_dir / name).exists()]
     if existing and not force:
         raise BackupError(f"{data_dir} already holds {', '.join(existing)}: restore into an empty data "
                           "folder (PRESSWATCH_DATA_DIR) or pass --force to overwrite.")
-    data_dir.mkdir(parents=True, exist_ok=True)
-    allowed = {*DATABASES, *FILES}
-    restored = []
-    with tarfile.open(archive, "r:gz") as tar:
-        for member in tar.getmembers():
-            name = PurePosixPath(member.name)
-            if member.name == "manifest.json":
-                continue
-            # Only the known flat file names: a crafted archive cannot write outside data_dir.
-            if len(name.parts) != 1 or member.name not in allowed or not member.isfile():
-                raise BackupError(f"Unexpected entry {member.name!r} in {archive}: not a Presswatch backup.")
-            tar.extract(member, data_dir, filter="data")
-            restored.append(member.name)
-    for name in DATABASES:  # a restored database must not be mixed with stale WAL files
-        for suffix in ("-wal", "-shm"):
-            Path(f"{data_dir / name}{suffix}").unlink(missing_ok=True)
+    # Staged beside the data folder (same file system, so each file moves in atomically), or in
+    # it when its parent is not ours to write.
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    beside = data_dir.parent if os.access(data_dir.parent, os.W_OK) else private_dir(data_dir)
+    with tempfile.TemporaryDirectory(prefix=".presswatch-restore-", dir=beside) as staging:
+        restored = _unpack_verified(archive, Path(staging))
+        private_dir(data_dir)
+        for name in restored:
+            if name in DATABASES:  # a restored database must not be mixed with stale WAL files
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{data_dir / name}{suffix}").unlink(missing_ok=True)
+            os.replace(Path(staging) / name, data_dir / name)
     return restored

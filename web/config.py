@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from search.config import SearchConfig, data_dir
+from search.private_files import write_private
 from web.security import cookie_config, trusted_proxies
 
 
@@ -17,9 +18,8 @@ def _secret_key(directory: Path) -> str:
         return configured
     path = directory / "secret_key"
     if not path.exists():
-        directory.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        # 0600 from its first byte; of two processes starting at once, the first key wins.
+        write_private(path, secrets.token_hex(32).encode(), replace=False)
     return path.read_text().strip()
 
 

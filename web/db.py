@@ -10,6 +10,8 @@ from pathlib import Path
 
 from flask import Flask, current_app, g
 
+from search.private_files import connect_private
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY,
@@ -52,8 +54,7 @@ def database_path(app: Flask) -> Path:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=30, detect_types=0)
+    db = connect_private(path, timeout=30, detect_types=0)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA journal_mode=WAL")

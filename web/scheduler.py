@@ -38,6 +38,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from flask import Flask
 
 from search.document import LOCAL_TZ
+from search.private_files import private_dir, private_file
 
 log = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parent.parent
@@ -62,7 +63,7 @@ def crawl_job(args: str = "", timeout_minutes: float = 120) -> int:
     """One crawl in a subprocess; then the alerts, so news is mailed right after it is indexed."""
     app = _require_app()
     logs = _data_dir(app) / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    private_dir(logs)
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(_data_dir(app))}
     started = datetime.now(LOCAL_TZ)
     with (logs / "crawl.log").open("a", encoding="utf-8") as out:
@@ -131,7 +132,7 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
     """
     global _app
     _app = app
-    store = SQLAlchemyJobStore(url=f"sqlite:///{_data_dir(app) / 'scheduler.sqlite3'}")
+    store = SQLAlchemyJobStore(url=f"sqlite:///{private_file(_data_dir(app) / 'scheduler.sqlite3')}")
     scheduler = BackgroundScheduler(
         jobstores={"default": store}, executors={"default": ThreadPoolExecutor(4)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},

@@ -22,6 +22,7 @@ from search.backends.base import (
 )
 from search.backends.sqlite_schema import create_schema, prune_changes
 from search.document import Document, fold_keyword
+from search.private_files import connect_private, private_dir
 from search.snippets import snippet
 
 if TYPE_CHECKING:  # numpy serves reads: a crawl, which only writes here, starts without it
@@ -40,7 +41,7 @@ class EmbeddedBackend:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         self._local = threading.local()
         self._columns: Columns | None = None
         self._columns_lock = threading.Lock()
@@ -49,7 +50,7 @@ class EmbeddedBackend:
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            db = connect_private(self.path, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")

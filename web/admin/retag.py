@@ -8,7 +8,6 @@ process can show it. One retag runs at a time; a second waits for the first.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 import threading
@@ -23,6 +22,7 @@ from flask import Flask
 from search.analysis import annotate, load_profiles
 from search.backends import SearchRequest
 from search.backends.base import SearchBackend
+from search.private_files import private_dir, write_private
 
 BATCH = 500
 JOB_ID = re.compile(r"^[0-9a-f]{16}$")
@@ -34,9 +34,7 @@ def jobs_dir(data_dir: Path | str) -> Path:
 
 
 def _write(path: Path, status: dict[str, Any]) -> None:
-    temp = path.with_suffix(".tmp")
-    temp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
-    os.replace(temp, path)
+    write_private(path, json.dumps(status, ensure_ascii=False).encode())  # it names the admin
 
 
 def read_job(data_dir: Path | str, job_id: str) -> dict[str, Any] | None:
@@ -77,7 +75,7 @@ def start_retag(app: Flask, profiles_path: Path, requested_by: str,
     """Start retagging in a thread; returns the job id for ``read_job``."""
     job_id = secrets.token_hex(8)
     folder = jobs_dir(app.config["PRESSWATCH_DATA_DIR"])
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / f"{job_id}.json"
     status: dict[str, Any] = {"id": job_id, "state": "queued", "total": 0, "done": 0, "changed": 0,
                               "errors": [], "requested_by": requested_by, "profiles": str(profiles_path),
