@@ -42,12 +42,14 @@ class CrawlStateExtension:
         runs: dict[str, OutletRun] = {}
         fields = {"pages": "pages_fetched", "new": "articles_new", "updated": "articles_updated",
                   "not_article": "extraction_failures", "fetch_errors": "fetch_errors",
-                  "articles": "articles_extracted"}
+                  "articles": "articles_extracted", "refused": "refused"}
         for key, value in stats.items():
             parts = key.split("/")
             if len(parts) == 3 and parts[0] == "presswatch" and parts[1] in fields:
                 run = runs.setdefault(parts[2], OutletRun(parts[2]))
                 setattr(run, fields[parts[1]], value)
+            if len(parts) == 2 and parts[0] == "presswatch_refused":  # crawler.fetch_policy's examples
+                runs.setdefault(parts[1], OutletRun(parts[1])).refused_examples = "\n".join(value)
         for outlet_id in getattr(spider, "outlet_ids", []):
             runs.setdefault(outlet_id, OutletRun(outlet_id))
         self.state.finish_run(self.run_id, runs)

@@ -144,7 +144,9 @@ def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, 
     out: dict[str, Any] = {}
     if "aliases" in raw:
         aliases = raw["aliases"]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and _HOST.match(a) for a in aliases):
+        # "localhost": the sample press's stand-in for an old domain (loopback: local_test outlets only).
+        if not isinstance(aliases, list) or not all(
+                isinstance(a, str) and (_HOST.match(a) or a == "localhost") for a in aliases):
             raise RegistryError(path, "must be a list of lower-case host names, e.g. [baoa.com.vn]",
                                 entry, "aliases")
         out["aliases"] = tuple(aliases)

@@ -60,6 +60,9 @@ EXTENSIONS = {
     "crawler.distributed.DistributedIdle": 510,  # NotConfigured unless PRESSWATCH_REDIS_URL
 }
 DOWNLOADER_MIDDLEWARES = {
+    # Only http(s) on the outlet's own hosts, at public addresses (crawler/fetch_policy.py); first,
+    # so that nothing (not even robots.txt) is fetched from a refused host.
+    "crawler.fetch_policy.FetchPolicyMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
     "crawler.middlewares.ConditionalGetMiddleware": 560,

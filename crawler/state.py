@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS outlet_runs (
     articles_extracted INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (run_id, outlet_id)
 );
+-- outlet_runs.refused / refused_examples: added by _migrate to older state files.
 CREATE TABLE IF NOT EXISTS outlet_health (
     outlet_id TEXT PRIMARY KEY,
     last_run TEXT,
@@ -85,6 +86,9 @@ class OutletRun:
     extraction_failures: int = 0
     fetch_errors: int = 0
     articles_extracted: int = 0
+    # URLs the fetch policy refused (other hosts, non-http(s), private addresses), a few with reasons.
+    refused: int = 0
+    refused_examples: str = ""
 
 
 @dataclass
@@ -111,11 +115,20 @@ class CrawlState:
             # process loses nothing; a power cut loses at most the last writes, which are re-fetched.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
+            self._migrate()
         except (OSError, sqlite3.OperationalError) as error:
             raise CrawlStateError(
                 f"Cannot open the crawl state at {self.path}: {error}. Check that the folder exists, "
                 "is writable and has free space, or set PRESSWATCH_DATA_DIR elsewhere.") from error
         self._lock = threading.Lock()
+
+    def _migrate(self) -> None:
+        """Columns added since the first release, appended so that positional reads still line up."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(outlet_runs)")}
+        if "refused" not in columns:
+            self.db.execute("ALTER TABLE outlet_runs ADD COLUMN refused INTEGER NOT NULL DEFAULT 0")
+        if "refused_examples" not in columns:
+            self.db.execute("ALTER TABLE outlet_runs ADD COLUMN refused_examples TEXT NOT NULL DEFAULT ''")
 
     def _write(self, sql: str, params: Iterable = ()) -> sqlite3.Cursor:
         with self._lock:
@@ -203,9 +216,10 @@ class CrawlState:
     def finish_run(self, run_id: int, outlets: dict[str, OutletRun]) -> None:
         now = _now()
         for run in outlets.values():
-            self._write("INSERT OR REPLACE INTO outlet_runs VALUES (?,?,?,?,?,?,?,?)",
+            self._write("INSERT OR REPLACE INTO outlet_runs VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (run_id, run.outlet_id, run.pages_fetched, run.articles_new, run.articles_updated,
-                         run.extraction_failures, run.fetch_errors, run.articles_extracted))
+                         run.extraction_failures, run.fetch_errors, run.articles_extracted, run.refused,
+                         run.refused_examples))
             article_pages = run.articles_extracted + run.extraction_failures
             succeeded = run.pages_fetched > 0 and run.fetch_errors < run.pages_fetched
             flag = ""
@@ -215,6 +229,10 @@ class CrawlState:
                         "has the site changed its markup?")
             elif not succeeded:
                 flag = f"no page fetched ({run.fetch_errors} fetch errors)"
+            if run.refused:
+                first = run.refused_examples.split("\n", 1)[0]
+                refused = f"refused {run.refused} URL(s) the policy forbids, e.g. {first}"
+                flag = f"{flag}; {refused}" if flag else refused
             self._write(
                 "INSERT INTO outlet_health(outlet_id, last_run, last_success, consecutive_failures, flagged) "
                 "VALUES (?,?,?,?,?) ON CONFLICT(outlet_id) DO UPDATE SET last_run = excluded.last_run, "

@@ -168,6 +168,6 @@ def health_command(as_json: bool) -> None:
         table.append([row.outlet_id, (row.last_success or "never")[:16], str(row.consecutive_failures),
                       str(last.pages_fetched if last else 0), str(last.articles_new if last else 0),
                       str(last.articles_updated if last else 0), str(last.extraction_failures if last else 0),
-                      row.flagged])
+                      str(last.refused if last else 0), row.flagged])
     click.echo(_table(table, ["outlet", "last success", "failures", "pages", "new", "updated",
-                              "not article", "flag"]))
+                              "not article", "refused", "flag"]))

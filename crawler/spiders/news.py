@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import scrapy
@@ -21,10 +22,11 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
-from crawler import distributed
+from crawler import distributed, fetch_policy
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
 from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
+from crawler.fetch_policy import RefusedRequest
 from crawler.items import ArticleItem
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
@@ -145,6 +147,11 @@ class NewsSpider(scrapy.Spider):
         wanted = []
         for link in links:
             url = canonicalize(response.urljoin(link.url))
+            if urlsplit(url).scheme.lower() not in fetch_policy.SCHEMES:
+                # "javascript:", "mailto:"… cannot even become a request (Scrapy raises, which lost
+                # the rest of the listing); the fetch policy refuses every other foreign URL.
+                fetch_policy.record(self.crawler.stats, outlet.id, url, "not an http(s) URL")
+                continue
             if self.since and link.published_at and link.published_at.date() < self.since:
                 continue
             if url in self.known:
@@ -233,6 +240,12 @@ class NewsSpider(scrapy.Spider):
         is_article = request.callback == self.parse_article
         reason = failure.getErrorMessage()
         stats = self.crawler.stats
+        if failure.check(RefusedRequest):
+            # Off the outlet's hosts or at a private address: counted and logged by the fetch policy,
+            # settled here so that it is not re-queued every run.
+            if state is not None and is_article:
+                state.done(request.url)
+            return
         if failure.check(IgnoreRequest) and "robots.txt" in reason:
             # Not an error: the site asked us not to. Settled, so it is not re-queued every run.
             stats.inc_value(f"presswatch/robots_denied/{outlet_id}")

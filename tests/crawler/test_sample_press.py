@@ -30,7 +30,7 @@ SEED_RELATED = "Bắc Ninh phát động Ngày Chuyển đổi số quốc gia n
 FURNITURE = ("Bạn thấy bài viết này thế nào?", "Bài viết cùng chủ đề", "Tin cùng chuyên mục", "Tin liên quan",
              "Chia sẻ", "Xem thêm", "Giấy phép số")
 REGISTRY_KEYS = {"id", "name", "domain", "kind", "province", "feeds", "sitemaps", "sections", "feeds_source",
-                 "notes", "quirks"}
+                 "notes", "quirks", "local_test"}
 KINDS = {"central-daily", "central-online", "provincial-party-paper", "provincial-tv", "trade-magazine",
          "agency"}
 
@@ -227,6 +227,7 @@ def test_registry_lists_the_sites_with_the_known_schema(press):
     assert [o["id"] for o in outlets] == list(SITES)
     for outlet in outlets:
         assert set(outlet) <= REGISTRY_KEYS and set(outlet) >= REGISTRY_KEYS - {"notes", "quirks"}
+        assert outlet["local_test"] is True  # served on this machine: loopback allowed
         assert outlet["kind"] in KINDS and outlet["feeds_source"] == "sample"
         assert "(mẫu)" in outlet["name"] and outlet["domain"].endswith(".sample")
         assert outlet["feeds"] and outlet["sitemaps"] and outlet["sections"]
