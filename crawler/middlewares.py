@@ -1,4 +1,5 @@
-"""Downloader middlewares: conditional GETs, retries with backoff, redirect loops, robots.txt."""
+"""Downloader middlewares: conditional GETs, retries with backoff, redirect loops, robots.txt, and the
+route to the sample press."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -186,3 +187,33 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
             if stored is not None and not isinstance(stored, Deferred):
                 return stored
         return parser
+
+
+class SamplePressRoutingMiddleware:
+    """Send requests for the sample press's stable origin to the server actually running it.
+
+    The demo's sample press names itself ``http://sample-press.localhost`` (``STABLE_ORIGIN``) in
+    every page, whatever free port it got, so that article URLs and ids survive a restart. The
+    running server answers absolute-URI requests like an HTTP proxy, so each request for that
+    origin goes through it (``meta["proxy"]``) and keeps its URL: everything downstream sees the
+    stable one. Only that origin is routed; every other host is fetched directly.
+    Configured by ``PRESSWATCH_SAMPLE_PRESS_URL`` (the origin) and ``PRESSWATCH_SAMPLE_PRESS_ADDRESS``
+    (where it listens); sits before HttpProxyMiddleware (750).
+    """
+
+    def __init__(self, origin: str, address: str) -> None:
+        self.netloc = urlparse_cached(Request(origin)).netloc
+        self.address = address
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SamplePressRoutingMiddleware:
+        origin = crawler.settings.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
+        address = crawler.settings.get("PRESSWATCH_SAMPLE_PRESS_ADDRESS", "")
+        if not origin or not address or origin.rstrip("/") == address.rstrip("/"):
+            raise NotConfigured("the sample press is served at its own address")
+        return cls(origin, address)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if urlparse_cached(request).netloc == self.netloc:
+            request.meta["proxy"] = self.address
+        return None

@@ -6,6 +6,7 @@ import hashlib
 import logging
 
 from scrapy import Spider
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.items import ArticleItem
@@ -20,14 +21,20 @@ def content_hash(document: Document) -> str:
 
 
 class IndexPipeline:
-    def __init__(self) -> None:
+    # Methods without a ``spider`` argument (Scrapy deprecates it): the crawler gives the spider.
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.crawler = crawler
         self.ingester: Ingester | None = None
         self.spider: Spider | None = None
         # The URL each article was fetched at, when it differs from its canonical URL.
         self.fetched_urls: dict[str, str] = {}
 
-    def open_spider(self, spider: Spider) -> None:
-        self.spider = spider
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IndexPipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        self.spider = spider = self.crawler.spider
         self.ingester = open_ingester(refresh=True)
         self.ingester.on_indexed = self._record
         spider.logger.info("Indexing into the %s index", self.ingester.backend.name)
@@ -47,7 +54,7 @@ class IndexPipeline:
                     state.record_article(fetched, document.outlet_id, document.published_at, digest)
             stats.inc_value(f"presswatch/{outcome}/{document.outlet_id}")
 
-    def process_item(self, item: ArticleItem, spider: Spider) -> ArticleItem:
+    def process_item(self, item: ArticleItem) -> ArticleItem:
         if not isinstance(item, ArticleItem):
             raise DropItem(f"not an article: {type(item).__name__}")
         if item.fetched_url and item.fetched_url != item.url:
@@ -57,9 +64,10 @@ class IndexPipeline:
         self.ingester.add(item.prepared or item.to_article())
         return item
 
-    def close_spider(self, spider: Spider) -> None:
+    def close_spider(self) -> None:
         if self.ingester is None:
             return
+        spider = self.spider
         report = self.ingester.flush()
         spider.crawler.stats.set_value("presswatch_total/indexed", report.indexed)
         spider.crawler.stats.set_value("presswatch_total/index_errors", len(report.errors))

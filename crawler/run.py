@@ -11,10 +11,11 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
 # The sample press is on this machine: politeness delays only slow the demo and the tests down.
@@ -30,12 +31,20 @@ SAMPLE_PRESS_SETTINGS = {
 
 def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "", since: str = "",
           refetch: bool = False, overrides: dict[str, bool] | None = None,
-          settings: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Crawl once and return Scrapy's stats; runs the Twisted reactor (once per process)."""
+          settings: dict[str, Any] | None = None, sample_press_address: str = "",
+          on_crawler: Callable[[Crawler], None] | None = None) -> dict[str, Any]:
+    """Crawl once and return Scrapy's stats; runs the Twisted reactor (once per process).
+
+    ``sample_press_address``: where a sample press with a stable ``sample_press_url`` listens;
+    ``on_crawler`` sees the crawler before it starts (to connect to its signals: a progress bar).
+    """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     project = get_project_settings()
     if sample_press_url:
         project.setdict(SAMPLE_PRESS_SETTINGS, priority="cmdline")
+        project.set("PRESSWATCH_SAMPLE_PRESS_URL", sample_press_url, priority="cmdline")
+        if sample_press_address:
+            project.set("PRESSWATCH_SAMPLE_PRESS_ADDRESS", sample_press_address, priority="cmdline")
     project.setdict(settings or {}, priority="cmdline")
     if overrides:  # outlet id → enabled, overriding the registry (an admin's choice)
         project.set("PRESSWATCH_OUTLET_OVERRIDES", overrides, priority="cmdline")
@@ -46,6 +55,8 @@ def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "", 
     try:
         process = CrawlerProcess(project)
         crawler = process.create_crawler("news")
+        if on_crawler is not None:
+            on_crawler(crawler)
         process.crawl(crawler, registry=registry, outlets=outlets, sample_press=sample_press_url,
                       since=since, refetch="1" if refetch else "")
         process.start()

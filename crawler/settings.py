@@ -69,12 +69,15 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.RedirectLoopMiddleware": 610,
+    "crawler.middlewares.SamplePressRoutingMiddleware": 740,
 }
 
 # Which outlets to crawl: the shipped registry by default; `presswatch crawl --sample` points
 # these at the sample press.
 PRESSWATCH_REGISTRY = os.environ.get("PRESSWATCH_REGISTRY", "")
 PRESSWATCH_SAMPLE_PRESS_URL = os.environ.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
+# Where that sample press listens when its URL is a stable name (the demo): requests are routed there.
+PRESSWATCH_SAMPLE_PRESS_ADDRESS = os.environ.get("PRESSWATCH_SAMPLE_PRESS_ADDRESS", "")
 # The crawl state (seen articles, validators, outlet health); default: <data dir>/crawl_state.sqlite3.
 PRESSWATCH_CRAWL_STATE = os.environ.get("PRESSWATCH_CRAWL_STATE", "")
 # Worker processes that extract articles (crawler.extraction_pool); empty: one per core beyond the

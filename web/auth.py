@@ -81,6 +81,18 @@ def create_user(db, email: str, password: str, role: str = "viewer", name: str =
     return cursor.lastrowid
 
 
+def temporary_password() -> str:
+    """12 characters from an alphabet without look-alikes (0/O, 1/l/I), to be shown once."""
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+def set_password(db, user_id: int, password: str) -> None:
+    """Store the hash of a new password; the account's open sessions end (see ``load_user``)."""
+    db.execute("UPDATE users SET password_hash = ? WHERE id = ?", (generate_password_hash(password), user_id))
+    db.commit()
+
+
 def role_required(role: str) -> Callable:
     """Views for ``role`` and above; others get 403 (checked on the server, every request)."""
     def decorator(view: Callable) -> Callable:

@@ -58,10 +58,13 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
     started = time.monotonic()
     if sample and not sample_url:
         from crawler.sample_press import SamplePress
+        from crawler.sample_press.server import STABLE_ORIGIN
 
-        with SamplePress() as press:
-            click.echo(f"Sample press serving {len(press.articles)} articles at {press.base_url}")
-            stats = crawl(sample_press_url=press.base_url, **options)
+        # The stable origin: a second `crawl --sample` updates the same articles (see cli_demo).
+        with SamplePress(origin=STABLE_ORIGIN) as press:
+            click.echo(f"Sample press serving {len(press.articles)} articles as {press.base_url} "
+                       f"(listening at {press.address})")
+            stats = crawl(sample_press_url=press.base_url, sample_press_address=press.address, **options)
     else:
         stats = crawl(sample_press_url=sample_url, **options)
     _print_crawl_summary(stats, time.monotonic() - started)
@@ -75,29 +78,6 @@ def sample_press_command(host: str, port: int) -> None:
     from crawler.sample_press import serve_forever
 
     serve_forever(host, port)
-
-
-@main.command("demo")
-@click.option("--port", default=5000, show_default=True, type=int, help="Port of the web UI.")
-def demo_command(port: int) -> None:
-    """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
-    from crawler.run import crawl
-    from crawler.sample_press import SamplePress
-
-    press = SamplePress().start()
-    click.echo(f"Sample press: {len(press.articles)} articles at {press.base_url}")
-    started = time.monotonic()
-    stats = crawl(sample_press_url=press.base_url)
-    _print_crawl_summary(stats, time.monotonic() - started)
-    app = create_app()
-    login = _ensure_demo_admin(app)
-    click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
-    if login:
-        click.echo(f"Log in as {login[0]} with password {login[1]}")
-    from web.serve import serve
-
-    services.warm_backend(app)
-    serve(app, "127.0.0.1", port)
 
 
 @main.command("run")
@@ -114,25 +94,6 @@ def run_command(host: str, port: int) -> None:
     click.echo(f"Presswatch: http://{host}:{port}  (Ctrl-C to stop)")
     services.warm_backend(app)
     serve(app, host, port)
-
-
-DEMO_ADMIN = "admin@presswatch.example"
-
-
-def _ensure_demo_admin(app) -> tuple[str, str] | None:
-    """A first admin for the demo when there are no accounts yet; the password is printed once."""
-    import secrets
-
-    from web.auth import create_user
-    from web.db import connect, database_path
-
-    with connect(database_path(app)) as db:
-        if db.execute("SELECT count(*) FROM users").fetchone()[0]:
-            return None
-        password = secrets.token_urlsafe(9)
-        # .example is reserved for examples (RFC 2606) yet a valid address for the account forms.
-        create_user(db, DEMO_ADMIN, password, "admin", "Quản trị viên")
-    return DEMO_ADMIN, password
 
 
 @main.command("search")
@@ -202,12 +163,14 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
 
 from web.cli_analysis import analyze_command, retag_command  # noqa: E402 - sub-commands register below
 from web.cli_backup import backup_command, restore_command  # noqa: E402
+from web.cli_demo import demo_command  # noqa: E402
 from web.cli_digest import digest_group, up_command  # noqa: E402
 from web.cli_elasticsearch import elasticsearch_group  # noqa: E402
 from web.cli_index import index_group  # noqa: E402
 from web.cli_outlets import outlets_group  # noqa: E402
 from web.cli_users import users_group  # noqa: E402
 
+main.add_command(demo_command)
 main.add_command(analyze_command)
 main.add_command(retag_command)
 main.add_command(digest_group)

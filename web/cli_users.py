@@ -1,4 +1,4 @@
-"""`presswatch users create|list|set-role|disable`: account administration from the terminal."""
+"""`presswatch users create|list|reset-password`: account administration from the terminal."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from web.auth import ROLES, create_user
+from web.auth import ROLES, create_user, set_password, temporary_password
 from web.db import connect, database_path
 
 
@@ -46,3 +46,20 @@ def list_command() -> None:
         for row in db.execute("SELECT email, name, role, active FROM users ORDER BY email"):
             click.echo(f"{row['email']:<32} {row['role']:<7} {'active' if row['active'] else 'disabled'}  "
                        f"{row['name']}")
+
+
+@users_group.command("reset-password")
+@click.argument("email")
+@with_appcontext
+def reset_password_command(email: str) -> None:
+    """Give EMAIL a new temporary password, printed once (only its hash is kept)."""
+    with connect(database_path(current_app)) as db:
+        row = db.execute("SELECT id, email FROM users WHERE lower(email) = lower(?)",
+                         (email.strip(),)).fetchone()
+        if row is None:
+            click.echo(f"No account {email}; `presswatch users list` shows them.", err=True)
+            sys.exit(1)
+        password = temporary_password()
+        set_password(db, row["id"], password)
+    click.echo(f"New password for {row['email']}: {password}")
+    click.echo("It is shown only this once; open sessions of this account have ended.")

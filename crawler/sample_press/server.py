@@ -25,6 +25,11 @@ from .pages import Outlet, Renderer
 from .sites import SITES
 
 REGISTRY = Path(__file__).parent / "outlets.yaml"
+# The sample press's stable address for the demo and `presswatch crawl --sample`: its pages link to
+# this origin whatever port the server got, and the crawler sends requests for it to the server
+# (crawler.middlewares.SamplePressRoutingMiddleware). Article URLs, and the document ids derived
+# from them, then stay the same from one run to the next. `.localhost` names are loopback (RFC 6761).
+STABLE_ORIGIN = "http://sample-press.localhost"
 # The fault sites' registry: kept apart so the demo's crawl stays clean and quick.
 FAULT_REGISTRY = Path(__file__).parent / "faults.yaml"
 ALL_SITES = {**SITES, **FAULT_SITES}
@@ -178,14 +183,17 @@ class SamplePress:
     """The sample press on ``host:port`` (port 0 picks a free one), served from a background thread.
 
     Pages carry ETag and Last-Modified and answer conditional GETs with 304 (``conditional=False``
-    turns that off); ``quiet=False`` logs every request.
+    turns that off); ``quiet=False`` logs every request. ``address`` is where it listens;
+    ``base_url``, the origin of every URL in its pages, is the same unless ``origin`` is given (e.g.
+    ``STABLE_ORIGIN``): then only a client that routes that origin to ``address`` can follow links.
 
     >>> with SamplePress(end=date(2026, 11, 20)) as press:
     ...     press.url_for(press.articles[0])  # doctest: +SKIP
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, end: date | None = None,
-                 quiet: bool = True, conditional: bool = True, **fault_options: float) -> None:
+                 quiet: bool = True, conditional: bool = True, origin: str | None = None,
+                 **fault_options: float) -> None:
         self.end = end or datetime.now(TZ).date()
         self.articles: list[SampleArticle] = build_corpus(self.end)
         # The fault sites' articles (registry faults.yaml); ``articles`` stays the clean six outlets'.
@@ -193,7 +201,8 @@ class SamplePress:
         self._server = make_server(host, port, self._wsgi, threaded=True,
                                    request_handler=_QuietHandler if quiet else None)
         shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
-        self.base_url = f"http://{shown}:{self._server.server_port}"
+        self.address = f"http://{shown}:{self._server.server_port}"
+        self.base_url = (origin or self.address).rstrip("/")
         self._app = SamplePressApp(self.articles + self.fault_articles, self.base_url, self.end, conditional,
                                    **fault_options)
         self.request_log: list[str] = self._app.request_log

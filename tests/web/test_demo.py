@@ -1,72 +1,272 @@
-"""`presswatch demo`, the README's first command after its install: it crawls the sample press,
-prints a login that works, serves a populated UI and stops on Ctrl-C."""
+"""`presswatch demo`, the README's first command after its install, run as a newcomer runs it: twice
+in the same data folder. The first run crawls the sample press and prints a short screen ending with
+the address and a login that works; the second (in a terminal, with --verbose: progress bar and log)
+reuses the data (same articles, same stories, however the sample press's port changes), names the
+account and the command that resets its password; both stop on Ctrl-C."""
 
 from __future__ import annotations
 
+import fcntl
 import http.cookiejar
+import json
 import os
+import pty
+import queue
 import re
+import shlex
 import signal
+import struct
 import subprocess
 import sys
+import termios
+import threading
 import time
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 from tests.web.test_digest_support import free_port
 
 REPO = Path(__file__).resolve().parents[2]
+LOGIN_WITH_PASSWORD = r"Log in as (\S+) with password (\S+)"
+RESET = r"Log in as \S+ .*reset its password: (\S*presswatch users reset-password \S+)\)"
 
 
-def _read_until(process: subprocess.Popen, pattern: str, timeout: float = 180) -> tuple[re.Match, str]:
-    seen = []
+def _env(data: Path) -> dict[str, str]:
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data), "PRESSWATCH_SECRET_KEY": "demo-test"}
+    env.pop("PRESSWATCH_ELASTICSEARCH_URL", None)
+    return env
+
+
+def _read_until(lines: queue.Queue, pattern: str, seen: list[str], timeout: float = 180) -> re.Match | None:
+    """The first printed line matching ``pattern``; None (never hangs) when none comes in time."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            break
+        if line is None:  # the demo exited
             break
         seen.append(line)
         if match := re.search(pattern, line):
-            return match, "".join(seen)
-    raise AssertionError(f"no line matching {pattern!r}:\n{''.join(seen)[-4000:]}")
+            return match
+    return None
 
 
-def test_demo_prints_a_working_login_serves_the_sample_press_and_stops_on_ctrl_c(tmp_path):
-    port = free_port()
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_SECRET_KEY": "demo-test"}
-    env.pop("PRESSWATCH_ELASTICSEARCH_URL", None)
-    demo = subprocess.Popen(
-        [sys.executable, "-c", "from web.cli import main; main()", "demo", "--port", str(port)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        # Ctrl-C must work even when this test runs as a background job (SIGINT inherited ignored).
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    try:
-        login, output = _read_until(demo, r"Log in as (\S+) with password (\S+)")
-        assert re.search(r"(\d+) articles extracted \(\1 new", output), output
-        base = f"http://127.0.0.1:{port}"
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        deadline = time.monotonic() + 30
+def _lines(process: subprocess.Popen) -> queue.Queue:
+    lines: queue.Queue = queue.Queue()
+
+    def pump() -> None:
+        for line in process.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+def _terminal_lines(master: int) -> queue.Queue:
+    """Lines a terminal shows, from a pseudo-terminal's master side (the bar's redraws are \r)."""
+    lines: queue.Queue = queue.Queue()
+
+    def pump() -> None:
+        pending = b""
         while True:
             try:
-                page = opener.open(f"{base}/auth/login", timeout=5).read().decode()
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the demo closed the terminal
+                chunk = b""
+            if not chunk:
                 break
-            except OSError:
-                assert time.monotonic() < deadline, "the demo never served its login page"
-                time.sleep(0.2)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        form = urllib.parse.urlencode({"csrf_token": token, "email": login.group(1),
-                                       "password": login.group(2)}).encode()
-        landed = opener.open(f"{base}/auth/login", form, timeout=30)
-        assert landed.status == 200 and not landed.url.endswith("/auth/login")
-        query = urllib.parse.quote("Bắc Ninh")
-        results = opener.open(f"{base}/search?q={query}", timeout=60).read().decode()
-        assert results.count("<mark>") >= 5  # the sample press is indexed and searchable
+            pending += chunk.replace(b"\r\n", b"\n")
+            *complete, pending = pending.split(b"\n")
+            for line in complete:
+                lines.put(line.decode(errors="replace") + "\n")
+        if pending:
+            lines.put(pending.decode(errors="replace"))
+        lines.put(None)
 
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+@dataclass
+class DemoRun:
+    """One `presswatch demo` from start to Ctrl-C: what it printed and what the browser saw."""
+
+    lines: list[str] = field(default_factory=list)
+    after_ready: str = ""  # everything printed after the closing login line, up to the exit
+    exit_code: int | None = None
+    articles: int = 0  # the search page's total for the empty query
+    stories: int = 0  # the same, grouped by story
+    cli_articles: int = 0  # `presswatch search ''` afterwards
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
+def _log_in(base: str, email: str, password: str) -> urllib.request.OpenerDirector:
+    opener = _opener()
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            page = opener.open(f"{base}/auth/login", timeout=5).read().decode()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "the demo never served its login page"
+            time.sleep(0.2)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password}).encode()
+    landed = opener.open(f"{base}/auth/login", form, timeout=30)
+    assert landed.status == 200 and not landed.url.endswith("/auth/login"), f"{email} could not log in"
+    return opener
+
+
+def _total(opener: urllib.request.OpenerDirector, url: str) -> int:
+    page = opener.open(url, timeout=60).read().decode()
+    return int(re.search(r'class="total">([\d.]+)<', page).group(1).replace(".", ""))
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "web", *args], cwd=REPO, env=_env(data),
+                          capture_output=True, text=True, timeout=120)
+
+
+def _run_demo(data: Path, then, *options: str,  # noqa: ANN001 - then(run, login line, base URL)
+              terminal: bool = False) -> DemoRun:
+    """One demo; ``terminal``: in a pseudo-terminal (100 columns), as a newcomer's shell runs it."""
+    port = free_port()
+    run = DemoRun()
+    command = [sys.executable, "-m", "web", "demo", "--port", str(port), *options]
+    # Ctrl-C must work even when this test runs as a background job (SIGINT inherited ignored).
+    restore_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    if terminal:
+        master, child = pty.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        demo = subprocess.Popen(command, cwd=REPO, env=_env(data), stdin=child, stdout=child, stderr=child,
+                                preexec_fn=restore_sigint)
+        os.close(child)
+    else:
+        demo = subprocess.Popen(command, cwd=REPO, env=_env(data), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, preexec_fn=restore_sigint)
+    try:
+        lines = _terminal_lines(master) if terminal else _lines(demo)
+        base = f"http://127.0.0.1:{port}"
+        ready = _read_until(lines, re.escape(base), run.lines)
+        assert ready, f"the demo never said where it serves:\n{''.join(run.lines)[-4000:]}"
+        # The login comes right after the address (no timeout wait when it is there).
+        then(run, _read_until(lines, r"Log in", run.lines, timeout=20), base)
         demo.send_signal(signal.SIGINT)
         demo.wait(timeout=30)  # Scrapy's crawl-time signal handlers no longer swallow Ctrl-C
-        assert "development server" not in (output + demo.stdout.read()).lower()  # waitress serves
+        rest = []
+        while (line := lines.get(timeout=30)) is not None:
+            rest.append(line)
+        run.after_ready, run.exit_code = "".join(rest), demo.returncode
     finally:
         if demo.poll() is None:
             demo.kill()
             demo.wait()
+        if terminal:
+            os.close(master)
+    result = _cli(data, "search", "", "--json", "--limit", "0")
+    assert result.returncode == 0, result.stderr
+    run.cli_articles = json.loads(result.stdout)["total"]
+    return run
+
+
+def _browse(run: DemoRun, opener: urllib.request.OpenerDirector, base: str) -> None:
+    query = urllib.parse.quote("Bắc Ninh")
+    results = opener.open(f"{base}/search?q={query}", timeout=60).read().decode()
+    assert results.count("<mark>") >= 5  # the sample press is indexed and searchable
+    run.articles = _total(opener, f"{base}/search")
+    run.stories = _total(opener, f"{base}/search?collapse=1")
+
+
+@pytest.fixture(scope="module")
+def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
+    data = tmp_path_factory.mktemp("demo-data")
+
+    def first_visit(run: DemoRun, line: re.Match | None, base: str) -> None:
+        login = re.search(LOGIN_WITH_PASSWORD, line.string) if line else None
+        assert login, "".join(run.lines)
+        _browse(run, _log_in(base, login.group(1), login.group(2)), base)
+
+    def second_visit(run: DemoRun, line: re.Match | None, base: str) -> None:
+        reset = re.search(RESET, line.string) if line else None
+        if reset is None:  # asserted by the test, after the article counts
+            return
+        # The newcomer lost the first run's password: they run the command the demo printed.
+        command = shlex.split(reset.group(1))
+        assert Path(command[0]).name == "presswatch" and command[1:3] == ["users", "reset-password"]
+        result = subprocess.run(command, cwd=REPO, env=_env(data), capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+        password = re.search(r"New password for (\S+): (\S+)", result.stdout)
+        assert password, result.stdout
+        _browse(run, _log_in(base, password.group(1), password.group(2)), base)
+
+    first = _run_demo(data, first_visit)
+    # The second run in a terminal, with --verbose: the progress bar draws, the log shows too.
+    second = _run_demo(data, second_visit, "--verbose", terminal=True)
+    return first, second, data
+
+
+def test_demo_prints_a_working_login_serves_the_sample_press_and_stops_on_ctrl_c(demo_twice):
+    first, _, data = demo_twice
+    output = "".join(first.lines)
+    summary = r"Crawled 6 sample outlets .*: \d+ pages, (\d+) new articles.*\nIndex: \1 articles"
+    assert re.search(summary, output), output
+    assert first.exit_code is not None and first.articles > 200
+    assert first.cli_articles == first.articles
+
+
+def test_a_second_demo_reuses_the_data_same_articles_same_stories(demo_twice):
+    first, second, data = demo_twice
+    assert second.cli_articles == first.cli_articles  # 496 != 248 before: the sample press moved port
+    output = "".join(second.lines)
+    assert re.search(RESET, output), output
+    assert second.articles == first.articles
+    assert second.stories == first.stories
+    account = re.search(r"Log in as (\S+)", output)
+    assert account and account.group(1) == re.search(LOGIN_WITH_PASSWORD, "".join(first.lines)).group(1)
+    assert "with password" not in output  # the first password is not kept, so it cannot be shown
+    assert second.exit_code is not None
+
+
+def test_the_demo_keeps_no_password_in_clear(demo_twice):
+    first, _, data = demo_twice
+    password = re.search(LOGIN_WITH_PASSWORD, "".join(first.lines)).group(2)
+    for path in data.rglob("*"):
+        if path.is_file():
+            assert password.encode() not in path.read_bytes(), path
+
+
+def test_the_first_screen_is_short_and_ends_with_the_address_and_the_login(demo_twice):
+    first, _, data = demo_twice
+    shown = [line.rstrip("\n") for line in first.lines if line.strip()]
+    assert len(shown) <= 5, shown  # was ~128 lines of Scrapy settings, stats and warnings
+    assert re.fullmatch(r"Presswatch is ready: http://127\.0\.0\.1:\d+ .*", shown[-2]), shown
+    assert re.fullmatch(LOGIN_WITH_PASSWORD, shown[-1]), shown
+    assert first.after_ready.strip() == ""  # nothing after them, not even after browsing and Ctrl-C
+    assert not re.search(r"Scrapy|WARNING|Deprecat|development server", "".join(first.lines))
+    log = (data / "demo.log").read_text(encoding="utf-8")
+    assert "Dumping Scrapy stats" in log and "'item_scraped_count'" in log
+    assert re.search(r"Log: \S*demo\.log", "".join(first.lines))
+
+
+def test_in_a_terminal_the_crawl_draws_a_progress_bar_and_verbose_shows_the_log(demo_twice):
+    _, second, _ = demo_twice
+    output = "".join(second.lines)
+    bar = re.findall(r"Crawling (\d+)/(\d+) outlets \|.*\| (\d+)/(\d+) pages, (\d+) articles", output)
+    assert bar, output[-3000:]
+    reached, outlets, fetched, scheduled, _ = (int(n) for n in bar[-1])
+    assert reached == outlets == 6 and fetched == scheduled > 6  # the last redraw: all done
+    assert "Dumping Scrapy stats" in output  # --verbose
+    shown = [line.rstrip("\n") for line in second.lines if line.strip()]
+    assert re.fullmatch(r"Presswatch is ready: http://127\.0\.0\.1:\d+ .*", shown[-2].strip()), shown[-3:]
+    assert second.after_ready.strip() == ""

@@ -7,7 +7,6 @@ is generated here and shown once to the admin, who passes it on.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -15,20 +14,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from werkzeug.security import generate_password_hash
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from web.admin.blueprint import bp
-from web.auth import ROLES, create_user, role_required
+from web.auth import ROLES, create_user, role_required, set_password, temporary_password
 from web.db import get_db
 from web.filters import ROLE_LABELS
-
-
-def temporary_password() -> str:
-    """12 characters from an alphabet without look-alikes (0/O, 1/l/I)."""
-    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(12))
 
 
 class NewUserForm(FlaskForm):
@@ -126,9 +118,7 @@ def set_active(user_id: int):
 def reset_password(user_id: int):
     row = _user_row(user_id)
     password = temporary_password()
-    db = get_db()
-    db.execute("UPDATE users SET password_hash = ? WHERE id = ?", (generate_password_hash(password), user_id))
-    db.commit()
+    set_password(get_db(), user_id, password)
     flash(_("Mật khẩu mới của %(email)s (chỉ hiện một lần): %(password)s", email=row["email"],
             password=password), "success")
     return redirect(url_for("admin.users"), 303)

@@ -1,0 +1,149 @@
+"""`presswatch demo`: a newcomer's first screen. Crawls the sample press into the configured index
+with a progress bar, prints a short summary, then the address and the login, and serves the UI.
+
+Run again on the same data folder it changes nothing: the sample press keeps its stable origin
+(``STABLE_ORIGIN``, so article URLs and ids do not depend on its port) and the corpus date of the
+first run (``sample-press.json``), so the index keeps the same articles and stories; the admin
+created by the first run is named with the command that resets its password (passwords are only
+ever stored hashed, so the first one cannot be shown again).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import shutil
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from web import create_app, services
+
+DEMO_ADMIN = "admin@presswatch.example"
+CORPUS_FILE = "sample-press.json"  # in the data folder: the sample corpus's end date
+LOG_FILE = "demo.log"  # in the data folder: Scrapy's log, then the web server's
+
+
+@click.command("demo")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port of the web UI.")
+@click.option("--verbose", is_flag=True,
+              help=f"Show the crawl's log here too (always written to <data folder>/{LOG_FILE}).")
+def demo_command(port: int, verbose: bool) -> None:
+    """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
+    from crawler.run import crawl
+    from crawler.sample_press import SamplePress
+    from crawler.sample_press.server import STABLE_ORIGIN
+    from web.crawl_console import CrawlProgress, crawl_totals, echo_log, log_to_file
+
+    app = create_app()
+    data = Path(app.config["PRESSWATCH_DATA_DIR"])
+    log_path = data / LOG_FILE
+    press = SamplePress(origin=STABLE_ORIGIN, end=corpus_end(data)).start()
+    outlets = len({article.outlet_id for article in press.articles})
+    progress = CrawlProgress(outlets)
+    echo = echo_log() if verbose else None
+    started = time.monotonic()
+    try:
+        stats = crawl(sample_press_url=press.base_url, sample_press_address=press.address,
+                      settings=log_to_file(log_path), on_crawler=progress.attach)
+    finally:
+        progress.close()
+        if echo is not None:
+            logging.getLogger().removeHandler(echo)
+    totals = crawl_totals(stats)
+    click.echo(f"Crawled {totals['outlets']} sample outlets in {time.monotonic() - started:.0f} s: "
+               f"{totals['pages']} pages, {totals['new']} new articles, {totals['updated']} updated, "
+               f"{totals['fetch_errors'] + totals['index_errors']} errors.")
+    click.echo(f"Index: {_indexed()} articles. Log: {_shown(log_path)}")
+    login = _login_line(app)
+    services.warm_backend(app)
+    server = _server(app, port)
+    click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
+    click.echo(login)
+    try:
+        server.run()  # returns after Ctrl-C (KeyboardInterrupt), worker threads stopped
+    finally:
+        server.close()
+        press.stop()
+
+
+def corpus_end(data: Path) -> date:
+    """The sample corpus's end date: today on the first run, then the same on every later run, so
+    a demo started on another day serves (and keeps) the same articles."""
+    path = data / CORPUS_FILE
+    try:
+        return date.fromisoformat(json.loads(path.read_text(encoding="utf-8"))["end"])
+    except (OSError, ValueError, KeyError, TypeError):
+        from crawler.sample_press.corpus import TZ
+
+        end = datetime.now(TZ).date()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"end": end.isoformat()}), encoding="utf-8")
+        return end
+
+
+def _indexed() -> int:
+    from search.backends import SearchRequest, open_backend
+
+    return open_backend().search(SearchRequest(query="", limit=0)).total
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it is under it (``var/demo.log``)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _server(app: Flask, port: int):  # noqa: ANN202 - a waitress server
+    """The server (web.serve), bound before the closing lines are printed: they stay the last ones."""
+    from web.serve import make_server
+
+    return make_server(app, "127.0.0.1", port)
+
+
+def _ensure_demo_admin(app: Flask) -> tuple[str, str] | None:
+    """A first admin for the demo when there are no accounts yet: (email, password) to print once;
+    only the password's hash is stored."""
+    from web.auth import create_user
+    from web.db import connect, database_path
+
+    with connect(database_path(app)) as db:
+        if db.execute("SELECT count(*) FROM users").fetchone()[0]:
+            return None
+        password = secrets.token_urlsafe(9)
+        # .example is reserved for examples (RFC 2606) yet a valid address for the account forms.
+        create_user(db, DEMO_ADMIN, password, "admin", "Quản trị viên")
+    return DEMO_ADMIN, password
+
+
+def _login_line(app: Flask) -> str:
+    """The closing line: the new admin's password, else which account to use and how to reset it."""
+    from web.db import connect, database_path
+
+    created = _ensure_demo_admin(app)
+    if created:
+        return f"Log in as {created[0]} with password {created[1]}"
+    command = _presswatch()
+    with connect(database_path(app)) as db:
+        if db.execute("SELECT 1 FROM users WHERE email = ?", (DEMO_ADMIN,)).fetchone():
+            return (f"Log in as {DEMO_ADMIN} (password printed by the first demo; to reset its password: "
+                    f"{command} users reset-password {DEMO_ADMIN})")
+    return (f"Log in with your account ({command} users list; to reset a password: "
+            f"{command} users reset-password EMAIL)")
+
+
+def _presswatch() -> str:
+    """How to call this command from the user's shell: ``presswatch`` when it is on PATH, else the
+    script next to this Python (``make demo`` runs ``.venv/bin/presswatch`` unactivated)."""
+    script = Path(sys.executable).parent / "presswatch"
+    on_path = shutil.which("presswatch")
+    if on_path or not script.exists():
+        return "presswatch"
+    return _shown(script)
