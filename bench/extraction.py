@@ -1,6 +1,6 @@
 """Extraction benchmark: Presswatch vs trafilatura alone vs news-please on the labelled set.
 
-    python bench/extraction.py [--only presswatch] [--pages 'vgp-*'] [--show N]
+    python bench/extraction.py [--only presswatch] [--pages 'vgp-*'] [--show N] [--cost-only]
 
 Reads tests/data/extraction/pages/*.html and labels.json (see that folder's README.md). Prints, per
 extractor: body token precision/recall/F1 (mean and the five worst pages), title exact, date exact
@@ -40,6 +40,8 @@ sys.path.insert(0, str(REPO))
 from search.text import normalize, tokens  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "extraction"
+# Real article pages beside the repository (never copied into it), as CI provides them.
+REAL_PAGES = REPO.parent / "shared" / "pages"
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -219,12 +221,52 @@ def table(results: dict[str, dict[str, float]], seconds: dict[str, float], pages
     return "\n".join(out)
 
 
+def lxml_parse(page: bytes, url: str) -> None:
+    from lxml import html as lxml_html
+
+    lxml_html.document_fromstring(page)
+
+
+def real_page_cost(folder: Path = REAL_PAGES, rounds: int = 5) -> dict[str, float]:
+    """Milliseconds of CPU per real page (``time.process_time``, best of ``rounds``, one process):
+    Presswatch, trafilatura (text and metadata, as in the table above) and a bare lxml parse of the
+    same bytes, measured in the same run so the ratios hold on any machine."""
+    pages = [(path.read_bytes(), "https://" + path.name.split("_")[0] + "/")
+             for path in sorted(folder.glob("*.html"))]
+    cost: dict[str, float] = {}
+    for name, extractor in (("presswatch", presswatch), ("trafilatura", trafilatura_alone),
+                            ("lxml parse", lxml_parse)):
+        extractor(*pages[0])  # imports and caches are not a page's cost
+        best = float("inf")
+        for _ in range(rounds):
+            started = time.process_time()
+            for page, url in pages:
+                extractor(page, url)
+            best = min(best, (time.process_time() - started) / len(pages) * 1000)
+        cost[name] = best
+    return cost
+
+
+def cost_table(cost: dict[str, float], pages: int) -> str:
+    names = list(cost)
+    return "\n".join([
+        "| real pages | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names),
+        f"| CPU ms per page ({pages} pages, best of 5) | " + " | ".join(f"{cost[n]:.1f}" for n in names) + " |",
+        "| ratio to trafilatura | " + " | ".join(f"{cost[n] / cost['trafilatura']:.2f}" for n in names) + " |"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=list(EXTRACTORS), action="append")
     parser.add_argument("--pages", default="*", help="glob on page file names, e.g. 'tcvn3-*'")
     parser.add_argument("--show", type=int, default=5, help="list this many worst pages per extractor")
+    parser.add_argument("--cost-only", action="store_true",
+                        help=f"only the CPU cost per page on the real pages in {REAL_PAGES}")
     args = parser.parse_args()
+    if args.cost_only or REAL_PAGES.is_dir():
+        print(cost_table(real_page_cost(), len(list(REAL_PAGES.glob("*.html")))) + "\n")
+    if args.cost_only:
+        return
     labels = load_labels(args.pages)
     held_out = [i for i, label in enumerate(labels) if label.get("split") == "heldout"]
     results, seconds, held = {}, {}, {}

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.extract.cssmatch import SelectorList
+from crawler.extract.cssmatch import SelectorGroups, SelectorList
 from search.text import tokens
 
 # Position of each element in document order. Keyed by the element itself: lxml keeps one proxy
@@ -105,9 +107,35 @@ def _compiled(selectors: tuple[str, ...]) -> SelectorList:
     return SelectorList(selectors)
 
 
+@functools.lru_cache(maxsize=64)
+def _compiled_groups(groups: tuple[tuple[str, ...], ...]) -> SelectorGroups:
+    return SelectorGroups(groups)
+
+
+# (tree, {selector list: matches}) while a ``preselected`` block runs in this context.
+_PRESELECTED: contextvars.ContextVar[tuple[lxml_html.HtmlElement, dict] | None] = \
+    contextvars.ContextVar("preselected", default=None)
+
+
+@contextlib.contextmanager
+def preselected(tree: lxml_html.HtmlElement, groups: tuple[tuple[str, ...], ...]) -> Iterator[None]:
+    """Match several selector lists in one walk of ``tree``; inside the block ``select_all`` on this
+    tree answers those lists from the result. The block must not change the tree."""
+    groups = tuple(tuple(group) for group in groups)
+    token = _PRESELECTED.set((tree, dict(zip(groups, _compiled_groups(groups)(tree), strict=True))))
+    try:
+        yield
+    finally:
+        _PRESELECTED.reset(token)
+
+
 def select_all(tree: lxml_html.HtmlElement, selectors: Iterable[str]) -> list[lxml_html.HtmlElement]:
     """Elements matching any of the selectors, in document order; invalid selectors are ignored."""
-    return _compiled(tuple(selectors))(tree)
+    key = tuple(selectors)
+    memo = _PRESELECTED.get()
+    if memo is not None and memo[0] is tree and key in memo[1]:
+        return list(memo[1][key])
+    return _compiled(key)(tree)
 
 
 def similarity(a: str, b: str) -> float:

@@ -64,6 +64,7 @@ class _Rule:
     ancestor: _Simple | None = None  # "ancestor subject": an ancestor within the context matches
     # The subject has no test besides the one it is indexed under: an index hit is a match.
     exact: bool = False
+    group: int = 0  # which selector list of a ``SelectorGroups`` the rule came from
 
 
 def _classes(element: etree._Element) -> frozenset[str]:
@@ -171,59 +172,83 @@ def _rule(selector: cssselect.Selector) -> _Rule | None:
     return _Rule(subject) if subject else None
 
 
-class SelectorList:
-    """A compiled selector list: call it with an element to get the matches in document order."""
+class SelectorGroups:
+    """Several selector lists matched in one pass: call it with an element to get, per list, the
+    matches in document order (the extractor asks for title, sapo, author, breadcrumb, tag and
+    body candidates of one unchanged tree: one walk instead of seven)."""
 
-    def __init__(self, selectors: tuple[str, ...]) -> None:
+    def __init__(self, groups: tuple[tuple[str, ...], ...]) -> None:
+        self.count = len(groups)
         self.subjects = _Index()  # rules without a combinator, by their own tests
         self.ancestors = _Index()  # "A B" rules, by A's tests: B is looked for below each A
-        fallback: list[str] = []
-        for text in selectors:
-            try:
-                parsed = cssselect.parse(text)
-                CSSSelector(text)
-            except Exception:  # noqa: BLE001 - cssselect raises several parse error types
-                continue  # invalid selectors (from outlet configuration) are left out
-            for selector in parsed:
-                rule = _rule(selector)
-                if rule is None:
-                    fallback.append(_TRANSLATOR.selector_to_xpath(selector, prefix="descendant-or-self::"))
-                elif rule.ancestor is None:
-                    self.subjects.add(rule, rule.subject)
-                else:
-                    self.ancestors.add(rule, rule.ancestor)
-        self.xpath = etree.XPath(" | ".join(fallback)) if fallback else None
+        self.xpaths: list[etree.XPath | None] = []
+        for group, selectors in enumerate(groups):
+            fallback: list[str] = []
+            for text in selectors:
+                try:
+                    parsed = cssselect.parse(text)
+                    CSSSelector(text)
+                except Exception:  # noqa: BLE001 - cssselect raises several parse error types
+                    continue  # invalid selectors (from outlet configuration) are left out
+                for selector in parsed:
+                    rule = _rule(selector)
+                    if rule is None:
+                        xpath = _TRANSLATOR.selector_to_xpath(selector, prefix="descendant-or-self::")
+                        fallback.append(xpath)
+                        continue
+                    rule.group = group
+                    if rule.ancestor is None:
+                        self.subjects.add(rule, rule.subject)
+                    else:
+                        self.ancestors.add(rule, rule.ancestor)
+            self.xpaths.append(etree.XPath(" | ".join(fallback)) if fallback else None)
         self.subjects.freeze()
         self.ancestors.freeze()
 
-    def __call__(self, root: etree._Element) -> list[etree._Element]:
-        found: list[etree._Element] = []
+    def __call__(self, root: etree._Element) -> list[list[etree._Element]]:
+        found: list[list[etree._Element]] = [[] for _ in range(self.count)]
         anchors: list[tuple[etree._Element, _Rule]] = []
         subjects = self.subjects if self.subjects else None
         ancestors = self.ancestors if self.ancestors else None
+        single = self.count == 1
         empty: frozenset[str] = frozenset()
         for element in root.iter(etree.Element):  # elements only: no comments or PIs
             value = element.get("class")
             classes = _class_set(value) if value else empty
             tag = element.tag
             if subjects is not None:
+                matched: set[int] = set()
                 for rule in subjects.candidates(element, tag, classes):
-                    if rule.exact or rule.subject.matches(element, classes):
-                        found.append(element)
-                        break
+                    if rule.group not in matched and (rule.exact or rule.subject.matches(element, classes)):
+                        found[rule.group].append(element)
+                        if single:
+                            break
+                        matched.add(rule.group)
             if ancestors is not None:
                 for rule in ancestors.candidates(element, tag, classes):
                     if rule.ancestor.matches(element, classes):
                         anchors.append((element, rule))
-        extra: set[etree._Element] = set()
+        extra: list[set[etree._Element]] = [set() for _ in range(self.count)]
         for anchor, rule in anchors:
             # XPath's A/descendant-or-self::*/B: strict descendants of A, and A is inside root.
             below = anchor.iter(rule.subject.tag) if rule.subject.tag else anchor.iter(etree.Element)
-            extra.update(e for e in below if e is not anchor and rule.subject.matches(e, None))
-        if self.xpath is not None:
-            extra.update(self.xpath(root))
-        if not extra:
-            return found
-        # Merge in document order, each element once (as an XPath union would).
-        wanted = extra.union(found)
-        return [element for element in root.iter(etree.Element) if element in wanted]
+            extra[rule.group].update(e for e in below if e is not anchor and rule.subject.matches(e, None))
+        for group, xpath in enumerate(self.xpaths):
+            if xpath is not None:
+                extra[group].update(xpath(root))
+        for group, more in enumerate(extra):
+            if more:
+                # Merge in document order, each element once (as an XPath union would).
+                wanted = more.union(found[group])
+                found[group] = [element for element in root.iter(etree.Element) if element in wanted]
+        return found
+
+
+class SelectorList:
+    """A compiled selector list: call it with an element to get the matches in document order."""
+
+    def __init__(self, selectors: tuple[str, ...]) -> None:
+        self.groups = SelectorGroups((selectors,))
+
+    def __call__(self, root: etree._Element) -> list[etree._Element]:
+        return self.groups(root)[0]

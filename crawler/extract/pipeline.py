@@ -200,21 +200,29 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
     site_names = [meta.site_name, meta.publisher]
     order = content.document_order(tree)
 
-    title, title_el = content.find_title(tree, meta.title, site_names, selectors.title_selectors(overrides),
-                                         weak=meta.title_is_weak)
-    if reason := pagekind.check_error(tree, title, meta):
-        return not_article(reason, canonical, encoding=label)
-    when = published.find_published(tree, page_text, meta.published_jsonld, meta.published_meta, title_el,
-                                    order, url, overrides.date)
-    sapo_el = content.find_sapo(tree, title_el, order, selectors.sapo_selectors(overrides))
-    sapo = content.text_of(sapo_el) if sapo_el is not None else ""
-    header_author = byline.header_author(tree, title_el, order, site_names,
-                                         selectors.author_selectors(overrides))
-    section = _section(tree, meta, title, title_el, overrides.section)
-    tags = _tags(tree, meta, overrides.tags)
+    title_selectors = selectors.title_selectors(overrides)
+    sapo_selectors = selectors.sapo_selectors(overrides)
+    author_selectors = selectors.author_selectors(overrides)
+    body_selectors = selectors.body_selectors(overrides)
+    lists = (title_selectors, sapo_selectors, content.SAPO_FALLBACK, author_selectors,
+             overrides.section or BREADCRUMB_SELECTORS, overrides.tags or TAG_SELECTORS, body_selectors)
+    # Everything up to the body's choice reads an unchanged tree: its selector lists match in one pass.
+    with content.preselected(tree, lists):
+        title, title_el = content.find_title(tree, meta.title, site_names, title_selectors,
+                                             weak=meta.title_is_weak)
+        if reason := pagekind.check_error(tree, title, meta):
+            return not_article(reason, canonical, encoding=label)
+        when = published.find_published(tree, page_text, meta.published_jsonld, meta.published_meta, title_el,
+                                        order, url, overrides.date)
+        sapo_el = content.find_sapo(tree, title_el, order, sapo_selectors)
+        sapo = content.text_of(sapo_el) if sapo_el is not None else ""
+        header_author = byline.header_author(tree, title_el, order, site_names, author_selectors)
+        section = _section(tree, meta, title, title_el, overrides.section)
+        tags = _tags(tree, meta, overrides.tags)
 
-    body_el = content.find_body(tree, selectors.body_selectors(overrides),
-                                exclude=[e for e in (sapo_el, title_el) if e is not None])
+        body_el = content.find_body(tree, body_selectors,
+                                    exclude=[e for e in (sapo_el, title_el) if e is not None])
+        known_bodies = content.select_all(tree, body_selectors)
     images: list[dict[str, str]] = []
     if body_el is not None:
         for inside in (sapo_el, title_el):
@@ -228,7 +236,7 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
             sapo = _lead_from_body(body_el, meta.description) or \
                 _lead_near_title(tree, title_el, body_el, meta.description)
         body_lines = content.lines(body_el)
-        known = body_el in content.select_all(tree, selectors.body_selectors(overrides))
+        known = body_el in known_bodies
         if not known and len(" ".join(body_lines)) < 500:
             # A guessed container with little text: trafilatura may see the article better.
             alternative = _trafilatura_lines(tree, url)

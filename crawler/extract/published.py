@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.extract import dates
@@ -52,56 +53,64 @@ def _has_digit(text: str | None) -> bool:
     return not text.isascii() and any(c.isdigit() for c in text)
 
 
-def _candidates(tree: lxml_html.HtmlElement,
-                selectors: Iterable[str]) -> list[tuple[lxml_html.HtmlElement, bool]]:
-    """(element, classed) pairs that may print the date: date-like class/id, <time>, or any short text."""
-    chosen = select_all(tree, selectors) if selectors else []
-    if chosen:
-        return [(element, True) for element in chosen]
-    found = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):
-            continue
-        attrs = f"{element.get('class', '')} {element.get('id', '')} {element.get('data-role', '')}"
-        if element.tag == "time" or _DATE_ATTR.search(attrs):
-            found.append((element, True))
-        elif _has_digit(element.text) or any(_has_digit(child.tail) for child in element):
-            found.append((element, False))
-    return found
+_SKIP = frozenset(("html", "body", "head", "script", "style"))
+# Elements that may carry a date-like class/id/role, found by libxml2 rather than a Python walk.
+_ATTRIBUTED = etree.XPath("//time | //*[@class or @id or @data-role]")
+
+
+def _classed(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Elements that say they print a date: a date-like class/id/role, or <time>."""
+    return [element for element in _ATTRIBUTED(tree) if element.tag not in _SKIP and (
+        element.tag == "time" or _DATE_ATTR.search(
+            f"{element.get('class', '')} {element.get('id', '')} {element.get('data-role', '')}"))]
+
+
+def _unclassed(tree: lxml_html.HtmlElement,
+               classed: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
+    """Any other element with a digit in its own text: a date line printed without a telltale class."""
+    seen = set(classed)
+    return [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in _SKIP
+            and element not in seen
+            and (_has_digit(element.text) or any(_has_digit(child.tail) for child in element))]
 
 
 def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None, order: Order,
                   selectors: Iterable[str] = ()) -> Stamp | None:
-    """The date line closest to the headline; an update line only if nothing else is printed."""
+    """The date line closest to the headline; an update line only if nothing else is printed.
+
+    Classed candidates are read first, nearest the headline first: the first classed publish line
+    with a time wins outright, so the rest of the page is only searched when there is none."""
     anchor = order.get(title_el, 0) if title_el is not None else 0
 
-    def rank(candidate: tuple[lxml_html.HtmlElement, bool]) -> tuple[bool, bool, int, bool]:
-        element, classed = candidate
+    def rank(element: lxml_html.HtmlElement) -> tuple[bool, int, bool]:
         position = order.get(element, 0)
-        # Classed, outside other stories' lists, near the headline; on a tie, after it.
-        return not classed, _elsewhere(element), abs(position - anchor), position < anchor
+        # Outside other stories' lists, near the headline; on a tie, after it.
+        return _elsewhere(element), abs(position - anchor), position < anchor
 
-    candidates = sorted(_candidates(tree, tuple(selectors)), key=rank)
-    ranked = []
-    for element, classed in candidates:
-        if len(element.text_content()) > 400:
-            continue
-        text = text_of(element)
-        if not text or len(text) > 160:
-            continue
-        stamp = dates.parse_line(text)
-        if stamp is None and element.get("datetime"):
-            stamp = structured_stamp(element.get("datetime", ""))
-        if stamp is None:
-            continue
-        is_update = dates.is_update_line(text)
-        elsewhere = _elsewhere(element)
-        if (elsewhere and not stamp.has_time) or _NOT_A_DATELINE.search(text):
-            continue  # a footer's licence date, a sidebar's day: they date something else
-        if classed and stamp.has_time and not is_update and not elsewhere:
-            return stamp  # the nearest classed publish line with a time: nothing can rank higher
-        distance = abs(order.get(element, 0) - anchor)
-        ranked.append(((is_update, elsewhere, not stamp.has_time, not classed, distance), stamp))
+    ranked: list[tuple[tuple[bool, bool, bool, bool, int], Stamp]] = []
+    chosen = select_all(tree, tuple(selectors)) if selectors else []  # the outlet's own: nothing else
+    classed = chosen or _classed(tree)
+    for is_classed, group in ((True, lambda: classed),
+                              (False, lambda: [] if chosen else _unclassed(tree, classed))):
+        for element in sorted(group(), key=rank):
+            if len(element.text_content()) > 400:
+                continue
+            text = text_of(element)
+            if not text or len(text) > 160:
+                continue
+            stamp = dates.parse_line(text)
+            if stamp is None and element.get("datetime"):
+                stamp = structured_stamp(element.get("datetime", ""))
+            if stamp is None:
+                continue
+            is_update = dates.is_update_line(text)
+            elsewhere = _elsewhere(element)
+            if (elsewhere and not stamp.has_time) or _NOT_A_DATELINE.search(text):
+                continue  # a footer's licence date, a sidebar's day: they date something else
+            if is_classed and stamp.has_time and not is_update and not elsewhere:
+                return stamp  # the nearest classed publish line with a time: nothing can rank higher
+            distance = abs(order.get(element, 0) - anchor)
+            ranked.append(((is_update, elsewhere, not stamp.has_time, not is_classed, distance), stamp))
     if not ranked:
         return None
     return min(ranked, key=lambda item: item[0])[1]

@@ -4,8 +4,15 @@ import pytest
 from lxml import html
 from lxml.cssselect import CSSSelector
 
-from crawler.extract.content import BODY_SELECTORS, CAPTION_SELECTORS, SAPO_FALLBACK, TITLE_SELECTORS
-from crawler.extract.cssmatch import SelectorList
+from crawler.extract.content import (
+    BODY_SELECTORS,
+    CAPTION_SELECTORS,
+    SAPO_FALLBACK,
+    TITLE_SELECTORS,
+    preselected,
+    select_all,
+)
+from crawler.extract.cssmatch import SelectorGroups, SelectorList
 from crawler.extract.pipeline import BREADCRUMB_SELECTORS, TAG_SELECTORS
 
 PAGE = """<html><body>
@@ -41,3 +48,25 @@ def test_same_elements_as_cssselect(selectors):
     compiled = SelectorList(tuple(selectors))
     for root in [tree, *tree.iter("div")]:  # the whole page and sub-trees (captions inside a box)
         assert compiled(root) == expected(root)
+
+
+def test_lists_matched_in_one_pass_give_each_list_its_own_matches():
+    """SelectorGroups (the extractor's one walk for title, sapo, author, breadcrumb, tags and body)
+    answers every list exactly as that list alone does, overlapping lists included."""
+    tree = html.document_fromstring(PAGE)
+    lists = (TITLE_SELECTORS, BODY_SELECTORS, SAPO_FALLBACK, TAG_SELECTORS, BREADCRUMB_SELECTORS, ODD,
+             ("p", ".tags a"), ("p",))
+    grouped = SelectorGroups(lists)(tree)
+    assert grouped == [SelectorList(selectors)(tree) for selectors in lists]
+    assert all(grouped)
+
+
+def test_preselected_answers_only_its_own_tree_and_lists():
+    tree = html.document_fromstring(PAGE)
+    other = html.document_fromstring(PAGE)
+    with preselected(tree, (TITLE_SELECTORS, TAG_SELECTORS)):
+        assert select_all(tree, TITLE_SELECTORS) == SelectorList(TITLE_SELECTORS)(tree)
+        assert [e.text for e in select_all(other, TAG_SELECTORS)] == ["t1", "t2", "nested"]
+        assert select_all(tree, ("p",)) == tree.xpath("//p")
+    tree.body.drop_tree()
+    assert select_all(tree, TITLE_SELECTORS) == []  # outside the block: matched afresh
