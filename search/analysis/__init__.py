@@ -135,6 +135,14 @@ def _focus_tone(prepared: PreparedText, places: PlaceResult, tone: ToneResult, p
     return FocusTone(province, local.label, local.score, local.cues, "sentences")
 
 
+def _abroad(prepared: PreparedText, g: Gazetteer) -> bool:
+    """Does the title name a foreign country (and no Vietnamese province, checked by the caller)?
+    ("Thu hút 20 nhà đầu tư Nhật Bản" in a sapo is still news about a province.)"""
+    lower = prepared.fields["title"].lower
+    return any(tuple(lower[i:i + len(c)]) == c for i, word in enumerate(lower)
+               for c in g.foreign_news.get(word, ()))
+
+
 def analyze(document: Document, focus_province: str | None = None, *,
             profiles: Sequence[Profile] | None = None) -> Analysis:
     """Topics, provinces and tone of one document, with the evidence for each (no side effects).
@@ -145,6 +153,8 @@ def analyze(document: Document, focus_province: str | None = None, *,
     compiled = default_compiled() if profiles is None else compile_profiles(profiles)
     topics = compiled.match(prepared)
     places = detect(prepared, g)
+    if topics and not places.old and _abroad(prepared, g):
+        topics = []  # foreign news: the topics are about Vietnamese provinces
     tone = score_tone(prepared, default_lexicon())
     focus = _focus_tone(prepared, places, tone, resolve_focus(focus_province, g), g)
     return Analysis(topics, places, tone, focus)

@@ -99,6 +99,7 @@ class Gazetteer:
     min_score: float
     lookup: dict[str, str] = field(default_factory=dict)  # folded alias -> old unit
     foreign: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> countries
+    foreign_news: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # and more, headlines
     merger_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     min_share: float = 0.0
     subunits: bool = True  # districts and communes from vietnamadminunits (subunits.py)
@@ -211,6 +212,8 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
                        (rules.get("field_weights") or {"title": 3, "sapo": 2, "body": 1}).items()},
         min_score=float(rules.get("min_score", 2)), lookup=lookup,
         foreign=_by_first(_words(rules.get("foreign_countries") or [])),
+        foreign_news=_by_first(_words([*(rules.get("foreign_countries") or []),
+                                       *(rules.get("foreign_news") or [])])),
         merger_words=_by_first(_words(rules.get("merger_words") or [])),
         min_share=float(rules.get("min_share", 0)), subunits=bool(rules.get("subunits", True)))
 

@@ -40,7 +40,7 @@ from search.query.ast import Phrase, positive_text_leaves
 from search.text import tokens as text_tokens
 
 PROFILES_PATH = Path(__file__).resolve().parent / "topics.yaml"
-_KNOWN_KEYS = {"key", "name", "description", "query", "fields", "min_hits", "ignore"}
+_KNOWN_KEYS = {"key", "name", "description", "query", "fields", "min_hits", "ignore", "weak"}
 
 
 class ProfileError(ValueError):
@@ -66,6 +66,9 @@ class Profile:
     # Compiled: positive text leaves, and the ignore phrases as (folded, exact) token tuples.
     leaves: tuple[TextLeaf, ...] = ()
     ignore_tokens: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Leaves that only count beside a strong term of the profile ("lấy mẫu" is food safety only
+    # next to "thực phẩm", "ngộ độc" …): `weak:` in topics.yaml.
+    weak: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -132,9 +135,25 @@ def _profile(raw: Any, number: int, defaults: dict[str, Any], path: Path, seen: 
     if not leaves:
         raise ProfileError(path, key, "query", "needs at least one positive term")
     weights = {f: float(w) for f, w in (defaults.get("field_weights") or {}).items()}
+    weak = raw.get("weak", [])
+    if not isinstance(weak, list) or not all(isinstance(w, str) and w.strip() for w in weak):
+        raise ProfileError(path, key, "weak", "a list of terms of the query")
+    sources = [_bare(leaf.source) for leaf in leaves]
+    for term in weak:
+        if _bare(term) not in sources:
+            raise ProfileError(path, key, "weak", f"{term!r} is not a term of the query")
+    weak_leaves = frozenset(n for n, source in enumerate(sources) if source in {_bare(w) for w in weak})
+    if len(weak_leaves) == len(leaves):
+        raise ProfileError(path, key, "weak", "every term is weak: the profile could never tag")
     return Profile(key, name, str(raw.get("description") or "").strip(), query, node, tuple(fields),
                    float(min_hits), weights, tuple(ignore), leaves,
-                   tuple((tuple(text_tokens(i)), tuple(text_tokens(i, folded=False))) for i in ignore))
+                   tuple((tuple(text_tokens(i)), tuple(text_tokens(i, folded=False))) for i in ignore),
+                   weak_leaves)
+
+
+def _bare(term: str) -> str:
+    """A query term as written in `weak:` lists: without quotes, '=' and case."""
+    return term.strip().lstrip("=").strip('"').lower()
 
 
 def load_profiles(path: Path | str | None = None) -> list[Profile]:
@@ -246,6 +265,8 @@ def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> t
             end = max(end, start - negative_length)
             hits += weight
             counted.add(number)
+    if profile.weak and not counted - profile.weak:
+        return 0.0, []  # weak terms alone: "lấy mẫu nước thải" is not food safety
     return hits, list(dict.fromkeys(profile.leaves[n].source for n in sorted(counted)))
 
 

@@ -33,11 +33,13 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     tokens: tuple[str, ...]
-    kind: str  # "cue", "modifier", "intensifier", "neutral" (consumed, never scored)
+    kind: str  # "cue", "modifier", "intensifier", "state" (marks the state) or "neutral" (never scored)
     value: float = 0.0  # cue: signed weight; intensifier: factor
     on_negative: float = 1.0
     on_positive: float = 1.0
     position: str = "before"  # modifiers: before, after or both
+    reach: int = 0  # modifiers: words they govern past `window` ("giảm cả số vụ, số người chết …")
+    outcome: bool = False  # an enforcement outcome ("bắt", "khởi tố"): see _outcome_sentences
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Lexicon:
     positive_threshold: float
     window: int
     intensifier_window: int
+    outcome_factor: float = 1.0  # what an enforcement outcome does to harm cues in its headline
 
 
 @dataclass
@@ -89,7 +92,14 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         entries.append(Entry(_tokens(word), "modifier",
                              on_negative=_number(path, f"modifiers: {word}", spec.get("on_negative", 1.0)),
                              on_positive=_number(path, f"modifiers: {word}", spec.get("on_positive", 1.0)),
-                             position=position))
+                             position=position, reach=int(_number(path, f"modifiers: {word}: reach",
+                                                                  spec.get("reach", 0)))))
+    outcomes = data.get("outcomes") or {}
+    value = _number(path, "outcomes: weight", outcomes.get("weight", 0.0))
+    solved = {_tokens(word) for word in outcomes.get("words") or []}
+    entries = [e for e in entries if not (e.kind == "cue" and e.tokens in solved)]  # the outcome wins
+    entries += [Entry(words, "cue", value, outcome=True) for words in sorted(solved)]
+    entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]
     for phrase in data.get("neutral") or []:
         entries.append(Entry(_tokens(phrase), "neutral"))
     for word, factor in (data.get("intensifiers") or {}).items():
@@ -109,7 +119,8 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     return Lexicon(table, {k: float(v) for k, v in weights.items()},
                    _number(path, "threshold: negative", threshold.get("negative", 1.0)),
                    _number(path, "threshold: positive", threshold.get("positive", 1.0)),
-                   int(data.get("window", 3)), int(data.get("intensifier_window", 2)))
+                   int(data.get("window", 3)), int(data.get("intensifier_window", 2)),
+                   _number(path, "outcomes: factor", outcomes.get("factor", 1.0)))
 
 
 @lru_cache(maxsize=1)
@@ -150,21 +161,30 @@ def _field_cues(lexicon: Lexicon, name: str, tokens: FieldTokens,
     hits = _scan(lexicon, tokens)
     out: list[dict[str, Any]] = []
     weight = lexicon.field_weights.get(name, 1.0)
+    outcome = _outcome_sentences(hits) if name in _HEADLINE else {}
+    # An outcome counts where it solves a harm the sentence names ("bắt" a thief, not "bắt" a fish).
+    harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
     for index, hit in enumerate(hits):
         if hit.entry.kind != "cue" or (sentences is not None and hit.sentence not in sentences):
+            continue
+        if hit.entry.outcome and hit.sentence not in harmed:
             continue
         value = hit.entry.value * weight
         modifier = intensifier = ""
         # The nearest modifier in the same sentence, before (or after) the cue.
         best: tuple[int, _Hit] | None = None
-        for other in hits[max(0, index - 4):index + 4]:
+        for other in hits[max(0, index - 8):index + 4]:
             if other is hit or other.sentence != hit.sentence:
                 continue
             if other.entry.kind == "modifier":
                 if other.end <= hit.start and other.entry.position in ("before", "both"):
                     distance = hit.start - other.end
+                    if distance > lexicon.window and distance <= other.entry.reach:
+                        distance = lexicon.window  # a direction word governing a list
                 elif other.start >= hit.end and other.entry.position in ("after", "both"):
                     distance = other.start - hit.end
+                    if distance > lexicon.window and distance <= other.entry.reach // 2:
+                        distance = lexicon.window  # "số vụ phạm tội về trật tự xã hội giảm"
                 else:
                     continue
                 if distance <= lexicon.window and (best is None or distance < best[0]):
@@ -178,6 +198,13 @@ def _field_cues(lexicon: Lexicon, name: str, tokens: FieldTokens,
             entry = best[1].entry
             value *= entry.on_negative if hit.entry.value < 0 else entry.on_positive
             modifier = " ".join(entry.tokens)
+        elif hit.entry.value < 0 and outcome.get(hit.sentence):
+            # "Bắt nhóm đối tượng cướp giật": the headline reports the harm solved.
+            value *= lexicon.outcome_factor
+            modifier = outcome[hit.sentence]
+        elif hit.entry.outcome and hit.sentence in outcome and not outcome[hit.sentence]:
+            value = -value  # "Khởi tố nguyên phó phòng": wrongdoing inside the state
+            modifier = "state"
         cue: dict[str, Any] = {"cue": " ".join(hit.entry.tokens), "field": name,
                                "polarity": "negative" if hit.entry.value < 0 else "positive",
                                "score": round(value, 3)}
@@ -189,10 +216,38 @@ def _field_cues(lexicon: Lexicon, name: str, tokens: FieldTokens,
     return out
 
 
+_HEADLINE = ("title", "sapo")
+
+
+def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
+    """Sentences of a headline field that report an enforcement outcome ("bắt", "khởi tố", "phá
+    thành công"): sentence -> the outcome words, or "" when it is against someone of the state."""
+    outcome: dict[int, str] = {}
+    state: set[int] = set()
+    harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
+    for hit in hits:
+        if hit.entry.outcome and hit.sentence in harmed:
+            outcome.setdefault(hit.sentence, " ".join(hit.entry.tokens))
+        elif hit.entry.kind == "state":
+            state.add(hit.sentence)
+    return {sentence: "" if sentence in state else words for sentence, words in outcome.items()}
+
+
+def _label(lexicon: Lexicon, score: float) -> str:
+    if score >= lexicon.positive_threshold:
+        return "positive"
+    if score <= -lexicon.negative_threshold:
+        return "negative"
+    return "neutral"
+
+
 def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
                sentences: dict[str, Collection[int]] | None = None) -> ToneResult:
     """Tone of the whole article, or only of the given sentences per field (``{"body": {2, 5}}``;
-    a field missing from the mapping is skipped)."""
+    a field missing from the mapping is skipped).
+
+    The title decides when its own score passes a threshold, as staff read a headline; then title
+    and sapo; the body decides only a headline that is neutral on its own."""
     lexicon = lexicon or default_lexicon()
     cues: list[dict[str, Any]] = []
     for name in TEXT_FIELDS:
@@ -200,11 +255,11 @@ def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
             continue
         cues += _field_cues(lexicon, name, prepared.fields[name],
                             None if sentences is None else sentences[name])
-    score = sum(c["score"] for c in cues)
-    if score >= lexicon.positive_threshold:
-        label = "positive"
-    elif score <= -lexicon.negative_threshold:
-        label = "negative"
-    else:
-        label = "neutral"
+    # The title decides when it is decisive, else title and sapo, else the whole article.
+    label, score = "neutral", 0.0
+    for fields in (("title",), _HEADLINE, TEXT_FIELDS):
+        score = sum(c["score"] for c in cues if c["field"] in fields)
+        label = _label(lexicon, score)
+        if label != "neutral":
+            break
     return ToneResult(label, score, cues)

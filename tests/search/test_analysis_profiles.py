@@ -144,3 +144,25 @@ def test_fast_prepared_tokens_equal_the_matchers_own() -> None:
     sample = doc("Hoà Bình: KHỞI CÔNG dự án", "TP.HCM – Bà Rịa-Vũng Tàu, Quý I/2025.",
                  "Người dân “bức xúc”… Công ty TNHH MTV Đầu tư số 1; email@x.vn\nDòng mới.")
     assert PreparedText(sample).query_document().tokens == prepare(sample).tokens
+
+
+def test_a_weak_word_alone_does_not_tag_a_topic() -> None:
+    """Issue 17: "lấy mẫu" (taking samples) is not food safety without a second, food term."""
+    inspection = doc("Lấy mẫu nước thải tại cụm công nghiệp, không phát hiện vi phạm",
+                     "Đoàn kiểm tra lấy mẫu nước thải tại cụm công nghiệp Quang Châu.")
+    assert "An toàn thực phẩm" not in annotate(inspection).topics
+    food = doc("Lấy mẫu thực phẩm tại bếp ăn tập thể trường học",
+               "Đoàn liên ngành kiểm tra an toàn thực phẩm.")
+    assert "An toàn thực phẩm" in annotate(food).topics
+
+
+def test_weak_terms_must_be_terms_of_the_query(tmp_path: Path) -> None:
+    path = write(tmp_path, """
+profiles:
+  - key: atpp
+    name: ATTP
+    query: '"thực phẩm" OR "lấy mẫu"'
+    weak: ["ngộ độc"]
+""")
+    with pytest.raises(ProfileError, match="weak.*ngộ độc"):
+        load_profiles(path)

@@ -91,3 +91,50 @@ def test_lexicon_errors_name_the_file_and_entry(tmp_path: Path) -> None:
     path.write_text("modifiers:\n  không: {on_negative: 0, position: sideways}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=f"{path}: modifiers: không"):
         load_lexicon(path)
+
+
+# Issue 17: direction words flip the bad thing they govern; negation has a scope.
+
+@pytest.mark.parametrize("title, sapo, expected", [
+    ("Bắc Giang: tai nạn giao thông giảm cả số vụ, số người chết và số người bị thương", "", "positive"),
+    ("Số vụ phạm tội về trật tự xã hội giảm 12%", "", "positive"),
+    ("Xã không còn hộ nghèo", "", "positive"),
+    ("Xử lý dứt điểm tình trạng ô nhiễm tại cụm công nghiệp", "", "positive"),
+    ("Bắt nhóm đối tượng cướp giật tài sản", "", "positive"),
+    ("Tai nạn giao thông tăng mạnh, 12 người chết", "", "negative"),
+])
+def test_direction_words_and_enforcement_outcomes(title: str, sapo: str, expected: str) -> None:
+    assert tone(title, sapo) == expected
+
+
+ACCIDENTS_DOWN = (
+    "Bắc Giang: Tai nạn giao thông giảm cả 3 tiêu chí trong 9 tháng",
+    "9 tháng, tình hình trật tự an toàn giao thông trên địa bàn tỉnh tiếp tục được kiềm chế, tai nạn giao "
+    "thông giảm cả 3 tiêu chí về số vụ, số người chết và số người bị thương so với cùng kỳ năm 2024.",
+    "Theo báo cáo của Ban An toàn giao thông tỉnh, 9 tháng, toàn tỉnh xảy ra 120 vụ tai nạn giao thông, "
+    "làm chết 64 người, bị thương 80 người. So với cùng kỳ năm trước, giảm 12 vụ, giảm 9 người chết và "
+    "giảm 15 người bị thương.\nLực lượng Cảnh sát giao thông đã tăng cường tuần tra, kiểm soát, xử lý vi "
+    "phạm, tập trung vào các lỗi vi phạm nồng độ cồn, chạy quá tốc độ. Qua đó đã phát hiện, lập biên bản "
+    "3.200 trường hợp vi phạm, tạm giữ giấy phép lái xe 140 trường hợp.")
+
+NO_VIOLATION = (
+    "Kiểm tra đột xuất các doanh nghiệp trong khu công nghiệp, chưa phát hiện xả thải trái phép",
+    "Đoàn kiểm tra của Sở Nông nghiệp và Môi trường vừa kiểm tra đột xuất việc chấp hành pháp luật về "
+    "bảo vệ môi trường tại 12 doanh nghiệp; kết quả chưa phát hiện trường hợp xả thải trái phép ra môi "
+    "trường.",
+    "Đoàn kiểm tra hệ thống xử lý nước thải, khí thải, việc thu gom chất thải nguy hại của các doanh "
+    "nghiệp và lấy mẫu nước thải để phân tích.\nKết quả phân tích mẫu cho thấy các chỉ tiêu nước thải sau "
+    "xử lý đều nằm trong giới hạn cho phép. Qua kiểm tra, đoàn không phát hiện vi phạm.\nTuy nhiên, đoàn "
+    "cũng chỉ ra một số tồn tại như việc phân loại chất thải rắn chưa đúng quy định. Trưởng đoàn đề nghị "
+    "các doanh nghiệp khắc phục ngay các tồn tại, không để xảy ra sự cố môi trường, kiên quyết xử lý "
+    "nghiêm các vi phạm.")
+
+
+def test_accidents_down_on_all_three_measures_is_good_news() -> None:
+    assert tone(*ACCIDENTS_DOWN) == "positive"
+
+
+def test_an_inspection_that_found_no_violation_is_not_negative() -> None:
+    result = analyze(doc(*NO_VIOLATION))
+    assert result.tone.label == "neutral", result.tone.cues
+    assert "An toàn thực phẩm" not in result.topic_names
