@@ -8,6 +8,7 @@ from pathlib import Path
 
 from search.config import SearchConfig, data_dir
 from search.private_files import write_private
+from web.organisation import organisation_name
 from web.security import cookie_config, trusted_proxies
 
 
@@ -31,8 +32,7 @@ def load_config() -> dict:
         "PRESSWATCH_SEARCH": SearchConfig.from_env(),
         "PRESSWATCH_FOCUS_PROVINCE": os.environ.get("PRESSWATCH_FOCUS_PROVINCE", "Bắc Ninh"),
         "PRESSWATCH_PAGE_SIZE": int(os.environ.get("PRESSWATCH_PAGE_SIZE", "20")),
-        "PRESSWATCH_ORGANISATION": os.environ.get("PRESSWATCH_ORGANISATION",
-                                                  "Ban Tuyên giáo Tỉnh ủy Bắc Ninh"),
+        "PRESSWATCH_ORGANISATION": organisation_name(),
         "PRESSWATCH_REPORT_HEADER": os.environ.get("PRESSWATCH_REPORT_HEADER", "party"),
         "PRESSWATCH_REPORT_MAX_CLIPPINGS": int(os.environ.get("PRESSWATCH_REPORT_MAX_CLIPPINGS", "300")),
         "PRESSWATCH_TRUSTED_PROXIES": trusted_proxies(),

@@ -59,7 +59,7 @@ def test_copies_in_other_outlets(client):
     page = client.get(f"/articles/{article_id('vnexpress', 'tai-nan-ql18-0')}").get_data(as_text=True)
     copies = re.search(r'<ol class="copylist">(.*?)</ol>', page, re.S).group(1)
     assert copies.count("<li>") == 3
-    for outlet in ("Tuổi Trẻ Online", "Báo Thanh Niên", "Báo Bắc Ninh"):
+    for outlet in ("Tuổi Trẻ Online", "Báo Thanh Niên", "Báo và Phát thanh, Truyền hình Bắc Ninh"):
         assert outlet in copies
     assert "3 bài khác, 3 cơ quan báo chí khác" in page
 

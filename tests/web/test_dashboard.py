@@ -89,7 +89,7 @@ def test_topics_tone_by_topic_and_outlets(client, corpus):
     row = re.search(r'An toàn giao thông</a></th>.*?</tr>', page, re.S).group(0)
     assert "100%" in row  # every crash report is negative
     outlets = re.search(r"Cơ quan báo chí đưa tin nhiều nhất.*?</table>", page, re.S).group(0)
-    assert outlets.index("Báo Bắc Ninh") < outlets.index("VnExpress")
+    assert outlets.index("Báo và Phát thanh, Truyền hình Bắc Ninh") < outlets.index("VnExpress")
 
 
 def test_top_stories_and_negative_articles(client, corpus):

@@ -119,7 +119,7 @@ def test_docx_review_of_a_search(editor):
     assert re.fullmatch(r'attachment; filename="diem-bao-\d{8}-\d{4}\.docx"',
                         response.headers["Content-Disposition"])
     text = docx_text(response.data)
-    assert "ĐIỂM BÁO NGÀY 20/11/2026" in text and "BAN TUYÊN GIÁO TỈNH ỦY BẮC NINH" in text
+    assert "ĐIỂM BÁO NGÀY 20/11/2026" in text and "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY BẮC NINH" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Bắc Ninh, ngày 20 tháng 11 năm 2026" in text
     assert TRAFFIC_TITLE in text and SEED_TITLE in text and XSS_TITLE in text
     assert "Truy vấn: Bắc Ninh" in text

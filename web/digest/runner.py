@@ -25,6 +25,7 @@ from web.digest.message import build_message, sender_domain, unsubscribe_token
 from web.digest.model import Subscription, list_subscriptions
 from web.digest.periods import Period, due_periods, period_ending
 from web.digest.send import DeliveryReport, MailSettings, deliver
+from web.organisation import default_organisation
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +51,7 @@ class DigestContext:
         return cls(
             backend=services.backend(), base_url=base_url, links=Links(base_url, app.url_map),
             outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
-            organisation=str(config.get("PRESSWATCH_ORGANISATION") or
-                             (f"Ban Tuyên giáo Tỉnh ủy {focus}" if focus else "")),
+            organisation=str(config.get("PRESSWATCH_ORGANISATION") or default_organisation(focus)),
             mail=MailSettings.from_config(config),
             catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)))
 

@@ -7,7 +7,6 @@ focus topics, else its first topic, else "Chủ đề khác"), so the summary ad
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,24 +14,20 @@ from datetime import date, datetime
 
 from search.document import LOCAL_TZ, Document
 from web.filters import TONE_LABELS, published_text
+from web.organisation import organisation_name
 
 TONES = ("positive", "neutral", "negative")
 __all__ = ["TONE_LABELS", "TONES", "PressReview", "build_review"]
 OTHER_TOPIC = "Chủ đề khác"
 # Characters XML (so DOCX) cannot hold; scraped headlines do carry some (vertical tabs, NULs).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-DEFAULT_ORGANISATION = "Ban Tuyên giáo Tỉnh ủy Bắc Ninh"
-# The header line of a Vietnamese office document. Party organs (a Ban Tuyên giáo of a Tỉnh ủy)
+# The header line of a Vietnamese office document. Party organs (the Ban Tuyên giáo và Dân vận of a Tỉnh ủy)
 # head their papers "ĐẢNG CỘNG SẢN VIỆT NAM"; State bodies use the national motto.
 HEADERS = {
     "party": ("ĐẢNG CỘNG SẢN VIỆT NAM", ""),
     "state": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
     "none": ("", ""),
 }
-
-
-def organisation_name() -> str:
-    return os.environ.get("PRESSWATCH_ORGANISATION", "").strip() or DEFAULT_ORGANISATION
 
 
 def default_title(day: date) -> str:

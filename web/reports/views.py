@@ -33,9 +33,10 @@ from search.query import QueryError, parse
 from web import services
 from web.auth import role_required
 from web.dates import date_arg, date_params
+from web.organisation import organisation_name
 from web.reports.docx_report import render_docx
 from web.reports.pdf_report import render_pdf
-from web.reports.review import HEADERS, build_review, organisation_name
+from web.reports.review import HEADERS, build_review
 from web.reports.tabular import csv_chunks, write_xlsx
 from web.search_views import search_request_from_args, state_pairs
 
@@ -64,7 +65,8 @@ def _max_clippings() -> int:
 
 
 def _organisation() -> str:
-    return str(current_app.config.get("PRESSWATCH_ORGANISATION") or organisation_name())
+    return str(current_app.config.get("PRESSWATCH_ORGANISATION")
+               or organisation_name(focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE")))
 
 
 def _report_header(value: str | None) -> str:
