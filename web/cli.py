@@ -149,12 +149,19 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
         message = {"not_article": True, "reason": result.reason}
         click.echo(json.dumps(message, ensure_ascii=False) if as_json else f"Not an article: {result.reason}")
         sys.exit(1)
-    article = {**result.article, "published_at": result.article["published_at"].isoformat()}
+    published = result.article["published_at"]
+    # A day-only date is printed as a day: its stored midnight is not a time the page gave.
+    shown = published.date() if result.article["published_precision"] == "day" else published
+    article = {**result.article, "published_at": shown.isoformat()}
+    if result.published_conflict:
+        article["published_conflict"] = result.published_conflict
     if as_json:
         click.echo(json.dumps(article, ensure_ascii=False, indent=2))
         return
-    for key in ("title", "published_at", "author", "section", "url"):
-        click.echo(f"{key}: {article[key]}")
+    for key in ("title", "published_at", "published_precision", "published_conflict", "author", "section",
+                "url"):
+        if key in article:
+            click.echo(f"{key}: {article[key]}")
     click.echo(f"tags: {', '.join(article['tags'])}")
     click.echo(f"\n{article['sapo']}\n\n{article['body']}\n")
     for image in article["images"]:
