@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
+from flask_babel import gettext
 
 from web.config import load_config
+from web.i18n import N_
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -56,14 +58,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         state_path({"PRESSWATCH_CRAWL_STATE": app.config.get("PRESSWATCH_CRAWL_STATE")
                     or Path(app.config["PRESSWATCH_DATA_DIR"]) / "crawl_state.sqlite3"})))
 
-    for code, message in ((403, "Bạn không có quyền thực hiện thao tác này."),
-                          (404, "Không tìm thấy trang hoặc bài viết."),
-                          (429, "Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.")):
+    for code, message in ((403, N_("Bạn không có quyền thực hiện thao tác này.")),
+                          (404, N_("Không tìm thấy trang hoặc bài viết.")),
+                          (429, N_("Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại."))):
         app.register_error_handler(code, _error_page(code, message))
     return app
 
 
 def _error_page(code: int, message: str):
     def handler(error: Exception):
-        return render_template("error.html", code=code, message=message), code
+        return render_template("error.html", code=code, message=gettext(message)), code
     return handler

@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -24,7 +26,7 @@ from web.extensions import limiter
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+login_manager.login_message = lazy_gettext("Vui lòng đăng nhập để tiếp tục.")
 ROLES = ("viewer", "editor", "admin")  # each role can do what the ones before it can
 
 
@@ -110,9 +112,9 @@ def role_required(role: str) -> Callable:
 class LoginForm(FlaskForm):
     # No Email() check here: logging in looks up the address as stored, and a format rule (the
     # validator refuses special-use domains such as .local) would only hide the real answer.
-    email = EmailField("Email", validators=[DataRequired(), Length(max=200)])
-    password = PasswordField("Mật khẩu", validators=[DataRequired(), Length(max=200)])
-    remember = BooleanField("Ghi nhớ đăng nhập")
+    email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Length(max=200)])
+    password = PasswordField(lazy_gettext("Mật khẩu"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(lazy_gettext("Ghi nhớ đăng nhập"))
 
 
 def _safe_next(target: str | None) -> str:
@@ -160,7 +162,7 @@ def login():
         if user and user.active and matches:
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
-        flash("Email hoặc mật khẩu không đúng.", "error")
+        flash(_("Email hoặc mật khẩu không đúng."), "error")
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 401
 
 

@@ -60,6 +60,11 @@ def published_iso(document: Document) -> str:
     return document.published_at.isoformat()
 
 
+def day_time(value: datetime | None) -> str:
+    """dd/mm HH:MM in Viet Nam time, for lists where the year goes without saying."""
+    return value.astimezone(LOCAL_TZ).strftime("%d/%m %H:%M") if value is not None else ""
+
+
 def local_today() -> date:
     """Today in Viet Nam, whatever the server's time zone."""
     return datetime.now(LOCAL_TZ).date()
@@ -120,6 +125,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["published_iso"] = published_iso
     app.jinja_env.filters["vn_date"] = lambda v: local_datetime(v, with_time=False)
     app.jinja_env.filters["short_date"] = short_date
+    app.jinja_env.filters["day_time"] = day_time
     app.jinja_env.filters["number"] = number
     app.jinja_env.globals.update(TONE_LABELS=TONE_LABELS, KIND_LABELS=KIND_LABELS,
                                  FACET_LABELS=FACET_LABELS, tone_label=tone_label,

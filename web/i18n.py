@@ -6,13 +6,14 @@ shared search link opens in the reader's own language.
 
 Updating the catalogue after changing a message (from the repository root)::
 
-    pybabel extract -F web/translations/babel.cfg -k N_ -o web/translations/messages.pot web
+    pybabel extract -F web/translations/babel.cfg -k N_ -k lazy_gettext -o web/translations/messages.pot web
     pybabel update --ignore-obsolete -i web/translations/messages.pot -d web/translations -N
     # translate the new entries in web/translations/en/LC_MESSAGES/messages.po, then
     pybabel compile -d web/translations
 
 The compiled ``.mo`` is committed (an editable install and CI read it from the tree); a test
-fails when the ``.po`` and ``.mo`` disagree or a message has no English translation.
+(tests/web/test_i18n_catalogue.py) extracts every module and template and fails when the
+``.po`` and ``.mo`` disagree or a message has no English translation.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, redirect, request, session, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, gettext
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANGUAGE = "vi"
@@ -67,5 +68,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Ho_Chi_Minh")
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     babel.init_app(app, locale_selector=select_language)
-    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language)
+    # ``translate``: plain gettext for code that formats the message itself (the templates' ``_``
+    # always %-formats, which breaks on a message with placeholders passed as a value).
+    app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_language=current_language, translate=gettext)
     app.register_blueprint(bp)

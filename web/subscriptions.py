@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField
@@ -28,8 +30,10 @@ from web.digest.runner import docx_builder
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/subscriptions")
 ANALYSIS = Path(__file__).resolve().parent.parent / "search" / "analysis"
-KINDS = [("province", "Tỉnh, thành"), ("topic", "Chủ đề"), ("saved_search", "Tìm kiếm đã lưu")]
-FREQUENCIES = [("daily", "Hằng ngày"), ("weekly", "Hằng tuần (thứ Hai)"), ("immediate", "Cảnh báo ngay")]
+KINDS = [("province", lazy_gettext("Tỉnh, thành")), ("topic", lazy_gettext("Chủ đề")),
+         ("saved_search", lazy_gettext("Tìm kiếm đã lưu"))]
+FREQUENCIES = [("daily", lazy_gettext("Hằng ngày")), ("weekly", lazy_gettext("Hằng tuần (thứ Hai)")),
+               ("immediate", lazy_gettext("Cảnh báo ngay"))]
 
 
 @lru_cache(maxsize=1)
@@ -53,16 +57,17 @@ def province_names() -> tuple[str, ...]:
 
 
 class SubscriptionForm(FlaskForm):
-    kind = RadioField("Theo dõi", choices=KINDS, default="province")
-    province = StringField("Tỉnh, thành", validators=[Optional()])
-    topic = StringField("Chủ đề", validators=[Optional()])
-    saved_search = SelectField("Tìm kiếm đã lưu", choices=[], validate_choice=False)
-    frequency = RadioField("Tần suất", choices=FREQUENCIES, default="daily")
-    send_at = StringField("Giờ gửi", default="07:00")
-    alert_rule = SelectField("Cảnh báo khi có", choices=[(r, ALERT_LABELS[r]) for r in ALERT_RULES],
+    kind = RadioField(lazy_gettext("Theo dõi"), choices=KINDS, default="province")
+    province = StringField(lazy_gettext("Tỉnh, thành"), validators=[Optional()])
+    topic = StringField(lazy_gettext("Chủ đề"), validators=[Optional()])
+    saved_search = SelectField(lazy_gettext("Tìm kiếm đã lưu"), choices=[], validate_choice=False)
+    frequency = RadioField(lazy_gettext("Tần suất"), choices=FREQUENCIES, default="daily")
+    send_at = StringField(lazy_gettext("Giờ gửi"), default="07:00")
+    alert_rule = SelectField(lazy_gettext("Cảnh báo khi có"),
+                             choices=[(r, lazy_gettext(ALERT_LABELS[r])) for r in ALERT_RULES],
                              default="match")
     min_outlets = IntegerField("N =", default=3, validators=[NumberRange(min=2, max=100)])
-    attach_docx = BooleanField("Đính kèm điểm báo (.docx)")
+    attach_docx = BooleanField(lazy_gettext("Đính kèm điểm báo (.docx)"))
 
     def target(self) -> str:
         value = {"province": self.province, "topic": self.topic,
@@ -74,19 +79,19 @@ class SubscriptionForm(FlaskForm):
         field = {"province": self.province, "topic": self.topic,
                  "saved_search": self.saved_search}.get(self.kind.data)
         if field is not None and not self.target():
-            field.errors = [*field.errors, "Vui lòng chọn hoặc nhập nội dung cần theo dõi."]
+            field.errors = [*field.errors, _("Vui lòng chọn hoặc nhập nội dung cần theo dõi.")]
             ok = False
         if field is not None and len(self.target()) > 200:
-            field.errors = [*field.errors, "Tối đa 200 ký tự."]
+            field.errors = [*field.errors, _("Tối đa 200 ký tự.")]
             ok = False
-        own_searches = {value for value, _ in self.saved_search.choices}
+        own_searches = {value for value, _label in self.saved_search.choices}
         if self.kind.data == "saved_search" and self.target() not in own_searches:
-            self.saved_search.errors = [*self.saved_search.errors, "Tìm kiếm đã lưu không hợp lệ."]
+            self.saved_search.errors = [*self.saved_search.errors, _("Tìm kiếm đã lưu không hợp lệ.")]
             ok = False
         try:
             parse_send_at(self.send_at.data or "")
         except ValueError:
-            self.send_at.errors = [*self.send_at.errors, "Giờ gửi có dạng HH:MM, ví dụ 07:00."]
+            self.send_at.errors = [*self.send_at.errors, _("Giờ gửi có dạng HH:MM, ví dụ 07:00.")]
             ok = False
         return ok
 
@@ -146,7 +151,7 @@ def index():
         if not form.validate_on_submit():
             return _page(form, status=400)
         _save(form, None)
-        flash("Đã tạo đăng ký nhận tin.", "info")
+        flash(_("Đã tạo đăng ký nhận tin."), "info")
         return redirect(url_for("subscriptions.index"))
     return _page(form)
 
@@ -160,7 +165,7 @@ def edit(subscription_id: int):
         if not form.validate_on_submit():
             return _page(form, subscription, status=400)
         _save(form, subscription.id)
-        flash("Đã lưu thay đổi.", "info")
+        flash(_("Đã lưu thay đổi."), "info")
         return redirect(url_for("subscriptions.index"))
     return _page(form, subscription)
 
@@ -173,7 +178,7 @@ def toggle(subscription_id: int):
     db.execute("UPDATE subscriptions SET active = ? WHERE id = ?", (int(not subscription.active),
                                                                     subscription.id))
     db.commit()
-    flash("Đã tiếp tục nhận tin." if not subscription.active else "Đã tạm dừng nhận tin.", "info")
+    flash(_("Đã tiếp tục nhận tin.") if not subscription.active else _("Đã tạm dừng nhận tin."), "info")
     return redirect(url_for("subscriptions.index"))
 
 
@@ -184,5 +189,5 @@ def delete(subscription_id: int):
     db = get_db()
     db.execute("DELETE FROM subscriptions WHERE id = ?", (subscription.id,))
     db.commit()
-    flash("Đã xóa đăng ký.", "info")
+    flash(_("Đã xóa đăng ký."), "info")
     return redirect(url_for("subscriptions.index"))

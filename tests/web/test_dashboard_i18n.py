@@ -1,23 +1,17 @@
 """Interface language: Vietnamese by default, English on request (session, CSRF-protected POST),
-dates dd/mm/yyyy in Viet Nam time, and a complete, compiled English catalogue."""
+dates dd/mm/yyyy in Viet Nam time (the catalogue's completeness: test_i18n_catalogue.py)."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import read_mo
-from babel.messages.pofile import read_po
 
 from tests.browser.corpus import corpus_app
 from tests.helpers import logged_in_client
 from web.filters import local_datetime, parse_date
-
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "web" / "translations"
 
 
 @pytest.fixture
@@ -88,27 +82,3 @@ def test_dates_are_day_month_year_in_viet_nam_time():
 ])
 def test_dates_are_typed_day_first(text, expected):
     assert parse_date(text) == expected
-
-
-def test_english_catalogue_is_complete_and_compiled():
-    with open(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po", "rb") as handle:
-        catalogue = read_po(handle)
-    with open(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.mo", "rb") as handle:
-        compiled = read_mo(handle)
-    untranslated = [m.id for m in catalogue if m.id and (not m.string or m.fuzzy)]
-    assert not untranslated, f"translate these in messages.po: {untranslated}"
-    stale = [m.id for m in catalogue if m.id and compiled.get(m.id) is None
-             or (m.id and compiled.get(m.id).string != m.string)]
-    assert not stale, "messages.mo is out of date: run `pybabel compile -d web/translations`"
-    config = TRANSLATIONS / "babel.cfg"
-    from babel.messages.frontend import parse_mapping_cfg
-
-    with open(config) as handle:
-        method_map, options_map = parse_mapping_cfg(handle)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
-    extracted = {message[2] if isinstance(message[2], str) else message[2][0]
-                 for message in extract_from_dir(str(TRANSLATIONS.parent), method_map, options_map,
-                                                 keywords=keywords)}
-    known = {m.id for m in catalogue if m.id}
-    missing = sorted(extracted - known)
-    assert not missing, f"new messages not in the catalogue (see web/i18n.py for the commands): {missing}"

@@ -7,12 +7,14 @@ options (alert rule, minimum outlets, DOCX attachment) live in ``subscription_se
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from search.backends.base import SearchRequest
 from search.document import fold_keyword
 from search.query import And, Keyword, MatchAll, Node, parse
+from web.i18n import N_
 
 ALERT_RULES = ("match", "negative", "story")
 DEFAULT_MIN_OUTLETS = 3
@@ -65,19 +67,24 @@ class Subscription:
 
     @property
     def scope_label(self) -> str:
-        if self.kind == "saved_search":
-            return f"Tìm kiếm “{self.search_name}”" if self.search_name else "Tìm kiếm đã bị xóa"
-        if self.kind == "topic":
-            return f"Chủ đề {self.target}"
-        return f"Tỉnh, thành {self.target}"
+        """In Vietnamese, as mails and exports show it (``describe_scope(gettext)`` for the page)."""
+        return self.describe_scope()
 
     @property
     def schedule_label(self) -> str:
-        if self.frequency == "daily":
-            return f"Hằng ngày lúc {self.send_at}"
-        if self.frequency == "weekly":
-            return f"Hằng tuần, thứ Hai lúc {self.send_at}"
-        return "Cảnh báo ngay: " + ALERT_LABELS[self.alert_rule].replace("N", str(self.min_outlets))
+        return self.describe_schedule()
+
+    def describe_scope(self, translate: Callable[[str], str] = str) -> str:
+        if self.kind == "saved_search":
+            return translate(SCOPE_LABELS["saved_search"]) % {"name": self.search_name} if self.search_name \
+                else translate(SCOPE_LABELS["deleted"])
+        return translate(SCOPE_LABELS[self.kind]) % {"name": self.target}
+
+    def describe_schedule(self, translate: Callable[[str], str] = str) -> str:
+        if self.frequency in ("daily", "weekly"):
+            return translate(SCHEDULE_LABELS[self.frequency]) % {"time": self.send_at}
+        rule = translate(ALERT_LABELS[self.alert_rule]).replace("N", str(self.min_outlets))
+        return translate(SCHEDULE_LABELS["immediate"]) % {"rule": rule}
 
     def search_request(self, start: date, end: date, **options) -> SearchRequest:
         """The subscription's scope over whole local days ``start``..``end``."""
@@ -104,11 +111,16 @@ class Subscription:
         return scope
 
 
+# Vietnamese labels (the mails' language), marked for the English catalogue: pages translate them.
 ALERT_LABELS = {
-    "match": "mọi bài mới phù hợp",
-    "negative": "bài có sắc thái tiêu cực",
-    "story": "sự việc được từ N cơ quan báo chí trở lên đưa tin",
+    "match": N_("mọi bài mới phù hợp"),
+    "negative": N_("bài có sắc thái tiêu cực"),
+    "story": N_("sự việc được từ N cơ quan báo chí trở lên đưa tin"),
 }
+SCOPE_LABELS = {"saved_search": N_("Tìm kiếm “%(name)s”"), "deleted": N_("Tìm kiếm đã bị xóa"),
+                "topic": N_("Chủ đề %(name)s"), "province": N_("Tỉnh, thành %(name)s")}
+SCHEDULE_LABELS = {"daily": N_("Hằng ngày lúc %(time)s"), "weekly": N_("Hằng tuần, thứ Hai lúc %(time)s"),
+                   "immediate": N_("Cảnh báo ngay: %(rule)s")}
 
 
 def _utc(value: str) -> datetime:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from search.backends import BackendUnavailable
@@ -19,8 +20,12 @@ from web.digest.model import Subscription, get_subscription
 from web.digest.periods import latest_complete, period_containing
 from web.digest.runner import DigestContext, build_docx_bytes, compose_digest_message, docx_builder
 from web.extensions import csrf
+from web.i18n import N_
 
 bp = Blueprint("digest", __name__, url_prefix="/digest")
+STATUS_LABELS = {"pending": N_("Chờ gửi"), "sending": N_("Đang gửi"), "sent": N_("Đã gửi"),
+                 "failed": N_("Lỗi, sẽ thử lại"), "abandoned": N_("Đã bỏ, không thử lại"),
+                 "cancelled": N_("Đã hủy")}
 
 
 @bp.record_once
@@ -50,7 +55,7 @@ def _preview_period(subscription: Subscription):
 def preview(subscription_id: int):
     subscription = _own_subscription(subscription_id)
     if subscription.broken:
-        flash("Tìm kiếm đã lưu của đăng ký này đã bị xóa.", "error")
+        flash(_("Tìm kiếm đã lưu của đăng ký này đã bị xóa."), "error")
         return redirect(url_for("subscriptions.index"))
     period = _preview_period(subscription)
     ctx = DigestContext.from_app(current_app)
@@ -92,16 +97,16 @@ def outbox_page():
     status = status if status in outbox.STATUSES else ""
     db = get_db()
     return render_template("digest/outbox.html", rows=outbox.listing(db, status or None),
-                           counts=outbox.counts(db), status=status)
+                           counts=outbox.counts(db), status=status, STATUS_LABELS=STATUS_LABELS)
 
 
 @bp.route("/outbox/<int:row_id>/retry", methods=["POST"])
 @role_required("admin")
 def outbox_retry(row_id: int):
     if outbox.retry_now(get_db(), row_id, datetime.now(UTC)):
-        flash(f"Thư #{row_id} sẽ được gửi lại ở lần chạy tới.", "info")
+        flash(_("Thư #%(id)d sẽ được gửi lại ở lần chạy tới.", id=row_id), "info")
     else:
-        flash(f"Thư #{row_id} không ở trạng thái có thể gửi lại.", "error")
+        flash(_("Thư #%(id)d không ở trạng thái có thể gửi lại.", id=row_id), "error")
     return redirect(url_for("digest.outbox_page", status=request.args.get("status", "")))
 
 
