@@ -247,7 +247,8 @@ def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
     a field missing from the mapping is skipped).
 
     The title decides when its own score passes a threshold, as staff read a headline; then title
-    and sapo; the body decides only a headline that is neutral on its own."""
+    and sapo; the body decides only a headline that is neutral on its own and does not negate the
+    harm it names."""
     lexicon = lexicon or default_lexicon()
     cues: list[dict[str, Any]] = []
     for name in TEXT_FIELDS:
@@ -257,9 +258,12 @@ def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
                             None if sentences is None else sentences[name])
     # The title decides when it is decisive, else title and sapo, else the whole article.
     label, score = "neutral", 0.0
+    # "…: Không phát hiện sai phạm": a headline that negates the harm it names is not overruled
+    # by the complaint its body recounts.
+    negated = any(c["field"] == "title" and c.get("modifier") and c["score"] == 0 for c in cues)
     for fields in (("title",), _HEADLINE, TEXT_FIELDS):
         score = sum(c["score"] for c in cues if c["field"] in fields)
         label = _label(lexicon, score)
-        if label != "neutral":
+        if label != "neutral" or (negated and fields == _HEADLINE):
             break
     return ToneResult(label, score, cues)

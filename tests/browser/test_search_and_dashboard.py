@@ -175,3 +175,21 @@ def test_small_screen_layout(live_server, staff_page, screenshot):
     page.goto(f"{live_server.url}/?end={live_server.anchor.isoformat()}")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 400
     screenshot(page, "dashboard-mobile", full_page=False)
+
+
+def test_the_sample_press_week_in_bac_ninh_shows_all_three_tones(live_server, staff_page):
+    """Issue 17: on the sample press, Bắc Ninh's 7-day view had 67 % negative and no neutral; real
+    provincial news has all three (accidents down, busts, inspections with no violation …)."""
+    from tests.conftest import SAMPLE_END
+
+    assert live_server.sample_press, "the sample press was not crawled"
+    page = staff_page
+    page.goto(f"{live_server.url}/?end={SAMPLE_END.isoformat()}")
+    assert "7 ngày" in page.inner_text(".segmented label:has(input:checked)")
+    page.wait_for_function("() => window.Chart && Chart.getChart('chart-tones')")
+    chart = page.evaluate("() => { const c = Chart.getChart('chart-tones');"
+                          " return {labels: c.data.labels, data: c.data.datasets[0].data}; }")
+    tones = dict(zip(chart["labels"], chart["data"], strict=True))
+    assert set(tones) == {"Tiêu cực", "Trung tính", "Tích cực"}, tones
+    assert all(count > 0 for count in tones.values()), tones
+    assert max(tones.values()) < 0.6 * sum(tones.values()), tones  # no class swamps the week

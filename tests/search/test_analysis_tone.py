@@ -138,3 +138,15 @@ def test_an_inspection_that_found_no_violation_is_not_negative() -> None:
     result = analyze(doc(*NO_VIOLATION))
     assert result.tone.label == "neutral", result.tone.cues
     assert "An toàn thực phẩm" not in result.topic_names
+
+
+def test_a_headline_that_says_no_violation_is_not_overruled_by_the_complaint_it_answers() -> None:
+    """Issue 17: the sample press's land inspection read negative from the complaint it answered."""
+    result = analyze(doc(
+        "Thanh tra việc giao đất tại thị xã Thuận Thành: Không phát hiện sai phạm",
+        "Sau khi có đơn phản ánh của người dân, cơ quan thanh tra vào cuộc kiểm tra việc giao đất dịch "
+        "vụ tại xã Ngũ Thái; kết quả không phát hiện sai phạm như nội dung đơn phản ánh.",
+        "Qua thanh tra, không phát hiện sai phạm trong việc giao đất dịch vụ. Dù vậy, đoàn thanh tra "
+        "cũng chỉ ra một số tồn tại. Trước đó, một số người dân gửi đơn phản ánh có dấu hiệu sai phạm "
+        "trong việc giao đất, gây xôn xao dư luận địa phương."))
+    assert result.tone.label == "neutral", result.tone.cues
