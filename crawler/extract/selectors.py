@@ -73,6 +73,8 @@ def author_selectors(overrides: Overrides) -> tuple[str, ...]:
 
 
 def apply_removals(tree: lxml_html.HtmlElement, overrides: Overrides) -> None:
+    if not overrides.remove:
+        return  # no walk of the tree for an empty list
     for element in content.select_all(tree, overrides.remove):
         if element.getparent() is not None:
             element.drop_tree()

@@ -7,25 +7,13 @@ floors sit a little below the measured figures (docs/EXTRACTION.md, "Real pages"
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import load_bench
 
-
-def _load(name: str, path: Path):  # noqa: ANN202 - a module loaded from a file path
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-realpages = _load("presswatch_bench_realpages", REPO / "bench" / "realpages.py")
+realpages = load_bench("realpages")
 PAGES = realpages.load()
 AVAILABLE = [page for page in PAGES if page.path is not None]
 needs_pages = pytest.mark.skipif(not AVAILABLE, reason="no real pages beside the checkout (../shared/pages)")
