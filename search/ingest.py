@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from search.backends import open_backend
@@ -97,31 +98,47 @@ class Ingester:
                 self.replay()  # keep order: older spooled versions first
             self._index(batch)
         except BackendUnavailable as error:
+            # Kept on disk, but not indexed yet: ``on_indexed`` (the crawl state) hears of them when
+            # a replay gets them in, so a document the index then rejects is fetched again.
             self.spool.put(batch)
             self.report.spooled += len(batch)
             self.report.unavailable = str(error)
-            if self.on_indexed:  # durably handed off: the spool will deliver them
-                self.on_indexed(batch)
         return self.report
 
     def _index(self, batch: list[Document]) -> None:
         result = self.backend.index(batch)
         self.report.indexed += result.indexed
         self.report.errors += result.errors
+        rejected = self._rejected(batch, result.errors)
+        if rejected and self.spool is not None:
+            self.spool.bury(rejected)
+        self._indexed(batch, rejected)
+
+    @staticmethod
+    def _rejected(batch: list[Document], errors: list[tuple[str, str]]) -> list[tuple[Document, str]]:
+        reasons = dict(errors)
+        return [(document, reasons[document.id]) for document in batch if document.id in reasons]
+
+    def _indexed(self, batch: list[Document], rejected: list[tuple[Document, str]]) -> None:
         if self.on_indexed:
-            failed = {document_id for document_id, _ in result.errors}
+            failed = {document.id for document, _ in rejected}
             self.on_indexed([d for d in batch if d.id not in failed])
 
     def replay(self) -> int:
-        """Send spooled documents to the index, oldest first; raises BackendUnavailable if it is down."""
+        """Send spooled documents to the index, oldest first; raises BackendUnavailable if it is down.
+        Documents the index rejects one by one become dead letters (``Spool.dead_letters``)."""
         replayed = 0
         while self.spool is not None:
             entries = self.spool.peek(500)
             if not entries:
                 break
-            result = self.backend.index([document for _, document in entries])
+            # The latest spooled version of each document (the index keeps the last one anyway).
+            batch = list({document.id: document for _, document in entries}.values())
+            result = self.backend.index(batch)
             self.report.errors += result.errors
-            self.spool.remove_through(entries[-1][0])
+            rejected = self._rejected(batch, result.errors)
+            self.spool.settle(entries[-1][0], rejected)  # removed and buried in one transaction
+            self._indexed(batch, rejected)
             replayed += result.indexed
         self.report.replayed += replayed
         return replayed
@@ -140,6 +157,10 @@ class Ingester:
             self.spool.close()
 
 
+def spool_path(config: SearchConfig) -> Path:
+    return config.embedded_path.parent / "spool.sqlite3"
+
+
 def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) -> Ingester:
     """The configured backend with story grouping and analysis: what the crawler hands articles to."""
     config = config or SearchConfig.from_env()
@@ -147,5 +168,26 @@ def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) 
     # Only a remote index can be away; the embedded one fails with the disk, spool or not.
     spool = None
     if config.backend == "elasticsearch":
-        spool = Spool(config.embedded_path.parent / "spool.sqlite3")
+        spool = Spool(spool_path(config))
     return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate, spool=spool)
+
+
+def replay_spool(config: SearchConfig | None = None, *, dead_letters: bool = False,
+                 backend: SearchBackend | None = None) -> tuple[IndexReport, int]:
+    """Send what the spool holds to the index now (first the dead letters back into it, if asked);
+    returns the report and how many dead letters remain. Raises BackendUnavailable if the index
+    is away (the spool keeps everything). ``backend``: an open one to use (not closed here)."""
+    config = config or SearchConfig.from_env()
+    spool = Spool(spool_path(config))
+    try:
+        if dead_letters:
+            spool.requeue_dead_letters()
+        ingester = Ingester(backend or open_backend(config), spool=spool)
+        try:
+            ingester.replay()
+        finally:
+            if backend is None:
+                ingester.backend.close()
+        return ingester.report, spool.dead_count()
+    finally:
+        spool.close()

@@ -175,6 +175,7 @@ from web.cli_digest import digest_group, up_command  # noqa: E402
 from web.cli_elasticsearch import elasticsearch_group  # noqa: E402
 from web.cli_index import index_group  # noqa: E402
 from web.cli_outlets import outlets_group  # noqa: E402
+from web.cli_spool import spool_group  # noqa: E402
 from web.cli_users import users_group  # noqa: E402
 
 main.add_command(demo_command)
@@ -183,6 +184,7 @@ main.add_command(retag_command)
 main.add_command(digest_group)
 main.add_command(up_command)
 main.add_command(backup_command)
+main.add_command(spool_group)
 main.add_command(restore_command)
 main.add_command(elasticsearch_group)
 main.add_command(index_group)

@@ -1,4 +1,5 @@
-"""The operations page (editors and admins): outlet health and index figures.
+"""The operations page (editors and admins): outlet health, index figures and the documents
+Elasticsearch rejected (dead letters, which an admin can send again).
 
 Outlet health comes from a provider, a function returning ``OutletHealth`` rows. Until the crawl
 state store exists, ``index_health`` derives it from the index (articles per outlet, the last 7
@@ -14,12 +15,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, render_template
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from search.backends import BackendUnavailable, SearchRequest
 from search.backends.base import SearchBackend
 from search.document import LOCAL_TZ
+from search.ingest import replay_spool, spool_path
+from search.spool import Spool
 from web import services
 from web.auth import role_required
 from web.db import get_db
@@ -140,6 +143,34 @@ def index_stats(backend: SearchBackend) -> dict[str, Any]:
     return figures
 
 
+def spool_figures(limit: int = 50) -> dict[str, Any]:
+    """Documents waiting in the spool and the dead letters (none without a spool file)."""
+    path = spool_path(current_app.config["PRESSWATCH_SEARCH"])
+    if not path.exists():
+        return {"waiting": 0, "dead": 0, "letters": []}
+    spool = Spool(path)
+    try:
+        return {"waiting": len(spool), "dead": spool.dead_count(), "letters": spool.dead_letters(limit)}
+    finally:
+        spool.close()
+
+
+@bp.route("/dead-letters/replay", methods=["POST"])
+@role_required("admin")
+def replay_dead_letters():
+    """Send the dead letters (and whatever waits in the spool) to the index again."""
+    try:
+        report, dead = replay_spool(current_app.config["PRESSWATCH_SEARCH"], dead_letters=True,
+                                    backend=services.backend())
+    except BackendUnavailable as error:
+        current_app.logger.warning("dead-letter replay: index unavailable: %s", error)
+        flash(_("Kho dữ liệu đang không truy cập được; các bài vẫn được giữ lại để gửi sau."), "error")
+        return redirect(url_for("operations.index"), 303)
+    flash(_("Đã gửi lại: %(indexed)d bài vào kho, %(dead)d bài vẫn bị từ chối.", indexed=report.replayed,
+            dead=dead), "error" if dead else "success")
+    return redirect(url_for("operations.index"), 303)
+
+
 @bp.route("/")
 @role_required("editor")
 def index():
@@ -158,4 +189,4 @@ def index():
     return render_template("operations/index.html", stats=stats, health=health, counts=counts,
                            labels=labels, error=error,
                            from_crawl_state=PROVIDER_KEY in current_app.extensions,
-                           stale_days=STALE_AFTER.days), 503 if error else 200
+                           stale_days=STALE_AFTER.days, spool=spool_figures()), 503 if error else 200
