@@ -12,7 +12,8 @@ Sources: ``json-ld`` (datePublished), ``meta`` (article:published_time, itemprop
 3. Otherwise structured values that agree outvote a lone visible line (it may date another
    story); between disagreeing structured values the larger group wins, then the meta tags, and on
    an offset-only disagreement the value labelled local time.
-4. No time of day anywhere: the day, from structured dates, the visible line, the URL, htmldate in
+4. A structured date without a time fixes the day: a printed time on another day is not taken.
+5. No time of day anywhere: the day, from structured dates, the visible line, the URL, htmldate in
    that order — precision "day", stored at local midnight and never shown as a time. An id in the
    URL that looks like a timestamp is a creation id: evidence of the day at best.
 
@@ -109,6 +110,11 @@ def choose(evidence: Iterable[Evidence]) -> Published | None:
     """One publish time and its precision from all the candidates a page gives."""
     found = tuple(evidence)
     timed = [e for e in found if e.stamp.has_time and e.source != "url"]
+    # A structured date without a time still fixes the day: a printed time on another day dates
+    # something else (a sidebar story), as the old rule had it.
+    stated_days = {_day(e) for e in found if e.source in STRUCTURED and not e.stamp.has_time}
+    if stated_days:
+        timed = [e for e in timed if e.source in STRUCTURED or _day(e) in stated_days]
     chosen = _timed_choice(timed)
     if chosen is not None:
         instant = _instant(chosen.stamp)

@@ -131,3 +131,14 @@ def test_a_timed_value_beats_a_url_day_and_no_evidence_gives_nothing():
                      Evidence("visible", parse_line("07/03/2026 08:07"))])
     assert chosen.moment == local(2026, 3, 7, 8, 7) and chosen.precision == "minute"
     assert choose([]) is None
+
+
+def test_a_structured_day_keeps_a_printed_time_from_another_day_out():
+    """meta says 2023-10-10 without a time; the only printed time belongs to a sidebar story."""
+    chosen = choose([Evidence("meta", _stamp("2023-10-10")),
+                     Evidence("visible", parse_line("12/12/2022 12:12"))])
+    assert chosen.moment == local(2023, 10, 10) and chosen.precision == "day"
+    assert "visible 2022-12-12 12:12 disagrees" in chosen.conflict
+    same_day = choose([Evidence("meta", _stamp("2023-10-10")),
+                       Evidence("visible", parse_line("10/10/2023 14:30"))])
+    assert same_day.moment == local(2023, 10, 10, 14, 30) and same_day.precision == "minute"
