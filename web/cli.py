@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import sys
 import time
-from pathlib import Path
 
 import click
 from flask.cli import FlaskGroup, with_appcontext
 
 from web import create_app, services
+from web.cli_input import article_source, read_article, refuse
 
 
 @click.group(cls=FlaskGroup, create_app=create_app)
@@ -128,27 +128,14 @@ def search_command(query: str, backend: str | None, limit: int, as_json: bool) -
 
 
 @main.command("extract")
-@click.argument("source")
-@click.option("--url", default="", help="The page's URL, when SOURCE is a saved file.")
+@article_source
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with the extracted fields.")
-def extract_command(source: str, url: str, as_json: bool) -> None:
-    """Extract one article page (a file or a URL) and print its parts."""
-    from crawler.extract import extract_article
-
-    if source.startswith(("http://", "https://")):
-        import urllib.request
-
-        with urllib.request.urlopen(source, timeout=30) as response:  # noqa: S310 - user-given URL
-            page, content_type = response.read(), response.headers.get("Content-Type")
-        url = url or source
-    else:
-        page, content_type = Path(source).read_bytes(), None
-        url = url or Path(source).resolve().as_uri()
-    result = extract_article(page, url, content_type)
+def extract_command(source: str | None, text: str | None, url: str, as_json: bool) -> None:
+    """Extract one article and print its parts: a web page (a file, a URL, HTML on standard input)
+    or plain text (a .txt file, - for standard input, or --text) whose first line is the title."""
+    result = read_article(source, text, url)
     if not result.ok:
-        message = {"not_article": True, "reason": result.reason}
-        click.echo(json.dumps(message, ensure_ascii=False) if as_json else f"Not an article: {result.reason}")
-        sys.exit(1)
+        refuse(result, as_json)
     published = result.article["published_at"]
     # A day-only date is printed as a day: its stored midnight is not a time the page gave.
     shown = published.date() if result.article["published_precision"] == "day" else published
@@ -158,6 +145,8 @@ def extract_command(source: str, url: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(article, ensure_ascii=False, indent=2))
         return
+    if article["published_precision"] == "unknown":  # plain text: read now, not published now
+        article["published_at"] = "unknown"
     for key in ("title", "published_at", "published_precision", "published_conflict", "author", "section",
                 "url"):
         if key in article:

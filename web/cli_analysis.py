@@ -1,4 +1,4 @@
-"""`presswatch analyze FILE_OR_URL` and `presswatch retag`: article analysis from the command line.
+"""`presswatch analyze FILE_OR_URL|-|--text` and `presswatch retag`: article analysis from the command line.
 
 Both are plain click commands; ``web/cli.py`` registers them in the ``presswatch`` group.
 """
@@ -7,23 +7,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-
-def _fetch(source: str) -> tuple[bytes, str, str | None]:
-    """Page bytes, its URL and Content-Type, from a URL or a saved file."""
-    if source.startswith(("http://", "https://")):
-        import urllib.request
-
-        with urllib.request.urlopen(source, timeout=30) as response:  # noqa: S310 - user-given URL
-            return response.read(), source, response.headers.get("Content-Type")
-    path = Path(source)
-    if not path.is_file():
-        raise click.BadParameter(f"no such file: {source}", param_hint="FILE_OR_URL")
-    return path.read_bytes(), path.resolve().as_uri(), None
+from web.cli_input import article_source, read_article, refuse
 
 
 def _report(analysis: Any, document: Any, top: list[tuple[str, int]]) -> dict[str, Any]:
@@ -72,24 +60,24 @@ def _print_text(report: dict[str, Any]) -> None:
 
 
 @click.command("analyze")
-@click.argument("source", metavar="FILE_OR_URL")
-@click.option("--url", default="", help="The page's URL, when FILE_OR_URL is a saved file.")
+@article_source
 @click.option("--focus", default=None,
               help="Focus province (default: $PRESSWATCH_FOCUS_PROVINCE or Bắc Ninh).")
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object with topics, provinces, tone, keywords.")
-def analyze_command(source: str, url: str, focus: str | None, as_json: bool) -> None:
-    """Extract one article page and show its topics, provinces (old and new), tone and keywords."""
-    from crawler.extract import extract_article
+def analyze_command(source: str | None, text: str | None, url: str, focus: str | None,
+                    as_json: bool) -> None:
+    """Show one article's topics, provinces (old and new), tone and keywords.
+
+    The article is a web page (a file, a URL, HTML on standard input) or plain text (a .txt file,
+    - for standard input, or --text) whose first line is the title.
+    """
     from search.analysis import analyze, keywords
     from search.document import Document
 
-    page, page_url, content_type = _fetch(source)
-    result = extract_article(page, url or page_url, content_type)
+    result = read_article(source, text, url)
     if not result.ok:
-        message = {"not_article": True, "reason": result.reason}
-        click.echo(json.dumps(message, ensure_ascii=False) if as_json else f"Not an article: {result.reason}")
-        sys.exit(1)
+        refuse(result, as_json)
     document = Document.from_article({**result.article, "outlet_id": "cli"})
     try:
         analysis = analyze(document, focus)
