@@ -21,12 +21,25 @@ def preceded_by(tokens: FieldTokens, i: int, words: tuple[str, ...]) -> bool:
     return all(not tokens.gap(k, k + 1).strip() for k in range(start, i))
 
 
+def by_last_word(entries: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Word lists indexed by their last word: a mention only tries the lists its previous word ends."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in entries:
+        out.setdefault(words[-1], []).append(words)
+    return out
+
+
+def after_any(tokens: FieldTokens, i: int, table: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Do the tokens right before i spell one of the table's word lists?"""
+    return i > 0 and any(preceded_by(tokens, i, words) for words in table.get(tokens.lower[i - 1], ()))
+
+
 def why_not_province(g: Gazetteer, tokens: FieldTokens, i: int, pattern: Pattern) -> str:
     """Why the mention at i is not the province ('' when it is)."""
-    for reason, entries in g.blocked_before.items():
+    for reason, table in g.blocked_by_last.items():
         if reason == "sub_unit" and pattern.kind == "city":
             continue  # "huyện Cao Lãnh" is still in Đồng Tháp
-        if any(preceded_by(tokens, i, words) for words in entries):
+        if after_any(tokens, i, table):
             return reason
     if i and not tokens.gap(i - 1, i).strip() and tokens.cased[i - 1] in g.person_name_words:
         return "person"
@@ -56,7 +69,7 @@ def is_weak(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
     """Is the mention at i a place of origin, residence or destination ("quê Nghệ An", "ngụ xã A,
     huyện B", "từ Hà Nội")? The weak word may stand before the whole address chain."""
     for _ in range(16):
-        if any(preceded_by(tokens, i, words) for words in g.weak_before):
+        if after_any(tokens, i, g.weak_by_last):
             return True
         if i == 0 or tokens.gap(i - 1, i).strip(" ,()-.\u00a0"):
             return False
@@ -71,7 +84,7 @@ def is_road_end(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
     """Is the name at i the far end of a road named "X – Y" after a street word?"""
     k = i - 1
     while k > 0 and i - k <= 4 and tokens.cased[k][0].isupper() and not tokens.gap(k - 1, k).strip():
-        if any(preceded_by(tokens, k, words) for words in g.blocked_before.get("street", ())):
+        if after_any(tokens, k, g.blocked_by_last.get("street", {})):
             return True
         k -= 1
     return False

@@ -19,7 +19,14 @@ from typing import Any
 
 import yaml
 
-from search.analysis.place_context import is_abroad, is_road_end, is_weak, old_note, why_not_province
+from search.analysis.place_context import (
+    by_last_word,
+    is_abroad,
+    is_road_end,
+    is_weak,
+    old_note,
+    why_not_province,
+)
 from search.analysis.prepared import FieldTokens, PreparedText
 from search.analysis.subunits import Found, SubUnitIndex, cached_index, resolve
 from search.document import TEXT_FIELDS
@@ -103,6 +110,14 @@ class Gazetteer:
     merger_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     min_share: float = 0.0
     subunits: bool = True  # districts and communes from vietnamadminunits (subunits.py)
+
+    @cached_property
+    def blocked_by_last(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        return {reason: by_last_word(entries) for reason, entries in self.blocked_before.items()}
+
+    @cached_property
+    def weak_by_last(self) -> dict[str, list[tuple[str, ...]]]:
+        return by_last_word(self.weak_before)
 
     @cached_property
     def subunit_index(self) -> SubUnitIndex | None:
