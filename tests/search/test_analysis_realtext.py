@@ -76,3 +76,22 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
     assert "Tin cùng chuyên mục" not in seed["body"] and "Thái Nguyên" not in seed["body"]
     assert evaluate(loaded.items).size == 8
 
+
+
+# Floors a little below the figures measured when the analyser was last tuned (docs/ANALYSIS.md,
+# "Evaluation and benchmark"): (topic macro-F1, province F1, tone accuracy).
+FLOORS = {"dev": (0.63, 0.94, 0.74), "heldout": (0.40, 0.82, 0.59), "shared": (0.05, 0.5, 0.6)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quality_floors_on_real_text(name: str) -> None:
+    loaded = load_real_set(name)
+    if not loaded.items:
+        pytest.skip(f"the texts of realtext/{name}.yaml are not in $PRESSWATCH_REALTEXT_DIR or "
+                    "../shared/realtext (only ../shared/pages is always beside the repository)")
+    assert not loaded.missing, f"{len(loaded.missing)} texts missing: {loaded.missing[:5]}"
+    report = evaluate(loaded.items)
+    macro_floor, province_floor, tone_floor = FLOORS[name]
+    assert report.macro_f1 >= macro_floor, {t: round(c.f1, 2) for t, c in report.topics.items()}
+    assert report.provinces.f1 >= province_floor
+    assert report.tone_accuracy >= tone_floor, report.tone_confusion
