@@ -38,30 +38,31 @@ def default_workers() -> int:
 
 
 def extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                 outlet: dict[str, str], since: date | None = None,
-                 cpu_seconds: float | None = None) -> tuple[Extraction, ArticleItem | None]:
+                 outlet: dict[str, str], since: date | None = None, cpu_seconds: float | None = None,
+                 hosts: tuple[str, ...] | None = None) -> tuple[Extraction, ArticleItem | None]:
     """Extract a page and, when it is an article to keep, its item with ``prepared`` set.
 
     The item is None when the page is not an article or was published before ``since``. The whole
-    of it (extraction and preparation) gets ``cpu_seconds`` of CPU (default: the extractor's)."""
+    of it (extraction and preparation) gets ``cpu_seconds`` of CPU (default: the extractor's); the
+    page's canonical URL counts only on ``hosts`` (the outlet's)."""
     from crawler.extract import budget, not_article
 
     seconds = budget.DEFAULT_SECONDS if cpu_seconds is None else cpu_seconds
     try:
         with budget.cpu_budget(seconds):
-            return _extract_item(page, url, content_type, selectors, outlet, since, seconds)
+            return _extract_item(page, url, content_type, selectors, outlet, since, seconds, hosts)
     except budget.OverBudget as over:
         return not_article(over.reason), None
 
 
 def _extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                  outlet: dict[str, str], since: date | None,
-                  seconds: float) -> tuple[Extraction, ArticleItem | None]:
+                  outlet: dict[str, str], since: date | None, seconds: float,
+                  hosts: tuple[str, ...] | None) -> tuple[Extraction, ArticleItem | None]:
     from crawler.extract import extract_article
     from crawler.items import article_item
     from search.ingest import prepare
 
-    result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds)
+    result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds, hosts=hosts)
     if not result.ok or (since and result.article["published_at"].date() < since):
         return result, None
     item = article_item(result.article, outlet, url)
@@ -145,10 +146,10 @@ class ExtractionPool:
 
     async def extract(self, page: bytes, url: str, content_type: str | None,
                       selectors: dict[str, Any] | None, outlet: dict[str, str],
-                      since: date | None = None,
-                      cpu_seconds: float | None = None) -> tuple[Extraction, ArticleItem | None]:
+                      since: date | None = None, cpu_seconds: float | None = None,
+                      hosts: tuple[str, ...] | None = None) -> tuple[Extraction, ArticleItem | None]:
         """``extract_item`` in a worker process (here when there are none)."""
-        args = (page, url, content_type, selectors, outlet, since, cpu_seconds)
+        args = (page, url, content_type, selectors, outlet, since, cpu_seconds, hosts)
         if self.executor is None:
             return extract_item(*args)
         try:

@@ -59,6 +59,11 @@ def route_hosts(outlet: Outlet) -> frozenset[tuple[str, int | None]]:
     return frozenset(_host_port(url) for url in urls)
 
 
+def own_hosts(outlet: Outlet) -> tuple[str, ...]:
+    """Host names the outlet's pages may name as their canonical URL's (subdomains included)."""
+    return tuple(dict.fromkeys((*outlet.hosts, *(host for host, _port in route_hosts(outlet) if host))))
+
+
 def refusal(outlet: Outlet, url: str) -> str | None:
     """Why ``url`` may not be fetched for ``outlet`` by its scheme and host; None if it may."""
     scheme = urlsplit(url).scheme.lower()

@@ -86,6 +86,10 @@ PRESSWATCH_EXTRACT_WORKERS = os.environ.get("PRESSWATCH_EXTRACT_WORKERS", "")
 # CPU seconds one page may take to extract and prepare; over it the page is an extraction failure
 # ("over the per-page CPU budget") and the crawl goes on (crawler/extract/budget.py).
 PRESSWATCH_PAGE_CPU_SECONDS = float(os.environ.get("PRESSWATCH_PAGE_CPU_SECONDS", "5"))
+# Sitemap indexes are followed this many levels deep, and at most this many sitemaps per outlet and
+# run (each once: an index that lists itself used to loop forever).
+PRESSWATCH_MAX_SITEMAP_DEPTH = int(os.environ.get("PRESSWATCH_MAX_SITEMAP_DEPTH", "3"))
+PRESSWATCH_MAX_SITEMAPS = int(os.environ.get("PRESSWATCH_MAX_SITEMAPS", "500"))
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
 

@@ -251,7 +251,9 @@ def _image_url(img: lxml_html.HtmlElement, base_url: str) -> str:
     for attribute in ("data-src", "data-original", "data-lazy-src", "src"):
         value = (img.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
-            return urljoin(base_url, value)
+            url = urljoin(base_url, value)
+            # Only web addresses: a "javascript:" src must not reach the reader or an export.
+            return url if url.lower().startswith(("http://", "https://")) else ""
     return ""
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -66,19 +66,21 @@ def not_article(reason: str, canonical_url: str = "", **extra: Any) -> Extractio
 
 def extract_article(page: str | bytes, url: str, content_type: str | None = None,
                     selectors: dict[str, Any] | None = None,
-                    cpu_seconds: float | None = budget.DEFAULT_SECONDS) -> Extraction:
+                    cpu_seconds: float | None = budget.DEFAULT_SECONDS,
+                    hosts: tuple[str, ...] | None = None) -> Extraction:
     """Extract one article page. Never raises for bad input: returns ``ok == False`` and a reason.
 
-    A page that needs more than ``cpu_seconds`` of CPU is given up (``budget``)."""
+    A page that needs more than ``cpu_seconds`` of CPU is given up (``budget``). The page's
+    canonical URL is believed only on ``hosts`` (the outlet's; default: the page's own host)."""
     try:
         with budget.cpu_budget(cpu_seconds):
-            return _extract_page(page, url, content_type, selectors)
+            return _extract_page(page, url, content_type, selectors, hosts)
     except budget.OverBudget as over:
         return not_article(over.reason)
 
 
 def _extract_page(page: str | bytes, url: str, content_type: str | None,
-                  selectors: dict[str, Any] | None) -> Extraction:
+                  selectors: dict[str, Any] | None, hosts: tuple[str, ...] | None) -> Extraction:
     if reason := pagekind.check_response(page, content_type):
         return not_article(reason)
     try:
@@ -92,7 +94,7 @@ def _extract_page(page: str | bytes, url: str, content_type: str | None,
     except (etree.ParserError, ValueError, LookupError) as error:
         return not_article(f"unparseable HTML: {error}")
     try:
-        return _extract(tree, text, url, selectors, label)
+        return _extract(tree, text, url, selectors, label, hosts)
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the crawl; the reason is kept
         return not_article(f"extraction failed: {type(error).__name__}: {error}", encoding=label)
 
@@ -189,12 +191,34 @@ def _drop_leading(lines: list[str], title: str, sapo: str, author: str) -> list[
     return lines
 
 
+def canonical_url(url: str, declared: str, hosts: tuple[str, ...] | None = None) -> tuple[str, str]:
+    """(URL to index the page under, warning): the page's declared canonical URL when it is http(s)
+    on ``hosts`` (or a subdomain; default: the page's own host), else the page's own URL.
+
+    A page's <link rel=canonical> is the article's identity (its id is a hash of it): believed
+    blindly, one page could replace another outlet's article, and "javascript:"/"data:" URLs became
+    article links that reached exports."""
+    if not declared:
+        return url, ""
+    candidate = urljoin(url, declared.strip())
+    parts = urlsplit(candidate)
+    host = (parts.hostname or "").lower()
+    allowed = [h.lower().removeprefix("www.") for h in (hosts or (urlsplit(url).hostname or "",)) if h]
+    bare = host.removeprefix("www.")
+    if parts.scheme.lower() in ("http", "https") and host and any(
+            bare == h or bare.endswith("." + h) for h in allowed):
+        return candidate, ""
+    return url, f"canonical URL ignored (not http(s) on the outlet's hosts): {candidate[:200]}"
+
+
 def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict[str, Any] | None,
-             label: str) -> Extraction:
+             label: str, hosts: tuple[str, ...] | None = None) -> Extraction:
     overrides = selectors.parse(chosen)
     encoding.convert_legacy_nodes(tree, encoding.legacy_kind(label), page_text)
     meta = read_metadata(tree, url)
-    canonical = urljoin(url, meta.canonical) if meta.canonical else url
+    canonical, ignored = canonical_url(url, meta.canonical, hosts)
+    if ignored:
+        overrides.problems.append(ignored)
     furniture.remove_boilerplate_tags(tree)
     selectors.apply_removals(tree, overrides)
     site_names = [meta.site_name, meta.publisher]
@@ -265,7 +289,8 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
     if when is None:
         return not_article("no publish date found", canonical, encoding=label)
     if meta.image and not images:
-        images = [{"url": urljoin(url, meta.image), "caption": ""}]
+        images = [{"url": image, "caption": ""} for image in [urljoin(url, meta.image.strip())]
+                  if urlsplit(image).scheme.lower() in ("http", "https")]
     article = {
         "url": canonical,
         "title": normalize(title),

@@ -49,6 +49,9 @@ class NewsSpider(scrapy.Spider):
         self.known: set[str] = set()
         self.outlets: list[Outlet] = []
         self.pool: ExtractionPool | None = None
+        # Sitemaps requested this run, per outlet: an index that lists itself (or a cycle of
+        # indexes) was fetched forever, since listings bypass the duplicate filter.
+        self.sitemaps_seen: dict[str, set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -113,7 +116,8 @@ class NewsSpider(scrapy.Spider):
         for url in outlet.feeds:
             yield self._listing(url, outlet, self.parse_feed)
         for url in outlet.sitemaps:
-            yield self._listing(url, outlet, self.parse_sitemap)
+            self.sitemaps_seen.setdefault(outlet.id, set()).add(canonicalize(url))
+            yield self._listing(url, outlet, self.parse_sitemap, sitemap_depth=0)
         for url in outlet.sections:
             yield self._listing(url, outlet, self.parse_section, page=1, section=url)
 
@@ -146,7 +150,9 @@ class NewsSpider(scrapy.Spider):
         state = getattr(self, "state_store", None)
         wanted = []
         for link in links:
-            url = canonicalize(response.urljoin(link.url))
+            url = _absolute(response, link.url)
+            if url is None:
+                continue
             if urlsplit(url).scheme.lower() not in fetch_policy.SCHEMES:
                 # "javascript:", "mailto:"… cannot even become a request (Scrapy raises, which lost
                 # the rest of the listing); the fetch policy refuses every other foreign URL.
@@ -184,9 +190,30 @@ class NewsSpider(scrapy.Spider):
             return
         outlet: Outlet = response.meta["outlet"]
         links, children = parse_sitemap(response.body)
-        for child in children:
-            yield self._listing(response.urljoin(child), outlet, self.parse_sitemap)
+        yield from self._child_sitemaps(children, outlet, response)
         yield from self._article_requests(links, outlet, response)
+
+    def _child_sitemaps(self, children: list[str], outlet: Outlet,
+                        response: Response) -> Iterator[scrapy.Request]:
+        """A sitemap index's children, each once per run, at most PRESSWATCH_MAX_SITEMAP_DEPTH
+        indexes deep and PRESSWATCH_MAX_SITEMAPS per outlet."""
+        settings = self.crawler.settings
+        depth = response.meta.get("sitemap_depth", 0) + 1
+        seen = self.sitemaps_seen.setdefault(outlet.id, set())
+        urls = dict.fromkeys(filter(None, (_absolute(response, child) for child in children)))
+        new = [url for url in urls if url not in seen]
+        room = max(0, settings.getint("PRESSWATCH_MAX_SITEMAPS", 500) - len(seen))
+        if new and depth > settings.getint("PRESSWATCH_MAX_SITEMAP_DEPTH", 3):
+            self.logger.warning("Sitemap index %s is %d levels deep: its %d child sitemaps are not followed",
+                                response.url, depth - 1, len(new))
+            return
+        if len(new) > room:
+            self.logger.warning("Outlet %s: more than %d sitemaps this run; %d not followed", outlet.id,
+                                settings.getint("PRESSWATCH_MAX_SITEMAPS", 500), len(new) - room)
+            new = new[:room]
+        seen.update(new)
+        for url in new:
+            yield self._listing(url, outlet, self.parse_sitemap, sitemap_depth=depth)
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
@@ -212,7 +239,8 @@ class NewsSpider(scrapy.Spider):
                   "outlet_province": outlet.province or ""}
         # Extracted, analysed and signed in a worker process (crawler.extraction_pool).
         args = (response.body, response.url, content_type, selectors, fields, self.since,
-                self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0))
+                self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),
+                fetch_policy.own_hosts(outlet))
         if self.pool is not None:
             result, item = await self.pool.extract(*args)
         else:
@@ -269,6 +297,15 @@ class NewsSpider(scrapy.Spider):
         elif failure.check(TwistedTimeoutError) or "took longer than" in reason:
             reason = f"timeout after {self.crawler.settings.getfloat('DOWNLOAD_TIMEOUT'):g} s"
         self.logger.warning("Fetch failed: %s (%s)", request.url, reason)
+
+
+def _absolute(response: Response, link: str) -> str | None:
+    """A listed link made absolute and canonical; None for one urllib cannot read (a bad IPv6 host),
+    which would otherwise abort the rest of its listing."""
+    try:
+        return canonicalize(response.urljoin(link))
+    except ValueError:
+        return None
 
 
 def configure_for_outlets(settings: Any, outlets: list[Outlet]) -> None:
