@@ -9,6 +9,7 @@ fills as they are fetched.
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -30,8 +31,12 @@ class CrawlProgress:
         self.outlets = outlets
         self.reached: set[str] = set()
         self.articles = 0
+        # shutil's size, not tqdm's own: a terminal that reports 0×0 (script, some CI runners)
+        # gets 80×24, where tqdm would hide its bar as "more hidden" below the last row.
+        size = shutil.get_terminal_size()
         self.bar = tqdm(total=0, desc=self._desc(), bar_format=BAR_FORMAT, file=stream or sys.stderr,
-                        disable=None, dynamic_ncols=True, postfix="0 articles")
+                        disable=None, ncols=min(size.columns, 100), nrows=max(size.lines, 2),
+                        postfix="0 articles")
 
     def _desc(self) -> str:
         return f"Crawling {len(self.reached)}/{self.outlets} outlets"

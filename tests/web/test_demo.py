@@ -6,7 +6,6 @@ account and the command that resets its password; both stop on Ctrl-C."""
 
 from __future__ import annotations
 
-import fcntl
 import http.cookiejar
 import json
 import os
@@ -15,10 +14,8 @@ import queue
 import re
 import shlex
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import threading
 import time
 import urllib.parse
@@ -139,15 +136,15 @@ def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
 
 def _run_demo(data: Path, then, *options: str,  # noqa: ANN001 - then(run, login line, base URL)
               terminal: bool = False) -> DemoRun:
-    """One demo; ``terminal``: in a pseudo-terminal (100 columns), as a newcomer's shell runs it."""
+    """One demo; ``terminal``: in a pseudo-terminal, as a newcomer's shell runs it."""
     port = free_port()
     run = DemoRun()
     command = [sys.executable, "-m", "web", "demo", "--port", str(port), *options]
     # Ctrl-C must work even when this test runs as a background job (SIGINT inherited ignored).
     restore_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
     if terminal:
+        # Left at the size a new pseudo-terminal has, 0×0, as under `script` or a CI runner's tty.
         master, child = pty.openpty()
-        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         demo = subprocess.Popen(command, cwd=REPO, env=_env(data), stdin=child, stdout=child, stderr=child,
                                 preexec_fn=restore_sigint)
         os.close(child)
