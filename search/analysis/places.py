@@ -260,12 +260,10 @@ def _fits(pattern: Pattern, tokens: FieldTokens, i: int) -> bool:
 
 def _scan_subunits(g: Gazetteer, index: SubUnitIndex, name: str, tokens: FieldTokens) -> list[Found]:
     found: list[Found] = []
-    first = index.types_by_first
-    i, n = 0, len(tokens.lower)
-    while i < n:
-        match = index.match_at(tokens, i) if tokens.lower[i] in first else None
+    first, after = index.types_by_first, 0
+    for i in [i for i, word in enumerate(tokens.lower) if word in first]:
+        match = index.match_at(tokens, i) if i >= after else None
         if match is None:
-            i += 1
             continue
         weight = g.weak_weight if is_weak(g, tokens, i) else g.field_weights.get(name, 1.0)
         type_end = match.end - len(match.units[0].name.split())
@@ -273,7 +271,7 @@ def _scan_subunits(g: Gazetteer, index: SubUnitIndex, name: str, tokens: FieldTo
                            fold(" ".join(tokens.lower[type_end:match.end]))))
         if is_abroad(g, tokens, match.end):
             found[-1].reason = "foreign"
-        i = match.end
+        after = match.end
     return found
 
 
@@ -333,24 +331,25 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
 def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
                     ignored: list[dict[str, str]]) -> list[Mention]:
     mentions: list[Mention] = []
-    lower, n = tokens.lower, len(tokens.lower)
+    lower = tokens.lower
     # Blocked names first, so "tỉnh Hà Nam Ninh" cannot be read as the alias "tỉnh Hà Nam".
     covered: set[int] = set()
-    for i in range(n):
-        for p in g.blocked.get(lower[i], ()):
+    blocked = g.blocked
+    for i in [i for i, word in enumerate(lower) if word in blocked]:
+        for p in blocked[lower[i]]:
             if _fits(p, tokens, i):
                 end = i + len(p.tokens)
                 covered.update(range(i, end))
                 ignored.append({"field": name, "text": tokens.span_text(i, end), "reason": "name"})
                 break
-    i = 0
     blocked_end, blocked_reason, weak_end = -1, "", -1
-    while i < n:
-        candidates = g.patterns.get(lower[i]) if i not in covered else None
-        match = next((p for p in candidates if _fits(p, tokens, i)
-                      and covered.isdisjoint(range(i, i + len(p.tokens)))), None) if candidates else None
+    patterns, after = g.patterns, 0
+    for i in [i for i, word in enumerate(lower) if word in patterns]:
+        if i < after or i in covered:
+            continue
+        match = next((p for p in patterns[lower[i]] if _fits(p, tokens, i)
+                      and covered.isdisjoint(range(i, i + len(p.tokens)))), None)
         if match is None:
-            i += 1
             continue
         end = i + len(match.tokens)
         text = tokens.span_text(i, end)
@@ -369,7 +368,7 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
             weak_end = end if weak else -1
             mentions.append(Mention(match.unit, name, i, text, match.kind, weight, tokens.sentence[i],
                                     old_note(g, tokens, i, end)))
-        i = end
+        after = end
     return mentions
 
 

@@ -272,10 +272,16 @@ def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> t
 
 def _decide(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> TopicMatch | None:
     hits, terms = _count(profile, numbers, doc)
-    # Counting first is cheaper than matching: most profiles miss most documents.
-    if hits < profile.min_hits or not matches(profile.node, doc):
+    # Counting first is cheaper than matching: most profiles miss most documents. A query that is
+    # an OR of positive terms matches whenever one of them counted: no second evaluation.
+    if hits < profile.min_hits or (not _disjunctive(profile.node) and not matches(profile.node, doc)):
         return None
     return TopicMatch(profile.name, profile.key, hits, terms)
+
+
+def _disjunctive(node: Node) -> bool:
+    return isinstance(node, TextLeaf) or (isinstance(node, Or) and all(isinstance(c, TextLeaf)
+                                                                      for c in node.children))
 
 
 def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None:

@@ -138,21 +138,19 @@ class _Hit:
 
 def _scan(lexicon: Lexicon, tokens: FieldTokens) -> list[_Hit]:
     hits: list[_Hit] = []
-    lower, n, i = tokens.lower, len(tokens.lower), 0
+    lower = tokens.lower
     table = lexicon.entries
-    while i < n:
-        candidates = table.get(lower[i])
-        if candidates:
-            for entry in candidates:
-                size = len(entry.tokens)
-                if size == 1 or tuple(lower[i:i + size]) == entry.tokens:
-                    hits.append(_Hit(entry, i, i + size, tokens.sentence[i]))
-                    i += size
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
+    end = 0  # a match consumes its words: the next one starts after it
+    # Only the positions whose word starts an entry (a comprehension, not a Python loop per word).
+    for i in [i for i, word in enumerate(lower) if word in table]:
+        if i < end:
+            continue
+        for entry in table[lower[i]]:
+            size = len(entry.tokens)
+            if size == 1 or tuple(lower[i:i + size]) == entry.tokens:
+                hits.append(_Hit(entry, i, i + size, tokens.sentence[i]))
+                end = i + size
+                break
     return hits
 
 
