@@ -2,12 +2,17 @@
 
     python bench/web.py                   # 100k synthetic articles, 3 rounds of the query mix
     python bench/web.py --docs 20000 --rounds 1
+    python bench/web.py --users 50        # 50 concurrent users through waitress, then the dev server
 
 Indexes the synthetic corpus (bench/synthetic.py) into a temporary embedded index, logs in through
 the real form with the Flask test client, then times full GET /search requests (query, backend
 search, disjunctive facet counts, template rendering) over a fixed mix: the search benchmark's
 queries alone, with filters, grouped by story, sorted by date. Prints p50/p95/max against the
 goal p95 < 300 ms; the dashboard is timed too, for information.
+
+With ``--users N`` it measures the served app instead (bench/web_load.py): N simulated staff with
+their own logins, over HTTP, through ``presswatch run`` (waitress) and, in the same run, through
+Werkzeug's development server; p50/p95/errors per server.
 """
 
 from __future__ import annotations
@@ -108,7 +113,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the request mix")
     parser.add_argument("--index", type=Path, default=None,
                         help="keep the embedded index here and reuse it when it exists (skips indexing)")
+    parser.add_argument("--users", type=int, default=0, help="concurrent users over HTTP (load mode)")
+    parser.add_argument("--pages", type=int, default=20, help="pages each user opens (load mode)")
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
+                        help="seconds a user reads before the next page (load mode)")
     args = parser.parse_args()
+    if args.users:
+        load(args)
+        return
 
     from tests.helpers import logged_in_client
     from web import create_app
@@ -145,6 +157,33 @@ def main() -> None:
     p95 = percentile(search_ms, 95)
     verdict = "meets" if p95 < GOAL_P95_MS else "MISSES"
     print(f"search page p95 {p95:.1f} ms {verdict} the goal of < {GOAL_P95_MS:.0f} ms")
+
+
+def load(args: argparse.Namespace) -> None:
+    from bench.web_load import run_load
+    from search.backends import SearchRequest, open_backend
+    from tests.helpers import make_user
+    from web import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        env = {"PRESSWATCH_DATA_DIR": str(data), "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh"}
+        if args.index:
+            env["PRESSWATCH_EMBEDDED_PATH"] = str(args.index)
+        config = SearchConfig.from_env(env)
+        if not (args.index and args.index.exists()):
+            index_corpus(config.embedded_path, args.docs)
+        backend = open_backend(config)
+        article_ids = [hit.document.id for q in QUERIES
+                       for hit in backend.search(SearchRequest(query=q, limit=20, facets=False)).hits]
+        backend.close()
+        app = create_app({"PRESSWATCH_DATA_DIR": data, "PRESSWATCH_SEARCH": config, "SECRET_KEY": "bench"})
+        accounts = [make_user(app, "viewer", email=f"user{n}@bench.vn") for n in range(args.users)]
+        run_load(data_dir=data, env_extra={k: v for k, v in env.items() if k != "PRESSWATCH_DATA_DIR"},
+                 users=args.users, pages=args.pages, think=tuple(args.think), mix=request_mix(),
+                 article_ids=article_ids, dashboard={"end": END.isoformat(), "period": "week"},
+                 goal_ms=GOAL_P95_MS, accounts=accounts)
+        print(f"{args.docs:,} synthetic articles, embedded index")
 
 
 if __name__ == "__main__":

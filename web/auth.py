@@ -77,6 +77,8 @@ def create_user(db, email: str, password: str, role: str = "viewer", name: str =
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 8:
         raise ValueError("password must have at least 8 characters")
+    if has_control_characters(name) or has_control_characters(email):
+        raise ValueError("name and email must not contain control characters (line breaks, tabs)")
     cursor = db.execute("INSERT INTO users(email, name, password_hash, role) VALUES (?,?,?,?)",
                         (email.strip(), name.strip(), generate_password_hash(password), role))
     db.commit()
@@ -93,6 +95,11 @@ def set_password(db, user_id: int, password: str) -> None:
     """Store the hash of a new password; the account's open sessions end (see ``load_user``)."""
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", (generate_password_hash(password), user_id))
     db.commit()
+
+
+def has_control_characters(text: str) -> bool:
+    """CR, LF and the other C0 controls: never in a name or address that ends up in a mail header."""
+    return any(ord(c) < 32 or ord(c) == 127 for c in text)
 
 
 def role_required(role: str) -> Callable:

@@ -38,6 +38,8 @@ def load_config() -> dict:
         "PRESSWATCH_TRUSTED_PROXIES": trusted_proxies(),
         **cookie_config(os.environ.get("PRESSWATCH_BASE_URL", "")),
         "JSON_AS_ASCII": False,
+        "PRESSWATCH_MAX_SUBSCRIPTIONS": int(os.environ.get("PRESSWATCH_MAX_SUBSCRIPTIONS", "50") or 50),
+        "PRESSWATCH_UNSUBSCRIBE_DAYS": float(os.environ.get("PRESSWATCH_UNSUBSCRIBE_DAYS", "90") or 90),
         # Failed logins allowed per account and per client address (flask-limiter syntax).
         "PRESSWATCH_LOGIN_LIMIT_ACCOUNT": os.environ.get("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
         "PRESSWATCH_LOGIN_LIMIT_IP": os.environ.get("PRESSWATCH_LOGIN_LIMIT_IP", "30 per minute"),

@@ -247,7 +247,8 @@ def index():
     try:
         dashboard = cached_build(period, end, scope, province, silent_days)
     except BackendUnavailable as error:
-        return render_template("dashboard/unavailable.html", error=error), 503
+        services.index_unavailable(error)  # logs the detail; the page says only that it is down
+        return render_template("dashboard/unavailable.html"), 503
     return render_template("dashboard/index.html", d=dashboard, periods=PERIODS, end=end,
                            today=local_today(), outlet_names=services.outlet_names(),
                            search_link=search_link, tones=TONES, baseline_days=SILENT_BASELINE_DAYS)

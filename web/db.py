@@ -75,13 +75,23 @@ def close_db(_: BaseException | None = None) -> None:
 
 
 # Columns added after the first release: (table, column, definition) for databases made before.
-ADDED_COLUMNS = (("users", "session_epoch", "INTEGER NOT NULL DEFAULT 0"),)
+ADDED_COLUMNS = (("users", "session_epoch", "INTEGER NOT NULL DEFAULT 0"),
+                 ("subscriptions", "token", "TEXT"))
+# Every subscription gets a random token, whoever inserts it: unsubscribe links name it, so a
+# link dies with its subscription even when SQLite hands the same row id to a new one.
+SUBSCRIPTION_TOKENS = """
+CREATE UNIQUE INDEX IF NOT EXISTS subscriptions_token ON subscriptions(token);
+CREATE TRIGGER IF NOT EXISTS subscriptions_token AFTER INSERT ON subscriptions WHEN NEW.token IS NULL
+BEGIN UPDATE subscriptions SET token = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+UPDATE subscriptions SET token = lower(hex(randomblob(16))) WHERE token IS NULL;
+"""
 
 
 def _add_missing_columns(db: sqlite3.Connection) -> None:
     for table, column, definition in ADDED_COLUMNS:
         if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+    db.executescript(SUBSCRIPTION_TOKENS)
 
 
 def init_app(app: Flask) -> None:

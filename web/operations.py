@@ -134,7 +134,7 @@ def index_stats(backend: SearchBackend) -> dict[str, Any]:
         try:
             figures["elasticsearch"] = stats(backend.client, backend.layout)  # type: ignore[attr-defined]
         except Exception as error:  # the page still shows the rest
-            figures["elasticsearch_error"] = str(error)
+            figures["elasticsearch_error"] = services.index_unavailable(error)
     else:
         path = getattr(backend, "path", None)
         if path is not None and path.exists():
@@ -181,7 +181,7 @@ def index():
         health = provider()
         error = None
     except BackendUnavailable as exc:
-        stats, health, error = {"backend": backend.name}, [], str(exc)
+        stats, health, error = {"backend": backend.name}, [], services.index_unavailable(exc)
     counts = {status: sum(1 for r in health if r.status == status) for status in STATUS_ORDER}
     labels = {"failing": _("Thu thập lỗi"), "ok": _("Bình thường"), "stale": _("Chậm cập nhật"),
               "silent": _("Không có bài 7 ngày"),

@@ -142,7 +142,7 @@ def index():
     except QueryError as exc:
         error, status = exc, 400
     except BackendUnavailable as exc:
-        unavailable, status = exc, 503
+        unavailable, status = services.index_unavailable(exc), 503
     page = search_request.offset // page_size + 1
     pages = min((result.total - 1) // page_size + 1, MAX_RESULTS // page_size) if result else 0
     return render_template(

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
-from flask import Flask, current_app
+from flask import Flask, current_app, render_template
+from flask_babel import gettext
 
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
-from search.backends import SearchBackend, open_backend
+from search.backends import BackendUnavailable, SearchBackend, open_backend
+
+log = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
     app.extensions["presswatch.backend"] = None
+    app.register_error_handler(BackendUnavailable, _unavailable_page)
+
+
+def index_unavailable(error: Exception) -> str:
+    """What staff are told when the index is down: the detail (the Elasticsearch URL, which may
+    carry credentials, and the client's error text) goes to the log only."""
+    log.warning("search index unavailable: %s", error)
+    return gettext("Chỉ mục tìm kiếm tạm thời không truy cập được.")
+
+
+def _unavailable_page(error: BackendUnavailable):
+    """Any view that does not handle it itself: a 503 page that says only that."""
+    return render_template("error.html", code=503, message=index_unavailable(error)), 503
 
 
 def backend() -> SearchBackend:

@@ -96,6 +96,12 @@ class SubscriptionForm(FlaskForm):
         return ok
 
 
+def max_subscriptions() -> int:
+    """Subscriptions one account may have (PRESSWATCH_MAX_SUBSCRIPTIONS): each costs a search per
+    period and per alert check, so an account cannot make the digest run unbounded."""
+    return int(current_app.config.get("PRESSWATCH_MAX_SUBSCRIPTIONS") or 50)
+
+
 def _form(subscription: Subscription | None = None) -> SubscriptionForm:
     form = SubscriptionForm()
     rows = get_db().execute("SELECT id, name FROM saved_searches WHERE user_id = ? ORDER BY name",
@@ -119,12 +125,18 @@ def _own(subscription_id: int) -> Subscription:
     return subscription
 
 
-def _save(form: SubscriptionForm, subscription_id: int | None) -> int:
+def _save(form: SubscriptionForm, subscription_id: int | None) -> int | None:
+    """The subscription's id; None when a new one would pass the per-user limit."""
     db = get_db()
     values = (form.kind.data, form.target(), form.frequency.data, form.send_at.data)
     if subscription_id is None:
+        # One statement, so two concurrent posts cannot both slip under the limit.
         cursor = db.execute("INSERT INTO subscriptions(user_id, kind, target, frequency, send_at) "
-                            "VALUES (?,?,?,?,?)", (current_user.id, *values))
+                            "SELECT ?,?,?,?,? "
+                            "WHERE (SELECT count(*) FROM subscriptions WHERE user_id = ?) < ?",
+                            (current_user.id, *values, current_user.id, max_subscriptions()))
+        if cursor.rowcount == 0:
+            return None
         subscription_id = cursor.lastrowid
     else:
         db.execute("UPDATE subscriptions SET kind = ?, target = ?, frequency = ?, send_at = ? "
@@ -150,7 +162,10 @@ def index():
     if request.method == "POST":
         if not form.validate_on_submit():
             return _page(form, status=400)
-        _save(form, None)
+        if _save(form, None) is None:
+            flash(_("Mỗi tài khoản có tối đa %(n)d đăng ký nhận tin; hãy xóa bớt đăng ký cũ trước.",
+                    n=max_subscriptions()), "error")
+            return _page(form, status=400)
         flash(_("Đã tạo đăng ký nhận tin."), "info")
         return redirect(url_for("subscriptions.index"))
     return _page(form)

@@ -79,8 +79,9 @@ class ElasticsearchBackend:
         except (TransportError, ApiError) as error:  # refused, timed out, cluster not ready
             if isinstance(error, ApiError) and error.meta.status not in (429, 502, 503, 504):
                 raise
+            where = _without_credentials(self.url)
             raise BackendUnavailable(
-                f"Elasticsearch at {self.url} is unreachable while trying to {what} ({error}). "
+                f"Elasticsearch at {where} is unreachable while trying to {what} ({error}). "
                 "Start it (presswatch elasticsearch start) or unset PRESSWATCH_ELASTICSEARCH_URL "
                 "to use the embedded index.") from error
 
@@ -380,3 +381,14 @@ class ElasticsearchBackend:
             self._pool.shutdown()
             self._pool = None
         self.client.close()
+
+
+def _without_credentials(url: str) -> str:
+    """The URL for messages and logs: ``user:password@`` dropped."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if not (parts.username or parts.password):
+        return url
+    host = parts.hostname or ""
+    return urlunsplit(parts._replace(netloc=host + (f":{parts.port}" if parts.port else "")))

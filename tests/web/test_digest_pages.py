@@ -55,30 +55,35 @@ def test_one_click_post_from_a_mail_client(app, smtp):
     assert len(smtp.messages) == 1
 
 
+def subscription_token(app, subscription: int) -> str:
+    with connect(database_path(app)) as db:
+        return db.execute("SELECT token FROM subscriptions WHERE id = ?", (subscription,)).fetchone()[0]
+
+
 def test_tampered_tokens_are_refused(app):
     subscription, _ = add_subscription(app, created=local(19, 12))
     other, _ = add_subscription(app, created=local(19, 12))
-    with app.app_context():
-        secret = app.config["SECRET_KEY"]
-    token = unsubscribe_token(secret, subscription, 1)
-    payload, signature = token.split(".")
-    forged_payload = unsubscribe_token("another-key", other, 2).split(".")[0]
+    secret = app.config["SECRET_KEY"]
+    own, others = subscription_token(app, subscription), subscription_token(app, other)
+    assert len(own) == 32 and own != others  # random, one per subscription
+    token = unsubscribe_token(secret, own)
+    payload, timestamp, signature = token.split(".")
+    forged_payload = unsubscribe_token("another-key", others).split(".")[0]
     client = app.test_client()
-    for bad in (f"{forged_payload}.{signature}", payload + "." + signature[::-1], "abc", payload,
-                unsubscribe_token("another-key", subscription, 1)):
+    for bad in (f"{forged_payload}.{timestamp}.{signature}", f"{payload}.{timestamp}.{signature[::-1]}",
+                "abc", payload, unsubscribe_token("another-key", own)):
         assert client.get(f"/digest/unsubscribe/{bad}").status_code == 400
         assert client.post(f"/digest/unsubscribe/{bad}").status_code == 400
-    wrong_user = unsubscribe_token(secret, subscription, 999)  # signed, but not this subscription's owner
-    assert client.post(f"/digest/unsubscribe/{wrong_user}").status_code == 404
+    unknown = unsubscribe_token(secret, "0" * 32)  # signed, but no such subscription
+    assert client.post(f"/digest/unsubscribe/{unknown}").status_code == 404
     assert active(app, subscription) and active(app, other)
-    assert read_unsubscribe_token(secret, token) == (subscription, 1)
+    assert read_unsubscribe_token(secret, token, 90) == own
 
 
 def test_unsubscribing_cancels_a_mail_still_waiting_in_the_outbox(app, smtp):
     subscription, _ = add_subscription(app, created=local(19, 12))
     run(app, now=NOW, send=False)
-    with app.app_context():
-        token = unsubscribe_token(app.config["SECRET_KEY"], subscription, 1)
+    token = unsubscribe_token(app.config["SECRET_KEY"], subscription_token(app, subscription))
     app.test_client().post(f"/digest/unsubscribe/{token}")
     report = run(app, now=NOW)
     assert report.delivery.cancelled == 1 and not smtp.messages
@@ -129,3 +134,46 @@ def test_login_page_links_work_for_the_recipient(app, smtp):
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
     login(client, email, "mat-khau-123")
     assert client.get(article).status_code == 200
+
+
+def test_a_link_dies_with_its_subscription_even_when_the_id_comes_back(app, smtp):
+    """The user deletes a subscription and makes a new one, which SQLite numbers as the old one:
+    the link in the old mail must not unsubscribe the new subscription."""
+    from tests.web.live import Browser, serving
+
+    subscription, email = add_subscription(app, created=local(19, 12))
+    run(app, now=NOW)
+    old_link = unsubscribe_path(smtp.messages[0])
+    with serving(app) as base:
+        browser = Browser(base)
+        assert browser.login(email, "mat-khau-123").status_code == 302
+        deleted = browser.post_form(f"/subscriptions/{subscription}/delete", {}, token_from="/subscriptions/")
+        assert deleted.status_code == 302
+        created = browser.post_form("/subscriptions/", {
+            "kind": "province", "province": "Hà Nội", "frequency": "daily", "send_at": "07:00",
+            "alert_rule": "match", "min_outlets": "3"})
+        assert created.status_code == 302
+        with connect(database_path(app)) as db:
+            new_id = db.execute("SELECT id FROM subscriptions WHERE target = 'Hà Nội'").fetchone()[0]
+        assert new_id == subscription  # the same row id, given again
+        response = Browser(base).request("POST", old_link)
+        assert response.status_code == 404 and "không còn tồn tại" in response.text
+    assert active(app, new_id)
+
+
+def test_an_old_link_expires(app, smtp):
+    from datetime import UTC, datetime
+
+    from tests.web.live import Browser, serving
+
+    subscription, _ = add_subscription(app, created=local(19, 12))
+    run(app, now=NOW)
+    fresh = unsubscribe_path(smtp.messages[0])
+    token = subscription_token(app, subscription)
+    issued = datetime.now(UTC) - timedelta(days=91)  # the default lifetime is 90 days
+    stale = f"/digest/unsubscribe/{unsubscribe_token(app.config['SECRET_KEY'], token, issued)}"
+    with serving(app) as base:
+        assert Browser(base).get(fresh).status_code == 200  # the mail's own link is good
+        expired = Browser(base).request("POST", stale)
+        assert expired.status_code == 410 and "hết hạn" in expired.text
+    assert active(app, subscription)

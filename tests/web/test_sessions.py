@@ -5,53 +5,19 @@ throttle per account and per client behind a trusted proxy."""
 from __future__ import annotations
 
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
-import requests
 
 from tests.helpers import make_user
+from tests.web.live import Browser, serving
 from web.db import connect, database_path
-
-PROXY_CLIENT = "X-Forwarded-For"
-
-
-class Browser:
-    """Cookies kept by hand, so Secure cookies are replayed over the test's plain HTTP."""
-
-    def __init__(self, base: str, client_ip: str | None = None) -> None:
-        self.base, self.cookies, self.client_ip = base, {}, client_ip
-
-    def request(self, method: str, path: str, **kwargs) -> requests.Response:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
-        if self.client_ip:
-            headers[PROXY_CLIENT] = self.client_ip
-        response = requests.request(method, self.base + path, headers=headers, allow_redirects=False,
-                                    timeout=30, **kwargs)
-        for name, value in response.cookies.items():
-            self.cookies[name] = value
-        for header in response.raw.headers.getlist("Set-Cookie"):
-            if re.search(r"expires=Thu, 01 Jan 1970", header, re.I):  # deleted by the server
-                self.cookies.pop(header.split("=", 1)[0], None)
-        return response
-
-    def token(self, path: str = "/auth/login") -> str:
-        page = self.request("GET", path).text
-        return re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-
-    def login(self, email: str, password: str, remember: bool = False) -> requests.Response:
-        data = {"email": email, "password": password, "csrf_token": self.token()}
-        if remember:
-            data["remember"] = "y"
-        return self.request("POST", "/auth/login", data=data)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from web import create_app
-    from web.serve import ServerSettings, make_server
 
     data_dir = tmp_path_factory.mktemp("sessions")
     with pytest.MonkeyPatch.context() as patch:
@@ -63,14 +29,8 @@ def server(tmp_path_factory):
         patch.delenv("PRESSWATCH_SECURE_COOKIES", raising=False)
         patch.delenv("PRESSWATCH_ELASTICSEARCH_URL", raising=False)
         app = create_app({"PRESSWATCH_DATA_DIR": data_dir, "SECRET_KEY": "sessions-test"})
-    server = make_server(app, "127.0.0.1", 0, ServerSettings(threads=4))
-    thread = threading.Thread(target=server.run, name="sessions-server", daemon=True)
-    thread.start()
-    server.app_for_tests = app
-    yield f"http://127.0.0.1:{server.effective_port}", app
-    server.close()
-    server.task_dispatcher.shutdown()
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base, app
 
 
 def test_logout_ends_copied_session_and_remember_me_cookies(server):

@@ -95,9 +95,12 @@ def _edit(original_key: str | None):
         return _save(candidate, posted_version, entry, values, original_key, defaults)
     try:
         result = store.preview(services.backend(), profiles, entry["key"])
-    except (QueryError, BackendUnavailable) as error:
+    except QueryError as error:
         return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
-                       errors=[str(error)], status=400 if isinstance(error, QueryError) else 503)
+                       errors=[str(error)], status=400)
+    except BackendUnavailable as error:
+        return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
+                       errors=[services.index_unavailable(error)], status=503)
     return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
                    result=result)
 

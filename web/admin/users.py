@@ -2,30 +2,45 @@
 
 Guards: an admin cannot demote or disable their own account, and the last active admin cannot be
 demoted or disabled, so the system always keeps someone who can administer it. A reset password
-is generated here and shown once to the admin, who passes it on.
+is generated here and shown once to the admin, who passes it on: in the response itself (not
+flashed, which would store it in the session cookie) and never cached.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from web.admin.blueprint import bp
-from web.auth import ROLES, create_user, role_required, set_password, temporary_password
+from web.auth import (
+    ROLES,
+    create_user,
+    has_control_characters,
+    role_required,
+    set_password,
+    temporary_password,
+)
 from web.db import get_db
 from web.filters import ROLE_LABELS
 
 
+def _no_control_characters(form: FlaskForm, field) -> None:
+    """The name becomes a mail header's display name: no line break may end or forge a header."""
+    if field.data and has_control_characters(field.data):
+        raise ValidationError(_("Họ tên không được chứa ký tự xuống dòng hay ký tự điều khiển."))
+
+
 class NewUserForm(FlaskForm):
     email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Email(), Length(max=200)])
-    name = StringField(lazy_gettext("Họ tên"), validators=[Optional(), Length(max=200)])
+    name = StringField(lazy_gettext("Họ tên"),
+                       validators=[Optional(), Length(max=200), _no_control_characters])
     role = SelectField(lazy_gettext("Vai trò"), choices=list(ROLES), default="viewer")
     password = PasswordField(lazy_gettext("Mật khẩu (để trống: tạo mật khẩu tạm)"),
                              validators=[Optional(), Length(min=8, max=200)])
@@ -52,31 +67,37 @@ def _would_lock_out(row: sqlite3.Row) -> str | None:
     return None
 
 
+def _page(form: NewUserForm, status: int = 200, once: str | None = None) -> Response:
+    """The accounts page; ``once`` is a message with a password, shown in this response only."""
+    rows = get_db().execute("SELECT id, email, name, role, active, created_at FROM users "
+                            "ORDER BY active DESC, role = 'admin' DESC, email").fetchall()
+    response = make_response(render_template("admin/users.html", form=form, users=rows, roles=ROLES,
+                                             active_tab="users", once=once), status)
+    if once:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.route("/users", methods=["GET", "POST"])
 @role_required("admin")
 def users():
     form = NewUserForm()
-    status = 200
-    if request.method == "POST":
-        if form.validate_on_submit():
-            password = form.password.data or temporary_password()
-            try:
-                create_user(get_db(), form.email.data, password, form.role.data, form.name.data or "")
-            except sqlite3.IntegrityError:
-                form.email.errors.append(_("Đã có tài khoản với email này."))
-                status = 400
-            else:
-                message = _("Đã tạo tài khoản %(email)s.", email=form.email.data.strip())
-                if not form.password.data:
-                    message += " " + _("Mật khẩu tạm (chỉ hiện một lần): %(password)s", password=password)
-                flash(message, "success")
-                return redirect(url_for("admin.users"))
-        else:
-            status = 400
-    rows = get_db().execute("SELECT id, email, name, role, active, created_at FROM users "
-                            "ORDER BY active DESC, role = 'admin' DESC, email").fetchall()
-    return render_template("admin/users.html", form=form, users=rows, roles=ROLES,
-                           active_tab="users"), status
+    if request.method != "POST":
+        return _page(form)
+    if not form.validate_on_submit():
+        return _page(form, 400)
+    password = form.password.data or temporary_password()
+    try:
+        create_user(get_db(), form.email.data, password, form.role.data, form.name.data or "")
+    except sqlite3.IntegrityError:
+        form.email.errors.append(_("Đã có tài khoản với email này."))
+        return _page(form, 400)
+    message = _("Đã tạo tài khoản %(email)s.", email=form.email.data.strip())
+    if form.password.data:
+        flash(message, "success")
+        return redirect(url_for("admin.users"))
+    once = message + " " + _("Mật khẩu tạm (chỉ hiện một lần): %(password)s", password=password)
+    return _page(NewUserForm(formdata=None), 201, once)
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
@@ -119,6 +140,5 @@ def reset_password(user_id: int):
     row = _user_row(user_id)
     password = temporary_password()
     set_password(get_db(), user_id, password)
-    flash(_("Mật khẩu mới của %(email)s (chỉ hiện một lần): %(password)s", email=row["email"],
-            password=password), "success")
-    return redirect(url_for("admin.users"), 303)
+    return _page(NewUserForm(formdata=None), 200, _("Mật khẩu mới của %(email)s (chỉ hiện một lần): "
+                                                    "%(password)s", email=row["email"], password=password))

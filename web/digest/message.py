@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from email import message_from_bytes
 from email.header import Header
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import SMTP, compat32
-from email.utils import format_datetime, formataddr, parseaddr
+from email.utils import format_datetime, parseaddr
 
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
 
 from search.document import LOCAL_TZ
 
@@ -20,19 +21,37 @@ DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.
 _SALT = "presswatch.digest.unsubscribe"
 
 
-def unsubscribe_token(secret_key: str, subscription_id: int, user_id: int) -> str:
-    return URLSafeSerializer(secret_key, salt=_SALT).dumps([subscription_id, user_id])
+class UnsubscribeLinkExpired(Exception):
+    """A genuine unsubscribe link older than its time to live."""
 
 
-def read_unsubscribe_token(secret_key: str, token: str) -> tuple[int, int] | None:
-    """(subscription id, user id), or None for a tampered or malformed token."""
+def _serializer(secret_key: str, issued: datetime | None = None) -> URLSafeTimedSerializer:
+    if issued is None:
+        return URLSafeTimedSerializer(secret_key, salt=_SALT)
+
+    class IssuedSigner(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return int(issued.timestamp())
+
+    return URLSafeTimedSerializer(secret_key, salt=_SALT, signer=IssuedSigner)
+
+
+def unsubscribe_token(secret_key: str, subscription_token: str, issued: datetime | None = None) -> str:
+    """A signed, dated link token for one subscription, named by its random ``token`` column (not
+    its row id, which SQLite gives again after a deletion). ``issued`` is for tests (default now)."""
+    return _serializer(secret_key, issued).dumps(subscription_token)
+
+
+def read_unsubscribe_token(secret_key: str, token: str, max_age_days: float) -> str | None:
+    """The subscription's random token, None for a tampered or malformed link; raises
+    UnsubscribeLinkExpired for a genuine link issued more than ``max_age_days`` ago."""
     try:
-        value = URLSafeSerializer(secret_key, salt=_SALT).loads(token)
+        value = _serializer(secret_key).loads(token, max_age=max_age_days * 86400)
+    except SignatureExpired as error:
+        raise UnsubscribeLinkExpired(str(error)) from error
     except BadSignature:
         return None
-    if (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)):
-        return value[0], value[1]
-    return None
+    return value if isinstance(value, str) and value else None
 
 
 def sender_domain(mail_from: str) -> str:
@@ -62,8 +81,6 @@ def build_message(*, mail_from: str, recipient: str, recipient_name: str, subjec
         message.attach(part)
     else:
         message = alternative
-    message["From"] = _address(mail_from)
-    message["To"] = formataddr((recipient_name, recipient), charset="utf-8")
     message["Subject"] = Header(subject, "utf-8", header_name="Subject")
     message["Date"] = format_datetime(date.astimezone(LOCAL_TZ))
     message["Message-ID"] = message_id
@@ -73,9 +90,19 @@ def build_message(*, mail_from: str, recipient: str, recipient_name: str, subjec
     for name, value in (headers or {}).items():
         message[name] = value
     raw = message.as_bytes(policy=compat32.clone(linesep="\r\n"))
-    return message_from_bytes(raw, policy=SMTP)  # type: ignore[return-value]
+    result: EmailMessage = message_from_bytes(raw, policy=SMTP)  # type: ignore[assignment]
+    # The addresses through email.headerregistry (under the SMTP policy, which refuses CR/LF in any
+    # header value): a display name can never end the header or start another one.
+    name, address = parseaddr(mail_from)
+    result["From"] = mail_address(name, address)
+    result["To"] = mail_address(recipient_name, recipient)
+    return result
 
 
-def _address(value: str) -> str:
-    name, address = parseaddr(value)
-    return formataddr((name, address), charset="utf-8")
+def mail_address(display_name: str, addr_spec: str) -> Address:
+    """An address whose display name has every control character (CR, LF, TAB …) made a space."""
+    return Address(display_name=clean_display_name(display_name), addr_spec=addr_spec)
+
+
+def clean_display_name(name: str) -> str:
+    return " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in name).split())

@@ -59,6 +59,7 @@ class Subscription:
     attach_docx: bool = False
     search_name: str | None = None
     search_query: str | None = None
+    token: str = ""  # random, for unsubscribe links (web/db.py)
 
     @property
     def broken(self) -> bool:
@@ -135,7 +136,7 @@ def _subscription(row: sqlite3.Row) -> Subscription:
         frequency=row["frequency"], send_at=row["send_at"], active=bool(row["active"]),
         created_at=_utc(row["created_at"]), alert_rule=row["alert_rule"],
         min_outlets=row["min_outlets"], attach_docx=bool(row["attach_docx"]),
-        search_name=row["search_name"], search_query=row["search_query"])
+        search_name=row["search_name"], search_query=row["search_query"], token=row["token"] or "")
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
@@ -144,6 +145,11 @@ def ensure_schema(db: sqlite3.Connection) -> None:
 
 def get_subscription(db: sqlite3.Connection, subscription_id: int) -> Subscription | None:
     row = db.execute(_SELECT + " WHERE s.id = ?", (subscription_id,)).fetchone()
+    return _subscription(row) if row else None
+
+
+def subscription_by_token(db: sqlite3.Connection, token: str) -> Subscription | None:
+    row = db.execute(_SELECT + " WHERE s.token = ?", (token,)).fetchone()
     return _subscription(row) if row else None
 
 

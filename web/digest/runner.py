@@ -56,8 +56,7 @@ class DigestContext:
             catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)))
 
     def unsubscribe_url(self, subscription: Subscription) -> str:
-        return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.id,
-                                                        subscription.user_id))
+        return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.token))
 
     def message_id(self, subscription: Subscription, period_key: str) -> str:
         return outbox.message_id(subscription.id, subscription.created_at, period_key,

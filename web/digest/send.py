@@ -50,6 +50,7 @@ class MailSettings:
     max_retry_after: float = 3600.0
     max_attempts: int = 10  # then the mail is abandoned (visible to admins, can be retried)
     lease: float = 600.0  # seconds a 'sending' row belongs to its sender
+    allow_plain_login: bool = False  # send the password over an unencrypted connection
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> MailSettings:
@@ -69,7 +70,9 @@ class MailSettings:
             retries=int(_setting(config, "PRESSWATCH_SMTP_RETRIES", "3")),
             retry_delay=float(_setting(config, "PRESSWATCH_SMTP_RETRY_DELAY", "1")),
             retry_after=float(_setting(config, "PRESSWATCH_SMTP_RETRY_AFTER", "60")),
-            max_attempts=int(_setting(config, "PRESSWATCH_SMTP_MAX_ATTEMPTS", "10")))
+            max_attempts=int(_setting(config, "PRESSWATCH_SMTP_MAX_ATTEMPTS", "10")),
+            allow_plain_login=_setting(config, "PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN", "0").lower()
+            in ("1", "true", "yes"))
 
     @property
     def envelope_from(self) -> str:
@@ -96,6 +99,11 @@ class SMTPMailer:
 
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
+        if s.username and s.security == "none" and not s.allow_plain_login:
+            # Checked before connecting: the password would cross the network readable by anyone.
+            raise DeliveryError("refusing to send the SMTP password without TLS: set "
+                                "PRESSWATCH_SMTP_SECURITY=starttls or ssl (or, for a server on this "
+                                "machine only, PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN=1)", server_down=True)
         if s.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=s.tls_context())
         else:

@@ -15,12 +15,13 @@ from web.auth import role_required
 from web.dates import date_arg, date_params
 from web.db import connect, database_path, get_db
 from web.digest import ensure_schema, outbox
-from web.digest.message import DOCX_TYPE, read_unsubscribe_token
-from web.digest.model import Subscription, get_subscription
+from web.digest.message import DOCX_TYPE, UnsubscribeLinkExpired, read_unsubscribe_token
+from web.digest.model import Subscription, get_subscription, subscription_by_token
 from web.digest.periods import latest_complete, period_containing
 from web.digest.runner import DigestContext, build_docx_bytes, compose_digest_message, docx_builder
 from web.extensions import csrf
 from web.i18n import N_
+from web.services import index_unavailable
 
 bp = Blueprint("digest", __name__, url_prefix="/digest")
 STATUS_LABELS = {"pending": N_("Chờ gửi"), "sending": N_("Đang gửi"), "sent": N_("Đã gửi"),
@@ -62,8 +63,10 @@ def preview(subscription_id: int):
     try:
         digest, message, (html, text) = compose_digest_message(ctx, subscription, period,
                                                                datetime.now(UTC))
-    except (QueryError, BackendUnavailable) as error:
+    except QueryError as error:
         return render_template("error.html", code=503, message=str(error)), 503
+    except BackendUnavailable as error:
+        return render_template("error.html", code=503, message=index_unavailable(error)), 503
     headers = [(name, message[name]) for name in ("From", "To", "Subject", "Message-ID",
                                                   "List-Unsubscribe", "List-Unsubscribe-Post")]
     today = datetime.now(LOCAL_TZ).date()
@@ -114,12 +117,16 @@ def outbox_retry(row_id: int):
 @csrf.exempt  # authenticated by the signed token; mail clients' one-click POST has no CSRF token
 def unsubscribe(token: str):
     """GET shows a confirm button (mail scanners prefetch links); POST unsubscribes (RFC 8058)."""
-    ids = read_unsubscribe_token(current_app.config["SECRET_KEY"], token)
-    if ids is None:
+    days = float(current_app.config.get("PRESSWATCH_UNSUBSCRIBE_DAYS") or 90)
+    try:
+        subscription_token = read_unsubscribe_token(current_app.config["SECRET_KEY"], token, days)
+    except UnsubscribeLinkExpired:
+        return render_template("digest/unsubscribe.html", state="expired"), 410
+    if subscription_token is None:
         return render_template("digest/unsubscribe.html", state="invalid"), 400
     db = get_db()
-    subscription = get_subscription(db, ids[0])
-    if subscription is None or subscription.user_id != ids[1]:
+    subscription = subscription_by_token(db, subscription_token)
+    if subscription is None:
         return render_template("digest/unsubscribe.html", state="gone"), 404
     if request.method == "POST":
         db.execute("UPDATE subscriptions SET active = 0 WHERE id = ?", (subscription.id,))

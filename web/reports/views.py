@@ -166,7 +166,7 @@ def index():
     except QueryError as exc:
         error, status = str(exc), 400
     except BackendUnavailable as exc:
-        error, status = str(exc), 503
+        error, status = services.index_unavailable(exc), 503
     page = req.offset // PICK_PAGE_SIZE + 1
     return render_template("reports/index.html", req=req, result=result, error=error, page=page,
                            page_size=PICK_PAGE_SIZE, state=state_pairs(request.args),
@@ -201,7 +201,7 @@ def export(fmt: str):
     except QueryError as error:
         return _refused(ExportRefused(str(error)))
     except BackendUnavailable as error:
-        return _refused(ExportRefused(str(error), 503))
+        return _refused(ExportRefused(services.index_unavailable(error), 503))
     except ExportRefused as error:
         return _refused(error)
 
@@ -231,7 +231,7 @@ def selection():
     except ExportRefused as error:
         return _refused(error)
     except BackendUnavailable as error:
-        return _refused(ExportRefused(str(error), 503))
+        return _refused(ExportRefused(services.index_unavailable(error), 503))
     documents.sort(key=lambda d: d.published_at, reverse=True)
     if fmt in REVIEW_FORMATS:
         return _review_response(fmt, documents, request.form, "", [])
