@@ -160,13 +160,13 @@ def payloads(tmp: Path) -> tuple[int, int]:
 def load(tmp: Path, users: int, seconds: float) -> dict[str, float]:
     """N concurrent users on search and dashboard over real HTTP: requests, error rate, p50/p95."""
     import requests
-    from werkzeug.serving import make_server
 
     from bench.synthetic import QUERIES, documents
     from search.backends.embedded import EmbeddedBackend
     from search.config import SearchConfig
     from tests.helpers import make_user
     from web import create_app
+    from web.serve import serving_in_thread
 
     index = EmbeddedBackend(tmp / "load.sqlite3")
     index.index(list(documents(5000)))
@@ -179,19 +179,16 @@ def load(tmp: Path, users: int, seconds: float) -> dict[str, float]:
         }
     )
     email, password = make_user(app, "viewer")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     search = app.url_map.bind("x").build("search.index")
     timings: list[float] = []
     errors = 0
     lock = threading.Lock()
 
-    def user(n: int) -> None:
+    def user(base: str, n: int) -> None:
         nonlocal errors
         session = requests.Session()
         token = re.search(
-            r'name="csrf_token" type="hidden" value="([^"]+)"', session.get(f"{base}/auth/login").text
+            r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', session.get(f"{base}/auth/login").text
         ).group(1)
         session.post(f"{base}/auth/login", data={"email": email, "password": password, "csrf_token": token})
         deadline = time.monotonic() + seconds
@@ -209,9 +206,9 @@ def load(tmp: Path, users: int, seconds: float) -> dict[str, float]:
                 errors += not ok
             i += 1
 
-    with ThreadPoolExecutor(users) as pool:
-        list(pool.map(user, range(users)))
-    server.shutdown()
+    # The production server, as `presswatch run` serves (waitress).
+    with serving_in_thread(app) as base, ThreadPoolExecutor(users) as pool:
+        list(pool.map(user, [base] * users, range(users)))
     return {
         "users": users,
         "requests": len(timings),

@@ -40,6 +40,9 @@ def load_config() -> dict:
         "JSON_AS_ASCII": False,
         "PRESSWATCH_MAX_SUBSCRIPTIONS": int(os.environ.get("PRESSWATCH_MAX_SUBSCRIPTIONS", "50") or 50),
         "PRESSWATCH_UNSUBSCRIBE_DAYS": float(os.environ.get("PRESSWATCH_UNSUBSCRIBE_DAYS", "90") or 90),
+        # Explicit, because flask-limiter keeps its on/off switch on the one shared Limiter: an app
+        # made without it would inherit the last app's (a test's RATELIMIT_ENABLED=False).
+        "RATELIMIT_ENABLED": True,
         # Failed logins allowed per account and per client address (flask-limiter syntax).
         "PRESSWATCH_LOGIN_LIMIT_ACCOUNT": os.environ.get("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
         "PRESSWATCH_LOGIN_LIMIT_IP": os.environ.get("PRESSWATCH_LOGIN_LIMIT_IP", "30 per minute"),

@@ -10,6 +10,9 @@ per connection and says itself that it is for development only.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,3 +70,29 @@ def serve(app: Flask, host: str, port: int, settings: ServerSettings | None = No
         server.run()  # returns after KeyboardInterrupt/SystemExit, worker threads stopped
     finally:
         server.close()
+
+
+@contextmanager
+def serving_in_thread(app: Flask, host: str = "127.0.0.1", port: int = 0,
+                      settings: ServerSettings | None = None) -> Iterator[str]:
+    """Serve ``app`` from a background thread (tests, benchmarks); yields the base URL."""
+    from waitress import wasyncore
+
+    server = make_server(app, host, port, settings)
+    stop = threading.Event()
+
+    def loop() -> None:
+        # waitress's run() cannot be stopped from another thread: poll in short steps, then close
+        # every socket from this same thread (closing them under a running select() fails).
+        while not stop.is_set():
+            wasyncore.loop(timeout=0.1, map=server._map, count=1)
+        wasyncore.close_all(server._map)
+        server.task_dispatcher.shutdown()
+
+    thread = threading.Thread(target=loop, name="waitress", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.effective_port}"
+    finally:
+        stop.set()
+        thread.join(timeout=10)

@@ -4,7 +4,6 @@ for tests that must go through HTTP as a browser does (cookies, headers, the ser
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -14,28 +13,10 @@ import requests
 @contextmanager
 def serving(app, threads: int = 4) -> Iterator[str]:
     """Serve ``app`` with the production server in a thread; yields its base URL."""
-    from waitress import wasyncore
+    from web.serve import ServerSettings, serving_in_thread
 
-    from web.serve import ServerSettings, make_server
-
-    server = make_server(app, "127.0.0.1", 0, ServerSettings(threads=threads))
-    stop = threading.Event()
-
-    def loop() -> None:
-        # waitress's own run() has no stop from another thread: poll in short steps, then close
-        # every socket from this same thread (closing them under a running select() fails).
-        while not stop.is_set():
-            wasyncore.loop(timeout=0.1, map=server._map, count=1)
-        wasyncore.close_all(server._map)
-        server.task_dispatcher.shutdown()
-
-    thread = threading.Thread(target=loop, name="live-waitress", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        stop.set()
-        thread.join(timeout=10)
+    with serving_in_thread(app, settings=ServerSettings(threads=threads)) as url:
+        yield url
 
 
 class Browser:
