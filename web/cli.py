@@ -113,7 +113,10 @@ def search_command(query: str, backend: str | None, limit: int, as_json: bool) -
         click.echo(str(error), err=True)
         sys.exit(2)
     hits = [{"id": h.document.id, "title": h.document.title, "outlet": h.document.outlet_id,
-             "published_at": h.document.published_at.isoformat(), "score": round(h.score, 4),
+             # a day-only date is printed as the day (its stored midnight is no time)
+             "published_at": (h.document.published_at.date() if h.document.published_day_only
+                              else h.document.published_at).isoformat(),
+             "published_precision": h.document.published_precision, "score": round(h.score, 4),
              "url": h.document.url} for h in result.hits]
     if as_json:
         click.echo(json.dumps({"total": result.total, "hits": hits, "facets": result.facets},
@@ -121,7 +124,8 @@ def search_command(query: str, backend: str | None, limit: int, as_json: bool) -
         return
     click.echo(f"{result.total} bài viết")
     for hit in hits:
-        click.echo(f"{hit['score']:>8.3f}  {hit['published_at'][:16]}  {hit['outlet']:<12} {hit['title']}")
+        when = hit["published_at"][:16]
+        click.echo(f"{hit['score']:>8.3f}  {when:<16}  {hit['outlet']:<12} {hit['title']}")
     for name, buckets in result.facets.items():
         if buckets:
             click.echo(f"{name}: " + ", ".join(f"{value} ({count})" for value, count in buckets[:8]))

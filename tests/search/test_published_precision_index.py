@@ -69,3 +69,24 @@ def test_an_index_from_before_the_field_takes_it(elasticsearch_url, es_index, mo
     assert upgraded.get(current.id).published_precision == "day"
     assert upgraded.get(documents()[0].id).published_precision == "day"
     upgraded.close()
+
+
+def test_the_search_command_prints_a_day_as_a_day():
+    """`presswatch search` (a process, on the embedded index of this test's data folder)."""
+    import json
+    import subprocess
+    import sys
+
+    from search.backends import open_backend
+
+    index = open_backend()
+    assert not index.index(documents()).errors
+    index.close()
+    done = subprocess.run([sys.executable, "-m", "web", "search", "khánh thành", "--json"],
+                          capture_output=True, text=True, timeout=120, check=True)
+    hits = {hit["outlet"]: hit for hit in json.loads(done.stdout)["hits"]}
+    assert hits["tuoitre"]["published_at"] == "2015-03-12" and hits["tuoitre"]["published_precision"] == "day"
+    assert hits["nld"]["published_at"] == "2015-03-12T08:06:00+07:00"
+    text = subprocess.run([sys.executable, "-m", "web", "search", "khánh thành"],
+                          capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "2015-03-12  " in text and "2015-03-12T00:00" not in text and "2015-03-12T08:06" in text
