@@ -8,7 +8,6 @@ No click here: `web/cli_outlets.py` is the command line.
 
 from __future__ import annotations
 
-import gzip
 import http.client
 import http.cookiejar
 import re
@@ -77,20 +76,30 @@ def _opener(cookies: bool) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(*handlers)
 
 
-def _decode_body(body: bytes, headers: Message) -> bytes:
+def _inflate(body: bytes, wbits: int) -> tuple[bytes, bool]:
+    """Decompress at most MAX_BYTES (a 200 KB gzip bomb expanded to 506 MB in memory before);
+    (data, whether more was left)."""
+    inflater = zlib.decompressobj(wbits)
+    data = inflater.decompress(body, MAX_BYTES)
+    return data, bool(inflater.unconsumed_tail)
+
+
+def _decode_body(body: bytes, headers: Message) -> tuple[bytes, bool]:
+    """(body, truncated): decompressed, if the server compressed it, up to MAX_BYTES."""
     # We send no Accept-Encoding, but some servers compress anyway (VietnamPlus per NM).
     encoding = (headers.get("Content-Encoding") or "").lower()
     if "gzip" in encoding or body[:2] == b"\x1f\x8b":
         try:
-            return gzip.decompress(body)
-        except (OSError, EOFError):
-            return body
-    if "deflate" in encoding:
-        try:
-            return zlib.decompress(body)
+            return _inflate(body, 16 + zlib.MAX_WBITS)
         except zlib.error:
-            return zlib.decompress(body, -zlib.MAX_WBITS)
-    return body
+            return body, False
+    if "deflate" in encoding:
+        for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped, or raw as some servers send
+            try:
+                return _inflate(body, wbits)
+            except zlib.error:
+                continue
+    return body, False
 
 
 def _root_name(body: bytes) -> str:
@@ -173,8 +182,8 @@ def probe(url: str, route: str, outlet: Outlet, *, user_agent: str, timeout: flo
         reason = getattr(error, "reason", error)
         return RouteResult(**base, verdict="network-error", error=f"{type(reason).__name__}: {reason}",
                            seconds=time.monotonic() - started)
-    note = "truncated at 8 MB; " if len(raw) > MAX_BYTES else ""
-    body = _decode_body(raw[:MAX_BYTES], headers)
+    body, inflated_more = _decode_body(raw[:MAX_BYTES], headers)
+    note = "truncated at 8 MB; " if len(raw) > MAX_BYTES or inflated_more else ""
     if route == "prime":
         verdict, fmt, items, why = "ok", "", 0, ""
     else:

@@ -71,6 +71,17 @@ def _decodes(page: bytes, encoding: str) -> bool:
     return True
 
 
+def _damaged_utf8(page: bytes) -> bool:
+    """UTF-8 with a few invalid bytes: at most 1 in 10 of its non-ASCII characters unreadable.
+
+    Text in a single-byte encoding almost never forms valid multi-byte UTF-8 sequences by chance, so
+    a page mostly made of them is UTF-8."""
+    text = page.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    return valid >= 20 and invalid <= valid / 10
+
+
 _UNICODE_FAMILY = ("utf8", "utf16", "utf32", "utf8sig", "utf16le", "utf16be")
 
 
@@ -89,8 +100,10 @@ def decode_page(page: bytes, content_type: str | None = None) -> tuple[str, str]
         western = page.decode("cp1252") if _cp1252_clean(page) else page.decode("latin-1")
         readings = {"cp1258": legacy.cp1258_to_unicode(page), "cp1252": western,
                     "tcvn3-bytes": legacy.tcvn3_to_unicode(page), "vni-bytes": legacy.vni_to_unicode(western)}
-        if _decodes(page, "utf-8"):
-            readings["utf-8"] = page.decode("utf-8")
+        if _decodes(page, "utf-8") or _damaged_utf8(page):
+            # A few invalid bytes (a cut character, a stray byte) do not make a UTF-8 page Western:
+            # without this reading a single-byte one, which never fails, won (mojibake).
+            readings["utf-8"] = page.decode("utf-8", errors="replace")
         if not broken:
             readings[encoding] = text
         scores = {name: legacy.vietnamese_score(visible_text(value)) for name, value in readings.items()}

@@ -63,3 +63,17 @@ def test_a_page_over_its_cpu_budget_is_an_extraction_failure_and_the_crawl_goes_
     assert crawl.stats["presswatch/not_article/budget"] == 1
     assert f"Not an article: {urls[1]} (over the per-page CPU budget (0.5 s))" in crawl.log
     assert crawl.health["budget"]["last"]["extraction_failures"] == 1
+
+
+def test_a_few_invalid_bytes_do_not_turn_a_utf8_page_into_mojibake():
+    from crawler.extract import extract_article
+
+    page = article_page("Ủy ban nhân dân tỉnh họp bàn giải ngân").encode()
+    # A character cut in half by the CMS, a stray Windows-1252 quote, a lone continuation byte.
+    damaged = page.replace("đoạn 2".encode(), b"\xe1\xbb \x93 \x9d").replace("đoạn 3".encode(), b"\xc3(")
+    for content_type in ("text/html; charset=utf-8", "text/html", None):
+        result = extract_article(damaged, "http://127.0.0.1/a.html", content_type)
+        assert result.ok, result.reason
+        assert result.encoding == "utf-8", result.encoding
+        assert result.article["title"] == "Ủy ban nhân dân tỉnh họp bàn giải ngân"
+        assert "Ủy ban nhân dân tỉnh Bắc Ninh họp bàn về giao thông" in result.article["body"]
