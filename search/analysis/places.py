@@ -314,7 +314,12 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     # A subject scores min_score and a fair share of the top score, or is the top itself (when
     # something was named other than in passing: only home towns and routes make no subject).
     floor = max(g.min_score, g.min_share * top)
-    old = [u for u, s in scores.items() if s >= floor or (s == top and (top >= 1 or len(scores) == 1))]
+    # The top score alone makes a subject only for one or two units: a list of places named once
+    # each in passing ("thưởng Tết cao nhất ở TP.HCM, Thái Bình, Hải Dương, Bình Phước") is not
+    # what the article is about.
+    leaders = [u for u, s in scores.items() if s == top]
+    old = [u for u, s in scores.items()
+           if s >= floor or (len(leaders) <= 2 and s == top and (top >= 1 or len(scores) == 1))]
     # Old units named as such ("tỉnh Thái Bình (cũ)", "hợp nhất từ Hà Nam, Nam Định") stay with the
     # new unit they now form when that new unit is a subject.
     subject_new = {g.units[u].new_name for u in old}

@@ -187,6 +187,14 @@ class Found:
     reason: str = ""
 
 
+_ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"])
+
+
+def _bare_name(folded: str) -> bool:
+    words = folded.split()
+    return len(words) == 1 and (words[0].isdigit() or len(words[0]) == 1 or words[0] in _ROMAN)
+
+
 def resolve(found: list[Found], direct: set[str]) -> None:
     """Give each mention its provincial unit, or a reason why not ("ambiguous").
 
@@ -208,7 +216,11 @@ def resolve(found: list[Found], direct: set[str]) -> None:
         if item.unit:
             continue
         provinces = item.match.provinces
-        for pool in (provinces, provinces & direct, provinces & sure):
+        # "phường 4", "phường V": numbers, letters and roman numerals name wards in many provinces;
+        # they count only beside their province named directly ("quận 7" is only in TP.HCM).
+        bare = _bare_name(item.name) and not (item.match.level == "district" and item.name.isdigit())
+        pools = (provinces & direct,) if bare else (provinces, provinces & direct, provinces & sure)
+        for pool in pools:
             if len(pool) == 1:
                 item.unit = next(iter(pool))
                 break

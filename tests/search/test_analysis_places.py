@@ -184,3 +184,12 @@ def test_old_units_named_in_a_merger_article_are_kept() -> None:
         "Tỉnh Ninh Bình mới được hợp nhất từ Hà Nam, Nam Định và Ninh Bình.",
         "Cán bộ của tỉnh Thái Bình (cũ) chuyển về làm việc tại Hưng Yên."))
     assert {"Hà Nam", "Nam Định", "Ninh Bình", "Thái Bình", "Hưng Yên"} <= set(document.provinces)
+
+
+def test_lists_and_bare_ward_numbers_do_not_make_subjects() -> None:
+    listed = ("Mức thưởng cao nhất thuộc về doanh nghiệp ở Thành phố Hồ Chí Minh, tiếp đến là Thái "
+              "Bình, Hải Dương và Bình Phước.")
+    assert old("Thưởng Tết cao nhất 624 triệu đồng một người", "", listed) == []
+    # "phường V" is a ward of Vị Thanh (Hậu Giang) but also any roman-numbered ward anywhere.
+    assert old("Khởi tố kẻ sát hại thiếu niên", "", "Nạn nhân ngụ tại phường V. Công an phường V đang "
+               "điều tra, cơ quan chức năng phường V cho biết.") == []
