@@ -80,7 +80,7 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 
 # Floors a little below the figures measured when the analyser was last tuned (docs/ANALYSIS.md,
 # "Evaluation and benchmark"): (topic macro-F1, province F1, tone accuracy).
-FLOORS = {"dev": (0.63, 0.94, 0.74), "heldout": (0.40, 0.82, 0.59), "shared": (0.05, 0.5, 0.6)}
+FLOORS = {"dev": (0.63, 0.94, 0.74), "heldout": (0.40, 0.87, 0.59), "shared": (0.05, 0.5, 0.6)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
