@@ -228,6 +228,14 @@ def faults() -> list[tuple[str, str, float]]:
         ),
         ("Web app under a burst while reindexing", "tests/reliability/test_reindex_under_load.py"),
         ("Backup restored into an empty instance", "tests/reliability/test_backup_restore.py"),
+        ("Crawl, retag and the web app's retag writing one embedded index at once",
+         "tests/reliability/test_concurrent_writers.py"),
+        ("Elasticsearch rejects replayed documents (mapping conflict, write block): kept as dead letters",
+         "tests/reliability/test_dead_letters.py"),
+        ("Damaged or truncated backup restored: nothing touched; data folder private",
+         "tests/reliability/test_private_data.py"),
+        ("A 1 MB article repeating the query words: snippet work bounded",
+         "tests/search/test_snippets.py"),
     ]
     rows = []
     for name, target in cases:

@@ -12,9 +12,10 @@ and ``presswatch spool replay --dead-letters`` (or the page's button) puts back 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -53,11 +54,21 @@ class Spool:
 
     def put(self, documents: Iterable[Document]) -> int:
         rows = [(d.id, json.dumps(d.to_source(), ensure_ascii=False)) for d in documents]
+        with self._transaction():
+            self.db.executemany("INSERT INTO spool(document_id, source) VALUES (?, ?)", rows)
+        return len(rows)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction (the lock taken first), rolled back if anything fails."""
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("INSERT INTO spool(document_id, source) VALUES (?, ?)", rows)
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
             self.db.execute("COMMIT")
-        return len(rows)
 
     def peek(self, limit: int = 500) -> list[tuple[int, Document]]:
         """The oldest entries, without removing them."""
@@ -75,20 +86,14 @@ class Spool:
         now = datetime.now(LOCAL_TZ).isoformat(timespec="seconds")
         rows = [(d.id, json.dumps(d.to_source(), ensure_ascii=False), reason[:2000], now)
                 for d, reason in rejected]
-        with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                self.db.executemany(
-                    "INSERT INTO dead_letters(document_id, source, reason, failed_at) VALUES (?,?,?,?) "
-                    "ON CONFLICT(document_id) DO UPDATE SET source = excluded.source, "
-                    "reason = excluded.reason, failed_at = excluded.failed_at, attempts = attempts + 1",
-                    rows)
-                if through is not None:
-                    self.db.execute("DELETE FROM spool WHERE seq <= ?", (through,))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO dead_letters(document_id, source, reason, failed_at) VALUES (?,?,?,?) "
+                "ON CONFLICT(document_id) DO UPDATE SET source = excluded.source, "
+                "reason = excluded.reason, failed_at = excluded.failed_at, attempts = attempts + 1",
+                rows)
+            if through is not None:
+                self.db.execute("DELETE FROM spool WHERE seq <= ?", (through,))
 
     def bury(self, rejected: Iterable[tuple[Document, str]]) -> None:
         """Keep documents the index rejected (outside a replay) as dead letters."""
@@ -114,16 +119,10 @@ class Spool:
 
     def requeue_dead_letters(self) -> int:
         """Move every dead letter back into the spool (the next replay sends them again)."""
-        with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                moved = self.db.execute("INSERT INTO spool(document_id, source) SELECT document_id, source "
-                                        "FROM dead_letters ORDER BY failed_at").rowcount
-                self.db.execute("DELETE FROM dead_letters")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            moved = self.db.execute("INSERT INTO spool(document_id, source) SELECT document_id, source "
+                                    "FROM dead_letters ORDER BY failed_at").rowcount
+            self.db.execute("DELETE FROM dead_letters")
         return moved
 
     def __len__(self) -> int:
