@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import Any
 
 import click
 from flask.cli import FlaskGroup, with_appcontext
@@ -13,7 +14,40 @@ from web import create_app, services
 from web.cli_input import article_source, read_article, refuse
 
 
-@click.group(cls=FlaskGroup, create_app=create_app)
+class PresswatchGroup(FlaskGroup):
+    """Flask's CLI group, with Presswatch's commands first in ``--help``.
+
+    Flask's own maintenance commands (``shell``, ``routes``, plugins such as ``limiter``) stay
+    available but are listed apart, and Flask's loader options (``--app``, ``--env-file``,
+    ``--debug``, ``--version``) are hidden: ``presswatch`` always loads this app.
+    """
+
+    FLASK_OPTIONS = ("app", "env_file", "debug", "version")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        for param in self.params:
+            if param.name in self.FLASK_OPTIONS and isinstance(param, click.Option):
+                param.hidden = True
+
+    @staticmethod
+    def is_ours(command: click.Command) -> bool:
+        module = getattr(command.callback, "__module__", "") or ""
+        return module.split(".")[0] in ("web", "crawler", "search")
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if command and not command.hidden]
+        limit = formatter.width - 6 - max((len(name) for name, _c in commands), default=0)
+        for title, wanted in (("Commands", True), ("Flask commands (maintenance)", False)):
+            rows = [(name, command.get_short_help_str(limit)) for name, command in commands
+                    if self.is_ours(command) is wanted]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+@click.group(cls=PresswatchGroup, create_app=create_app)
 def main() -> None:
     """Presswatch: theo dõi báo chí — crawl, index, search and serve Vietnamese press coverage."""
 
@@ -104,7 +138,7 @@ def run_command(host: str, port: int) -> None:
 def search_command(query: str, backend: str | None, limit: int, as_json: bool) -> None:
     """Search the index with the query language and print hits and facet counts."""
     from search.backends import BackendUnavailable, SearchRequest, open_backend
-    from search.query import QueryError
+    from search.query import QueryError, operator_hint
 
     try:
         index = open_backend(backend=backend)
@@ -112,6 +146,9 @@ def search_command(query: str, backend: str | None, limit: int, as_json: bool) -
     except (QueryError, BackendUnavailable) as error:
         click.echo(str(error), err=True)
         sys.exit(2)
+    if hint := operator_hint(query):  # on stderr: --json output stays one JSON object
+        try_it = f"\n  presswatch search '{hint.suggestion}'" if hint.suggestion else ""
+        click.echo(f"{hint.message_vi}\n{hint.message_en}{try_it}", err=True)
     hits = [{"id": h.document.id, "title": h.document.title, "outlet": h.document.outlet_id,
              # a day-only date is printed as the day (its stored midnight is no time)
              "published_at": (h.document.published_at.date() if h.document.published_day_only

@@ -133,7 +133,8 @@ def timeline(base: SearchRequest, window: Window) -> dict[str, Any]:
         result = backend.search(replace(base, tones=[tone], histogram=interval))
         counts = dict(result.histogram)
         series.append({"key": tone, "label": tone_label(tone), "data": [counts.get(b, 0) for b in buckets]})
-    return {"interval": interval, "labels": [short_date(b) for b in buckets],
+    return {"interval": interval, "start": window.start, "end": window.end,
+            "labels": [short_date(b) for b in buckets],
             "dates": [b.isoformat() for b in buckets], "series": series}
 
 
@@ -186,7 +187,9 @@ def build(period: str, end: date, scope: str, province: str, silent_days: int) -
     dashboard.negative_hits = backend.search(replace(base, tones=["negative"], sort="date", collapse=True,
                                                      limit=8)).hits
     dashboard.silent = silent_outlets(end, silent_days)
-    chart_window = window if window.days >= 14 else window_ending(end, 14)
+    # The chart shows the chosen period (it used to widen "7 ngày" to 14 days, unlabelled); a
+    # single day is drawn as the week ending that day so it has something to compare with.
+    chart_window = window if window.days >= 7 else window_ending(end, 7)
     names = services.outlet_names()
     dashboard.charts = {
         "timeline": timeline(_base(scope, province, chart_window), chart_window),
@@ -198,7 +201,8 @@ def build(period: str, end: date, scope: str, province: str, silent_days: int) -
                   "data": [dict(main.facets.get("tone", [])).get(t, 0) for t in TONES]},
         "outlets": {"labels": [names.get(r.name, r.name) for r in dashboard.outlet_rows],
                     "data": [r.total for r in dashboard.outlet_rows]},
-        "text": {"articles": _("Số bài"), "empty": _("Không có dữ liệu trong khoảng thời gian này")},
+        "text": {"articles": _("Số bài"), "empty": _("Không có dữ liệu trong khoảng thời gian này"),
+                 "day": _("Ngày (ngày/tháng)"), "week": _("Tuần bắt đầu ngày (ngày/tháng)")},
     }
     return dashboard
 

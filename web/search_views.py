@@ -17,7 +17,7 @@ from flask_login import current_user
 
 from search.backends import BackendUnavailable, SearchRequest, SearchResult
 from search.document import fold_keyword
-from search.query import QueryError
+from search.query import QueryError, operator_hint
 from web import services
 from web.auth import role_required
 from web.dates import DateParamError, date_arg, date_params
@@ -147,6 +147,7 @@ def index():
     pages = min((result.total - 1) // page_size + 1, MAX_RESULTS // page_size) if result else 0
     return render_template(
         "search/index.html", req=search_request, result=result, facets=facets, error=error,
+        hint=None if error else operator_hint(search_request.query),
         unavailable=unavailable, date_error=date_error, page=page, pages=pages,
         page_links=pages_around(page, pages),
         outlet_names=services.outlet_names(), facet_url=facet_url, search_url=search_url,

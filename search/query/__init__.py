@@ -22,12 +22,14 @@ from search.query.ast import (
 )
 from search.query.dates import epoch_seconds
 from search.query.errors import QueryError, QuerySyntaxError, QueryTooCostly
+from search.query.hints import OperatorHint, operator_hint
 from search.query.matcher import PreparedDocument, explain, highlight_terms, matches, prepare
 from search.query.parser import parse
 from search.query.to_elasticsearch import to_elasticsearch
 from search.query.to_sqlite import ORDERED_NEAR_FUNCTION, fts_rank_match, register_sqlite_functions, to_sqlite
 
 __all__ = [
+    "operator_hint",
     "And",
     "DateRange",
     "DateValue",
@@ -38,6 +40,7 @@ __all__ = [
     "Not",
     "ORDERED_NEAR_FUNCTION",
     "Or",
+    "OperatorHint",
     "Phrase",
     "PreparedDocument",
     "QueryError",

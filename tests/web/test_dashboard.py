@@ -73,12 +73,12 @@ def test_scope_and_period(client, corpus):
 
 
 def test_timeline_covers_every_day_and_adds_up(client, corpus):
-    data = chart_data(get(client, corpus[1]))  # a week is charted over at least 14 days
+    data = chart_data(get(client, corpus[1]))  # "7 ngày" charts those 7 days (it drew 14)
     timeline = data["timeline"]
-    assert len(timeline["labels"]) == 14 and timeline["labels"][-1] == corpus[1].strftime("%d/%m")
+    assert len(timeline["labels"]) == 7 and timeline["labels"][-1] == corpus[1].strftime("%d/%m")
     assert [s["key"] for s in timeline["series"]] == ["negative", "neutral", "positive"]
     per_day = [sum(day) for day in zip(*(s["data"] for s in timeline["series"]), strict=True)]
-    assert sum(per_day) == 17 and per_day[-1] == 5
+    assert sum(per_day) == 14 and per_day[-1] == 5  # adds up to the "7 ngày" figure
     assert data["tones"]["data"] == [8, 1, 5]
 
 
@@ -151,7 +151,7 @@ def test_same_figures_on_elasticsearch(tmp_path, elasticsearch_url, es_index):
     assert kpis(page) == [5, 14, 24, 8, 7]
     data = chart_data(page)
     assert data["tones"]["data"] == [8, 1, 5]
-    assert sum(sum(s["data"]) for s in data["timeline"]["series"]) == 17
+    assert sum(sum(s["data"]) for s in data["timeline"]["series"]) == 14
     assert "4 cơ quan báo chí" in page and "Báo Xây dựng" in page
     search = client.get("/search", query_string={"tone": "negative", "collapse": "1"}).get_data(as_text=True)
     assert "4 bài / 4 cơ quan" in search

@@ -15,6 +15,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, RegistryError, load_registry
+from search.text import fold
 from web.admin.blueprint import bp
 from web.auth import role_required
 from web.db import get_db
@@ -71,12 +72,13 @@ def outlets():
     chosen = overrides(get_db())
     rows = [OutletRow(o, source, chosen.get(o.id)) for o, source in registry_outlets()]
     shown = request.args.get("show", "")
-    query = request.args.get("q", "").strip().casefold()
+    query = fold(request.args.get("q", "").strip())
     if shown in ("on", "off"):
         rows = [r for r in rows if r.enabled == (shown == "on")]
     if query:
-        rows = [r for r in rows if query in r.outlet.name.casefold() or query in r.outlet.id
-                or query in (r.outlet.province or "").casefold()]
+        # Folded like search: "nhan dan" finds Báo Nhân Dân, "bac ninh" the outlets of Bắc Ninh.
+        rows = [r for r in rows if query in fold(r.outlet.name) or query in r.outlet.id
+                or query in fold(r.outlet.province or "")]
     return render_template("admin/outlets.html", rows=rows, shown=shown, q=request.args.get("q", ""),
                            enabled_count=sum(r.enabled for r in rows), active_tab="outlets")
 

@@ -35,7 +35,8 @@
         options: {
           interaction: { mode: "index", intersect: false },
           plugins: { legend: { position: "bottom" } },
-          scales: { x: { stacked: true, grid: { display: false } },
+          scales: { x: { stacked: true, grid: { display: false },
+                         title: { display: true, text: t.interval === "day" ? data.text.day : data.text.week } },
                     y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
                          title: { display: true, text: data.text.articles } } }
         }

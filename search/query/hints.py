@@ -1,0 +1,66 @@
+"""Hints about a query that parses but probably does not say what its author meant.
+
+Operators are upper-case (``AND``, ``OR``, ``NOT``); a lower-case ``or`` is an ordinary word to
+find, so ``tai nạn or va chạm`` looks for articles containing the word "or" and finds almost
+nothing. ``operator_hint`` spots such words between terms (outside quoted phrases) and offers the
+query with them written as operators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.query.errors import QueryError
+from search.query.parser import parse
+
+# A quoted phrase (skipped, with an optional =, *, ~n around it) or one run of non-space characters.
+_PIECE = re.compile(r'=?"[^"]*"\S*|\S+')
+_OPERATORS = {"and": "AND", "or": "OR", "not": "NOT"}
+
+
+@dataclass(frozen=True)
+class OperatorHint:
+    operators: tuple[str, ...]  # e.g. ("OR",), in the order they appear
+    suggestion: str  # the query with those words as operators ("" when that would not parse)
+
+    @property
+    def message_vi(self) -> str:
+        words = ", ".join(self.operators)
+        text = f"Từ viết thường {', '.join(w.lower() for w in self.operators)} được tìm như một từ, " \
+               f"không phải toán tử. Ý bạn là {words}?"
+        return text
+
+    @property
+    def message_en(self) -> str:
+        words = ", ".join(self.operators)
+        text = f"Lowercase {', '.join(w.lower() for w in self.operators)} is searched as a word, not " \
+               f"an operator. Did you mean {words}?"
+        return text
+
+
+def operator_hint(text: str) -> OperatorHint | None:
+    """The lower- or mixed-case and/or/not standing as operators would (between terms; ``not``
+    before one), or None. Linear in the query's length."""
+    pieces = list(_PIECE.finditer(text or ""))
+    found: list[tuple[int, re.Match]] = []
+    for position, piece in enumerate(pieces):
+        word = piece.group()
+        operator = _OPERATORS.get(word.lower())
+        if operator is None or word == operator:
+            continue
+        has_after = position + 1 < len(pieces)
+        has_before = position > 0
+        if has_after and (has_before or operator == "NOT"):
+            found.append((position, piece))
+    if not found:
+        return None
+    suggestion = text
+    for _position, piece in reversed(found):
+        suggestion = suggestion[:piece.start()] + piece.group().upper() + suggestion[piece.end():]
+    try:
+        parse(suggestion)
+    except QueryError:
+        suggestion = ""
+    operators = tuple(dict.fromkeys(_OPERATORS[piece.group().lower()] for _p, piece in found))
+    return OperatorHint(operators, suggestion)
