@@ -103,15 +103,20 @@ def is_abroad(g: Gazetteer, tokens: FieldTokens, end: int) -> bool:
     return False
 
 
-def old_note(g: Gazetteer, tokens: FieldTokens, i: int, end: int) -> str:
+def merger_starts(g: Gazetteer, tokens: FieldTokens) -> dict[int, int]:
+    """Sentence -> position of its first merger word ("hợp nhất", "sáp nhập" …), found in one pass."""
+    out: dict[int, int] = {}
+    lower, table = tokens.lower, g.merger_words
+    for k in [k for k, word in enumerate(lower) if word in table]:
+        if any(tuple(lower[k:k + len(w)]) == w for w in table[lower[k]]):
+            out.setdefault(tokens.sentence[k], k)
+    return out
+
+
+def old_note(tokens: FieldTokens, i: int, end: int, mergers: dict[int, int]) -> str:
     """How the unit is named as it was before the merger: "cũ" ("tỉnh Thái Bình (cũ)"), "merger"
-    (after "hợp nhất", "sáp nhập" … in the same sentence) or not ("")."""
+    (after "hợp nhất", "sáp nhập" … in the same sentence; ``mergers`` from merger_starts) or not."""
     if end < len(tokens.lower) and tokens.lower[end] == "cũ" and tokens.gap(end - 1, end).strip(" (") == "":
         return "cũ"
-    sentence, lower = tokens.sentence[i], tokens.lower
-    k = i
-    while k > 0 and tokens.sentence[k - 1] == sentence:
-        k -= 1
-        if any(tuple(lower[k:k + len(w)]) == w for w in g.merger_words.get(lower[k], ())):
-            return "merger"
-    return ""
+    first = mergers.get(tokens.sentence[i])
+    return "merger" if first is not None and first < i else ""

@@ -24,6 +24,7 @@ from search.analysis.place_context import (
     is_abroad,
     is_road_end,
     is_weak,
+    merger_starts,
     old_note,
     why_not_province,
 )
@@ -349,6 +350,7 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
                 break
     blocked_end, blocked_reason, weak_end = -1, "", -1
     patterns, after = g.patterns, 0
+    mergers = merger_starts(g, tokens) if g.merger_words else {}
     for i in [i for i, word in enumerate(lower) if word in patterns]:
         if i < after or i in covered:
             continue
@@ -372,7 +374,7 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
             weight = g.weak_weight if weak else g.field_weights.get(name, 1.0)
             weak_end = end if weak else -1
             mentions.append(Mention(match.unit, name, i, text, match.kind, weight, tokens.sentence[i],
-                                    old_note(g, tokens, i, end)))
+                                    old_note(tokens, i, end, mergers)))
         after = end
     return mentions
 
