@@ -5,6 +5,7 @@ Errors name the file, the entry and the field, so an operator editing the YAML k
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +14,17 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from crawler import succession
+
+# provincial-press-agency: "Báo và Phát thanh, Truyền hình <tỉnh>", a party paper and a radio-TV
+# station merged (2025); their predecessors are papers and stations (crawler/succession.py).
 KINDS = ("central-daily", "central-online", "provincial-party-paper", "provincial-tv",
-         "trade-magazine", "agency")
+         "provincial-press-agency", "trade-magazine", "agency")
 FEEDS_SOURCES = ("verified", "seen", "guessed", "sample")
 REQUIRED = ("id", "name", "domain", "kind", "province", "feeds", "sitemaps", "sections")
 OPTIONAL = ("feeds_source", "enabled", "notes", "aliases", "render_js", "selectors", "section_pages",
-            "crawl_delay", "prime_url", "article_pattern", "quirks", "cdn_hosts", "local_test")
+            "crawl_delay", "prime_url", "article_pattern", "quirks", "cdn_hosts", "local_test",
+            "active_from", "active_until", "merged_into", "predecessors", "evidence")
 # Per-outlet CSS selector overrides, for pages where generic extraction picks the wrong block.
 SELECTOR_FIELDS = ("title", "sapo", "body", "author", "date")
 # Known site behaviours, named so tools can act on them (docs/OUTLETS.md says what each means).
@@ -70,6 +76,18 @@ class Outlet:
     # A fictional outlet served on this machine (the sample press, test servers): the only kind the
     # crawler may fetch from loopback or private addresses (crawler/fetch_policy.py).
     local_test: bool = False
+    # Succession (crawler/succession.py): the outlet's lifetime, its successor, and (filled in on
+    # load from every merged_into) its predecessors; evidence grades of its facts.
+    active_from: dt.date | None = None
+    active_until: dt.date | None = None
+    merged_into: str | None = None
+    predecessors: tuple[str, ...] = ()
+    evidence: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the outlet existed on ``day`` (open ends: always was / still is)."""
+        return (self.active_from is None or self.active_from <= day) and (
+            self.active_until is None or day <= self.active_until)
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -136,7 +154,8 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
     return Outlet(id=raw["id"], name=raw["name"].strip(), domain=raw["domain"].strip(),
                   kind=raw["kind"], province=raw["province"], feeds_source=feeds_source,
                   enabled=enabled, notes=str(raw.get("notes", "")), **routes,
-                  **_handling(path, entry, raw, variables))
+                  **_handling(path, entry, raw, variables),
+                  **succession.parse_succession(path, entry, raw))
 
 
 def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, str]) -> dict[str, Any]:
@@ -236,4 +255,4 @@ def load_registry(path: Path | str = DEFAULT_REGISTRY,
             raise RegistryError(path, "duplicate id", outlet.id, "id")
         seen.add(outlet.id)
         outlets.append(outlet)
-    return outlets
+    return succession.link(path, outlets)

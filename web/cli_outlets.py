@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -40,7 +41,14 @@ def _routes(outlet: Outlet) -> dict[str, list[str]]:
 def _row(outlet: Outlet) -> dict[str, object]:
     return {"id": outlet.id, "name": outlet.name, "domain": outlet.domain, "kind": outlet.kind,
             "province": outlet.province, "routes": _routes(outlet), "feeds_source": outlet.feeds_source,
-            "enabled": outlet.enabled, "quirks": list(outlet.quirks)}
+            "enabled": outlet.enabled, "quirks": list(outlet.quirks),
+            "active_from": _day(outlet.active_from), "active_until": _day(outlet.active_until),
+            "merged_into": outlet.merged_into, "predecessors": list(outlet.predecessors),
+            "evidence": dict(outlet.evidence)}
+
+
+def _day(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:

@@ -84,7 +84,9 @@ class NewsSpider(scrapy.Spider):
         if unknown:
             raise ValueError(f"Unknown outlet id(s) {', '.join(sorted(unknown))} in {path}")
         overrides = settings.getdict("PRESSWATCH_OUTLET_OVERRIDES")
-        return [o for o in outlets if overrides.get(o.id, o.enabled)
+        # An outlet that has ended (merged into a successor) is history: its successor crawls the site.
+        today = date.today()
+        return [o for o in outlets if overrides.get(o.id, o.enabled) and o.active_on(today)
                 and (not self.outlet_filter or o.id in self.outlet_filter)]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
