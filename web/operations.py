@@ -118,7 +118,8 @@ def crawl_state_health(state_file: Any) -> HealthProvider:
                 continue
             row.last_crawl = datetime.fromisoformat(health.last_success) if health.last_success else None
             if health.flagged or health.consecutive_failures:
-                row.last_error = health.flagged or f"{health.consecutive_failures} lần thu thập lỗi liên tiếp"
+                row.last_error = health.flagged or _("%(n)d lần thu thập lỗi liên tiếp",
+                                                        n=health.consecutive_failures)
                 if row.enabled and (health.flagged or health.consecutive_failures >= 3):
                     row.status = "failing"
         rows.sort(key=lambda r: (STATUS_ORDER.get(r.status, 9), -r.articles, r.name))
