@@ -128,6 +128,7 @@ def run_command(host: str, port: int) -> None:
     click.echo(f"Presswatch: http://{host}:{port}  (Ctrl-C to stop)")
     services.warm_backend(app)
     serve(app, host, port)
+    click.echo("Presswatch stopped.")
 
 
 @main.command("search")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -94,10 +93,6 @@ def _env_number(name: str, default: float) -> float:
     return float(value) if value else default
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 @click.command("up")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -132,9 +127,8 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
                 click.echo(f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
                            f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
                 services.warm_backend(app)
-                # A service manager stops us with SIGTERM: leave as Ctrl-C does (the server returns,
-                # the scheduler shuts down), not in the middle of whatever runs.
-                signal.signal(signal.SIGTERM, _interrupt)
+                # SIGTERM (systemctl stop, docker stop) ends serve() as Ctrl-C does; then the
+                # scheduler shuts down below.
                 serve(app, host, port)
             finally:
                 scheduler.shutdown(wait=False)

@@ -10,6 +10,7 @@ per connection and says itself that it is for development only.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,9 +64,16 @@ def make_server(app: Flask, host: str, port: int, settings: ServerSettings | Non
         clear_untrusted_proxy_headers=False)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(app: Flask, host: str, port: int, settings: ServerSettings | None = None) -> None:
-    """Serve until Ctrl-C (KeyboardInterrupt, also what SIGTERM becomes in ``up``); then return."""
+    """Serve until Ctrl-C or SIGTERM (what systemd and docker send); then return, after the
+    requests in progress have finished (waitress waits for its threads)."""
     server = make_server(app, host, port, settings)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.run()  # returns after KeyboardInterrupt/SystemExit, worker threads stopped
     finally:

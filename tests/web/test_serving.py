@@ -19,11 +19,10 @@ from tests.web.test_digest_support import free_port
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """``presswatch run`` on a free port with a 2-second idle timeout; yields (url, process)."""
+def start_run(data_dir: Path) -> tuple[str, subprocess.Popen]:
+    """``presswatch run`` on a free port with a 2-second idle timeout, once it answers."""
     port = free_port()
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path_factory.mktemp("served")),
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir),
            "PRESSWATCH_SECRET_KEY": "serving-test", "PRESSWATCH_WEB_TIMEOUT": "2",
            "PRESSWATCH_WEB_THREADS": "3"}
     env.pop("PRESSWATCH_ELASTICSEARCH_URL", None)
@@ -35,12 +34,18 @@ def served(tmp_path_factory):
     while True:
         try:
             urllib.request.urlopen(f"{url}/auth/login", timeout=5).close()
-            break
+            return url, process
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
                 pytest.fail(f"presswatch run did not serve:\n{process.stdout.read()[-3000:]}")
             time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """``presswatch run`` for the module; yields (url, process)."""
+    url, process = start_run(tmp_path_factory.mktemp("served"))
     yield url, process
     if process.poll() is None:
         process.kill()
@@ -88,3 +93,15 @@ def test_ctrl_c_stops_it_without_the_development_warning(served):
     assert process.returncode == 0, output
     assert "Presswatch: http://127.0.0.1:" in output
     assert "development server" not in output.lower(), output
+
+
+def test_sigterm_stops_it_cleanly(tmp_path):
+    """What systemctl stop and docker stop send: the server returns and the command exits 0."""
+    _, process = start_run(tmp_path)
+    try:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0 and "Presswatch stopped." in output, output
