@@ -56,24 +56,40 @@ def send_command(day: date | None, no_alerts: bool) -> None:
 @with_appcontext
 def preview_command(subscription_id: int, day: date | None, html_path: Path | None,
                     eml_path: Path | None) -> None:
-    """Print the digest a subscription would receive (headers and text part); sends nothing."""
+    """Print the mail a subscription would receive (headers and text part); sends nothing.
+
+    A digest: the period of --date (default the latest complete one). An immediate alert: the
+    alert the next run would send now (--date does not apply), or a line saying there is none.
+    """
     from web.db import connect, database_path
+    from web.digest.alerts import pending_alert
+    from web.digest.message import PREVIEW_HEADERS, mail_parts
     from web.digest.model import get_subscription
     from web.digest.periods import latest_complete, period_containing
     from web.digest.runner import DigestContext, compose_digest_message
 
     app = current_app._get_current_object()
+    now = datetime.now(UTC)
+    ctx = DigestContext.from_app(app)
     with connect(database_path(app)) as db:
         subscription = get_subscription(db, subscription_id)
-    if subscription is None:
-        raise click.ClickException(f"No subscription {subscription_id}.")
-    if subscription.broken:
-        raise click.ClickException(f"Subscription {subscription_id}: its saved search was deleted.")
-    frequency = "weekly" if subscription.frequency == "weekly" else "daily"
-    now = datetime.now(UTC)
-    period = period_containing(frequency, day) if day else latest_complete(frequency, now)
-    _, message, (html, text) = compose_digest_message(DigestContext.from_app(app), subscription, period, now)
-    for name in ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"):
+        if subscription is None:
+            raise click.ClickException(f"No subscription {subscription_id}.")
+        if subscription.broken:
+            raise click.ClickException(f"Subscription {subscription_id}: its saved search was deleted.")
+        if subscription.frequency == "immediate":
+            pending = pending_alert(ctx, db, subscription, now)
+            if pending is None:
+                click.echo(f"Subscription {subscription_id} (immediate alert): nothing new to alert now; "
+                           "the next run sends no mail for it.")
+                return
+            message = pending[1]
+            html, text = mail_parts(message)
+        else:
+            frequency = "weekly" if subscription.frequency == "weekly" else "daily"
+            period = period_containing(frequency, day) if day else latest_complete(frequency, now)
+            _, message, (html, text) = compose_digest_message(ctx, subscription, period, now)
+    for name in PREVIEW_HEADERS:
         click.echo(f"{name}: {message[name]}")
     attachments = [part.get_filename() for part in message.iter_attachments()]
     if attachments:

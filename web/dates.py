@@ -63,14 +63,17 @@ def date_params(*names: str, checked: bool = True) -> Callable:
 def date_arg(name: str, args: Mapping[str, str] | None = None) -> date | None:
     """``args[name]`` (default: the query string) as a date; None when absent or empty.
 
+    Reading the request's own arguments or form needs the view's declaration; other mappings
+    (a saved search's stored arguments) do not.
+
     Raises ``DateParamError`` for text that is not a date in range.
     """
-    if has_request_context() and request.endpoint:
+    source = request.args if args is None else args
+    if has_request_context() and request.endpoint and (source is request.args or source is request.form):
         declared = getattr(current_app.view_functions.get(request.endpoint), "date_params", ())
         if name not in declared:
             raise RuntimeError(f"{request.endpoint} reads the date parameter {name!r} without "
                                f"declaring it with @date_params")
-    source = request.args if args is None else args
     text = (source.get(name) or "").strip()
     if not text:
         return None

@@ -23,13 +23,6 @@ CREATE TABLE IF NOT EXISTS users (
     session_epoch INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
-CREATE TABLE IF NOT EXISTS saved_searches (
-    id INTEGER PRIMARY KEY,
-    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    name TEXT NOT NULL,
-    query_string TEXT NOT NULL,
-    created_at TEXT NOT NULL DEFAULT (datetime('now'))
-);
 CREATE TABLE IF NOT EXISTS subscriptions (
     id INTEGER PRIMARY KEY,
     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -95,7 +88,11 @@ def _add_missing_columns(db: sqlite3.Connection) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from web import searches
+
     with connect(database_path(app)) as db:
         db.executescript(SCHEMA)
         _add_missing_columns(db)
+        searches.migrate(db)  # an app database from before structured saved searches
+        db.executescript(searches.SCHEMA)
     app.teardown_appcontext(close_db)

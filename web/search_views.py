@@ -1,8 +1,9 @@
 """The search page (query language, filters, facets, results) and saved searches.
 
 Every piece of state is in the URL (``q``, ``from``, ``to``, the filters, ``sort``, ``collapse``,
-``page``), so a search is shared by copying the address; a saved search stores that same query
-string.
+``page``), so a search is shared by copying the address. The URL is read into ``SearchCriteria``
+and run through ``web.searches.search_request``, as digests and alerts run a saved search; a
+saved search stores the criteria themselves.
 """
 
 from __future__ import annotations
@@ -14,19 +15,19 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
 from search.backends import BackendUnavailable, SearchRequest, SearchResult
 from search.document import fold_keyword
 from search.query import QueryError, operator_hint
-from web import services
+from web import searches, services
 from web.auth import role_required
-from web.dates import DateParamError, date_arg, date_params
+from web.dates import DateParamError, date_params
 from web.db import get_db
-from web.filters import facet_label, kind_label, local_today, tone_label
+from web.filters import facet_label, kind_label, local_datetime, local_today, tone_label
+from web.searches import FILTER_ARGS, SearchCriteria
 
 bp = Blueprint("search", __name__)
-FILTER_ARGS = {"outlet": "outlets", "kind": "kinds", "province": "provinces", "topic": "topics",
-               "tone": "tones"}
 STATE_ARGS = ("q", "from", "to", *FILTER_ARGS, "sort", "collapse")
 # Elasticsearch refuses from + size beyond its max_result_window (10 000 by default).
 MAX_RESULTS = 10_000
@@ -34,28 +35,12 @@ FACETS_SHOWN = 8  # the rest of a facet's values are behind "more"
 SAVED_LIMIT = 100  # per user: a list, not an archive
 
 
-def _date_arg(args, name: str, strict: bool) -> date | None:
-    try:
-        return date_arg(name, args)
-    except DateParamError:
-        if strict:
-            raise
-        return None
-
-
 def search_request_from_args(args, page_size: int, strict: bool = True) -> SearchRequest:
     """The search in ``args``; a malformed date raises ``DateParamError`` (``strict``) or is left out."""
     page = max(1, args.get("page", 1, type=int) or 1)
     page = min(page, max(1, MAX_RESULTS // page_size))
-    sort = "date" if args.get("sort") == "date" else "relevance"
-    search_request = SearchRequest(query=args.get("q", "").strip(), sort=sort,
-                                   limit=page_size, offset=(page - 1) * page_size,
-                                   date_from=_date_arg(args, "from", strict),
-                                   date_to=_date_arg(args, "to", strict),
-                                   collapse=args.get("collapse") == "1")
-    for arg, attribute in FILTER_ARGS.items():
-        setattr(search_request, attribute, list(dict.fromkeys(v for v in args.getlist(arg) if v)))
-    return search_request
+    return searches.search_request(SearchCriteria.from_args(args, strict=strict), limit=page_size,
+                                   offset=(page - 1) * page_size)
 
 
 def state_pairs(args) -> list[tuple[str, str]]:
@@ -120,10 +105,13 @@ def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[
     return facets
 
 
-def saved_searches(limit: int = SAVED_LIMIT) -> list:
-    return get_db().execute("SELECT id, name, query_string, created_at FROM saved_searches "
-                            "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                            (current_user.id, limit)).fetchall()
+def saved_searches(limit: int = SAVED_LIMIT) -> list[dict]:
+    """The user's saved searches, newest first, each with the query string that opens it."""
+    return [{"id": saved.id, "name": saved.name, "criteria": saved.criteria,
+             "query_string": urlencode(saved.criteria.args()),
+             # SQLite's datetime('now') is UTC without a zone.
+             "created": datetime.fromisoformat(saved.created_at).replace(tzinfo=UTC)}
+            for saved in searches.list_saved(get_db(), current_user.id, limit)]
 
 
 @bp.route("/search")
@@ -156,19 +144,13 @@ def index():
         timedelta=timedelta), status
 
 
-def _clean_state(query_string: str) -> str:
-    """Keep only search arguments: a saved search is a search, nothing else."""
-    pairs = parse_qsl(query_string.lstrip("?"), keep_blank_values=False)
-    return urlencode([(k, v) for k, v in pairs if k in STATE_ARGS and len(v) <= 2000])
-
-
-def describe_state(query_string: str) -> list[tuple[str, str]]:
-    """A saved search's arguments as (label, value) pairs the list page can show."""
+def describe_criteria(criteria: SearchCriteria) -> list[tuple[str, str]]:
+    """A saved search as (label, value) pairs the list page can show."""
     labels = {"q": _("Truy vấn"), "from": _("Từ ngày"), "to": _("Đến ngày"), "sort": _("Sắp xếp"),
               "collapse": _("Gộp theo sự kiện")}
     names = services.outlet_names()
     parts = []
-    for name, value in parse_qsl(query_string):
+    for name, value in criteria.args():
         if name in FILTER_ARGS:
             shown = {"outlet": names.get(value, value), "kind": kind_label(value),
                      "tone": tone_label(value)}.get(name, value)
@@ -178,42 +160,45 @@ def describe_state(query_string: str) -> list[tuple[str, str]]:
         elif name == "collapse":
             parts.append((labels[name], _("Có")))
         elif name in labels:
-            parts.append((labels[name], value))
+            shown = local_datetime(date.fromisoformat(value)) if name in ("from", "to") else value
+            parts.append((labels[name], shown))
     return parts
 
 
 @bp.route("/search/saved")
 @role_required("viewer")
 def saved():
-    rows = [{"id": row["id"], "name": row["name"], "query_string": row["query_string"],
-             "parts": describe_state(row["query_string"]),
-             # SQLite's datetime('now') is UTC without a zone.
-             "created": datetime.fromisoformat(row["created_at"]).replace(tzinfo=UTC)}
-            for row in saved_searches()]
+    rows = [{**row, "parts": describe_criteria(row["criteria"])} for row in saved_searches()]
     return render_template("search/saved.html", saved=rows)
 
 
 @bp.route("/search/saved", methods=["POST"])
 @role_required("viewer")
 def save():
-    state = _clean_state(request.form.get("query_string", ""))
+    state = request.form.get("query_string", "").lstrip("?")
     if len(state) > 4000:
         flash(_("Tìm kiếm quá dài để lưu."), "error")
         return redirect(url_for("search.index"))
+    try:
+        # Only search arguments are kept: a saved search is a search, nothing else.
+        criteria = SearchCriteria.from_args(MultiDict(parse_qsl(state)))
+    except DateParamError as error:
+        flash(error.message, "error")
+        return redirect(url_for("search.index") + f"?{state}")
+    back = url_for("search.index") + (f"?{urlencode(criteria.args())}" if criteria.args() else "")
     name = " ".join(request.form.get("name", "").split())[:120]
     if not name:
-        name = dict(parse_qsl(state)).get("q", "")[:120] or _("Tìm kiếm không tên")
+        name = criteria.query[:120] or _("Tìm kiếm không tên")
     db = get_db()
     count = db.execute("SELECT count(*) FROM saved_searches WHERE user_id = ?",
                        (current_user.id,)).fetchone()[0]
     if count >= SAVED_LIMIT:
         flash(_("Bạn đã lưu %(n)d tìm kiếm; hãy xoá bớt trước khi lưu thêm.", n=SAVED_LIMIT), "error")
     else:
-        db.execute("INSERT INTO saved_searches(user_id, name, query_string) VALUES (?,?,?)",
-                   (current_user.id, name, state))
+        searches.save(db, current_user.id, name, criteria)
         db.commit()
         flash(_("Đã lưu tìm kiếm “%(name)s”.", name=name), "success")
-    return redirect(url_for("search.index") + (f"?{state}" if state else ""))
+    return redirect(back)
 
 
 @bp.route("/search/saved/<int:saved_id>/delete", methods=["POST"])

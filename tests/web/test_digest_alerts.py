@@ -15,20 +15,12 @@ from tests.web.test_digest_support import (
     index,
     local,
     parts,
+    save_search,
 )
 from web.db import connect, database_path
 from web.digest.runner import run
 
 NOW = local(20, 9)
-
-
-def saved_search(app, email: str, query: str, name: str = "Theo dõi FDI") -> str:
-    with connect(database_path(app)) as db:
-        user_id = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
-        cursor = db.execute("INSERT INTO saved_searches(user_id, name, query_string) VALUES (?,?,?)",
-                            (user_id, name, query))
-        db.commit()
-    return str(cursor.lastrowid)
 
 
 def test_negative_article_about_the_focus_province(app, smtp):
@@ -67,7 +59,9 @@ def test_story_carried_by_n_outlets(app, smtp):
 
 def test_any_new_match_of_a_saved_search(app, smtp):
     _, email = add_subscription(app, email="bien-tap@tuyengiao.test", frequency="daily", created=local(1, 0))
-    search_id = saved_search(app, email, '"khu công nghiệp" OR FDI')
+    # Saved from the search page with a filter: the alert must honour the filter, not only the query.
+    search_id = save_search(app, email, {"q": '"khu công nghiệp" OR FDI', "province": "Bắc Ninh"},
+                            name="Theo dõi FDI")
     subscription, _ = add_subscription(app, email=email, kind="saved_search", target=search_id,
                                        frequency="immediate", created=local(19, 9, 30))
     run(app, now=NOW, day=None)
@@ -80,10 +74,12 @@ def test_any_new_match_of_a_saved_search(app, smtp):
 
     later = doc(31, "Khu công nghiệp Quế Võ đón nhà đầu tư mới", local(20, 9, 30),
                 crawled=local(20, 9, 40))
-    index(app, [later])
+    elsewhere = doc(32, "Khu công nghiệp Sóc Sơn mở rộng", local(20, 9, 35), provinces=["Hà Nội"],
+                    crawled=local(20, 9, 40))
+    index(app, [later, elsewhere])
     run(app, now=NOW + timedelta(hours=1))
     alerts = [m for m in smtp.messages if m["Subject"].startswith("[Cảnh báo]")]
-    assert len(alerts) == 2 and later.title in alerts[-1]["Subject"]
+    assert len(alerts) == 2 and later.title in alerts[-1]["Subject"]  # one article: not the Hà Nội one
     run(app, now=NOW + timedelta(hours=2))
     assert len([m for m in smtp.messages if m["Subject"].startswith("[Cảnh báo]")]) == 2
 

@@ -204,6 +204,27 @@ def add_subscription(app, *, email: str | None = None, kind: str = "province", t
         return cursor.lastrowid, email
 
 
+def save_search(app, email: str, args: dict, name: str = "", password: str = "mat-khau-123") -> str:
+    """Save a search as staff do: log in, open the search page with ``args``, press "Lưu".
+
+    Returns the new saved search's id (read from the saved-searches page, newest first).
+    """
+    import re
+    from html import unescape
+
+    from tests.helpers import login
+
+    client = app.test_client()
+    assert login(client, email, password).status_code == 302
+    page = client.get("/search", query_string=args).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    state = unescape(re.search(r'name="query_string" value="([^"]*)"', page).group(1))
+    response = client.post("/search/saved", data={"csrf_token": token, "name": name, "query_string": state})
+    assert response.status_code == 302
+    listing = client.get("/search/saved").get_data(as_text=True)
+    return re.search(r"/search/saved/(\d+)/delete", listing).group(1)
+
+
 def outbox_rows(app) -> list[dict]:
     from web.db import connect, database_path
 

@@ -19,9 +19,16 @@ import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 
 from search.document import LOCAL_TZ
-from tests.web.test_digest_support import SMTPSink, add_subscription, doc, free_port, index, make_app
+from tests.web.test_digest_support import (
+    SMTPSink,
+    add_subscription,
+    doc,
+    free_port,
+    index,
+    make_app,
+    save_search,
+)
 from web import scheduler as schedule
-from web.db import connect, database_path
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -102,11 +109,7 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
 
     app = make_app(smtp)
     _, email = add_subscription(app, email="canh-bao@tuyengiao.test", frequency="daily")
-    with connect(database_path(app)) as db:
-        user_id = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
-        search_id = db.execute("INSERT INTO saved_searches(user_id, name, query_string) VALUES (?,?,?)",
-                               (user_id, "Mọi bài", "")).lastrowid
-        db.commit()
+    search_id = save_search(app, email, {}, name="Mọi bài")  # the search page with nothing typed
     add_subscription(app, email=email, kind="saved_search", target=str(search_id), frequency="immediate",
                      created=datetime.now(LOCAL_TZ) - timedelta(minutes=1))
     schedule.build_scheduler(app, crawl_minutes=0, paused=True).shutdown(wait=False)  # binds the app

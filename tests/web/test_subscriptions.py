@@ -100,11 +100,10 @@ def test_only_own_subscriptions_and_saved_searches(app):
     token = csrf(owner)
     owner.post("/subscriptions/", data=form(csrf_token=token))
     (mine,) = subscriptions(app)
-    with connect(database_path(app)) as db:
-        db.execute("INSERT INTO saved_searches(user_id, name, query_string) VALUES (?,?,?)",
-                   (mine.user_id, "Tìm kiếm riêng", "lừa đảo"))
-        db.commit()
-        search_id = db.execute("SELECT id FROM saved_searches").fetchone()[0]
+    owner.post("/search/saved", data={"csrf_token": token, "name": "Tìm kiếm riêng",
+                                      "query_string": "q=l%E1%BB%ABa+%C4%91%E1%BA%A3o"})  # the page's Lưu
+    listing = owner.get("/search/saved").get_data(as_text=True)
+    search_id = re.search(r"/search/saved/(\d+)/delete", listing).group(1)
 
     intruder = logged_in_client(app)
     other_token = csrf(intruder)

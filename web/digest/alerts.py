@@ -1,7 +1,8 @@
-"""Immediate alerts: new articles checked with the in-Python query matcher.
+"""Immediate alerts: new articles of a subscription's search, asked of the index.
 
-Each run reads the articles published in the last ``ALERT_WINDOW_DAYS`` local days once, prepares
-each for matching once, and evaluates every immediate subscription against them:
+Each run asks the index, per immediate subscription, for the articles of its search (the search
+page's own request, ``Subscription.alert_request``) published in the last ``ALERT_WINDOW_DAYS``
+local days:
 
 * ``match``    — any new article in the scope (a saved search, a topic, a province);
 * ``negative`` — a new negative-tone article in the scope (with a province scope, the default is
@@ -24,9 +25,7 @@ from email.message import EmailMessage
 
 from flask import render_template
 
-from search.backends.base import SearchRequest
 from search.document import LOCAL_TZ, Document
-from search.query import PreparedDocument, matches, prepare
 from web.digest import outbox
 from web.digest.compose import Clipping, StoryLine, clipping, story_line
 from web.digest.message import build_message
@@ -48,25 +47,23 @@ class Alert:
     more: int = 0
 
 
-def recent_documents(ctx: DigestContext, now: datetime) -> list[PreparedDocument]:
-    today = now.astimezone(LOCAL_TZ).date()
-    request = SearchRequest(query="", date_from=today - timedelta(days=ALERT_WINDOW_DAYS - 1),
-                            date_to=today, facets=False)
-    return [prepare(document) for document in ctx.backend.scan(request)]
-
-
 def is_new(document: Document, subscription: Subscription) -> bool:
     return (document.crawled_at or document.published_at) >= subscription.created_at
 
 
-def find_alert(ctx: DigestContext, subscription: Subscription, documents: list[PreparedDocument],
-               seen: set[str], now: datetime) -> Alert | None:
-    """The alert to send for this subscription now, or None (nothing new and unseen)."""
-    node = subscription.alert_node()
-    matched = [p.document for p in documents if matches(node, p, now)]
-    links, names = ctx.links, ctx.outlet_names
+def find_alert(ctx: DigestContext, subscription: Subscription, seen: set[str], now: datetime) -> Alert | None:
+    """The alert to send for this subscription now, or None (nothing new and unseen).
+
+    The preview page calls this too: it shows exactly the mail a run would send now.
+    """
     today = now.astimezone(LOCAL_TZ).date()
-    scope = subscription.search_request(today - timedelta(days=ALERT_WINDOW_DAYS - 1), today)
+    start = today - timedelta(days=ALERT_WINDOW_DAYS - 1)
+    request = subscription.alert_request(start, today, facets=False, now=now)
+    if request is None:
+        return None
+    matched = list(ctx.backend.scan(request))
+    links, names = ctx.links, ctx.outlet_names
+    scope = subscription.criteria().within(start, today)
     if subscription.alert_rule == "story":
         by_story: dict[str, list[Document]] = defaultdict(list)
         for document in matched:
@@ -122,20 +119,23 @@ def alert_message(ctx: DigestContext, alert: Alert, now: datetime) -> EmailMessa
         headers={"X-Presswatch-Subscription": str(subscription.id), "X-Presswatch-Period": alert.period_key})
 
 
+def pending_alert(ctx: DigestContext, db: sqlite3.Connection, subscription: Subscription,
+                  now: datetime) -> tuple[Alert, EmailMessage] | None:
+    """The alert, and its mail, that a run at ``now`` would send for this subscription (None:
+    nothing new). The run queues this; the preview pages show it."""
+    alert = find_alert(ctx, subscription, outbox.seen_items(db, subscription.id), now)
+    return None if alert is None else (alert, alert_message(ctx, alert, now))
+
+
 def queue_alerts(db: sqlite3.Connection, ctx: DigestContext, subscriptions: list[Subscription],
                  now: datetime) -> int:
     """Record one alert per subscription with something new; returns how many were recorded."""
-    if not subscriptions:
-        return 0
-    documents = recent_documents(ctx, now)
     queued = 0
     for subscription in subscriptions:
-        if not documents:
-            break
-        alert = find_alert(ctx, subscription, documents, outbox.seen_items(db, subscription.id), now)
-        if alert is None:
+        pending = pending_alert(ctx, db, subscription, now)
+        if pending is None:
             continue
-        message = alert_message(ctx, alert, now)
+        alert, message = pending
         db.commit()
         db.execute("BEGIN IMMEDIATE")  # seen-check, outbox row and seen items: one transaction
         try:

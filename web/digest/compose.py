@@ -1,13 +1,15 @@
 """Compose a digest: counts by topic and tone against the previous period, top stories, clippings.
 
-``build_digest`` asks the search backend (whole local days, see ``periods``); ``render_digest``
+``build_digest`` asks the search backend (whole local days, see ``periods``) with the request the
+search page would make for the subscription's search over the period (``web.searches``), and
+links to that same search page; ``render_digest``
 turns the result into the HTML and plain-text parts with the templates in
 ``web/templates/digest/``. Links point into the app (``PRESSWATCH_BASE_URL``) and to the original.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from urllib.parse import urlencode
 
@@ -19,6 +21,7 @@ from search.document import LOCAL_TZ, Document
 from web.digest.model import Subscription
 from web.digest.periods import Period
 from web.filters import TONE_LABELS, published_text
+from web.searches import SearchCriteria, search_request
 
 MAX_CLIPPINGS = 40
 MAX_STORIES = 5
@@ -48,15 +51,9 @@ class Links:
     def article(self, document_id: str) -> str:
         return self._url("articles.show", document_id=document_id)
 
-    def search(self, request: SearchRequest, query: str | None = None) -> str:
-        args: list[tuple[str, str]] = [("q", request.query if query is None else query)]
-        args += [("province", p) for p in request.provinces] + [("topic", t) for t in request.topics]
-        if request.date_from:
-            args.append(("from", request.date_from.isoformat()))
-        if request.date_to:
-            args.append(("to", request.date_to.isoformat()))
-        args.append(("sort", "date"))
-        return f"{self._url('search.index')}?{urlencode(args)}"
+    def search(self, criteria: SearchCriteria) -> str:
+        """The search page showing ``criteria``, newest first (the order of the mail)."""
+        return f"{self._url('search.index')}?{urlencode(replace(criteria, sort='date').args())}"
 
     def subscriptions(self) -> str:
         return self._url("subscriptions.index")
@@ -121,10 +118,13 @@ class Digest:
     clippings: list[Clipping]
     search_url: str
     generated_at: datetime
+    grouped: bool = True  # one clipping per story (the search groups by story)
+    listed_total: int = 0  # stories when grouped, else articles: what the clippings are taken from
 
     @property
     def more(self) -> int:
-        return max(0, self.story_count - len(self.clippings))
+        """Stories (grouped) or articles not listed in the mail."""
+        return max(0, self.listed_total - len(self.clippings))
 
     @property
     def total_row(self) -> CountRow:
@@ -146,12 +146,12 @@ def clipping(document: Document, links: Links, outlet_names: dict[str, str], *, 
 
 
 def story_line(first: Document, outlets: int, articles: int, links: Links, outlet_names: dict[str, str],
-               scope: SearchRequest) -> StoryLine:
+               scope: SearchCriteria) -> StoryLine:
     return StoryLine(title=first.title, outlets=outlets, articles=articles,
                      first_outlet=outlet_label(first, outlet_names),
                      first_time=published_text(first, time_first=True),
                      app_url=links.article(first.id), url=first.url,
-                     search_url=links.search(scope, f'story:"{first.story_id}"'))
+                     search_url=links.search(replace(scope, query=f'story:"{first.story_id}"')))
 
 
 def _count_rows(current: list[tuple[str, int]], previous: list[tuple[str, int]],
@@ -163,15 +163,21 @@ def _count_rows(current: list[tuple[str, int]], previous: list[tuple[str, int]],
 
 def build_digest(backend: SearchBackend, subscription: Subscription, period: Period, *, links: Links,
                  outlet_names: dict[str, str], now: datetime | None = None) -> Digest:
-    end_instant = period.bounds()[1]
-    scope = subscription.search_request(period.start, period.end, now=end_instant)
+    criteria = subscription.criteria()
     before = period.previous()
-    previous_scope = subscription.search_request(before.start, before.end, now=before.bounds()[1])
-
-    overview = backend.search(_with(scope, limit=0, facets=True))
-    previous = backend.search(_with(previous_scope, limit=0, facets=True))
-    stories = backend.stories(_with(scope, facets=False), size=MAX_STORIES)
-    page = backend.search(_with(scope, limit=MAX_CLIPPINGS, facets=False, collapse=True, sort="date"))
+    overview = backend.search(search_request(criteria, period.start, period.end, limit=0, facets=True,
+                                             collapse=False, now=period.bounds()[1]))
+    previous = backend.search(search_request(criteria, before.start, before.end, limit=0, facets=True,
+                                             collapse=False, now=before.bounds()[1]))
+    # The clippings: the search page's own list for the period, newest first, grouped by story
+    # when the search groups them.
+    scope = search_request(criteria, period.start, period.end, limit=MAX_CLIPPINGS, facets=False,
+                           sort="date", now=period.bounds()[1])
+    page = backend.search(scope)
+    stories = backend.stories(_with(scope, collapse=False), size=MAX_STORIES)
+    story_count = page.total if scope.collapse else backend.search(
+        _with(scope, limit=0, collapse=True)).total
+    shown = criteria.within(period.start, period.end)
 
     clippings = [clipping(hit.document, links, outlet_names, story_outlets=hit.story_outlets,
                           story_size=hit.story_size) for hit in page.hits]
@@ -181,11 +187,12 @@ def build_digest(backend: SearchBackend, subscription: Subscription, period: Per
     subject = f"{title} — {subscription.scope_label}: {overview.total} bài viết"
     return Digest(
         subscription=subscription, period=period, title=title, subject=subject, total=overview.total,
-        previous_total=previous.total, story_count=page.total,
+        previous_total=previous.total, story_count=story_count, grouped=scope.collapse,
+        listed_total=page.total,
         topics=_count_rows(overview.facets.get("topic", []), previous.facets.get("topic", []), MAX_TOPICS),
         tones=tones,
-        stories=[story_line(s.first, s.outlets, s.articles, links, outlet_names, scope) for s in stories],
-        clippings=clippings, search_url=links.search(scope),
+        stories=[story_line(s.first, s.outlets, s.articles, links, outlet_names, shown) for s in stories],
+        clippings=clippings, search_url=links.search(shown),
         generated_at=(now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ))
 
 

@@ -106,3 +106,13 @@ def mail_address(display_name: str, addr_spec: str) -> Address:
 
 def clean_display_name(name: str) -> str:
     return " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in name).split())
+
+
+# What a preview shows of a mail's headers (the web page and `presswatch digest preview`).
+PREVIEW_HEADERS = ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post")
+
+
+def mail_parts(message: EmailMessage) -> tuple[str, str]:
+    """(html, text) of a built message, as its recipient gets them."""
+    return (message.get_body(preferencelist=("html",)).get_content(),
+            message.get_body(preferencelist=("plain",)).get_content())

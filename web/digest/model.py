@@ -1,20 +1,22 @@
 """Subscriptions as the digest sees them: scope, schedule, alert rule, recipient.
 
 ``subscriptions`` (web/db.py) holds kind, target, frequency and send_at; the digest's own
-options (alert rule, minimum outlets, DOCX attachment) live in ``subscription_settings``.
+options (alert rule, minimum outlets, DOCX attachment) live in ``subscription_settings``. A
+subscription's scope is a ``SearchCriteria`` (a saved search's own, or one province or topic), run
+through ``web.searches.search_request`` like the search page runs it.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from search.backends.base import SearchRequest
 from search.document import fold_keyword
-from search.query import And, Keyword, MatchAll, Node, parse
 from web.i18n import N_
+from web.searches import SearchCriteria, criteria_from_row, search_request
 
 ALERT_RULES = ("match", "negative", "story")
 DEFAULT_MIN_OUTLETS = 3
@@ -32,7 +34,8 @@ _SELECT = """
 SELECT s.*, u.email AS user_email, u.name AS user_name, u.active AS user_active,
        coalesce(o.alert_rule, 'match') AS alert_rule,
        coalesce(o.min_outlets, 3) AS min_outlets, coalesce(o.attach_docx, 0) AS attach_docx,
-       q.name AS search_name, q.query_string AS search_query
+       q.id AS search_id, q.name AS search_name, q.query, q.filters, q.date_from, q.date_to, q.sort,
+       q.collapse
 FROM subscriptions s
 JOIN users u ON u.id = s.user_id
 LEFT JOIN subscription_settings o ON o.subscription_id = s.id
@@ -58,13 +61,13 @@ class Subscription:
     min_outlets: int = DEFAULT_MIN_OUTLETS
     attach_docx: bool = False
     search_name: str | None = None
-    search_query: str | None = None
+    search: SearchCriteria | None = None  # the saved search's criteria (kind saved_search)
     token: str = ""  # random, for unsubscribe links (web/db.py)
 
     @property
     def broken(self) -> bool:
         """A saved-search subscription whose search was deleted."""
-        return self.kind == "saved_search" and self.search_query is None
+        return self.kind == "saved_search" and self.search is None
 
     @property
     def scope_label(self) -> str:
@@ -87,29 +90,27 @@ class Subscription:
         rule = translate(ALERT_LABELS[self.alert_rule]).replace("N", str(self.min_outlets))
         return translate(SCHEDULE_LABELS["immediate"]) % {"rule": rule}
 
-    def search_request(self, start: date, end: date, **options) -> SearchRequest:
-        """The subscription's scope over whole local days ``start``..``end``."""
-        query = (self.search_query or "") if self.kind == "saved_search" else ""
-        request = SearchRequest(query=query, date_from=start, date_to=end, **options)
-        if self.kind == "topic":
-            request.topics = [self.target]
-        elif self.kind == "province":
-            request.provinces = [self.target]
-        return request
-
-    def scope_node(self) -> Node:
-        """The scope as a query tree, for the in-Python matcher (alerts)."""
+    def criteria(self) -> SearchCriteria:
+        """What this subscription follows. A province or topic digest groups stories, as it always did."""
         if self.kind == "saved_search":
-            return parse(self.search_query or "")
-        field = "topic" if self.kind == "topic" else "province"
-        return Keyword(field, fold_keyword(self.target))
+            return self.search or SearchCriteria()
+        if self.kind == "topic":
+            return SearchCriteria(topics=(self.target,), collapse=True)
+        return SearchCriteria(provinces=(self.target,), collapse=True)
 
-    def alert_node(self) -> Node:
-        scope = self.scope_node()
+    def search_request(self, start: date, end: date, **options) -> SearchRequest:
+        """The scope over whole local days ``start``..``end`` (the search page's own request)."""
+        return search_request(self.criteria(), start, end, **options)
+
+    def alert_request(self, start: date, end: date, **options) -> SearchRequest | None:
+        """What an immediate alert watches over ``start``..``end``; None when the rule can never
+        match (a negative-tone rule on a search limited to other tones)."""
+        criteria = self.criteria()
         if self.alert_rule == "negative":
-            return Keyword("tone", "negative") if isinstance(scope, MatchAll) else \
-                And((scope, Keyword("tone", "negative")))
-        return scope
+            if criteria.tones and not any(fold_keyword(t) == "negative" for t in criteria.tones):
+                return None
+            criteria = replace(criteria, tones=("negative",))
+        return search_request(criteria, start, end, **options)
 
 
 # Vietnamese labels (the mails' language), marked for the English catalogue: pages translate them.
@@ -136,7 +137,8 @@ def _subscription(row: sqlite3.Row) -> Subscription:
         frequency=row["frequency"], send_at=row["send_at"], active=bool(row["active"]),
         created_at=_utc(row["created_at"]), alert_rule=row["alert_rule"],
         min_outlets=row["min_outlets"], attach_docx=bool(row["attach_docx"]),
-        search_name=row["search_name"], search_query=row["search_query"], token=row["token"] or "")
+        search_name=row["search_name"], token=row["token"] or "",
+        search=criteria_from_row(row) if row["search_id"] is not None else None)
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:

@@ -24,7 +24,7 @@ from web.digest.compose import Digest, Links, build_digest, render_digest
 from web.digest.message import build_message, sender_domain, unsubscribe_token
 from web.digest.model import Subscription, list_subscriptions
 from web.digest.periods import Period, due_periods, period_ending
-from web.digest.send import DeliveryReport, MailSettings, deliver
+from web.digest.send import DeliveryReport, MailSettings, deliver, setting
 from web.organisation import default_organisation
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,8 @@ class DigestContext:
     def from_app(cls, app: Flask) -> DigestContext:
         config = app.config
         focus = config.get("PRESSWATCH_FOCUS_PROVINCE", "")
-        base_url = str(config.get("PRESSWATCH_BASE_URL") or "http://127.0.0.1:5000")
+        # The documented environment variable counts too (it was read from the app config only).
+        base_url = setting(config, "PRESSWATCH_BASE_URL", "http://127.0.0.1:5000")
         return cls(
             backend=services.backend(), base_url=base_url, links=Links(base_url, app.url_map),
             outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
@@ -93,10 +94,10 @@ def compose_digest_message(ctx: DigestContext, subscription: Subscription, perio
     """The digest, its mail, and (html, text) for previews.
 
     ``cache``: digests already built in this run, by scope and period — subscribers to the same
-    province, topic or query share the searches; only the rendering is per recipient.
+    province, topic or search share the searches; only the rendering is per recipient.
     """
-    key = (subscription.kind, subscription.search_query if subscription.kind == "saved_search"
-           else subscription.target, period.key)
+    # The subject names the scope, so the label is part of the key along with the search itself.
+    key = (subscription.criteria(), subscription.scope_label, period.key)
     digest = cache.get(key) if cache is not None else None
     if digest is None:
         digest = build_digest(ctx.backend, subscription, period, links=ctx.links,

@@ -27,7 +27,7 @@ SECURITY = ("none", "starttls", "ssl")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
 
 
-def _setting(config: Mapping[str, Any], name: str, default: str = "") -> str:
+def setting(config: Mapping[str, Any], name: str, default: str = "") -> str:
     value = config.get(name)
     if value is None or value == "":
         value = os.environ.get(name, default)
@@ -55,23 +55,23 @@ class MailSettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> MailSettings:
         """``PRESSWATCH_SMTP_*`` and ``PRESSWATCH_MAIL_FROM`` from the app config, else the environment."""
-        security = _setting(config, "PRESSWATCH_SMTP_SECURITY", "none").lower()
+        security = setting(config, "PRESSWATCH_SMTP_SECURITY", "none").lower()
         if security not in SECURITY:
             raise ValueError(f"PRESSWATCH_SMTP_SECURITY must be one of {', '.join(SECURITY)}")
-        port = _setting(config, "PRESSWATCH_SMTP_PORT")
+        port = setting(config, "PRESSWATCH_SMTP_PORT")
         return cls(
-            host=_setting(config, "PRESSWATCH_SMTP_HOST", "localhost"),
+            host=setting(config, "PRESSWATCH_SMTP_HOST", "localhost"),
             port=int(port) if port else DEFAULT_PORTS[security], security=security,
-            username=_setting(config, "PRESSWATCH_SMTP_USERNAME"),
-            password=_setting(config, "PRESSWATCH_SMTP_PASSWORD"),
-            mail_from=_setting(config, "PRESSWATCH_MAIL_FROM", cls.mail_from),
-            ca_file=_setting(config, "PRESSWATCH_SMTP_CA_FILE"),
-            timeout=float(_setting(config, "PRESSWATCH_SMTP_TIMEOUT", "30")),
-            retries=int(_setting(config, "PRESSWATCH_SMTP_RETRIES", "3")),
-            retry_delay=float(_setting(config, "PRESSWATCH_SMTP_RETRY_DELAY", "1")),
-            retry_after=float(_setting(config, "PRESSWATCH_SMTP_RETRY_AFTER", "60")),
-            max_attempts=int(_setting(config, "PRESSWATCH_SMTP_MAX_ATTEMPTS", "10")),
-            allow_plain_login=_setting(config, "PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN", "0").lower()
+            username=setting(config, "PRESSWATCH_SMTP_USERNAME"),
+            password=setting(config, "PRESSWATCH_SMTP_PASSWORD"),
+            mail_from=setting(config, "PRESSWATCH_MAIL_FROM", cls.mail_from),
+            ca_file=setting(config, "PRESSWATCH_SMTP_CA_FILE"),
+            timeout=float(setting(config, "PRESSWATCH_SMTP_TIMEOUT", "30")),
+            retries=int(setting(config, "PRESSWATCH_SMTP_RETRIES", "3")),
+            retry_delay=float(setting(config, "PRESSWATCH_SMTP_RETRY_DELAY", "1")),
+            retry_after=float(setting(config, "PRESSWATCH_SMTP_RETRY_AFTER", "60")),
+            max_attempts=int(setting(config, "PRESSWATCH_SMTP_MAX_ATTEMPTS", "10")),
+            allow_plain_login=setting(config, "PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN", "0").lower()
             in ("1", "true", "yes"))
 
     @property

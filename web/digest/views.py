@@ -15,7 +15,13 @@ from web.auth import role_required
 from web.dates import date_arg, date_params
 from web.db import connect, database_path, get_db
 from web.digest import ensure_schema, outbox
-from web.digest.message import DOCX_TYPE, UnsubscribeLinkExpired, read_unsubscribe_token
+from web.digest.message import (
+    DOCX_TYPE,
+    PREVIEW_HEADERS,
+    UnsubscribeLinkExpired,
+    mail_parts,
+    read_unsubscribe_token,
+)
 from web.digest.model import Subscription, get_subscription, subscription_by_token
 from web.digest.periods import latest_complete, period_containing
 from web.digest.runner import DigestContext, build_docx_bytes, compose_digest_message, docx_builder
@@ -58,8 +64,10 @@ def preview(subscription_id: int):
     if subscription.broken:
         flash(_("Tìm kiếm đã lưu của đăng ký này đã bị xóa."), "error")
         return redirect(url_for("subscriptions.index"))
-    period = _preview_period(subscription)
     ctx = DigestContext.from_app(current_app)
+    if subscription.frequency == "immediate":
+        return _alert_preview(ctx, subscription)
+    period = _preview_period(subscription)
     try:
         digest, message, (html, text) = compose_digest_message(ctx, subscription, period,
                                                                datetime.now(UTC))
@@ -67,14 +75,34 @@ def preview(subscription_id: int):
         return render_template("error.html", code=503, message=str(error)), 503
     except BackendUnavailable as error:
         return render_template("error.html", code=503, message=index_unavailable(error)), 503
-    headers = [(name, message[name]) for name in ("From", "To", "Subject", "Message-ID",
-                                                  "List-Unsubscribe", "List-Unsubscribe-Post")]
+    headers = [(name, message[name]) for name in PREVIEW_HEADERS]
     today = datetime.now(LOCAL_TZ).date()
     upcoming = period.next()
     return render_template(
-        "digest/preview.html", sub=subscription, digest=digest, html=html, text=text, headers=headers,
+        "digest/preview.html", sub=subscription, title=digest.title, digest=digest, html=html, text=text,
+        headers=headers,
         previous=period.previous(), upcoming=upcoming if upcoming.start <= today else None,
         docx_available=docx_builder() is not None)
+
+
+def _alert_preview(ctx: DigestContext, subscription: Subscription):
+    """An immediate subscription previews as the alert a run would send now (the same
+    ``pending_alert`` the run queues), or says that nothing would be sent."""
+    from web.digest.alerts import pending_alert
+
+    try:
+        pending = pending_alert(ctx, get_db(), subscription, datetime.now(UTC))
+    except QueryError as error:
+        return render_template("error.html", code=503, message=str(error)), 503
+    except BackendUnavailable as error:
+        return render_template("error.html", code=503, message=index_unavailable(error)), 503
+    if pending is None:
+        return render_template("digest/preview.html", sub=subscription, title=_("Cảnh báo"), digest=None,
+                               nothing=True)
+    _alert, message = pending
+    html, text = mail_parts(message)
+    return render_template("digest/preview.html", sub=subscription, title=message["Subject"], digest=None,
+                           html=html, text=text, headers=[(name, message[name]) for name in PREVIEW_HEADERS])
 
 
 @bp.route("/preview/<int:subscription_id>/docx")
@@ -82,7 +110,7 @@ def preview(subscription_id: int):
 @login_required
 def preview_docx(subscription_id: int):
     subscription = _own_subscription(subscription_id)
-    if docx_builder() is None or subscription.broken:
+    if docx_builder() is None or subscription.broken or subscription.frequency == "immediate":
         abort(404)
     ctx = DigestContext.from_app(current_app)
     period = _preview_period(subscription)
