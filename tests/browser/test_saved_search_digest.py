@@ -167,6 +167,10 @@ NEGATIVE_TITLE = "Bắc Ninh: sạt lở bờ sông Cầu, hàng chục hộ dâ
 POSITIVE_TITLE = "Bắc Ninh: khánh thành cầu mới qua sông Cầu, người dân phấn khởi"
 
 
+def undated(text: str) -> str:
+    return re.sub(r"/digest/unsubscribe/\S+", "/digest/unsubscribe/…", text).strip()
+
+
 def arrive(server: Server, *documents) -> None:
     """New articles reach the index the way a crawl hands them over."""
     from search.backends import open_backend
@@ -224,8 +228,9 @@ def test_an_alert_previews_as_the_mail_it_sends(server, browser_page, screenshot
     (mail,) = mails_to(server, email)
     text, html = parts(mail)
     assert mail["Subject"] == subject and f"Subject: {subject}" in terminal
-    assert text.strip() == previewed_text.strip()
-    assert text.strip() in terminal
+    # Identical but for the unsubscribe link, which is signed with the time it is issued.
+    assert undated(text) == undated(previewed_text)
+    assert undated(text) in undated(terminal)
     assert NEGATIVE_TITLE in html and POSITIVE_TITLE not in html
 
     # Sent: the preview now says the next run would send nothing, and the next run sends nothing.
