@@ -48,7 +48,8 @@ def test_the_account_form_refuses_a_name_with_line_breaks(app):
     with serving(app) as base:
         admin = admin_browser(app, base)
         for name in ("An\r\nBcc: victim@evil.example", "Bình\n", "Chi\tTab"):
-            response = admin.post_form("/admin/users", {"email": "moi@btg.vn", "name": name, "role": "viewer"})
+            response = admin.post_form("/admin/users",
+                                       {"email": "moi@btg.vn", "name": name, "role": "viewer"})
             assert response.status_code == 400 and "xuống dòng" in response.text, name
     with connect(database_path(app)) as db:
         assert db.execute("SELECT count(*) FROM users WHERE email = 'moi@btg.vn'").fetchone()[0] == 0
@@ -100,7 +101,8 @@ def index_down(tmp_path, monkeypatch):
 
     url = f"http://elastic:geheim-7781@127.0.0.1:{free_port()}"
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": url})
+    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
+                                    "PRESSWATCH_ELASTICSEARCH_URL": url})
     return create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config,
                        "SECRET_KEY": "index-down"}), url
 
