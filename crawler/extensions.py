@@ -50,6 +50,8 @@ class CrawlStateExtension:
                 setattr(run, fields[parts[1]], value)
             if len(parts) == 2 and parts[0] == "presswatch_refused":  # crawler.fetch_policy's examples
                 runs.setdefault(parts[1], OutletRun(parts[1])).refused_examples = "\n".join(value)
+            if len(parts) == 2 and parts[0] == "presswatch_moved":  # redirects off an old domain
+                runs.setdefault(parts[1], OutletRun(parts[1])).moved = "\n".join(value)
         for outlet_id in getattr(spider, "outlet_ids", []):
             runs.setdefault(outlet_id, OutletRun(outlet_id))
         self.state.finish_run(self.run_id, runs)

@@ -7,7 +7,9 @@ sent:
 
 - schemes other than http and https;
 - hosts that are not the outlet's: its ``domain``, ``aliases`` and ``cdn_hosts`` (and their
-  subdomains, ``Outlet.owns``), or the exact host:port of a route the registry lists for it;
+  subdomains, ``Outlet.owns``), or the exact host:port of a route the registry lists for it, or
+  the same of an outlet it succeeded (``Outlet.succeeded``: a merged agency's archive is on its
+  predecessors' domains; a redirect from there to its own hosts is recorded as a move);
 - for outlets not marked ``local_test``, hosts that resolve to a loopback, private, link-local,
   shared or otherwise non-global address (every address DNS returns must be public), and, once
   connected, a response from such an address (a name that resolved differently the second time).
@@ -60,8 +62,15 @@ def route_hosts(outlet: Outlet) -> frozenset[tuple[str, int | None]]:
 
 
 def own_hosts(outlet: Outlet) -> tuple[str, ...]:
-    """Host names the outlet's pages may name as their canonical URL's (subdomains included)."""
-    return tuple(dict.fromkeys((*outlet.hosts, *(host for host, _port in route_hosts(outlet) if host))))
+    """Host names the outlet's pages may name as their canonical URL's (subdomains included):
+    its own and those of the outlets it succeeded (archived articles keep their old URL)."""
+    return tuple(dict.fromkeys(host for o in (outlet, *outlet.succeeded)
+                               for host in (*o.hosts, *(h for h, _port in route_hosts(o) if h))))
+
+
+def on_hosts_of(outlet: Outlet, url: str) -> bool:
+    """On the outlet's own hosts, or on the host:port of one of its registered routes."""
+    return outlet.owns(url) or _host_port(url) in route_hosts(outlet)
 
 
 def refusal(outlet: Outlet, url: str) -> str | None:
@@ -69,12 +78,22 @@ def refusal(outlet: Outlet, url: str) -> str | None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
         return f"not an http(s) URL ({scheme or 'no scheme'})"
-    host, port = _host_port(url)
+    host, _port = _host_port(url)
     if not host:
         return "no host"
-    if outlet.owns(url) or (host, port) in route_hosts(outlet):
+    if any(on_hosts_of(o, url) for o in (outlet, *outlet.succeeded)):
         return None
     return f"not on the outlet's hosts ({host})"
+
+
+def moved(outlet: Outlet, redirected_from: list[str], url: str) -> str | None:
+    """"old → new" when a redirect led from a predecessor's host to the outlet's own, else None."""
+    if not redirected_from or not on_hosts_of(outlet, url) or on_hosts_of(outlet, redirected_from[0]):
+        return None
+    if not any(on_hosts_of(o, redirected_from[0]) for o in outlet.succeeded):
+        return None
+    old, new = urlsplit(redirected_from[0]).netloc.lower(), urlsplit(url).netloc.lower()
+    return f"{old} → {new}"
 
 
 def public(address: str) -> bool:
@@ -121,6 +140,9 @@ class FetchPolicyMiddleware:
         reason = refusal(outlet, request.url)
         if reason:
             self.refuse(request, outlet, reason)
+        move = moved(outlet, request.meta.get("redirect_urls") or [], request.url)
+        if move:
+            record_move(self.crawler.stats, outlet.id, move)
         if outlet.local_test:
             self.allowed[key] = outlet
             return None
@@ -161,3 +183,11 @@ def record(stats: Any, outlet_id: str, url: str, reason: str) -> None:
     if len(examples) < EXAMPLES:
         stats.set_value(f"presswatch_refused/{outlet_id}", [*examples, f"{url} ({reason})"])
     log.warning("Refused: %s (%s; outlet %s)", url, reason, outlet_id)
+
+
+def record_move(stats: Any, outlet_id: str, move: str) -> None:
+    """Keep the distinct moves (old host → new host) an outlet's redirects showed, for its health."""
+    moves = stats.get_value(f"presswatch_moved/{outlet_id}") or []
+    if move not in moves:
+        stats.set_value(f"presswatch_moved/{outlet_id}", [*moves, move][:EXAMPLES])
+        log.info("Moved: %s (outlet %s)", move, outlet_id)

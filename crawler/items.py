@@ -60,3 +60,13 @@ def article_item(article: Mapping[str, Any], outlet: Mapping[str, str], fetched_
         fetched_url=fetched_url,
         crawled_at=datetime.now(LOCAL_TZ),
     )
+
+
+def attribute_item(item: ArticleItem, outlet: Any) -> None:
+    """Give the item (and its prepared document, if any) to ``outlet`` (a registry Outlet)."""
+    values = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
+              "outlet_province": outlet.province or ""}
+    for target in (item, getattr(item.prepared, "document", None)):
+        if target is not None:
+            for name, value in values.items():
+                setattr(target, name, value)

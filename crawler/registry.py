@@ -83,6 +83,9 @@ class Outlet:
     merged_into: str | None = None
     predecessors: tuple[str, ...] = ()
     evidence: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # The outlets it succeeded, direct and indirect (filled in on load): their hosts are its archive,
+    # which it may fetch and whose redirects to its own hosts are moves, not strays.
+    succeeded: tuple[Outlet, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     def active_on(self, day: dt.date) -> bool:
         """Whether the outlet existed on ``day`` (open ends: always was / still is)."""

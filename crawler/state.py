@@ -89,6 +89,9 @@ class OutletRun:
     # URLs the fetch policy refused (other hosts, non-http(s), private addresses), a few with reasons.
     refused: int = 0
     refused_examples: str = ""
+    # "old host → new host" per line: redirects from a predecessor's domain (crawler.fetch_policy).
+    # Reported in the health flag, not stored per run.
+    moved: str = ""
 
 
 @dataclass
@@ -229,6 +232,10 @@ class CrawlState:
                         "has the site changed its markup?")
             elif not succeeded:
                 flag = f"no page fetched ({run.fetch_errors} fetch errors)"
+            if run.moved:
+                hosts = run.moved.split("\n")
+                moves = "; ".join(f"moved to {m.split(' → ')[1]} (from {m.split(' → ')[0]})" for m in hosts)
+                flag = f"{flag}; {moves}" if flag else moves
             if run.refused:
                 first = run.refused_examples.split("\n", 1)[0]
                 refused = f"refused {run.refused} URL(s) the policy forbids, e.g. {first}"

@@ -15,7 +15,7 @@ which of them an article on that host belongs to is then decided by the article'
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,7 +142,8 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
                 outlet.id, "predecessors")
         linked.append(replace(outlet, predecessors=tuple(computed[outlet.id])))
     _check_shared_hosts(path, linked)
-    return linked
+    by_linked = {o.id: o for o in linked}
+    return [replace(o, succeeded=tuple(lineage(by_linked, o.id)[1:])) for o in linked]
 
 
 def _check_shared_hosts(path: Path | str, outlets: Sequence[Outlet]) -> None:
@@ -199,15 +200,23 @@ def attribute(by_id: Mapping[str, Outlet], outlet_id: str, url: str,
     """The outlet an article belongs to: the crawled outlet, unless the article is from before
     that outlet began and a predecessor owning the URL's host was active on the article's date."""
     outlet = by_id.get(outlet_id)
-    if outlet is None or published is None:
-        return outlet_id
+    return outlet_id if outlet is None else attributed(outlet, url, published).id
+
+
+def attributed(outlet: Outlet, url: str, published: dt.date | dt.datetime | None,
+               owns: Callable[[Outlet, str], bool] | None = None) -> Outlet:
+    """``attribute`` on a loaded outlet (its ``succeeded``); ``owns(outlet, url)`` decides host
+    ownership (default ``Outlet.owns``; the crawler also counts registered route host:ports)."""
+    if published is None:
+        return outlet
     day = published.date() if isinstance(published, dt.datetime) else published
     if outlet.active_on(day):
-        return outlet_id
-    for candidate in lineage(by_id, outlet_id)[1:]:
-        if candidate.active_on(day) and candidate.owns(url):
-            return candidate.id
-    return outlet_id
+        return outlet
+    owns = owns or (lambda o, u: o.owns(u))
+    for candidate in outlet.succeeded:
+        if candidate.active_on(day) and owns(candidate, url):
+            return candidate
+    return outlet
 
 
 def successors_of(outlets: Iterable[Outlet]) -> dict[str, str]:
