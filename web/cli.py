@@ -122,12 +122,16 @@ def run_command(host: str, port: int) -> None:
     """Serve the web app with waitress (PRESSWATCH_WEB_THREADS, _TIMEOUT; docs/OPERATIONS.md)."""
     from flask import current_app
 
-    from web.serve import serve
+    from web.serve import ServerSettings, serve
 
+    try:
+        settings = ServerSettings.from_env()
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
     app = current_app._get_current_object()
-    click.echo(f"Presswatch: http://{host}:{port}  (Ctrl-C to stop)")
+    click.echo(f"Presswatch: http://{host}:{port}  ({settings.threads} threads; Ctrl-C to stop)")
     services.warm_backend(app)
-    serve(app, host, port)
+    serve(app, host, port, settings)
     click.echo("Presswatch stopped.")
 
 

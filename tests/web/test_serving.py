@@ -91,7 +91,7 @@ def test_ctrl_c_stops_it_without_the_development_warning(served):
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
-    assert "Presswatch: http://127.0.0.1:" in output
+    assert "Presswatch: http://127.0.0.1:" in output and "3 threads" in output
     assert "development server" not in output.lower(), output
 
 
@@ -105,3 +105,11 @@ def test_sigterm_stops_it_cleanly(tmp_path):
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0 and "Presswatch stopped." in output, output
+
+
+def test_a_bad_server_setting_is_a_clear_error(tmp_path):
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_WEB_THREADS": "many"}
+    result = subprocess.run([sys.executable, "-m", "web", "run", "--port", str(free_port())], cwd=REPO,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "PRESSWATCH_WEB_THREADS must be a whole number" in result.stderr
+    assert "Traceback" not in result.stderr
