@@ -39,7 +39,7 @@ def test_unknown_article_is_404(client):
 
 def test_article_shows_body_metadata_and_original_link(client):
     page = client.get(f"/articles/{article_id('vnexpress', 'tai-nan-ql18-0')}").get_data(as_text=True)
-    assert f"<h1>{TRAFFIC_TITLE}</h1>" in page
+    assert f'<h1 lang="vi">{TRAFFIC_TITLE}</h1>' in page  # a Vietnamese title, marked so in English
     assert "<p>Hậu quả khiến hai người tử vong tại chỗ." in page
     assert "VnExpress" in page and "Nguyễn Văn An" in page
     assert re.search(r'href="https://vnexpress.example.vn/tai-nan-ql18-0.html" rel="noopener noreferrer" '
