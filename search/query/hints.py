@@ -26,17 +26,20 @@ class OperatorHint:
 
     @property
     def message_vi(self) -> str:
-        words = ", ".join(self.operators)
-        text = f"Từ viết thường {', '.join(w.lower() for w in self.operators)} được tìm như một từ, " \
-               f"không phải toán tử. Ý bạn là {words}?"
-        return text
+        return (f"Từ viết thường {self._typed} được tìm như một từ, không phải toán tử. "
+                f"Ý bạn là {self._meant}?")
 
     @property
     def message_en(self) -> str:
-        words = ", ".join(self.operators)
-        text = f"Lowercase {', '.join(w.lower() for w in self.operators)} is searched as a word, not " \
-               f"an operator. Did you mean {words}?"
-        return text
+        return f"Lowercase {self._typed} is searched as a word, not an operator. Did you mean {self._meant}?"
+
+    @property
+    def _typed(self) -> str:
+        return ", ".join(operator.lower() for operator in self.operators)
+
+    @property
+    def _meant(self) -> str:
+        return ", ".join(self.operators)
 
 
 def operator_hint(text: str) -> OperatorHint | None:
