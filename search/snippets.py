@@ -27,6 +27,10 @@ MAX_SCAN_CHARS = 20_000
 # More matches than a window can show: counting further only decides between texts that are all
 # full of the terms.
 MAX_SPANS = 100
+# Texts are folded this many characters at a time (stopping once MAX_SPANS are found); a match
+# starting within FOLD_MARGIN of a chunk's end is looked for once the next chunk is folded.
+FOLD_CHUNK = 4096
+FOLD_MARGIN = 1024
 
 
 def _token_pattern(token: str) -> str:
@@ -46,23 +50,50 @@ def _patterns(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, list[re.P
     return starts, [re.compile(separator.join(map(_token_pattern, term))) for term in terms]
 
 
+def _cut(text: str, start: int, at: int) -> int:
+    """The end of the chunk that starts at ``start``: a space at or before ``at`` (never inside a
+    word), else the first space after it, else the end of the text."""
+    if at >= len(text):
+        return len(text)
+    space = text.rfind(" ", start + 1, at + 1)
+    if space > start:
+        return space
+    space = text.find(" ", at)
+    return len(text) if space < 0 else space
+
+
 def _matched_spans(text: str, terms: Sequence[tuple[str, ...]],
                    limit: int = MAX_SPANS) -> list[tuple[int, int]]:
-    """(start, end) of the first ``limit`` matches of the terms, in ``text``'s character positions."""
-    folded = fold(text)
-    if len(folded) != len(text):  # rare (decomposed marks, odd case mappings): word by word
-        return _matched_spans_by_word(text, terms, limit)
-    # The folded text lines up with the original character for character, so one regex pass in C
-    # finds where terms start (a body is thousands of words and a page shows twenty bodies).
+    """(start, end) of the first ``limit`` matches of the terms, in ``text``'s character positions.
+
+    The text is folded a chunk at a time, so a text full of matches costs what its first
+    ``limit`` matches cost, not what its length does."""
     starts, term_patterns = _patterns(tuple(terms))
     spans: list[tuple[int, int]] = []
-    for start in starts.finditer(folded):
-        for pattern in term_patterns:
-            if found := pattern.match(folded, start.start()):
-                spans.append((start.start(), found.end()))
-        if len(spans) >= limit:
-            return spans[:limit]
-    return spans
+    folded, resume = "", 0
+    while True:
+        end = _cut(text, len(folded), len(folded) + FOLD_CHUNK)
+        piece = fold(text[len(folded):end])
+        if len(piece) != end - len(folded):  # rare (decomposed marks, odd case mappings)
+            return _matched_spans_by_word(text, terms, limit)
+        # The folded text lines up with the original character for character, so a regex pass in
+        # C finds where terms start (a body is thousands of words and a page shows twenty bodies).
+        folded += piece
+        whole = end == len(text)
+        # A match starting this close to the end of what is folded may go on past it: such starts
+        # wait for the next chunk.
+        safe = len(folded) if whole else max(resume, len(folded) - FOLD_MARGIN)
+        for start in starts.finditer(folded, resume):
+            if start.start() >= safe:
+                break
+            for pattern in term_patterns:
+                if found := pattern.match(folded, start.start()):
+                    spans.append((start.start(), found.end()))
+            if len(spans) >= limit:
+                return spans[:limit]
+        if whole:
+            return spans
+        resume = safe
 
 
 def _matched_spans_by_word(text: str, terms: Sequence[tuple[str, ...]],

@@ -121,3 +121,20 @@ def test_the_window_is_the_densest_one():
     body = "kiến nghị khác. " + "Mở đầu. " * 50 + "kiến nghị, kiến nghị và kiến nghị. " + "Kết. " * 50
     text = snippet([body], [("kien", "nghi")], width=60)
     assert text.count("<mark>") == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=60),
+       st.lists(st.lists(st.sampled_from(["kien", "nghi", "giao", "giao*", "thong", "dat", "dai",
+                                          "dak", "gi*", "b", "x2", "luu"]), min_size=1, max_size=3)
+                .map(tuple), min_size=1, max_size=4))
+def test_folding_a_chunk_at_a_time_finds_what_the_word_by_word_scan_finds(pieces, terms):
+    import search.snippets as snippets
+
+    text = "".join(word + separator for word, separator in pieces)
+    chunk, margin = snippets.FOLD_CHUNK, snippets.FOLD_MARGIN
+    snippets.FOLD_CHUNK, snippets.FOLD_MARGIN = 7, 48  # many chunks; no match here is longer than 48
+    try:
+        assert sorted(_matched_spans(text, terms)) == sorted(_matched_spans_by_word(text, terms))
+    finally:
+        snippets.FOLD_CHUNK, snippets.FOLD_MARGIN = chunk, margin
