@@ -29,11 +29,14 @@ def private_dir(path: str | Path) -> Path:
 
 def private_file(path: str | Path) -> Path:
     """Create ``path`` empty with mode 0600 unless it exists (an empty file is an empty SQLite
-    database); its folder is created 0700."""
+    database); its folder is created 0700. An existing file others can read is made 0600."""
     path = Path(path)
     private_dir(path.parent)
-    with contextlib.suppress(FileExistsError):
+    try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:
+        if os.stat(path).st_mode & 0o077:  # made by an older release: others could read it already
+            os.chmod(path, FILE_MODE)
     return path
 
 

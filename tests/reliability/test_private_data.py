@@ -150,3 +150,15 @@ def test_a_restored_data_folder_is_private(tmp_path):
     assert _mode(tmp_path / "restored") == 0o700
     assert all(_mode(path) == 0o600 for path in (tmp_path / "restored").iterdir())
     assert EmbeddedBackend(tmp_path / "restored" / "index.sqlite3").count() == 30
+
+
+def test_a_database_an_older_release_left_readable_is_made_private_when_opened(tmp_path):
+    import sqlite3
+
+    from web.db import connect
+
+    path = tmp_path / "app.sqlite3"
+    sqlite3.connect(path).close()
+    path.chmod(0o644)
+    connect(path).close()
+    assert _mode(path) == 0o600
