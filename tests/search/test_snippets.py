@@ -53,13 +53,16 @@ WORDS = ["Kiến", "nghị", "kiến", "NGHỊ", "giao", "Giáo", "thông", "đ�
 SEPARATORS = [" ", ", ", " - ", "\n", "_", "; ", "…", " (", ") ", "  "]
 
 
+TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=60).map(
+    lambda pieces: "".join(word + separator for word, separator in pieces))
+TERMS = st.lists(st.lists(st.sampled_from(["kien", "nghi", "giao", "giao*", "thong", "dat", "dai", "dak",
+                                           "gi*", "b", "x2", "luu"]), min_size=1, max_size=3).map(tuple),
+                 min_size=1, max_size=4)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40),
-       st.lists(st.lists(st.sampled_from(["kien", "nghi", "giao", "giao*", "thong", "dat", "dai",
-                                          "dak", "gi*", "b", "x2", "luu"]), min_size=1, max_size=3)
-                .map(tuple), min_size=1, max_size=4))
-def test_the_regex_scan_finds_exactly_what_the_word_by_word_scan_finds(pieces, terms):
-    text = "".join(word + separator for word, separator in pieces)
+@given(TEXTS, TERMS)
+def test_the_regex_scan_finds_exactly_what_the_word_by_word_scan_finds(text, terms):
     assert sorted(_matched_spans(text, terms)) == sorted(_matched_spans_by_word(text, terms))
 
 
@@ -124,14 +127,10 @@ def test_the_window_is_the_densest_one():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=60),
-       st.lists(st.lists(st.sampled_from(["kien", "nghi", "giao", "giao*", "thong", "dat", "dai",
-                                          "dak", "gi*", "b", "x2", "luu"]), min_size=1, max_size=3)
-                .map(tuple), min_size=1, max_size=4))
-def test_folding_a_chunk_at_a_time_finds_what_the_word_by_word_scan_finds(pieces, terms):
+@given(TEXTS, TERMS)
+def test_folding_a_chunk_at_a_time_finds_what_the_word_by_word_scan_finds(text, terms):
     import search.snippets as snippets
 
-    text = "".join(word + separator for word, separator in pieces)
     chunk, margin = snippets.FOLD_CHUNK, snippets.FOLD_MARGIN
     snippets.FOLD_CHUNK, snippets.FOLD_MARGIN = 7, 48  # many chunks; no match here is longer than 48
     try:
