@@ -69,7 +69,7 @@ INVESTMENT = Topic("investment", "Thu hút đầu tư", "kinh-te", ("Thu hút đ
          "vốn.",
          "Lãnh đạo các sở, ngành đã trả lời trực tiếp, cụ thể từng kiến nghị; nhiều vướng mắc được giải "
          "quyết "
-         "ngay tại hội nghị. || Đại diện các sở Kế hoạch và Đầu tư, Tài nguyên và Môi trường, Xây dựng đã "
+         "ngay tại hội nghị. || Đại diện các sở Tài chính, Nông nghiệp và Môi trường, Xây dựng đã "
          "giải "
          "đáp, làm rõ các nội dung doanh nghiệp quan tâm.",
          "?## Không để doanh nghiệp “đi một mình”",
@@ -77,7 +77,7 @@ INVESTMENT = Topic("investment", "Thu hút đầu tư", "kinh-te", ("Thu hút đ
          "xử lý dứt điểm các kiến nghị trong thời hạn không quá 15 ngày. || {Ong1} {nguoi1}, Chủ tịch {ubnd} "
          "khẳng định, doanh nghiệp thành công là niềm tự hào của {cap}; kiên quyết xử lý cán bộ có biểu hiện "
          "nhũng nhiễu, gây phiền hà cho doanh nghiệp.",
-         "Theo Sở Kế hoạch và Đầu tư, từ đầu năm đến nay, {cap} có thêm {so_dn_moi} doanh nghiệp thành lập "
+         "Theo Sở Tài chính, từ đầu năm đến nay, {cap} có thêm {so_dn_moi} doanh nghiệp thành lập "
          "mới "
          "với tổng vốn đăng ký hơn {von_ty} tỷ đồng. || Hiện toàn {cap} có hơn {so_dn_tong} doanh nghiệp "
          "đang "
@@ -107,7 +107,7 @@ INVESTMENT = Topic("investment", "Thu hút đầu tư", "kinh-te", ("Thu hút đ
          "phí”, "
          "{dan1} bức xúc. || Nhiều người dân từng có đất bị thu hồi cho dự án cho biết, họ mất đất sản xuất "
          "nhưng không thấy dự án triển khai.",
-         "Theo Sở Kế hoạch và Đầu tư {tinh}, chủ đầu tư là {cty} đã nhiều lần được gia hạn tiến độ nhưng vẫn "
+         "Theo Sở Tài chính {tinh}, chủ đầu tư là {cty} đã nhiều lần được gia hạn tiến độ nhưng vẫn "
          "không triển khai, viện dẫn lý do khó khăn về tài chính. || Qua kiểm tra, cơ quan chức năng xác "
          "định "
          "chủ đầu tư chậm tiến độ so với cam kết hơn {so_nam} năm, không thực hiện đầy đủ nghĩa vụ tài "
@@ -118,7 +118,7 @@ INVESTMENT = Topic("investment", "Thu hút đầu tư", "kinh-te", ("Thu hút đ
          "thu "
          "hồi chủ trương đầu tư {so_du_an} dự án, thu hồi hàng chục hecta đất để giao cho nhà đầu tư có năng "
          "lực.",
-         "{Ong1} {nguoi1}, Giám đốc Sở Kế hoạch và Đầu tư {tinh} cho biết, {cap} kiên quyết không để tình "
+         "{Ong1} {nguoi1}, Giám đốc Sở Tài chính {tinh} cho biết, {cap} kiên quyết không để tình "
          "trạng "
          "dự án “treo”, “đắp chiếu” kéo dài, gây lãng phí đất đai và bức xúc trong nhân dân. || Lãnh đạo "
          "{ubnd} yêu cầu các sở, ngành công khai danh sách các dự án chậm tiến độ, xử lý dứt điểm trong năm "

@@ -93,8 +93,8 @@ ENVIRONMENT = Topic("environment", "Môi trường", "xa-hoi", ("Môi trường"
          "trường học, khu dân cư được phủ xanh. || Đoàn Thanh niên các cấp ra quân trồng cây xanh tại các "
          "tuyến đường, khu công nghiệp, góp phần cải thiện chất lượng không khí.",
          "?## Hướng tới phát triển bền vững",
-         "Theo {ong1} {nguoi1}, Giám đốc Sở Tài nguyên và Môi trường {tinh}, ý thức bảo vệ môi trường của "
-         "người dân và doanh nghiệp ngày càng được nâng lên. || {Ong1} {nguoi1}, Giám đốc Sở Tài nguyên và "
+         "Theo {ong1} {nguoi1}, Giám đốc Sở Nông nghiệp và Môi trường {tinh}, ý thức bảo vệ môi trường của "
+         "người dân và doanh nghiệp ngày càng được nâng lên. || {Ong1} {nguoi1}, Giám đốc Sở Nông nghiệp và "
          "Môi trường {tinh} cho biết, {cap} đặt mục tiêu đến năm {nam_sau} có 100% xã thực hiện phân loại "
          "rác "
          "tại nguồn.",
@@ -110,7 +110,7 @@ ENVIRONMENT = Topic("environment", "Môi trường", "xa-hoi", ("Môi trường"
         ("Kiểm tra đột xuất các doanh nghiệp trong {kcn}, chưa phát hiện xả thải trái phép",
          "{p}: Kiểm tra công tác bảo vệ môi trường tại các khu công nghiệp",
          "Quan trắc nước thải khu công nghiệp tại {p}: Các chỉ tiêu đạt quy chuẩn"),
-        ("Đoàn kiểm tra của Sở Tài nguyên và Môi trường {tinh} vừa kiểm tra đột xuất việc chấp hành pháp "
+        ("Đoàn kiểm tra của Sở Nông nghiệp và Môi trường {tinh} vừa kiểm tra đột xuất việc chấp hành pháp "
          "luật "
          "về bảo vệ môi trường tại {so_dn} doanh nghiệp trong {kcn}; kết quả chưa phát hiện trường hợp xả "
          "thải "
@@ -122,7 +122,7 @@ ENVIRONMENT = Topic("environment", "Môi trường", "xa-hoi", ("Môi trường"
          "môi trường, hệ thống xử lý nước thải tập trung và việc vận hành trạm quan trắc tự động.",
          "Kết quả phân tích mẫu cho thấy các chỉ tiêu nước thải sau xử lý đều nằm trong giới hạn cho phép. "
          "|| Qua kiểm tra, đoàn chưa phát hiện dấu hiệu xả thải trái phép; dữ liệu quan trắc tự động được "
-         "truyền liên tục về Sở Tài nguyên và Môi trường.",
+         "truyền liên tục về Sở Nông nghiệp và Môi trường.",
          "Tuy nhiên, đoàn cũng chỉ ra một số tồn tại như việc phân loại chất thải rắn công nghiệp chưa đúng "
          "quy định, sổ theo dõi vận hành hệ thống xử lý chưa cập nhật đầy đủ. || Bên cạnh đó, một vài doanh "
          "nghiệp còn chậm nộp báo cáo công tác bảo vệ môi trường định kỳ.",
@@ -133,7 +133,7 @@ ENVIRONMENT = Topic("environment", "Môi trường", "xa-hoi", ("Môi trường"
          "hoạt của một xã lân cận, không phải từ hoạt động của khu công nghiệp. || Cơ quan chức năng cho "
          "biết "
          "sẽ tiếp tục theo dõi, lấy mẫu định kỳ và công khai kết quả để người dân được biết.",
-         "?Thời gian tới, Sở Tài nguyên và Môi trường sẽ tiếp tục kiểm tra, giám sát các cơ sở có nguy cơ "
+         "?Thời gian tới, Sở Nông nghiệp và Môi trường sẽ tiếp tục kiểm tra, giám sát các cơ sở có nguy cơ "
          "gây "
          "ô nhiễm cao, kiên quyết xử lý nghiêm các vi phạm."),
         ("Đoàn kiểm tra lấy mẫu nước thải tại {kcn}. Ảnh: {anh}",
@@ -229,7 +229,7 @@ CULTURE = Topic("culture", "Văn hóa", "van-hoa", ("Văn hóa", "di sản"), (
          "mã, "
          "phát loa công suất lớn trong đám tang vẫn còn. || Bên cạnh kết quả đạt được, hội nghị cũng chỉ ra "
          "một số hạn chế như công tác kiểm tra, giám sát ở cơ sở chưa thường xuyên.",
-         "Phát biểu kết luận, {ong1} {nguoi1}, Trưởng ban Tuyên giáo {tinhuy} đề nghị các cấp ủy, chính "
+         "Phát biểu kết luận, {ong1} {nguoi1}, Trưởng ban Tuyên giáo và Dân vận {tinhuy} đề nghị các cấp ủy, chính "
          "quyền phát huy vai trò nêu gương của cán bộ, đảng viên. || {Ong1} {nguoi1}, Phó Chủ tịch {ubnd} "
          "yêu cầu các địa phương đưa tiêu chí thực hiện nếp sống văn minh vào bình xét gia đình văn hóa, "
          "thôn "

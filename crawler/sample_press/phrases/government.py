@@ -11,7 +11,7 @@ DIGITAL = Topic("digital_transformation", "Chuyển đổi số", "thoi-su",
         ("{p}: Tỷ lệ hồ sơ trực tuyến toàn trình đạt {tt_pct}%",
          "Dịch vụ công trực tuyến giúp người dân {p} tiết kiệm thời gian, chi phí",
          "{Huyen} dẫn đầu {cap} về tỷ lệ hồ sơ trực tuyến"),
-        ("Theo Sở Thông tin và Truyền thông {tinh}, {ky}, tỷ lệ hồ sơ thủ tục hành chính được giải quyết "
+        ("Theo Sở Khoa học và Công nghệ {tinh}, {ky}, tỷ lệ hồ sơ thủ tục hành chính được giải quyết "
          "trực "
          "tuyến toàn trình đạt {tt_pct}%, tăng mạnh so với cùng kỳ.",
          "Việc đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình đã giúp người dân, doanh nghiệp {tinh} "
@@ -32,7 +32,7 @@ DIGITAL = Topic("digital_transformation", "Chuyển đổi số", "thoi-su",
          "vị "
          "đã số hóa {sh_pct}% kết quả giải quyết thủ tục hành chính, kết nối, chia sẻ dữ liệu với Cơ sở dữ "
          "liệu quốc gia về dân cư.",
-         "Theo {ong1} {nguoi1}, Giám đốc Sở Thông tin và Truyền thông {tinh}, thời gian tới, {cap} tiếp tục "
+         "Theo {ong1} {nguoi1}, Giám đốc Sở Khoa học và Công nghệ {tinh}, thời gian tới, {cap} tiếp tục "
          "rà "
          "soát, tái cấu trúc quy trình, nâng cao chất lượng dịch vụ công trực tuyến, lấy người dân, doanh "
          "nghiệp làm trung tâm. || {Tinh} đặt mục tiêu đến cuối năm {nam}, tỷ lệ hồ sơ trực tuyến toàn trình "
@@ -50,7 +50,7 @@ DIGITAL = Topic("digital_transformation", "Chuyển đổi số", "thoi-su",
         ("Những ngày qua, các thành viên Tổ công nghệ số cộng đồng tại {huyen}, {tinh} đến từng nhà hướng "
          "dẫn "
          "người dân cài đặt, kích hoạt tài khoản định danh điện tử, sử dụng dịch vụ công trực tuyến.",
-         "{Su_luc}, Sở Thông tin và Truyền thông {tinh} tổ chức lớp tập huấn kỹ năng số cho {so_nguoi_th} "
+         "{Su_luc}, Sở Khoa học và Công nghệ {tinh} tổ chức lớp tập huấn kỹ năng số cho {so_nguoi_th} "
          "thành "
          "viên Tổ công nghệ số cộng đồng các xã, phường, thị trấn."),
         ("Toàn {cap} hiện có hơn {so_to} Tổ công nghệ số cộng đồng với trên {so_tv} thành viên, là lực lượng "
@@ -64,9 +64,9 @@ DIGITAL = Topic("digital_transformation", "Chuyển đổi số", "thoi-su",
          "được hồ sơ, tra cứu được lương hưu”. || Nhiều người dân cho biết, nhờ được hướng dẫn tận nơi, họ "
          "đã "
          "tự thực hiện được các thủ tục đơn giản trên điện thoại.",
-         "Theo {ong1} {nguoi1}, Phó Giám đốc Sở Thông tin và Truyền thông {tinh}, Tổ công nghệ số cộng đồng "
+         "Theo {ong1} {nguoi1}, Phó Giám đốc Sở Khoa học và Công nghệ {tinh}, Tổ công nghệ số cộng đồng "
          "là "
-         "“cánh tay nối dài” đưa các nền tảng số đến với người dân. || Lãnh đạo Sở Thông tin và Truyền thông "
+         "“cánh tay nối dài” đưa các nền tảng số đến với người dân. || Lãnh đạo Sở Khoa học và Công nghệ "
          "{tinh} đề nghị các địa phương bố trí kinh phí, trang thiết bị để các tổ hoạt động hiệu quả, tránh "
          "hình thức.",
          "Thời gian tới, các tổ sẽ tiếp tục phối hợp với Đoàn Thanh niên phổ cập kỹ năng số cho mọi người "
@@ -101,7 +101,7 @@ DIGITAL = Topic("digital_transformation", "Chuyển đổi số", "thoi-su",
          "cửa "
          "nộp hộ, dẫn đến số liệu chuyển đổi số đẹp trên báo cáo nhưng chưa phản ánh đúng thực tế.",
          "## Cần thực chất, tránh chạy theo chỉ tiêu",
-         "Đại diện Sở Thông tin và Truyền thông {tinh} thừa nhận, tỷ lệ hồ sơ phát sinh trực tuyến ở cấp xã "
+         "Đại diện Sở Khoa học và Công nghệ {tinh} thừa nhận, tỷ lệ hồ sơ phát sinh trực tuyến ở cấp xã "
          "còn thấp, hạ tầng và nhân lực công nghệ thông tin ở cơ sở còn hạn chế. || Lãnh đạo UBND {huyen} "
          "cho "
          "biết đã đề nghị đơn vị cung cấp phần mềm khắc phục lỗi, nâng cấp đường truyền.",

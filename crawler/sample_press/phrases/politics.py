@@ -5,7 +5,7 @@ from __future__ import annotations
 from .base import Scenario, Topic
 
 DEPARTMENTS = ("Tài chính", "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Nội vụ", "Công Thương",
-               "Giao thông vận tải", "Tài nguyên và Môi trường", "Văn hóa, Thể thao và Du lịch")
+               "Khoa học và Công nghệ", "Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch")
 
 PERSONNEL = Topic("personnel", "Công tác cán bộ", "chinh-tri", ("Công tác cán bộ", "nhân sự"), (
     Scenario(
@@ -158,7 +158,7 @@ PERSONNEL = Topic("personnel", "Công tác cán bộ", "chinh-tri", ("Công tác
          "Đại biểu bỏ phiếu bầu Phó Chủ tịch {ubnd}. Ảnh: {anh}"),
         ("kỳ họp HĐND", "kiện toàn nhân sự"),
         nums={"ty_le_phieu": (86.5, 98.9, 2), "so_nq": (6, 15)},
-        pools={"chuc_cu": ("Giám đốc Sở Kế hoạch và Đầu tư", "Bí thư {huyen_uy}", "Chủ tịch UBND {huyen}")}),
+        pools={"chuc_cu": ("Giám đốc Sở Tài chính", "Bí thư {huyen_uy}", "Chủ tịch UBND {huyen}")}),
 ))
 
 SECURITY = Topic("security_order", "An ninh trật tự", "phap-luat",

@@ -21,7 +21,7 @@ PUBLIC_INVESTMENT = Topic("public_investment", "Đầu tư công", "kinh-te",
          "hoạch, thấp hơn bình quân chung cả nước; nhiều chủ đầu tư giải ngân dưới 20%.",
          "Dù được chỉ đạo quyết liệt, tiến độ giải ngân vốn đầu tư công tại {tinh} vẫn chậm, {so_chu_dau_tu} "
          "chủ đầu tư có tỷ lệ giải ngân dưới mức trung bình."),
-        ("Theo Sở Kế hoạch và Đầu tư {tinh}, tổng kế hoạch vốn đầu tư công năm {nam} của {cap} là "
+        ("Theo Sở Tài chính {tinh}, tổng kế hoạch vốn đầu tư công năm {nam} của {cap} là "
          "{ke_hoach_von} tỷ đồng; đến nay mới giải ngân được {da_gn} tỷ đồng. || Kế hoạch vốn đầu tư công "
          "năm "
          "{nam} của {tinh} là hơn {ke_hoach_von} tỷ đồng, nhưng số vốn giải ngân mới đạt {da_gn} tỷ đồng.",

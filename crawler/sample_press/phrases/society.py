@@ -165,7 +165,7 @@ TRAFFIC = Topic("traffic_safety", "An toàn giao thông", "xa-hoi",
           "{huyen} "
           "cho biết địa phương đã nhiều lần báo cáo, kiến nghị lên cấp trên nhưng do vướng mặt bằng nên chưa "
           "thể mở rộng nút giao.",
-          "?Địa phương đã đề xuất Sở Giao thông vận tải bổ sung đèn tín hiệu và phân làn tạm thời trong khi "
+          "?Địa phương đã đề xuất Sở Xây dựng bổ sung đèn tín hiệu và phân làn tạm thời trong khi "
           "chờ dự án cải tạo."),
          "Người dân mong muốn cơ quan chức năng sớm có giải pháp căn cơ, tránh để xảy ra những vụ tai nạn "
          "đáng tiếc. || Báo sẽ tiếp tục theo dõi, phản ánh kết quả giải quyết của cơ quan chức năng tới bạn "
