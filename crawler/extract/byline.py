@@ -38,7 +38,8 @@ _NOT_PEOPLE = {"admin", "administrator", "quản trị", "quản trị viên", "
 _ORG_HINT = re.compile(r"\b(online|điện tử|cổng thông tin|tòa soạn|toà soạn)\b|\.(vn|com|net|org)\b", re.I)
 # (?<!\s): a match starts at the first space of a run, so a long run is not rescanned from each of
 # its spaces (quadratic); callers normalise spaces anyway, this keeps the patterns linear on their own.
-_COMPILED_NOTE = re.compile(r"(?<!\s)\s*\((?:t/h|tổng hợp|th)\)$", re.I)  # "(t/h)": compiled from several sources
+# "(t/h)": compiled from several sources
+_COMPILED_NOTE = re.compile(r"(?<!\s)\s*\((?:t/h|tổng hợp|th)\)$", re.I)
 _SEPARATORS = re.compile(r"(?<!\s)\s*(?:\s[-–—]\s|,|;|&|\s/\s|\bvà\b|\|)\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$")
 
