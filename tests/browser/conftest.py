@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,12 +24,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from search.backends import open_backend
 from search.config import SearchConfig
 from tests.browser.corpus import index_corpus
 from web.filters import local_today
+from web.serve import ServerSettings, serving_in_thread
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -81,12 +80,9 @@ def live_server(request: pytest.FixtureRequest,
     with pytest.MonkeyPatch.context() as patch:  # the app's own files go to the temp folder too
         patch.setenv("PRESSWATCH_DATA_DIR", str(data_dir))
         app = create_app({"PRESSWATCH_DATA_DIR": data_dir, "PRESSWATCH_SEARCH": config})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    yield LiveServer(f"http://127.0.0.1:{server.server_port}", app, data_dir, anchor, crawled)
-    server.shutdown()
-    thread.join(timeout=10)
+    # The production server, as `presswatch run` serves the app (waitress), in a thread.
+    with serving_in_thread(app, settings=ServerSettings(threads=8)) as url:
+        yield LiveServer(url, app, data_dir, anchor, crawled)
 
 
 @pytest.fixture(scope="session")
