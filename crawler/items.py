@@ -29,6 +29,7 @@ class ArticleItem:
     outlet_name: str = ""
     outlet_kind: str = ""
     outlet_province: str = ""
+    outlet_group: str = ""  # crawler.succession.group_of: the successor the outlet's chain ends in
     fetched_url: str = ""
     crawled_at: datetime | None = None
     # search.ingest.PreparedArticle: normalised, analysed and signed in the extraction worker.
@@ -65,7 +66,7 @@ def article_item(article: Mapping[str, Any], outlet: Mapping[str, str], fetched_
 def attribute_item(item: ArticleItem, outlet: Any) -> None:
     """Give the item (and its prepared document, if any) to ``outlet`` (a registry Outlet)."""
     values = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
-              "outlet_province": outlet.province or ""}
+              "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}
     for target in (item, getattr(item.prepared, "document", None)):
         if target is not None:
             for name, value in values.items():

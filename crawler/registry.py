@@ -86,6 +86,8 @@ class Outlet:
     # The outlets it succeeded, direct and indirect (filled in on load): their hosts are its archive,
     # which it may fetch and whose redirects to its own hosts are moves, not strays.
     succeeded: tuple[Outlet, ...] = field(default=(), compare=False, hash=False, repr=False)
+    # The id of the last successor of its chain (itself if it never merged), filled in on load.
+    group: str = ""
 
     def active_on(self, day: dt.date) -> bool:
         """Whether the outlet existed on ``day`` (open ends: always was / still is)."""

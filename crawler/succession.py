@@ -142,8 +142,8 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
                 outlet.id, "predecessors")
         linked.append(replace(outlet, predecessors=tuple(computed[outlet.id])))
     _check_shared_hosts(path, linked)
-    by_linked = {o.id: o for o in linked}
-    return [replace(o, succeeded=tuple(lineage(by_linked, o.id)[1:])) for o in linked]
+    grouped = {o.id: replace(o, group=group_of(by_id, o.id)) for o in linked}
+    return [replace(o, succeeded=tuple(lineage(grouped, o.id)[1:])) for o in grouped.values()]
 
 
 def _check_shared_hosts(path: Path | str, outlets: Sequence[Outlet]) -> None:

@@ -18,6 +18,9 @@ PRECISIONS = ("minute", "day", "unknown")
 # Metadata fields the query language can name (``outlet:``), mapped to the record attribute.
 KEYWORD_FIELDS = {
     "outlet": "outlet_id",
+    # The last successor of the outlet's merger chain (crawler/succession.py): reports group
+    # Báo Sóc Trăng's 2024 articles under today's Báo và Phát thanh, Truyền hình Cần Thơ.
+    "group": "outlet_group",
     "kind": "outlet_kind",
     "province": "provinces",
     "topic": "topics",
@@ -47,6 +50,7 @@ class Document:
     outlet_name: str = ""
     outlet_kind: str = ""
     outlet_province: str = ""
+    outlet_group: str = ""  # the successor-chain root's id; the outlet's own id if it never merged
     tags: list[str] = field(default_factory=list)
     images: list[dict[str, str]] = field(default_factory=list)
     crawled_at: datetime | None = None
@@ -71,6 +75,7 @@ class Document:
                 setattr(self, name, normalize(getattr(self, name) or ""))
             self.tags = [normalize(t) for t in self.tags]
         self.id = self.id or document_id(self.url)
+        self.outlet_group = self.outlet_group or self.outlet_id
         self.story_id = self.story_id or self.id
 
     @classmethod

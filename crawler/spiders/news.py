@@ -238,7 +238,7 @@ class NewsSpider(scrapy.Spider):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         selectors = outlet.selectors or None
         fields = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
-                  "outlet_province": outlet.province or ""}
+                  "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}
         # Extracted, analysed and signed in a worker process (crawler.extraction_pool).
         args = (response.body, response.url, content_type, selectors, fields, self.since,
                 self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),

@@ -9,7 +9,8 @@ from typing import Literal, Protocol
 
 from search.document import LOCAL_TZ, Document
 
-FACET_FIELDS = ("outlet", "kind", "province", "topic", "tone")
+# "group": outlets with their predecessors (merged papers) counted under the successor.
+FACET_FIELDS = ("group", "outlet", "kind", "province", "topic", "tone")
 
 
 @dataclass
@@ -17,6 +18,7 @@ class SearchRequest:
     query: str = ""
     # Filters: values in display form; each list is OR-ed, lists are AND-ed together.
     outlets: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # outlet groups: a successor and its predecessors
     kinds: list[str] = field(default_factory=list)
     provinces: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
@@ -32,7 +34,7 @@ class SearchRequest:
     now: datetime | None = None
 
     def filters(self) -> dict[str, list[str]]:
-        return {"outlet": self.outlets, "kind": self.kinds, "province": self.provinces,
+        return {"outlet": self.outlets, "group": self.groups, "kind": self.kinds, "province": self.provinces,
                 "topic": self.topics, "tone": self.tones}
 
     def time_bounds(self) -> tuple[datetime | None, datetime | None]:

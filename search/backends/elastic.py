@@ -38,7 +38,8 @@ from search.snippets import snippet
 
 FACET_SIZE = 30
 # Facets aggregate the display values; filters compare the folded ones under ``kwf``.
-FACET_SOURCE = {"outlet": "outlet_id", "kind": "outlet_kind", "province": "provinces",
+FACET_SOURCE = {"outlet": "outlet_id", "group": "outlet_group",
+                "kind": "outlet_kind", "province": "provinces",
                 "topic": "topics", "tone": "tone"}
 # Documents per bulk request (about 2.5 MB of synthetic press articles). Requests of one index()
 # call go out on BULK_THREADS threads, so Python builds one while Elasticsearch indexes another

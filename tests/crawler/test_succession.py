@@ -173,3 +173,10 @@ def test_bad_evidence_names_the_field(tmp_path, evidence, wanted):
     message = error_of(tmp_path, FAMILY.replace(
         "{name: verified, domain: seen, active_from: verified, feeds: guessed}", evidence))
     assert "outlet agency, field 'evidence'" in message and wanted in message
+
+
+def test_loaded_outlets_know_their_group_and_the_outlets_they_succeeded(tmp_path):
+    outlets = load(tmp_path)
+    assert {o.group for o in outlets.values()} == {"agency"}
+    assert {o.id for o in outlets["agency"].succeeded} == {"baoa", "daia", "baodaia", "baob"}
+    assert all(o.group == "agency" for o in outlets["agency"].succeeded)
