@@ -33,7 +33,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from web.articles import bp as articles_bp
     from web.dashboard import bp as dashboard_bp
     from web.digest.views import bp as digest_bp
+    from web.followup import bp as followup_bp
     from web.search_views import bp as search_bp
+    from web.stories import bp as stories_bp
     from web.subscriptions import bp as subscriptions_bp
 
     app.register_blueprint(auth.bp)
@@ -42,6 +44,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(subscriptions_bp)
     app.register_blueprint(digest_bp)
+    app.register_blueprint(followup_bp)
+    app.register_blueprint(stories_bp)
 
     from web.admin import bp as admin_bp
     from web.operations import bp as operations_bp

@@ -52,14 +52,27 @@ def warm_backend(app: Flask) -> None:
     threading.Thread(target=warm, name="presswatch-warm-index", daemon=True).start()
 
 
+def _registry() -> list:
+    outlets = current_app.extensions.get("presswatch.registry")
+    if outlets is None:
+        outlets = []
+        for path in (SAMPLE_REGISTRY, DEFAULT_REGISTRY):
+            try:
+                outlets.extend(load_registry(path, {"sample_press": "http://x"}))
+            except RegistryError:
+                continue
+        current_app.extensions["presswatch.registry"] = outlets
+    return outlets
+
+
 def outlet_names() -> dict[str, str]:
     names = current_app.extensions.get("presswatch.outlet_names")
     if names is None:
-        names = {}
-        for path in (SAMPLE_REGISTRY, DEFAULT_REGISTRY):
-            try:
-                names.update({o.id: o.name for o in load_registry(path, {"sample_press": "http://x"})})
-            except RegistryError:
-                continue
+        names = {o.id: o.name for o in _registry()}
         current_app.extensions["presswatch.outlet_names"] = names
     return names
+
+
+def outlet_provinces() -> dict[str, str]:
+    """Outlet id -> the province it belongs to (central outlets have none)."""
+    return {o.id: o.province for o in _registry() if o.province}
