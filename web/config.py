@@ -24,6 +24,10 @@ def _secret_key(directory: Path) -> str:
     return path.read_text().strip()
 
 
+def _list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(";") if item.strip()]
+
+
 def load_config() -> dict:
     directory = data_dir()
     return {
@@ -34,6 +38,15 @@ def load_config() -> dict:
         "PRESSWATCH_PAGE_SIZE": int(os.environ.get("PRESSWATCH_PAGE_SIZE", "20")),
         "PRESSWATCH_ORGANISATION": organisation_name(),
         "PRESSWATCH_REPORT_HEADER": os.environ.get("PRESSWATCH_REPORT_HEADER", "party"),
+        # The điểm báo's number line, signer and recipients (Hướng dẫn 36-HD/VPTW form);
+        # lists are ";"-separated.
+        "PRESSWATCH_REPORT_NUMBER_SUFFIX": os.environ.get("PRESSWATCH_REPORT_NUMBER_SUFFIX", "-ĐB/BTGDVTU"),
+        "PRESSWATCH_REPORT_SIGNER": os.environ.get("PRESSWATCH_REPORT_SIGNER", ""),
+        "PRESSWATCH_REPORT_SIGNER_TITLE": _list(os.environ.get(
+            "PRESSWATCH_REPORT_SIGNER_TITLE", "K/T TRƯỞNG BAN;PHÓ TRƯỞNG BAN")),
+        "PRESSWATCH_REPORT_RECIPIENTS": _list(os.environ.get(
+            "PRESSWATCH_REPORT_RECIPIENTS",
+            "Thường trực Tỉnh ủy (để báo cáo);Lãnh đạo Ban;Lưu Văn phòng Ban")),
         "PRESSWATCH_REPORT_MAX_CLIPPINGS": int(os.environ.get("PRESSWATCH_REPORT_MAX_CLIPPINGS", "300")),
         "PRESSWATCH_TRUSTED_PROXIES": trusted_proxies(),
         **cookie_config(os.environ.get("PRESSWATCH_BASE_URL", "")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from docx import Document as open_docx
@@ -119,11 +119,66 @@ def test_docx_review_of_a_search(editor):
     assert re.fullmatch(r'attachment; filename="diem-bao-\d{8}-\d{4}\.docx"',
                         response.headers["Content-Disposition"])
     text = docx_text(response.data)
-    assert "ĐIỂM BÁO NGÀY 20/11/2026" in text and "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY BẮC NINH" in text
+    assert "BAN TUYÊN GIÁO VÀ DÂN VẬN" in text and "TỈNH ỦY BẮC NINH" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Bắc Ninh, ngày 20 tháng 11 năm 2026" in text
     assert TRAFFIC_TITLE in text and SEED_TITLE in text and XSS_TITLE in text
-    assert "Truy vấn: Bắc Ninh" in text
+    assert "Truy vấn" not in text and "q=" not in text  # no raw query text in an office document
     assert "I. TỔNG HỢP CHUNG" in text and "II. NỘI DUNG CỤ THỂ" in text
+
+
+def header_cells(document) -> tuple[list[str], list[str]]:
+    left, right = document.tables[0].rows[0].cells
+    return ([p.text for p in left.paragraphs if p.text], [p.text for p in right.paragraphs if p.text])
+
+
+def test_docx_follows_the_party_document_form_for_a_seven_day_search(tmp_path):
+    app, anchor = corpus_app(tmp_path, PRESSWATCH_REPORT_SIGNER="Nguyễn Văn An",
+                             PRESSWATCH_REPORT_RECIPIENTS="Thường trực Tỉnh ủy (để b/c);Lưu VP")
+    editor = logged_in_client(app, "editor")
+    start = anchor - timedelta(days=6)
+    response = editor.get(f"/reports/export/docx?from={start.isoformat()}&to={anchor.isoformat()}"
+                          "&q=Bắc Ninh&date=2026-12-02")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    document = open_docx(io.BytesIO(response.data))
+    left, right = header_cells(document)
+    assert left[:3] == ["TỈNH ỦY BẮC NINH", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*"]
+    assert re.fullmatch(r"Số\s+-ĐB/BTGDVTU", left[3])
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Bắc Ninh, ngày 02 tháng 12 năm 2026"]
+    paragraphs = [p.text for p in document.paragraphs]
+    title = f"ĐIỂM BÁO TỪ NGÀY {start:%d/%m/%Y} ĐẾN NGÀY {anchor:%d/%m/%Y}"
+    assert title in paragraphs and "ĐIỂM BÁO NGÀY 02/12/2026" not in paragraphs
+    assert not any(p == "Bắc Ninh" or "Truy vấn" in p for p in paragraphs)
+    topic_headings = [p for p in paragraphs if re.fullmatch(r"\d+\. .+ \(\d+ tin, bài\)", p)]
+    assert any(h.startswith("1. ") for h in topic_headings) and len(topic_headings) >= 3
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "fldChar" in footer
+    closing_left, closing_right = document.tables[-1].rows[0].cells
+    assert [p.text for p in closing_left.paragraphs][:3] == ["Nơi nhận:", "- Thường trực Tỉnh ủy (để b/c),",
+                                                             "- Lưu VP."]
+    signed = [p.text for p in closing_right.paragraphs if p.text]
+    assert signed == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn An"]
+
+
+def test_day_only_dates_and_two_line_summaries_in_the_review():
+    long_sapo = "Một câu dài về tình hình báo chí trong tỉnh " * 12
+    documents = [Document(url="https://baobacninhtv.vn/ngay.html", outlet_id="baobacninhtv",
+                          title="Bài chỉ có ngày đăng", sapo=long_sapo, published_precision="day",
+                          published_at=datetime(2026, 11, 20, 0, tzinfo=LOCAL_TZ))]
+    text = docx_text(build_docx(documents, "", date(2026, 11, 21), ""))
+    assert "ĐIỂM BÁO NGÀY 20/11/2026" in text  # the day covered, not the day it was made
+    meta = next(line for line in text.split("\n") if line.startswith("baobacninhtv"))
+    assert "20/11/2026 —" in meta and "00:00" not in meta
+    summary = next(line for line in text.split("\n") if line.startswith("Một câu dài"))
+    assert summary.endswith("…") and len(summary) <= 171
+
+
+def test_pdf_review_has_the_form_and_page_numbers(editor):
+    response = editor.get("/reports/export/pdf?q=quan họ&date=2026-11-20")
+    text = pdf_text(response.data)
+    assert "TỈNH ỦY BẮC NINH" in text and "BAN TUYÊN GIÁO VÀ DÂN VẬN" in text and "-ĐB/BTGDVTU" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Nơi nhận:" in text and "PHÓ TRƯỞNG BAN" in text
+    assert re.search(r"ĐIỂM BÁO (NGÀY|TỪ NGÀY) \d\d/\d\d/\d{4}", text)
+    assert "Trang 1/" in text
 
 
 def test_docx_is_filed_in_office_form(editor):

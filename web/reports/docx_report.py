@@ -1,8 +1,10 @@
 """The press review as a Word document, in the form a Vietnamese office files it.
 
 A4, margins 20/20/30/15 mm (top/bottom/left/right), Times New Roman 14 pt (13 pt in the header
-block and tables), the unit's name on the left and the Party or national header on the right,
-then the title, the summary by topic and tone, and the clippings grouped by topic.
+block and tables). As Hướng dẫn 36-HD/VPTW lays out a Party body's document: the superior committee,
+the issuing body and the number line on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" with place and date on
+the right; the title naming the period covered, the summary by topic and tone, the clippings
+grouped by topic, then "Nơi nhận" and the signature block; page numbers in the footer.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def render_docx(review: PressReview) -> bytes:
     _title(doc, review)
     _summary(doc, review)
     _clippings(doc, review)
+    _closing(doc, review)
+    _page_numbers(doc)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -86,8 +90,13 @@ def _header_block(doc: Any, review: PressReview) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     left.width, right.width = Mm(70), Mm(95)
-    _cell_paragraph(left, review.organisation.upper(), bold=True, size=13)
+    superior, body = review.issuer()
+    if superior:
+        _cell_paragraph(left, superior.upper(), size=13)
+    _cell_paragraph(left, body.upper(), bold=True, size=13)
     _cell_paragraph(left, "*", size=13)
+    if review.signature.number_line:
+        _cell_paragraph(left, review.signature.number_line, size=13)
     if motto:
         _cell_paragraph(right, motto, bold=True, underline=not subtitle, size=13)
     if subtitle:
@@ -191,3 +200,52 @@ def _hyperlink(paragraph: Any, url: str, *, size: float) -> None:
     link.append(run)
     paragraph._p.append(link)
 
+
+
+def _closing(doc: Any, review: PressReview) -> None:
+    """"Nơi nhận" (left, 12 pt) and the signature block (right), side by side as the form has them."""
+    signature = review.signature
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(80), Mm(85)
+    if signature.recipients:
+        heading = left.paragraphs[0]
+        heading.paragraph_format.space_before = Pt(12)
+        _run(heading, "Nơi nhận:", bold=True, italic=True, underline=True, size=12)
+        for index, recipient in enumerate(signature.recipients):
+            line = left.add_paragraph()
+            line.paragraph_format.space_after = Pt(0)
+            _run(line, f"- {recipient}{'.' if index == len(signature.recipients) - 1 else ','}", size=11)
+    for line in signature.signer_title:
+        paragraph = _cell_paragraph(right, line.upper(), bold=True, size=14)
+        paragraph.paragraph_format.space_before = Pt(12) if line is signature.signer_title[0] else Pt(0)
+    for _blank in range(3):  # room for the signature and seal
+        right.add_paragraph()
+    if signature.signer:
+        _cell_paragraph(right, signature.signer, bold=True, size=14)
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES): begin, instruction, separate, a placeholder, end."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == instruction:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def _page_numbers(doc: Any) -> None:
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Trang ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run("/")
+    _field(paragraph, "NUMPAGES")

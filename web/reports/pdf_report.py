@@ -89,6 +89,7 @@ def render_pdf(review: PressReview) -> bytes:
     _title(pdf, review)
     _summary(pdf, review)
     _clippings(pdf, review)
+    _closing(pdf, review)
     return bytes(pdf.output())
 
 
@@ -97,11 +98,12 @@ def _header_block(pdf: FPDF, review: PressReview) -> None:
     top, left_width = pdf.get_y(), 70.0
     right_x = pdf.l_margin + left_width
     right_width = pdf.w - pdf.r_margin - right_x
-    pdf.set_font(FAMILY, "B", 13)
-    pdf.multi_cell(left_width, 6, review.organisation.upper(), align="C",
-                   new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_font(FAMILY, "", 13)
-    pdf.multi_cell(left_width, 6, "*", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    superior, body = review.issuer()
+    for text, style in ((superior.upper(), ""), (body.upper(), "B"), ("*", ""),
+                        (review.signature.number_line, "")):
+        if text:
+            pdf.set_font(FAMILY, style, 13)
+            pdf.multi_cell(left_width, 6, text, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
     left_bottom = pdf.get_y()
     pdf.set_xy(right_x, top)
     for text, size, underline in ((motto, 13, not subtitle), (subtitle, 14, True)):
@@ -180,3 +182,29 @@ def _clippings(pdf: FPDF, review: PressReview) -> None:
             pdf.write(6, clip.url, link=clip.url)
             pdf.set_text_color(0, 0, 0)
             pdf.ln(7)
+
+
+def _closing(pdf: FPDF, review: PressReview) -> None:
+    """"Nơi nhận" on the left, the signature block on the right, as in ``docx_report``."""
+    signature = review.signature
+    if pdf.will_page_break(50):
+        pdf.add_page()
+    pdf.ln(6)
+    top, left_width = pdf.get_y(), 80.0
+    right_x = pdf.l_margin + left_width
+    right_width = pdf.w - pdf.r_margin - right_x
+    if signature.recipients:
+        pdf.set_font(FAMILY, "BIU", 12)
+        pdf.multi_cell(left_width, 6, "Nơi nhận:", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_font(FAMILY, "", 11)
+        last = len(signature.recipients) - 1
+        for index, recipient in enumerate(signature.recipients):
+            pdf.multi_cell(left_width, 5.5, f"- {recipient}{'.' if index == last else ','}",
+                           new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.set_xy(right_x, top)
+    pdf.set_font(FAMILY, "B", 14)
+    for line in signature.signer_title:
+        pdf.multi_cell(right_width, 7, line.upper(), align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    if signature.signer:
+        pdf.set_xy(right_x, pdf.get_y() + 22)  # room for the signature and seal
+        pdf.multi_cell(right_width, 7, signature.signer, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)

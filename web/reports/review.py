@@ -17,7 +17,9 @@ from web.filters import TONE_LABELS, published_text
 from web.organisation import organisation_name
 
 TONES = ("positive", "neutral", "negative")
-__all__ = ["TONE_LABELS", "TONES", "PressReview", "build_review"]
+SUMMARY_CHARS = 170  # two lines of 14 pt Times New Roman across 165 mm
+NUMBER_BLANK = "\u00a0" * 8  # the office writes the number in by hand
+__all__ = ["TONE_LABELS", "TONES", "PressReview", "Signature", "build_review"]
 OTHER_TOPIC = "Chủ đề khác"
 # Characters XML (so DOCX) cannot hold; scraped headlines do carry some (vertical tabs, NULs).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -30,8 +32,55 @@ HEADERS = {
 }
 
 
-def default_title(day: date) -> str:
-    return f"ĐIỂM BÁO NGÀY {day:%d/%m/%Y}"
+def default_title(start: date, end: date | None = None) -> str:
+    """The period actually covered: one day, or "TỪ NGÀY … ĐẾN NGÀY …" (never the export's date)."""
+    if end is None or end == start:
+        return f"ĐIỂM BÁO NGÀY {start:%d/%m/%Y}"
+    return f"ĐIỂM BÁO TỪ NGÀY {start:%d/%m/%Y} ĐẾN NGÀY {end:%d/%m/%Y}"
+
+
+def covered_period(documents: Iterable[Document], start: date | None = None, end: date | None = None,
+                   fallback: date | None = None) -> tuple[date, date]:
+    """The search's own dates where it has them, else the first and last local day of the articles."""
+    days = [d.published_at.astimezone(LOCAL_TZ).date() for d in documents]
+    first = start or (min(days) if days else None) or end or fallback or datetime.now(LOCAL_TZ).date()
+    last = end or (max(days) if days else None) or first
+    return first, max(first, last)
+
+
+def two_lines(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """A summary of about two printed lines: cut at a word boundary, marked with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.-–") + "…"
+
+
+# Left header: "TỈNH ỦY BẮC NINH" over "BAN TUYÊN GIÁO VÀ DÂN VẬN" (Hướng dẫn 36-HD/VPTW, 2018).
+_SUPERIOR = re.compile(r"^(.*?)\s+((?:Tỉnh|Thành|Đảng|Huyện|Quận) ủy\b.*)$", re.IGNORECASE)
+
+
+def issuing_body(organisation: str) -> tuple[str, str]:
+    """(superior committee, issuing body) of "Ban … Tỉnh ủy Bắc Ninh"; ("", organisation) otherwise."""
+    match = _SUPERIOR.match(organisation.strip())
+    if not match or not match.group(1):
+        return "", organisation.strip()
+    return match.group(2), match.group(1)
+
+
+@dataclass
+class Signature:
+    """What ends the document: the number line, "Nơi nhận", the signer (settings, see web.config)."""
+
+    number_suffix: str = ""
+    signer: str = ""
+    signer_title: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+    @property
+    def number_line(self) -> str:
+        return f"Số {NUMBER_BLANK}{self.number_suffix}" if self.number_suffix else ""
 
 
 def place_date(place: str, day: date) -> str:
@@ -66,6 +115,12 @@ class PressReview:
     header: str = "party"
     place: str = ""
     subtitle: str = ""
+    start: date | None = None
+    end: date | None = None
+    signature: Signature = field(default_factory=Signature)
+
+    def issuer(self) -> tuple[str, str]:
+        return issuing_body(self.organisation)
 
     @property
     def total(self) -> int:
@@ -97,13 +152,17 @@ def primary_topic(document: Document, focus: Iterable[str] = ()) -> str:
 def build_review(documents: Iterable[Document], *, title: str = "", day: date | None = None,
                  organisation: str = "", outlet_names: Mapping[str, str] | None = None,
                  counts: Mapping[str, Mapping[str, int]] | None = None, focus_topics: Iterable[str] = (),
-                 header: str = "party", place: str = "", subtitle: str = "") -> PressReview:
+                 header: str = "party", place: str = "", subtitle: str = "", start: date | None = None,
+                 end: date | None = None, signature: Signature | None = None) -> PressReview:
     """Group ``documents`` (newest first within a topic) and count them by topic and tone.
 
     ``counts`` replaces the computed summary, e.g. with ``backend.pivot(request, "topic", "tone")``
-    over a wider search than the clippings shown.
+    over a wider search than the clippings shown. ``start``/``end`` are the search's dates; missing
+    ones come from the articles (the title names the period covered).
     """
     day = day or datetime.now(LOCAL_TZ).date()
+    documents = list(documents)
+    start, end = covered_period(documents, start, end, fallback=day)
     names = outlet_names or {}
     focus = list(focus_topics)
     by_topic: dict[str, list[Document]] = {}
@@ -117,12 +176,14 @@ def build_review(documents: Iterable[Document], *, title: str = "", day: date | 
         for document in docs:
             tones[document.tone] = tones.get(document.tone, 0) + 1
         sections.append(Section(topic, [
-            Clipping(title=clean(d.title), published=published_text(d), sapo=clean(d.sapo),
+            Clipping(title=clean(d.title), published=published_text(d),
+                     sapo=two_lines(clean(d.sapo or d.body)),
                      outlet=clean(names.get(d.outlet_id) or d.outlet_name or d.outlet_id), url=clean(d.url),
                      tone=d.tone)
             for d in docs]))
     summary = {clean(t): dict(v) for t, v in counts.items()} if counts is not None else computed
-    return PressReview(title=clean(title) or default_title(day), day=day,
+    return PressReview(title=clean(title) or default_title(start, end), day=day, start=start, end=end,
+                       signature=signature or Signature(),
                        organisation=clean(organisation) or organisation_name(), sections=sections,
                        counts=summary, header=header if header in HEADERS else "none", place=clean(place),
                        subtitle=clean(subtitle))

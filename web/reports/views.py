@@ -36,7 +36,7 @@ from web.dates import date_arg, date_params
 from web.organisation import organisation_name
 from web.reports.docx_report import render_docx
 from web.reports.pdf_report import render_pdf
-from web.reports.review import HEADERS, build_review
+from web.reports.review import HEADERS, Signature, build_review
 from web.reports.tabular import csv_chunks, write_xlsx
 from web.search_views import search_request_from_args, state_pairs
 
@@ -73,6 +73,20 @@ def _report_header(value: str | None) -> str:
     configured = current_app.config.get("PRESSWATCH_REPORT_HEADER") or os.environ.get(
         "PRESSWATCH_REPORT_HEADER", "party")
     return value if value in HEADERS else configured if configured in HEADERS else "party"
+
+
+def _signature() -> Signature:
+    """The number line, signer and recipients from the settings (``web.config``)."""
+    config = current_app.config
+
+    def lines(name: str) -> list[str]:
+        value = config.get(name) or []
+        return [v for v in (value.split(";") if isinstance(value, str) else value) if v.strip()]
+
+    return Signature(number_suffix=str(config.get("PRESSWATCH_REPORT_NUMBER_SUFFIX") or ""),
+                     signer=str(config.get("PRESSWATCH_REPORT_SIGNER") or ""),
+                     signer_title=lines("PRESSWATCH_REPORT_SIGNER_TITLE"),
+                     recipients=lines("PRESSWATCH_REPORT_RECIPIENTS"))
 
 
 def _report_day(args: MultiDict) -> date:
@@ -128,13 +142,15 @@ def _tabular_response(fmt: str, documents: Any, kind: str, rows: int | None) -> 
     return _attachment(response, _filename(kind, fmt))
 
 
-def _review_response(fmt: str, documents: list[Document], args: MultiDict, subtitle: str,
-                     focus_topics: list[str]) -> Response:
+def review_response(fmt: str, documents: list[Document], args: MultiDict, focus_topics: list[str],
+                    start: date | None = None, end: date | None = None) -> Response:
+    """The điểm báo file. No query text in it: the title names the period (the search's dates, else
+    the articles' first and last day)."""
     review = build_review(documents, title=args.get("title", "").strip()[:200], day=_report_day(args),
                           organisation=_organisation(), outlet_names=services.outlet_names(),
                           focus_topics=focus_topics, header=_report_header(args.get("header")),
                           place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
-                          subtitle=subtitle)
+                          start=start, end=end, signature=_signature())
     data = render_docx(review) if fmt == "docx" else render_pdf(review)
     response = Response(data, content_type=FORMATS[fmt])
     response.headers["X-Presswatch-Rows"] = str(len(documents))
@@ -196,7 +212,7 @@ def export(fmt: str):
                                       "chọn bài; toàn bộ kết quả xuất được ra CSV/XLSX.",
                                       total=total, limit=_max_clippings()), 413)
             documents = list(backend.scan(req))
-            return _review_response(fmt, documents, request.args, _describe(req), req.topics)
+            return review_response(fmt, documents, request.args, req.topics, req.date_from, req.date_to)
         return _tabular_response(fmt, backend.scan(req), "bai-viet", total if fmt == "csv" else None)
     except QueryError as error:
         return _refused(ExportRefused(str(error)))
@@ -234,5 +250,5 @@ def selection():
         return _refused(ExportRefused(services.index_unavailable(error), 503))
     documents.sort(key=lambda d: d.published_at, reverse=True)
     if fmt in REVIEW_FORMATS:
-        return _review_response(fmt, documents, request.form, "", [])
+        return review_response(fmt, documents, request.form, [])
     return _tabular_response(fmt, iter(documents), "bai-chon", len(documents))
