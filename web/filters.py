@@ -25,8 +25,9 @@ KIND_LABELS = {
     "provincial-party-paper": N_("Báo Đảng địa phương"), "provincial-tv": N_("Đài PT-TH địa phương"),
     "trade-magazine": N_("Báo, tạp chí ngành"), "agency": N_("Thông tấn"),
 }
-FACET_LABELS = {"outlet": N_("Cơ quan báo chí"), "kind": N_("Loại hình"), "province": N_("Tỉnh, thành"),
-                "topic": N_("Chủ đề"), "tone": N_("Sắc thái")}
+FACET_LABELS = {"outlet": N_("Cơ quan báo chí"), "group": N_("Cơ quan báo chí (gộp sáp nhập)"),
+                "kind": N_("Loại hình"), "province": N_("Tỉnh, thành"), "topic": N_("Chủ đề"),
+                "tone": N_("Sắc thái")}
 # The dates a search, a dashboard or a digest may ask for: wide enough for any archive, narrow
 # enough that a period (a day, a week, a comparison window) around them never overflows ``date``.
 MIN_DATE = date(1900, 1, 1)

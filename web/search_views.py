@@ -28,7 +28,7 @@ from web.filters import facet_label, kind_label, local_datetime, local_today, to
 from web.searches import FILTER_ARGS, SearchCriteria
 
 bp = Blueprint("search", __name__)
-STATE_ARGS = ("q", "from", "to", *FILTER_ARGS, "sort", "collapse")
+STATE_ARGS = ("q", "from", "to", *FILTER_ARGS, "sort", "collapse", "apart")
 # Elasticsearch refuses from + size beyond its max_result_window (10 000 by default).
 MAX_RESULTS = 10_000
 FACETS_SHOWN = 8  # the rest of a facet's values are behind "more"
@@ -105,6 +105,13 @@ def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[
     return facets
 
 
+def facet_names(args) -> list[str]:
+    """The facets shown: outlets grouped with the outlets merged into them (the "group" facet), or
+    with ``apart=1`` each outlet on its own; a facet with a value chosen always shows."""
+    hidden = "group" if args.get("apart") == "1" else "outlet"
+    return [name for name in FILTER_ARGS if name != hidden or args.getlist(name)]
+
+
 def saved_searches(limit: int = SAVED_LIMIT) -> list[dict]:
     """The user's saved searches, newest first, each with the query string that opens it."""
     return [{"id": saved.id, "name": saved.name, "criteria": saved.criteria,
@@ -140,6 +147,8 @@ def index():
         page_links=pages_around(page, pages),
         outlet_names=services.outlet_names(), facet_url=facet_url, search_url=search_url,
         state=urlencode(state_pairs(request.args)), facets_shown=FACETS_SHOWN,
+        facet_names=facet_names(request.args),
+        apart_url=search_url(apart=None if request.args.get("apart") == "1" else "1"),
         saved=saved_searches(12), today=local_today(), filter_args=FILTER_ARGS, is_selected=is_selected,
         timedelta=timedelta), status
 
@@ -152,7 +161,8 @@ def describe_criteria(criteria: SearchCriteria) -> list[tuple[str, str]]:
     parts = []
     for name, value in criteria.args():
         if name in FILTER_ARGS:
-            shown = {"outlet": names.get(value, value), "kind": kind_label(value),
+            shown = {"outlet": names.get(value, value), "group": names.get(value, value),
+                     "kind": kind_label(value),
                      "tone": tone_label(value)}.get(name, value)
             parts.append((facet_label(name), shown))
         elif name == "sort":

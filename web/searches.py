@@ -24,8 +24,8 @@ from search.backends.base import SearchRequest
 from web.dates import DateParamError, date_arg
 
 # URL argument -> SearchCriteria / SearchRequest attribute; also the JSON keys of ``filters``.
-FILTER_ARGS = {"outlet": "outlets", "kind": "kinds", "province": "provinces", "topic": "topics",
-               "tone": "tones"}
+FILTER_ARGS = {"outlet": "outlets", "group": "groups", "kind": "kinds", "province": "provinces",
+               "topic": "topics", "tone": "tones"}
 MAX_VALUE = 2000  # characters of one query or filter value kept from a URL
 
 SCHEMA = """
@@ -51,6 +51,7 @@ class SearchCriteria:
 
     query: str = ""
     outlets: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()  # outlet groups: today's outlet with the outlets merged into it
     kinds: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
