@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from crawler.state import CrawlState, OutletRun
-from search.config import data_dir
-
-
-def state_path(settings: Any) -> Path:
-    """PRESSWATCH_CRAWL_STATE if set (a Scrapy setting or a mapping), else in the data folder."""
-    return Path(settings.get("PRESSWATCH_CRAWL_STATE") or data_dir() / "crawl_state.sqlite3")
+from crawler.state import CrawlState, OutletRun, state_path
 
 
 class CrawlStateExtension:

@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from search.config import data_dir
 from search.private_files import connect_private
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -24,6 +26,14 @@ LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # at least MIN_PAGES pages) probably changed its markup: flag it for a maintainer.
 EXTRACTION_FAILURE_FLAG = 0.5
 MIN_PAGES = 5
+STATE_FILE = "crawl_state.sqlite3"
+
+
+def state_path(settings: Any, folder: Path | None = None) -> Path:
+    """PRESSWATCH_CRAWL_STATE if set (a Scrapy setting or a mapping), else in the data folder
+    (``folder``, or the one the environment names)."""
+    return Path(settings.get("PRESSWATCH_CRAWL_STATE") or (folder or data_dir()) / STATE_FILE)
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (

@@ -55,12 +55,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(operations_bp)
 
-    from crawler.extensions import state_path
     from web.operations import crawl_state_health, register_health_provider
 
-    register_health_provider(app, crawl_state_health(
-        state_path({"PRESSWATCH_CRAWL_STATE": app.config.get("PRESSWATCH_CRAWL_STATE")
-                    or Path(app.config["PRESSWATCH_DATA_DIR"]) / "crawl_state.sqlite3"})))
+    register_health_provider(app, crawl_state_health(app.config.get("PRESSWATCH_CRAWL_STATE"),
+                                                     Path(app.config["PRESSWATCH_DATA_DIR"])))
 
     for code, message in ((403, N_("Bạn không có quyền thực hiện thao tác này.")),
                           (404, N_("Không tìm thấy trang hoặc bài viết.")),

@@ -157,9 +157,8 @@ def health_command(as_json: bool) -> None:
     """Per-outlet crawl health from the crawl state: last run, last success, failures, flags."""
     from dataclasses import asdict
 
-    from crawler.extensions import state_path
     from crawler.settings import PRESSWATCH_CRAWL_STATE
-    from crawler.state import CrawlState
+    from crawler.state import CrawlState, state_path
 
     state = CrawlState(state_path({"PRESSWATCH_CRAWL_STATE": PRESSWATCH_CRAWL_STATE}))
     rows = state.health()

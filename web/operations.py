@@ -99,11 +99,15 @@ def index_health(backend: SearchBackend | None = None, now: datetime | None = No
     return rows
 
 
-def crawl_state_health(state_file: Any) -> HealthProvider:
-    """Index-derived rows enriched with the crawl state: last successful crawl, failures, flags."""
-    def provider() -> list[OutletHealth]:
-        from crawler.state import CrawlState
+def crawl_state_health(state_setting: str | None, data_folder: Path) -> HealthProvider:
+    """Index-derived rows enriched with the crawl state: last successful crawl, failures, flags.
 
+    The crawl state is read when the page is shown (``crawler.state`` is plain SQLite), so that
+    creating the app loads nothing from ``crawler``."""
+    def provider() -> list[OutletHealth]:
+        from crawler.state import CrawlState, state_path
+
+        state_file = state_path({"PRESSWATCH_CRAWL_STATE": state_setting}, data_folder)
         rows = index_health()
         if not Path(state_file).exists():
             return rows

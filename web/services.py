@@ -8,7 +8,6 @@ import threading
 from flask import Flask, current_app, render_template
 from flask_babel import gettext
 
-from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
 from search.backends import BackendUnavailable, SearchBackend, open_backend
 
 log = logging.getLogger(__name__)
@@ -55,6 +54,10 @@ def warm_backend(app: Flask) -> None:
 def _registry() -> list:
     outlets = current_app.extensions.get("presswatch.registry")
     if outlets is None:
+        # Imported here, not at the top: creating the app loads nothing from crawler/ (the
+        # registry module itself is YAML + dataclasses, no Scrapy; tests/test_layout.py).
+        from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
+
         outlets = []
         for path in (SAMPLE_REGISTRY, DEFAULT_REGISTRY):
             try:

@@ -10,17 +10,18 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, RegistryError, load_registry
 from search.text import fold
 from web.admin.blueprint import bp
 from web.auth import role_required
 from web.db import get_db
 
-REGISTRIES = ((DEFAULT_REGISTRY, "registry"), (SAMPLE_REGISTRY, "sample"))
+if TYPE_CHECKING:
+    from crawler.registry import Outlet
 
 
 @dataclass
@@ -34,7 +35,14 @@ class OutletRow:
         return self.outlet.enabled if self.override is None else self.override
 
 
-def registry_outlets(registries: tuple[tuple[Path, str], ...] = REGISTRIES) -> list[tuple[Outlet, str]]:
+def registry_outlets(registries: tuple[tuple[Path, str], ...] | None = None) -> list[tuple[Outlet, str]]:
+    """The real press's registry and the sample press's, each outlet with where it came from
+    (default: both bundled registries)."""
+    # Imported when the page is shown, so that creating the app loads nothing from crawler/.
+    from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
+
+    if registries is None:
+        registries = ((DEFAULT_REGISTRY, "registry"), (SAMPLE_REGISTRY, "sample"))
     found: list[tuple[Outlet, str]] = []
     for path, source in registries:
         try:
