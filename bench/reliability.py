@@ -120,10 +120,10 @@ def fuzz(count: int) -> dict[str, tuple[int, int]]:
 
 def payloads(tmp: Path) -> tuple[int, int]:
     """Hostile titles, bodies, outlet names and queries: (renders checked, renders with live markup)."""
+    from devtools.web_client import logged_in_client
     from search.backends.embedded import EmbeddedBackend
     from search.config import SearchConfig
     from search.document import LOCAL_TZ, Document
-    from tests.helpers import logged_in_client
     from web import create_app
 
     index = EmbeddedBackend(tmp / "index.sqlite3")
@@ -164,9 +164,9 @@ def load(tmp: Path, users: int, seconds: float) -> dict[str, float]:
     import requests
 
     from bench.synthetic import QUERIES, documents
+    from devtools.web_client import make_user
     from search.backends.embedded import EmbeddedBackend
     from search.config import SearchConfig
-    from tests.helpers import make_user
     from web import create_app
     from web.serve import serving_in_thread
 

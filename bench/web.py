@@ -122,7 +122,7 @@ def main() -> None:
         load(args)
         return
 
-    from tests.helpers import logged_in_client
+    from devtools.web_client import logged_in_client
     from web import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,8 +161,8 @@ def main() -> None:
 
 def load(args: argparse.Namespace) -> None:
     from bench.web_load import run_load
+    from devtools.web_client import make_user
     from search.backends import SearchRequest, open_backend
-    from tests.helpers import make_user
     from web import create_app
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,6 +3,7 @@ cycles, one home for the Vietnam time zone, and docs/ARCHITECTURE.md naming modu
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,119 @@ def test_pages_that_list_outlets_do_not_load_scrapy(tmp_path: Path) -> None:
                "    names = services.outlet_names(); rows = registry_outlets()\n"
                "print(len(names) > 50, len(rows) > 50, 'scrapy' in sys.modules)", tmp_path)
     assert out == ["True", "True", "False"]
+
+
+# --- the import graph, from the source (ast), top-level imports only ---------------------------
+
+PACKAGES = ("crawler", "search", "web", "devtools")
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules(packages: tuple[str, ...] = PACKAGES) -> dict[str, Path]:
+    return {_module_name(path): path for package in packages
+            for path in sorted((REPO / package).rglob("*.py"))}
+
+
+def _top_level_imports(name: str, path: Path, known: set[str]) -> set[str]:
+    """The project modules ``name`` imports when it is imported: module-level statements (also
+    inside a top-level ``try``/``if``), not ``if TYPE_CHECKING:`` blocks nor function bodies."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(statements: list[ast.stmt]) -> None:
+        for node in statements:
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")
+                    anchor = anchor[:len(anchor) - node.level + 1]
+                    base = ".".join([*anchor, *([base] if base else [])])
+                for alias in node.names:
+                    found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base)
+            elif isinstance(node, ast.If):
+                if not (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
+                    visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body)
+                for handler in node.handlers:
+                    visit(handler.body)
+                visit(node.orelse)
+                visit(node.finalbody)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")).body)
+    return {module for module in found if module in known and module != name}
+
+
+def _import_graph(packages: tuple[str, ...] = PACKAGES) -> dict[str, set[str]]:
+    modules = _modules(packages)
+    return {name: _top_level_imports(name, path, set(modules)) for name, path in modules.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                connect(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return found
+
+
+def test_the_graph_finds_a_cycle() -> None:
+    """The checker itself: a two-module cycle and a three-module one are found, a chain is not."""
+    assert _cycles({"a": {"b"}, "b": {"a"}, "c": {"d"}, "d": set()}) == [["a", "b"]]
+    assert _cycles({"x": {"y"}, "y": {"z"}, "z": {"x"}}) == [["x", "y", "z"]]
+
+
+def test_bench_imports_no_test_module() -> None:
+    """bench/ uses devtools/ (or itself), never tests/: a benchmark must not depend on the suite."""
+    offenders = []
+    for path in sorted((REPO / "bench").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {n}" for n in names if n == "tests" or n.startswith("tests.")]
+    assert offenders == []
+
+
+def test_devtools_is_not_shipped() -> None:
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    shipped = find_packages(str(REPO), include=config["include"], exclude=config.get("exclude", ()))
+    assert {"crawler", "search", "web"} <= set(shipped)
+    assert not [name for name in shipped if name.split(".")[0] in ("devtools", "tests", "bench")]
