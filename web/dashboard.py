@@ -95,6 +95,13 @@ class Dashboard:
     stories: list[StorySummary] = field(default_factory=list)
     negative_hits: list[Any] = field(default_factory=list)
     silent: list[SilentOutlet] = field(default_factory=list)
+    # Count outlets apart (True) or with the outlets merged into them (the "group", the default).
+    apart: bool = False
+
+    @property
+    def outlet_field(self) -> str:
+        """The facet and search filter outlet figures use: "outlet" or "group"."""
+        return "outlet" if self.apart else "group"
     silent_days: int = 3
     charts: dict[str, Any] = field(default_factory=dict)
 
@@ -138,36 +145,38 @@ def timeline(base: SearchRequest, window: Window) -> dict[str, Any]:
             "dates": [b.isoformat() for b in buckets], "series": series}
 
 
-def silent_outlets(end: date, days: int) -> list[SilentOutlet]:
+def silent_outlets(end: date, days: int, by: str = "group") -> list[SilentOutlet]:
     """Outlets that published in the baseline window but nothing in the last ``days`` days.
 
     Counted over every article (not only the focus province): a silent outlet usually means its
-    site changed or the crawler is blocked, which matters whatever it writes about.
+    site changed or the crawler is blocked, which matters whatever it writes about. ``by="group"``
+    counts a merged paper with its successor, so a paper that stopped at its merger is not "silent".
     """
     backend = services.backend()
     baseline = window_ending(end, SILENT_BASELINE_DAYS)
     recent = window_ending(end, days)
     seen = backend.pivot(SearchRequest(date_from=baseline.start, date_to=baseline.end, facets=False),
-                         "outlet", "kind")
+                         by, "kind")
     active = backend.pivot(SearchRequest(date_from=recent.start, date_to=recent.end, facets=False),
-                           "outlet", "kind")
+                           by, "kind")
     active_ids = {name.casefold() for name in active}
     quiet = sorted(((outlet, kinds) for outlet, kinds in seen.items() if outlet.casefold() not in active_ids),
                    key=lambda item: (-sum(item[1].values()), item[0]))
     out = []
     for outlet, kinds in quiet[:SILENT_SHOWN]:
-        last = backend.search(SearchRequest(outlets=[outlet], date_to=end, sort="date", limit=1,
-                                            facets=False))
+        chosen = {"groups" if by == "group" else "outlets": [outlet]}
+        last = backend.search(SearchRequest(**chosen, date_to=end, sort="date", limit=1, facets=False))
         last_seen = last.hits[0].document.published_at.date() if last.hits else None
         out.append(SilentOutlet(outlet, max(kinds, key=kinds.get) if kinds else "", sum(kinds.values()),
                                 last_seen))
     return out
 
 
-def build(period: str, end: date, scope: str, province: str, silent_days: int) -> Dashboard:
+def build(period: str, end: date, scope: str, province: str, silent_days: int,
+          apart: bool = False) -> Dashboard:
     backend = services.backend()
     window = window_ending(end, PERIODS[period][0])
-    dashboard = Dashboard(period, window, scope, province, silent_days=silent_days)
+    dashboard = Dashboard(period, window, scope, province, silent_days=silent_days, apart=apart)
     base = _base(scope, province, window)
     for key in ("day", "week", "month"):
         kpi_window = window_ending(end, PERIODS[key][0])
@@ -180,13 +189,13 @@ def build(period: str, end: date, scope: str, province: str, silent_days: int) -
                   for name, counts in backend.pivot(base, "topic", "tone").items()]
     dashboard.topics = sorted(topic_rows, key=lambda r: (-r.total, r.name))
     outlet_rows = [ToneRow.from_pivot(name, counts)
-                   for name, counts in backend.pivot(base, "outlet", "tone").items()]
+                   for name, counts in backend.pivot(base, dashboard.outlet_field, "tone").items()]
     dashboard.outlets = len(outlet_rows)
     dashboard.outlet_rows = sorted(outlet_rows, key=lambda r: (-r.total, r.name))[:TABLE_ROWS]
     dashboard.stories = backend.stories(base, 8)
     dashboard.negative_hits = backend.search(replace(base, tones=["negative"], sort="date", collapse=True,
                                                      limit=8)).hits
-    dashboard.silent = silent_outlets(end, silent_days)
+    dashboard.silent = silent_outlets(end, silent_days, dashboard.outlet_field)
     # The chart shows the chosen period (it used to widen "7 ngày" to 14 days, unlabelled); a
     # single day is drawn as the week ending that day so it has something to compare with.
     chart_window = window if window.days >= 7 else window_ending(end, 7)
@@ -207,19 +216,20 @@ def build(period: str, end: date, scope: str, province: str, silent_days: int) -
     return dashboard
 
 
-def cached_build(period: str, end: date, scope: str, province: str, silent_days: int) -> Dashboard:
+def cached_build(period: str, end: date, scope: str, province: str, silent_days: int,
+                 apart: bool = False) -> Dashboard:
     """``build``, reused for a minute while the index holds the same number of articles.
 
     A dashboard is about fifteen backend calls; the article count in the key makes a crawl's new
     articles appear on the next load, and the language is in the key because labels are translated.
     """
     cache: dict = current_app.extensions.setdefault("presswatch.dashboard_cache", {})
-    key = (period, end, scope, province, silent_days, current_language(), services.backend().count())
+    key = (period, end, scope, province, silent_days, apart, current_language(), services.backend().count())
     now = time.monotonic()
     hit = cache.get(key)
     if hit and now - hit[0] < current_app.config.get("PRESSWATCH_DASHBOARD_CACHE_SECONDS", CACHE_SECONDS):
         return hit[1]
-    dashboard = build(period, end, scope, province, silent_days)
+    dashboard = build(period, end, scope, province, silent_days, apart)
     if len(cache) >= CACHE_ENTRIES:
         cache.clear()
     cache[key] = (now, dashboard)
@@ -249,10 +259,18 @@ def index():
     silent_days = max(1, min(int(silent_days), 30))
     end = _end_date()
     try:
-        dashboard = cached_build(period, end, scope, province, silent_days)
+        apart = request.args.get("apart") == "1"
+        dashboard = cached_build(period, end, scope, province, silent_days, apart)
     except BackendUnavailable as error:
         services.index_unavailable(error)  # logs the detail; the page says only that it is down
         return render_template("dashboard/unavailable.html"), 503
     return render_template("dashboard/index.html", d=dashboard, periods=PERIODS, end=end,
                            today=local_today(), outlet_names=services.outlet_names(),
-                           search_link=search_link, tones=TONES, baseline_days=SILENT_BASELINE_DAYS)
+                           search_link=search_link, tones=TONES, baseline_days=SILENT_BASELINE_DAYS,
+                           apart_url=toggle_apart_url(dashboard.apart))
+
+
+def toggle_apart_url(apart: bool) -> str:
+    """This dashboard with merged outlets counted apart, or grouped again."""
+    args = {name: value for name, value in request.args.items() if name != "apart"}
+    return url_for("dashboard.index", **args, **({} if apart else {"apart": "1"}))

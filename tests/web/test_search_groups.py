@@ -4,7 +4,7 @@ today's Báo và Phát thanh, Truyền hình Bắc Ninh; a link shows the outlet
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import unescape
 
 import pytest
@@ -35,7 +35,7 @@ def client(tmp_path):
 
 
 def toggle(page: str) -> tuple[str, str]:
-    link = re.search(r'<p class="facet-toggle"><a href="([^"]+)">([^<]+)</a>', page)
+    link = re.search(r'<p class="facet-toggle[^"]*"><a href="([^"]+)">([^<]+)</a>', page)
     return unescape(link.group(1)), link.group(2)
 
 
@@ -58,3 +58,38 @@ def test_outlets_are_grouped_by_default_and_can_be_shown_apart(client):
                  .get_data(as_text=True)) == 2
     assert total(client.get("/search", query_string={"q": "vải thiều", "outlet": "baobacgiang", "apart": "1"})
                  .get_data(as_text=True)) == 1
+
+
+def test_dashboard_counts_a_merged_paper_with_its_successor_and_can_show_it_apart(tmp_path):
+    """Báo Bắc Giang stopped at the merger and its successor goes on: grouped, nobody fell silent;
+    apart, the old paper shows in the table and as silent (what the dashboard used to say)."""
+    app, anchor = corpus_app(tmp_path)
+    backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)}))
+    at = datetime.combine(anchor, datetime.min.time(), LOCAL_TZ)
+    old = [Document(url=f"https://baobacgiang.vn/vai-{n}.html", outlet_id="baobacgiang",
+                    outlet_group="bptth-bacninh", outlet_kind="provincial-party-paper",
+                    title=f"Vải thiều Lục Ngạn số {n}", body="Mùa vải thiều ở Bắc Giang.",
+                    provinces=["Bắc Ninh"], published_at=at.replace(hour=8) - timedelta(days=20 + n))
+           for n in range(3)]
+    new = Document(url="https://baobacninhtv.vn/vai-postid9.bbg", outlet_id="bptth-bacninh",
+                   outlet_group="bptth-bacninh", outlet_kind="provincial-press-agency",
+                   title="Vải thiều Bắc Ninh", body="Mùa vải thiều ở Bắc Ninh.", provinces=["Bắc Ninh"],
+                   published_at=at.replace(hour=8) - timedelta(days=1))
+    backend.index([*old, new])
+    backend.close()
+    client = logged_in_client(app, "viewer")
+
+    def silent_section(page: str) -> str:
+        return re.search(r"Cơ quan báo chí không có bài mới.*?</section>", page, re.S).group(0)
+
+    grouped = client.get("/", query_string={"end": anchor.isoformat(), "period": "month", "scope": "all"})
+    page = grouped.get_data(as_text=True)
+    assert "Báo Bắc Giang" not in silent_section(page)
+    href, label = toggle(page)
+    assert label == "Tách riêng các cơ quan đã sáp nhập"
+    assert "group=bptth-bacninh" in unescape(page)  # the table's link searches the whole group
+
+    apart = client.get(href).get_data(as_text=True)
+    assert "Báo Bắc Giang" in silent_section(apart)
+    assert "outlet=baobacgiang" in unescape(apart)
+    assert toggle(apart)[1] == "Gộp các cơ quan đã sáp nhập"
