@@ -31,6 +31,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
 
     from web.articles import bp as articles_bp
+    from web.basket import bp as basket_bp
     from web.dashboard import bp as dashboard_bp
     from web.digest.views import bp as digest_bp
     from web.followup import bp as followup_bp
@@ -41,6 +42,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(articles_bp)
+    app.register_blueprint(basket_bp)
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(subscriptions_bp)
     app.register_blueprint(digest_bp)

@@ -88,7 +88,7 @@ def _add_missing_columns(db: sqlite3.Connection) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from web import searches
+    from web import basket, searches
     from web.followup import store, units
 
     with connect(database_path(app)) as db:
@@ -97,5 +97,6 @@ def init_app(app: Flask) -> None:
         searches.migrate(db)  # an app database from before structured saved searches
         db.executescript(searches.SCHEMA)
         db.executescript(store.SCHEMA)
+        db.executescript(basket.SCHEMA)
         units.seed(db, app.config.get("PRESSWATCH_FOCUS_PROVINCE", ""))
     app.teardown_appcontext(close_db)

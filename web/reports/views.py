@@ -122,7 +122,7 @@ def _describe(req: SearchRequest) -> str:
     return "; ".join(parts)
 
 
-def _tabular_response(fmt: str, documents: Any, kind: str, rows: int | None) -> Response:
+def tabular_response(fmt: str, documents: Any, kind: str, rows: int | None) -> Response:
     names = services.outlet_names()
     if fmt == "csv":
         response = Response(stream_with_context(csv_chunks(documents, names)), content_type=FORMATS["csv"])
@@ -213,7 +213,7 @@ def export(fmt: str):
                                       total=total, limit=_max_clippings()), 413)
             documents = list(backend.scan(req))
             return review_response(fmt, documents, request.args, req.topics, req.date_from, req.date_to)
-        return _tabular_response(fmt, backend.scan(req), "bai-viet", total if fmt == "csv" else None)
+        return tabular_response(fmt, backend.scan(req), "bai-viet", total if fmt == "csv" else None)
     except QueryError as error:
         return _refused(ExportRefused(str(error)))
     except BackendUnavailable as error:
@@ -251,4 +251,4 @@ def selection():
     documents.sort(key=lambda d: d.published_at, reverse=True)
     if fmt in REVIEW_FORMATS:
         return review_response(fmt, documents, request.form, [])
-    return _tabular_response(fmt, iter(documents), "bai-chon", len(documents))
+    return tabular_response(fmt, iter(documents), "bai-chon", len(documents))
