@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from crawler import succession
+from crawler.registry_errors import OUTLET_ID, RegistryError
 
 # provincial-press-agency: "Báo và Phát thanh, Truyền hình <tỉnh>", a party paper and a radio-TV
 # station merged (2025); their predecessors are papers and stations (crawler/succession.py).
@@ -31,22 +32,9 @@ SELECTOR_FIELDS = ("title", "sapo", "body", "author", "date")
 QUIRKS = ("ua-blocked", "js-challenge", "session-cookie", "empty-feeds", "stale-feeds", "mixed-feeds",
           "pubdate-us-format", "pubdate-short-offset", "client-rendered", "blocking-reported",
           "insecure-tls", "no-dates-in-listing")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 DEFAULT_REGISTRY = Path(__file__).parent / "outlets.yaml"
 SAMPLE_REGISTRY = Path(__file__).parent / "sample_press" / "outlets.yaml"
-
-
-class RegistryError(ValueError):
-    def __init__(self, path: Path | str, message: str, entry: str | None = None,
-                 field_name: str | None = None) -> None:
-        where = str(path)
-        if entry is not None:
-            where += f", outlet {entry}"
-        if field_name is not None:
-            where += f", field '{field_name}'"
-        super().__init__(f"{where}: {message}")
-        self.path, self.entry, self.field = str(path), entry, field_name
 
 
 @dataclass(frozen=True)
@@ -140,7 +128,7 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
     for name in ("id", "name", "domain", "kind"):
         if not isinstance(raw[name], str) or not raw[name].strip():
             raise RegistryError(path, "must be a non-empty string", entry, name)
-    if not _ID.match(raw["id"]):
+    if not OUTLET_ID.match(raw["id"]):
         raise RegistryError(path, "must be lower-case letters, digits, '-' or '_'", entry, "id")
     if raw["kind"] not in KINDS:
         raise RegistryError(path, f"must be one of {', '.join(KINDS)}", entry, "kind")

@@ -20,6 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.registry_errors import OUTLET_ID, RegistryError
+
 if TYPE_CHECKING:
     from crawler.registry import Outlet
 
@@ -32,8 +34,6 @@ EVIDENCE_FIELDS = ("name", "domain", "aliases", "active_from", "active_until", "
 
 def parse_date(path: Path | str, entry: str, name: str, value: Any) -> dt.date | None:
     """A YAML date (``2025-07-01`` unquoted or quoted) or null."""
-    from crawler.registry import RegistryError  # registry imports this module
-
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -49,8 +49,6 @@ def parse_date(path: Path | str, entry: str, name: str, value: Any) -> dt.date |
 
 
 def parse_evidence(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[str, str]:
-    from crawler.registry import RegistryError
-
     evidence = raw["evidence"]
     if not isinstance(evidence, dict) or not evidence:
         raise RegistryError(path, f"must map some of {', '.join(EVIDENCE_FIELDS)} to a grade",
@@ -67,8 +65,6 @@ def parse_evidence(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[st
 
 def parse_succession(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[str, Any]:
     """The per-entry succession keys; the cross-entry rules are in ``link``."""
-    from crawler.registry import _ID, RegistryError
-
     out: dict[str, Any] = {}
     for name in ("active_from", "active_until"):
         if name in raw:
@@ -78,7 +74,7 @@ def parse_succession(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[
         raise RegistryError(path, f"ends ({end}) before it starts ({start})", entry, "active_until")
     if "merged_into" in raw:
         target = raw["merged_into"]
-        if not isinstance(target, str) or not _ID.match(target):
+        if not isinstance(target, str) or not OUTLET_ID.match(target):
             raise RegistryError(path, "must be the id of the successor outlet", entry, "merged_into")
         if target == raw.get("id"):
             raise RegistryError(path, "an outlet cannot merge into itself", entry, "merged_into")
@@ -88,7 +84,7 @@ def parse_succession(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[
         out["merged_into"] = target
     if "predecessors" in raw:
         preds = raw["predecessors"]
-        if not isinstance(preds, list) or not all(isinstance(p, str) and _ID.match(p) for p in preds):
+        if not isinstance(preds, list) or not all(isinstance(p, str) and OUTLET_ID.match(p) for p in preds):
             raise RegistryError(path, "must be a list of outlet ids", entry, "predecessors")
         out["predecessors"] = tuple(preds)
     if "evidence" in raw:
@@ -105,8 +101,6 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
     point at the outlet; a host shared by two outlets belongs to one succession chain at
     non-overlapping dates.
     """
-    from crawler.registry import RegistryError
-
     by_id = {o.id: o for o in outlets}
     computed: dict[str, list[str]] = {o.id: [] for o in outlets}
     for outlet in outlets:
@@ -147,8 +141,6 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
 
 
 def _check_shared_hosts(path: Path | str, outlets: Sequence[Outlet]) -> None:
-    from crawler.registry import RegistryError
-
     owners: dict[str, list[Outlet]] = {}
     for outlet in outlets:
         for host in dict.fromkeys((outlet.domain, *outlet.aliases)):

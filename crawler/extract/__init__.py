@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,14 +16,16 @@ __all__ = ["Extraction", "extract_article", "not_article", "validate_selectors"]
 # Imported on first use: the crawl's main process needs only ``dates`` (feeds, sitemaps) when
 # extraction runs in worker processes, and the pipeline's libraries (extruct, justext, …) take a
 # few hundred milliseconds to import.
-_LAZY = {"Extraction": ("pipeline", "Extraction"), "extract_article": ("pipeline", "extract_article"),
-         "not_article": ("pipeline", "not_article"), "validate_selectors": ("selectors", "validate")}
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
+    if name in ("Extraction", "extract_article", "not_article"):
+        from crawler.extract import pipeline
+
+        value = getattr(pipeline, name)
+    elif name == "validate_selectors":
+        from crawler.extract.selectors import validate as value
+    else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module, attribute = _LAZY[name]
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
     globals()[name] = value
     return value

@@ -15,18 +15,24 @@ import threading
 import time
 import unicodedata
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from werkzeug.wrappers import Request, Response
 
 from .corpus import SampleArticle
 from .fault_sites import DISALLOWED_SECTION, FAULT_SITES, FAULTS
 from .feeds import news_sitemap, rss, sitemap_index
-from .pages import Outlet, display_date
+from .pages import Answer, Outlet, Renderer, display_date
 from .text import iso
 
-if TYPE_CHECKING:
-    from .server import Answer, SamplePressApp
+
+class SamplePressApp(Protocol):
+    """What the faults read from the sample press's app (``server.SamplePressApp``), named here so
+    that this module does not import the server that imports it."""
+
+    base_url: str
+    outlets: dict[str, Outlet]
+    renderer: Renderer
 
 HTML = "text/html; charset=utf-8"
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

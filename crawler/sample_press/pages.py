@@ -23,6 +23,9 @@ from .text import WEEKDAYS, capitalize, iso, slugify
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20
 HOME_SIZE = 30
+# What the sample press answers: (status, content type, body, last modified); for redirects the
+# body is the new location.
+Answer = tuple[int, str, bytes, datetime | None]
 STARS = (("Kém", 1), ("Bình thường", 2), ("Hứa hẹn", 3), ("Tốt", 4), ("Rất tốt", 5))
 
 

@@ -21,7 +21,7 @@ from .fault_corpus import build_fault_corpus
 from .fault_sites import FAULT_SITES
 from .faults import Faults
 from .feeds import news_sitemap, robots, rss
-from .pages import Outlet, Renderer
+from .pages import Answer, Outlet, Renderer
 from .sites import SITES
 
 REGISTRY = Path(__file__).parent / "outlets.yaml"
@@ -50,9 +50,6 @@ JPEG = base64.b64decode(
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mNcyoAdMDEMKQkAh0sA"
                        "tSPRRN8AAAAASUVORK5CYII=")
 
-
-# (status, content type, body, last modified); for redirects the body is the new location.
-Answer = tuple[int, str, bytes, datetime | None]
 
 
 class _QuietHandler(WSGIRequestHandler):

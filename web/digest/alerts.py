@@ -28,9 +28,9 @@ from flask import render_template
 from search.document import LOCAL_TZ, Document
 from web.digest import outbox
 from web.digest.compose import Clipping, StoryLine, clipping, story_line
+from web.digest.context import DigestContext
 from web.digest.message import build_message
 from web.digest.model import Subscription
-from web.digest.runner import DigestContext
 
 ALERT_WINDOW_DAYS = 2  # today and yesterday, local
 MAX_ALERT_ITEMS = 30

@@ -6,82 +6,39 @@ concurrently or after a crash sends each (subscription, period) once (see ``outb
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 
 from flask import Flask, current_app
 
-from search.backends.base import SearchBackend
-from web import services
 from web.db import connect, database_path
 from web.digest import outbox
-from web.digest.compose import Digest, Links, build_digest, render_digest
-from web.digest.message import build_message, sender_domain, unsubscribe_token
+from web.digest.alerts import queue_alerts
+from web.digest.compose import Digest, build_digest, render_digest
+from web.digest.context import DigestContext
+from web.digest.message import build_message
 from web.digest.model import Subscription, list_subscriptions
 from web.digest.periods import Period, due_periods, period_ending
-from web.digest.send import DeliveryReport, MailSettings, deliver, setting
-from web.organisation import default_organisation
+from web.digest.send import DeliveryReport, deliver
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class DigestContext:
-    """What composing needs from the app, read once per run."""
+def docx_builder() -> Callable[..., bytes]:
+    """The điểm báo's DOCX builder (imported on first use: python-docx is only needed to attach it)."""
+    from web.reports.docx_report import build_docx
 
-    backend: SearchBackend
-    base_url: str
-    outlet_names: dict[str, str]
-    secret_key: str
-    organisation: str
-    mail: MailSettings
-    catchup: timedelta
-    links: Links
-
-    @classmethod
-    def from_app(cls, app: Flask) -> DigestContext:
-        config = app.config
-        focus = config.get("PRESSWATCH_FOCUS_PROVINCE", "")
-        # The documented environment variable counts too (it was read from the app config only).
-        base_url = setting(config, "PRESSWATCH_BASE_URL", "http://127.0.0.1:5000")
-        return cls(
-            backend=services.backend(), base_url=base_url, links=Links(base_url, app.url_map),
-            outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
-            organisation=str(config.get("PRESSWATCH_ORGANISATION") or default_organisation(focus)),
-            mail=MailSettings.from_config(config),
-            catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)))
-
-    def unsubscribe_url(self, subscription: Subscription) -> str:
-        return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.token))
-
-    def message_id(self, subscription: Subscription, period_key: str) -> str:
-        return outbox.message_id(subscription.id, subscription.created_at, period_key,
-                                 sender_domain(self.mail.mail_from))
-
-
-def docx_builder():
-    """``web.reports.docx_report.build_docx`` when the reports module is installed, else None."""
-    try:
-        module = importlib.import_module("web.reports.docx_report")
-    except ImportError:
-        return None
-    return getattr(module, "build_docx", None)
+    return build_docx
 
 
 def build_docx_bytes(digest: Digest, organisation: str, outlet_names: dict[str, str]) -> bytes | None:
     """The điểm báo DOCX of a digest's clippings, or None without the reports module."""
-    build_docx = docx_builder()
-    if build_docx is None:
-        return None
-    parameters = inspect.signature(build_docx).parameters
-    extra = {"outlet_names": outlet_names} if "outlet_names" in parameters or any(
-        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()) else {}
-    return build_docx(digest.documents, digest.title, digest.period.end, organisation, **extra)
+    return docx_builder()(digest.documents, digest.title, digest.period.end, organisation,
+                          outlet_names=outlet_names)
 
 
 def docx_attachment(digest: Digest, ctx: DigestContext) -> tuple[str, bytes] | None:
@@ -166,8 +123,6 @@ class RunReport:
 def run(app: Flask | None = None, *, now: datetime | None = None, day: date | None = None,
         alerts: bool = True, send: bool = True) -> RunReport:
     """Queue due digests (or those of ``day``) and new alerts, then deliver the outbox."""
-    from web.digest.alerts import queue_alerts
-
     app = app or current_app._get_current_object()
     now = (now or datetime.now(UTC)).astimezone(UTC)
     report = RunReport()

@@ -1,0 +1,53 @@
+"""What composing a digest or an alert needs from the app, read once per run (``DigestContext``).
+
+Its own module so that ``alerts`` and ``runner`` both use it without importing each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import Flask
+
+from search.backends.base import SearchBackend
+from web import services
+from web.digest import outbox
+from web.digest.compose import Links
+from web.digest.message import sender_domain, unsubscribe_token
+from web.digest.model import Subscription
+from web.digest.send import MailSettings, setting
+from web.organisation import default_organisation
+
+
+@dataclass
+class DigestContext:
+    """What composing needs from the app, read once per run."""
+
+    backend: SearchBackend
+    base_url: str
+    outlet_names: dict[str, str]
+    secret_key: str
+    organisation: str
+    mail: MailSettings
+    catchup: timedelta
+    links: Links
+
+    @classmethod
+    def from_app(cls, app: Flask) -> DigestContext:
+        config = app.config
+        focus = config.get("PRESSWATCH_FOCUS_PROVINCE", "")
+        # The documented environment variable counts too (it was read from the app config only).
+        base_url = setting(config, "PRESSWATCH_BASE_URL", "http://127.0.0.1:5000")
+        return cls(
+            backend=services.backend(), base_url=base_url, links=Links(base_url, app.url_map),
+            outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
+            organisation=str(config.get("PRESSWATCH_ORGANISATION") or default_organisation(focus)),
+            mail=MailSettings.from_config(config),
+            catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)))
+
+    def unsubscribe_url(self, subscription: Subscription) -> str:
+        return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.token))
+
+    def message_id(self, subscription: Subscription, period_key: str) -> str:
+        return outbox.message_id(subscription.id, subscription.created_at, period_key,
+                                 sender_domain(self.mail.mail_from))
