@@ -1,11 +1,12 @@
 """Benchmark of search.analysis on the labelled set in tests/data/analysis/.
 
-    python bench/analysis.py [--set dev|heldout|all|real-dev|real-heldout|real-shared|real]
-                             [--texts DIR] [--errors] [--rounds 5]
+    python bench/analysis.py [--set dev|heldout|all|real-dev|real-heldout|real-shared|real|corrections]
+                             [--texts DIR] [--file FILE] [--errors] [--rounds 5]
 
 ``real-*`` are the real-article sets (tests/data/analysis/realtext/: labels and a manifest; the
 texts are read from --texts, $PRESSWATCH_REALTEXT_DIR or ../shared/realtext, and real-shared from
-../shared/pages). ``dev``/``heldout`` are the written-for-the-project sets.
+../shared/pages). ``dev``/``heldout`` are the written-for-the-project sets. ``corrections`` is
+what staff corrected (``presswatch analysis export-corrections --out FILE``), read from --file.
 
 Prints per-topic precision/recall/F1 and macro-F1, province P/R/F1 (old + new units, as
 Document.provinces holds them), tone accuracy with its confusion table, and throughput of
@@ -78,15 +79,20 @@ def _real(name: str, folder: Path | None) -> list:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="all",
-                        choices=["dev", "heldout", "all", *REAL, "real"])
+                        choices=["dev", "heldout", "all", *REAL, "real", "corrections"])
     parser.add_argument("--texts", type=Path, default=None,
                         help="folder holding the real-article texts (see realtext/manifest.tsv)")
+    parser.add_argument("--file", type=Path, default=None,
+                        help="--set corrections: the file export-corrections wrote")
     parser.add_argument("--errors", action="store_true", help="list every misjudged article")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the set for throughput")
     args = parser.parse_args()
     sets = {"dev": lambda: load_set(DATA / "dev.yaml"), "heldout": lambda: load_set(DATA / "heldout.yaml")}
     for name in REAL:
         sets[name] = lambda name=name: _real(name[5:], args.texts)
+    if args.set == "corrections" and args.file is None:
+        parser.error("--set corrections needs --file (from `presswatch analysis export-corrections --out`)")
+    sets["corrections"] = lambda: load_set(args.file)
     chosen = {"all": ["dev", "heldout"], "real": list(REAL)}.get(args.set, [args.set])
     sets = {name: sets[name]() for name in chosen}
     for name in chosen:

@@ -11,6 +11,7 @@ from typing import Any
 from search.backends import open_backend
 from search.backends.base import BackendUnavailable, IndexReport, SearchBackend
 from search.config import SearchConfig
+from search.corrections import CorrectionStore
 from search.document import Document
 from search.spool import Spool
 from search.stories import StoryGrouper, signature
@@ -50,8 +51,10 @@ class Ingester:
 
     def __init__(self, backend: SearchBackend, *, grouper: StoryGrouper | None = None,
                  annotate: Annotator | None = None, spool: Spool | None = None,
-                 batch_size: int = 200) -> None:
+                 batch_size: int = 200, corrections: CorrectionStore | None = None) -> None:
         self.backend = backend
+        # Staff corrections win over the analyser, so a re-crawl of a corrected article keeps them.
+        self.corrections = corrections
         self.spool = spool
         self.grouper = grouper
         self.annotate = annotate
@@ -68,6 +71,8 @@ class Ingester:
             # The grouper signs it below, under its lock, only if the article is new.
             article = prepare(article, analyse=self.annotate, sign=False)
         document, hashvalues = article.document, article.signature
+        if self.corrections is not None:
+            self.corrections.apply(document)
         if self.grouper:
             # Committed with the batch (flush), not per article: one SQLite commit per batch.
             self.grouper.assign(document, hashvalues, commit=False)
@@ -155,6 +160,8 @@ class Ingester:
             self.grouper.close()
         if self.spool:
             self.spool.close()
+        if self.corrections is not None:
+            self.corrections.close()
 
 
 def spool_path(config: SearchConfig) -> Path:
@@ -169,7 +176,8 @@ def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) 
     spool = None
     if config.backend == "elasticsearch":
         spool = Spool(spool_path(config))
-    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate, spool=spool)
+    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate, spool=spool,
+                    corrections=CorrectionStore.open(config))
 
 
 def replay_spool(config: SearchConfig | None = None, *, dead_letters: bool = False,

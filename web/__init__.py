@@ -32,6 +32,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     from web.articles import bp as articles_bp
     from web.basket import bp as basket_bp
+    from web.corrections import bp as corrections_bp
     from web.dashboard import bp as dashboard_bp
     from web.digest.views import bp as digest_bp
     from web.followup import bp as followup_bp
@@ -43,6 +44,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(search_bp)
     app.register_blueprint(articles_bp)
     app.register_blueprint(basket_bp)
+    app.register_blueprint(corrections_bp)
     app.register_blueprint(dashboard_bp)
     app.register_blueprint(subscriptions_bp)
     app.register_blueprint(digest_bp)

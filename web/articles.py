@@ -18,6 +18,7 @@ from search.backends import BackendUnavailable, SearchRequest
 from search.document import Document
 from web import services
 from web.auth import role_required
+from web.corrections import form_context
 from web.followup.views import panel
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
@@ -169,4 +170,5 @@ def show(document_id: str):
                            provinces=tag_reasons(document, "provinces", document.provinces),
                            tone=tone_reason(document), copies=copies,
                            copy_outlets=len({d.outlet_id for d in copies} - {document.outlet_id}),
-                           outlet_names=services.outlet_names(), followup=panel("article", document.id))
+                           outlet_names=services.outlet_names(), followup=panel("article", document.id),
+                           fix=form_context(document))

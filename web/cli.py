@@ -203,7 +203,7 @@ def extract_command(source: str | None, text: str | None, url: str, as_json: boo
         click.echo(f"image: {image['url']}  {image['caption']}")
 
 
-from web.cli_analysis import analyze_command, retag_command  # noqa: E402 - sub-commands register below
+from web.cli_analysis import analysis_group, analyze_command, retag_command  # noqa: E402 - sub-commands register below
 from web.cli_backup import backup_command, restore_command  # noqa: E402
 from web.cli_demo import demo_command  # noqa: E402
 from web.cli_digest import digest_group, up_command  # noqa: E402
@@ -216,6 +216,7 @@ from web.cli_users import users_group  # noqa: E402
 main.add_command(demo_command)
 main.add_command(analyze_command)
 main.add_command(retag_command)
+main.add_command(analysis_group)
 main.add_command(digest_group)
 main.add_command(up_command)
 main.add_command(backup_command)

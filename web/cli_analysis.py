@@ -102,6 +102,7 @@ def retag_command(backend: str | None, batch_size: int) -> None:
     from search.analysis import annotate, load_profiles
     from search.analysis.profiles import ProfileError
     from search.backends import BackendUnavailable, SearchRequest, open_backend
+    from search.corrections import CorrectionStore
 
     try:
         load_profiles()  # fail before touching the index if an admin broke topics.yaml
@@ -117,11 +118,13 @@ def retag_command(backend: str | None, batch_size: int) -> None:
     changed = written = 0
     errors: list[tuple[str, str]] = []
     batch = []
+    corrections = CorrectionStore.open()
     try:
         # scan() streams every stored article in pages (search_after / keyset), never all in memory.
         for document in tqdm(index.scan(SearchRequest()), total=total, unit="bài", desc="Retagging"):
             before = (list(document.topics), list(document.provinces), document.tone)
             annotate(document)
+            corrections.apply(document)  # an editor's correction wins over the analyser
             changed += before != (document.topics, document.provinces, document.tone)
             batch.append(document)
             if len(batch) >= batch_size:
@@ -132,8 +135,59 @@ def retag_command(backend: str | None, batch_size: int) -> None:
             written, errors = written + report.indexed, errors + report.errors
     finally:
         index.close()
+        corrections.close()
     click.echo(f"Retagged {written} of {total} articles; {changed} changed topics, provinces or tone.")
     for document_id, reason in errors[:20]:
         click.echo(f"  error {document_id}: {reason}", err=True)
     if errors:
         sys.exit(1)
+
+
+@click.group("analysis")
+def analysis_group() -> None:
+    """The analyser's labelled data: staff corrections as additional labels."""
+
+
+@analysis_group.command("export-corrections")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="YAML file to write (default: standard output).")
+def export_corrections_command(out: str | None) -> None:
+    """Export each corrected article's latest correction as a labelled item, in the format of
+    tests/data/analysis/*.yaml (id, title, sapo, body, topics, provinces before 2025, tone), so
+    `bench/analysis.py --set corrections --file FILE` scores the analyser against them."""
+    import yaml
+
+    from search.backends import BackendUnavailable, open_backend
+    from search.corrections import CorrectionStore
+
+    store = CorrectionStore.open()
+    try:
+        index = open_backend()
+    except BackendUnavailable as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    items, missing = [], 0
+    try:
+        for correction in store.current():
+            document = index.get(correction.document_id)
+            if document is None:  # deleted from the index since: nothing to label
+                missing += 1
+                continue
+            items.append({"id": f"c{correction.id}", "title": document.title, "sapo": document.sapo,
+                          "body": document.body, "topics": correction.new["topics"],
+                          "provinces": correction.new["old_units"], "tone": correction.new["tone"],
+                          "url": correction.url, "corrected_by": correction.corrected_by,
+                          "corrected_at": correction.corrected_at.isoformat()})
+    finally:
+        index.close()
+        store.close()
+    text = ("# Staff corrections exported by `presswatch analysis export-corrections`; labels as in "
+            "tests/data/analysis/README.md.\n"
+            + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=120))
+    if out:
+        with open(out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        click.echo(f"Exported {len(items)} corrected articles to {out}"
+                   + (f" ({missing} no longer in the index)" if missing else "."), err=True)
+    else:
+        click.echo(text, nl=False)

@@ -22,6 +22,7 @@ from flask import Flask
 from search.analysis import annotate, load_profiles
 from search.backends import SearchRequest
 from search.backends.base import SearchBackend
+from search.corrections import CorrectionStore
 from search.private_files import private_dir, write_private
 
 BATCH = 500
@@ -48,14 +49,18 @@ def read_job(data_dir: Path | str, job_id: str) -> dict[str, Any] | None:
 
 
 def retag_all(backend: SearchBackend, profiles_path: Path,
-              progress: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
-    """Annotate every article with the profiles in ``profiles_path`` and index what changed."""
+              progress: Callable[[dict[str, Any]], None],
+              corrections: CorrectionStore | None = None) -> dict[str, Any]:
+    """Annotate every article with the profiles in ``profiles_path``, put staff corrections back
+    over the result, and index what changed."""
     profiles = load_profiles(profiles_path)
     status: dict[str, Any] = {"total": backend.count(), "done": 0, "changed": 0, "errors": []}
     batch = []
     for document in backend.scan(SearchRequest()):
         before = (list(document.topics), list(document.provinces), document.tone)
         annotate(document, profiles=profiles)
+        if corrections is not None:
+            corrections.apply(document)
         status["done"] += 1
         if before != (document.topics, document.provinces, document.tone):
             status["changed"] += 1
@@ -94,7 +99,11 @@ def start_retag(app: Flask, profiles_path: Path, requested_by: str,
             report({"state": "running", "started_at": datetime.now(UTC).isoformat()})
             try:
                 backend = backend_factory() if backend_factory else services.backend()
-                result = retag_all(backend, profiles_path, report)
+                corrections = CorrectionStore.open(app.config["PRESSWATCH_SEARCH"])
+                try:
+                    result = retag_all(backend, profiles_path, report, corrections)
+                finally:
+                    corrections.close()
                 if hasattr(backend, "refresh_now"):
                     backend.refresh_now()
                 report({**result, "state": "failed" if result["errors"] else "done"})
