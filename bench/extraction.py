@@ -32,7 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+
+from search.config import LOCAL_TZ as LOCAL
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -42,7 +43,6 @@ from search.text import normalize, tokens  # noqa: E402
 DATA = REPO / "tests" / "data" / "extraction"
 # Real article pages beside the repository (never copied into it), as CI provides them.
 REAL_PAGES = REPO.parent / "shared" / "pages"
-LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass

@@ -10,11 +10,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
+from search.config import LOCAL_TZ as TZ
 from search.document import Document
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 OUTLETS = [
     (f"outlet{i:02d}", kind)
     for i, kind in enumerate(

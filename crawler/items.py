@@ -6,11 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from crawler.urls import canonicalize
-
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from search.config import LOCAL_TZ
 
 
 @dataclass

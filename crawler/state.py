@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from search.config import data_dir
+from search.config import LOCAL_TZ, data_dir
 from search.private_files import connect_private
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # An outlet whose extraction fails on more than this share of its article pages in a run (with
 # at least MIN_PAGES pages) probably changed its markup: flag it for a maintainer.
 EXTRACTION_FAILURE_FLAG = 0.5

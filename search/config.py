@@ -5,6 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+# The one place the Vietnam time zone is named: dates are read, filtered and shown in it
+# (no daylight saving; UTC+7). Every layer imports it from here (tests/test_layout.py checks).
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+LOCAL_TZ = ZoneInfo(TIME_ZONE)
 
 
 def data_dir() -> Path:

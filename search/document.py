@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from dataclasses import InitVar, asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from search.config import LOCAL_TZ
 from search.text import fold, normalize, token_text
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TEXT_FIELDS = ("title", "sapo", "body")
 # How much of published_at the source page stated: a day-only date is shown without a time.
 PRECISIONS = ("minute", "day", "unknown")

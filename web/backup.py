@@ -18,11 +18,10 @@ import tarfile
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from search.config import LOCAL_TZ
 from search.private_files import private_dir, private_file
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # What a data folder holds; anything else in it (logs, exports) is not part of a backup.
 DATABASES = ("app.sqlite3", "crawl_state.sqlite3", "stories.sqlite3", "spool.sqlite3", "index.sqlite3")
 FILES = ("secret_key", "topics.yaml")

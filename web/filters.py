@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 from flask_babel import format_decimal, gettext
 
+from search.config import LOCAL_TZ
 from search.document import Document
 from web.i18n import N_
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TONE_LABELS = {"negative": N_("Tiêu cực"), "neutral": N_("Trung tính"), "positive": N_("Tích cực")}
 KIND_LABELS = {
     "central-daily": N_("Báo trung ương"), "central-online": N_("Báo điện tử trung ương"),

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, redirect, request, session, url_for
 from flask_babel import Babel, get_locale, gettext
 
+from search.config import TIME_ZONE
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANGUAGE = "vi"
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -65,7 +67,7 @@ def set_language():
 
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
-    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Ho_Chi_Minh")
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", TIME_ZONE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     babel.init_app(app, locale_selector=select_language)
     # ``translate``: plain gettext for code that formats the message itself (the templates' ``_``

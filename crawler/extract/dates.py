@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from zoneinfo import ZoneInfo
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from search.config import LOCAL_TZ
 
 # Day first, as printed: "10/10/2023", "10-10-2023", "10.10.2023"; or ISO "2023-10-10".
 _DMY = r"(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})\s?[/.-]\s?(?P<y>(?:19|20)\d{2})"

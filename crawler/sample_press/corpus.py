@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+
+from search.config import LOCAL_TZ as TZ
 
 from .paraphrase import old_style_marks, vary
 from .people import byline
@@ -23,7 +24,6 @@ from .sites import NATIONAL_SITES, SITES, Site
 from .text import fold, slugify
 from .writer import Draft, context, retitle, write
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 WINDOW_DAYS = 42  # six weeks ending on ``end``
 FIRST_MINUTE, LAST_MINUTE = 5 * 60, 22 * 60 + 30
 CONTENT_SEED = 20231010

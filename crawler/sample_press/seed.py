@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
+
+from search.config import LOCAL_TZ
 
 SEED_PATH = Path(__file__).parent / "data" / "seed_article.txt"
 SEED_OUTLET = "baokinhbac"
 SEED_ID = "1001"
-SEED_PUBLISHED = datetime(2023, 10, 10, 9, 15, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+SEED_PUBLISHED = datetime(2023, 10, 10, 9, 15, tzinfo=LOCAL_TZ)
 SEED_TAGS = ("Chuyển đổi số", "Bắc Ninh", "kinh tế số", "phản ánh kiến nghị")
 
 

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy import signals
@@ -30,8 +29,6 @@ from crawler.fetch_policy import RefusedRequest
 from crawler.items import ArticleItem, attribute_item
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
-
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class NewsSpider(scrapy.Spider):
