@@ -52,6 +52,9 @@ def load_config() -> dict:
         **cookie_config(os.environ.get("PRESSWATCH_BASE_URL", "")),
         "JSON_AS_ASCII": False,
         "PRESSWATCH_MAX_SUBSCRIPTIONS": int(os.environ.get("PRESSWATCH_MAX_SUBSCRIPTIONS", "50") or 50),
+        # A negative story about the focus province carried by this many outlets opens a follow-up
+        # item at the next digest run (0: never).
+        "PRESSWATCH_FOLLOWUP_MIN_OUTLETS": int(os.environ.get("PRESSWATCH_FOLLOWUP_MIN_OUTLETS", "3") or 3),
         "PRESSWATCH_UNSUBSCRIBE_DAYS": float(os.environ.get("PRESSWATCH_UNSUBSCRIBE_DAYS", "90") or 90),
         # Explicit, because flask-limiter keeps its on/off switch on the one shared Limiter: an app
         # made without it would inherit the last app's (a test's RATELIMIT_ENABLED=False).

@@ -21,6 +21,8 @@ from search.document import LOCAL_TZ, Document
 from web.digest.model import Subscription
 from web.digest.periods import Period
 from web.filters import TONE_LABELS, published_text
+from web.followup.states import STATE_LABELS
+from web.followup.store import Item
 from web.searches import SearchCriteria, search_request
 
 MAX_CLIPPINGS = 40
@@ -37,7 +39,7 @@ class Links:
 
     FALLBACK = {"articles.show": "/articles/{document_id}", "search.index": "/search",
                 "subscriptions.index": "/subscriptions/", "digest.unsubscribe": "/digest/unsubscribe/{token}",
-                "digest.preview": "/digest/preview/{subscription_id}"}
+                "digest.preview": "/digest/preview/{subscription_id}", "stories.show": "/stories/{story_id}"}
 
     def __init__(self, base_url: str, url_map: Map | None = None) -> None:
         self.base = base_url.rstrip("/")
@@ -54,6 +56,12 @@ class Links:
     def search(self, criteria: SearchCriteria) -> str:
         """The search page showing ``criteria``, newest first (the order of the mail)."""
         return f"{self._url('search.index')}?{urlencode(replace(criteria, sort='date').args())}"
+
+    def followup(self, kind: str, target: str) -> str:
+        """The page of a follow-up item's article or story."""
+        if kind == "article":
+            return self.article(target)
+        return self._url("stories.show", story_id=target)
 
     def subscriptions(self) -> str:
         return self._url("subscriptions.index")
@@ -92,6 +100,25 @@ class StoryLine:
 
 
 @dataclass
+class FollowupLine:
+    """A follow-up item of the recipient, overdue or due by tomorrow."""
+
+    title: str
+    state: str  # Vietnamese label (the mail is in Vietnamese)
+    unit: str
+    due: str  # dd/mm/yyyy
+    overdue: bool
+    app_url: str
+
+
+def followup_line(item: Item, today: date, links: Links) -> FollowupLine:
+    overdue = item.due_date is not None and item.due_date < today
+    return FollowupLine(item.title, STATE_LABELS[item.state], item.unit,
+                        item.due_date.strftime("%d/%m/%Y") if item.due_date else "", overdue,
+                        links.followup(item.kind, item.target))
+
+
+@dataclass
 class CountRow:
     label: str
     current: int
@@ -120,6 +147,7 @@ class Digest:
     generated_at: datetime
     grouped: bool = True  # one clipping per story (the search groups by story)
     listed_total: int = 0  # stories when grouped, else articles: what the clippings are taken from
+    followups: list[FollowupLine] = field(default_factory=list)  # the recipient's, due by tomorrow
 
     @property
     def more(self) -> int:

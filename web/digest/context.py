@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from flask import Flask
 
 from search.backends.base import SearchBackend
 from web import services
+from web.db import database_path
 from web.digest import outbox
 from web.digest.compose import Links
 from web.digest.message import sender_domain, unsubscribe_token
@@ -31,6 +33,7 @@ class DigestContext:
     mail: MailSettings
     catchup: timedelta
     links: Links
+    database: Path | None = None  # the app database: follow-up items due for each recipient
 
     @classmethod
     def from_app(cls, app: Flask) -> DigestContext:
@@ -43,7 +46,8 @@ class DigestContext:
             outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
             organisation=str(config.get("PRESSWATCH_ORGANISATION") or default_organisation(focus)),
             mail=MailSettings.from_config(config),
-            catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)))
+            catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)),
+            database=database_path(app))
 
     def unsubscribe_url(self, subscription: Subscription) -> str:
         return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.token))

@@ -15,15 +15,18 @@ from email.message import EmailMessage
 
 from flask import Flask, current_app
 
+from search.document import LOCAL_TZ
 from web.db import connect, database_path
 from web.digest import outbox
 from web.digest.alerts import queue_alerts
-from web.digest.compose import Digest, build_digest, render_digest
+from web.digest.compose import Digest, FollowupLine, build_digest, followup_line, render_digest
 from web.digest.context import DigestContext
 from web.digest.message import build_message
 from web.digest.model import Subscription, list_subscriptions
 from web.digest.periods import Period, due_periods, period_ending
 from web.digest.send import DeliveryReport, deliver
+from web.followup import auto
+from web.followup import store as followup_store
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ def compose_digest_message(ctx: DigestContext, subscription: Subscription, perio
                               outlet_names=ctx.outlet_names, now=now)
         if cache is not None:
             cache[key] = digest
-    digest = replace(digest, subscription=subscription)
+    digest = replace(digest, subscription=subscription, followups=due_followups(ctx, subscription, now))
     unsubscribe = ctx.unsubscribe_url(subscription)
     html, text = render_digest(digest, links=ctx.links, unsubscribe_url=unsubscribe,
                                organisation=ctx.organisation)
@@ -78,6 +81,19 @@ def compose_digest_message(ctx: DigestContext, subscription: Subscription, perio
         headers={"X-Presswatch-Subscription": str(subscription.id), "X-Presswatch-Period": period.key},
         attachment=attachment)
     return digest, message, (html, text)
+
+
+def due_followups(ctx: DigestContext, subscription: Subscription, now: datetime) -> list[FollowupLine]:
+    """The recipient's follow-up items overdue or due by tomorrow, in their daily digest only."""
+    if ctx.database is None or subscription.frequency != "daily":
+        return []
+    today = now.astimezone(LOCAL_TZ).date()
+    db = connect(ctx.database)
+    try:
+        due = followup_store.due_for(db, subscription.user_id, today + timedelta(days=1))
+    finally:
+        db.close()
+    return [followup_line(item, today, ctx.links) for item in due]
 
 
 def periods_for(subscription: Subscription, now: datetime, catchup: timedelta,
@@ -130,6 +146,7 @@ def run(app: Flask | None = None, *, now: datetime | None = None, day: date | No
         ctx = DigestContext.from_app(app)
         db = connect(database_path(app))
         try:
+            _guarded(report, "follow-up", open_followups, app, db, ctx, now)
             subscriptions = list_subscriptions(db, deliverable=True)
             scheduled = [s for s in subscriptions if s.frequency in ("daily", "weekly")]
             report.digests = _guarded(report, "digests", queue_digests, db, ctx, scheduled, now, day)
@@ -141,6 +158,14 @@ def run(app: Flask | None = None, *, now: datetime | None = None, day: date | No
         finally:
             db.close()
     return report
+
+
+def open_followups(app: Flask, db: sqlite3.Connection, ctx: DigestContext, now: datetime) -> int:
+    """Widely carried negative stories about the focus province get an item before digests list them."""
+    focus = app.config.get("PRESSWATCH_FOCUS_PROVINCE", "")
+    return auto.open_spreading_stories(db, ctx.backend, auto.min_outlets(app.config),
+                                       today=now.astimezone(LOCAL_TZ).date(),
+                                       provinces=[focus] if focus else [], now=now)
 
 
 def _guarded(report: RunReport, what: str, function, *args) -> int:
