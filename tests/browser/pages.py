@@ -32,6 +32,8 @@ def admin_page_urls(page, base_url: str) -> dict[str, str]:
     page.goto(f"{base_url}/search?q=Bắc+Ninh")
     urls["article"] = urljoin(base_url, page.locator("a[href^='/articles/']").first.get_attribute("href"))
     urls["search with results"] = page.url
+    page.goto(f"{base_url}/search?q=Bắc+Ninh&collapse=1")
+    urls["story"] = urljoin(base_url, page.locator("a.story-spread").first.get_attribute("href"))
     page.goto(f"{base_url}/admin/outlets")
     urls["admin outlets"] = page.url
     page.goto(f"{base_url}/admin/topics")
@@ -39,6 +41,7 @@ def admin_page_urls(page, base_url: str) -> dict[str, str]:
     urls["admin topic edit"] = urljoin(base_url, page.locator("a[href*='/admin/topics/edit/']").first
                                        .get_attribute("href"))
     urls["admin new topic"] = f"{base_url}/admin/topics/new"
+    urls["admin units"] = f"{base_url}/followup/units"
     urls["digest preview"] = subscribe(page, base_url)
     urls["subscription edit"] = urljoin(base_url, page.locator(".sb-list a[href$='/edit']").last
                                         .get_attribute("href"))
