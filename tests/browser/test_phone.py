@@ -44,7 +44,8 @@ def test_every_menu_entry_is_reachable_on_a_phone(live_server, phone_admin, scre
     page.goto(f"{live_server.url}/")
     hrefs = page.eval_on_selector_all(f"{MENU} a", "links => links.map(a => a.getAttribute('href'))")
     # an admin's menu: dashboard … administration, whatever entries are added later
-    assert {"/", "/search", "/followup/", "/subscriptions/", "/reports/", "/operations/", "/admin/users"} <= set(hrefs)
+    assert {"/", "/search", "/followup/", "/subscriptions/", "/reports/", "/operations/",
+            "/admin/users"} <= set(hrefs)
     for href in hrefs:
         page.goto(f"{live_server.url}/")
         if not reachable(page, href):
