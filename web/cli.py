@@ -210,6 +210,7 @@ from web.cli_digest import digest_group, up_command  # noqa: E402
 from web.cli_elasticsearch import elasticsearch_group  # noqa: E402
 from web.cli_index import index_group  # noqa: E402
 from web.cli_outlets import outlets_group  # noqa: E402
+from web.cli_report import report_group  # noqa: E402
 from web.cli_spool import spool_group  # noqa: E402
 from web.cli_users import users_group  # noqa: E402
 
@@ -226,3 +227,4 @@ main.add_command(elasticsearch_group)
 main.add_command(index_group)
 main.add_command(outlets_group)
 main.add_command(users_group)
+main.add_command(report_group)

@@ -5,6 +5,7 @@ can call: ``docx_report.build_docx(documents, title, date, organisation) -> byte
 ``pdf_report.build_pdf(...)``, ``tabular.csv_chunks`` / ``tabular.write_xlsx``.
 """
 
+from web.reports import briefing_views  # noqa: F401 - registers /reports/briefing on bp
 from web.reports.docx_report import build_docx
 from web.reports.pdf_report import build_pdf
 from web.reports.views import bp

@@ -1,0 +1,179 @@
+"""The periodic briefing: `presswatch report briefing` run as a user runs it (a subprocess over a
+data folder), the DOCX and XLSX parsed back, every count checked against the search backend
+queried here independently; the same files from the web app; the handling figures from follow-ups
+made through the follow-up routes."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+from docx import Document as open_docx
+from openpyxl import load_workbook
+
+from search.backends import SearchRequest, open_backend
+from search.config import SearchConfig
+from tests.browser.corpus import corpus_app
+from tests.helpers import logged_in_client
+from web.filters import KIND_LABELS, TONE_LABELS
+from web.reports.briefing import Period, PeriodError
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("briefing")
+    app, anchor = corpus_app(data_dir)
+    return app, anchor, data_dir
+
+
+@pytest.fixture(scope="module")
+def files(corpus, tmp_path_factory):
+    _app, anchor, data_dir = corpus
+    out = tmp_path_factory.mktemp("out")
+    period = quarter_of(anchor)
+    result = subprocess.run(
+        [sys.executable, "-m", "web", "report", "briefing", "--period", period,
+         "--out", str(out / "b.docx"), "--xlsx", str(out / "b.xlsx")],
+        env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return period, (out / "b.docx").read_bytes(), load_workbook(out / "b.xlsx")
+
+
+def backend_counts(data_dir, period: Period, field: str) -> dict[str, int]:
+    """Counts for one field straight from the backend: one search per value, with that filter."""
+    backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)}))
+    try:
+        everything = backend.search(SearchRequest(date_from=period.start, date_to=period.end, limit=0))
+        counts = {}
+        for value, _n in everything.facets.get(field, []):
+            request = SearchRequest(date_from=period.start, date_to=period.end, limit=0, facets=False,
+                                    **{{"kind": "kinds", "topic": "topics", "tone": "tones"}[field]: [value]})
+            counts[value] = backend.search(request).total
+        return counts | {"__total__": everything.total}
+    finally:
+        backend.close()
+
+
+def sheet_rows(workbook, name: str) -> dict[str, list]:
+    rows = list(workbook[name].iter_rows(values_only=True))[2:]
+    return {row[0]: list(row[1:]) for row in rows}
+
+
+def test_period_parsing():
+    assert Period.parse("2026-Q4") == Period("2026-Q4", date(2026, 10, 1), date(2026, 12, 31))
+    assert Period.parse("2026-Q1").previous().key == "2025-Q4"
+    assert Period.parse("2026-03").previous() == Period("2026-02", date(2026, 2, 1), date(2026, 2, 28))
+    for bad in ("2026-13", "2026-Q5", "26-Q1", "2026-1"):
+        with pytest.raises(PeriodError):
+            Period.parse(bad)
+
+
+def test_xlsx_counts_equal_the_search_backend(corpus, files):
+    _app, anchor, data_dir = corpus
+    period_key, _docx, workbook = files
+    period = Period.parse(period_key)
+    for sheet, field, labels in (("Loại hình", "kind", KIND_LABELS), ("Chủ đề", "topic", {}),
+                                 ("Sắc thái", "tone", TONE_LABELS)):
+        expected = backend_counts(data_dir, period, field)
+        total = expected.pop("__total__")
+        rows = sheet_rows(workbook, sheet)
+        assert {name: values[0] for name, values in rows.items()} == \
+            {labels.get(k, k): v for k, v in expected.items()}, sheet
+        if field != "topic":  # an article has one kind and one tone, but may have several topics
+            assert sum(values[0] for values in rows.values()) == total
+    summary = list(workbook["Tổng quan"].iter_rows(values_only=True))
+    assert summary[1][0] == period_key
+    assert summary[1][3] == backend_counts(data_dir, period, "tone")["__total__"]
+    reach = sheet_rows(workbook, "Của tỉnh và khác")
+    assert reach["Cơ quan báo chí của tỉnh"][0] > 0 and sum(v[0] for v in reach.values()) == summary[1][3]
+    assert "Xử lý phản hồi" in workbook.sheetnames
+
+
+def test_docx_has_sections_tables_charts_and_the_form(files):
+    period_key, data, workbook = files
+    document = open_docx(io.BytesIO(data))
+    paragraphs = [p.text for p in document.paragraphs]
+    period = Period.parse(period_key)
+    assert f"BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ {period.label.upper()}" in paragraphs
+    headings = [p for p in paragraphs if p[:2] in {f"{n}." for n in range(1, 10)}]
+    assert [h.split(". ", 1)[1] for h in headings] == [
+        "Số tin, bài theo loại hình cơ quan báo chí", "Số tin, bài theo chủ đề", "Số tin, bài theo sắc thái",
+        "Cơ quan báo chí của tỉnh và các cơ quan khác", "Sự kiện được nhiều báo đưa tin", "Tin, bài tiêu cực",
+        "Xử lý, phản hồi thông tin báo chí nêu"]
+    images = [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
+    assert len(images) == 4 and all(r.target_part.blob.startswith(b"\x89PNG") for r in images)
+    # The tones table in the DOCX is the XLSX's (the same numbers as the backend, checked above).
+    tones = next(t for t in document.tables if t.rows[0].cells[0].text == "Sắc thái")
+    docx_tones = {row.cells[0].text: int(row.cells[1].text) for row in tones.rows[1:]}
+    assert docx_tones == {k: v[0] for k, v in sheet_rows(workbook, "Sắc thái").items()}
+    left = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert left[:2] == ["TỈNH ỦY BẮC NINH", "BAN TUYÊN GIÁO VÀ DÂN VẬN"]
+    assert "Nơi nhận:" in [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs]
+    assert "PAGE" in document.sections[0].footer.paragraphs[0]._p.xml
+
+
+def test_web_download_and_refusals(corpus):
+    app, anchor, _data_dir = corpus
+    editor = logged_in_client(app, "editor")
+    page = editor.get("/reports/briefing")
+    assert page.status_code == 200 and quarter_of(anchor) in page.get_data(as_text=True)
+    response = editor.get(f"/reports/briefing?period={quarter_of(anchor)}&fmt=xlsx")
+    assert response.status_code == 200 and response.headers["Content-Disposition"].endswith(
+        f'bao-cao-{quarter_of(anchor)}.xlsx"')
+    assert "Loại hình" in load_workbook(io.BytesIO(response.data)).sheetnames
+    month = f"{anchor:%Y-%m}"
+    docx = editor.get(f"/reports/briefing?period={month}&fmt=docx")
+    assert docx.status_code == 200 and docx.data[:2] == b"PK"
+    bad = editor.get("/reports/briefing?period=2026-Q9&fmt=docx")
+    assert bad.status_code == 400 and "2026-Q4" in bad.get_data(as_text=True)
+    assert logged_in_client(app, "viewer").get("/reports/briefing").status_code == 403
+
+
+def test_previous_period_change_is_against_the_earlier_quarter(corpus, files):
+    _app, anchor, data_dir = corpus
+    period_key, _docx, workbook = files
+    previous = Period.parse(period_key).previous()
+    expected = backend_counts(data_dir, previous, "tone")
+    expected.pop("__total__")
+    rows = sheet_rows(workbook, "Sắc thái")
+    assert {k: v[1] for k, v in rows.items() if v[1]} == \
+        {TONE_LABELS.get(k, k): v for k, v in expected.items()}
+
+
+def test_handling_figures_from_follow_ups_made_through_the_routes(tmp_path):
+    from tests.web.test_basket import hit_ids
+    from tests.web.test_reports import csrf_token
+    from web.db import connect, database_path
+
+    app, anchor = corpus_app(tmp_path)
+    editor = logged_in_client(app, "editor")
+    first, second = list(hit_ids(editor, "Bắc Ninh").values())[:2]
+    with connect(database_path(app)) as db:
+        unit = str(db.execute("SELECT id FROM units WHERE active = 1 ORDER BY id").fetchone()[0])
+    due = (anchor + timedelta(days=5)).isoformat()
+
+    def act(article: str, **data) -> None:
+        token = csrf_token(editor.get(f"/articles/{article}").get_data(as_text=True))
+        response = editor.post(f"/followup/article/{article}/act", data={"csrf_token": token, **data})
+        assert response.status_code == 303
+        editor.get(response.headers["Location"])  # read the flash, as the browser would
+
+    for article in (first, second):
+        act(article, action="flag", state="new")
+        act(article, action="forward", state="action", unit=unit, due_date=due)
+    act(first, action="answer", state="forwarded", response_text="Đã kiểm tra, xử lý", response_number="1/X")
+    with connect(database_path(app)) as db:
+        assert db.execute("SELECT count(*) FROM followups WHERE state = 'forwarded'").fetchone()[0] == 1
+    response = editor.get(f"/reports/briefing?period={anchor:%Y-%m}&fmt=xlsx")
+    rows = sheet_rows(load_workbook(io.BytesIO(response.data)), "Xử lý phản hồi")
+    assert rows == {"Đã chuyển đơn vị xử lý": [2], "Đã phản hồi đúng hạn": [1], "Đã phản hồi quá hạn": [0],
+                    "Chưa phản hồi": [1], "Tỷ lệ đã phản hồi": ["50%"]}

@@ -1,0 +1,61 @@
+"""The periodic briefing in the web app (``/reports/briefing``) and the glue the CLI shares:
+settings from the app config, the app database for the handling figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+
+from flask import Response, current_app, render_template, request
+
+from search.backends import BackendUnavailable
+from search.document import LOCAL_TZ
+from web import services
+from web.auth import role_required
+from web.db import get_db
+from web.reports.briefing import Briefing, Period, PeriodError, build_briefing
+from web.reports.briefing_files import render_docx, write_xlsx
+from web.reports.views import EXPORT_ROLE, FORMATS, _attachment, _organisation, _signature, bp
+
+
+def briefing_for(period_text: str) -> Briefing:
+    return build_briefing(services.backend(), Period.parse(period_text), organisation=_organisation(),
+                          focus=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
+                          outlet_names=services.outlet_names(), provinces=services.outlet_provinces(),
+                          db=get_db())
+
+
+def docx_bytes(briefing: Briefing) -> bytes:
+    return render_docx(briefing, day=datetime.now(LOCAL_TZ).date(), signature=_signature(),
+                       place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""))
+
+
+def xlsx_bytes(briefing: Briefing) -> bytes:
+    out = BytesIO()
+    write_xlsx(briefing, out)
+    return out.getvalue()
+
+
+def _current_quarter() -> str:
+    today = datetime.now(LOCAL_TZ).date()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+@bp.route("/briefing")
+@role_required(EXPORT_ROLE)
+def briefing():
+    """The form, or with ``period`` and ``fmt`` (docx, xlsx) the file."""
+    period, fmt = request.args.get("period", "").strip(), request.args.get("fmt", "")
+    error = None
+    if period and fmt in ("docx", "xlsx"):
+        try:
+            data = briefing_for(period)
+            body = docx_bytes(data) if fmt == "docx" else xlsx_bytes(data)
+            return _attachment(Response(body, content_type=FORMATS[fmt]), f"bao-cao-{data.period.key}.{fmt}")
+        except PeriodError:
+            error = "period"
+        except BackendUnavailable as exc:
+            return render_template("reports/briefing.html", period=period,
+                                   error=services.index_unavailable(exc)), 503
+    return render_template("reports/briefing.html", period=period or _current_quarter(),
+                           error=error), 400 if error else 200
