@@ -23,7 +23,8 @@ from search.config import LOCAL_TZ
 from search.private_files import private_dir, private_file
 
 # What a data folder holds; anything else in it (logs, exports) is not part of a backup.
-DATABASES = ("app.sqlite3", "crawl_state.sqlite3", "stories.sqlite3", "spool.sqlite3", "index.sqlite3")
+DATABASES = ("app.sqlite3", "crawl_state.sqlite3", "stories.sqlite3", "spool.sqlite3", "index.sqlite3",
+             "corrections.sqlite3")
 FILES = ("secret_key", "topics.yaml")
 ALLOWED = (*DATABASES, *FILES)
 

@@ -171,3 +171,17 @@ def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
                             "--rounds", "1"], capture_output=True, text=True, timeout=300, cwd=REPO)
     assert bench.returncode == 0, bench.stderr[-2000:]
     assert "## corrections: 1 articles" in bench.stdout and "tone accuracy 0.000" in bench.stdout
+
+
+def test_a_backup_keeps_the_corrections(tmp_path):
+    """The store is part of the data folder: losing it on a restore would undo every correction."""
+    from search.document import Document
+    from web.backup import create_backup
+
+    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
+    store = CorrectionStore.open(config)
+    document = Document.from_article(ARTICLE)
+    store.record(document, tone="positive", topics=[], old_units=["Thái Bình"], by="editor")
+    store.close()
+    _archive, manifest = create_backup(tmp_path, tmp_path / "backups")
+    assert "corrections.sqlite3" in manifest["files"]
