@@ -128,7 +128,8 @@ def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, mon
     assert history[0].old["provinces"] == before.provinces
 
 
-def test_bad_values_are_refused_with_a_reason_and_nothing_changes(tmp_path, monkeypatch):
+def _editor_on_the_article(tmp_path: Path):
+    """The article crawled into an embedded index, and an editor's client with the page's CSRF token."""
     from web import create_app
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
@@ -138,6 +139,11 @@ def test_bad_values_are_refused_with_a_reason_and_nothing_changes(tmp_path, monk
     editor = logged_in_client(app, "editor")
     token = re.search(r'name="csrf_token" value="([^"]+)"',
                       editor.get(f"/articles/{before.id}").get_data(as_text=True)).group(1)
+    return config, before, editor, token
+
+
+def test_bad_values_are_refused_with_a_reason_and_nothing_changes(tmp_path):
+    config, before, editor, token = _editor_on_the_article(tmp_path)
     response = editor.post(f"/articles/{before.id}/correction", follow_redirects=True,
                            data={**CORRECTED, "provinces": "Thái Bình, Xứ Đoài", "csrf_token": token})
     assert "Xứ Đoài" in response.get_data(as_text=True)
@@ -146,16 +152,8 @@ def test_bad_values_are_refused_with_a_reason_and_nothing_changes(tmp_path, monk
 
 
 def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
-    from web import create_app
-
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
-    _ingest(config)
-    before, _ = _stored(config)
-    app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
-    editor = logged_in_client(app, "editor")
-    token = re.search(r'name="csrf_token" value="([^"]+)"',
-                      editor.get(f"/articles/{before.id}").get_data(as_text=True)).group(1)
+    _config, before, editor, token = _editor_on_the_article(tmp_path)
     editor.post(f"/articles/{before.id}/correction", data={**CORRECTED, "csrf_token": token})
     out = tmp_path / "corrections.yaml"
     command = [sys.executable, "-m", "web", "analysis", "export-corrections", "--out", str(out)]
