@@ -15,12 +15,12 @@ import pytest
 import yaml
 
 from search.analysis.evaluate import evaluate, load_set
-from search.analysis.profiles import active_profiles_path
 from search.backends import SearchRequest, open_backend
 from search.config import SearchConfig
 from search.corrections import CorrectionStore
 from search.ingest import open_ingester
 from tests.helpers import logged_in_client
+from tests.web.test_admin import profile_form, wait_for_job
 
 REPO = Path(__file__).resolve().parents[2]
 # A traffic accident in Bắc Ninh: the analyser says negative, An toàn giao thông, Bắc Ninh.
@@ -74,7 +74,6 @@ BACKENDS = ["embedded", pytest.param("elasticsearch", marks=pytest.mark.elastics
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, monkeypatch):
     from web import create_app
-    from web.admin.retag import retag_all
 
     config, env = _config(tmp_path, backend, request)
     for key, value in env.items():
@@ -106,15 +105,12 @@ def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, mon
     assert retag.returncode == 0, retag.stderr[-2000:]
     _assert_corrected(config)
 
-    # The admin's background retag (after a profile edit).
-    backend_ = open_backend(config, refresh=True)
-    store = CorrectionStore.open(config)
-    try:
-        status = retag_all(backend_, active_profiles_path(), lambda _: None, store)
-    finally:
-        store.close()
-        backend_.close()
-    assert status["done"] == 1 and not status["errors"]
+    # The admin's background retag, which saving a topic profile starts.
+    admin = logged_in_client(app, "admin")
+    form = profile_form(admin)
+    form.update(action="save", key="le_hoi", name="Lễ hội", query='"lễ hội"', min_hits="1")
+    job = wait_for_job(app, admin.post("/admin/topics/new", data=form).headers["Location"])
+    assert job["state"] == "done" and job["done"] == 1
     _assert_corrected(config)
 
     # A re-crawl hands the same URL to the ingester again.
