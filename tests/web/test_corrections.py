@@ -151,6 +151,10 @@ def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
     _config, before, editor, token = _editor_on_the_article(tmp_path)
     editor.post(f"/articles/{before.id}/correction", data={**CORRECTED, "csrf_token": token})
+    editor.post("/language", data={"language": "en", "csrf_token": token})
+    english = editor.get(f"/articles/{before.id}").get_data(as_text=True)
+    assert re.search(r"corrected by editor-\w+@example.vn at \d\d/\d\d/\d{4} \d\d:\d\d", english)
+    assert "Correct the classification" in english and "Save correction" in english
     out = tmp_path / "corrections.yaml"
     command = [sys.executable, "-m", "web", "analysis", "export-corrections", "--out", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=REPO)
