@@ -67,11 +67,15 @@ SAME_VISIT_SECONDS = 1800
 
 
 def now_text(now: datetime | None = None) -> str:
-    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Microseconds: "new since my last visit" compares these texts, and an item created in the
+    # same second as a visit must still count as new at the next one.
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def parse_time(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    """A stored time; rows written before microseconds were kept read as whole seconds."""
+    fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if "." in text else "%Y-%m-%dT%H:%M:%SZ"
+    return datetime.strptime(text, fmt).replace(tzinfo=UTC)
 
 
 @dataclass
