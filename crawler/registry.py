@@ -16,6 +16,7 @@ import yaml
 
 from crawler import succession
 from crawler.registry_errors import OUTLET_ID, RegistryError
+from crawler.registry_yaml import load_yaml
 
 # provincial-press-agency: "Báo và Phát thanh, Truyền hình <tỉnh>", a party paper and a radio-TV
 # station merged (2025); their predecessors are papers and stations (crawler/succession.py).
@@ -231,7 +232,7 @@ def load_registry(path: Path | str = DEFAULT_REGISTRY,
     """Load and validate a registry file; ``variables`` fill placeholders like ``{sample_press}``."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise RegistryError(path, f"cannot read the registry ({error.strerror})") from None
     except yaml.YAMLError as error:

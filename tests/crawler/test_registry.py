@@ -64,6 +64,15 @@ def test_duplicate_ids_and_broken_yaml(tmp_path):
         load_registry(write(tmp_path, "outlets: [\n  - {id: "), {})
 
 
+def test_a_key_written_twice_is_refused_with_its_line(tmp_path):
+    # A second feeds: pasted under the outlet used to replace the first silently.
+    text = GOOD.replace("    sitemaps: []\n", "    sitemaps: []\n    feeds: []\n")
+    with pytest.raises(RegistryError) as error:
+        load_registry(write(tmp_path, text), {"base": "http://x"})
+    message = str(error.value)
+    assert "duplicate key 'feeds' at line 10" in message and "first written at line 8" in message
+
+
 def test_sample_registry_is_valid():
     outlets = load_registry(SAMPLE_REGISTRY, {"sample_press": "http://127.0.0.1:1"})
     assert len(outlets) >= 5
