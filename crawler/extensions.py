@@ -43,7 +43,11 @@ class CrawlStateExtension:
                 runs.setdefault(parts[1], OutletRun(parts[1])).refused_examples = "\n".join(value)
             if len(parts) == 2 and parts[0] == "presswatch_moved":  # redirects off an old domain
                 runs.setdefault(parts[1], OutletRun(parts[1])).moved = "\n".join(value)
+            if len(parts) == 2 and parts[0] in ("presswatch_gone", "presswatch_parked"):  # listings' ends
+                run = runs.setdefault(parts[1], OutletRun(parts[1]))
+                setattr(run, parts[0].split("_")[1], "\n".join(value))
         for outlet_id in getattr(spider, "outlet_ids", []):
             runs.setdefault(outlet_id, OutletRun(outlet_id))
-        self.state.finish_run(self.run_id, runs)
+        self.state.finish_run(self.run_id, runs,
+                              dead_after=self.crawler.settings.getint("PRESSWATCH_DEAD_AFTER_RUNS", 3))
         self.state.close()

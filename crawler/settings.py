@@ -90,6 +90,8 @@ PRESSWATCH_PAGE_CPU_SECONDS = float(os.environ.get("PRESSWATCH_PAGE_CPU_SECONDS"
 # run (each once: an index that lists itself used to loop forever).
 PRESSWATCH_MAX_SITEMAP_DEPTH = int(os.environ.get("PRESSWATCH_MAX_SITEMAP_DEPTH", "3"))
 PRESSWATCH_MAX_SITEMAPS = int(os.environ.get("PRESSWATCH_MAX_SITEMAPS", "500"))
+# An outlet none of whose listings answered in this many runs in a row is flagged "no answer".
+PRESSWATCH_DEAD_AFTER_RUNS = int(os.environ.get("PRESSWATCH_DEAD_AFTER_RUNS", "3"))
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
 

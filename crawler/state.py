@@ -100,6 +100,9 @@ class OutletRun:
     # "old host → new host" per line: redirects from a predecessor's domain (crawler.fetch_policy).
     # Reported in the health flag, not stored per run.
     moved: str = ""
+    # Listings that answered 410 Gone, or with a domain-parking page (the spider's examples).
+    gone: str = ""
+    parked: str = ""
 
 
 @dataclass
@@ -114,6 +117,20 @@ class OutletHealth:
 
 def _now() -> str:
     return datetime.now(LOCAL_TZ).isoformat(timespec="seconds")
+
+
+def _join(flag: str, more: str) -> str:
+    return f"{flag}; {more}" if flag else more
+
+
+def _symptoms(run: OutletRun) -> str:
+    """What the listings themselves said: gone (410) or parked, first example of each."""
+    flag = ""
+    if run.gone:
+        flag = _join(flag, f"gone: HTTP 410 at {run.gone.split(chr(10))[0]}")
+    if run.parked:
+        flag = _join(flag, f"parked domain page at {run.parked.split(chr(10))[0]}")
+    return flag
 
 
 class CrawlState:
@@ -224,7 +241,9 @@ class CrawlState:
     def start_run(self) -> int:
         return self._write("INSERT INTO runs(started_at) VALUES (?)", (_now(),)).lastrowid
 
-    def finish_run(self, run_id: int, outlets: dict[str, OutletRun]) -> None:
+    def finish_run(self, run_id: int, outlets: dict[str, OutletRun], dead_after: int = 3) -> None:
+        """Store each outlet's run and its health; ``dead_after`` failed runs in a row flag it as
+        not answering."""
         now = _now()
         for run in outlets.values():
             self._write("INSERT OR REPLACE INTO outlet_runs VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -232,13 +251,21 @@ class CrawlState:
                          run.extraction_failures, run.fetch_errors, run.articles_extracted, run.refused,
                          run.refused_examples))
             article_pages = run.articles_extracted + run.extraction_failures
-            succeeded = run.pages_fetched > 0 and run.fetch_errors < run.pages_fetched
-            flag = ""
+            # A parked page answers 200 but carries no news: a success only if articles came too.
+            succeeded = (run.pages_fetched > 0 and run.fetch_errors < run.pages_fetched
+                         and not (run.parked and run.articles_extracted == 0))
+            previous = self.db.execute("SELECT consecutive_failures, last_success FROM outlet_health "
+                                       "WHERE outlet_id = ?", (run.outlet_id,)).fetchone()
+            failures = 0 if succeeded else (previous[0] if previous else 0) + 1
+            flag = _symptoms(run)
             failing = run.extraction_failures > EXTRACTION_FAILURE_FLAG * article_pages
             if article_pages >= MIN_PAGES and failing:
-                flag = (f"extraction failed on {run.extraction_failures} of {article_pages} article pages: "
-                        "has the site changed its markup?")
-            elif not succeeded:
+                flag = _join(flag, f"extraction failed on {run.extraction_failures} of {article_pages} "
+                             "article pages: has the site changed its markup?")
+            elif not succeeded and failures >= max(1, dead_after):
+                since = (previous[1] or "")[:10] if previous else ""
+                flag = _join(flag, f"no answer for {failures} runs (last success: {since or 'never'})")
+            elif not succeeded and not flag:
                 flag = f"no page fetched ({run.fetch_errors} fetch errors)"
             if run.moved:
                 hosts = run.moved.split("\n")

@@ -27,6 +27,7 @@ from crawler.discovery.feeds import Link
 from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
 from crawler.fetch_policy import RefusedRequest
 from crawler.items import ArticleItem, attribute_item
+from crawler.parked import parked_marker
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
 
@@ -174,9 +175,18 @@ class NewsSpider(scrapy.Spider):
         for url in wanted:
             yield self._article_request(url, outlet)
 
+    def _parked(self, response: Response) -> bool:
+        """A listing answered by a domain-parking page: recorded for outlet health, not parsed."""
+        marker = parked_marker(response.body)
+        if marker is None:
+            return False
+        _note(self.crawler.stats, "parked", response.meta["outlet"].id, f"{response.url} ({marker!r})")
+        self.logger.warning("Parked domain page instead of a listing: %s (%r)", response.url, marker)
+        return True
+
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
-        if response.status == 304:
+        if response.status == 304 or self._parked(response):
             return
         links = parse_feed(response.body)
         if not links:
@@ -185,7 +195,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
-        if response.status == 304:
+        if response.status == 304 or self._parked(response):
             return
         outlet: Outlet = response.meta["outlet"]
         links, children = parse_sitemap(response.body)
@@ -216,7 +226,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
-        if response.status == 304:
+        if response.status == 304 or self._parked(response):
             return
         outlet: Outlet = response.meta["outlet"]
         prefix = response.meta["section"].rsplit("/", 1)[0] + "/"
@@ -299,9 +309,19 @@ class NewsSpider(scrapy.Spider):
         stats.inc_value(f"presswatch/fetch_errors/{outlet_id}")
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
+            if failure.value.response.status == 410 and request.meta.get("listing"):
+                # Gone for good (an old article's 410 is ordinary; a listing's is the site's end).
+                _note(stats, "gone", outlet_id, request.url)
         elif failure.check(TwistedTimeoutError) or "took longer than" in reason:
             reason = f"timeout after {self.crawler.settings.getfloat('DOWNLOAD_TIMEOUT'):g} s"
         self.logger.warning("Fetch failed: %s (%s)", request.url, reason)
+
+
+def _note(stats: Any, what: str, outlet_id: str, example: str, keep: int = 3) -> None:
+    """Keep a few examples of a health symptom (``presswatch_<what>/<outlet>``) for the state."""
+    examples = stats.get_value(f"presswatch_{what}/{outlet_id}") or []
+    if example not in examples and len(examples) < keep:
+        stats.set_value(f"presswatch_{what}/{outlet_id}", [*examples, example])
 
 
 def _absolute(response: Response, link: str) -> str | None:
