@@ -30,6 +30,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     dates.init_app(app)
     i18n.init_app(app)
 
+    from web.account import bp as account_bp
     from web.articles import bp as articles_bp
     from web.basket import bp as basket_bp
     from web.corrections import bp as corrections_bp
@@ -41,6 +42,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from web.subscriptions import bp as subscriptions_bp
 
     app.register_blueprint(auth.bp)
+    app.register_blueprint(account_bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(articles_bp)
     app.register_blueprint(basket_bp)

@@ -42,6 +42,7 @@ def admin_page_urls(page, base_url: str) -> dict[str, str]:
                                        .get_attribute("href"))
     urls["admin new topic"] = f"{base_url}/admin/topics/new"
     urls["admin units"] = f"{base_url}/followup/units"
+    urls["change password"] = f"{base_url}/account/password"
     urls["digest preview"] = subscribe(page, base_url)
     urls["subscription edit"] = urljoin(base_url, page.locator(".sb-list a[href$='/edit']").last
                                         .get_attribute("href"))
