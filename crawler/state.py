@@ -9,10 +9,11 @@ doubled either.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,12 @@ CREATE TABLE IF NOT EXISTS outlet_health (
     consecutive_failures INTEGER NOT NULL DEFAULT 0,
     flagged TEXT NOT NULL DEFAULT ''
 );
+-- What discovery (crawler/discovery/learn.py) last found for an outlet: JSON list of routes.
+CREATE TABLE IF NOT EXISTS outlet_discovery (
+    outlet_id TEXT PRIMARY KEY,
+    checked_at TEXT NOT NULL,
+    found TEXT NOT NULL
+);
 """
 
 
@@ -113,6 +120,10 @@ class OutletHealth:
     consecutive_failures: int
     flagged: str
     last: OutletRun | None
+    # Routes discovery found on the site (feeds, sitemaps) with their verdicts, and when; routes
+    # that work and are not in the registry yet are the ones to promote.
+    discovered: list[dict[str, Any]] = field(default_factory=list)
+    discovered_at: str | None = None
 
 
 def _now() -> str:
@@ -291,10 +302,21 @@ class CrawlState:
                 "FROM outlet_runs GROUP BY outlet_id) m "
                 "ON m.outlet_id = r.outlet_id AND m.run_id = r.run_id"):
             latest[row[1]] = OutletRun(*row[1:])
-        return [OutletHealth(outlet_id, last_run, last_success, failures, flagged, latest.get(outlet_id))
+        rows = {outlet_id: OutletHealth(outlet_id, last_run, last_success, failures, flagged,
+                                        latest.get(outlet_id))
                 for outlet_id, last_run, last_success, failures, flagged in self.db.execute(
                     "SELECT outlet_id, last_run, last_success, consecutive_failures, flagged "
-                    "FROM outlet_health ORDER BY outlet_id")]
+                    "FROM outlet_health")}
+        for outlet_id, checked_at, found in self.db.execute(
+                "SELECT outlet_id, checked_at, found FROM outlet_discovery"):
+            row = rows.setdefault(outlet_id, OutletHealth(outlet_id, None, None, 0, "", None))
+            row.discovered, row.discovered_at = json.loads(found), checked_at
+        return [rows[outlet_id] for outlet_id in sorted(rows)]
+
+    def record_discovery(self, outlet_id: str, found: list[dict[str, Any]]) -> None:
+        """Replace what discovery found for the outlet (the last probe is what is true now)."""
+        self._write("INSERT OR REPLACE INTO outlet_discovery(outlet_id, checked_at, found) VALUES (?,?,?)",
+                    (outlet_id, _now(), json.dumps(found, ensure_ascii=False)))
 
     def close(self) -> None:
         self.db.close()
