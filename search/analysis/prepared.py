@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from search.document import TEXT_FIELDS, Document
 from search.query import PreparedDocument, epoch_seconds, prepare
@@ -23,10 +22,6 @@ from search.text import MAX_TOKEN_LENGTH, fold
 
 # Tokens are search.text's (letters and digits, "_" excluded). Sentence ends: terminal
 # punctuation followed by a space or the end, or a line break; "TP.HCM" and "12.3" are not ends.
-# search.text.fold walks every character in Python; news vocabulary is a few thousand syllables,
-# so folding each distinct token once and caching it is ~10x faster on a long article.
-_fold_token = lru_cache(maxsize=1 << 16)(fold)
-
 
 @dataclass(slots=True)
 class FieldTokens:
@@ -49,27 +44,61 @@ class FieldTokens:
         return "".join(parts) + self.cased[end - 1]
 
 
-# One pass gives each token and the separator after it (separators are never empty between
-# two tokens, since a token is a maximal run of letters and digits).
-_TOKEN_AND_SEP = re.compile(r"([^\W_]+)([\W_]*)")
+# Tokens and the separators between them: one C-level split gives both (a token is a maximal run
+# of letters and digits, so separators between two tokens are never empty).
+_SEPARATORS = re.compile(r"([\W_]+)")
 _SENTENCE_SEP = re.compile(r"[.!?…;:]+[\"”’')\]]*\s|\n")
+# Folded form of each lower-case token seen so far (news vocabulary is a few thousand syllables);
+# cleared when it grows past the bound, so odd input cannot make it grow without limit.
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 1 << 17
+
+
+def _split(text: str) -> tuple[list[str], list[str]]:
+    """Each token and the characters after it, up to the next token."""
+    parts = _SEPARATORS.split(text)
+    tokens, seps = parts[0::2], parts[1::2]
+    if tokens and not tokens[0]:  # the text starts with a separator
+        tokens, seps = tokens[1:], seps[1:]
+    if not tokens:
+        return [], []
+    if tokens[-1]:
+        seps.append("")
+    else:  # the text ends with a separator: it belongs to the last token
+        tokens.pop()
+    return tokens, seps
+
+
+def _fold_all(lower: list[str]) -> list[str]:
+    get = _FOLDED.get
+    folded = [get(token) for token in lower]
+    if None in folded:
+        if len(_FOLDED) > _FOLDED_MAX:
+            _FOLDED.clear()
+        folded = [f if f is not None else _FOLDED.setdefault(t, fold(t))
+                  for f, t in zip(folded, lower, strict=True)]
+    return folded  # type: ignore[return-value]
 
 
 def tokenize_field(text: str) -> FieldTokens:
-    pairs = _TOKEN_AND_SEP.findall(text)
-    cased = [token for token, _ in pairs]
-    seps = [sep for _, sep in pairs]
+    cased, seps = _split(text)
     if cased and max(map(len, cased)) > MAX_TOKEN_LENGTH:
         cased = [t[:MAX_TOKEN_LENGTH] for t in cased]
-    lower = [t.lower() for t in cased]
-    folded = [_fold_token(t) for t in cased]
+    # Lower-casing the joined tokens is one call in C instead of one per token (tokens hold no
+    # spaces and lower() makes none); the per-token path is kept for the odd text where the
+    # counts would not line up.
+    lower = " ".join(cased).lower().split(" ") if cased else []
+    if len(lower) != len(cased):
+        lower = [t.lower() for t in cased]
+    folded = _fold_all(lower)
+    # Most separators are one space: only the others can end a sentence.
+    ends = [k for k, sep in enumerate(seps) if sep != " " and _SENTENCE_SEP.search(sep)]
     sentence: list[int] = []
-    number = 0
-    for sep in seps:
-        sentence.append(number)
-        # Most separators are one space: test that first, the regex only for the rest.
-        if sep != " " and _SENTENCE_SEP.search(sep):
-            number += 1
+    previous = 0
+    for number, end in enumerate(ends):
+        sentence.extend([number] * (end + 1 - previous))
+        previous = end + 1
+    sentence.extend([len(ends)] * (len(seps) - previous))
     return FieldTokens(text, cased, lower, folded, seps, sentence)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from search.analysis import phrase_scan
 from search.analysis.prepared import PreparedText
 from search.config import data_dir
 from search.document import TEXT_FIELDS
@@ -36,7 +37,7 @@ from search.query import (
     parse,
 )
 from search.query import positions as query_positions
-from search.query.ast import Phrase, positive_text_leaves
+from search.query.ast import positive_text_leaves
 from search.text import tokens as text_tokens
 
 PROFILES_PATH = Path(__file__).resolve().parent / "topics.yaml"
@@ -205,11 +206,11 @@ def default_profiles(path: Path | str | None = None) -> tuple[Profile, ...]:
 def _ignored(profile: Profile, column: str, doc: PreparedDocument, exact: bool) -> set[int]:
     """Positions covered by the profile's ignore phrases in one column."""
     covered: set[int] = set()
-    field_tokens, idx = doc.tokens[column], doc.index(column)
+    field_tokens = doc.tokens[column]
     for folded, exact_tokens in profile.ignore_tokens:
-        phrase = Phrase(exact_tokens if exact else folded)
-        for s in query_positions.starts(field_tokens, idx, phrase):
-            covered.update(range(s, s + len(phrase)))
+        words = exact_tokens if exact else folded
+        for s in phrase_scan.starts(field_tokens, words):
+            covered.update(range(s, s + len(words)))
     return covered
 
 
@@ -222,8 +223,8 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
         field_tokens = doc.tokens[column]
         if not field_tokens:
             continue
-        idx = doc.index(column)
         if isinstance(leaf, Text):
+            idx = doc.index(column)
             phrase = leaf.phrase
             # Every whole word must occur somewhere before scanning the first word's positions
             # (a dict lookup each; "an" alone starts many profile phrases).
@@ -231,11 +232,11 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
                 continue
             found = [(s, len(phrase)) for s in query_positions.starts(field_tokens, idx, phrase)]
         elif isinstance(leaf, Near):
-            near = query_positions.field_matches_near(field_tokens, idx, leaf.left, leaf.right,
-                                                      leaf.distance, leaf.ordered)
+            near = _near(field_tokens, doc, column, leaf)
             found = [(-1, 0)] if near else []
         elif isinstance(leaf, SloppyPhrase):
-            ordered = query_positions.field_matches_ordered(field_tokens, idx, leaf.operands, leaf.slop)
+            ordered = query_positions.field_matches_ordered(field_tokens, doc.index(column), leaf.operands,
+                                                            leaf.slop)
             found = [(-1, 0)] if ordered else []
         else:
             found = []
@@ -244,11 +245,28 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
     return out
 
 
-def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> tuple[float, list[str]]:
-    """Weighted hits of the given positive leaves, and the terms that counted."""
+def _near(field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near) -> bool:
+    """NEAR without building the column's index when both sides are plain phrases."""
+    if leaf.left.prefix or leaf.right.prefix:
+        return query_positions.field_matches_near(field_tokens, doc.index(column), leaf.left, leaf.right,
+                                                  leaf.distance, leaf.ordered)
+    a = phrase_scan.starts(field_tokens, leaf.left.tokens)
+    b = phrase_scan.starts(field_tokens, leaf.right.tokens) if a else []
+    if leaf.ordered:
+        return query_positions.ordered([a, b], [len(leaf.left), len(leaf.right)], leaf.distance)
+    return query_positions.near(a, len(leaf.left), b, len(leaf.right), leaf.distance)
+
+
+def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
+           scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None) -> tuple[float, list[str]]:
+    """Weighted hits of the given positive leaves, and the terms that counted (``scanned``: the
+    occurrences phrase_scan already found, by leaf number)."""
     spans: dict[str, list[tuple[int, int, int]]] = {}  # field key -> (start, -length, leaf number)
     for number in numbers:
-        for key, found in _occurrences(profile.leaves[number], doc).items():
+        occurrences = scanned.get(number) if scanned else None
+        if occurrences is None:
+            occurrences = _occurrences(profile.leaves[number], doc)
+        for key, found in occurrences.items():
             spans.setdefault(key, []).extend((s, -n, number) for s, n in found)
     counted: set[int] = set()
     hits = 0.0
@@ -270,8 +288,9 @@ def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> t
     return hits, list(dict.fromkeys(profile.leaves[n].source for n in sorted(counted)))
 
 
-def _decide(profile: Profile, numbers: Sequence[int], doc: PreparedDocument) -> TopicMatch | None:
-    hits, terms = _count(profile, numbers, doc)
+def _decide(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
+            scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None) -> TopicMatch | None:
+    hits, terms = _count(profile, numbers, doc, scanned)
     # Counting first is cheaper than matching: most profiles miss most documents. A query that is
     # an OR of positive terms matches whenever one of them counted: no second evaluation.
     if hits < profile.min_hits or (not _disjunctive(profile.node) and not matches(profile.node, doc)):
@@ -304,18 +323,22 @@ def _first_token(leaf: TextLeaf) -> str | None:
 
 @dataclass(frozen=True)
 class CompiledProfiles:
-    """Profiles plus an index from each leaf's first token to the leaves it can start, so a
-    document only evaluates the few profiles whose words it contains."""
+    """Profiles plus the phrase table (phrase_scan: every plain phrase of every profile found in
+    one pass per column) and, for the other leaves (NEAR, sloppy, prefix), an index from each
+    leaf's first token to the leaves it can start, so a document only evaluates the few profiles
+    whose words it contains."""
 
     profiles: tuple[Profile, ...]
     triggers: dict[tuple[bool, str], tuple[tuple[int, int], ...]]
     always: tuple[tuple[int, int], ...]
     folded_keys: frozenset[str]
     exact_keys: frozenset[str]
+    phrases: phrase_scan.PhraseTable
 
     def match(self, prepared: PreparedText) -> list[TopicMatch]:
         doc = prepared.query_document()
-        candidates: dict[int, set[int]] = {}
+        scanned = self.phrases.scan(doc.tokens)
+        candidates: dict[int, set[int]] = {number: set(found) for number, found in scanned.items()}
         for number, leaf in self.always:
             candidates.setdefault(number, set()).add(leaf)
         for column, field_tokens in doc.tokens.items():
@@ -327,7 +350,7 @@ class CompiledProfiles:
                     candidates.setdefault(number, set()).add(leaf)
         out = []
         for number in sorted(candidates):
-            found = _decide(self.profiles[number], sorted(candidates[number]), doc)
+            found = _decide(self.profiles[number], sorted(candidates[number]), doc, scanned.get(number, {}))
             if found is not None:
                 out.append(found)
         return out
@@ -338,6 +361,8 @@ def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
     always: list[tuple[int, int]] = []
     for number, profile in enumerate(profiles):
         for index, leaf in enumerate(profile.leaves):
+            if phrase_scan.scannable(leaf):
+                continue
             first = _first_token(leaf)
             if first is None:
                 always.append((number, index))
@@ -345,7 +370,8 @@ def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
                 triggers.setdefault((leaf.exact, first), []).append((number, index))
     return CompiledProfiles(tuple(profiles), {k: tuple(v) for k, v in triggers.items()}, tuple(always),
                             frozenset(t for exact, t in triggers if not exact),
-                            frozenset(t for exact, t in triggers if exact))
+                            frozenset(t for exact, t in triggers if exact),
+                            phrase_scan.build(p.leaves for p in profiles))
 
 
 @lru_cache(maxsize=8)
