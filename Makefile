@@ -1,22 +1,24 @@
 # Two entry points for a fresh machine (Python 3.11, no internet beyond package registries):
 #   make demo  — install, crawl the bundled sample press, serve the UI at http://127.0.0.1:5000
 #   make test  — install with test extras, fetch the Elasticsearch node, run the whole suite
+# Every install takes its versions from constraints.txt (scripts/lock.sh writes it from
+# pyproject.toml's ranges); `make audit` checks that set for known vulnerabilities.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-dev lint
+.PHONY: demo test install install-dev lint audit lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -U pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -29,6 +31,12 @@ test: install-dev
 	bash scripts/install-system-deps.sh
 	$(BIN)/presswatch elasticsearch install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+audit: install-dev
+	$(BIN)/python scripts/audit.py
+
+lock:
+	bash scripts/lock.sh
 
 lint: install-dev
 	$(BIN)/ruff check .
