@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from crawler.extract import extract_article
+from crawler.extract import extract_article, pipeline
+from crawler.extract.pipeline import REASONS, reason_kind
 
 ARTICLE_TEXT = "".join(f"<p>Đoạn văn thứ {i} của bài báo về hoạt động của tỉnh trong tháng này.</p>"
                        for i in range(8))
@@ -15,7 +16,8 @@ ARTICLE_TEXT = "".join(f"<p>Đoạn văn thứ {i} của bài báo về hoạt �
 def refused(page: bytes | str, content_type: str | None = None) -> str:
     result = extract_article(page, "https://bao.example.vn/x.html", content_type)
     assert not result.ok and result.article is None
-    assert result.reason
+    # A reason from the closed list: an internal crash ("extraction failed: …") is not one.
+    assert reason_kind(result.reason) in REASONS, result.reason
     return result.reason
 
 
@@ -101,7 +103,21 @@ def test_deeply_nested_markup_does_not_crash():
 ])
 def test_garbage_never_raises(garbage):
     result = extract_article(garbage, "https://bao.example.vn/g.html")
-    assert result.ok or result.reason
+    assert result.ok or reason_kind(result.reason) in REASONS, result.reason
+
+
+def test_an_internal_bug_is_not_passed_off_as_a_reason(monkeypatch):
+    """The assertions above can fail: a crash inside the extractor is reported as such, outside the
+    closed list of reasons, so a test that accepts only listed reasons catches it."""
+    def broken(*args, **kwargs):
+        raise KeyError("internal")
+
+    monkeypatch.setattr(pipeline, "_extract", broken)
+    page = (f"<html><body><h1>Tiêu đề bài viết đủ dài để là một bài báo</h1>"
+            f"<div class='detail-content'>{ARTICLE_TEXT}</div></body></html>").encode()
+    result = extract_article(page, "https://bao.example.vn/a.html")
+    assert not result.ok and result.reason.startswith(pipeline.CRASHED)
+    assert reason_kind(result.reason) is None
 
 
 def test_bad_outlet_selectors_never_raise():
