@@ -55,7 +55,7 @@ def start_server(kind: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]
     """``presswatch run`` (waitress) or ``flask run`` (Werkzeug's development server)."""
     port = free_port()
     if kind == "waitress":
-        command = [sys.executable, "-m", "web", "run", "--port", str(port)]
+        command = [sys.executable, "-m", "presswatch", "run", "--port", str(port)]
     else:
         command = [sys.executable, "-m", "flask", "--app", "web", "run", "--port", str(port),
                    "--no-reload", "--no-debugger", "--with-threads"]

@@ -3,7 +3,7 @@ and does it parse into article links the way the spider would parse it?
 
 Plain HTTP (urllib) rather than Scrapy, so a check is quick, synchronous and needs no reactor; it
 sends the crawler's own User-Agent so that a block seen here is a block the spider will meet.
-No click here: `web/cli_outlets.py` is the command line.
+No click here: `presswatch/commands/outlets.py` is the command line.
 """
 
 from __future__ import annotations

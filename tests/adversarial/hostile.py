@@ -149,7 +149,8 @@ def run_crawl(data_dir: Path, registry: str, *, settings: dict | None = None,
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
     result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout)
     assert stats_path.exists(), result.stderr[-4000:]
-    health = subprocess.run([sys.executable, "-m", "web", "outlets", "health", "--json"], env=env, cwd=REPO,
+    health = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env,
+                             cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert health.returncode == 0, health.stderr
     index = EmbeddedBackend(data_dir / "index.sqlite3")

@@ -58,7 +58,7 @@ def _crawl_sample_press(request: pytest.FixtureRequest, data_dir: Path) -> bool:
         return False
     press = request.getfixturevalue("sample_press")
     result = subprocess.run(
-        [sys.executable, "-m", "web", "crawl", "--sample-url", press.base_url],
+        [sys.executable, "-m", "presswatch", "crawl", "--sample-url", press.base_url],
         env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
         capture_output=True, text=True, timeout=600, cwd=REPO)
     assert result.returncode == 0, result.stderr[-3000:]

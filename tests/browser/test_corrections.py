@@ -26,7 +26,8 @@ PHONE = {"width": 390, "height": 844}
 
 
 def _presswatch(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "web", *args], cwd=REPO, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, capture_output=True,
+                             text=True,
                             timeout=600, env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir),
                                               "PRESSWATCH_ELASTICSEARCH_URL": ""})
     assert result.returncode == 0, result.stderr[-3000:]

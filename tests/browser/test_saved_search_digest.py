@@ -46,7 +46,7 @@ class Server:
                 "PRESSWATCH_SMTP_PORT": str(self.smtp.port)}
 
     def presswatch(self, *args: str) -> subprocess.CompletedProcess:
-        result = subprocess.run([sys.executable, "-m", "web", *args], env=self.env(), cwd=REPO,
+        result = subprocess.run([sys.executable, "-m", "presswatch", *args], env=self.env(), cwd=REPO,
                                 capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
         return result

@@ -13,7 +13,8 @@ from tests.crawler.test_extract_published import NLD, NLD_URL, PAGES, TUOITRE_20
 def extract(tmp_path: Path, page: str, url: str) -> dict:
     source = tmp_path / "page.html"
     source.write_text(page, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "web", "extract", str(source), "--url", url, "--json"],
+    done = subprocess.run([sys.executable, "-m", "presswatch", "extract", str(source), "--url", url,
+                           "--json"],
                           capture_output=True, text=True, timeout=120, check=True)
     return json.loads(done.stdout)
 

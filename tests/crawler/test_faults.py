@@ -63,7 +63,8 @@ def run_crawl(press: SamplePress, data_dir: Path, *, outlets: str = "", settings
 
 def health(data_dir: Path) -> dict[str, dict]:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir)}
-    result = subprocess.run([sys.executable, "-m", "web", "outlets", "health", "--json"], env=env, cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env,
+                             cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return {row["outlet_id"]: row for row in json.loads(result.stdout)}

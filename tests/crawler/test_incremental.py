@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def crawl_process(sample_url: str, data_dir: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    return subprocess.Popen([sys.executable, "-m", "web", "crawl", "--sample-url", sample_url, *extra],
+    return subprocess.Popen([sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url, *extra],
                             env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -86,7 +86,8 @@ def test_since_bounds_a_backfill(sample_press, tmp_path):
 def test_outlet_health_is_recorded(sample_press, tmp_path):
     crawl(sample_press.base_url, tmp_path)
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "web", "outlets", "health", "--json"], env=env, cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env,
+                             cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     import json

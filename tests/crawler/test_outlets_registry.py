@@ -23,7 +23,7 @@ from crawler import succession
 from crawler.outlet_check import check_outlets
 from crawler.registry import DEFAULT_REGISTRY, KINDS, QUIRKS, RegistryError, load_registry
 from crawler.settings import USER_AGENT
-from web.cli_outlets import outlets_group
+from presswatch.commands.outlets import outlets_group
 
 REPO = Path(__file__).resolve().parents[2]
 # The reference data lives beside the repository (shared/), in the session and in CI alike.

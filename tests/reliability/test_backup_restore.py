@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from elasticsearch import Elasticsearch
 
+from presswatch.backup import BackupError, create_backup, restore_backup
 from search.backends import SearchRequest
 from search.backends.elastic import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
@@ -21,7 +22,6 @@ from search.backends.es_indices import Layout, restore_snapshot, snapshot
 from search.document import Document
 from tests.helpers import login
 from web import create_app
-from web.backup import BackupError, create_backup, restore_backup
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REPO = Path(__file__).resolve().parents[2]
@@ -37,16 +37,18 @@ def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
     source = tmp_path / "source"
     EmbeddedBackend(source / "index.sqlite3").index(articles(50))
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(source)}
-    subprocess.run([sys.executable, "-m", "web", "users", "create", "--email", "an@so.vn", "--role", "editor",
+    subprocess.run([sys.executable, "-m", "presswatch", "users", "create", "--email", "an@so.vn", "--role",
+                    "editor",
                     "--password", "mat-khau-123"], env=env, cwd=REPO, check=True, capture_output=True)
-    result = subprocess.run([sys.executable, "-m", "web", "backup", str(tmp_path / "backups")], env=env,
+    result = subprocess.run([sys.executable, "-m", "presswatch", "backup", str(tmp_path / "backups")],
+                             env=env,
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
 
     target = tmp_path / "restored"
     env["PRESSWATCH_DATA_DIR"] = str(target)
-    result = subprocess.run([sys.executable, "-m", "web", "restore", str(archive)], env=env, cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "presswatch", "restore", str(archive)], env=env, cwd=REPO,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     restored = EmbeddedBackend(target / "index.sqlite3")
@@ -55,7 +57,7 @@ def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
     app = create_app({"PRESSWATCH_DATA_DIR": target, "PRESSWATCH_DATABASE": target / "app.sqlite3"})
     assert login(app.test_client(), "an@so.vn", "mat-khau-123").status_code == 302
 
-    again = subprocess.run([sys.executable, "-m", "web", "restore", str(archive)], env=env, cwd=REPO,
+    again = subprocess.run([sys.executable, "-m", "presswatch", "restore", str(archive)], env=env, cwd=REPO,
                            capture_output=True, text=True)
     assert again.returncode == 1 and "already holds" in again.stderr  # never overwrites silently
 

@@ -31,7 +31,7 @@ def _free_port() -> int:
 
 
 def _presswatch(*args: str, env: dict[str, str], **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "web", *args], env=env, cwd=ROOT, text=True,
+    return subprocess.Popen([sys.executable, "-m", "presswatch", *args], env=env, cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
@@ -57,7 +57,8 @@ def test_a_crawl_a_retag_and_the_web_app_write_one_index_at_once_and_lose_nothin
     seeded.index(list(documents(SEEDED, seed=3)))
     seeded_ids = seeded.ids()
     seeded.close()
-    created = subprocess.run([sys.executable, "-m", "web", "users", "create", "--email", "admin@example.vn",
+    created = subprocess.run([sys.executable, "-m", "presswatch", "users", "create", "--email",
+                              "admin@example.vn",
                               "--role", "admin", "--password", "mat-khau-123"], env=env, cwd=ROOT,
                              capture_output=True, text=True, timeout=120)
     assert created.returncode == 0, created.stderr

@@ -37,7 +37,7 @@ def _closed_port_url() -> str:
 
 
 def _presswatch(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "web", *args], env=env, cwd=REPO, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "presswatch", *args], env=env, cwd=REPO, capture_output=True,
                           text=True, timeout=600)
 
 

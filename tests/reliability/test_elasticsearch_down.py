@@ -46,7 +46,7 @@ def es_count(url: str, alias: str) -> int:
 def test_node_killed_mid_bulk_then_restarted(own_node, sample_press, tmp_path):
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": own_node.url,
            "PRESSWATCH_ELASTICSEARCH_INDEX": "faults"}
-    command = [sys.executable, "-m", "web", "crawl", "--sample-url", sample_press.base_url]
+    command = [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_press.base_url]
     crawl = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
     deadline = time.monotonic() + 300

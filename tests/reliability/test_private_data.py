@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from presswatch.backup import BackupError, create_backup, restore_backup
 from search.backends.embedded import EmbeddedBackend
 from tests.reliability.test_backup_restore import articles
-from web.backup import BackupError, create_backup, restore_backup
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,7 +27,8 @@ def _as_typical_user() -> None:
 
 
 def _presswatch(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "web", *args], env=env, cwd=REPO, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "presswatch", *args], env=env, cwd=REPO,
+                             capture_output=True,
                             text=True, timeout=600, preexec_fn=_as_typical_user)
     assert result.returncode == 0, result.stderr[-3000:]
     return result
@@ -110,7 +111,7 @@ def test_a_damaged_file_in_the_archive_restores_nothing_and_says_so(tmp_path):
     (current / "topics.yaml").write_text("profiles: [] # current\n", encoding="utf-8")
     before = _snapshot(current)
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(current)}
-    result = subprocess.run([sys.executable, "-m", "web", "restore", str(archive), "--force"], env=env,
+    result = subprocess.run([sys.executable, "-m", "presswatch", "restore", str(archive), "--force"], env=env,
                             cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "index.sqlite3 does not match its checksum" in result.stderr

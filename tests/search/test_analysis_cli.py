@@ -1,4 +1,4 @@
-"""`presswatch analyze FILE` and `presswatch retag` (the click commands in web/cli_analysis.py)."""
+"""`presswatch analyze FILE` and `presswatch retag` (click commands in presswatch/commands/analysis.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
+from presswatch.commands.analysis import analyze_command, retag_command
 from search.backends.embedded import EmbeddedBackend
 from search.document import Document
-from web.cli_analysis import analyze_command, retag_command
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">

@@ -80,7 +80,7 @@ def test_optimize_merges_closed_months_and_leaves_the_current_one(elasticsearch_
 def test_index_optimize_command_reports_what_it_merged(elasticsearch_url, es_index, monkeypatch):
     from click.testing import CliRunner
 
-    from web.cli_index import index_group
+    from presswatch.commands.index import index_group
 
     monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_URL", elasticsearch_url)
     monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_INDEX", es_index)

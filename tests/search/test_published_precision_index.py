@@ -82,11 +82,11 @@ def test_the_search_command_prints_a_day_as_a_day():
     index = open_backend()
     assert not index.index(documents()).errors
     index.close()
-    done = subprocess.run([sys.executable, "-m", "web", "search", "khánh thành", "--json"],
+    done = subprocess.run([sys.executable, "-m", "presswatch", "search", "khánh thành", "--json"],
                           capture_output=True, text=True, timeout=120, check=True)
     hits = {hit["outlet"]: hit for hit in json.loads(done.stdout)["hits"]}
     assert hits["tuoitre"]["published_at"] == "2015-03-12" and hits["tuoitre"]["published_precision"] == "day"
     assert hits["nld"]["published_at"] == "2015-03-12T08:06:00+07:00"
-    text = subprocess.run([sys.executable, "-m", "web", "search", "khánh thành"],
+    text = subprocess.run([sys.executable, "-m", "presswatch", "search", "khánh thành"],
                           capture_output=True, text=True, timeout=120, check=True).stdout
     assert "2015-03-12  " in text and "2015-03-12T00:00" not in text and "2015-03-12T08:06" in text

@@ -63,7 +63,7 @@ def test_login_redirect_stays_on_this_site():
 
 
 def test_the_demo_admin_printed_by_presswatch_demo_can_log_in_and_be_edited():
-    from web.cli_demo import _ensure_demo_admin
+    from presswatch.commands.demo import _ensure_demo_admin
 
     app = app_for_test()
     email, password = _ensure_demo_admin(app)

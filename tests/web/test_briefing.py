@@ -40,7 +40,7 @@ def files(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     period = quarter_of(anchor)
     result = subprocess.run(
-        [sys.executable, "-m", "web", "report", "briefing", "--period", period,
+        [sys.executable, "-m", "presswatch", "report", "briefing", "--period", period,
          "--out", str(out / "b.docx"), "--xlsx", str(out / "b.xlsx")],
         env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
         capture_output=True, text=True, timeout=300)

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def presswatch(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    return subprocess.run([sys.executable, "-m", "web", *args], cwd=REPO, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, env=env, capture_output=True,
                           text=True, timeout=300)
 
 

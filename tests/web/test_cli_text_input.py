@@ -40,7 +40,8 @@ def seed_file(tmp_path_factory) -> Path:
 
 def presswatch(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess:
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    result = subprocess.run([sys.executable, "-m", "web", *args], cwd=REPO, input=data, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, input=data,
+                             capture_output=True,
                             timeout=120)
     result.stdout, result.stderr = result.stdout.decode(), result.stderr.decode()
     return result

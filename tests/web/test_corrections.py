@@ -100,7 +100,7 @@ def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, mon
     assert re.search(r"sửa bởi editor-\w+@example.vn lúc \d\d/\d\d/\d{4} \d\d:\d\d", page)
 
     # presswatch retag, as an operator runs it.
-    retag = subprocess.run([sys.executable, "-m", "web", "retag"], env={**os.environ, **env},
+    retag = subprocess.run([sys.executable, "-m", "presswatch", "retag"], env={**os.environ, **env},
                            capture_output=True, text=True, timeout=300, cwd=REPO)
     assert retag.returncode == 0, retag.stderr[-2000:]
     _assert_corrected(config)
@@ -156,7 +156,7 @@ def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
     assert re.search(r"corrected by editor-\w+@example.vn at \d\d/\d\d/\d{4} \d\d:\d\d", english)
     assert "Correct the classification" in english and "Save correction" in english
     out = tmp_path / "corrections.yaml"
-    command = [sys.executable, "-m", "web", "analysis", "export-corrections", "--out", str(out)]
+    command = [sys.executable, "-m", "presswatch", "analysis", "export-corrections", "--out", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=REPO)
     assert result.returncode == 0, result.stderr[-2000:]
     items = load_set(out)  # the loader of tests/data/analysis accepts it
@@ -173,8 +173,8 @@ def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
 
 def test_a_backup_keeps_the_corrections(tmp_path):
     """The store is part of the data folder: losing it on a restore would undo every correction."""
+    from presswatch.backup import create_backup
     from search.document import Document
-    from web.backup import create_backup
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
     store = CorrectionStore.open(config)

@@ -107,7 +107,7 @@ def test_the_refusal_is_in_english_too(tmp_path):
 
 
 def test_the_command_line_refuses_far_dates_too(tmp_path):
-    from web.cli_digest import digest_group
+    from presswatch.commands.digest import digest_group
 
     app, _ = corpus_app(tmp_path)
     subscription_id, _ = add_subscription(app)

@@ -130,7 +130,7 @@ def _total(opener: urllib.request.OpenerDirector, url: str) -> int:
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "web", *args], cwd=REPO, env=_env(data),
+    return subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, env=_env(data),
                           capture_output=True, text=True, timeout=120)
 
 
@@ -139,7 +139,7 @@ def _run_demo(data: Path, then, *options: str,  # noqa: ANN001 - then(run, login
     """One demo; ``terminal``: in a pseudo-terminal, as a newcomer's shell runs it."""
     port = free_port()
     run = DemoRun()
-    command = [sys.executable, "-m", "web", "demo", "--port", str(port), *options]
+    command = [sys.executable, "-m", "presswatch", "demo", "--port", str(port), *options]
     # Ctrl-C must work even when this test runs as a background job (SIGINT inherited ignored).
     restore_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
     if terminal:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 from email.policy import default
 
+from presswatch.commands.digest import digest_group
 from tests.web.test_digest_support import (
     # noqa: F401 - shared fixtures
     TITLE_EARLY,
@@ -12,7 +13,6 @@ from tests.web.test_digest_support import (
     add_subscription,
     local,
 )
-from web.cli_digest import digest_group
 
 
 def test_send_with_a_date_twice_sends_once(app, smtp):

@@ -104,7 +104,8 @@ def test_the_merged_agriculture_and_environment_department_is_not_an_environment
             "Sáng nay, Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh họp với các hợp tác xã về giá lúa.\n\n"
             "Giám đốc Sở Nông nghiệp và Môi trường cho biết sản lượng lúa vụ mùa đạt kế hoạch. "
             "Lãnh đạo Sở Nông nghiệp và Môi trường đề nghị các hợp tác xã ký hợp đồng tiêu thụ sớm.")
-    result = subprocess.run([sys.executable, "-m", "web", "analyze", "--json", "--text", text], cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "presswatch", "analyze", "--json", "--text", text],
+                             cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     topics = [topic["name"] for topic in json.loads(result.stdout)["topics"]]

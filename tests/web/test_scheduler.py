@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 
+from presswatch import scheduler as schedule
 from search.document import LOCAL_TZ
 from tests.web.test_digest_support import (
     SMTPSink,
@@ -28,7 +29,6 @@ from tests.web.test_digest_support import (
     make_app,
     save_search,
 )
-from web import scheduler as schedule
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -127,7 +127,7 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
 
 
 def _up(data_dir: Path, port: int) -> subprocess.Popen:
-    code = ("import sys\nfrom web.cli import main\nfrom web.cli_digest import up_command\n"
+    code = ("import sys\nfrom presswatch.cli import main\nfrom presswatch.commands.digest import up_command\n"
             "main.add_command(up_command)\nmain()")
     # PYTHONFAULTHANDLER: a process that will not stop dumps every thread's stack on SIGABRT.
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_SECRET_KEY": "up-test",
@@ -197,3 +197,25 @@ def test_on_the_embedded_index_there_is_no_optimize_job(smtp):
     scheduler = schedule.build_scheduler(make_app(smtp), crawl_minutes=0, paused=True)
     assert scheduler.get_job("optimize") is None
     scheduler.shutdown(wait=False)
+
+
+def test_jobs_stored_before_the_scheduler_moved_are_replaced(smtp):
+    """The scheduler lived at web.scheduler until issue 19: a data folder whose job store names
+    the old module must start (the old job dropped and made anew), not fail to restore it."""
+    import pickle
+
+    app = make_app(smtp)
+    schedule.build_scheduler(app, crawl_minutes=30, paused=True).shutdown(wait=False)
+    store = Path(app.config["PRESSWATCH_DATA_DIR"]) / "scheduler.sqlite3"
+    with sqlite3.connect(store) as db:
+        for job_id, state in db.execute("SELECT id, job_state FROM apscheduler_jobs").fetchall():
+            job = pickle.loads(state)
+            job["func"] = job["func"].replace("presswatch.scheduler:", "web.scheduler:")
+            db.execute("UPDATE apscheduler_jobs SET job_state = ? WHERE id = ?", (pickle.dumps(job), job_id))
+    again = schedule.build_scheduler(app, crawl_minutes=30, paused=True)
+    try:
+        assert {job.id: job.func_ref for job in again.get_jobs()} == {
+            "crawl": "presswatch.scheduler:crawl_job", "digest": "presswatch.scheduler:digest_job",
+            "alerts": "presswatch.scheduler:alert_job"}
+    finally:
+        again.shutdown(wait=False)

@@ -2,7 +2,7 @@
 
 The registry YAML says whether an outlet is enabled by default; a row in ``outlet_settings``
 overrides it. ``effective_enabled`` is what the crawl command should pass on: the crawler never
-imports ``web``, so ``presswatch crawl`` (in ``web/cli.py``) reads it and hands over the ids.
+imports ``web``, so ``presswatch crawl`` (in ``presswatch/cli.py``) reads it and hands over the ids.
 """
 
 from __future__ import annotations

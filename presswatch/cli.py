@@ -10,8 +10,8 @@ from typing import Any
 import click
 from flask.cli import FlaskGroup, with_appcontext
 
+from presswatch.commands.article_input import article_source, read_article, refuse
 from web import create_app, services
-from web.cli_input import article_source, read_article, refuse
 
 
 class PresswatchGroup(FlaskGroup):
@@ -33,7 +33,7 @@ class PresswatchGroup(FlaskGroup):
     @staticmethod
     def is_ours(command: click.Command) -> bool:
         module = getattr(command.callback, "__module__", "") or ""
-        return module.split(".")[0] in ("web", "crawler", "search")
+        return module.split(".")[0] in ("presswatch", "web", "crawler", "search")
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
@@ -203,16 +203,16 @@ def extract_command(source: str | None, text: str | None, url: str, as_json: boo
         click.echo(f"image: {image['url']}  {image['caption']}")
 
 
-from web.cli_analysis import analysis_group, analyze_command, retag_command  # noqa: E402 - sub-commands register below
-from web.cli_backup import backup_command, restore_command  # noqa: E402
-from web.cli_demo import demo_command  # noqa: E402
-from web.cli_digest import digest_group, up_command  # noqa: E402
-from web.cli_elasticsearch import elasticsearch_group  # noqa: E402
-from web.cli_index import index_group  # noqa: E402
-from web.cli_outlets import outlets_group  # noqa: E402
-from web.cli_report import report_group  # noqa: E402
-from web.cli_spool import spool_group  # noqa: E402
-from web.cli_users import users_group  # noqa: E402
+from presswatch.commands.analysis import analysis_group, analyze_command, retag_command  # noqa: E402 - sub-commands register below
+from presswatch.commands.backup import backup_command, restore_command  # noqa: E402
+from presswatch.commands.demo import demo_command  # noqa: E402
+from presswatch.commands.digest import digest_group, up_command  # noqa: E402
+from presswatch.commands.elasticsearch import elasticsearch_group  # noqa: E402
+from presswatch.commands.index import index_group  # noqa: E402
+from presswatch.commands.outlets import outlets_group  # noqa: E402
+from presswatch.commands.report import report_group  # noqa: E402
+from presswatch.commands.spool import spool_group  # noqa: E402
+from presswatch.commands.users import users_group  # noqa: E402
 
 main.add_command(demo_command)
 main.add_command(analyze_command)

@@ -124,7 +124,7 @@ def _env_number(name: str, default: float) -> float:
 def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: str | None,
                alert_minutes: float | None) -> None:
     """Run everything in one process: the web app, the crawl schedule and the digest/alert schedule."""
-    from web.scheduler import AlreadyRunning, build_scheduler, single_instance
+    from presswatch.scheduler import AlreadyRunning, build_scheduler, single_instance
     from web.serve import serve
 
     app = current_app._get_current_object()

@@ -38,7 +38,7 @@ def demo_command(port: int, verbose: bool) -> None:
     from crawler.run import crawl
     from crawler.sample_press import SamplePress
     from crawler.sample_press.server import STABLE_ORIGIN
-    from web.crawl_console import CrawlProgress, crawl_totals, echo_log, log_to_file
+    from presswatch.crawl_console import CrawlProgress, crawl_totals, echo_log, log_to_file
 
     app = create_app()
     data = Path(app.config["PRESSWATCH_DATA_DIR"])

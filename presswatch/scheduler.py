@@ -4,7 +4,7 @@ APScheduler runs its jobs from a persistent SQLAlchemy job store (``<data dir>/s
 so the crawl cadence survives a restart and a crawl missed while the process was down runs once
 on start (coalesced):
 
-* ``crawl``   — every ``crawl_minutes``: ``python -m web crawl ...`` in a subprocess (Scrapy's
+* ``crawl``   — every ``crawl_minutes``: ``python -m presswatch crawl ...`` in a subprocess (Scrapy's
   Twisted reactor runs once per process), output appended to ``<data dir>/logs/crawl.log``; the
   alerts are checked as soon as it finishes;
 * ``digest``  — every minute: due digests, then delivery of the outbox (retries included);
@@ -56,7 +56,7 @@ def _data_dir(app: Flask) -> Path:
 
 def crawl_command(args: str = "") -> list[str]:
     """The same code as ``presswatch crawl``, in its own process."""
-    return [sys.executable, "-m", "web", "crawl", *shlex.split(args)]
+    return [sys.executable, "-m", "presswatch", "crawl", *shlex.split(args)]
 
 
 def crawl_job(args: str = "", timeout_minutes: float = 120) -> int:
@@ -138,15 +138,15 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         timezone=LOCAL_TZ)
     scheduler.start(paused=True)
-    _ensure_job(scheduler, "digest", "web.scheduler:digest_job", seconds=digest_seconds)
-    _ensure_job(scheduler, "alerts", "web.scheduler:alert_job", seconds=alert_minutes * 60)
+    _ensure_job(scheduler, "digest", "presswatch.scheduler:digest_job", seconds=digest_seconds)
+    _ensure_job(scheduler, "alerts", "presswatch.scheduler:alert_job", seconds=alert_minutes * 60)
     if crawl_minutes > 0:
-        _ensure_job(scheduler, "crawl", "web.scheduler:crawl_job", seconds=crawl_minutes * 60,
+        _ensure_job(scheduler, "crawl", "presswatch.scheduler:crawl_job", seconds=crawl_minutes * 60,
                     args=[crawl_args, crawl_timeout_minutes], first_run=datetime.now(LOCAL_TZ))
     elif scheduler.get_job("crawl"):
         scheduler.remove_job("crawl")
     if app.config["PRESSWATCH_SEARCH"].backend == "elasticsearch":
-        _ensure_job(scheduler, "optimize", "web.scheduler:optimize_job", seconds=24 * 3600,
+        _ensure_job(scheduler, "optimize", "presswatch.scheduler:optimize_job", seconds=24 * 3600,
                     first_run=_next(clock_time(2, 30)))
     elif scheduler.get_job("optimize"):
         scheduler.remove_job("optimize")

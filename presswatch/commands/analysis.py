@@ -1,6 +1,6 @@
 """`presswatch analyze FILE_OR_URL|-|--text` and `presswatch retag`: article analysis from the command line.
 
-Both are plain click commands; ``web/cli.py`` registers them in the ``presswatch`` group.
+Both are plain click commands; ``presswatch/cli.py`` registers them in the ``presswatch`` group.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from web.cli_input import article_source, read_article, refuse
+from presswatch.commands.article_input import article_source, read_article, refuse
 
 
 def _report(analysis: Any, document: Any, top: list[tuple[str, int]]) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from presswatch.backup import BackupError, create_backup, restore_backup
 from search.config import SearchConfig, data_dir
-from web.backup import BackupError, create_backup, restore_backup
 
 
 @click.command("backup")

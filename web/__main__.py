@@ -1,3 +1,0 @@
-from web.cli import main
-
-main()
