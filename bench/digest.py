@@ -49,9 +49,9 @@ def main() -> None:
     from aiosmtpd.controller import Controller
 
     from bench.synthetic import PROVINCES, TOPICS, TZ, documents
+    from presswatch.app import create_app
     from search.backends.embedded import EmbeddedBackend
     from search.config import SearchConfig
-    from web import create_app
     from web.auth import create_user
     from web.db import connect, database_path
     from web.digest.model import list_subscriptions, save_settings

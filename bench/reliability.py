@@ -121,10 +121,10 @@ def fuzz(count: int) -> dict[str, tuple[int, int]]:
 def payloads(tmp: Path) -> tuple[int, int]:
     """Hostile titles, bodies, outlet names and queries: (renders checked, renders with live markup)."""
     from devtools.web_client import logged_in_client
+    from presswatch.app import create_app
     from search.backends.embedded import EmbeddedBackend
     from search.config import SearchConfig
     from search.document import LOCAL_TZ, Document
-    from web import create_app
 
     index = EmbeddedBackend(tmp / "index.sqlite3")
     docs = [
@@ -165,9 +165,9 @@ def load(tmp: Path, users: int, seconds: float) -> dict[str, float]:
 
     from bench.synthetic import QUERIES, documents
     from devtools.web_client import make_user
+    from presswatch.app import create_app
     from search.backends.embedded import EmbeddedBackend
     from search.config import SearchConfig
-    from web import create_app
     from web.serve import serving_in_thread
 
     index = EmbeddedBackend(tmp / "load.sqlite3")

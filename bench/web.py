@@ -123,7 +123,7 @@ def main() -> None:
         return
 
     from devtools.web_client import logged_in_client
-    from web import create_app
+    from presswatch.app import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
@@ -162,8 +162,8 @@ def main() -> None:
 def load(args: argparse.Namespace) -> None:
     from bench.web_load import run_load
     from devtools.web_client import make_user
+    from presswatch.app import create_app
     from search.backends import SearchRequest, open_backend
-    from web import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)

@@ -57,7 +57,7 @@ def start_server(kind: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]
     if kind == "waitress":
         command = [sys.executable, "-m", "presswatch", "run", "--port", str(port)]
     else:
-        command = [sys.executable, "-m", "flask", "--app", "web", "run", "--port", str(port),
+        command = [sys.executable, "-m", "flask", "--app", "presswatch.app", "run", "--port", str(port),
                    "--no-reload", "--no-debugger", "--with-threads"]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)

@@ -10,8 +10,9 @@ from typing import Any
 import click
 from flask.cli import FlaskGroup, with_appcontext
 
+from presswatch.app import create_app
 from presswatch.commands.article_input import article_source, read_article, refuse
-from web import create_app, services
+from web import services
 
 
 class PresswatchGroup(FlaskGroup):

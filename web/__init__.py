@@ -1,8 +1,9 @@
-"""The Presswatch web app: ``flask --app web run`` (app factory below)."""
+"""The Presswatch web app: the app factory. ``presswatch.app.create_app`` is the one to run
+(``presswatch run``, ``flask --app presswatch.app run``): it gives this app the outlets and the
+crawl state, which web/ does not read itself."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
@@ -60,11 +61,6 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(reports_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(operations_bp)
-
-    from web.operations import crawl_state_health, register_health_provider
-
-    register_health_provider(app, crawl_state_health(app.config.get("PRESSWATCH_CRAWL_STATE"),
-                                                     Path(app.config["PRESSWATCH_DATA_DIR"])))
 
     for code, message in ((403, N_("Bạn không có quyền thực hiện thao tác này.")),
                           (404, N_("Không tìm thấy trang hoặc bài viết.")),

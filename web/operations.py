@@ -9,11 +9,10 @@ fn)`` and may fill ``last_crawl``/``last_error`` too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -99,23 +98,30 @@ def index_health(backend: SearchBackend | None = None, now: datetime | None = No
     return rows
 
 
-def crawl_state_health(state_setting: str | None, data_folder: Path) -> HealthProvider:
+class CrawlHealth(Protocol):
+    """What the crawl state knows of one outlet (``crawler.state.OutletHealth`` has these)."""
+
+    @property
+    def outlet_id(self) -> str: ...
+    @property
+    def last_success(self) -> str | None: ...
+    @property
+    def flagged(self) -> str: ...
+    @property
+    def consecutive_failures(self) -> int: ...
+
+
+def crawl_state_health(read_crawl_state: Callable[[], Iterable[CrawlHealth] | None]) -> HealthProvider:
     """Index-derived rows enriched with the crawl state: last successful crawl, failures, flags.
 
-    The crawl state is read when the page is shown (``crawler.state`` is plain SQLite), so that
-    creating the app loads nothing from ``crawler``."""
+    ``read_crawl_state`` (None: no crawl yet) is given by the composition root
+    (``presswatch.app``): web/ imports nothing from ``crawler``."""
     def provider() -> list[OutletHealth]:
-        from crawler.state import CrawlState, state_path
-
-        state_file = state_path({"PRESSWATCH_CRAWL_STATE": state_setting}, data_folder)
         rows = index_health()
-        if not Path(state_file).exists():
+        state = read_crawl_state()
+        if state is None:
             return rows
-        state = CrawlState(state_file)
-        try:
-            crawled = {h.outlet_id: h for h in state.health()}
-        finally:
-            state.close()
+        crawled = {h.outlet_id: h for h in state}
         for row in rows:
             health = crawled.get(row.outlet_id)
             if health is None:

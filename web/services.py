@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from typing import Protocol
 
 from flask import Flask, current_app, render_template
 from flask_babel import gettext
@@ -11,6 +13,8 @@ from flask_babel import gettext
 from search.backends import BackendUnavailable, SearchBackend, open_backend
 
 log = logging.getLogger(__name__)
+SOURCE_KEY = "presswatch.outlet_source"
+OUTLETS_KEY, NAMES_KEY = "presswatch.outlets", "presswatch.outlet_names"
 
 
 def init_app(app: Flask) -> None:
@@ -51,31 +55,53 @@ def warm_backend(app: Flask) -> None:
     threading.Thread(target=warm, name="presswatch-warm-index", daemon=True).start()
 
 
-def _registry() -> list:
-    outlets = current_app.extensions.get("presswatch.registry")
-    if outlets is None:
-        # Imported here, not at the top: creating the app loads nothing from crawler/ (the
-        # registry module itself is YAML + dataclasses, no Scrapy; tests/test_layout.py).
-        from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
+class OutletInfo(Protocol):
+    """What the app shows of an outlet (``crawler.registry.Outlet`` has these)."""
 
-        outlets = []
-        for path in (SAMPLE_REGISTRY, DEFAULT_REGISTRY):
-            try:
-                outlets.extend(load_registry(path, {"sample_press": "http://x"}))
-            except RegistryError:
-                continue
-        current_app.extensions["presswatch.registry"] = outlets
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def domain(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def province(self) -> str | None: ...
+    @property
+    def enabled(self) -> bool: ...
+
+
+# Each outlet with where it comes from: "registry" (the real press) or "sample" (the demo press).
+OutletSource = Callable[[], list[tuple[OutletInfo, str]]]
+
+
+def register_outlet_source(app: Flask, source: OutletSource) -> None:
+    """The outlets the app lists, given by the composition root (``presswatch.app``): web/ reads
+    no crawler module, and an app without a source simply knows no outlet names."""
+    app.extensions[SOURCE_KEY] = source
+    app.extensions.pop(OUTLETS_KEY, None)
+    app.extensions.pop(NAMES_KEY, None)
+
+
+def registered_outlets() -> list[tuple[OutletInfo, str]]:
+    """Every outlet the source gives, read once per app."""
+    outlets = current_app.extensions.get(OUTLETS_KEY)
+    if outlets is None:
+        source = current_app.extensions.get(SOURCE_KEY)
+        outlets = source() if source else []
+        current_app.extensions[OUTLETS_KEY] = outlets
     return outlets
 
 
 def outlet_names() -> dict[str, str]:
-    names = current_app.extensions.get("presswatch.outlet_names")
+    names = current_app.extensions.get(NAMES_KEY)
     if names is None:
-        names = {o.id: o.name for o in _registry()}
-        current_app.extensions["presswatch.outlet_names"] = names
+        names = {o.id: o.name for o, _source in registered_outlets()}
+        current_app.extensions[NAMES_KEY] = names
     return names
 
 
 def outlet_provinces() -> dict[str, str]:
     """Outlet id -> the province it belongs to (central outlets have none)."""
-    return {o.id: o.province for o in _registry() if o.province}
+    return {o.id: o.province for o, _source in registered_outlets() if o.province}

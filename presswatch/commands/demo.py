@@ -22,7 +22,8 @@ from pathlib import Path
 import click
 from flask import Flask
 
-from web import create_app, services
+from presswatch.app import create_app
+from web import services
 
 DEMO_ADMIN = "admin@presswatch.example"
 CORPUS_FILE = "sample-press.json"  # in the data folder: the sample corpus's end date

@@ -68,7 +68,7 @@ def _crawl_sample_press(request: pytest.FixtureRequest, data_dir: Path) -> bool:
 @pytest.fixture(scope="session")
 def live_server(request: pytest.FixtureRequest,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    from web import create_app
+    from presswatch.app import create_app
 
     data_dir = tmp_path_factory.mktemp("live-data")
     crawled = _crawl_sample_press(request, data_dir)

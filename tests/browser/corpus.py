@@ -139,9 +139,9 @@ def corpus_app(data_dir, **config):
 
     Returns (app, anchor); the web tests' ``end=`` parameter is the anchor.
     """
+    from presswatch.app import create_app
     from search.backends import open_backend
     from search.config import SearchConfig
-    from web import create_app
     from web.filters import local_today
 
     search_config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)})

@@ -36,7 +36,7 @@ def _presswatch(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def crawled_server(sample_press, tmp_path_factory) -> Iterator[tuple[str, object, Path, str]]:
-    from web import create_app
+    from presswatch.app import create_app
 
     data_dir = tmp_path_factory.mktemp("corrections-data")
     _presswatch(data_dir, "crawl", "--sample-url", sample_press.base_url)

@@ -35,7 +35,7 @@ def log_in(page, base_url: str, email: str, password: str) -> None:
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory) -> Iterator[tuple[str, object]]:
     """A private app and index for tests that change every article's tags."""
-    from web import create_app
+    from presswatch.app import create_app
 
     data_dir = tmp_path_factory.mktemp("profile-edit")
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)})

@@ -54,8 +54,8 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(live_server, tmp_path_factory) -> Iterator[Server]:
+    from presswatch.app import create_app
     from search.config import SearchConfig
-    from web import create_app
 
     data_dir = tmp_path_factory.mktemp("saved-search-digest")
     source = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(live_server.data_dir)}).embedded_path

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from presswatch.app import create_app
 from search.backends import open_backend
 from search.config import SearchConfig
 from tests.helpers import logged_in_client
-from web import create_app
 
 SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
 

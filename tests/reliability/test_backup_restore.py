@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from elasticsearch import Elasticsearch
 
+from presswatch.app import create_app
 from presswatch.backup import BackupError, create_backup, restore_backup
 from search.backends import SearchRequest
 from search.backends.elastic import ElasticsearchBackend
@@ -21,7 +22,6 @@ from search.backends.embedded import EmbeddedBackend
 from search.backends.es_indices import Layout, restore_snapshot, snapshot
 from search.document import Document
 from tests.helpers import login
-from web import create_app
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REPO = Path(__file__).resolve().parents[2]

@@ -19,13 +19,13 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 
 from crawler.state import CrawlState
+from presswatch.app import create_app
 from search.backends.elastic import ElasticsearchBackend
 from search.config import SearchConfig
 from search.ingest import Ingester
 from search.spool import Spool
 from tests.helpers import logged_in_client
 from tests.reliability.test_backup_restore import articles
-from web import create_app
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 import requests
 from werkzeug.serving import make_server
 
+from presswatch.app import create_app
 from search.backends.elastic import ElasticsearchBackend
 from search.backends.es_indices import reindex
 from search.config import SearchConfig
 from search.document import Document
 from tests.helpers import make_user
-from web import create_app
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 QUERIES = ["kien nghi", '"an toàn giao thông"', "Bắc Ninh", "giao* -tai", "", "cử tri NEAR/3 kiến"]

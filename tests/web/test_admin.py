@@ -161,7 +161,8 @@ def test_an_admin_cannot_lock_themselves_out(app):
 # -- outlets ---------------------------------------------------------------------------------------
 
 def test_turn_an_outlet_off_and_back_to_the_registry_default(app, admin):
-    outlets = [o for o, _source in registry_outlets()]
+    with app.app_context():  # the outlets are the app's (given by the composition root)
+        outlets = [o for o, _source in registry_outlets()]
     enabled = next(o for o in outlets if o.enabled)
     page = admin.get("/admin/outlets?q=" + enabled.id).get_data(as_text=True)
     assert f'data-outlet="{enabled.id}"' in page

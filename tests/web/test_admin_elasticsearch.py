@@ -15,7 +15,8 @@ pytestmark = pytest.mark.elasticsearch
 
 
 def test_profile_save_retags_elasticsearch(tmp_path, elasticsearch_url, es_index):
-    from web import create_app, services
+    from presswatch.app import create_app
+    from web import services
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
                                     "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,

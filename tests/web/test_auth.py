@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from werkzeug.security import generate_password_hash
 
+from presswatch.app import create_app
 from tests.helpers import login, make_user
-from web import create_app
 from web.db import connect, database_path
 
 

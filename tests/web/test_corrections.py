@@ -73,7 +73,7 @@ BACKENDS = ["embedded", pytest.param("elasticsearch", marks=pytest.mark.elastics
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, monkeypatch):
-    from web import create_app
+    from presswatch.app import create_app
 
     config, env = _config(tmp_path, backend, request)
     for key, value in env.items():
@@ -126,7 +126,7 @@ def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, mon
 
 def _editor_on_the_article(tmp_path: Path):
     """The article crawled into an embedded index, and an editor's client with the page's CSRF token."""
-    from web import create_app
+    from presswatch.app import create_app
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
     _ingest(config)

@@ -9,12 +9,12 @@ from html import unescape
 
 import pytest
 
+from presswatch.app import create_app
 from search.backends import open_backend
 from search.config import SearchConfig
 from tests.browser.corpus import SEED_TITLE, TRAFFIC_TITLE, XSS_OUTLET_NAME, index_corpus
 from tests.browser.corpus import corpus_app as make_app
 from tests.helpers import logged_in_client
-from web import create_app
 from web.filters import local_today
 
 

@@ -121,7 +121,7 @@ def self_signed_cert(directory: Path) -> tuple[Path, Path]:
 
 
 def make_app(smtp: SMTPSink | None = None, **overrides):
-    from web import create_app
+    from presswatch.app import create_app
 
     config = {"SECRET_KEY": "digest-tests-secret", "PRESSWATCH_BASE_URL": BASE_URL,
               "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh",

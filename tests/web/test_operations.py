@@ -78,10 +78,10 @@ def test_classify():
 
 @pytest.mark.elasticsearch
 def test_elasticsearch_figures(tmp_path, elasticsearch_url, es_index):
+    from presswatch.app import create_app
     from search.backends import open_backend
     from search.config import SearchConfig
     from tests.browser.corpus import index_corpus
-    from web import create_app
     from web.filters import local_today
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),

@@ -42,7 +42,7 @@ def corpus(count: int) -> Iterator[Document]:
 
 @pytest.fixture(scope="module")
 def big_app(tmp_path_factory):
-    from web import create_app
+    from presswatch.app import create_app
 
     data_dir = tmp_path_factory.mktemp("export-100k")
     backend = EmbeddedBackend(data_dir / "index.sqlite3")

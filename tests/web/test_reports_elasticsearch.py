@@ -18,7 +18,7 @@ pytestmark = pytest.mark.elasticsearch
 
 
 def test_csv_and_docx_exports_on_elasticsearch(tmp_path, elasticsearch_url, es_index):
-    from web import create_app
+    from presswatch.app import create_app
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
                                     "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,

@@ -117,7 +117,7 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
         code = schedule.crawl_job(f"--sample-url {press.base_url}", timeout_minutes=5)
     assert code == 0
     log = (Path(app.config["PRESSWATCH_DATA_DIR"]) / "logs" / "crawl.log").read_text(encoding="utf-8")
-    assert "Crawl finished" in log and "-m web crawl --sample-url" in log
+    assert "Crawl finished" in log and "-m presswatch crawl --sample-url" in log
     with app.app_context():
         from web import services
 
@@ -169,9 +169,9 @@ def test_up_serves_the_app_with_its_schedule(tmp_path):
 
 
 def test_on_elasticsearch_a_nightly_job_merges_closed_months(tmp_path, elasticsearch_url, es_index):
+    from presswatch.app import create_app
     from search.backends import open_backend
     from search.config import SearchConfig
-    from web import create_app
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
                                     "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,

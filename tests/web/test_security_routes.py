@@ -14,8 +14,8 @@ import re
 import pytest
 from werkzeug.routing import IntegerConverter, PathConverter
 
+from presswatch.app import create_app
 from tests.helpers import logged_in_client
-from web import create_app
 
 PUBLIC = {
     "static": "stylesheet, icons and scripts that the login page itself needs; no data",

@@ -17,7 +17,7 @@ from web.db import connect, database_path
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from web import create_app
+    from presswatch.app import create_app
 
     data_dir = tmp_path_factory.mktemp("sessions")
     with pytest.MonkeyPatch.context() as patch:

@@ -13,7 +13,7 @@ from web.digest.model import list_subscriptions
 
 @pytest.fixture
 def app():
-    from web import create_app
+    from presswatch.app import create_app
 
     return create_app({"SECRET_KEY": "subscriptions-tests", "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh"})
 

@@ -96,8 +96,8 @@ def test_temporary_passwords_are_shown_once_and_never_stored_in_the_session(app)
 @pytest.fixture
 def index_down(tmp_path, monkeypatch):
     """An app whose Elasticsearch (with credentials in its URL) does not answer."""
+    from presswatch.app import create_app
     from search.config import SearchConfig
-    from web import create_app
 
     url = f"http://elastic:geheim-7781@127.0.0.1:{free_port()}"
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))

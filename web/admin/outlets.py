@@ -3,14 +3,13 @@
 The registry YAML says whether an outlet is enabled by default; a row in ``outlet_settings``
 overrides it. ``effective_enabled`` is what the crawl command should pass on: the crawler never
 imports ``web``, so ``presswatch crawl`` (in ``presswatch/cli.py``) reads it and hands over the ids.
+The outlets themselves come from the source the composition root registered (``web.services``).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -19,14 +18,12 @@ from search.text import fold
 from web.admin.blueprint import bp
 from web.auth import role_required
 from web.db import get_db
-
-if TYPE_CHECKING:
-    from crawler.registry import Outlet
+from web.services import OutletInfo, registered_outlets
 
 
 @dataclass
 class OutletRow:
-    outlet: Outlet
+    outlet: OutletInfo
     source: str  # "registry" (real press) or "sample" (the bundled demo press)
     override: bool | None  # None: no admin choice, the registry's ``enabled`` applies
 
@@ -35,28 +32,16 @@ class OutletRow:
         return self.outlet.enabled if self.override is None else self.override
 
 
-def registry_outlets(registries: tuple[tuple[Path, str], ...] | None = None) -> list[tuple[Outlet, str]]:
-    """The real press's registry and the sample press's, each outlet with where it came from
-    (default: both bundled registries)."""
-    # Imported when the page is shown, so that creating the app loads nothing from crawler/.
-    from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
-
-    if registries is None:
-        registries = ((DEFAULT_REGISTRY, "registry"), (SAMPLE_REGISTRY, "sample"))
-    found: list[tuple[Outlet, str]] = []
-    for path, source in registries:
-        try:
-            found += [(o, source) for o in load_registry(path, {"sample_press": "http://127.0.0.1"})]
-        except RegistryError:
-            continue
-    return found
+def registry_outlets() -> list[tuple[OutletInfo, str]]:
+    """The real press's registry and the sample press's, each outlet with where it came from."""
+    return registered_outlets()
 
 
 def overrides(db: sqlite3.Connection) -> dict[str, bool]:
     return {row[0]: bool(row[1]) for row in db.execute("SELECT outlet_id, enabled FROM outlet_settings")}
 
 
-def effective_enabled(db: sqlite3.Connection, outlets: list[Outlet]) -> dict[str, bool]:
+def effective_enabled(db: sqlite3.Connection, outlets: list[OutletInfo]) -> dict[str, bool]:
     """Outlet id → whether to crawl it: the admin's choice if any, else the registry's ``enabled``."""
     chosen = overrides(db)
     return {o.id: chosen.get(o.id, o.enabled) for o in outlets}
