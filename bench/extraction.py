@@ -1,8 +1,10 @@
 """Extraction benchmark: Presswatch vs trafilatura alone vs news-please on the labelled set.
 
-    python bench/extraction.py [--only presswatch] [--pages 'vgp-*'] [--show N] [--cost-only]
+    python bench/extraction.py [--only presswatch] [--pages 'vgp-*'] [--show N] [--real-only]
 
-Reads tests/data/extraction/pages/*.html and labels.json (see that folder's README.md). Prints, per
+First the real-pages row (bench/realpages.py's facts per outlet, then CPU per page for Presswatch,
+trafilatura and a bare lxml parse, same pages, same run). Then the labelled set:
+reads tests/data/extraction/pages/*.html and labels.json (see that folder's README.md). Prints, per
 extractor: body token precision/recall/F1 (mean and the five worst pages), title exact, date exact
 to the minute with the right offset, author exact. The scoring functions are shared with the test
 that enforces the quality floors (tests/crawler/test_extract_quality.py).
@@ -33,16 +35,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from search.config import LOCAL_TZ as LOCAL
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from search.config import LOCAL_TZ as LOCAL  # noqa: E402
 from search.text import normalize, tokens  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "extraction"
-# Real article pages beside the repository (never copied into it), as CI provides them.
-REAL_PAGES = REPO.parent / "shared" / "pages"
 
 
 @dataclass
@@ -227,12 +226,28 @@ def lxml_parse(page: bytes, url: str) -> None:
     lxml_html.document_fromstring(page)
 
 
-def real_page_cost(folder: Path = REAL_PAGES, rounds: int = 5) -> dict[str, float]:
+def _realpages():  # noqa: ANN202 - bench/realpages.py, loaded by path (bench/ is not a package)
+    import importlib.util
+
+    name = "presswatch_bench_realpages"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "realpages.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def real_pages() -> list[tuple[bytes, str]]:
+    """Every real page available here (bench/realpages.py: ../shared/pages and PRESSWATCH_REALPAGES),
+    checked against its sha256, with its URL."""
+    return [(page.path.read_bytes(), page.url) for page in _realpages().load() if page.path is not None]
+
+
+def real_page_cost(pages: list[tuple[bytes, str]], rounds: int = 5) -> dict[str, float]:
     """Milliseconds of CPU per real page (``time.process_time``, best of ``rounds``, one process):
     Presswatch, trafilatura (text and metadata, as in the table above) and a bare lxml parse of the
     same bytes, measured in the same run so the ratios hold on any machine."""
-    pages = [(path.read_bytes(), "https://" + path.name.split("_")[0] + "/")
-             for path in sorted(folder.glob("*.html"))]
     cost: dict[str, float] = {}
     for name, extractor in (("presswatch", presswatch), ("trafilatura", trafilatura_alone),
                             ("lxml parse", lxml_parse)):
@@ -247,12 +262,33 @@ def real_page_cost(folder: Path = REAL_PAGES, rounds: int = 5) -> dict[str, floa
     return cost
 
 
-def cost_table(cost: dict[str, float], pages: int) -> str:
+def cost_table(cost: dict[str, float], pages: int, kilobytes: float) -> str:
     names = list(cost)
+    per_page = " | ".join(f"{cost[n]:.1f}" for n in names)
+    ratios = " | ".join(f"{cost[n] / cost['trafilatura']:.2f}" for n in names)
     return "\n".join([
         "| real pages | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names),
-        f"| CPU ms per page ({pages} pages, best of 5) | " + " | ".join(f"{cost[n]:.1f}" for n in names) + " |",
-        "| ratio to trafilatura | " + " | ".join(f"{cost[n] / cost['trafilatura']:.2f}" for n in names) + " |"])
+        f"| CPU ms per page ({pages} pages, mean {kilobytes:.0f} KB, best of 5) | {per_page} |",
+        f"| ratio to trafilatura | {ratios} |"])
+
+
+def real_pages_row(names: list[str]) -> str:
+    """The real-pages row: facts per outlet for each extractor, then the CPU cost per page, on the
+    same pages in the same run."""
+    realpages = _realpages()
+    pages = realpages.load()
+    available = [p for p in pages if p.path is not None]
+    if not available:
+        return "no real pages here (../shared/pages, PRESSWATCH_REALPAGES)"
+    names = realpages.installed(names)
+    facts = realpages.per_outlet(pages, {name: realpages.score(pages, name) for name in names})
+    held = [p for p in pages if p.split == "heldout"]
+    if any(p.path is not None for p in held):
+        facts += "\n\nHeld-out pages only:\n\n" + realpages.per_outlet(
+            held, {name: realpages.score(held, name) for name in names})
+    data = [(p.path.read_bytes(), p.url) for p in available]
+    kilobytes = sum(len(b) for b, _ in data) / len(data) / 1024
+    return facts + "\n\n" + cost_table(real_page_cost(data), len(data), kilobytes)
 
 
 def main() -> None:
@@ -260,12 +296,12 @@ def main() -> None:
     parser.add_argument("--only", choices=list(EXTRACTORS), action="append")
     parser.add_argument("--pages", default="*", help="glob on page file names, e.g. 'tcvn3-*'")
     parser.add_argument("--show", type=int, default=5, help="list this many worst pages per extractor")
-    parser.add_argument("--cost-only", action="store_true",
-                        help=f"only the CPU cost per page on the real pages in {REAL_PAGES}")
+    parser.add_argument("--real-only", "--cost-only", action="store_true",
+                        help="only the real-pages row: facts per outlet and CPU per page on the real "
+                             "pages (../shared/pages and PRESSWATCH_REALPAGES)")
     args = parser.parse_args()
-    if args.cost_only or REAL_PAGES.is_dir():
-        print(cost_table(real_page_cost(), len(list(REAL_PAGES.glob("*.html")))) + "\n")
-    if args.cost_only:
+    print(real_pages_row(args.only or list(EXTRACTORS)) + "\n")
+    if args.real_only:
         return
     labels = load_labels(args.pages)
     held_out = [i for i, label in enumerate(labels) if label.get("split") == "heldout"]

@@ -2,6 +2,7 @@
 trafilatura and news-please in the same run.
 
     python bench/realpages.py [--only presswatch] [--folder DIR ...] [--show]
+    PRESSWATCH_REALPAGES=/work/realpages-local python bench/realpages.py   # with the local-only pages
 
 The pages are not in this repository (they belong to their outlets). ``tests/data/realpages/facts.json``
 names each page, where it was published (repository, path, commit, licence), its sha256 and the
@@ -32,6 +33,9 @@ from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# Run as a script, bench/ is first on sys.path and bench/search.py would shadow the search package.
+if str(REPO) not in sys.path[:1]:
+    sys.path.insert(0, str(REPO))
 FACTS = REPO / "tests" / "data" / "realpages" / "facts.json"
 FACT_NAMES = ("title", "time", "author", "first", "last", "furniture")
 
@@ -53,6 +57,7 @@ class Page:
     url: str
     facts: dict
     source: dict
+    split: str = "dev"  # "heldout": scored before any change, no rule derived from it
     path: Path | None = None  # where the bytes were found (None: not available here)
 
 
@@ -68,7 +73,8 @@ def load(extra: list[Path] | None = None) -> list[Page]:
     data = json.loads(FACTS.read_text(encoding="utf-8"))
     pages = []
     for entry in data["pages"]:
-        page = Page(entry["file"], entry["outlet"], entry["url"], entry["facts"], entry["source"])
+        page = Page(entry["file"], entry["outlet"], entry["url"], entry["facts"], entry["source"],
+                    entry.get("split", "dev"))
         candidates = [folder / entry["file"] for folder in folders(extra)]
         if entry.get("folder"):
             candidates.append(REPO.parent / entry["folder"] / entry["file"])
@@ -155,6 +161,15 @@ def per_outlet(pages: list[Page], results: dict[str, dict[str, dict[str, bool]]]
     return "\n".join(lines) + "\n\n" + "\n".join(by_fact)
 
 
+def installed(names: list[str]) -> list[str]:
+    """The extractors whose package is importable here (news-please comes with the ``bench`` extra):
+    a missing package is left out of the table, not scored as zero."""
+    import importlib.util
+
+    needs = {"trafilatura": "trafilatura", "news-please": "newsplease"}
+    return [n for n in names if n not in needs or importlib.util.find_spec(needs[n]) is not None]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=list(_bench().EXTRACTORS), action="append")
@@ -165,7 +180,10 @@ def main() -> None:
     available = [p for p in pages if p.path is not None]
     print(f"{len(available)} of {len(pages)} pages available, "
           f"{len({p.outlet for p in available})} outlets\n")
-    results = {name: score(pages, name) for name in args.only or list(_bench().EXTRACTORS)}
+    names = args.only or list(_bench().EXTRACTORS)
+    for name in sorted(set(names) - set(installed(names))):
+        print(f"{name}: not installed here (pip install -e '.[bench]'), left out\n")
+    results = {name: score(pages, name) for name in installed(names)}
     if args.show:
         for name, result in results.items():
             for file, facts in result.items():
@@ -174,6 +192,10 @@ def main() -> None:
                     print(f"{name}: {file}: {', '.join(missed)}")
         print()
     print(per_outlet(pages, results))
+    held = [p for p in pages if p.split == "heldout" and p.path is not None]
+    if held:
+        print(f"\nHeld-out pages only ({len(held)}):\n")
+        print(per_outlet(held, {name: {p.file: r[p.file] for p in held} for name, r in results.items()}))
 
 
 if __name__ == "__main__":

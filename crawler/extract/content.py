@@ -162,6 +162,14 @@ def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
     return " - ".join(parts)
 
 
+def _spaced_like(printed: str, reference: str) -> str:
+    """The metadata title when the printed headline differs from it only in spacing: a headline in
+    inline spans with no space between them ("Trưng:</span><span>Mong", Hà Nội Mới) reads glued."""
+    if printed != reference and "".join(printed.split()) == "".join(reference.split()):
+        return reference
+    return printed
+
+
 def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterable[str],
                selectors: Iterable[str] = TITLE_SELECTORS,
                weak: bool = False) -> tuple[str, lxml_html.HtmlElement | None]:
@@ -178,7 +186,7 @@ def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterabl
         scored = [s for s in scored if s[0] >= 0.5]
         if scored:
             element = max(scored, key=lambda s: (round(s[0], 2), s[1]))[2]
-            return text_of(element), element
+            return _spaced_like(text_of(element), reference), element
         if not weak or not candidates:
             return reference, None
     for element in candidates:

@@ -55,3 +55,16 @@ def test_a_page_that_is_not_the_manifests_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSWATCH_REALPAGES", str(folder))
     with pytest.raises(ValueError, match="sha256"):
         realpages.load()
+
+
+@pytest.mark.parametrize("script", ["extraction.py", "realpages.py"])
+def test_the_documented_benchmark_commands_start(script):
+    """`python bench/extraction.py` and `python bench/realpages.py`, as docs/EXTRACTION.md runs them:
+    the script's folder comes first on sys.path, where bench/search.py would shadow the search package."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(realpages.REPO / "bench" / script), "--help"],
+                          capture_output=True, text=True, cwd=realpages.REPO, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "usage:" in done.stdout
