@@ -334,6 +334,12 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     return PlaceResult(old, new, mentions, ignored, dict(scores), {u: g.units[u].new_name for u in old})
 
 
+@lru_cache(maxsize=4)
+def _lower_first(g: Gazetteer) -> frozenset[str]:
+    """First words of the patterns that may start in lower case (generic or lower-case words)."""
+    return frozenset(word for word, found in g.patterns.items() if any(p.case[0] == "any" for p in found))
+
+
 def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
                     ignored: list[dict[str, str]]) -> list[Mention]:
     mentions: list[Mention] = []
@@ -341,7 +347,8 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
     # Blocked names first, so "tỉnh Hà Nam Ninh" cannot be read as the alias "tỉnh Hà Nam".
     covered: set[int] = set()
     blocked = g.blocked
-    for i in [i for i, word in enumerate(lower) if word in blocked]:
+    rare = blocked.keys().isdisjoint(tokens.words)
+    for i in [] if rare else [i for i, word in enumerate(lower) if word in blocked]:
         for p in blocked[lower[i]]:
             if _fits(p, tokens, i):
                 end = i + len(p.tokens)
@@ -351,7 +358,12 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
     blocked_end, blocked_reason, weak_end = -1, "", -1
     patterns, after = g.patterns, 0
     mergers = merger_starts(g, tokens) if g.merger_words else {}
-    for i in [i for i, word in enumerate(lower) if word in patterns]:
+    # A name whose first word must be capitalised cannot start at a lower-case word: most of the
+    # words that start a name ("an", "nam", "bình", "phú" …) are common words in lower case.
+    anywhere = _lower_first(g)
+    cased = tokens.cased
+    for i in [i for i, word in enumerate(lower) if word in patterns
+              and (word in anywhere or cased[i][0].isupper())]:
         if i < after or i in covered:
             continue
         match = next((p for p in patterns[lower[i]] if _fits(p, tokens, i)

@@ -33,6 +33,7 @@ class FieldTokens:
     folded: list[str]
     seps: list[str]  # the characters after each token, up to the next one
     sentence: list[int]
+    words: frozenset[str] = frozenset()  # the distinct lower-case tokens: rare tables are skipped
 
     def gap(self, left: int, right: int) -> str:
         """Characters between token ``left`` and token ``right`` (exclusive)."""
@@ -99,7 +100,7 @@ def tokenize_field(text: str) -> FieldTokens:
         sentence.extend([number] * (end + 1 - previous))
         previous = end + 1
     sentence.extend([len(ends)] * (len(seps) - previous))
-    return FieldTokens(text, cased, lower, folded, seps, sentence)
+    return FieldTokens(text, cased, lower, folded, seps, sentence, frozenset(lower))
 
 
 class PreparedText:
