@@ -113,7 +113,7 @@ class CorrectionStore:
         return Correction(int(cursor.lastrowid or 0), document.id, document.url, by, at, old, new)
 
     @staticmethod
-    def _row(row: tuple) -> Correction:
+    def _row(row: tuple[int, str, str, str, str, str, str]) -> Correction:
         return Correction(row[0], row[1], row[2], row[3], datetime.fromisoformat(row[4]),
                           json.loads(row[5]), json.loads(row[6]))
 

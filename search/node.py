@@ -19,6 +19,7 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def _extract(archive: Path, target: Path) -> None:
                 os.chmod(path, mode | 0o444 | (0o111 if info.is_dir() else 0))
 
 
-def install(version: str = ES_VERSION, progress=print) -> Path:
+def install(version: str = ES_VERSION, progress: Callable[[str], object] = print) -> Path:
     """Fetch the distribution with Maven (once) and unpack it; returns ES_HOME."""
     home = cache_dir() / f"elasticsearch-{version}"
     if (home / "bin" / "elasticsearch").exists():
@@ -112,7 +113,8 @@ def install(version: str = ES_VERSION, progress=print) -> Path:
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]  # (host, port) for an AF_INET socket
+        return port
 
 
 def _service_user() -> pwd.struct_passwd | None:
@@ -146,12 +148,18 @@ class Node:
         self.transport_port = self.transport_port or free_port()
 
     @property
+    def _base(self) -> Path:
+        """``base_dir`` once ``__post_init__`` has filled it in (always, after construction)."""
+        assert self.base_dir is not None
+        return self.base_dir
+
+    @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}"
 
     @property
     def state_file(self) -> Path:
-        return self.base_dir / "node.json"
+        return self._base / "node.json"
 
     def _settings(self) -> list[str]:
         settings = {
@@ -160,9 +168,9 @@ class Node:
             "network.host": "127.0.0.1",
             "http.port": self.http_port,
             "transport.port": self.transport_port,
-            "path.data": self.base_dir / "data",
-            "path.logs": self.base_dir / "logs",
-            "path.repo": self.base_dir / "snapshots",
+            "path.data": self._base / "data",
+            "path.logs": self._base / "logs",
+            "path.repo": self._base / "snapshots",
             "xpack.security.enabled": "false",
             "action.destructive_requires_name": "false",
             # A development box's disk is often fuller than the watermarks assume.
@@ -177,28 +185,28 @@ class Node:
             settings["discovery.type"] = "single-node"
         return [f"-E{key}={value}" for key, value in settings.items()]
 
-    def start(self, timeout: float = 180.0, progress=print) -> Node:
+    def start(self, timeout: float = 180.0, progress: Callable[[str], object] = print) -> Node:
         home = install(progress=progress)
         java_home = find_java_home()
         for sub in ("data", "logs", "snapshots", "config"):
-            (self.base_dir / sub).mkdir(parents=True, exist_ok=True)
-        shutil.copytree(home / "config", self.base_dir / "config", dirs_exist_ok=True)
+            (self._base / sub).mkdir(parents=True, exist_ok=True)
+        shutil.copytree(home / "config", self._base / "config", dirs_exist_ok=True)
         user = _service_user()
         if user:
-            for path in [self.base_dir, *self.base_dir.rglob("*")]:
+            for path in [self._base, *self._base.rglob("*")]:
                 os.chown(path, user.pw_uid, user.pw_gid)
-            for parent in self.base_dir.parents:
+            for parent in self._base.parents:
                 if parent == Path("/"):
                     break
                 os.chmod(parent, os.stat(parent).st_mode | 0o711)
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "ES_JAVA_HOME": str(java_home),
-            "ES_PATH_CONF": str(self.base_dir / "config"),
+            "ES_PATH_CONF": str(self._base / "config"),
             "ES_JAVA_OPTS": f"-Xms{self.heap} -Xmx{self.heap}",
-            "HOME": str(self.base_dir),
+            "HOME": str(self._base),
         }
-        log = open(self.base_dir / "logs" / "console.log", "ab")  # noqa: SIM115 - owned by the child
+        log = open(self._base / "logs" / "console.log", "ab")  # noqa: SIM115 - owned by the child
         progress(f"Starting Elasticsearch {ES_VERSION} node {self.name} on {self.url}…")
         process = subprocess.Popen(
             [str(home / "bin" / "elasticsearch"), *self._settings()],
@@ -225,7 +233,7 @@ class Node:
             return False
 
     def log_tail(self, lines: int = 40) -> str:
-        path = self.base_dir / "logs" / "console.log"
+        path = self._base / "logs" / "console.log"
         if not path.exists():
             return "(no log)"
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

@@ -42,7 +42,8 @@ def private_file(path: str | Path) -> Path:
 
 def connect_private(path: str | Path, **kwargs: Any) -> sqlite3.Connection:
     """``sqlite3.connect`` on a database file created 0600 in a 0700 folder."""
-    return sqlite3.connect(private_file(path), **kwargs)
+    connection: sqlite3.Connection = sqlite3.connect(private_file(path), **kwargs)  # kwargs: Any
+    return connection
 
 
 def write_private(path: str | Path, data: bytes, *, replace: bool = True) -> bool:

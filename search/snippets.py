@@ -41,7 +41,7 @@ def _token_pattern(token: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _patterns(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern, list[re.Pattern]]:
+def _patterns(terms: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
     """Where a term can start (its first token as a word) and each term from such a start: the
     words of a term are separated by runs of non-word characters, as the tokenizer splits them."""
     first = "|".join(sorted({_token_pattern(term[0]) for term in terms}))
@@ -178,7 +178,8 @@ def _densest_start(spans: list[tuple[int, int]], width: int) -> int:
 
 def snippet(texts: Sequence[str], terms: Sequence[tuple[str, ...]], width: int = 240) -> str:
     """The window of about ``width`` characters with the most matches, escaped and marked."""
-    text, spans, cut = "", [], False
+    text, cut = "", False
+    spans: list[tuple[int, int]] = []
     for candidate, candidate_cut in (_head(text) for text in texts if text):
         found = _matched_spans(candidate, terms) if terms else []
         if not text or len(found) > len(spans):

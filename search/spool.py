@@ -115,7 +115,7 @@ class Spool:
 
     def dead_count(self) -> int:
         with self._lock:
-            return self.db.execute("SELECT count(*) FROM dead_letters").fetchone()[0]
+            return int(self.db.execute("SELECT count(*) FROM dead_letters").fetchone()[0])
 
     def requeue_dead_letters(self) -> int:
         """Move every dead letter back into the spool (the next replay sends them again)."""
@@ -127,7 +127,7 @@ class Spool:
 
     def __len__(self) -> int:
         with self._lock:
-            return self.db.execute("SELECT count(*) FROM spool").fetchone()[0]
+            return int(self.db.execute("SELECT count(*) FROM spool").fetchone()[0])
 
     def close(self) -> None:
         self.db.close()

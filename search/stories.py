@@ -20,6 +20,7 @@ from search.text import tokens
 
 if TYPE_CHECKING:
     import numpy as np
+    from datasketch import LeanMinHash
 
 NUM_PERM = 128
 SEED = 7
@@ -35,7 +36,8 @@ WINDOW_DAYS = 30  # a copy published a month later is a new story (anniversaries
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations  # computed once, reused
+    permutations: tuple[np.ndarray, np.ndarray] = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+    return permutations  # computed once, reused
 
 
 def signature(document: Document) -> bytes:
@@ -48,10 +50,11 @@ def signature(document: Document) -> bytes:
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations())
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles])
-    return minhash.hashvalues.tobytes()
+    hashvalues: np.ndarray = minhash.hashvalues
+    return hashvalues.tobytes()
 
 
-def _lean(blob: bytes):
+def _lean(blob: bytes) -> LeanMinHash:
     """A stored signature as datasketch's read-only MinHash, what MinHashLSH indexes."""
     import numpy as np
     from datasketch import LeanMinHash

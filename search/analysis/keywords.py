@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,11 +37,12 @@ def load_stopwords(path: str | None = None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():  # noqa: ANN202 - underthesea has no type hints
+def _segmenter() -> Callable[[str], list[str]]:  # underthesea has no type hints: its word list
     # Imported lazily: it costs ~0.5 s and only keyword charts need it.
     from underthesea import word_tokenize
 
-    return word_tokenize
+    segment: Callable[[str], list[str]] = word_tokenize
+    return segment
 
 
 @lru_cache(maxsize=20_000)

@@ -385,6 +385,7 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
             weak = is_weak(g, tokens, i) or bool(i == weak_end and after_dash)  # "từ Hà Nội - …"
             weight = g.weak_weight if weak else g.field_weights.get(name, 1.0)
             weak_end = end if weak else -1
+            assert match.unit is not None  # g.patterns holds province names (None: g.blocked only)
             mentions.append(Mention(match.unit, name, i, text, match.kind, weight, tokens.sentence[i],
                                     old_note(tokens, i, end, mergers)))
         after = end

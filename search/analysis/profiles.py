@@ -266,8 +266,8 @@ def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
         occurrences = scanned.get(number) if scanned else None
         if occurrences is None:
             occurrences = _occurrences(profile.leaves[number], doc)
-        for key, found in occurrences.items():
-            spans.setdefault(key, []).extend((s, -n, number) for s, n in found)
+        for key, starts in occurrences.items():
+            spans.setdefault(key, []).extend((s, -n, number) for s, n in starts)
     counted: set[int] = set()
     hits = 0.0
     for key, found in spans.items():

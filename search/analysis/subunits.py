@@ -153,15 +153,15 @@ def build_index(lookup: dict[str, str], data: Path | None = None) -> SubUnitInde
     for (words, district), provinces in wards.items():
         units["ward"].append(SubUnit(" ".join(words), "ward", "old", frozenset(provinces), district))
     for province_key, ward, ward_key in new_rows:
-        provinces = new_old.get((province_key, ward_key))
-        if ward and provinces:
-            units["ward"].append(SubUnit(" ".join(_words(ward)), "ward", "new", frozenset(provinces)))
+        formed_from = new_old.get((province_key, ward_key))
+        if ward and formed_from:
+            units["ward"].append(SubUnit(" ".join(_words(ward)), "ward", "new", frozenset(formed_from)))
     for level, items in units.items():
-        for unit in items:
+        for sub_unit in items:
             node = tries[level]
-            for word in unit.name.split():
+            for word in sub_unit.name.split():
                 node = node.setdefault(word, {})
-            node.setdefault(END, []).append(unit)
+            node.setdefault(END, []).append(sub_unit)
     types_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for words, level in sorted(TYPE_WORDS.items(), key=lambda item: -len(item[0])):
         types_by_first[words[0]].append((words, level))

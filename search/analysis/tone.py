@@ -9,7 +9,7 @@ sentences, which is how the tone toward the focus province is computed.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -240,7 +240,7 @@ def _label(lexicon: Lexicon, score: float) -> str:
 
 
 def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
-               sentences: dict[str, Collection[int]] | None = None) -> ToneResult:
+               sentences: Mapping[str, Collection[int]] | None = None) -> ToneResult:
     """Tone of the whole article, or only of the given sentences per field (``{"body": {2, 5}}``;
     a field missing from the mapping is skipped).
 

@@ -10,14 +10,11 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
-
-try:  # orjson serialises bulk bodies several times faster than the json module
-    from elasticsearch import OrjsonSerializer
-except ImportError:  # pragma: no cover - orjson is a dependency; any JSON serialiser works
-    OrjsonSerializer = None
+# orjson serialises bulk bodies several times faster than the json module; the client itself
+# names OrjsonSerializer None when orjson is missing (it is a dependency; any serialiser works).
+from elasticsearch import ApiError, Elasticsearch, OrjsonSerializer, TransportError, helpers
 
 from search import query as ql
 from search.backends import es_indices
@@ -50,6 +47,9 @@ BULK_THREADS = 2
 # it refreshes (a bulk load refreshes only at its end and can write millions).
 UNREFRESHED_KEPT = 200_000
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
 
 class ElasticsearchBackend:
     name = "elasticsearch"
@@ -74,7 +74,7 @@ class ElasticsearchBackend:
         # id -> index of what this backend wrote that a search may not see yet (see _locations).
         self._unrefreshed: dict[str, str] = {}
 
-    def _call(self, what: str, fn, *args, **kwargs):
+    def _call(self, what: str, fn: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return fn(*args, **kwargs)
         except (TransportError, ApiError) as error:  # refused, timed out, cluster not ready
@@ -114,7 +114,7 @@ class ElasticsearchBackend:
     def _locations(self, ids: list[str]) -> dict[str, str]:
         """Which index already holds each id, so a re-crawl updates that one document."""
         response = self._call("look up existing documents", self.client.search, index=self.alias,
-                              query={"ids": {"values": ids}}, _source=False, size=len(ids))
+                              query={"ids": {"values": ids}}, source=False, size=len(ids))
         found = {hit["_id"]: hit["_index"] for hit in response["hits"]["hits"]}
         # A search sees refreshed documents only: what this backend wrote since then (a whole bulk
         # load, or the last second of a crawl) comes from memory, so an article re-crawled with
@@ -322,7 +322,7 @@ class ElasticsearchBackend:
         while True:
             page = self._call("read matches", self.client.search, index=self.alias, query=query,
                               size=1000, sort=[{"published_at": "desc"}, {"doc_id": "asc"}],
-                              _source=["doc"], search_after=search_after, track_total_hits=False)
+                              source={"includes": ["doc"]}, search_after=search_after, track_total_hits=False)
             raw_hits = page["hits"]["hits"]
             for raw in raw_hits:
                 yield Document.from_source(raw["_source"]["doc"])
@@ -360,13 +360,13 @@ class ElasticsearchBackend:
     def get(self, document_id: str) -> Document | None:
         self.ensure_index()
         response = self._call("read a document", self.client.search, index=self.alias,
-                              query={"term": {"doc_id": document_id}}, size=1, _source=["doc"])
+                              query={"term": {"doc_id": document_id}}, size=1, source={"includes": ["doc"]})
         hits = response["hits"]["hits"]
         return Document.from_source(hits[0]["_source"]["doc"]) if hits else None
 
     def count(self) -> int:
         self.ensure_index()
-        return self._call("count documents", self.client.count, index=self.alias)["count"]
+        return int(self._call("count documents", self.client.count, index=self.alias)["count"])
 
     def ids(self) -> set[str]:
         self.ensure_index()

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
 from search import query as ql
@@ -151,8 +152,9 @@ class EmbeddedBackend:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _where(self, request: SearchRequest, node: ql.Node) -> tuple[str, list]:
-        clauses, params = [], []
+    def _where(self, request: SearchRequest, node: ql.Node) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
         expr, expr_params = ql.to_sqlite(node, now=request.now)
         clauses.append(f"({expr})")
         params += expr_params
@@ -292,7 +294,7 @@ class EmbeddedBackend:
 
     def count(self) -> int:
         with self._db() as db:
-            return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def ids(self) -> set[str]:
         with self._db() as db:
@@ -322,5 +324,6 @@ class _Transaction:
         self.db.execute(self.begin)
         return self.db
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -159,19 +159,20 @@ class Columns:
             rowid < base[0].size and base[0].live[rowid] and base[0].ids[rowid] == ids[rowid]
             for rowid in changed if live[rowid])
         return replace(snapshot, pair_rowid=pair_rowid, pair_code=pair_code,
-                       id_rank=base[0].id_rank if same_ids else None)
+                       id_rank=base[0].id_rank if same_ids and base is not None else None)
 
     # -- answering ---------------------------------------------------------------------------
 
     def id_rank(self, snapshot: Snapshot) -> np.ndarray:
         """Rank of each rowid's document id in sort order: the last tie-break of every ordering."""
-        if snapshot.id_rank is None:
+        rank = snapshot.id_rank
+        if rank is None:
             rowids = np.flatnonzero(snapshot.live)
-            ordered = sorted(rowids.tolist(), key=snapshot.ids.__getitem__)
+            ordered = sorted(rowids.tolist(), key=lambda rowid: snapshot.ids[rowid] or "")
             rank = np.zeros(snapshot.size, dtype=np.int64)
             rank[ordered] = np.arange(len(ordered))
             object.__setattr__(snapshot, "id_rank", rank)  # a cache, computed once per snapshot
-        return snapshot.id_rank
+        return rank
 
     def facets(self, snapshot: Snapshot, matched: np.ndarray, names: Sequence[str],
                size: int) -> dict[str, list[tuple[str, int]]]:

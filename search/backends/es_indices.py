@@ -133,7 +133,7 @@ _FOLDS_ACROSS_TOKENS = re.compile("[" + "".join(
     if not _folds_in_place(chr(cp), folded)) + "]")
 
 
-class _FoldedTokens(dict):
+class _FoldedTokens(dict[str, str]):
     """token -> folded token, filled on first use: an article is a few hundred tokens from a
     vocabulary of a few thousand syllables, so looking them up beats folding the text char by char."""
 
@@ -288,7 +288,8 @@ def snapshot(client: Elasticsearch, layout: Layout, location: str, name: str,
     indices = sorted(name for names in layout.generations(client).values() for name in names)
     response = client.snapshot.create(repository=repository, snapshot=name, indices=",".join(indices),
                                       include_global_state=False, wait_for_completion=True)
-    return response["snapshot"]
+    snapshot: dict[str, Any] = response["snapshot"]  # the snapshot's description (JSON)
+    return snapshot
 
 
 def restore_snapshot(client: Elasticsearch, layout: Layout, location: str, name: str,
@@ -298,7 +299,7 @@ def restore_snapshot(client: Elasticsearch, layout: Layout, location: str, name:
         "location": location}})
     response = client.snapshot.restore(repository=repository, snapshot=name, wait_for_completion=True,
                                        include_global_state=False)
-    restored = response["snapshot"]["indices"]
+    restored: list[str] = response["snapshot"]["indices"]
     generations = {int(m.group("generation")) for index in restored if (m := _NAME.match(index))}
     for generation in generations:
         layout.put_template(client, generation, live=generation == max(generations))

@@ -55,7 +55,9 @@ def parse_value(text: str) -> DateValue:
             f"'{text}' không phải ngày; dùng YYYY-MM-DD, YYYY-MM, YYYY hoặc now-7d",
             f"'{text}' is not a date; use YYYY-MM-DD, YYYY-MM, YYYY or now-7d",
         )
-    year, month, day = (int(g) if g else None for g in m.groups())
+    year_text, month_text, day_text = m.groups()
+    year = int(year_text)  # the pattern always captures four digits
+    month, day = (int(g) if g else None for g in (month_text, day_text))
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise DateSyntaxError(f"năm {year} ngoài khoảng {MIN_YEAR}–{MAX_YEAR}",
                               f"year {year} outside {MIN_YEAR}–{MAX_YEAR}")
@@ -68,7 +70,9 @@ def parse_value(text: str) -> DateValue:
 
 def parse_comparison(text: str, source: str) -> DateRange:
     """``published:`` followed by ``[>=|>|<|<=]value``."""
-    op, rest = _COMPARISON.fullmatch(text).groups()
+    match = _COMPARISON.fullmatch(text)
+    assert match is not None  # the pattern matches every string
+    op, rest = match.groups()
     if not rest:
         raise DateSyntaxError("thiếu ngày sau toán tử so sánh", "expected a date after the comparison")
     value = parse_value(rest)
@@ -92,8 +96,10 @@ def period(value: DateValue, now_ts: int) -> tuple[int, int]:
         instant = now_ts + value.now_offset
         return instant, instant + 1
     year, month, day = value.year, value.month, value.day
+    assert year is not None  # a calendar value always has its year (parse_value)
     start = _local_start(year, month or 1, day or 1)
     if day is not None:
+        assert month is not None
         following = date(year, month, day) + timedelta(days=1)
         return start, _local_start(following.year, following.month, following.day)
     if month is not None:

@@ -46,7 +46,7 @@ def operator_hint(text: str) -> OperatorHint | None:
     """The lower- or mixed-case and/or/not standing as operators would (between terms; ``not``
     before one), or None. Linear in the query's length."""
     pieces = list(_PIECE.finditer(text or ""))
-    found: list[tuple[int, re.Match]] = []
+    found: list[tuple[int, re.Match[str]]] = []
     for position, piece in enumerate(pieces):
         word = piece.group()
         operator = _OPERATORS.get(word.lower())

@@ -119,6 +119,7 @@ def highlight_terms(node: Node) -> list[tuple[str, ...]]:
         elif isinstance(leaf, Near):
             phrases = [leaf.left, leaf.right]
         else:
+            assert isinstance(leaf, SloppyPhrase)  # the third and last kind of text leaf
             phrases = list(leaf.operands)
         for phrase in phrases:
             words = [fold(t) for t in phrase.tokens]

@@ -7,6 +7,8 @@ parser itself raises as it is, so tests, logs and error pages see it instead of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -40,8 +42,18 @@ from search.text import fold, tokens
 _PHRASE = re.compile(r'(=?)"([^"]*)"(\*?)(?:~([0-9]+))?', re.DOTALL)
 _ALL_FIELDS = ("title", "sapo", "body", "published", *KEYWORD_FIELDS)
 
-# Parse context: ("text", fields) for text leaves, ("keyword", name), or ("published", None).
-_DEFAULT = ("text", ALL_TEXT_FIELDS)
+
+
+class _Ctx(NamedTuple):
+    """Parse context: ``kind`` "text" with the searched ``fields``, or "keyword" with its ``name``."""
+
+    kind: str
+    fields: tuple[str, ...] = ()
+    name: str = ""
+
+
+_T = TypeVar("_T")
+_DEFAULT = _Ctx("text", ALL_TEXT_FIELDS)
 
 
 def parse(text: str) -> Node:
@@ -67,11 +79,31 @@ def parse(text: str) -> Node:
     return node
 
 
+def _start(token: Token) -> int:
+    """Where the token starts; the lexer always sets it (None only for hand-made tokens)."""
+    assert token.start_pos is not None
+    return token.start_pos
+
+
+def _end(token: Token) -> int:
+    assert token.end_pos is not None
+    return token.end_pos
+
+
+def _token(item: Tree[Token] | Token) -> Token:
+    """A child the grammar makes a terminal; a subtree there is a bug of the grammar."""
+    if not isinstance(item, Token):
+        raise AssertionError(f"expected a token, got the parse node {item.data}")
+    return item
+
+
 def _syntax_error(text: str, exc: UnexpectedInput) -> QuerySyntaxError:
     end_column = len(text.rstrip()) + 1
     if isinstance(exc, UnexpectedCharacters):
-        column = exc.pos_in_stream + 1
-        char = text[exc.pos_in_stream]
+        position = exc.pos_in_stream
+        assert position is not None  # the basic lexer always says where it stopped
+        column = position + 1
+        char = text[position]
         if char == '"':
             return QuerySyntaxError(column, ['"'], "dấu ngoặc kép '\"' chưa được đóng",
                                     "unterminated double quote '\"'")
@@ -81,13 +113,13 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> QuerySyntaxError:
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
     accepts = set(exc.accepts or exc.expected)
-    expected = sorted({TERMINAL_EXPECTS[name] for name in accepts if name in TERMINAL_EXPECTS})
+    expected: list[str] = sorted({TERMINAL_EXPECTS[name] for name in accepts if name in TERMINAL_EXPECTS})
     if accepts == {"WORD"}:
         expected = ["date"]
     if token.type == "$END":
-        closing = [key for key in (")", "]") if key in expected]
+        closing: list[str] = [key for key in (")", "]") if key in expected]
         return expected_error(end_column, None, closing or expected or ["term"])
-    column = token.start_pos + 1
+    column = _start(token) + 1
     if token.type == "NEAR_OP":
         return QuerySyntaxError(column, ["term"],
                                 "NEAR/ONEAR chỉ nối hai từ hoặc hai cụm từ, ví dụ: a NEAR/5 b",
@@ -98,7 +130,7 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> QuerySyntaxError:
     return expected_error(column, str(token.value), expected or ["term"])
 
 
-def _check_depth(tree: Tree) -> None:
+def _check_depth(tree: Tree[Token]) -> None:
     stack = [(tree, 1)]
     while stack:
         node, depth = stack.pop()
@@ -108,10 +140,10 @@ def _check_depth(tree: Tree) -> None:
 
 
 def _error(token: Token, expected: list[str], vi: str, en: str) -> QuerySyntaxError:
-    return QuerySyntaxError(token.start_pos + 1, expected, vi, en)
+    return QuerySyntaxError(_start(token) + 1, expected, vi, en)
 
 
-def _date(token: Token, parse_date):
+def _date(token: Token, parse_date: Callable[[str], _T]) -> _T:
     """Run a date parser on the token's text; its errors become syntax errors at the token."""
     try:
         return parse_date(token.value)
@@ -123,7 +155,7 @@ class _Converter:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def convert(self, item: Tree | Token, ctx: tuple) -> Node:
+    def convert(self, item: Tree[Token] | Token, ctx: _Ctx) -> Node:
         if isinstance(item, Token):
             return self.leaf(item, ctx)
         data = item.data
@@ -135,16 +167,16 @@ class _Converter:
             child = self.convert(item.children[0], ctx)
             return child.child if isinstance(child, Not) else Not(child)
         if data == "chain":
-            return self.chain(item.children, ctx)
+            return self.chain([_token(child) for child in item.children], ctx)
         if data == "field":
-            return self.field(item.children[0], item.children[1], ctx)
+            return self.field(_token(item.children[0]), item.children[1], ctx)
         if data == "range":
-            raise _error(item.children[0], [], "khoảng [a TO b] chỉ dùng cho published:",
+            raise _error(_token(item.children[0]), [], "khoảng [a TO b] chỉ dùng cho published:",
                          "[a TO b] ranges are for published: only")
         raise AssertionError(f"unknown parse node {data}")
 
     # -- fields ----------------------------------------------------------------------------
-    def field(self, name_token: Token, value: Tree | Token, ctx: tuple) -> Node:
+    def field(self, name_token: Token, value: Tree[Token] | Token, ctx: _Ctx) -> Node:
         name = name_token.value[:-1].lower()
         if name not in _ALL_FIELDS:
             names = ", ".join(_ALL_FIELDS)
@@ -155,26 +187,26 @@ class _Converter:
                          f"field '{name}:' cannot be nested inside another field")
         if name == "published":
             return self.published(name_token, value)
-        new_ctx = ("keyword", name) if name in KEYWORD_FIELDS else ("text", (name,))
+        new_ctx = _Ctx("keyword", name=name) if name in KEYWORD_FIELDS else _Ctx("text", (name,))
         return self.convert(value, new_ctx)
 
-    def published(self, name_token: Token, value: Tree | Token) -> DateRange:
+    def published(self, name_token: Token, value: Tree[Token] | Token) -> DateRange:
         if isinstance(value, Tree) and value.data == "range":
-            low, to, high = value.children
+            low, to, high = (_token(child) for child in value.children)
             if to.value != "TO":
                 raise _error(to, ["TO"], f"gặp '{to.value}' nhưng cần TO",
                              f"unexpected '{to.value}', expected TO")
             lower, upper = (None if b.value == "*" else _date(b, dates.parse_value) for b in (low, high))
-            source = self.text[name_token.start_pos:high.end_pos + 1]
+            source = self.text[_start(name_token):_end(high) + 1]
             return DateRange(lower=lower, upper=upper, source=source)
         if isinstance(value, Token) and value.type == "WORD":
-            source = self.text[name_token.start_pos:value.end_pos]
+            source = self.text[_start(name_token):_end(value)]
             return _date(value, lambda text: dates.parse_comparison(text, source))
         raise _error(name_token, ["date"], "published: cần một ngày, so sánh hoặc khoảng [a TO b]",
                      "published: needs a date, a comparison or a [a TO b] range")
 
     # -- leaves ----------------------------------------------------------------------------
-    def chain(self, items: list[Token], ctx: tuple) -> Node:
+    def chain(self, items: list[Token], ctx: _Ctx) -> Node:
         if len(items) == 1:
             return self.leaf(items[0], ctx)
         if len(items) > 3:
@@ -182,20 +214,20 @@ class _Converter:
                          "NEAR/ONEAR chỉ nối hai vế; dùng (a NEAR/5 b) AND (b NEAR/5 c)",
                          "NEAR/ONEAR joins two operands; use (a NEAR/5 b) AND (b NEAR/5 c)")
         left_token, op, right_token = items
-        if ctx[0] != "text":
+        if ctx.kind != "text":
             raise _error(op, [], "NEAR/ONEAR chỉ dùng cho văn bản (title, sapo, body)",
                          "NEAR/ONEAR applies to text fields only (title, sapo, body)")
         distance = int(op.value.split("/", 1)[1])
         if distance > MAX_DISTANCE:
             raise QueryTooCostly(f"khoảng cách {distance} lớn hơn {MAX_DISTANCE}",
-                                 f"distance {distance} is over {MAX_DISTANCE}", column=op.start_pos + 1)
+                                 f"distance {distance} is over {MAX_DISTANCE}", column=_start(op) + 1)
         left_exact, left = self.operand(left_token)
         right_exact, right = self.operand(right_token)
         if left_exact != right_exact:
             raise _error(op, [], "hai vế của NEAR phải cùng có hoặc cùng không có dấu '='",
                          "both NEAR operands must be exact ('=') or both accent-insensitive")
-        source = self.text[left_token.start_pos:right_token.end_pos]
-        return Near(fields=ctx[1], exact=left_exact, source=source, left=left, right=right,
+        source = self.text[_start(left_token):_end(right_token)]
+        return Near(fields=ctx.fields, exact=left_exact, source=source, left=left, right=right,
                     distance=distance, ordered=op.value.startswith("O"))
 
     def operand(self, token: Token) -> tuple[bool, Phrase]:
@@ -205,12 +237,14 @@ class _Converter:
                          'a NEAR operand cannot be a "sloppy phrase"~N')
         return node.exact, node.phrase
 
-    def leaf(self, token: Token, ctx: tuple) -> Node:
-        kind = ctx[0]
+    def leaf(self, token: Token, ctx: _Ctx) -> Node:
+        kind = ctx.kind
         if kind == "published":
             raise AssertionError("published is handled by field()")
         if token.type == "PHRASE":
-            exact, inner, suffix, slop_text = _PHRASE.fullmatch(token.value).groups()
+            match = _PHRASE.fullmatch(token.value)
+            assert match is not None  # the PHRASE terminal is this pattern
+            exact, inner, suffix, slop_text = match.groups()
             body = inner.rstrip()
             prefix = suffix == "*" or body.endswith("*")
             body = body.rstrip("*") if prefix else body
@@ -221,7 +255,7 @@ class _Converter:
             body = value[len(exact):]
             if body.startswith("*"):
                 raise QueryTooCostly(f"'{value}' bắt đầu bằng ký tự đại diện *",
-                                     f"'{value}' starts with a wildcard", column=token.start_pos + 1)
+                                     f"'{value}' starts with a wildcard", column=_start(token) + 1)
             prefix = body.endswith("*")
             body = body[:-1] if prefix else body
             if "*" in body:
@@ -235,7 +269,7 @@ class _Converter:
                              f"{value} needs a distance, e.g. {value}/5")
             slop = None
         if kind == "keyword":
-            return self.keyword(token, ctx[1], exact, body, prefix, slop)
+            return self.keyword(token, ctx.name, exact, body, prefix, slop)
         words = tuple(tokens(body, folded=not exact))
         if not words:
             raise _error(token, ["letters"], f"'{token.value}' không có chữ hoặc số để tìm",
@@ -243,15 +277,16 @@ class _Converter:
         if prefix and len(fold(words[-1])) < MIN_PREFIX_LENGTH:
             raise QueryTooCostly(f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
                                  f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
-                                 column=token.start_pos + 1)
-        common = {"fields": ctx[1], "exact": bool(exact), "source": token.value}
+                                 column=_start(token) + 1)
+        fields, is_exact, source = ctx.fields, bool(exact), token.value
         if slop is not None:
             if slop > MAX_DISTANCE:
                 raise QueryTooCostly(f"khoảng cách {slop} lớn hơn {MAX_DISTANCE}",
-                                     f"distance {slop} is over {MAX_DISTANCE}", column=token.start_pos + 1)
+                                     f"distance {slop} is over {MAX_DISTANCE}", column=_start(token) + 1)
             if slop > 0 and len(words) > 1:
-                return SloppyPhrase(tokens=words, slop=slop, prefix=prefix, **common)
-        return Text(phrase=Phrase(words, prefix), **common)
+                return SloppyPhrase(tokens=words, slop=slop, prefix=prefix, fields=fields, exact=is_exact,
+                                    source=source)
+        return Text(phrase=Phrase(words, prefix), fields=fields, exact=is_exact, source=source)
 
     def keyword(self, token: Token, name: str, exact: str, body: str, prefix: bool,
                 slop: int | None) -> Keyword:
@@ -265,5 +300,5 @@ class _Converter:
         if prefix and len(value) < MIN_PREFIX_LENGTH:
             raise QueryTooCostly(f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
                                  f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
-                                 column=token.start_pos + 1)
+                                 column=_start(token) + 1)
         return Keyword(field=name, value=value, prefix=prefix, source=token.value)

@@ -13,6 +13,7 @@ with ``in_order: false`` is ``a NEAR/n b`` and with ``in_order: true`` is ``a ON
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from search.query import dates
 from search.query.ast import (
@@ -34,9 +35,9 @@ KEYWORD_PREFIX = "kwf."
 DATE_FIELD = "published_at"
 
 
-def _span_phrase(column: str, phrase: Phrase) -> dict:
+def _span_phrase(column: str, phrase: Phrase) -> dict[str, Any]:
     """A phrase as a span query: one span_term, or an ordered slop-0 span_near of them."""
-    clauses: list[dict] = []
+    clauses: list[dict[str, Any]] = []
     last = len(phrase.tokens) - 1
     for i, token in enumerate(phrase.tokens):
         if phrase.prefix and i == last:
@@ -53,7 +54,7 @@ def _span_phrase(column: str, phrase: Phrase) -> dict:
 FIELD_BOOSTS = {"title": 4.0, "sapo": 2.0, "body": 1.0}
 
 
-def _text_clause(leaf: TextLeaf, column: str) -> dict:
+def _text_clause(leaf: TextLeaf, column: str) -> dict[str, Any]:
     boost = FIELD_BOOSTS.get(column.rsplit("_", 1)[0], 1.0)
     if isinstance(leaf, Text):
         phrase = leaf.phrase
@@ -74,7 +75,7 @@ def _text_clause(leaf: TextLeaf, column: str) -> dict:
     raise TypeError(f"not a text leaf: {leaf!r}")
 
 
-def _should(clauses: list[dict]) -> dict:
+def _should(clauses: list[dict[str, Any]]) -> dict[str, Any]:
     if len(clauses) == 1:
         return clauses[0]
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
@@ -88,7 +89,7 @@ class _Compiler:
     def __init__(self, now: datetime) -> None:
         self.now = now
 
-    def compile(self, node: Node) -> dict:
+    def compile(self, node: Node) -> dict[str, Any]:
         if isinstance(node, And):
             must, filters, must_not = [], [], []
             for child in node.children:
@@ -98,7 +99,7 @@ class _Compiler:
                     filters.append(self.compile(child))
                 else:
                     must.append(self.compile(child))
-            clause: dict = {"must": must or [{"match_all": {}}]}
+            clause: dict[str, Any] = {"must": must or [{"match_all": {}}]}
             if filters:
                 clause["filter"] = filters
             if must_not:
@@ -121,7 +122,7 @@ class _Compiler:
             lo, hi = dates.resolve(node, self.now)
             if lo is None and hi is None:
                 return {"match_all": {}}
-            bounds: dict = {"format": "strict_date_optional_time"}
+            bounds: dict[str, Any] = {"format": "strict_date_optional_time"}
             if lo is not None:
                 bounds["gte"] = dates.iso(lo)
             if hi is not None:
@@ -130,6 +131,6 @@ class _Compiler:
         raise TypeError(f"not a query node: {node!r}")
 
 
-def to_elasticsearch(node: Node, now: datetime | None = None) -> dict:
+def to_elasticsearch(node: Node, now: datetime | None = None) -> dict[str, Any]:
     """A query DSL clause (put it under ``"query"``); ``now`` anchors ``now-7d``."""
     return _Compiler(now if now is not None else datetime.now(UTC)).compile(node)

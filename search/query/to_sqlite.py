@@ -128,8 +128,9 @@ def _fts_superset(node: Node) -> str | None:
         parts = [part for child in node.children if (part := _fts_superset(child)) is not None]
         return "(" + " AND ".join(parts) + ")" if parts else None
     if isinstance(node, Or):
-        parts = [_fts_superset(child) for child in node.children]
-        return None if None in parts else "(" + " OR ".join(parts) + ")"  # type: ignore[arg-type]
+        bounded = [_fts_superset(child) for child in node.children]
+        parts = [part for part in bounded if part is not None]
+        return None if len(parts) < len(bounded) else "(" + " OR ".join(parts) + ")"
     return None  # NOT, metadata, dates, match-all: no bound from the text
 
 
@@ -168,7 +169,7 @@ def _like_prefix(value: str) -> str:
 class _Compiler:
     def __init__(self, now: datetime) -> None:
         self.now = now
-        self.params: list = []
+        self.params: list[object] = []
 
     def compile(self, node: Node) -> str:
         if isinstance(node, And | Or):
@@ -233,7 +234,7 @@ class _Compiler:
         return sql + ")"
 
 
-def to_sqlite(node: Node, now: datetime | None = None) -> tuple[str, list]:
+def to_sqlite(node: Node, now: datetime | None = None) -> tuple[str, list[object]]:
     """``(sql, params)``: a boolean expression usable as ``SELECT … FROM articles a WHERE <sql>``."""
     compiler = _Compiler(now if now is not None else datetime.now(UTC))
     return compiler.compile(node), compiler.params
