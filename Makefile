@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-dev lint audit lock
+.PHONY: demo test install install-dev lint typecheck audit lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ lock:
 
 lint: install-dev
 	$(BIN)/ruff check .
+
+# mypy over the packages and with the strictness set in pyproject.toml's [tool.mypy].
+typecheck: install-dev
+	@$(BIN)/mypy || { echo "mypy: the type errors above must be fixed (settings and why: [tool.mypy] in pyproject.toml)" >&2; exit 1; }

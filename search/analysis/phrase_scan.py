@@ -72,7 +72,9 @@ class PhraseTable:
 
 
 def build(leaves_by_profile: Iterable[Sequence[TextLeaf]]) -> PhraseTable:
-    raw: dict[str, dict[str, tuple[list, dict[str, list], list]]] = {}
+    raw: dict[str, dict[str, tuple[list[tuple[int, int]],
+                                   dict[str, list[tuple[int, int, tuple[str, ...], bool]]],
+                                   list[tuple[int, int, str]]]]] = {}
     for number, leaves in enumerate(leaves_by_profile):
         for index, leaf in enumerate(leaves):
             if not scannable(leaf):
