@@ -32,7 +32,8 @@ TITLE_SELECTORS = (
     "h1", "[itemprop='headline']", "[data-role='title']", "[data-slot='title']", ".title-detail",
     ".detail-title", ".article-title", ".post-title", ".entry-title", ".content-detail-title", ".news-title",
     ".article__title", ".detail__title", ".title_detail", ".tieude", ".cms-title", ".td-post-title",
-    ".page-header h2", ".item-title", ".contentheading", "h2.title", ".title-news",
+    ".page-header h2", ".item-title", ".contentheading", "h2.title", ".title-news", ".title-single",
+    ".single-title",
 )
 SAPO_SELECTORS = (
     "[data-role='sapo']", "[data-slot='sapo']", ".sapo", ".detail-sapo", ".sapo_detail", ".article-sapo",
@@ -213,8 +214,11 @@ def document_order(tree: lxml_html.HtmlElement) -> Order:
 def find_sapo(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None, order: Order,
               selectors: Iterable[str] = SAPO_SELECTORS) -> lxml_html.HtmlElement | None:
     for group in (selectors, SAPO_FALLBACK):
-        candidates = [e for e in select_all(tree, group) if 30 <= len(text_of(e)) <= 1200
-                      and not (title_el is not None and e in title_el.iterancestors())]
+        # A lead is prose, not a link: "description"-classed headline links of a latest-news list
+        # match [class*='desc'] (Báo Quân khu 2).
+        candidates = [e for e in select_all(tree, group) if 30 <= len(text := text_of(e)) <= 1200
+                      and not (title_el is not None and e in title_el.iterancestors())
+                      and e.tag != "a" and link_text_length(e) * 2 < len(text)]
         if candidates:
             return nearest_after(candidates, title_el, order)
     return None
