@@ -232,9 +232,16 @@ def load_registry(path: Path | str = DEFAULT_REGISTRY,
     """Load and validate a registry file; ``variables`` fill placeholders like ``{sample_press}``."""
     path = Path(path)
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise RegistryError(path, f"cannot read the registry ({error.strerror})") from None
+    return validate_entries(registry_entries(text, path), path, variables)
+
+
+def registry_entries(text: str, path: Path | str) -> list[Any]:
+    """The raw entries of registry YAML text (not yet validated); ``path`` names it in errors."""
+    try:
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         raise RegistryError(path, f"not valid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
@@ -242,8 +249,16 @@ def load_registry(path: Path | str = DEFAULT_REGISTRY,
     extra_keys = set(data) - {"outlets"}
     if extra_keys:
         raise RegistryError(path, f"unknown top-level key {sorted(extra_keys)[0]!r}")
+    return data["outlets"]
+
+
+def validate_entries(entries: list[Any], path: Path | str,
+                     variables: dict[str, str] | None = None) -> list[Outlet]:
+    """The registry's rules on a list of parsed entries (YAML mappings, or the web app's edited
+    outlets): every field, unique ids, succession. ``path`` names the source in errors."""
+    path = Path(path)
     outlets, seen = [], set()
-    for position, raw in enumerate(data["outlets"], start=1):
+    for position, raw in enumerate(entries, start=1):
         outlet = _outlet(path, position, raw, variables or {})
         if outlet.id in seen:
             raise RegistryError(path, "duplicate id", outlet.id, "id")

@@ -20,3 +20,4 @@ class RegistryError(ValueError):
             where += f", field '{field_name}'"
         super().__init__(f"{where}: {message}")
         self.path, self.entry, self.field = str(path), entry, field_name
+        self.message = message  # without the location, for a form that shows it next to the field

@@ -38,6 +38,21 @@ CREATE TABLE IF NOT EXISTS outlet_settings (
     enabled INTEGER NOT NULL DEFAULT 1,
     updated_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
+-- Outlets added or edited by admins, and the audit of every outlet change (web/admin/outlet_store.py).
+CREATE TABLE IF NOT EXISTS managed_outlets (
+    outlet_id TEXT PRIMARY KEY,
+    entry TEXT NOT NULL,            -- the registry entry as JSON, with the YAML's keys
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outlet_audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_email TEXT NOT NULL,
+    outlet_id TEXT NOT NULL,
+    action TEXT NOT NULL,           -- add, edit, import, enable, disable, default
+    changes TEXT NOT NULL DEFAULT '{}'  -- JSON {field: [before, after]}
+);
 """
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from search.text import fold
 from web.admin.blueprint import bp
@@ -62,8 +63,10 @@ def set_enabled(db: sqlite3.Connection, outlet_id: str, enabled: bool | None) ->
 @bp.route("/outlets")
 @role_required("admin")
 def outlets():
+    from web.admin.outlet_store import all_outlets, history
+
     chosen = overrides(get_db())
-    rows = [OutletRow(o, source, chosen.get(o.id)) for o, source in registry_outlets()]
+    rows = [OutletRow(o, source, chosen.get(o.id)) for o, source in all_outlets(get_db())]
     shown = request.args.get("show", "")
     query = fold(request.args.get("q", "").strip())
     if shown in ("on", "off"):
@@ -73,18 +76,25 @@ def outlets():
         rows = [r for r in rows if query in fold(r.outlet.name) or query in r.outlet.id
                 or query in fold(r.outlet.province or "")]
     return render_template("admin/outlets.html", rows=rows, shown=shown, q=request.args.get("q", ""),
-                           enabled_count=sum(r.enabled for r in rows), active_tab="outlets")
+                           enabled_count=sum(r.enabled for r in rows), active_tab="outlets",
+                           history=history(get_db(), limit=20))
 
 
 @bp.route("/outlets/<outlet_id>", methods=["POST"])
 @role_required("admin")
 def set_outlet(outlet_id: str):
-    known = {o.id: o for o, _source in registry_outlets()}
+    from web.admin.outlet_store import all_outlets, audit
+
+    known = {o.id: o for o, _source in all_outlets(get_db())}
     if outlet_id not in known:
         abort(404)
     choice = request.form.get("enabled", "")
     if choice not in ("1", "0", "default"):
         abort(400)
+    before = overrides(get_db()).get(outlet_id)
+    action = {"1": "enable", "0": "disable", "default": "default"}[choice]
+    audit(get_db(), current_user.email, outlet_id, action,
+          {"enabled": [before, None if choice == "default" else choice == "1"]})
     set_enabled(get_db(), outlet_id, None if choice == "default" else choice == "1")
     name = known[outlet_id].name
     message = {"1": _("Đã bật theo dõi %(name)s.", name=name), "0": _("Đã tắt theo dõi %(name)s.", name=name),
