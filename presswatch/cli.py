@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import click
@@ -78,7 +79,8 @@ def _outlet_overrides() -> dict[str, bool]:
 @main.command("crawl")
 @click.option("--sample", is_flag=True, help="Crawl the bundled sample press (started for the run).")
 @click.option("--sample-url", default="", help="Crawl a sample press already running at this URL.")
-@click.option("--registry", default="", help="Outlet registry YAML (default: the shipped one).")
+@click.option("--registry", default="", help="Outlet registry YAML (default: the one the admins edited, "
+              "<data folder>/outlets.yaml, if they did; else the shipped one).")
 @click.option("--outlets", default="", help="Comma-separated outlet ids to crawl (default: all).")
 @click.option("--since", default="", help="Backfill bound: skip articles published before YYYY-MM-DD.")
 @click.option("--refetch", is_flag=True, help="Fetch known articles again (default: only new/changed).")
@@ -86,8 +88,14 @@ def _outlet_overrides() -> dict[str, bool]:
 def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, since: str,
                   refetch: bool) -> None:
     """Crawl outlets and index what is new (embedded index unless PRESSWATCH_ELASTICSEARCH_URL)."""
-    from crawler.run import crawl
+    from flask import current_app
 
+    from crawler.run import crawl
+    from web.admin.outlet_store import EFFECTIVE_FILE
+
+    edited = Path(current_app.config["PRESSWATCH_DATA_DIR"]) / EFFECTIVE_FILE
+    if not registry and not sample and not sample_url and edited.exists():
+        registry = str(edited)  # outlets added or edited in the admin pages
     options = {"registry": registry, "outlets": outlets, "since": since, "refetch": refetch,
                "overrides": _outlet_overrides()}
     started = time.monotonic()

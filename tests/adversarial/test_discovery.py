@@ -71,7 +71,7 @@ def test_discovery_learns_routes_on_the_outlets_hosts_only(hostile: HostileServe
     assert [a["ok"] for a in report["articles"]] == [True, True, True]
     assert report["articles"][0]["title"].startswith("Tin thứ")
 
-    health = subprocess.run([sys.executable, "-m", "web", "outlets", "health", "--json"], env=env, cwd=REPO,
+    health = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env, cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert health.returncode == 0, health.stderr
     (row,) = json.loads(health.stdout)

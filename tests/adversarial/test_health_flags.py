@@ -50,7 +50,7 @@ def test_gone_parked_and_silent_outlets_are_flagged_with_the_reason(hostile: Hos
 
     # The operator's table shows the same reasons.
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    table = subprocess.run([sys.executable, "-m", "web", "outlets", "health"], env=env, cwd=REPO,
+    table = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health"], env=env, cwd=REPO,
                            capture_output=True, text=True, timeout=120)
     assert table.returncode == 0, table.stderr
     lines = {line.split()[0]: line for line in table.stdout.splitlines() if line.strip()}

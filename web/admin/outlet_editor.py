@@ -2,9 +2,9 @@
 every form). Storage, validation and audit are in ``outlet_store``; the on/off switch stays in
 ``outlets``.
 
-"Test this outlet" runs ``python -m crawler.discovery.learn`` in a subprocess: discovery and three
-articles extracted under the crawler's fetch policy. The app never imports the crawler's fetching
-code (or Scrapy); it reads the subprocess's JSON.
+"Test this outlet" runs the command the registry rules name (``python -m
+crawler.discovery.learn``) in a subprocess: discovery and three articles extracted under the
+crawler's fetch policy. The app never imports crawler/ (or Scrapy); it reads the JSON printed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -115,26 +114,23 @@ def _entry(outlet_id: str) -> dict[str, Any]:
 
 
 def _render(entry: dict[str, Any], *, new: bool, error: Any = None, probe: Any = None, status: int = 200):
-    from crawler.registry import FEEDS_SOURCES, KINDS
-
+    rules = outlet_store.rules()
     history = [] if new else outlet_store.history(get_db(), entry.get("id"))
-    sources = [s for s in FEEDS_SOURCES if s != "sample"]
     return render_template("admin/outlet_edit.html", values=form_values(entry), new=new, error=error,
-                           probe=probe, kinds=KINDS, feeds_sources=sources,
+                           probe=probe, kinds=rules.kinds, feeds_sources=rules.feeds_sources,
                            history=history, allow_local=_allow_local(), active_tab="outlets"), status
 
 
 def _save(entry: dict[str, Any], *, new: bool):
-    from crawler.registry import RegistryError
-
     if new and any(e.get("id") == entry["id"] for e in outlet_store.effective_entries(get_db())):
         error = {"field": "id", "message": _("Mã này đã có cơ quan khác dùng.")}
         return _render(entry, new=new, error=error, status=400)
     try:
         changes = outlet_store.save(get_db(), entry, current_user.email, _data_dir())
-    except RegistryError as problem:
-        return _render(entry, new=new, error={"field": problem.field or "", "message": problem.message},
-                       status=400)
+    except ValueError as problem:  # the registry's error: names the field
+        error = {"field": getattr(problem, "field", None) or "",
+                 "message": getattr(problem, "message", str(problem))}
+        return _render(entry, new=new, error=error, status=400)
     name = entry.get("name") or entry["id"]
     flash(_("Đã lưu %(name)s.", name=name) if changes else _("Không có gì thay đổi."), "success")
     return redirect(url_for("admin.edit_outlet", outlet_id=entry["id"]), 303)
@@ -166,9 +162,8 @@ def run_probe(outlet_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
                                      delete=False) as handle:
         handle.write(outlet_store.dump(entries))
     try:
-        done = subprocess.run([sys.executable, "-m", "crawler.discovery.learn", outlet_id, "--registry",
-                               handle.name, "--articles", str(PROBE_ARTICLES), "--timeout", "15"],
-                              env=env, capture_output=True, text=True, timeout=PROBE_TIMEOUT)
+        command = outlet_store.rules().probe_command(outlet_id, Path(handle.name), PROBE_ARTICLES)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=PROBE_TIMEOUT)
     except subprocess.TimeoutExpired:
         return {"error": _("Kiểm tra quá %(n)d giây, đã dừng.", n=PROBE_TIMEOUT)}
     finally:
@@ -201,8 +196,6 @@ def export_outlets():
 @bp.route("/outlets/import", methods=["POST"])
 @role_required("admin")
 def import_outlets():
-    from crawler.registry import RegistryError
-
     upload = request.files.get("registry")
     if upload is None or not upload.filename:
         flash(_("Chọn một tệp YAML danh mục để nhập."), "error")
@@ -212,11 +205,14 @@ def import_outlets():
         if len(text) > 2 * 1024 * 1024:
             raise ValueError("too large")
         changed = outlet_store.import_yaml(get_db(), text, current_user.email, _data_dir())
-    except (UnicodeDecodeError, ValueError) as problem:
-        if isinstance(problem, RegistryError):
-            flash(_("Không nhập được: %(error)s", error=str(problem)), "error")
-        else:
+    except UnicodeDecodeError:
+        flash(_("Tệp phải là YAML UTF-8, tối đa 2 MB."), "error")
+        return redirect(url_for("admin.outlets"), 303)
+    except ValueError as problem:  # the registry's error names the outlet and the field
+        if str(problem) == "too large":
             flash(_("Tệp phải là YAML UTF-8, tối đa 2 MB."), "error")
+        else:
+            flash(_("Không nhập được: %(error)s", error=str(problem)), "error")
         return redirect(url_for("admin.outlets"), 303)
     flash(_("Đã nhập %(n)d cơ quan thay đổi.", n=len(changed)), "success")
     return redirect(url_for("admin.outlets"), 303)

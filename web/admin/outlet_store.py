@@ -8,8 +8,8 @@ new outlet. ``effective_entries`` is the two merged; after every change it is wr
 exists, so the crawler reads a file and never the app's database. Enabling and disabling stays in
 ``outlet_settings`` (web/admin/outlets.py).
 
-crawler.registry (pure validation: YAML and dataclasses, no Scrapy) is imported inside the
-functions, so creating the app loads nothing from crawler/.
+The registry's rules come from the composition root (``register_rules``; presswatch/app.py
+gives crawler.registry's): web/ imports nothing from crawler/. Without them the editor is off.
 """
 
 from __future__ import annotations
@@ -18,13 +18,40 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
+from flask import Flask, abort, current_app
 
 # Tables: managed_outlets and outlet_audit, in web/db.py's SCHEMA.
 EFFECTIVE_FILE = "outlets.yaml"
 SOURCE = "admin"  # how validation errors name the source of an entry edited in the app
+RULES_KEY = "presswatch.registry_rules"
+
+
+class RegistryRules(Protocol):
+    """The outlet registry's rules (crawler.registry's, given by presswatch/outlet_rules.py).
+    ``validate`` and ``entries_from_text`` raise a ValueError with ``field`` and ``message``."""
+
+    kinds: tuple[str, ...]
+    feeds_sources: tuple[str, ...]
+
+    def base_entries(self) -> list[dict[str, Any]]: ...
+    def entries_from_text(self, text: str, source: str) -> list[dict[str, Any]]: ...
+    def validate(self, entries: list[dict[str, Any]], source: str) -> list[Any]: ...
+    def sample_outlets(self) -> list[Any]: ...
+    def probe_command(self, outlet_id: str, registry: Path, articles: int) -> list[str]: ...
+
+
+def register_rules(app: Flask, rules: RegistryRules) -> None:
+    app.extensions[RULES_KEY] = rules
+
+
+def rules() -> RegistryRules:
+    found = current_app.extensions.get(RULES_KEY)
+    if found is None:
+        abort(404)  # an app built without the composition root has no registry to edit
+    return found
 
 
 def _plain(value: Any) -> Any:
@@ -39,10 +66,7 @@ def _plain(value: Any) -> Any:
 
 
 def base_entries() -> list[dict[str, Any]]:
-    from crawler.registry import DEFAULT_REGISTRY, registry_entries
-
-    return [_plain(e) for e in registry_entries(DEFAULT_REGISTRY.read_text(encoding="utf-8"),
-                                                 DEFAULT_REGISTRY)]
+    return [_plain(e) for e in rules().base_entries()]
 
 
 def managed(db: sqlite3.Connection) -> dict[str, dict[str, Any]]:
@@ -62,10 +86,8 @@ def effective_entries(db: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def validate(entries: list[dict[str, Any]]) -> list[Any]:
     """The registry's rules on the whole merged list (ids unique, succession consistent);
-    raises ``RegistryError`` naming the outlet and the field."""
-    from crawler.registry import validate_entries
-
-    return validate_entries(entries, SOURCE)
+    raises the registry's error (a ValueError) naming the outlet and the field."""
+    return rules().validate(entries, SOURCE)
 
 
 def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -126,30 +148,31 @@ def export_yaml(db: sqlite3.Connection) -> str:
 def all_outlets(db: sqlite3.Connection) -> list[tuple[Any, str]]:
     """(outlet, source) for the admin list: the effective registry ("registry", or "app" for an
     outlet added or edited here) and the sample press ("sample")."""
-    from crawler.registry import SAMPLE_REGISTRY, RegistryError, load_registry
-
     changed = managed(db)
     try:
         real = validate(merge(base_entries(), changed))
-    except RegistryError:  # a later shipped registry disagrees with an old edit: show the shipped one
+    except ValueError:  # a later shipped registry disagrees with an old edit: show the shipped one
         real, changed = validate(base_entries()), {}
-    sample = load_registry(SAMPLE_REGISTRY, {"sample_press": "http://127.0.0.1"})
+    sample = rules().sample_outlets()
     return ([(o, "app" if o.id in changed else "registry") for o in real]
             + [(o, "sample") for o in sample])
 
 
 def write_effective(db: sqlite3.Connection, data_dir: Path) -> Path:
+    """Write the registry the crawl and the app's outlet names read, and forget the names cached."""
+    from web.services import NAMES_KEY, OUTLETS_KEY
+
     path = Path(data_dir) / EFFECTIVE_FILE
     path.write_text(export_yaml(db), encoding="utf-8")
+    current_app.extensions.pop(OUTLETS_KEY, None)
+    current_app.extensions.pop(NAMES_KEY, None)
     return path
 
 
 def import_yaml(db: sqlite3.Connection, text: str, user: str, data_dir: Path) -> list[str]:
     """Take every entry of an uploaded registry that differs from what is in effect (all or
     nothing: the merged result is validated first). Returns the ids that changed."""
-    from crawler.registry import registry_entries
-
-    uploaded = [_plain(e) for e in registry_entries(text, "upload")]
+    uploaded = [_plain(e) for e in rules().entries_from_text(text, "upload")]
     validate(uploaded)  # the file on its own: errors name the uploaded outlet and field
     current = {e.get("id"): e for e in effective_entries(db)}
     changed = {e["id"]: e for e in uploaded if current.get(e["id"]) != e}
