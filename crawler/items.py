@@ -10,6 +10,8 @@ from typing import Any
 from crawler.urls import canonicalize
 from search.config import LOCAL_TZ
 
+NOT_INGESTED = ("prepared", "html", "recheck")
+
 
 @dataclass
 class ArticleItem:
@@ -32,10 +34,14 @@ class ArticleItem:
     crawled_at: datetime | None = None
     # search.ingest.PreparedArticle: normalised, analysed and signed in the extraction worker.
     prepared: Any = field(default=None, repr=False, compare=False)
+    # The page as fetched, for the first-seen snapshot (search.versions); set by the spider after
+    # extraction, in the crawl's main process (never pickled to or from a worker).
+    html: bytes | None = field(default=None, repr=False, compare=False)
+    recheck: bool = False  # fetched again to look for edits and takedowns, not found in a listing
 
     def to_article(self) -> dict[str, Any]:
         """The mapping ``search`` ingests (lists copied, so the item can be changed afterwards)."""
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "prepared"}
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in NOT_INGESTED}
         out["tags"] = list(self.tags)
         out["images"] = [dict(image) for image in self.images]
         return out
@@ -69,3 +75,15 @@ def attribute_item(item: ArticleItem, outlet: Any) -> None:
         if target is not None:
             for name, value in values.items():
                 setattr(target, name, value)
+
+
+@dataclass
+class TakedownItem:
+    """A known article that a recheck found gone (``search.versions.TAKEDOWN_REASONS``)."""
+
+    url: str
+    outlet_id: str
+    reason: str
+    status: int = 0
+    final_url: str = ""
+    note: str = ""

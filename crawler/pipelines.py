@@ -9,9 +9,10 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.items import ArticleItem
+from crawler.items import ArticleItem, TakedownItem
 from search.document import Document, document_id
 from search.ingest import Ingester, open_ingester
+from search.versions import VersionStore
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ class IndexPipeline:
     def __init__(self, crawler: Crawler | None = None) -> None:
         self.crawler = crawler
         self.ingester: Ingester | None = None
+        self.versions: VersionStore | None = None
         self.spider: Spider | None = None
         # The URL each article was fetched at, when it differs from its canonical URL.
         self.fetched_urls: dict[str, str] = {}
@@ -37,6 +39,7 @@ class IndexPipeline:
         self.spider = spider = self.crawler.spider
         self.ingester = open_ingester(refresh=True)
         self.ingester.on_indexed = self._record
+        self.versions = VersionStore.open()
         spider.logger.info("Indexing into the %s index", self.ingester.backend.name)
 
     def _record(self, documents: list[Document]) -> None:
@@ -54,9 +57,14 @@ class IndexPipeline:
                     state.record_article(fetched, document.outlet_id, document.published_at, digest)
             stats.inc_value(f"presswatch/{outcome}/{document.outlet_id}")
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    def process_item(self, item: ArticleItem | TakedownItem) -> ArticleItem | TakedownItem:
+        if isinstance(item, TakedownItem):
+            self._takedown(item)
+            return item
         if not isinstance(item, ArticleItem):
             raise DropItem(f"not an article: {type(item).__name__}")
+        if not self._versions(item):
+            return item
         if item.fetched_url and item.fetched_url != item.url:
             # Before add(): a full batch is indexed (and recorded) inside that call.
             self.fetched_urls[document_id(item.url)] = item.fetched_url
@@ -64,7 +72,32 @@ class IndexPipeline:
         self.ingester.add(item.prepared or item.to_article())
         return item
 
+    def _versions(self, item: ArticleItem) -> bool:
+        """Keep the first-seen copy, or compare with the last version; whether to index the item
+        (a recheck that found nothing new, or a replaced body, leaves the index as it was)."""
+        event = self.versions.observe(
+            document_id=document_id(item.url), url=item.url, outlet_id=item.outlet_id,
+            published_at=item.published_at, title=item.title, sapo=item.sapo, body=item.body, html=item.html)
+        item.html = None  # compressed and stored (or not kept): not carried any further
+        if event is not None:
+            self.spider.crawler.stats.inc_value(f"presswatch/{event.kind}s_seen/{item.outlet_id}")
+            log.warning("Article %s: %s %s", "edited" if event.kind == "edit" else "taken down", item.url,
+                        ", ".join(event.fields) or event.reason)
+        if event is not None and event.kind == "takedown":
+            return False
+        return not item.recheck or event is not None
+
+    def _takedown(self, item: TakedownItem) -> None:
+        event = self.versions.record_takedown(
+            document_id=document_id(item.url), url=item.url, outlet_id=item.outlet_id, reason=item.reason,
+            status=item.status, final_url=item.final_url, note=item.note)
+        if event is not None:
+            self.spider.crawler.stats.inc_value(f"presswatch/takedowns_seen/{item.outlet_id}")
+            log.warning("Article taken down (%s): %s", item.reason, item.url)
+
     def close_spider(self) -> None:
+        if self.versions is not None:
+            self.versions.close()
         if self.ingester is None:
             return
         spider = self.spider

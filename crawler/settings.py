@@ -94,6 +94,12 @@ PRESSWATCH_MAX_SITEMAPS = int(os.environ.get("PRESSWATCH_MAX_SITEMAPS", "500"))
 PRESSWATCH_DEAD_AFTER_RUNS = int(os.environ.get("PRESSWATCH_DEAD_AFTER_RUNS", "3"))
 # Section pages followed per section per run.
 PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
+# Rechecks for edits and takedowns (search/versions.py): known articles published in the last
+# RECHECK_DAYS days (0: never recheck) are fetched again once RECHECK_HOURS have passed since their
+# last check, at most RECHECK_PER_OUTLET per outlet and run (least recently checked first).
+PRESSWATCH_RECHECK_DAYS = int(os.environ.get("PRESSWATCH_RECHECK_DAYS", "3"))
+PRESSWATCH_RECHECK_HOURS = float(os.environ.get("PRESSWATCH_RECHECK_HOURS", "12"))
+PRESSWATCH_RECHECK_PER_OUTLET = int(os.environ.get("PRESSWATCH_RECHECK_PER_OUTLET", "50"))
 
 # render_js outlets: their article pages are fetched by Debian's Chromium through scrapy-playwright
 # (the handler is installed only when a chosen outlet sets render_js). PRESSWATCH_RENDER_JS=0

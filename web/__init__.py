@@ -41,6 +41,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from web.search_views import bp as search_bp
     from web.stories import bp as stories_bp
     from web.subscriptions import bp as subscriptions_bp
+    from web.versions import bp as versions_bp
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account_bp)
@@ -53,6 +54,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(digest_bp)
     app.register_blueprint(followup_bp)
     app.register_blueprint(stories_bp)
+    app.register_blueprint(versions_bp)
 
     from web.admin import bp as admin_bp
     from web.operations import bp as operations_bp

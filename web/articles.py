@@ -20,6 +20,7 @@ from web import services
 from web.auth import role_required
 from web.corrections import form_context
 from web.followup.views import panel
+from web.versions import FIELD_LABELS, REASON_LABELS, versions_view
 
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 
@@ -171,4 +172,5 @@ def show(document_id: str):
                            tone=tone_reason(document), copies=copies,
                            copy_outlets=len({d.outlet_id for d in copies} - {document.outlet_id}),
                            outlet_names=services.outlet_names(), followup=panel("article", document.id),
-                           fix=form_context(document))
+                           fix=form_context(document), versions=versions_view(document.id),
+                           REASON_LABELS=REASON_LABELS, FIELD_LABELS=FIELD_LABELS)

@@ -7,6 +7,7 @@ the foreground (``python -m crawler.sample_press``).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import threading
 import time
 from datetime import date, datetime
@@ -81,6 +82,8 @@ class SamplePressApp:
         self._lock = threading.Lock()
         self._cache: dict[str, Answer] = {}
         self.faults = Faults(self, **fault_options)
+        # Articles changed after publication (SamplePress.edit, take_down): path -> what to answer.
+        self.revisions: dict[str, tuple[str, object]] = {}
 
     def __call__(self, environ: dict, start_response):  # noqa: ANN204 - WSGI signature
         request = Request(environ)
@@ -97,9 +100,12 @@ class SamplePressApp:
             if fault is not None:
                 return fault(environ, start_response)
         key = f"{request.path}?page={request.args.get('page', '')}&{self.faults.cache_key(outlet_id)}"
-        if key not in self._cache:
-            self._cache[key] = self.dispatch(request.path, request.args.get("page", "1"))
-        status, content_type, body, modified = self._cache[key]
+        if request.path in self.revisions:
+            status, content_type, body, modified = self.revised(request.path)
+        else:
+            if key not in self._cache:
+                self._cache[key] = self.dispatch(request.path, request.args.get("page", "1"))
+            status, content_type, body, modified = self._cache[key]
         if status in (301, 302):
             response = Response(b"", status, {"Location": body.decode()})
         else:
@@ -127,6 +133,20 @@ class SamplePressApp:
             if key not in self._cache:
                 self._cache[key] = self.dispatch(path, page or "1")
         return len(paths)
+
+    def revised(self, path: str) -> Answer:
+        """An edited or removed article's answer (never cached: it changes between crawls)."""
+        how, value = self.revisions[path]
+        outlet = self.outlets[path.lstrip("/").partition("/")[0]]
+        if how == "edit":
+            return 200, HTML, self.renderer.article(outlet, value).encode(), value.published_at
+        if how == "home":
+            return 302, "", f"{outlet.base}/".encode(), None
+        if how == "notice":
+            notice = "Bài viết không còn tồn tại hoặc đã được gỡ bỏ. Mời bạn đọc xem các tin khác."
+            page = self.renderer.not_found(outlet, path).replace("</main>", f"<p>{notice}</p></main>")
+            return 200, HTML, page.encode(), None
+        return int(value), HTML, self.renderer.not_found(outlet, path).encode(), None
 
     # --- routing ------------------------------------------------------------------------------------
     def dispatch(self, path: str, page_arg: str) -> Answer:
@@ -229,6 +249,20 @@ class SamplePress:
     def redesign(self, outlet_id: str, mode: str) -> None:
         """Serve ``outlet_id``'s articles in another template from now on: "v1", "v2" or "spa"."""
         self.faults.redesign(outlet_id, mode)
+
+    def edit(self, article: SampleArticle, **changes: object) -> SampleArticle:
+        """Serve ``article`` changed (``title``, ``sapo``, ``paragraphs``…) from now on."""
+        edited = dataclasses.replace(article, **changes)
+        self._app.revisions[f"/{article.outlet_id}{article.path}"] = ("edit", edited)
+        return edited
+
+    def take_down(self, article: SampleArticle, how: str) -> None:
+        """Remove ``article`` from now on: "404", "410", "home" (a 302 to the outlet's home page) or
+        "notice" (200, a page saying the article is gone)."""
+        if how not in ("404", "410", "home", "notice"):
+            raise ValueError(f"unknown takedown {how!r}")
+        kind = how if how in ("home", "notice") else "gone"
+        self._app.revisions[f"/{article.outlet_id}{article.path}"] = (kind, how)
 
     def outlet_url(self, outlet_id: str) -> str:
         return f"{self.base_url}/{outlet_id}/"

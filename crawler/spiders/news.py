@@ -26,10 +26,11 @@ from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
 from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
 from crawler.fetch_policy import RefusedRequest
-from crawler.items import ArticleItem, attribute_item
+from crawler.items import ArticleItem, TakedownItem, attribute_item
 from crawler.parked import parked_marker
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
+from search.versions import VersionStore
 
 
 class NewsSpider(scrapy.Spider):
@@ -47,6 +48,7 @@ class NewsSpider(scrapy.Spider):
         self.known: set[str] = set()
         self.outlets: list[Outlet] = []
         self.pool: ExtractionPool | None = None
+        self.versions: VersionStore | None = None  # opened for the rechecks, if any
         # Sitemaps requested this run, per outlet: an index that lists itself (or a cycle of
         # indexes) was fetched forever, since listings bypass the duplicate filter.
         self.sitemaps_seen: dict[str, set[str]] = {}
@@ -62,6 +64,7 @@ class NewsSpider(scrapy.Spider):
         # crawl's own process starts its engine and fetches robots.txt and the listings.
         spider.open_pool()
         crawler.signals.connect(spider.close_pool, signal=signals.spider_closed)
+        crawler.signals.connect(spider.close_versions, signal=signals.spider_closed)
         return spider
 
     def open_pool(self) -> None:
@@ -98,10 +101,14 @@ class NewsSpider(scrapy.Spider):
         if not distributed.should_seed(self):  # another worker of this distributed run seeds it
             return
         for outlet in self.outlets:
+            pending: list[str] = []
             if state is not None:
                 # Found by an earlier run but never indexed (killed, failed): fetch them first.
-                for url in state.pending(outlet.id):
+                pending = state.pending(outlet.id)
+                for url in pending:
                     yield self._article_request(url, outlet)
+            for url in self._rechecks(outlet, set(pending)):
+                yield self._article_request(url, outlet, recheck=True)
             if outlet.prime_url:
                 # Some outlets (QĐND) hand out the session cookie their feeds need on a first page.
                 yield self._listing(outlet.prime_url, outlet, self.after_prime, cookiejar=outlet.id)
@@ -138,8 +145,31 @@ class NewsSpider(scrapy.Spider):
     def _count(self, response: Response, what: str) -> None:
         self.crawler.stats.inc_value(f"presswatch/{what}/{response.meta['outlet'].id}")
 
-    def _article_request(self, url: str, outlet: Outlet) -> scrapy.Request:
+    def _rechecks(self, outlet: Outlet, pending: set[str]) -> list[str]:
+        """Recent known articles to fetch again for edits and takedowns (search.versions):
+        published in the last PRESSWATCH_RECHECK_DAYS days, not checked for
+        PRESSWATCH_RECHECK_HOURS hours, at most PRESSWATCH_RECHECK_PER_OUTLET per outlet a run."""
+        settings = self.crawler.settings
+        days = settings.getint("PRESSWATCH_RECHECK_DAYS", 3)
+        if days <= 0 or self.refetch:  # --refetch fetches every known article anyway
+            return []
+        if self.versions is None:
+            self.versions = VersionStore.open()
+        due = self.versions.due_for_recheck(outlet.id, days=days,
+                                            every_hours=settings.getfloat("PRESSWATCH_RECHECK_HOURS", 12),
+                                            limit=settings.getint("PRESSWATCH_RECHECK_PER_OUTLET", 50))
+        return [url for _, url in due if url not in pending]
+
+    def close_versions(self) -> None:
+        if self.versions is not None:
+            self.versions.close()
+            self.versions = None
+
+    def _article_request(self, url: str, outlet: Outlet, recheck: bool = False) -> scrapy.Request:
         meta = self._meta(outlet)
+        if recheck:
+            # A gone article is an answer, not an error: the callback sees 404 and 410 itself.
+            meta.update(recheck=True, handle_httpstatus_list=[404, 410])
         if outlet.render_js:
             # Only these article pages go through the browser; listings are plain XML/HTML.
             meta.update(playwright=True, playwright_page_goto_kwargs={"wait_until": "networkidle"})
@@ -239,9 +269,15 @@ class NewsSpider(scrapy.Spider):
             yield self._listing(next_url, outlet, self.parse_section, page=page + 1,
                                 section=response.meta["section"])
 
-    async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem]:
+    async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | TakedownItem]:
         outlet: Outlet = response.meta["outlet"]
         self._count(response, "pages")
+        recheck = bool(response.meta.get("recheck"))
+        asked = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        if recheck and response.status in (404, 410):
+            self._count(response, "takedowns")
+            yield TakedownItem(asked, outlet.id, f"http_{response.status}", response.status)
+            return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         selectors = outlet.selectors or None
         fields = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
@@ -258,6 +294,12 @@ class NewsSpider(scrapy.Spider):
         if not result.ok:
             if state is not None:
                 state.done(response.url)
+            if recheck:  # it was an article: the page now says something else, or is a listing
+                self._count(response, "takedowns")
+                home = bool(response.meta.get("redirect_urls")) and _home_like(response.url, outlet)
+                yield TakedownItem(asked, outlet.id, "redirect_home" if home else "body_replaced",
+                                   response.status, response.url if home else "", result.reason)
+                return
             self._count(response, "not_article")
             self.logger.info("Not an article: %s (%s)", response.url, result.reason)
             return
@@ -272,6 +314,7 @@ class NewsSpider(scrapy.Spider):
         owner = succession.attributed(outlet, first_url, item.published_at, fetch_policy.on_hosts_of)
         if owner is not outlet:
             attribute_item(item, owner)
+        item.html, item.recheck = response.body, recheck
         yield item
 
     def on_error(self, failure: Any) -> None:
@@ -331,6 +374,14 @@ def _absolute(response: Response, link: str) -> str | None:
         return canonicalize(response.urljoin(link))
     except ValueError:
         return None
+
+
+def _home_like(url: str, outlet: Outlet) -> bool:
+    """A home or section page: at most one path segment, or one of the outlet's section URLs."""
+    path = urlsplit(url).path.strip("/")
+    if "/" not in path and "." not in path:
+        return True
+    return canonicalize(url) in {canonicalize(section) for section in outlet.sections}
 
 
 def configure_for_outlets(settings: Any, outlets: list[Outlet]) -> None:
