@@ -24,7 +24,7 @@ from search.private_files import private_dir, private_file
 
 # What a data folder holds; anything else in it (logs, exports) is not part of a backup.
 DATABASES = ("app.sqlite3", "crawl_state.sqlite3", "stories.sqlite3", "spool.sqlite3", "index.sqlite3",
-             "corrections.sqlite3")
+             "corrections.sqlite3", "versions.sqlite3")
 FILES = ("secret_key", "topics.yaml")
 ALLOWED = (*DATABASES, *FILES)
 

@@ -28,7 +28,7 @@ def crawl(sample_url: str, data_dir: Path) -> str:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": "",
            # every known article of the last year is due again at once (the default waits 12 hours)
            "PRESSWATCH_RECHECK_DAYS": "365", "PRESSWATCH_RECHECK_HOURS": "0"}
-    command = [sys.executable, "-m", "web", "crawl", "--sample-url", sample_url, "--outlets", OUTLET]
+    command = [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url, "--outlets", OUTLET]
     result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout + result.stderr
