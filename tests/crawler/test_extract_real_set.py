@@ -27,6 +27,12 @@ def test_every_page_names_its_source_and_facts():
         assert len(entry["source"]["commit"]) == 40 and len(entry["source"]["sha256"]) == 64
         assert set(entry["facts"]) >= {"title", "published", "precision", "author", "first", "last", "absent"}
         assert entry["facts"]["precision"] in ("minute", "day")
+        assert entry.get("split", "dev") in ("dev", "heldout"), entry["file"]
+        if not entry.get("folder"):  # not where CI has pages: it must say why it stays local
+            assert "local only" in entry["source"]["licence"], entry["file"]
+    # A third of the pages found for the set are held out (scored before any rule was derived).
+    new = [e for e in entries if not e.get("folder")]
+    assert 3 * sum(e.get("split") == "heldout" for e in new) >= len(new)
 
 
 @needs_pages
@@ -34,7 +40,8 @@ def test_presswatch_floors_on_the_real_pages():
     results = realpages.score(PAGES, "presswatch")
     facts = [ok for page in results.values() for ok in page.values()]
     assert len(results) == len(AVAILABLE) >= 7
-    assert sum(facts) / len(facts) >= 0.97  # measured 42/42 on the seven shared pages
+    # measured 42/42 on the seven shared pages (CI), 66/66 with the four local-only pages
+    assert sum(facts) / len(facts) >= 0.97
     for outlet in {page.outlet for page in AVAILABLE}:
         outlet_facts = [ok for page in AVAILABLE if page.outlet == outlet
                         for ok in results[page.file].values()]
