@@ -23,6 +23,7 @@ KIND_LABELS = {
     "central-daily": N_("Báo trung ương"), "central-online": N_("Báo điện tử trung ương"),
     "provincial-party-paper": N_("Báo Đảng địa phương"), "provincial-tv": N_("Đài PT-TH địa phương"),
     "trade-magazine": N_("Báo, tạp chí ngành"), "agency": N_("Thông tấn"),
+    "provincial-press-agency": N_("Báo và PT-TH tỉnh (hợp nhất 2025)"),
 }
 FACET_LABELS = {"outlet": N_("Cơ quan báo chí"), "group": N_("Cơ quan báo chí (gộp sáp nhập)"),
                 "kind": N_("Loại hình"), "province": N_("Tỉnh, thành"), "topic": N_("Chủ đề"),
