@@ -321,6 +321,10 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     leaders = [u for u, s in scores.items() if s == top]
     old = [u for u, s in scores.items()
            if s >= floor or (len(leaders) <= 2 and s == top and (top >= 1 or len(scores) == 1))]
+    # A unit named only as a home town, origin or destination is no subject when another subject
+    # is named otherwise ("sản phụ quê Quảng Ngãi … đang về Quảng Ngãi" on a train at Nha Trang).
+    strong = {m.unit for m in mentions if m.weight > g.weak_weight}
+    old = [u for u in old if u in strong] or old
     # Old units named as such ("tỉnh Thái Bình (cũ)", "hợp nhất từ Hà Nam, Nam Định") stay with the
     # new unit they now form when that new unit is a subject.
     subject_new = {g.units[u].new_name for u in old}
@@ -335,8 +339,7 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
 
 
 @lru_cache(maxsize=4)
-def _lower_first(g: Gazetteer) -> frozenset[str]:
-    """First words of the patterns that may start in lower case (generic or lower-case words)."""
+def _lower_first(g: Gazetteer) -> frozenset[str]:  # first words of patterns that may be lower-case
     return frozenset(word for word, found in g.patterns.items() if any(p.case[0] == "any" for p in found))
 
 

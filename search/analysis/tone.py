@@ -51,6 +51,9 @@ class Lexicon:
     window: int
     intensifier_window: int
     outcome_factor: float = 1.0  # what an enforcement outcome does to harm cues in its headline
+    # When the body decides (a neutral headline), positive words must add up to more: a long body
+    # collects passing ceremonial or showbiz praise that staff do not read as good news.
+    body_positive_threshold: float = 1.0
 
 
 @dataclass
@@ -120,7 +123,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
                    _number(path, "threshold: negative", threshold.get("negative", 1.0)),
                    _number(path, "threshold: positive", threshold.get("positive", 1.0)),
                    int(data.get("window", 3)), int(data.get("intensifier_window", 2)),
-                   _number(path, "outcomes: factor", outcomes.get("factor", 1.0)))
+                   _number(path, "outcomes: factor", outcomes.get("factor", 1.0)),
+                   _number(path, "threshold: body_positive",
+                           threshold.get("body_positive", threshold.get("positive", 1.0))))
 
 
 @lru_cache(maxsize=1)
@@ -231,8 +236,8 @@ def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
     return {sentence: "" if sentence in state else words for sentence, words in outcome.items()}
 
 
-def _label(lexicon: Lexicon, score: float) -> str:
-    if score >= lexicon.positive_threshold:
+def _label(lexicon: Lexicon, score: float, body: bool = False) -> str:
+    if score >= (lexicon.body_positive_threshold if body else lexicon.positive_threshold):
         return "positive"
     if score <= -lexicon.negative_threshold:
         return "negative"
@@ -261,7 +266,8 @@ def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
     negated = any(c["field"] == "title" and c.get("modifier") and c["score"] == 0 for c in cues)
     for fields in (("title",), _HEADLINE, TEXT_FIELDS):
         score = sum(c["score"] for c in cues if c["field"] in fields)
-        label = _label(lexicon, score)
+        # (the sentences naming a province are all its evidence: they keep the headline threshold)
+        label = _label(lexicon, score, body=fields == TEXT_FIELDS and sentences is None)
         if label != "neutral" or (negated and fields == _HEADLINE):
             break
     return ToneResult(label, score, cues)
