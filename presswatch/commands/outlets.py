@@ -172,9 +172,35 @@ def health_command(as_json: bool) -> None:
     table = []
     for row in rows:
         last = row.last
+        # Routes discovery found working that the registry does not list yet: to promote.
+        found = sum(1 for f in row.discovered if f.get("verdict") == "ok" and not f.get("registered"))
         table.append([row.outlet_id, (row.last_success or "never")[:16], str(row.consecutive_failures),
                       str(last.pages_fetched if last else 0), str(last.articles_new if last else 0),
                       str(last.articles_updated if last else 0), str(last.extraction_failures if last else 0),
-                      str(last.refused if last else 0), row.flagged])
+                      str(last.refused if last else 0), str(found) if row.discovered_at else "-",
+                      row.flagged])
     click.echo(_table(table, ["outlet", "last success", "failures", "pages", "new", "updated",
-                              "not article", "refused", "flag"]))
+                              "not article", "refused", "to promote", "flag"]))
+    if any(row.discovered for row in rows):
+        click.echo("\nto promote: working feeds/sitemaps discovery found that the registry does not list "
+                   "(`presswatch outlets health --json`, \"discovered\").")
+
+
+@outlets_group.command("discover")
+@click.argument("ids", nargs=-1)
+@registry_option
+@sample_option
+@click.option("--articles", default=0, show_default=True, type=click.IntRange(0, 20),
+              help="Also fetch and extract this many articles per outlet.")
+@click.option("--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds per request.")
+def discover_command(ids: tuple[str, ...], registry: str, sample_url: str, articles: int,
+                     timeout: float) -> None:
+    """Learn feeds and sitemaps from each outlet's homepage, robots.txt and common paths (only on
+    its own hosts) and record them in its health; prints the findings as JSON."""
+    from crawler.discovery.learn import main as learn
+
+    argv = [*ids, "--sample-url", sample_url, "--articles", str(articles), "--timeout", str(timeout)]
+    if registry:
+        argv += ["--registry", registry]
+    sys.exit(learn(argv))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -52,8 +53,8 @@ def test_discovery_learns_routes_on_the_outlets_hosts_only(hostile: HostileServe
         "    sections: []\n", f"    sections: [{json.dumps(section)}]\n"), encoding="utf-8")
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
 
-    probe = subprocess.run([sys.executable, "-m", "crawler.discovery.learn", "baokham", "--registry",
-                            str(registry), "--articles", "3", "--timeout", "10"],
+    probe = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "discover", "baokham",
+                            "--registry", str(registry), "--articles", "3", "--timeout", "10"],
                            env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert probe.returncode == 0, probe.stderr[-3000:]
     (report,) = json.loads(probe.stdout)
@@ -71,10 +72,14 @@ def test_discovery_learns_routes_on_the_outlets_hosts_only(hostile: HostileServe
     assert [a["ok"] for a in report["articles"]] == [True, True, True]
     assert report["articles"][0]["title"].startswith("Tin thứ")
 
-    health = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env, cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    health = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env,
+                            cwd=REPO, capture_output=True, text=True, timeout=120)
     assert health.returncode == 0, health.stderr
     (row,) = json.loads(health.stdout)
     assert row["outlet_id"] == "baokham" and row["discovered_at"]
     working = sorted(f["url"] for f in row["discovered"] if f["verdict"] == "ok" and not f["registered"])
     assert working == [f"{base}/sitemaps/news.xml", f"{base}/tin/rss.xml"]
+    table = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health"], env=env, cwd=REPO,
+                           capture_output=True, text=True, timeout=120)
+    header, _rule, line = (re.split(r"\s{2,}", row.strip()) for row in table.stdout.splitlines()[:3])
+    assert dict(zip(header, line, strict=False))["to promote"] == "2", table.stdout
