@@ -461,3 +461,33 @@ def test_every_verified_or_seen_fact_cites_a_source_in_the_docs(outlets):
         assert doc_grade == grade, (outlet_id, fact)
         if grade != "guessed":  # a source key with an address, or an entry whose notes hold the evidence
             assert source in keys or source.startswith("`"), (outlet_id, fact, source)
+
+
+def test_the_docs_counts_per_grade_match_the_registry(outlets):
+    """docs/OUTLETS.md's closing figures (facts per grade, the 33 agencies' domains and feeds, the
+    whole registry's feeds_source) are recomputed from `presswatch outlets list --json`."""
+    import re
+    from collections import Counter
+
+    rows = json.loads(CliRunner().invoke(outlets_group, ["list", "--json"]).output)
+    doc = (REPO / "docs" / "OUTLETS.md").read_text(encoding="utf-8")
+
+    def figures(counter: Counter) -> str:
+        return f"verified {counter['verified']}, seen {counter['seen']}, guessed {counter['guessed']}"
+
+    facts = Counter(g for r in rows for g in r["evidence"].values())
+    current = [r for r in rows if r["kind"] == "provincial-press-agency" and not r["active_until"]]
+    active = [r for r in rows if not r["active_until"]]
+    expected = [
+        f"Counts per grade over all {sum(facts.values())} graded facts: {figures(facts)}.",
+        f"Domains of the {len(current)} current agencies: "
+        f"{figures(Counter(r['evidence'].get('domain', 'guessed') for r in current))}.",
+        f"Their feeds (`feeds_source`): {figures(Counter(r['feeds_source'] for r in current))}",
+        f"Over the whole registry ({len(rows)} outlets) `feeds_source` is "
+        f"{figures(Counter(r['feeds_source'] for r in rows))}",
+        f"over the {len(active)} outlets still active (no `active_until`) "
+        f"{figures(Counter(r['feeds_source'] for r in active))}.",
+    ]
+    text = re.sub(r"\s+", " ", doc)
+    for sentence in expected:
+        assert sentence in text, sentence
