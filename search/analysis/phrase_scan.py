@@ -42,6 +42,9 @@ class PhraseTable:
             table = self.columns.get(column)
             if not tokens or not table:
                 continue
+            # Exact-diacritics phrases are few: most articles have none of their first words.
+            if column.endswith("_x") and table.keys().isdisjoint(tokens):
+                continue
             key = column if column.endswith("_x") else column[:-2]
             size = len(tokens)
             add = found.setdefault

@@ -71,8 +71,7 @@ def _split(text: str) -> tuple[list[str], list[str]]:
 
 
 def _fold_all(lower: list[str]) -> list[str]:
-    get = _FOLDED.get
-    folded = [get(token) for token in lower]
+    folded = list(map(_FOLDED.get, lower))
     if None in folded:
         if len(_FOLDED) > _FOLDED_MAX:
             _FOLDED.clear()
