@@ -154,15 +154,15 @@ def _article_links(outlet: Outlet, fetcher: SafeFetcher, report: Report) -> list
         except (urllib.error.URLError, OSError, ValueError):
             continue
         if route == "feeds":
-            links += [link.url for link in parse_feed(page.body)]
+            links += [urljoin(page.final_url, link.url) for link in parse_feed(page.body)]
         elif route == "sitemaps":
-            links += [link.url for link in parse_sitemap(page.body)[0]]
+            links += [urljoin(page.final_url, link.url) for link in parse_sitemap(page.body)[0]]
         else:
             prefix = url.rsplit("/", 1)[0] + "/"
             links += parse_section(page.body.decode("utf-8", errors="replace"), page.final_url, prefix)[0]
         if len(links) >= 20:
             break
-    return list(dict.fromkeys(urljoin(outlet.feeds[0] if outlet.feeds else "", u) for u in links))
+    return list(dict.fromkeys(links))
 
 
 def sample_articles(outlet: Outlet, fetcher: SafeFetcher, report: Report, count: int = 3) -> None:

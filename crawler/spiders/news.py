@@ -206,7 +206,8 @@ class NewsSpider(scrapy.Spider):
             yield self._article_request(url, outlet)
 
     def _parked(self, response: Response) -> bool:
-        """A listing answered by a domain-parking page: recorded for outlet health, not parsed."""
+        """A listing that gave nothing is a domain-parking page? Recorded for outlet health. Asked
+        only of empty listings, so a real listing that quotes a parking phrase loses nothing."""
         marker = parked_marker(response.body)
         if marker is None:
             return False
@@ -216,19 +217,21 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
-        if response.status == 304 or self._parked(response):
+        if response.status == 304:
             return
         links = parse_feed(response.body)
-        if not links:
+        if not links and not self._parked(response):
             self.logger.warning("Feed %s listed no articles", response.url)
         yield from self._article_requests(links, response.meta["outlet"], response)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
-        if response.status == 304 or self._parked(response):
+        if response.status == 304:
             return
         outlet: Outlet = response.meta["outlet"]
         links, children = parse_sitemap(response.body)
+        if not links and not children:
+            self._parked(response)
         yield from self._child_sitemaps(children, outlet, response)
         yield from self._article_requests(links, outlet, response)
 
@@ -256,12 +259,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_section(self, response: Response) -> Iterator[scrapy.Request]:
         self._count(response, "pages")
-        if response.status == 304 or self._parked(response):
+        if response.status == 304:
             return
         outlet: Outlet = response.meta["outlet"]
         prefix = response.meta["section"].rsplit("/", 1)[0] + "/"
         pattern = re.compile(outlet.article_pattern) if outlet.article_pattern else None
         urls, next_url = parse_section(response.text, response.url, prefix, pattern)
+        if not urls and self._parked(response):
+            return
         yield from self._article_requests([Link(url) for url in urls], outlet, response)
         page = response.meta["page"]
         limit = outlet.section_pages or self.crawler.settings.getint("PRESSWATCH_MAX_SECTION_PAGES", 5)

@@ -26,8 +26,13 @@ def _closed_port() -> int:
 
 def test_gone_parked_and_silent_outlets_are_flagged_with_the_reason(hostile: HostileServer, tmp_path: Path):
     good = hostile.route("/song/bai.html", article_page("Tin của báo còn sống"))
+    quoted = hostile.route("/trich/bai.html", article_page("Cảnh giác lừa đảo mua bán tên miền"))
+    # A real feed whose item quotes a parking phrase is not a parked domain.
+    quoting = rss(quoted).replace("<title>Tin 0</title>",
+                                  "<title>“This domain is for sale”: chiêu lừa</title>")
     registry = (
         outlet_yaml("baosong", feeds=(hostile.route("/song/rss.xml", rss(good)),))
+        + outlet_yaml("baotrich", feeds=(hostile.route("/trich/rss.xml", quoting),))
         + outlet_yaml("baongung", feeds=(hostile.route("/ngung/rss.xml", "Gone", status=410),))
         + outlet_yaml("baobando", feeds=(hostile.route("/bando/rss.xml", PARKED),))
         + outlet_yaml("baoim", feeds=(f"http://127.0.0.1:{_closed_port()}/rss.xml",)))
@@ -35,6 +40,7 @@ def test_gone_parked_and_silent_outlets_are_flagged_with_the_reason(hostile: Hos
     first = run_crawl(tmp_path, registry, settings=settings)
     assert first.stats["finish_reason"] == "finished", first.log[-3000:]
     assert first.health["baosong"]["flagged"] == ""
+    assert first.health["baotrich"]["flagged"] == "" and first.health["baotrich"]["last_success"]
     gone = first.health["baongung"]["flagged"]
     assert gone.startswith(f"gone: HTTP 410 at {hostile.base_url}/ngung/rss.xml")
     parked = first.health["baobando"]
