@@ -32,14 +32,16 @@ def test_passing_praise_in_the_body_of_a_neutral_headline_is_not_good_news() -> 
 
 def test_new_harm_words_and_their_enforcement_outcome() -> None:
     assert analyze(doc("Bắt nghi can phóng hỏa căn nhà của hàng xóm")).tone.label == "positive"
-    assert analyze(doc("Tài xế xe khách đánh võng trên cao tốc bị tước giấy phép lái xe")).tone.label == "positive"
+    title = "Tài xế xe khách đánh võng trên cao tốc bị tước giấy phép lái xe"
+    assert analyze(doc(title)).tone.label == "positive"
     assert analyze(doc("Xuất hiện hố sụt sâu 5 mét giữa cánh đồng")).tone.label == "negative"
 
 
 def test_a_hospital_address_a_plate_and_a_destination_are_not_the_place_of_the_event() -> None:
     places = analyze(doc("Tai nạn trên quốc lộ 1A qua thị xã Hoàng Mai", "",
                          "Xe khách 45 chỗ biển Thanh Hóa va chạm với xe tải tại thị xã Hoàng Mai, Nghệ An. "
-                         "Nạn nhân được đưa đến Bệnh viện 115 (TP Vinh, Nghệ An) rồi chuyển đến Hà Nội.")).places
+                         "Nạn nhân được đưa đến Bệnh viện 115 (TP Vinh, Nghệ An) rồi chuyển đến Hà Nội.")
+                     ).places
     assert places.old == ["Nghệ An"]
     reasons = {item["text"]: item["reason"] for item in places.ignored}
     assert reasons.get("Thanh Hóa") == "plate"
@@ -57,5 +59,6 @@ def test_traffic_sanctions_and_concrete_are_not_crime_or_traffic_topics() -> Non
                            "Cảnh sát giao thông lập biên bản, tạm giữ phương tiện 7 ngày. "
                            "Tài xế bị tạm giữ giấy phép lái xe.")).topic_names
     assert "An ninh trật tự" not in sanction
-    concrete = analyze(doc("Cột bê tông đổ trong sân trường", "", "Cột bê tông cao 3 m đổ xuống sân.")).topic_names
+    concrete = analyze(doc("Cột bê tông đổ trong sân trường", "", "Cột bê tông cao 3 m đổ xuống sân.")
+                       ).topic_names
     assert "An toàn giao thông" not in concrete
