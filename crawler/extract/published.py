@@ -88,8 +88,8 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
         return _elsewhere(element), abs(position - anchor), position < anchor
 
     ranked: list[tuple[tuple[bool, bool, bool, bool, int], Stamp]] = []
-    # The first classed day-only line met is the one nearest the headline. A line with a time that
-    # is further away and prints another day dates something else: the header's clock ("Thứ ba Ngày
+    # The first classed day-only line met below the headline is the one nearest it. A line with a
+    # time that is further away and prints another day dates something else: the header's clock ("Thứ ba Ngày
     # 18 Tháng 08 Năm 2026, 01:53:59" above "Ngày đăng: 05/07/2025" on Báo Quân khu 2), a sidebar.
     nearest_day: Stamp | None = None
     chosen = select_all(tree, tuple(selectors)) if selectors else []  # the outlet's own: nothing else
@@ -111,7 +111,8 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
             elsewhere = _elsewhere(element)
             if (elsewhere and not stamp.has_time) or _NOT_A_DATELINE.search(text):
                 continue  # a footer's licence date, a sidebar's day: they date something else
-            if is_classed and not stamp.has_time and not is_update and not elsewhere and nearest_day is None:
+            if (is_classed and not stamp.has_time and not is_update and not elsewhere and nearest_day is None
+                    and order.get(element, 0) > anchor):  # a header's date above the headline: not this
                 nearest_day = stamp
             if is_classed and stamp.has_time and not is_update and not elsewhere:
                 if nearest_day is not None and nearest_day.moment.date() != stamp.moment.date():

@@ -95,3 +95,16 @@ def test_a_sidebar_summary_or_a_headline_link_after_the_article_is_not_its_lead(
     assert "bút sắc" not in text and "Ấm tình" not in text
     assert result.article["body"].startswith("QK2 – Tối 4-7")
     assert result.article["author"] == "HOÀNG TRUNG - MẠNH DŨNG"
+
+
+def test_a_day_only_header_clock_above_the_headline_does_not_override_the_timed_dateline():
+    """The converse: a header printing today's date without a time sits above the headline; the
+    article's own line with a time comes after the lead. The timed line is the publish time."""
+    lead = "<p>" + "Đoạn mở đầu của bài viết kể lại sự việc với đủ chi tiết để thành đoạn văn. " * 3 + "</p>"
+    page = f"""<html><head><meta charset="utf-8"><title>{QK_TITLE}</title></head><body>
+    <div class="header-date">Thứ Ba, 18/08/2026</div>
+    <h1>{QK_TITLE}</h1>{lead}<div class="entry">{BODY}</div>
+    <div class="post-time">10:15 05/07/2025</div></body></html>""".encode()
+    result = extract_article(page, "https://baoquankhu2.com.vn/nha-hat-cheo/")
+    assert result.article["published_at"].isoformat() == "2025-07-05T10:15:00+07:00"
+    assert result.article["published_precision"] == "minute"
