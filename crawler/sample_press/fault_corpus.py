@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .corpus import FIRST_MINUTE, LAST_MINUTE, WINDOW_DAYS, SampleArticle, _article, _at, _Piece
-from .fault_sites import COUNTS, DISALLOWED_SECTION, FAULT_SITES, REPORTERS
+from .fault_sites import ARCHIVED, COUNTS, DISALLOWED_SECTION, FAULT_SITES, MERGER_DAY, REPORTERS
 from .phrases import OTHER, TOPIC_KEYS, TOPICS
 from .places import BY_NAME, NATIONAL_WEIGHTS
 from .writer import context, write
@@ -40,6 +40,8 @@ def _build(end: date) -> tuple[SampleArticle, ...]:
             scenario = rng.choice(topic.scenarios)
             # Spread over the whole window so the sitemap-only site spans two months.
             day = first_day + timedelta(days=(number * (WINDOW_DAYS - 1)) // max(1, COUNTS[site_id] - 1))
+            if site_id == "ptthdongson" and number < ARCHIVED:  # the predecessors' archive, before the merger
+                day = date.fromisoformat(MERGER_DAY) - timedelta(days=120 - 17 * number)
             when = _at(day, rng.randint(FIRST_MINUTE, LAST_MINUTE))
             author = rng.choice(REPORTERS[site_id])
             province = BY_NAME[_province(rng, site.province)]
@@ -55,6 +57,9 @@ def _build(end: date) -> tuple[SampleArticle, ...]:
             if site_id == "truyenhinhbacson":  # Joomla-like: /{cat}/{yyyymm}/{slug}/
                 path = site.article_path(article.section_slug, article.slug, f"{piece.published:%Y%m}")
                 article = _replace(article, path=path)
+            elif site_id == "ptthdongson" and piece.published.date() < date.fromisoformat(MERGER_DAY):
+                path = f"/luu-tru/{article.slug}-a{article_id}.html"
+                article = _replace(article, path=path, section="Lưu trữ", section_slug="luu-tru")
             elif site_id == "baokin" and index % 3 == 1:  # the section robots.txt disallows
                 path = site.article_path(DISALLOWED_SECTION, article.slug, article_id)
                 article = _replace(article, path=path, section="Nội bộ", section_slug=DISALLOWED_SECTION)

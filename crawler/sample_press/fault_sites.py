@@ -23,11 +23,20 @@ FAULTS = {
     "baodoimoi": "redesign",           # a new template when SamplePress.redesign() is called
     "tinsang": "javascript",           # the body is fetched and inserted by a script
     "baotamngung": "dead",             # answers 503 to everything
+    # A 2025 merger: a paper and a station (ended 2025-06-30) → one agency on a new site, whose
+    # feed still links their archived articles at their old URLs, which redirect to its archive.
+    "baodongson": "merged-paper",      # old domain (localhost) → 301 → the agency's /luu-tru/
+    "truyenhinhdongson": "merged-station",  # old path on the same host → 301 → the agency's /luu-tru/
+    "ptthdongson": "merged-agency",    # the successor: new articles and the archive of both
 }
 
 # Articles per site (the dead site has none).
 COUNTS = {"baosongcau": 10, "nhipsong": 10, "truyenhinhbacson": 16, "tinchop": 12, "baomiennui": 8,
-          "baophonui": 8, "baokin": 10, "tinmang": 8, "baodoimoi": 10, "tinsang": 6}
+          "baophonui": 8, "baokin": 10, "tinmang": 8, "baodoimoi": 10, "tinsang": 6, "ptthdongson": 12}
+# ptthdongson's first articles are its predecessors' archive (dated before the merger), alternately
+# the paper's and the station's; the predecessors serve no article of their own.
+ARCHIVED = 6
+MERGER_DAY = "2025-07-01"
 
 REPORTERS = {
     "baosongcau": ("Hoàng Quyên", "Minh Đức", "Thu Thủy"),
@@ -41,6 +50,9 @@ REPORTERS = {
     "baodoimoi": ("Hồng Nhung", "Xuân Bách", "Kim Chi"),
     "tinsang": ("Anh Thư", "Minh Khôi", "Diệu Linh"),
     "baotamngung": ("Văn Bình",),
+    "baodongson": ("Đỗ Hạnh",),
+    "truyenhinhdongson": ("Minh Hiếu",),
+    "ptthdongson": ("Đỗ Hạnh", "Minh Hiếu", "Lê Vân"),
 }
 
 # baokin's internal section: listed in its feed, sitemap and menu, disallowed by robots.txt.
@@ -103,6 +115,13 @@ FAULT_SITES: dict[str, Site] = {s.id: s for s in (
     _site("baotamngung", "Báo Tạm Ngừng (mẫu)", "provincial-party-paper", "Sơn La", "baokinhbac",
           _three("thoi-su", "kinh-te", "xa-hoi"), "/rss/home.rss", "/{section}",
           "/{section}/{slug}-a{id}.html", 1000),
+    _site("baodongson", "Báo Đông Sơn (mẫu)", "provincial-party-paper", "Phú Thọ", "baokinhbac",
+          _three("thoi-su", "kinh-te", "xa-hoi"), "/rss/home.rss", "/{section}", "/tin/{id}", 2000),
+    _site("truyenhinhdongson", "Truyền hình Đông Sơn (mẫu)", "provincial-tv", "Phú Thọ", "baokinhbac",
+          _three("thoi-su", "kinh-te", "xa-hoi"), "/rss.xml", "/{section}", "/video/{id}", 3000),
+    _site("ptthdongson", "Báo và Phát thanh, Truyền hình Đông Sơn (mẫu)", "provincial-press-agency",
+          "Phú Thọ", "baokinhbac", _three("thoi-su", "kinh-te", "xa-hoi"), "/rss/home.rss", "/{section}",
+          "/{section}/{slug}-a{id}.html", 4000),
 )}
 
 assert set(FAULT_SITES) == set(FAULTS) and set(COUNTS) <= set(FAULTS)

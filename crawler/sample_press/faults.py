@@ -108,6 +108,39 @@ class Faults:
         """Where the redirect site's feed points: its old host name, three hops from the article."""
         return f"{self.localhost}/baophonui/tin/{article.article_id}"
 
+    def archive(self) -> list[SampleArticle]:
+        """ptthdongson's archive: its predecessors' articles, oldest first."""
+        outlet = self.app.outlets.get("ptthdongson")
+        items = [a for a in outlet.articles if a.section_slug == "luu-tru"] if outlet else []
+        return sorted(items, key=lambda a: a.published_at)
+
+    def predecessor_of(self, article: SampleArticle) -> str:
+        """Which predecessor first published an archived article: the paper and the station in turn."""
+        return ("baodongson", "truyenhinhdongson")[self.archive().index(article) % 2]
+
+    def archive_entry(self, article: SampleArticle) -> str:
+        """How the agency's feed links an article: an archived one at its predecessor's old URL
+        (the paper's on its old host, localhost; the station's under its old path)."""
+        if article.section_slug != "luu-tru":
+            return self.app.outlets["ptthdongson"].url(article)
+        if self.predecessor_of(article) == "baodongson":
+            return f"{self.localhost}/baodongson/tin/{article.article_id}"
+        return f"{self.app.base_url}/truyenhinhdongson/video/{article.article_id}"
+
+    def _moved_archive(self, request: Request, outlet_id: str, rest: str) -> Response | None:
+        """An old URL of a merged predecessor: 301 to the agency's copy (only at its old host)."""
+        parts = rest.strip("/").split("/")
+        wanted = {"baodongson": "tin", "truyenhinhdongson": "video"}[outlet_id]
+        if len(parts) != 2 or parts[0] != wanted:
+            return None
+        if outlet_id == "baodongson" and not request.host.startswith("localhost"):
+            return None  # the paper's old URLs live on its old domain only
+        article = next((a for a in self.archive() if a.article_id == parts[1]
+                        and self.predecessor_of(a) == outlet_id), None)
+        if article is None:
+            return None
+        return Response("", 301, {"Location": self.app.outlets["ptthdongson"].url(article)})
+
     def loop_entry(self) -> str:
         return f"{self.app.base_url}/baophonui/vong-lap/1"
 
@@ -148,6 +181,8 @@ class Faults:
                 time.sleep(self.slow_delay)
         if kind == "redirects":
             return self._redirect(request, rest)
+        if kind in ("merged-paper", "merged-station"):
+            return self._moved_archive(request, outlet_id, rest)
         return None
 
     def _redirect(self, request: Request, rest: str) -> Response | None:
@@ -196,6 +231,9 @@ class Faults:
                      "permalink": True, "description": "", "pub_date": "", "category": "", "author": "",
                      "image": ""}]
             body = rss(env, outlet, link=self.redirect_entry, extra=loop)
+            return 200, "application/rss+xml; charset=utf-8", body.encode(), newest
+        if kind == "merged-agency" and path == outlet.site.feed_path:
+            body = rss(env, outlet, link=self.archive_entry)
             return 200, "application/rss+xml; charset=utf-8", body.encode(), newest
         if kind == "tracking" and path == outlet.site.feed_path:
             def tracked(article: SampleArticle) -> str:
