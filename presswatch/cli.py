@@ -76,6 +76,21 @@ def _outlet_overrides() -> dict[str, bool]:
         return overrides(db)
 
 
+def _edited_registry() -> str:
+    """The registry with the outlets admins added or edited (web/admin/outlet_store), rewritten
+    from today's shipped registry so a newer release's entries are not hidden by an old copy;
+    "" (the shipped one) when admins changed nothing."""
+    from flask import current_app
+
+    from web.admin.outlet_store import managed, write_effective
+    from web.db import connect, database_path
+
+    with connect(database_path(current_app)) as db:
+        if not managed(db):
+            return ""
+        return str(write_effective(db, Path(current_app.config["PRESSWATCH_DATA_DIR"])))
+
+
 @main.command("crawl")
 @click.option("--sample", is_flag=True, help="Crawl the bundled sample press (started for the run).")
 @click.option("--sample-url", default="", help="Crawl a sample press already running at this URL.")
@@ -88,14 +103,11 @@ def _outlet_overrides() -> dict[str, bool]:
 def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, since: str,
                   refetch: bool) -> None:
     """Crawl outlets and index what is new (embedded index unless PRESSWATCH_ELASTICSEARCH_URL)."""
-    from flask import current_app
 
     from crawler.run import crawl
-    from web.admin.outlet_store import EFFECTIVE_FILE
 
-    edited = Path(current_app.config["PRESSWATCH_DATA_DIR"]) / EFFECTIVE_FILE
-    if not registry and not sample and not sample_url and edited.exists():
-        registry = str(edited)  # outlets added or edited in the admin pages
+    if not registry and not sample and not sample_url:
+        registry = _edited_registry()
     options = {"registry": registry, "outlets": outlets, "since": since, "refetch": refetch,
                "overrides": _outlet_overrides()}
     started = time.monotonic()

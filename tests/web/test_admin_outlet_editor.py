@@ -115,3 +115,32 @@ def test_import_is_validated_whole_and_names_the_field(app, admin, tmp_path):
     outlets = {o.id: o for o in load_registry(tmp_path / EFFECTIVE_FILE)}
     assert outlets["baonhap"].domain == "baonhap.vn"
     assert outlets[data["outlets"][0]["id"]].crawl_delay == 3.0
+
+
+def test_an_outlet_added_in_the_app_is_what_presswatch_crawl_crawls(tmp_path):
+    """The admin's outlet reaches the crawler: `presswatch crawl` reads the registry the app keeps
+    (rewritten from today's shipped registry plus the admins' entries) and indexes its article."""
+    import os
+    import subprocess
+    import sys
+
+    from search.backends.embedded import EmbeddedBackend
+    from tests.adversarial.hostile import REPO, HostileServer, article_page, rss
+
+    app = corpus_app(tmp_path, PRESSWATCH_ALLOW_LOCAL_OUTLETS=True)[0]
+    admin = logged_in_client(app, "admin")
+    with HostileServer() as site:
+        article = site.route("/tin/bai-1.html", article_page("Tin riêng của báo thêm trong ứng dụng"))
+        feed = site.route("/tin/rss.xml", rss(article), Content_Type="application/rss+xml")
+        form = {**NEW, "feeds": feed, "sections": "", "aliases": "", "selectors": "", "crawl_delay": "0",
+                "local_test": "1", "csrf_token": token_for(admin)}
+        assert admin.post("/admin/outlets/new", data=form).status_code == 303
+        (tmp_path / EFFECTIVE_FILE).unlink()  # the crawl writes it again itself
+        env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
+        done = subprocess.run([sys.executable, "-m", "presswatch", "crawl", "--outlets", "baothu"], env=env,
+                              cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+    index = EmbeddedBackend(tmp_path / "index.sqlite3")
+    titles = {index.get(i).title: index.get(i).outlet_id for i in index.ids()}
+    assert titles.get("Tin riêng của báo thêm trong ứng dụng") == "baothu"
+    assert (tmp_path / EFFECTIVE_FILE).exists()
