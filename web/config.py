@@ -55,6 +55,8 @@ def load_config() -> dict:
         # A negative story about the focus province carried by this many outlets opens a follow-up
         # item at the next digest run (0: never).
         "PRESSWATCH_FOLLOWUP_MIN_OUTLETS": int(os.environ.get("PRESSWATCH_FOLLOWUP_MIN_OUTLETS", "3") or 3),
+        # The dashboard's coverage gaps: a topic with no article for this many days.
+        "PRESSWATCH_GAP_DAYS": max(1, int(os.environ.get("PRESSWATCH_GAP_DAYS", "7") or 7)),
         "PRESSWATCH_UNSUBSCRIBE_DAYS": float(os.environ.get("PRESSWATCH_UNSUBSCRIBE_DAYS", "90") or 90),
         # Explicit, because flask-limiter keeps its on/off switch on the one shared Limiter: an app
         # made without it would inherit the last app's (a test's RATELIMIT_ENABLED=False).

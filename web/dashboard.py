@@ -14,10 +14,12 @@ from typing import Any
 from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
+from search.analysis import load_profiles
 from search.backends import BackendUnavailable, SearchRequest
 from search.backends.base import StorySummary
 from web import services
 from web.auth import role_required
+from web.coverage import OwnShare, TopicGap, own_share, topic_gaps
 from web.dates import date_arg, date_params
 from web.filters import (
     TONE_LABELS,
@@ -27,6 +29,7 @@ from web.filters import (
     tone_label,
 )
 from web.i18n import N_, current_language
+from web.stories import REACH
 
 bp = Blueprint("dashboard", __name__)
 PERIODS = {"day": (1, N_("Hôm nay")), "week": (7, N_("7 ngày")), "month": (30, N_("30 ngày")),
@@ -104,6 +107,9 @@ class Dashboard:
         return "outlet" if self.apart else "group"
     silent_days: int = 3
     charts: dict[str, Any] = field(default_factory=dict)
+    gaps: list[TopicGap] = field(default_factory=list)  # topics without coverage for gap_days
+    gap_days: int = 7
+    own: OwnShare = field(default_factory=OwnShare)  # the period's articles: own press vs the rest
 
 
 def _base(scope: str, province: str, window: Window) -> SearchRequest:
@@ -196,6 +202,10 @@ def build(period: str, end: date, scope: str, province: str, silent_days: int,
     dashboard.negative_hits = backend.search(replace(base, tones=["negative"], sort="date", collapse=True,
                                                      limit=8)).hits
     dashboard.silent = silent_outlets(end, silent_days, dashboard.outlet_field)
+    dashboard.gap_days = int(current_app.config.get("PRESSWATCH_GAP_DAYS") or 7)
+    dashboard.gaps = topic_gaps(backend, [profile.name for profile in load_profiles()],
+                                base.provinces, end, dashboard.gap_days)
+    dashboard.own = own_share(backend, base, province, services.outlet_provinces())
     # The chart shows the chosen period (it used to widen "7 ngày" to 14 days, unlabelled); a
     # single day is drawn as the week ending that day so it has something to compare with.
     chart_window = window if window.days >= 7 else window_ending(end, 7)
@@ -267,7 +277,7 @@ def index():
     return render_template("dashboard/index.html", d=dashboard, periods=PERIODS, end=end,
                            today=local_today(), outlet_names=services.outlet_names(),
                            search_link=search_link, tones=TONES, baseline_days=SILENT_BASELINE_DAYS,
-                           apart_url=toggle_apart_url(dashboard.apart))
+                           apart_url=toggle_apart_url(dashboard.apart), REACH=REACH)
 
 
 def toggle_apart_url(apart: bool) -> str:

@@ -8,17 +8,21 @@ downloads."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from openpyxl import load_workbook
 
 from search.backends.embedded import EmbeddedBackend
+from search.config import LOCAL_TZ
 from search.document import document_id
 from search.versions import VersionStore
-from tests.helpers import make_user
+from tests.helpers import login, make_user
 
 REPO = Path(__file__).resolve().parents[2]
 OUTLET = "baokinhbac"
@@ -46,10 +50,31 @@ def changed(tmp_path_factory):
         yield press, data_dir, edited_and_removed(press, data_dir)
 
 
+def subscribe_to_changes(data_dir: Path) -> tuple[object, tuple[str, str]]:
+    """An editor subscribes, through the form, to edits and takedowns about the province."""
+    from web import create_app
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRESSWATCH_DATA_DIR", str(data_dir))
+        app = create_app({"PRESSWATCH_DATA_DIR": data_dir})
+    client = app.test_client()
+    email, password = make_user(app, "editor")
+    assert login(client, email, password).status_code == 302
+    page = client.get("/subscriptions/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    response = client.post("/subscriptions/", data={
+        "csrf_token": token, "kind": "province", "province": "Bắc Ninh", "frequency": "immediate",
+        "alert_rule": "changed", "min_outlets": "3", "send_at": "07:00"})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return app, (email, password)
+
+
 def edited_and_removed(press, data_dir: Path) -> dict[str, object]:
-    """Crawl; edit one article; crawl; remove it and three others in each other way; crawl."""
+    """Crawl; subscribe to changes; edit one article; crawl; remove it and three others in each
+    other way; crawl."""
     articles = [a for a in press.articles if a.outlet_id == OUTLET]
     crawl(press.base_url, data_dir)
+    app, account = subscribe_to_changes(data_dir)
     edited, gone_410, gone_home, gone_notice = articles[:4]
     new_title = edited.title + " (cập nhật)"
     new_paragraphs = (*edited.paragraphs[:-1], "Đoạn này được tòa soạn viết lại sau khi bài đã đăng.")
@@ -61,7 +86,7 @@ def edited_and_removed(press, data_dir: Path) -> dict[str, object]:
     press.take_down(gone_notice, "notice")
     crawl(press.base_url, data_dir)
     return {"articles": articles, "edited": edited, "new_title": new_title, "410": gone_410,
-            "home": gone_home, "notice": gone_notice}
+            "home": gone_home, "notice": gone_notice, "app": app, "account": account}
 
 
 def test_edits_and_takedowns_are_recorded_between_crawls(changed):
@@ -95,13 +120,10 @@ def test_edits_and_takedowns_are_recorded_between_crawls(changed):
 
 
 def test_article_page_shows_the_diff_and_the_takedown(changed, _chromium, screenshot):
-    from web import create_app
     from web.serve import ServerSettings, serving_in_thread
 
     press, data_dir, seen = changed
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PRESSWATCH_DATA_DIR", str(data_dir))
-        app = create_app({"PRESSWATCH_DATA_DIR": data_dir})
+    app = seen["app"]
     email, password = make_user(app, "viewer")
     context = _chromium.new_context(viewport={"width": 1280, "height": 900})
     try:
@@ -136,3 +158,27 @@ def test_article_page_shows_the_diff_and_the_takedown(changed, _chromium, screen
             assert "trang chủ" in page.locator(".flash.takedown").inner_text()
     finally:
         context.close()
+
+
+def test_changes_alert_and_briefing_count_them(changed, tmp_path):
+    press, data_dir, seen = changed
+    app, (email, password) = seen["app"], seen["account"]
+    client = app.test_client()
+    assert login(client, email, password).status_code == 302
+    page = client.get("/subscriptions/").get_data(as_text=True)
+    preview = re.search(r'href="(/digest/preview/\d+)"', page).group(1)
+    heading = re.search(r"<h1>(.*?)</h1>", client.get(preview).get_data(as_text=True), re.S).group(1)
+    assert "1 bài bị sửa, 4 bài bị gỡ" in heading, heading
+
+    # The briefing of this month counts them, from the command line as staff run it.
+    month = datetime.now(LOCAL_TZ).strftime("%Y-%m")
+    out = tmp_path / "briefing.xlsx"
+    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
+    command = [sys.executable, "-m", "presswatch", "report", "briefing", "--period", month,
+               "--xlsx", str(out)]
+    result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    sheet = load_workbook(out)["Bài sửa, gỡ"]
+    rows = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["Bài bị tòa soạn sửa sau khi đăng"] == 1
+    assert rows["Bài bị gỡ"] == 4

@@ -108,7 +108,7 @@ def test_docx_has_sections_tables_charts_and_the_form(files):
     assert [h.split(". ", 1)[1] for h in headings] == [
         "Số tin, bài theo loại hình cơ quan báo chí", "Số tin, bài theo chủ đề", "Số tin, bài theo sắc thái",
         "Cơ quan báo chí của tỉnh và các cơ quan khác", "Sự kiện được nhiều báo đưa tin", "Tin, bài tiêu cực",
-        "Xử lý, phản hồi thông tin báo chí nêu"]
+        "Xử lý, phản hồi thông tin báo chí nêu", "Bài bị sửa, bị gỡ sau khi đăng"]
     images = [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
     assert len(images) == 4 and all(r.target_part.blob.startswith(b"\x89PNG") for r in images)
     # The tones table in the DOCX is the XLSX's (the same numbers as the backend, checked above).

@@ -26,7 +26,7 @@ from email.message import EmailMessage
 from flask import render_template
 
 from search.document import LOCAL_TZ, Document
-from web.digest import outbox
+from web.digest import outbox, watch
 from web.digest.compose import Clipping, StoryLine, clipping, story_line
 from web.digest.context import DigestContext
 from web.digest.message import build_message
@@ -56,6 +56,8 @@ def find_alert(ctx: DigestContext, subscription: Subscription, seen: set[str], n
 
     The preview page calls this too: it shows exactly the mail a run would send now.
     """
+    if subscription.alert_rule in ("changed", "gap", "own_share"):
+        return _watched(ctx, subscription, seen, now)
     today = now.astimezone(LOCAL_TZ).date()
     start = today - timedelta(days=ALERT_WINDOW_DAYS - 1)
     request = subscription.alert_request(start, today, facets=False, now=now)
@@ -100,6 +102,22 @@ def find_alert(ctx: DigestContext, subscription: Subscription, seen: set[str], n
     return Alert(subscription, subject, _period_key(keys), keys,
                  clippings=[clipping(d, links, names) for d in fresh[:MAX_ALERT_ITEMS]],
                  more=max(0, len(fresh) - MAX_ALERT_ITEMS))
+
+
+def _watched(ctx: DigestContext, subscription: Subscription, seen: set[str], now: datetime) -> Alert | None:
+    """The rules of ``web.digest.watch``: edits and takedowns, coverage gaps, the own press's share."""
+    if subscription.alert_rule == "changed":
+        finding = watch.changed(ctx.backend, ctx.versions, subscription, seen, now, ALERT_WINDOW_DAYS)
+    elif subscription.alert_rule == "gap":
+        finding = watch.gap(ctx.backend, subscription, seen, now)
+    else:
+        finding = watch.low_own_share(ctx.backend, subscription, seen, now, ctx.focus, ctx.provinces)
+    if finding is None:
+        return None
+    shown = finding.documents[:MAX_ALERT_ITEMS]
+    return Alert(subscription, finding.subject, _period_key(finding.keys), finding.keys,
+                 clippings=[clipping(d, ctx.links, ctx.outlet_names) for d in shown],
+                 more=max(0, len(finding.documents) - MAX_ALERT_ITEMS))
 
 
 def _period_key(item_keys: list[str]) -> str:

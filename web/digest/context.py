@@ -4,13 +4,14 @@ Its own module so that ``alerts`` and ``runner`` both use it without importing e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
 
 from search.backends.base import SearchBackend
+from search.versions import VersionStore
 from web import services
 from web.db import database_path
 from web.digest import outbox
@@ -19,6 +20,7 @@ from web.digest.message import sender_domain, unsubscribe_token
 from web.digest.model import Subscription
 from web.digest.send import MailSettings, setting
 from web.organisation import default_organisation
+from web.versions import store as versions_store
 
 
 @dataclass
@@ -34,6 +36,9 @@ class DigestContext:
     catchup: timedelta
     links: Links
     database: Path | None = None  # the app database: follow-up items due for each recipient
+    versions: VersionStore | None = None  # edits and takedowns, for the "changed" alert rule
+    focus: str = ""  # the focus province, for the "own_share" rule
+    provinces: dict[str, str] = field(default_factory=dict)  # outlet id -> its province
 
     @classmethod
     def from_app(cls, app: Flask) -> DigestContext:
@@ -47,7 +52,8 @@ class DigestContext:
             organisation=str(config.get("PRESSWATCH_ORGANISATION") or default_organisation(focus)),
             mail=MailSettings.from_config(config),
             catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)),
-            database=database_path(app))
+            database=database_path(app), versions=versions_store(), focus=focus,
+            provinces=services.outlet_provinces())
 
     def unsubscribe_url(self, subscription: Subscription) -> str:
         return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.token))

@@ -16,7 +16,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from search.backends.base import SearchBackend, SearchRequest
-from search.document import LOCAL_TZ, Document
+from search.document import LOCAL_TZ
+from search.versions import VersionStore
 from web.filters import KIND_LABELS, TONE_LABELS, published_text
 
 PERIOD = re.compile(r"^(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))$")
@@ -125,16 +126,9 @@ def _columns(pivot: dict[str, dict[str, int]]) -> dict[str, int]:
 def reach_counts(backend: SearchBackend, period: Period, focus: str,
                  provinces: dict[str, str]) -> dict[str, int]:
     """Articles by where their outlet stands: the province's own press, central, other provinces, other."""
-    from web.stories import reach
+    from web.coverage import own_share
 
-    counts: dict[str, int] = {}
-    for outlet, kinds in backend.pivot(period.request(), "outlet", "kind").items():
-        for kind, count in kinds.items():
-            stub = Document(url="", outlet_id=outlet, title="", published_at=datetime.now(UTC),
-                            outlet_kind=kind)  # web.stories.reach reads only the outlet and kind
-            key = reach(stub, focus, provinces)
-            counts[key] = counts.get(key, 0) + count
-    return counts
+    return own_share(backend, period.request(), focus, provinces).counts
 
 
 def handling(db: sqlite3.Connection | None, period: Period) -> dict[str, Any] | None:
@@ -157,7 +151,8 @@ def handling(db: sqlite3.Connection | None, period: Period) -> dict[str, Any] | 
         if row["answered_at"] is None:
             still_open += 1
             continue
-        answered = datetime.strptime(row["answered_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        # The audit trail's times are ISO UTC with a Z, with microseconds since the trail keeps them.
+        answered = datetime.fromisoformat(row["answered_at"].replace("Z", "+00:00")).astimezone(UTC)
         due = date.fromisoformat(row["due_date"]) if row["due_date"] else None
         if due is None or answered.astimezone(LOCAL_TZ).date() <= due:
             on_time += 1
@@ -168,9 +163,46 @@ def handling(db: sqlite3.Connection | None, period: Period) -> dict[str, Any] | 
             "share_answered": (on_time + late) / forwarded if forwarded else None}
 
 
+def _bounds(period: Period) -> tuple[datetime, datetime]:
+    """The period's whole local days as an instant range [start, end)."""
+    return (datetime.combine(period.start, time.min, LOCAL_TZ),
+            datetime.combine(period.end + timedelta(days=1), time.min, LOCAL_TZ))
+
+
+def version_counts(versions: VersionStore, period: Period, followed: set[str]) -> dict[str, int]:
+    """Edits and takedowns seen during the period (search.versions), and how many of them hit an
+    article under follow-up: an answered problem often ends with the outlet correcting or removing
+    its article."""
+    events = versions.events_between(*_bounds(period))
+    counts = {"edit": 0, "takedown": 0, "followed": 0}
+    for event in events:
+        counts[event.kind] += 1
+        counts["followed"] += event.document_id in followed
+    return counts
+
+
+def _followed_articles(db: sqlite3.Connection | None) -> set[str]:
+    if db is None or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'followups'").fetchone():
+        return set()
+    return {row[0] for row in db.execute("SELECT target FROM followups WHERE kind = 'article'")}
+
+
+def versions_table(versions: VersionStore, period: Period, db: sqlite3.Connection | None) -> Table:
+    followed = _followed_articles(db)
+    now = version_counts(versions, period, followed)
+    before = version_counts(versions, period.previous(), followed)
+    labels = {"edit": "Bài bị tòa soạn sửa sau khi đăng", "takedown": "Bài bị gỡ",
+              "followed": "Trong đó: bài đang được theo dõi, xử lý"}
+    table = Table("versions", "Bài bị sửa, bị gỡ sau khi đăng",
+                  ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Thay đổi"])
+    for key, label in labels.items():
+        table.rows.append([label, now[key], before[key], change(now[key], before[key])])
+    return table
+
+
 def build_briefing(backend: SearchBackend, period: Period, *, organisation: str, focus: str,
                    outlet_names: dict[str, str], provinces: dict[str, str],
-                   db: sqlite3.Connection | None = None) -> Briefing:
+                   db: sqlite3.Connection | None = None, versions: VersionStore | None = None) -> Briefing:
     previous = period.previous()
     now_kind_tone = backend.pivot(period.request(), "kind", "tone")
     before_kind_tone = backend.pivot(previous.request(), "kind", "tone")
@@ -209,4 +241,6 @@ def build_briefing(backend: SearchBackend, period: Period, *, organisation: str,
             ["Đã chuyển đơn vị xử lý", figures["forwarded"]], ["Đã phản hồi đúng hạn", figures["on_time"]],
             ["Đã phản hồi quá hạn", figures["late"]], ["Chưa phản hồi", figures["open"]],
             ["Tỷ lệ đã phản hồi", "—" if share is None else f"{share:.0%}"]]))
+    if versions is not None:
+        tables.append(versions_table(versions, period, db))
     return Briefing(period, previous, organisation, total, previous_total, tables, figures)

@@ -26,7 +26,8 @@ from web.reports.review import Signature, build_review  # noqa: E402
 
 CHART_TABLES = ("kinds", "topics", "tones", "reach")
 SHEETS = {"kinds": "Loại hình", "topics": "Chủ đề", "tones": "Sắc thái", "reach": "Của tỉnh và khác",
-          "stories": "Sự kiện nổi bật", "negative": "Tin bài tiêu cực", "handling": "Xử lý phản hồi"}
+          "stories": "Sự kiện nổi bật", "negative": "Tin bài tiêu cực", "handling": "Xử lý phản hồi",
+          "versions": "Bài sửa, gỡ"}
 CHART_BARS = 10
 
 

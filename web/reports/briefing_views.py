@@ -16,13 +16,14 @@ from web.db import get_db
 from web.reports.briefing import Briefing, Period, PeriodError, build_briefing
 from web.reports.briefing_files import render_docx, write_xlsx
 from web.reports.views import EXPORT_ROLE, FORMATS, _attachment, _organisation, _signature, bp
+from web.versions import store as versions_store
 
 
 def briefing_for(period_text: str) -> Briefing:
     return build_briefing(services.backend(), Period.parse(period_text), organisation=_organisation(),
                           focus=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
                           outlet_names=services.outlet_names(), provinces=services.outlet_provinces(),
-                          db=get_db())
+                          db=get_db(), versions=versions_store())
 
 
 def docx_bytes(briefing: Briefing) -> bytes:
