@@ -391,7 +391,7 @@ class VersionStore:
         return [(row[0], row[1]) for row in rows]
 
     @staticmethod
-    def _row(row: tuple) -> Event:
+    def _row(row: tuple[Any, ...]) -> Event:
         return Event(
             row[0], row[1], row[2], row[3], row[4], datetime.fromisoformat(row[5]), json.loads(row[6])
         )
