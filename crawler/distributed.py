@@ -103,7 +103,8 @@ class DistributedIdle:
 
     def _scheduler(self) -> Any:
         engine = self.crawler.engine
-        return getattr(engine, "scheduler", None) or engine.slot.scheduler  # Scrapy < 2.19: slot
+        # Scrapy < 2.19 kept it on engine.slot, which today's Scrapy (and its types) no longer has.
+        return getattr(engine, "scheduler", None) or engine.slot.scheduler  # type: ignore[attr-defined]
 
     def spider_idle(self, spider: Spider) -> None:
         # Scrapy calls this about every 5 s while nothing is scheduled or in flight here. Requests

@@ -24,10 +24,11 @@ class CrawlStateExtension:
     def spider_opened(self, spider: Spider) -> None:
         self.state = CrawlState(state_path(self.crawler.settings))
         self.run_id = self.state.start_run()
-        spider.state_store = self.state
+        # Spiders and components read it as ``spider.state_store`` (Spider declares no such attribute).
+        spider.state_store = self.state  # type: ignore[attr-defined]
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        if self.state is None:
+        if self.state is None or self.run_id is None:  # both are set in spider_opened
             return
         stats = self.crawler.stats.get_stats()
         runs: dict[str, OutletRun] = {}

@@ -63,11 +63,12 @@ def _extract_item(page: bytes, url: str, content_type: str | None, selectors: di
     from search.ingest import prepare
 
     result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds, hosts=hosts)
-    if not result.ok or (since and result.article["published_at"].date() < since):
+    article = result.article  # None when not result.ok
+    if article is None or (since and article["published_at"].date() < since):
         return result, None
-    item = article_item(result.article, outlet, url)
+    item = article_item(article, outlet, url)
     item.prepared = prepare(item.to_article())
-    result.article = {"published_at": result.article["published_at"]}  # the item carries the rest
+    result.article = {"published_at": article["published_at"]}  # the item carries the rest
     return result, item
 
 
@@ -131,18 +132,24 @@ class ExtractionPool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.restarted = False
-        self.executor: ProcessPoolExecutor | None = None
+        self.executor = self._start(workers)
+
+    @staticmethod
+    def _start(workers: int) -> ProcessPoolExecutor | None:
         if workers > 0 and not _main_is_importable():
             log.info("Extracting in-process: worker processes cannot re-import this program's main module")
-        elif workers > 0:
-            # "spawn": a fresh interpreter, never a fork of the process running Twisted's reactor.
-            context = multiprocessing.get_context("spawn")
-            self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                                initializer=_start_worker, initargs=(os.getpid(),))
-            # Spawned on demand otherwise, i.e. when the first article page arrives, which then
-            # waits ~1 s for a fresh interpreter to import and warm up: start them all now.
-            for _ in range(workers):
-                self.executor.submit(_started)
+            return None
+        if workers <= 0:
+            return None
+        # "spawn": a fresh interpreter, never a fork of the process running Twisted's reactor.
+        context = multiprocessing.get_context("spawn")
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                       initializer=_start_worker, initargs=(os.getpid(),))
+        # Spawned on demand otherwise, i.e. when the first article page arrives, which then
+        # waits ~1 s for a fresh interpreter to import and warm up: start them all now.
+        for _ in range(workers):
+            executor.submit(_started)
+        return executor
 
     async def extract(self, page: bytes, url: str, content_type: str | None,
                       selectors: dict[str, Any] | None, outlet: dict[str, str],
@@ -165,7 +172,7 @@ class ExtractionPool:
             self.close(wait=False)
             if not self.restarted:
                 log.error("An extraction worker died on %s; restarting the pool", url)
-                self.__init__(self.workers)
+                self.executor = self._start(self.workers)
                 self.restarted = True
             else:
                 log.error("Extraction workers died twice; extracting in-process from now on")

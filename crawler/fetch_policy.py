@@ -109,7 +109,8 @@ def public(address: str) -> bool:
 
 def _resolve(host: str, port: int | None) -> list[str]:
     try:
-        return sorted({info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)})
+        # sockaddr[0] is the address string for both IPv4 and IPv6.
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)})
     except (OSError, UnicodeError):
         return []  # the download fails with its own DNS error
 

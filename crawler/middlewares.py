@@ -17,6 +17,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
@@ -64,7 +65,7 @@ def retry_after(response: Response | None, now: datetime | None = None) -> float
     """Seconds a 429/503 asks us to wait (``Retry-After``: seconds or an HTTP date), if it says."""
     if response is None:
         return None
-    value = response.headers.get("Retry-After", b"").decode("latin-1").strip()
+    value = (response.headers.get("Retry-After") or b"").decode("latin-1").strip()
     if not value:
         return None
     if value.isdigit():
@@ -88,7 +89,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     middleware (a timer, not a blocking sleep), so other requests keep flowing meanwhile.
     """
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 30.0)
@@ -102,11 +103,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def delay(self, request: Request, response: Response | None) -> float | None:
         """Seconds before the retry of ``request``; None: do not retry (Retry-After too long)."""
-        attempt = request.meta.get("retry_times", 0) + 1
+        attempt: int = request.meta.get("retry_times", 0) + 1
         asked = retry_after(response)
         if asked is not None:
             return asked if asked <= self.retry_after_max else None
-        return min(self.cap, self.base * 2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
+        return min(self.cap, self.base * 2.0 ** (attempt - 1)) * random.uniform(0.75, 1.25)
 
     async def _later(self, seconds: float, retry: Request) -> Request:
         """``retry``, handed back to Scrapy after ``seconds`` (a timer: nothing blocks meanwhile)."""
@@ -118,7 +119,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     # Plain methods that return a coroutine only when they retry: the common case (no retry)
     # then costs no task or future.
-    def process_response(self, request: Request, response: Response,
+    # Scrapy awaits a coroutine a middleware method returns (deferred_from_coro); its annotations
+    # list only the synchronous results, hence the override ignores.
+    def process_response(self, request: Request, response: Response,  # type: ignore[override]
                          spider: Spider | None = None) -> Request | Response | Later:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
@@ -134,7 +137,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         log.info("Retrying %s in %.1f s (HTTP %s)", request.url, wait, response.status)
         return self._later(wait, retry)
 
-    def process_exception(self, request: Request, exception: Exception,
+    def process_exception(self, request: Request, exception: Exception,  # type: ignore[override]
                           spider: Spider | None = None) -> Request | Response | Later | None:
         if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
             return None
@@ -157,7 +160,7 @@ class RedirectLoopMiddleware:
                          spider: Spider | None = None) -> Response:
         if response.status not in (301, 302, 303, 307, 308) or "Location" not in response.headers:
             return response
-        location = safe_url_string(response.headers["Location"].decode("latin-1"))
+        location = safe_url_string((response.headers["Location"] or b"").decode("latin-1"))
         target = response.urljoin(location)
         visited = {*request.meta.get("redirect_urls", []), request.url}
         if target in visited:

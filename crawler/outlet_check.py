@@ -8,6 +8,7 @@ No click here: `presswatch/commands/outlets.py` is the command line.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import http.cookiejar
 import re
@@ -27,6 +28,7 @@ from lxml import html as lxml_html
 
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import _local
+from crawler.extract.xpaths import strings
 from crawler.registry import Outlet
 
 # Enough for any feed or sitemap page; a bigger body is read only this far (and says so).
@@ -156,7 +158,7 @@ def _links_matching(text: str, url: str, prefix: str, pattern: str) -> list[str]
         return []
     found: list[str] = []
     regex = re.compile(pattern)
-    for href in tree.xpath("//a/@href"):
+    for href in strings(tree, "//a/@href"):
         absolute = urljoin(url, href.strip())
         if absolute.startswith(prefix) and regex.search(urlsplit(absolute).path) and absolute not in found:
             found.append(absolute)
@@ -169,18 +171,18 @@ def probe(url: str, route: str, outlet: Outlet, *, user_agent: str, timeout: flo
     opener = opener or _opener(cookies=False)
     request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept": "*/*"})
     started = time.monotonic()
-    base = {"outlet": outlet.id, "route": route, "url": url}
+    result = functools.partial(RouteResult, outlet.id, route, url)
     try:
         with opener.open(request, timeout=timeout) as response:
             raw = response.read(MAX_BYTES + 1)
             status, final_url, headers = response.status, response.geturl(), response.headers
     except urllib.error.HTTPError as error:
         # A redirect loop (QĐND without its cookie) also lands here, with the 30x status.
-        return RouteResult(**base, verdict="http-error", status=error.code, final_url=error.geturl() or url,
+        return result(verdict="http-error", status=error.code, final_url=error.geturl() or url,
                            error=f"HTTP {error.code} {error.reason}", seconds=time.monotonic() - started)
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        return RouteResult(**base, verdict="network-error", error=f"{type(reason).__name__}: {reason}",
+        return result(verdict="network-error", error=f"{type(reason).__name__}: {reason}",
                            seconds=time.monotonic() - started)
     body, inflated_more = _decode_body(raw[:MAX_BYTES], headers)
     note = "truncated at 8 MB; " if len(raw) > MAX_BYTES or inflated_more else ""
@@ -188,7 +190,7 @@ def probe(url: str, route: str, outlet: Outlet, *, user_agent: str, timeout: flo
         verdict, fmt, items, why = "ok", "", 0, ""
     else:
         verdict, fmt, items, why = judge(route, final_url, body, headers, outlet.article_pattern)
-    return RouteResult(**base, verdict=verdict, status=status, final_url=final_url, format=fmt,
+    return result(verdict=verdict, status=status, final_url=final_url, format=fmt,
                        items=items, error=(note + why).strip("; "), seconds=time.monotonic() - started)
 
 
@@ -215,7 +217,9 @@ def check_outlets(outlets: Iterable[Outlet], *, user_agent: str | None = None, t
     Results come back in registry order whatever order the threads finish in.
     """
     if user_agent is None:
-        from crawler.settings import USER_AGENT as user_agent  # the spider's own identity
+        from crawler.settings import USER_AGENT  # the spider's own identity
+
+        user_agent = USER_AGENT
     chosen = list(outlets)
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="outlet-check") as pool:
         futures = [pool.submit(check_outlet, o, user_agent=user_agent, timeout=timeout) for o in chosen]

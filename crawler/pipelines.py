@@ -36,6 +36,8 @@ class IndexPipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
+        # Built by from_crawler and opened by Scrapy once its spider exists.
+        assert self.crawler is not None and self.crawler.spider is not None
         self.spider = spider = self.crawler.spider
         self.ingester = open_ingester(refresh=True)
         self.ingester.on_indexed = self._record
@@ -44,6 +46,7 @@ class IndexPipeline:
 
     def _record(self, documents: list[Document]) -> None:
         """After the index has them: only now is an article 'seen' in the crawl state."""
+        assert self.spider is not None  # indexing starts after open_spider
         state = getattr(self.spider, "state_store", None)
         stats = self.spider.crawler.stats
         for document in documents:
@@ -69,6 +72,7 @@ class IndexPipeline:
             # Before add(): a full batch is indexed (and recorded) inside that call.
             self.fetched_urls[document_id(item.url)] = item.fetched_url
         # Normally prepared (analysed, signed) by the extraction worker; else done here.
+        assert self.ingester is not None  # opened in open_spider
         self.ingester.add(item.prepared or item.to_article())
         return item
 
@@ -101,6 +105,7 @@ class IndexPipeline:
         if self.ingester is None:
             return
         spider = self.spider
+        assert spider is not None  # set with the ingester
         report = self.ingester.flush()
         spider.crawler.stats.set_value("presswatch_total/indexed", report.indexed)
         spider.crawler.stats.set_value("presswatch_total/index_errors", len(report.errors))

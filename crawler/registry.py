@@ -147,7 +147,8 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
         raise RegistryError(path, "needs at least one of feeds, sitemaps or sections", entry, "feeds")
     return Outlet(id=raw["id"], name=raw["name"].strip(), domain=raw["domain"].strip(),
                   kind=raw["kind"], province=raw["province"], feeds_source=feeds_source,
-                  enabled=enabled, notes=str(raw.get("notes", "")), **routes,
+                  enabled=enabled, notes=str(raw.get("notes", "")), feeds=routes["feeds"],
+                  sitemaps=routes["sitemaps"], sections=routes["sections"],
                   **_handling(path, entry, raw, variables),
                   **succession.parse_succession(path, entry, raw))
 

@@ -169,7 +169,7 @@ class CrawlState:
         if "refused_examples" not in columns:
             self.db.execute("ALTER TABLE outlet_runs ADD COLUMN refused_examples TEXT NOT NULL DEFAULT ''")
 
-    def _write(self, sql: str, params: Iterable = ()) -> sqlite3.Cursor:
+    def _write(self, sql: str, params: Iterable[object] = ()) -> sqlite3.Cursor:
         with self._lock:
             try:
                 return self.db.execute(sql, tuple(params))
@@ -250,7 +250,9 @@ class CrawlState:
     # -- runs and outlet health --------------------------------------------------------------
 
     def start_run(self) -> int:
-        return self._write("INSERT INTO runs(started_at) VALUES (?)", (_now(),)).lastrowid
+        run_id = self._write("INSERT INTO runs(started_at) VALUES (?)", (_now(),)).lastrowid
+        assert run_id is not None  # set by every INSERT
+        return run_id
 
     def finish_run(self, run_id: int, outlets: dict[str, OutletRun], dead_after: int = 3) -> None:
         """Store each outlet's run and its health; ``dead_after`` failed runs in a row flag it as

@@ -117,7 +117,7 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
             seen.append(current.merged_into)
             current = by_id[current.merged_into]
     for outlet in outlets:
-        if outlet.merged_into is None:
+        if outlet.merged_into is None or outlet.active_until is None:  # merged implies an end date
             continue
         successor = by_id[outlet.merged_into]
         day_after = outlet.active_until + ONE_DAY

@@ -41,8 +41,9 @@ def parse_feed(body: bytes) -> list[Link]:
         if "link" in fields:
             link = fields["link"]
             url = (link.text or link.get("href") or "").strip()
-        if not url and "guid" in fields and (fields["guid"].text or "").startswith("http"):
-            url = fields["guid"].text.strip()
+        guid = fields["guid"].text or "" if "guid" in fields else ""
+        if not url and guid.startswith("http"):
+            url = guid.strip()
         if not url:
             continue
         date_el = next((fields[k] for k in ("pubDate", "published", "date", "updated") if k in fields), None)

@@ -27,6 +27,7 @@ from lxml import html as lxml_html
 
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.safe_fetch import Refused, SafeFetcher
+from crawler.extract.xpaths import html_elements
 from crawler.outlet_check import judge
 from crawler.registry import Outlet, RegistryError, load_registry
 
@@ -79,11 +80,11 @@ def _homepage_feeds(body: bytes, base: str) -> list[str]:
     except (ValueError, etree.ParserError):
         return []
     urls = []
-    for link in tree.xpath("//link[@href]"):
+    for link in html_elements(tree, "//link[@href]"):
         rel = (link.get("rel") or "").lower().split()
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         if "alternate" in rel and kind in FEED_TYPES:
-            urls.append(urljoin(base, link.get("href").strip()))
+            urls.append(urljoin(base, link.get("href", "").strip()))
     return urls
 
 
@@ -181,10 +182,11 @@ def sample_articles(outlet: Outlet, fetcher: SafeFetcher, report: Report, count:
         result = extract_article(page.body, page.final_url, page.headers.get("Content-Type"),
                                  outlet.selectors or None, hosts=own_hosts(outlet))
         row: dict[str, object] = {"url": page.final_url, "ok": result.ok, "error": result.reason}
-        if result.ok:
-            row.update(title=result.article.get("title", ""),
-                       published_at=str(result.article.get("published_at") or ""),
-                       words=len(str(result.article.get("text") or result.article.get("body") or "").split()))
+        article = result.article  # None when not result.ok
+        if article is not None:
+            row.update(title=article.get("title", ""),
+                       published_at=str(article.get("published_at") or ""),
+                       words=len(str(article.get("text") or article.get("body") or "").split()))
         report.articles.append(row)
 
 

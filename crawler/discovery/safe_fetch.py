@@ -9,11 +9,13 @@ second time could slip through; the crawl itself re-checks the connected address
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import IO
 from urllib.parse import urlsplit
 
 from crawler import fetch_policy
@@ -42,7 +44,8 @@ def _check_address(outlet: Outlet, url: str) -> None:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
         raise urllib.error.URLError(f"cannot resolve {parts.hostname}: {error}") from None
-    private = [info[4][0] for info in infos if not fetch_policy.public(info[4][0])]
+    addresses = [str(info[4][0]) for info in infos]  # sockaddr[0]: the address, IPv4 or IPv6
+    private = [address for address in addresses if not fetch_policy.public(address)]
     if private:
         raise Refused(f"{parts.hostname} resolves to a non-public address ({private[0]})")
 
@@ -59,7 +62,8 @@ class _PolicyRedirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, outlet: Outlet) -> None:
         self.outlet = outlet
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 - urllib's
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: http.client.HTTPMessage, newurl: str) -> urllib.request.Request | None:
         check(self.outlet, newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 

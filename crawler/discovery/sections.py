@@ -7,6 +7,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from crawler.extract.xpaths import html_elements, strings
+
 # Article URLs on Vietnamese CMSs end in a numeric id: "-a1234.html", "-20231010.htm", "/d538952.html".
 ARTICLE_URL = re.compile(r"(?:-|/)[a-z]?\d{4,}\.html?$|-post\d+\.html?$|/\d{5,}/?$")
 NEXT_TEXTS = ("trang sau", "tiếp", "xem thêm", "next", "›", "»")
@@ -26,7 +28,7 @@ def parse_section(body: str, url: str, prefix: str | None = None,
     host = urlsplit(url).netloc
     prefix = prefix or f"{urlsplit(url).scheme}://{host}/"
     articles: list[str] = []
-    for href in tree.xpath("//a/@href"):
+    for href in strings(tree, "//a/@href"):
         absolute = urljoin(url, href.strip())
         looks_like_article = (pattern.search(absolute) if pattern
                               else ARTICLE_URL.search(urlsplit(absolute).path))
@@ -34,12 +36,12 @@ def parse_section(body: str, url: str, prefix: str | None = None,
         if is_article and absolute not in articles:
             articles.append(absolute)
     next_url = None
-    for link in tree.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href"):
+    for link in strings(tree, "//link[@rel='next']/@href | //a[@rel='next']/@href"):
         next_url = urljoin(url, link)
         break
     if next_url is None:
-        for anchor in tree.xpath("//a[@href]"):
+        for anchor in html_elements(tree, "//a[@href]"):
             if " ".join(anchor.text_content().split()).lower() in NEXT_TEXTS:
-                next_url = urljoin(url, anchor.get("href"))
+                next_url = urljoin(url, anchor.get("href", ""))
                 break
     return articles, next_url

@@ -48,7 +48,7 @@ def cpu_budget(seconds: float | None) -> Iterator[None]:
     global _active, _limit
     usable = (seconds and seconds > 0 and not _active and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not usable or seconds is None:  # (usable already implies a number; this says so to mypy)
         yield
         return
     previous = signal.signal(signal.SIGPROF, _expired)

@@ -114,7 +114,8 @@ def _compiled_groups(groups: tuple[tuple[str, ...], ...]) -> SelectorGroups:
 
 
 # (tree, {selector list: matches}) while a ``preselected`` block runs in this context.
-_PRESELECTED: contextvars.ContextVar[tuple[lxml_html.HtmlElement, dict] | None] = \
+_PRESELECTED: contextvars.ContextVar[tuple[lxml_html.HtmlElement,
+                                             dict[tuple[str, ...], list[etree._Element]]] | None] = \
     contextvars.ContextVar("preselected", default=None)
 
 

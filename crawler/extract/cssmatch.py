@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 import cssselect
+from cssselect.parser import Attrib, Class, CombinedSelector, Element, Hash, Tree
 from lxml import etree
 from lxml.cssselect import CSSSelector, LxmlTranslator
 
@@ -111,7 +113,8 @@ class _Index:
             for name in classes & self.class_names:
                 out += self.by_class[name]
         if self.by_id:
-            rules = self.by_id.get(element.get("id"))
+            element_id = element.get("id")
+            rules = self.by_id.get(element_id) if element_id is not None else None
             if rules:
                 out += rules
         for name, rules in self.attrs:
@@ -131,24 +134,23 @@ def _class_set(value: str) -> frozenset[str]:
     return frozenset(_XML_SPACE.split(value.strip(" \t\r\n")))
 
 
-def _simple(tree: cssselect.parser.Tree) -> _Simple | None:
+def _simple(tree: Tree) -> _Simple | None:
     out = _Simple()
     while True:
-        kind = type(tree).__name__
-        if kind == "Element":
+        if isinstance(tree, Element):
             if tree.namespace is not None:
                 return None
             out.tag = tree.element  # None for "*"
             return out
-        if kind == "Class":
+        if isinstance(tree, Class):
             out.classes.append(tree.class_name)
-        elif kind == "Hash":
+        elif isinstance(tree, Hash):
             out.ids.append(tree.id)
-        elif kind == "Attrib" and tree.namespace is None:
+        elif isinstance(tree, Attrib) and tree.namespace is None:
             value = tree.value.value if tree.value is not None else None
             if tree.operator == "exists":
                 out.exists.append(tree.attrib)
-            elif tree.operator == "=":
+            elif tree.operator == "=" and value is not None:  # an "=" always has its value
                 out.equals.append((tree.attrib, value))
             elif tree.operator == "*=" and value:  # cssselect: [a*=''] never matches
                 out.contains.append((tree.attrib, value))
@@ -163,7 +165,7 @@ def _rule(selector: cssselect.Selector) -> _Rule | None:
     if selector.pseudo_element:
         return None
     tree = selector.parsed_tree
-    if type(tree).__name__ == "CombinedSelector":
+    if isinstance(tree, CombinedSelector):
         if tree.combinator != " ":
             return None
         subject, ancestor = _simple(tree.subselector), _simple(tree.selector)
@@ -226,7 +228,8 @@ class SelectorGroups:
                         matched.add(rule.group)
             if ancestors is not None:
                 for rule in ancestors.candidates(element, tag, classes):
-                    if rule.ancestor.matches(element, classes):
+                    ancestor = rule.ancestor  # set on every rule filed in self.ancestors
+                    if ancestor is not None and ancestor.matches(element, classes):
                         anchors.append((element, rule))
         extra: list[set[etree._Element]] = [set() for _ in range(self.count)]
         for anchor, rule in anchors:
@@ -235,7 +238,8 @@ class SelectorGroups:
             extra[rule.group].update(e for e in below if e is not anchor and rule.subject.matches(e, None))
         for group, xpath in enumerate(self.xpaths):
             if xpath is not None:
-                extra[group].update(xpath(root))
+                # A union of selector XPaths selects elements only, never text or numbers.
+                extra[group].update(cast(list[etree._Element], xpath(root)))
         for group, more in enumerate(extra):
             if more:
                 # Merge in document order, each element once (as an XPath union would).

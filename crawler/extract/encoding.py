@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from w3lib.encoding import html_to_unicode
 
 from crawler.extract import legacy
+from crawler.extract.xpaths import strings
 
 _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
@@ -181,10 +182,10 @@ def _maybe_convert(text: str | None, page_kind: str, hint: str) -> str | None:
 def _declares_legacy_font(tree: lxml_html.HtmlElement, page_text: str) -> bool:
     """A face/style/class attribute or a style sheet naming a legacy font (the page's text also holds
     addresses like "vnecdn.net" that look like one, so it only says where not to look)."""
-    declared = _DECLARED_FONTS(tree)
+    declared = strings(tree, _DECLARED_FONTS)
     lowered = page_text.lower()
     if "vni-" in lowered or "vni " in lowered:
-        declared += _VNI_CLASSES(tree)  # class="VNI-Times": only VNI names fit a class token
+        declared += strings(tree, _VNI_CLASSES)  # class="VNI-Times": only VNI names fit a class token
     return _names_legacy_font("\n".join(declared))
 
 

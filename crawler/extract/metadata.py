@@ -82,7 +82,7 @@ def _breadcrumb(item: dict[str, Any]) -> list[str]:
     elements = item.get("itemListElement") or []
     if isinstance(elements, dict):
         elements = [elements]
-    named = []
+    named: list[tuple[int, str]] = []
     for element in elements:
         if not isinstance(element, dict):
             continue

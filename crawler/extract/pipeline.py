@@ -132,9 +132,9 @@ def _section(tree: lxml_html.HtmlElement, meta: Metadata, title: str, title_el: 
         items = [i for i in items if i and fold(i) not in _HOME and fold(i) != fold(title) and len(i) < 60]
         if items:
             return items[-1]
-    trail = [i for i in meta.breadcrumb if fold(i) not in _HOME and fold(i) != fold(title)]
-    if trail:
-        return trail[-1]
+    crumbs = [i for i in meta.breadcrumb if fold(i) not in _HOME and fold(i) != fold(title)]
+    if crumbs:
+        return crumbs[-1]
     if meta.section:
         return meta.section.split(",")[-1].strip()
     return _section_link_before(title_el)
@@ -209,7 +209,7 @@ def _drop_leading(lines: list[str], title: str, sapo: str, author: str) -> list[
     while lines:
         line, folded = lines[0], fold(lines[0])
         if folded in (fold(title), fold(sapo), fold(author)) or (
-                len(line) < 90 and dates.parse_line(line) is not None and dates.parse_line(line).has_time):
+                len(line) < 90 and (stamp := dates.parse_line(line)) is not None and stamp.has_time):
             lines = lines[1:]
         else:
             break

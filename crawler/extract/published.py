@@ -15,6 +15,7 @@ from crawler.extract import dates
 from crawler.extract.content import Order, select_all, text_of
 from crawler.extract.dates import Stamp
 from crawler.extract.evidence import Evidence, Published, choose
+from crawler.extract.xpaths import html_elements
 
 # class/id fragments of the elements that print a date line on Vietnamese CMSs.
 _DATE_ATTR = re.compile(r"date|time|publish|posted|ngay|thoigian|pubdate|created|meta|info|cms-date", re.I)
@@ -60,7 +61,7 @@ _ATTRIBUTED = etree.XPath("//time | //*[@class or @id or @data-role]")
 
 def _classed(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Elements that say they print a date: a date-like class/id/role, or <time>."""
-    return [element for element in _ATTRIBUTED(tree) if element.tag not in _SKIP and (
+    return [element for element in html_elements(tree, _ATTRIBUTED) if element.tag not in _SKIP and (
         element.tag == "time" or _DATE_ATTR.search(
             f"{element.get('class', '')} {element.get('id', '')} {element.get('data-role', '')}"))]
 

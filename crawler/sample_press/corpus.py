@@ -119,7 +119,7 @@ def _shingles(draft: Draft) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i:i + 5]) for i in range(len(words) - 4))
 
 
-def _similarity(a: frozenset, b: frozenset) -> float:
+def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -128,16 +128,16 @@ def _reword(draft: Draft, rng: random.Random) -> Draft:
         p if i in draft.headings else vary(p, rng) for i, p in enumerate(draft.paragraphs)))
 
 
-def _originals(rng: random.Random, first_day: date, quotas: Counter, taken: set[str]) -> list[_Piece]:
+def _originals(rng: random.Random, first_day: date, quotas: Counter[str], taken: set[str]) -> list[_Piece]:
     """One article per topic slot; among a few drafts, keep the one least like its template siblings."""
     keys = [k for k in TOPIC_KEYS for _ in range(PER_TOPIC)] + ["other"] * OTHER_COUNT
     rng.shuffle(keys)
     rotation = {k: rng.sample(range(len(_topic(k).scenarios)), len(_topic(k).scenarios))
                 for k in (*TOPIC_KEYS, "other")}
-    turns: Counter = Counter()
+    turns: Counter[str] = Counter()
     seen_titles = set(taken)
     used: set[tuple[str, str, str]] = set()
-    siblings: dict[str, list[frozenset]] = defaultdict(list)
+    siblings: dict[str, list[frozenset[tuple[str, ...]]]] = defaultdict(list)
     pieces = []
     for index, key in enumerate(keys):
         topic = _topic(key)
@@ -150,7 +150,7 @@ def _originals(rng: random.Random, first_day: date, quotas: Counter, taken: set[
         author, photo = byline(rng, site.id)
         scenario = topic.scenarios[rotation[key][turns[key] % len(topic.scenarios)]]
         turns[key] += 1
-        best: tuple[float, Draft, frozenset] | None = None
+        best: tuple[float, Draft, frozenset[tuple[str, ...]]] | None = None
         for attempt in range(DRAFTS):
             last = attempt == DRAFTS - 1
             province = BY_NAME[_weighted(rng, site.regions)]
@@ -235,7 +235,7 @@ def _build(end: date) -> tuple[SampleArticle, ...]:
     first_day = end - timedelta(days=WINDOW_DAYS - 1)
     syndicated = _syndicated(rng, first_day)
     total = len(TOPIC_KEYS) * PER_TOPIC + OTHER_COUNT + len(syndicated) + 1
-    quotas: Counter = Counter()
+    quotas: Counter[str] = Counter()
     for i, site_id in enumerate(sorted(SITES)):
         quotas[site_id] = total // len(SITES) + (1 if i < total % len(SITES) else 0)
     for piece in syndicated:

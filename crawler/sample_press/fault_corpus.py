@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from .corpus import FIRST_MINUTE, LAST_MINUTE, WINDOW_DAYS, SampleArticle, _article, _at, _Piece
 from .fault_sites import ARCHIVED, COUNTS, DISALLOWED_SECTION, FAULT_SITES, MERGER_DAY, REPORTERS
@@ -68,7 +69,7 @@ def _build(end: date) -> tuple[SampleArticle, ...]:
     return tuple(articles)
 
 
-def _replace(article: SampleArticle, **changes: str) -> SampleArticle:
+def _replace(article: SampleArticle, **changes: Any) -> SampleArticle:  # SampleArticle's fields
     from dataclasses import replace
 
     return replace(article, **changes)

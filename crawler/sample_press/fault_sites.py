@@ -8,6 +8,8 @@ licence numbers are fictional.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .sites import ALL, Section, Site
 
 # One behaviour per site (docs/CRAWLING.md describes each).
@@ -71,7 +73,7 @@ def _three(first: str, second: str, third: str) -> tuple[Section, ...]:
 
 def _site(site_id: str, name: str, kind: str, province: str | None, family: str,
           sections: tuple[Section, ...], feed: str, section_pattern: str, article_pattern: str,
-          id_start: int, id_style: str = "seq", **extra) -> Site:
+          id_start: int, id_style: str = "seq", **extra: Any) -> Site:  # extra: Site's own fields
     number = sorted(FAULTS).index(site_id) + 300
     return Site(site_id, name, f"{site_id}.sample", kind, province, f"{name} – trang tin (bản mẫu)",
                 f"Số {number % 90 + 1} đường Mẫu, {province or 'Hà Nội'} (địa chỉ mẫu)",

@@ -36,7 +36,7 @@ def _description(outlet: Outlet, article: SampleArticle) -> Markup | str:
 
 
 def rss(env: Environment, outlet: Outlet, link: Callable[[SampleArticle], str] | None = None,
-        extra: list[dict] | None = None) -> str:
+        extra: list[dict[str, object]] | None = None) -> str:
     """The outlet's RSS feed; ``link`` replaces article URLs (fault sites), ``extra`` adds raw items."""
     link = link or outlet.url
     items = [{

@@ -108,7 +108,7 @@ class Outlet:
                     display_date(self.site.markup, article.published_at))
 
     # --- shared page context --------------------------------------------------------------------
-    def site_context(self) -> dict:
+    def site_context(self) -> dict[str, object]:
         site = self.site
         return {
             "id": site.id, "name": site.name, "domain": site.domain, "slogan": site.slogan,
@@ -127,7 +127,7 @@ class Renderer:
         self.outlets = outlets
         self.env = environment()
 
-    def render(self, template: str, **context) -> str:
+    def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
     # --- article ----------------------------------------------------------------------------------
@@ -161,7 +161,8 @@ class Renderer:
             context["json_ld"] = self._json_ld(outlet, article, url)
         return self.render(f"{family}/article.html", **context)
 
-    def _blocks(self, outlet: Outlet, article: SampleArticle, neighbours: list[SampleArticle]) -> list[dict]:
+    def _blocks(self, outlet: Outlet, article: SampleArticle,
+                neighbours: list[SampleArticle]) -> list[dict[str, object]]:
         count = len(article.paragraphs)
         is_seed = article.outlet_id == SEED_OUTLET and article.article_id == SEED_ID
         if is_seed:
@@ -179,7 +180,7 @@ class Renderer:
             related_at = 1 + zlib.crc32(article.path.encode()) % 2
             related = [outlet.link(a) for a in neighbours[:1 + zlib.crc32(article.title.encode()) % 2]]
         alt_is_title = outlet.site.markup == "baokinhbac"
-        blocks: list[dict] = []
+        blocks: list[dict[str, object]] = []
         for index, text in enumerate(article.paragraphs):
             if index == related_at and related:
                 blocks.append({"kind": "related", "links": related})

@@ -10,9 +10,12 @@ import base64
 import dataclasses
 import threading
 import time
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+from wsgiref.types import StartResponse, WSGIEnvironment
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
@@ -64,7 +67,7 @@ class SamplePressApp:
     """The WSGI application; pages are rendered on first request and cached."""
 
     def __init__(self, articles: list[SampleArticle], base_url: str, today: date,
-                 conditional: bool = True, **fault_options: float) -> None:
+                 conditional: bool = True, **fault_options: Any) -> None:  # Faults' settings
         self.base_url = base_url.rstrip("/")
         self.conditional = conditional
         grouped: dict[str, list[SampleArticle]] = {site_id: [] for site_id in ALL_SITES}
@@ -85,7 +88,7 @@ class SamplePressApp:
         # Articles changed after publication (SamplePress.edit, take_down): path -> what to answer.
         self.revisions: dict[str, tuple[str, object]] = {}
 
-    def __call__(self, environ: dict, start_response):  # noqa: ANN204 - WSGI signature
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
         full = request.path + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
         with self._lock:
@@ -210,7 +213,7 @@ class SamplePress:
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, end: date | None = None,
                  quiet: bool = True, conditional: bool = True, origin: str | None = None,
-                 **fault_options: float) -> None:
+                 **fault_options: Any) -> None:  # Faults' settings
         self.end = end or datetime.now(TZ).date()
         self.articles: list[SampleArticle] = build_corpus(self.end)
         # The fault sites' articles (registry faults.yaml); ``articles`` stays the clean six outlets'.
@@ -227,7 +230,7 @@ class SamplePress:
         self.faults: Faults = self._app.faults
         self._thread: threading.Thread | None = None
 
-    def _wsgi(self, environ: dict, start_response):  # noqa: ANN202 - WSGI signature
+    def _wsgi(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         return self._app(environ, start_response)
 
     def url_for(self, article: SampleArticle) -> str:

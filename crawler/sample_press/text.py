@@ -16,7 +16,7 @@ _EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-class Slots(dict):
+class Slots(dict[str, str]):
     """Template values; a missing slot is a bug in the phrase data, so it raises."""
 
     def __missing__(self, key: str) -> str:
@@ -86,7 +86,7 @@ def decimal(value: float, places: int = 1) -> str:
 def round_significant(value: int, digits: int = 3) -> int:
     if value < 10 ** digits:
         return value
-    step = 10 ** (len(str(value)) - digits)
+    step: int = 10 ** (len(str(value)) - digits)  # a non-negative power: an int
     return round(value / step) * step
 
 

@@ -120,7 +120,7 @@ def context(rng: random.Random, province: Province, when: datetime, photo: str) 
     return with_capitals(values)
 
 
-def _number(rng: random.Random, spec: tuple) -> str:
+def _number(rng: random.Random, spec: tuple[int, int] | tuple[float, float, int]) -> str:
     if len(spec) == 3:
         return decimal(rng.uniform(spec[0], spec[1]), spec[2])
     return number(round_significant(rng.randint(spec[0], spec[1])))

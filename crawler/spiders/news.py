@@ -7,7 +7,7 @@ state in an extension, indexing in the pipeline. The spider only decides what to
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,7 @@ class NewsSpider(scrapy.Spider):
             meta["cookiejar"] = outlet.id
         return meta
 
-    def _listing(self, url: str, outlet: Outlet, callback, **meta: Any) -> scrapy.Request:
+    def _listing(self, url: str, outlet: Outlet, callback: Callable[..., Any], **meta: Any) -> scrapy.Request:
         meta = self._meta(outlet, listing=True, handle_httpstatus_list=[304], **meta)
         return scrapy.Request(url, callback, meta=meta, errback=self.on_error, dont_filter=True)
 
@@ -198,8 +198,8 @@ class NewsSpider(scrapy.Spider):
             wanted.append(url)
         if state is not None:
             state.add_pending(wanted, outlet.id)
-            etag = response.headers.get("ETag", b"").decode("latin-1")
-            last_modified = response.headers.get("Last-Modified", b"").decode("latin-1")
+            etag = (response.headers.get("ETag") or b"").decode("latin-1")
+            last_modified = (response.headers.get("Last-Modified") or b"").decode("latin-1")
             if response.status == 200 and (etag or last_modified):
                 state.record_validators(response.url, etag, last_modified)
         for url in wanted:
@@ -283,7 +283,7 @@ class NewsSpider(scrapy.Spider):
             self._count(response, "takedowns")
             yield TakedownItem(asked, outlet.id, f"http_{response.status}", response.status)
             return
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         selectors = outlet.selectors or None
         fields = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
                   "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}

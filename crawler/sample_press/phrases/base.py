@@ -38,7 +38,9 @@ class Scenario:
     body: Body
     captions: tuple[str, ...]
     tags: tuple[str, ...] = ()
-    nums: dict[str, tuple] = field(default_factory=dict, hash=False, compare=False)
+    # (lo, hi) integers or (lo, hi, decimal places)
+    nums: dict[str, tuple[int, int] | tuple[float, float, int]] = field(default_factory=dict, hash=False,
+                                                                    compare=False)
     pools: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
 
