@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from crawler.extract import Extraction
-    from crawler.items import ArticleItem
+    from crawler.items import ArticleItem, OutletFields
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def default_workers() -> int:
 
 
 def extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                 outlet: dict[str, str], since: date | None = None, cpu_seconds: float | None = None,
+                 outlet: OutletFields, since: date | None = None, cpu_seconds: float | None = None,
                  hosts: tuple[str, ...] | None = None) -> tuple[Extraction, ArticleItem | None]:
     """Extract a page and, when it is an article to keep, its item with ``prepared`` set.
 
@@ -56,7 +56,7 @@ def extract_item(page: bytes, url: str, content_type: str | None, selectors: dic
 
 
 def _extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                  outlet: dict[str, str], since: date | None, seconds: float,
+                  outlet: OutletFields, since: date | None, seconds: float,
                   hosts: tuple[str, ...] | None) -> tuple[Extraction, ArticleItem | None]:
     from crawler.extract import extract_article
     from crawler.items import article_item
@@ -84,7 +84,7 @@ def _warm() -> None:
     page = ("<html><head><meta charset='utf-8'><title>Tin x</title><meta property='article:published_time'"
             " content='2026-01-01T08:00:00+07:00'></head><body><article><h1>Tin x</h1><div class='content'>"
             f"{paragraph * 3}</div></article></body></html>").encode()
-    outlet = {"outlet_id": "x", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
+    outlet: OutletFields = {"outlet_id": "x", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
     extract_item(page, "http://x/", None, None, outlet, cpu_seconds=0)
 
 
@@ -152,7 +152,7 @@ class ExtractionPool:
         return executor
 
     async def extract(self, page: bytes, url: str, content_type: str | None,
-                      selectors: dict[str, Any] | None, outlet: dict[str, str],
+                      selectors: dict[str, Any] | None, outlet: OutletFields,
                       since: date | None = None, cpu_seconds: float | None = None,
                       hosts: tuple[str, ...] | None = None) -> tuple[Extraction, ArticleItem | None]:
         """``extract_item`` in a worker process (here when there are none)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from crawler.urls import canonicalize
 from search.config import LOCAL_TZ
@@ -47,7 +47,17 @@ class ArticleItem:
         return out
 
 
-def article_item(article: Mapping[str, Any], outlet: Mapping[str, str], fetched_url: str) -> ArticleItem:
+class OutletFields(TypedDict):
+    """An item's outlet fields, as plain values an extraction worker process can receive."""
+
+    outlet_id: str
+    outlet_name: str
+    outlet_kind: str
+    outlet_province: str
+    outlet_group: NotRequired[str]
+
+
+def article_item(article: Mapping[str, Any], outlet: OutletFields, fetched_url: str) -> ArticleItem:
     """The item for an extracted article; ``outlet``: outlet_id, outlet_name, outlet_kind,
     outlet_province (plain values, so an extraction worker can build it too)."""
     return ArticleItem(

@@ -79,6 +79,7 @@ class IndexPipeline:
     def _versions(self, item: ArticleItem) -> bool:
         """Keep the first-seen copy, or compare with the last version; whether to index the item
         (a recheck that found nothing new, or a replaced body, leaves the index as it was)."""
+        assert self.versions is not None and self.spider is not None  # both set in open_spider
         event = self.versions.observe(
             document_id=document_id(item.url), url=item.url, outlet_id=item.outlet_id,
             published_at=item.published_at, title=item.title, sapo=item.sapo, body=item.body, html=item.html)
@@ -92,6 +93,7 @@ class IndexPipeline:
         return not item.recheck or event is not None
 
     def _takedown(self, item: TakedownItem) -> None:
+        assert self.versions is not None and self.spider is not None  # both set in open_spider
         event = self.versions.record_takedown(
             document_id=document_id(item.url), url=item.url, outlet_id=item.outlet_id, reason=item.reason,
             status=item.status, final_url=item.final_url, note=item.note)

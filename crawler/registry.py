@@ -250,7 +250,8 @@ def registry_entries(text: str, path: Path | str) -> list[Any]:
     extra_keys = set(data) - {"outlets"}
     if extra_keys:
         raise RegistryError(path, f"unknown top-level key {sorted(extra_keys)[0]!r}")
-    return data["outlets"]
+    outlets: list[Any] = data["outlets"]  # checked to be a list above
+    return outlets
 
 
 def validate_entries(entries: list[Any], path: Path | str,

@@ -142,6 +142,7 @@ class SamplePressApp:
         how, value = self.revisions[path]
         outlet = self.outlets[path.lstrip("/").partition("/")[0]]
         if how == "edit":
+            assert isinstance(value, SampleArticle)  # "edit" carries the edited article
             return 200, HTML, self.renderer.article(outlet, value).encode(), value.published_at
         if how == "home":
             return 302, "", f"{outlet.base}/".encode(), None
@@ -149,6 +150,7 @@ class SamplePressApp:
             notice = "Bài viết không còn tồn tại hoặc đã được gỡ bỏ. Mời bạn đọc xem các tin khác."
             page = self.renderer.not_found(outlet, path).replace("</main>", f"<p>{notice}</p></main>")
             return 200, HTML, page.encode(), None
+        assert isinstance(value, str)  # "gone" carries the HTTP status as text: "404" or "410"
         return int(value), HTML, self.renderer.not_found(outlet, path).encode(), None
 
     # --- routing ------------------------------------------------------------------------------------
@@ -253,7 +255,7 @@ class SamplePress:
         """Serve ``outlet_id``'s articles in another template from now on: "v1", "v2" or "spa"."""
         self.faults.redesign(outlet_id, mode)
 
-    def edit(self, article: SampleArticle, **changes: object) -> SampleArticle:
+    def edit(self, article: SampleArticle, **changes: Any) -> SampleArticle:  # SampleArticle's fields
         """Serve ``article`` changed (``title``, ``sapo``, ``paragraphs``…) from now on."""
         edited = dataclasses.replace(article, **changes)
         self._app.revisions[f"/{article.outlet_id}{article.path}"] = ("edit", edited)

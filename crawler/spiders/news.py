@@ -26,7 +26,7 @@ from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
 from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
 from crawler.fetch_policy import RefusedRequest
-from crawler.items import ArticleItem, TakedownItem, attribute_item
+from crawler.items import ArticleItem, OutletFields, TakedownItem, attribute_item
 from crawler.parked import parked_marker
 from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
@@ -278,15 +278,17 @@ class NewsSpider(scrapy.Spider):
         outlet: Outlet = response.meta["outlet"]
         self._count(response, "pages")
         recheck = bool(response.meta.get("recheck"))
-        asked = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        first = response.request.url if response.request is not None else response.url  # always set by Scrapy
+        asked = (response.meta.get("redirect_urls") or [first])[0]
         if recheck and response.status in (404, 410):
             self._count(response, "takedowns")
             yield TakedownItem(asked, outlet.id, f"http_{response.status}", response.status)
             return
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         selectors = outlet.selectors or None
-        fields = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
-                  "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}
+        fields: OutletFields = {
+            "outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
+            "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}
         # Extracted, analysed and signed in a worker process (crawler.extraction_pool).
         args = (response.body, response.url, content_type, selectors, fields, self.since,
                 self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),
