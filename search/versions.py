@@ -19,6 +19,7 @@ pipeline writes it, the web app reads it; neither imports the other. Events are 
 from __future__ import annotations
 
 import json
+import math
 import os
 import threading
 import zlib
@@ -89,21 +90,23 @@ def versions_path(config: SearchConfig) -> Path:
     return config.embedded_path.parent / "versions.sqlite3"
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_number(name: str, default: float) -> float:
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit():
-        raise ValueError(f"{name} must be a whole number, not {value!r}")
-    return int(value)
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"{name} must be a number of at least 0, not {value!r}")
+    return number
 
 
 def snapshot_budget() -> tuple[int, int]:
-    """(bytes for all compressed snapshots, bytes for one), from the environment."""
-    return (
-        _env_int("PRESSWATCH_SNAPSHOT_BUDGET_MB", 1024) * 1024 * 1024,
-        _env_int("PRESSWATCH_SNAPSHOT_MAX_KB", 512) * 1024,
-    )
+    """(bytes for all compressed snapshots, bytes for one), from the environment (0: none kept)."""
+    return (int(_env_number("PRESSWATCH_SNAPSHOT_BUDGET_MB", 1024) * 1024 * 1024),
+            int(_env_number("PRESSWATCH_SNAPSHOT_MAX_KB", 512) * 1024))
 
 
 @dataclass(frozen=True)
