@@ -24,8 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from search.analysis.evaluate import evaluate, lengthen, load_set, throughput  # noqa: E402
-from search.analysis.realtext import load_real_set  # noqa: E402
+from devtools.evaluate import evaluate, lengthen, load_set, throughput  # noqa: E402
+from devtools.realtext import load_real_set  # noqa: E402
 from search.analysis.tone import LABELS  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "analysis"

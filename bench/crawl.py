@@ -43,8 +43,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.extraction import _with_lead, body_prf, same_title  # noqa: E402
-from crawler.sample_press import SampleArticle, SamplePress  # noqa: E402
-from crawler.sample_press.server import FAULT_REGISTRY, REGISTRY  # noqa: E402
+from presswatch.sample_press import SampleArticle, SamplePress  # noqa: E402
+from presswatch.sample_press.server import FAULT_REGISTRY, REGISTRY  # noqa: E402
 
 BENCH_FAULT_SITES = ("baosongcau", "nhipsong", "truyenhinhbacson", "tinchop", "baophonui", "baokin",
                      "tinmang", "baodoimoi")

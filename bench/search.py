@@ -46,11 +46,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tqdm import tqdm  # noqa: E402
 
 from bench.synthetic import QUERIES, TZ, documents  # noqa: E402
+from presswatch.elasticsearch_node import Node  # noqa: E402
 from search.backends import SearchRequest  # noqa: E402
 from search.backends.elastic import ElasticsearchBackend  # noqa: E402
 from search.backends.embedded import EmbeddedBackend  # noqa: E402
 from search.document import Document  # noqa: E402
-from search.node import Node  # noqa: E402
 
 
 def index_all(backend, count: int, batch: int = 2000, mode=None, node: Node | None = None) -> dict:

@@ -35,7 +35,6 @@ QUIRKS = ("ua-blocked", "js-challenge", "session-cookie", "empty-feeds", "stale-
           "insecure-tls", "no-dates-in-listing")
 _HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 DEFAULT_REGISTRY = Path(__file__).parent / "outlets.yaml"
-SAMPLE_REGISTRY = Path(__file__).parent / "sample_press" / "outlets.yaml"
 
 
 @dataclass(frozen=True)

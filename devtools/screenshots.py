@@ -109,9 +109,10 @@ def prepare_queue(page, url: str) -> None:
 def take(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    from crawler.sample_press import SamplePress
     from devtools.web_client import make_user
-    from web import create_app
+    from presswatch.app import create_app
+    from presswatch.sample_press import SamplePress
+    from search.config import TIME_ZONE
     from web.serve import ServerSettings, serving_in_thread
 
     shots: list[Path] = []
@@ -127,7 +128,7 @@ def take(out: Path) -> list[Path]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                                  args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1280, "height": 860}, locale="vi-VN",
-                                    timezone_id="Asia/Ho_Chi_Minh")
+                                    timezone_id=TIME_ZONE)
             page.goto(f"{url}/auth/login")
             page.fill("input[name=email]", email)
             page.fill("input[name=password]", PASSWORD)

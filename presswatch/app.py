@@ -19,7 +19,8 @@ def bundled_outlets(data_folder: Path | None = None) -> list[tuple[OutletInfo, s
     """The real press's registry (as the admins edited it, when they did: ``<data>/outlets.yaml``)
     and the sample press's, each outlet with where it came from.
     (The registry module is YAML + dataclasses: creating the app still loads no Scrapy.)"""
-    from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, RegistryError, load_registry
+    from crawler.registry import DEFAULT_REGISTRY, RegistryError, load_registry
+    from presswatch.sample_press.server import REGISTRY as SAMPLE_REGISTRY
 
     edited = data_folder / EFFECTIVE_FILE if data_folder is not None else None
     real = edited if edited is not None and edited.exists() else DEFAULT_REGISTRY

@@ -108,12 +108,16 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
 
     if not registry and not sample and not sample_url:
         registry = _edited_registry()
+    if (sample or sample_url) and not registry:
+        from presswatch.sample_press.server import REGISTRY
+
+        registry = str(REGISTRY)  # the sample press's outlets (the crawler knows only the real press)
     options = {"registry": registry, "outlets": outlets, "since": since, "refetch": refetch,
                "overrides": _outlet_overrides()}
     started = time.monotonic()
     if sample and not sample_url:
-        from crawler.sample_press import SamplePress
-        from crawler.sample_press.server import STABLE_ORIGIN
+        from presswatch.sample_press import SamplePress
+        from presswatch.sample_press.server import STABLE_ORIGIN
 
         # The stable origin: a second `crawl --sample` updates the same articles (see cli_demo).
         with SamplePress(origin=STABLE_ORIGIN) as press:
@@ -130,7 +134,7 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
 @click.option("--port", default=8765, show_default=True, type=int)
 def sample_press_command(host: str, port: int) -> None:
     """Serve the bundled sample outlets (RSS, sitemaps, sections, articles) until Ctrl-C."""
-    from crawler.sample_press import serve_forever
+    from presswatch.sample_press import serve_forever
 
     serve_forever(host, port)
 

@@ -42,7 +42,8 @@ class CrawlerRegistryRules:
         return validate_entries(entries, source)
 
     def sample_outlets(self) -> list[Any]:
-        from crawler.registry import SAMPLE_REGISTRY, load_registry
+        from crawler.registry import load_registry
+        from presswatch.sample_press.server import REGISTRY as SAMPLE_REGISTRY
 
         return load_registry(SAMPLE_REGISTRY, {"sample_press": "http://127.0.0.1"})
 

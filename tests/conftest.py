@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from search.node import Node, NodeError, cache_dir
+from presswatch.elasticsearch_node import Node, NodeError, cache_dir
 
 # Tests use a fixed "today" for the sample press, so dates in assertions are stable.
 SAMPLE_END = date(2026, 11, 20)
@@ -55,7 +55,7 @@ def es_index(elasticsearch_url: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def sample_press():
-    from crawler.sample_press import SamplePress
+    from presswatch.sample_press import SamplePress
 
     with SamplePress(end=SAMPLE_END) as press:
         yield press

@@ -140,13 +140,11 @@ def test_the_layers_import_neither_the_composition_root_nor_a_layer_above() -> N
     the source (any import, also inside a function or under TYPE_CHECKING), so no lazy import
     hides a dependency."""
     above = {"crawler": {"web", "presswatch"}, "search": {"crawler", "web", "presswatch"},
-             "web": {"crawler", "presswatch"}, "devtools": {"presswatch"}}
+             "web": {"crawler", "presswatch"}}
     offenders = sorted(f"{name} → {target}" for package, banned in above.items()
                        for name, targets in _imports_of(package).items()
                        for target in targets if target.split(".")[0] in banned)
-    # The evaluation of the analysis on real pages extracts them with the crawler: it moves out
-    # of search/ next (issue 19, fixtures out of the runtime packages).
-    assert [o for o in offenders if not o.startswith("search.analysis.realtext")] == []
+    assert offenders == []
 
 
 def test_the_graph_finds_a_cycle() -> None:

@@ -28,7 +28,7 @@ from crawler.extraction_pool import ExtractionPool, default_workers, extract_ite
 from crawler.fetch_policy import RefusedRequest
 from crawler.items import ArticleItem, OutletFields, TakedownItem, attribute_item
 from crawler.parked import parked_marker
-from crawler.registry import DEFAULT_REGISTRY, SAMPLE_REGISTRY, Outlet, load_registry
+from crawler.registry import DEFAULT_REGISTRY, Outlet, load_registry
 from crawler.urls import canonicalize
 from search.versions import VersionStore
 
@@ -78,8 +78,12 @@ class NewsSpider(scrapy.Spider):
     def load_outlets(self) -> list[Outlet]:
         settings = self.crawler.settings
         sample_press = self.sample_press_arg or settings.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
-        path = self.registry_arg or settings.get("PRESSWATCH_REGISTRY") or (
-            SAMPLE_REGISTRY if sample_press else DEFAULT_REGISTRY)
+        path = self.registry_arg or settings.get("PRESSWATCH_REGISTRY") or ""
+        if not path and sample_press:
+            # The sample press is the demo's (presswatch/sample_press/), not the crawler's: whoever
+            # starts one names its registry (`presswatch crawl --sample-url` does).
+            raise ValueError("a sample press URL needs the registry of its outlets (registry=...)")
+        path = path or DEFAULT_REGISTRY
         outlets = load_registry(Path(path), {"sample_press": sample_press.rstrip("/")})
         unknown = self.outlet_filter - {o.id for o in outlets}
         if unknown:

@@ -37,9 +37,9 @@ LOG_FILE = "demo.log"  # in the data folder: Scrapy's log, then the web server's
 def demo_command(port: int, verbose: bool) -> None:
     """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
     from crawler.run import crawl
-    from crawler.sample_press import SamplePress
-    from crawler.sample_press.server import STABLE_ORIGIN
     from presswatch.crawl_console import CrawlProgress, crawl_totals, echo_log, log_to_file
+    from presswatch.sample_press import SamplePress
+    from presswatch.sample_press.server import REGISTRY, STABLE_ORIGIN
 
     app = create_app()
     data = Path(app.config["PRESSWATCH_DATA_DIR"])
@@ -50,8 +50,9 @@ def demo_command(port: int, verbose: bool) -> None:
     echo = echo_log() if verbose else None
     started = time.monotonic()
     try:
-        stats = crawl(sample_press_url=press.base_url, sample_press_address=press.address,
-                      settings=log_to_file(log_path), on_crawler=progress.attach)
+        stats = crawl(registry=str(REGISTRY), sample_press_url=press.base_url,
+                      sample_press_address=press.address, settings=log_to_file(log_path),
+                      on_crawler=progress.attach)
     finally:
         progress.close()
         if echo is not None:
@@ -80,7 +81,7 @@ def corpus_end(data: Path) -> date:
     try:
         return date.fromisoformat(json.loads(path.read_text(encoding="utf-8"))["end"])
     except (OSError, ValueError, KeyError, TypeError):
-        from crawler.sample_press.corpus import TZ
+        from presswatch.sample_press.corpus import TZ
 
         end = datetime.now(TZ).date()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from search.node import Node, NodeError, install
+from presswatch.elasticsearch_node import Node, NodeError, install
 
 
 @click.group("elasticsearch")

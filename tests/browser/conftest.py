@@ -53,7 +53,7 @@ class LiveServer:
 def _crawl_sample_press(request: pytest.FixtureRequest, data_dir: Path) -> bool:
     """Crawl the sample press like the e2e test does, when the sample press is available."""
     try:
-        from crawler.sample_press import SamplePress  # noqa: F401
+        from presswatch.sample_press import SamplePress  # noqa: F401
     except ImportError:  # still being built: the fixture corpus alone populates the index
         return False
     press = request.getfixturevalue("sample_press")

@@ -42,7 +42,7 @@ def crawl(sample_url: str, data_dir: Path) -> str:
 def changed(tmp_path_factory):
     """A sample press of its own (the session's is shared and must stay as published), crawled
     three times into one data folder: before, after an edit, after the removals."""
-    from crawler.sample_press import SamplePress
+    from presswatch.sample_press import SamplePress
     from tests.conftest import SAMPLE_END
 
     data_dir = tmp_path_factory.mktemp("versions-data")

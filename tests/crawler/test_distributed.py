@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from presswatch.sample_press.server import REGISTRY as SAMPLE_REGISTRY
 from search.backends.embedded import EmbeddedBackend
 from search.document import document_id
 
@@ -62,7 +63,8 @@ def worker(sample_url: str, data_dir: Path, redis_url: str, run: str) -> subproc
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": "",
            "PRESSWATCH_REDIS_URL": redis_url, "PRESSWATCH_CRAWL_RUN": run,
            "PRESSWATCH_REDIS_IDLE_SECONDS": "3"}
-    return subprocess.Popen([sys.executable, "-m", "crawler.run", "--sample-url", sample_url,
+    return subprocess.Popen([sys.executable, "-m", "crawler.run", "--registry", str(SAMPLE_REGISTRY),
+                             "--sample-url", sample_url,
                              "--stats", str(data_dir / "stats.json")],
                             env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

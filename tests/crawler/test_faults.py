@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sample_press import SampleArticle, SamplePress
+from presswatch.sample_press import SampleArticle, SamplePress
 from search.backends.embedded import EmbeddedBackend
 from search.document import document_id
 from search.text import normalize

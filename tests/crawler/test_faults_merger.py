@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crawler.sample_press import SamplePress
+from presswatch.sample_press import SamplePress
 from search.backends import SearchRequest
 from search.document import document_id
 from tests.conftest import SAMPLE_END

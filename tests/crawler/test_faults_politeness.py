@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from crawler.sample_press import SamplePress
+from presswatch.sample_press import SamplePress
 from tests.conftest import SAMPLE_END
 from tests.crawler.test_faults import FAULTS, articles, run_crawl
 

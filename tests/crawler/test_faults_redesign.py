@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.sample_press import SamplePress
+from presswatch.sample_press import SamplePress
 from tests.conftest import SAMPLE_END
 from tests.crawler.test_faults import articles, assert_indexed_exactly, health, run_crawl
 

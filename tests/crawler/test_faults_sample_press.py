@@ -12,8 +12,8 @@ import pytest
 import yaml
 from lxml import etree
 
-from crawler.sample_press import SamplePress
-from crawler.sample_press.sites import SITES
+from presswatch.sample_press import SamplePress
+from presswatch.sample_press.sites import SITES
 from tests.conftest import SAMPLE_END
 from tests.crawler.test_sample_press import fetch, page
 
@@ -25,7 +25,7 @@ def press():
 
 def test_fault_registry_lists_every_fault_site(press):
     from crawler.registry import load_registry
-    from crawler.sample_press.fault_sites import FAULT_SITES, FAULTS
+    from presswatch.sample_press.fault_sites import FAULT_SITES, FAULTS
 
     loaded = load_registry(press.fault_registry_path(), {"sample_press": press.base_url})
     assert [o.id for o in loaded] == list(FAULT_SITES) and set(FAULTS) == set(FAULT_SITES)

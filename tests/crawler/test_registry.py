@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.registry import SAMPLE_REGISTRY, RegistryError, load_registry
+from crawler.registry import RegistryError, load_registry
+from presswatch.sample_press.server import REGISTRY as SAMPLE_REGISTRY
 
 GOOD = """
 outlets:

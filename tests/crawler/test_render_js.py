@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from crawler.sample_press import SamplePress
+from presswatch.sample_press import SamplePress
 from tests.conftest import SAMPLE_END
 from tests.crawler.test_faults import articles, assert_indexed_exactly, run_crawl
 

@@ -17,11 +17,11 @@ import pytest
 import yaml
 from lxml import etree
 
-from crawler.sample_press import SampleArticle, SamplePress, build_corpus
-from crawler.sample_press.corpus import TONES
-from crawler.sample_press.phrases import TOPIC_KEYS
-from crawler.sample_press.sites import SITES
-from crawler.sample_press.text import fold
+from presswatch.sample_press import SampleArticle, SamplePress, build_corpus
+from presswatch.sample_press.corpus import TONES
+from presswatch.sample_press.phrases import TOPIC_KEYS
+from presswatch.sample_press.sites import SITES
+from presswatch.sample_press.text import fold
 
 END = date(2026, 11, 20)
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch
 
+from presswatch.elasticsearch_node import Node, NodeError, cache_dir
 from search.backends.elastic import ElasticsearchBackend
 from search.document import document_id
-from search.node import Node, NodeError, cache_dir
 from search.spool import Spool
 
 REPO = Path(__file__).resolve().parents[2]

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from crawler.extract import extract_article
 from crawler.extract.pipeline import REASONS, reason_kind
-from crawler.sample_press import SamplePress
 from crawler.urls import canonicalize
+from presswatch.sample_press import SamplePress
 
 URL_PARTS = st.sampled_from(["http://", "https://", "HTTPS://", "//", "", "ftp://"])
 HOSTS = st.sampled_from(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from devtools.evaluate import load_set, to_document
 from search.analysis import keywords
-from search.analysis.evaluate import load_set, to_document
 from search.analysis.keywords import load_stopwords, phrases
 from search.document import Document
 from tests.conftest import REPO

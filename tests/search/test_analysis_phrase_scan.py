@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from search.analysis.evaluate import lengthen, load_set, to_document
+from devtools.evaluate import lengthen, load_set, to_document
 from search.analysis.phrase_scan import starts
 from search.analysis.prepared import PreparedText
 from search.analysis.profiles import default_compiled, match_profile

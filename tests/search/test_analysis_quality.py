@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.analysis.evaluate import evaluate, load_set
+from devtools.evaluate import evaluate, load_set
 from tests.conftest import REPO
 
 DATA = REPO / "tests" / "data" / "analysis"

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from search.analysis.evaluate import evaluate
-from search.analysis.places import default_gazetteer
-from search.analysis.profiles import default_profiles
-from search.analysis.realtext import (
+from devtools.evaluate import evaluate
+from devtools.realtext import (
     LABELS_DIR,
     RealTextError,
     detokenize,
@@ -22,6 +20,8 @@ from search.analysis.realtext import (
     manifest,
     parse_vietnews,
 )
+from search.analysis.places import default_gazetteer
+from search.analysis.profiles import default_profiles
 
 SEG = ("Bản_án cho đối_tượng lừa_đảo\n\nNgày 25/2 , TAND TP. Đà_Nẵng tuyên_phạt Hồ_Văn_A ( SN 1994 ) , "
        "ngụ quận Hải_Châu .\n\nTheo lời khai , A “ nổ ” là sĩ_quan .\nNgười bị lừa nói : \" tôi tin \" .\n\n"

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from elasticsearch import Elasticsearch
 
+from presswatch.elasticsearch_node import Node, NodeError, cache_dir, free_port
 from search.backends import SearchRequest
 from search.backends.elastic import ElasticsearchBackend
 from search.document import Document
-from search.node import Node, NodeError, cache_dir, free_port
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

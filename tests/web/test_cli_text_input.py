@@ -3,7 +3,7 @@ a .txt file, `-` for standard input, `--text`; the first line is the title. What
 is said on stderr in plain words, with status 1.
 
 The seed article is the project's own (shared/seed/000_fccfcb162a772682.txt, packaged as
-crawler/sample_press/data/seed_article.txt): written out here as the text file it was, with the
+presswatch/sample_press/data/seed_article.txt): written out here as the text file it was, with the
 page's closing furniture (rating prompt, related headlines about other provinces) after the byline.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sample_press.seed import load_seed_text
+from presswatch.sample_press.seed import load_seed_text
 
 REPO = Path(__file__).resolve().parents[2]
 FURNITURE = ["Bạn thấy bài viết này thế nào?", "Tin cùng chuyên mục",

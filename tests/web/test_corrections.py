@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from search.analysis.evaluate import evaluate, load_set
+from devtools.evaluate import evaluate, load_set
 from search.backends import SearchRequest, open_backend
 from search.config import SearchConfig
 from search.corrections import CorrectionStore

@@ -91,7 +91,7 @@ def test_no_pre_merger_board_or_department_name_remains_in_templates_config_or_d
 
 
 def test_the_sample_press_2026_articles_use_todays_department_names():
-    phrases = sorted(REPO.glob("crawler/sample_press/phrases/*.py"))
+    phrases = sorted(REPO.glob("presswatch/sample_press/phrases/*.py"))
     assert len(phrases) > 5
     found = _lines_matching(OLD_DEPARTMENTS, phrases)
     assert not found, "\n".join(found)

@@ -105,7 +105,7 @@ def test_digest_job_fired_twice_sends_one_mail(smtp):
 
 
 def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
-    from crawler.sample_press import SamplePress
+    from presswatch.sample_press import SamplePress
 
     app = make_app(smtp)
     _, email = add_subscription(app, email="canh-bao@tuyengiao.test", frequency="daily")

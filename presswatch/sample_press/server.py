@@ -1,7 +1,7 @@
 """The sample press as a local web server: every outlet under ``/<outlet_id>/``, outlets listed at ``/``.
 
 ``SamplePress`` runs it in a background thread for tests and the demo; ``serve_forever`` runs it in
-the foreground (``python -m crawler.sample_press``).
+the foreground (``python -m presswatch.sample_press``).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 LABELS_DIR = REPO / "tests" / "data" / "analysis" / "realtext"
 SHARED = REPO.parent / "shared"
 TEXTS_ENV = "PRESSWATCH_REALTEXT_DIR"

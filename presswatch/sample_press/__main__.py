@@ -1,4 +1,4 @@
-"""``python -m crawler.sample_press [--host H] [--port P]``: serve the sample press until Ctrl-C."""
+"""``python -m presswatch.sample_press [--host H] [--port P]``: serve the sample press until Ctrl-C."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from .server import serve_forever
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m crawler.sample_press", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m presswatch.sample_press", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args(argv)
