@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
@@ -15,6 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField
 from wtforms.validators import NumberRange, Optional
 
+from search import reference
 from web.db import get_db
 from web.digest import outbox
 from web.digest.model import (
@@ -29,31 +25,19 @@ from web.digest.periods import parse_send_at
 from web.digest.runner import docx_builder
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/subscriptions")
-ANALYSIS = Path(__file__).resolve().parent.parent / "search" / "analysis"
 KINDS = [("province", lazy_gettext("Tỉnh, thành")), ("topic", lazy_gettext("Chủ đề")),
          ("saved_search", lazy_gettext("Tìm kiếm đã lưu"))]
 FREQUENCIES = [("daily", lazy_gettext("Hằng ngày")), ("weekly", lazy_gettext("Hằng tuần (thứ Hai)")),
                ("immediate", lazy_gettext("Cảnh báo ngay"))]
 
 
-@lru_cache(maxsize=1)
 def topic_names() -> tuple[str, ...]:
-    try:
-        profiles = yaml.safe_load((ANALYSIS / "topics.yaml").read_text(encoding="utf-8"))["profiles"]
-        return tuple(sorted(p["name"] for p in profiles if p.get("name")))
-    except (OSError, KeyError, TypeError, yaml.YAMLError):
-        return ()
+    """The topics in force for this app's data folder: an admin's new topic can be subscribed to."""
+    return reference.topic_names(current_app.config["PRESSWATCH_DATA_DIR"])
 
 
-@lru_cache(maxsize=1)
 def province_names() -> tuple[str, ...]:
-    try:
-        with (ANALYSIS / "provinces.csv").open(encoding="utf-8") as handle:
-            rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-            names = {row[key] for row in rows for key in ("merged_into", "name") if row.get(key)}
-        return tuple(sorted(names))
-    except (OSError, csv.Error):
-        return ()
+    return reference.province_names()
 
 
 class SubscriptionForm(FlaskForm):

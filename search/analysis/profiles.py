@@ -182,9 +182,10 @@ def load_profiles(path: Path | str | None = None) -> list[Profile]:
     return profiles
 
 
-def active_profiles_path() -> Path:
-    """The profiles in force: an admin's edited copy in the data folder, else the packaged file."""
-    edited = data_dir() / "topics.yaml"
+def active_profiles_path(data_folder: Path | str | None = None) -> Path:
+    """The profiles in force: an admin's edited copy in the data folder (default: the configured
+    one), else the packaged file."""
+    edited = Path(data_folder or data_dir()) / "topics.yaml"
     return edited if edited.exists() else PROFILES_PATH
 
 

@@ -304,3 +304,16 @@ def test_disabling_ends_the_users_live_session(app, admin):
     user_id = user_row(app, email)["id"]
     admin.post(f"/admin/users/{user_id}/active", data={"csrf_token": token_for(admin), "active": "0"})
     assert user.get("/reports/").status_code in (302, 401, 403)
+
+
+def test_a_topic_the_admin_adds_can_be_subscribed_to(app, admin):
+    """The subscription form lists the topics in force (the admin's edit), not the packaged file's."""
+    form = profile_form(admin)
+    form.update(action="save", key="le_hoi_quan_ho", name="Lễ hội, quan họ", query='"lễ hội" OR "quan họ"',
+                min_hits="1")
+    response = admin.post("/admin/topics/new", data=form)
+    assert response.status_code == 303
+    wait_for_job(app, response.headers["Location"])
+    viewer = logged_in_client(app, "viewer")
+    page = unescape(viewer.get("/subscriptions/").get_data(as_text=True))
+    assert 'value="Lễ hội, quan họ"' in page and 'value="An toàn giao thông"' in page

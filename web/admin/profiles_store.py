@@ -21,7 +21,13 @@ import yaml
 
 from search.analysis import load_profiles
 from search.analysis.prepared import PreparedText
-from search.analysis.profiles import PROFILES_PATH, Profile, ProfileError, TopicMatch, match_profile
+from search.analysis.profiles import (
+    Profile,
+    ProfileError,
+    TopicMatch,
+    active_profiles_path,
+    match_profile,
+)
 from search.backends import SearchRequest
 from search.backends.base import SearchBackend
 from search.document import TEXT_FIELDS, Document
@@ -43,8 +49,7 @@ def editable_path(data_dir: Path | str) -> Path:
 
 def active_path(data_dir: Path | str) -> Path:
     """The file in force: the edited copy in the data folder, else the packaged default."""
-    path = editable_path(data_dir)
-    return path if path.exists() else PROFILES_PATH
+    return active_profiles_path(data_dir)
 
 
 def read_document(data_dir: Path | str) -> tuple[dict[str, Any], str]:
