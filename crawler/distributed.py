@@ -20,6 +20,8 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
+from search.config import settings
+
 KEY_PREFIX = "presswatch"
 KEYS_TTL = 7 * 24 * 3600  # a finished run's keys go away after a week
 
@@ -27,7 +29,7 @@ KEYS_TTL = 7 * 24 * 3600  # a finished run's keys go away after a week
 def run_id() -> str:
     """The crawl run the workers share; by default the current UTC hour, so workers started
     together by cron meet without configuration."""
-    return os.environ.get("PRESSWATCH_CRAWL_RUN") or datetime.now(UTC).strftime("%Y%m%dT%H")
+    return settings().get("PRESSWATCH_CRAWL_RUN") or datetime.now(UTC).strftime("%Y%m%dT%H")
 
 
 def redis_settings(url: str, run: str) -> dict[str, Any]:

@@ -5,15 +5,16 @@ Per-outlet politeness (``crawl_delay``) and the opt-in browser (``render_js``) c
 registry, applied by ``NewsSpider.from_crawler``; docs/CRAWLING.md explains the whole fetch path.
 """
 
-import os
-
 from crawler.distributed import redis_settings, run_id
+from search.config import settings
+
+_settings = settings()  # the environment, read once (search/config.py)
 
 BOT_NAME = "presswatch"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-USER_AGENT = os.environ.get(
+USER_AGENT = _settings.get(
     "PRESSWATCH_USER_AGENT",
     "PresswatchBot/0.1 (+https://github.com/presswatch/presswatch; press monitoring)",
 )
@@ -49,7 +50,7 @@ TELNETCONSOLE_ENABLED = False
 # aiohttp import and a server.
 REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
-LOG_LEVEL = os.environ.get("PRESSWATCH_LOG_LEVEL", "INFO")
+LOG_LEVEL = _settings.get("PRESSWATCH_LOG_LEVEL", "INFO")
 FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {
@@ -74,40 +75,40 @@ DOWNLOADER_MIDDLEWARES = {
 
 # Which outlets to crawl: the shipped registry by default; `presswatch crawl --sample` points
 # these at the sample press.
-PRESSWATCH_REGISTRY = os.environ.get("PRESSWATCH_REGISTRY", "")
-PRESSWATCH_SAMPLE_PRESS_URL = os.environ.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
+PRESSWATCH_REGISTRY = _settings.get("PRESSWATCH_REGISTRY", "")
+PRESSWATCH_SAMPLE_PRESS_URL = _settings.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
 # Where that sample press listens when its URL is a stable name (the demo): requests are routed there.
-PRESSWATCH_SAMPLE_PRESS_ADDRESS = os.environ.get("PRESSWATCH_SAMPLE_PRESS_ADDRESS", "")
+PRESSWATCH_SAMPLE_PRESS_ADDRESS = _settings.get("PRESSWATCH_SAMPLE_PRESS_ADDRESS", "")
 # The crawl state (seen articles, validators, outlet health); default: <data dir>/crawl_state.sqlite3.
-PRESSWATCH_CRAWL_STATE = os.environ.get("PRESSWATCH_CRAWL_STATE", "")
+PRESSWATCH_CRAWL_STATE = _settings.get("PRESSWATCH_CRAWL_STATE", "")
 # Worker processes that extract articles (crawler.extraction_pool); empty: one per core beyond the
 # first (at least one), 0: extract in the crawl's own process.
-PRESSWATCH_EXTRACT_WORKERS = os.environ.get("PRESSWATCH_EXTRACT_WORKERS", "")
+PRESSWATCH_EXTRACT_WORKERS = _settings.get("PRESSWATCH_EXTRACT_WORKERS", "")
 # CPU seconds one page may take to extract and prepare; over it the page is an extraction failure
 # ("over the per-page CPU budget") and the crawl goes on (crawler/extract/budget.py).
-PRESSWATCH_PAGE_CPU_SECONDS = float(os.environ.get("PRESSWATCH_PAGE_CPU_SECONDS", "5"))
+PRESSWATCH_PAGE_CPU_SECONDS = float(_settings.get("PRESSWATCH_PAGE_CPU_SECONDS", "5"))
 # Sitemap indexes are followed this many levels deep, and at most this many sitemaps per outlet and
 # run (each once: an index that lists itself used to loop forever).
-PRESSWATCH_MAX_SITEMAP_DEPTH = int(os.environ.get("PRESSWATCH_MAX_SITEMAP_DEPTH", "3"))
-PRESSWATCH_MAX_SITEMAPS = int(os.environ.get("PRESSWATCH_MAX_SITEMAPS", "500"))
+PRESSWATCH_MAX_SITEMAP_DEPTH = int(_settings.get("PRESSWATCH_MAX_SITEMAP_DEPTH", "3"))
+PRESSWATCH_MAX_SITEMAPS = int(_settings.get("PRESSWATCH_MAX_SITEMAPS", "500"))
 # An outlet none of whose listings answered in this many runs in a row is flagged "no answer".
-PRESSWATCH_DEAD_AFTER_RUNS = int(os.environ.get("PRESSWATCH_DEAD_AFTER_RUNS", "3"))
+PRESSWATCH_DEAD_AFTER_RUNS = int(_settings.get("PRESSWATCH_DEAD_AFTER_RUNS", "3"))
 # Section pages followed per section per run.
-PRESSWATCH_MAX_SECTION_PAGES = int(os.environ.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
+PRESSWATCH_MAX_SECTION_PAGES = int(_settings.get("PRESSWATCH_MAX_SECTION_PAGES", "5"))
 # Rechecks for edits and takedowns (search/versions.py): known articles published in the last
 # RECHECK_DAYS days (0: never recheck) are fetched again once RECHECK_HOURS have passed since their
 # last check, at most RECHECK_PER_OUTLET per outlet and run (least recently checked first).
-PRESSWATCH_RECHECK_DAYS = int(os.environ.get("PRESSWATCH_RECHECK_DAYS", "3"))
-PRESSWATCH_RECHECK_HOURS = float(os.environ.get("PRESSWATCH_RECHECK_HOURS", "12"))
-PRESSWATCH_RECHECK_PER_OUTLET = int(os.environ.get("PRESSWATCH_RECHECK_PER_OUTLET", "50"))
+PRESSWATCH_RECHECK_DAYS = int(_settings.get("PRESSWATCH_RECHECK_DAYS", "3"))
+PRESSWATCH_RECHECK_HOURS = float(_settings.get("PRESSWATCH_RECHECK_HOURS", "12"))
+PRESSWATCH_RECHECK_PER_OUTLET = int(_settings.get("PRESSWATCH_RECHECK_PER_OUTLET", "50"))
 
 # render_js outlets: their article pages are fetched by Debian's Chromium through scrapy-playwright
 # (the handler is installed only when a chosen outlet sets render_js). PRESSWATCH_RENDER_JS=0
 # fetches them as plain HTML instead.
-PRESSWATCH_RENDER_JS = os.environ.get("PRESSWATCH_RENDER_JS", "1") not in ("0", "false", "no")
+PRESSWATCH_RENDER_JS = _settings.get("PRESSWATCH_RENDER_JS", "1") not in ("0", "false", "no")
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {
-    "executable_path": os.environ.get("PRESSWATCH_CHROMIUM", "/usr/bin/chromium"),
+    "executable_path": _settings.get("PRESSWATCH_CHROMIUM", "/usr/bin/chromium"),
     "headless": True,
     "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
              "--disable-gpu"],
@@ -118,7 +119,7 @@ PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 PLAYWRIGHT_ABORT_REQUEST = "crawler.middlewares.abort_heavy_resources"
 
 # Several crawler processes sharing one queue (docs/CRAWLING.md); unset = the embedded default.
-PRESSWATCH_REDIS_URL = os.environ.get("PRESSWATCH_REDIS_URL", "")
-PRESSWATCH_REDIS_IDLE_SECONDS = float(os.environ.get("PRESSWATCH_REDIS_IDLE_SECONDS", "5"))
+PRESSWATCH_REDIS_URL = _settings.get("PRESSWATCH_REDIS_URL", "")
+PRESSWATCH_REDIS_IDLE_SECONDS = float(_settings.get("PRESSWATCH_REDIS_IDLE_SECONDS", "5"))
 if PRESSWATCH_REDIS_URL:
     globals().update(redis_settings(PRESSWATCH_REDIS_URL, run_id()))

@@ -23,7 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ES_VERSION = os.environ.get("PRESSWATCH_ES_VERSION", "9.2.8")
+from search.config import settings
+
+ES_VERSION = settings().get("PRESSWATCH_ES_VERSION", "9.2.8")
 ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 # Elasticsearch refuses to run as root; as root we run it as this system user.
 SERVICE_USER = "presswatch-es"
@@ -34,7 +36,7 @@ class NodeError(RuntimeError):
 
 
 def cache_dir() -> Path:
-    configured = os.environ.get("PRESSWATCH_CACHE_DIR")
+    configured = settings().get("PRESSWATCH_CACHE_DIR")
     if configured:
         return Path(configured)
     if os.geteuid() == 0:
@@ -45,7 +47,7 @@ def cache_dir() -> Path:
 
 def find_java_home(min_major: int = 21) -> Path:
     """A JDK new enough for this Elasticsearch version (9.x needs Java 21+)."""
-    candidates = [os.environ.get("ES_JAVA_HOME"), os.environ.get("PRESSWATCH_JAVA_HOME")]
+    candidates = [os.environ.get("ES_JAVA_HOME"), settings().get("PRESSWATCH_JAVA_HOME") or None]
     jvm_root = Path("/usr/lib/jvm")
     if jvm_root.is_dir():
         candidates += [str(p) for p in sorted(jvm_root.iterdir(), reverse=True)]

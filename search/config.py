@@ -1,9 +1,14 @@
-"""Search settings from the environment (``PRESSWATCH_*``); the embedded default needs none."""
+"""The settings: every ``PRESSWATCH_*`` environment variable is read here and nowhere else
+(tests/test_layout.py checks), into one ``Settings`` object every layer reaches the same way,
+``settings()``. It sits in the bottom layer because every layer needs it. The embedded default
+needs no variable at all."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,9 +18,87 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 LOCAL_TZ = ZoneInfo(TIME_ZONE)
 
 
+PREFIX = "PRESSWATCH_"
+# The province watched when PRESSWATCH_FOCUS_PROVINCE is not set; the organisation defaults to its
+# Ban Tuyên giáo và Dân vận (web/organisation.py names it).
+DEFAULT_FOCUS = "Bắc Ninh"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The ``PRESSWATCH_*`` variables as read once from the environment, with the settings every
+    layer shares as properties; a layer's own knobs are read with ``get``/``integer``/``number``/
+    ``flag`` (same defaults as documented in README and OPERATIONS)."""
+
+    values: Mapping[str, str] = field(default_factory=dict)
+    time_zone: str = TIME_ZONE
+
+    def get(self, name: str, default: str = "") -> str:
+        """The variable as set (even empty), else ``default`` — ``os.environ.get``'s meaning."""
+        if not name.startswith(PREFIX):
+            raise KeyError(f"{name}: settings hold only {PREFIX}* variables")
+        return self.values.get(name, default)
+
+    def integer(self, name: str, default: int) -> int:
+        value = self._parsed(name, int, "a whole number")
+        return default if value is None else int(value)
+
+    def number(self, name: str, default: float) -> float:
+        value = self._parsed(name, float, "a number")
+        return default if value is None else float(value)
+
+    def _parsed(self, name: str, kind: type[int] | type[float], what: str) -> int | float | None:
+        """The variable as a number, None when unset or empty; an error that names it if not."""
+        value = self.get(name).strip()
+        try:
+            return kind(value) if value else None
+        except ValueError:
+            raise ValueError(f"{name} must be {what}, not {value!r}") from None
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.get(name).strip().lower()
+        if not value:
+            return default
+        if value in ("1", "true", "yes", "on"):
+            return True
+        if value in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"{name} must be 1 or 0, not {value!r}")
+
+    @property
+    def data_dir(self) -> Path:
+        """Where the embedded index, crawl state and app database live (``PRESSWATCH_DATA_DIR``)."""
+        return Path(self.get("PRESSWATCH_DATA_DIR") or Path.cwd() / "var")
+
+    @property
+    def focus_province(self) -> str:
+        return self.get("PRESSWATCH_FOCUS_PROVINCE") or DEFAULT_FOCUS
+
+    @property
+    def organisation(self) -> str:
+        """``PRESSWATCH_ORGANISATION`` as set ("" = the focus province's board)."""
+        return self.get("PRESSWATCH_ORGANISATION").strip()
+
+    @property
+    def search(self) -> SearchConfig:
+        return SearchConfig.from_settings(self)
+
+
+def settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """The settings of this environment (default: the process's). Built once per set of values:
+    a test or a command that changes a variable gets a new object, everyone else the same one."""
+    env = os.environ if environ is None else environ
+    return _settings(frozenset((k, v) for k, v in env.items() if k.startswith(PREFIX)))
+
+
+@lru_cache(maxsize=8)
+def _settings(values: frozenset[tuple[str, str]]) -> Settings:
+    return Settings(dict(values))
+
+
 def data_dir() -> Path:
     """Where the embedded index, crawl state and app database live (``PRESSWATCH_DATA_DIR``)."""
-    return Path(os.environ.get("PRESSWATCH_DATA_DIR") or Path.cwd() / "var")
+    return settings().data_dir
 
 
 @dataclass(frozen=True)
@@ -35,17 +118,20 @@ class SearchConfig:
         return "elasticsearch" if self.elasticsearch_url else "embedded"
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> SearchConfig:
-        env = os.environ if environ is None else environ
-        base = Path(env.get("PRESSWATCH_DATA_DIR") or data_dir())
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> SearchConfig:
+        return cls.from_settings(settings(environ))
+
+    @classmethod
+    def from_settings(cls, config: Settings) -> SearchConfig:
+        get = config.get
         return cls(
-            elasticsearch_url=env.get("PRESSWATCH_ELASTICSEARCH_URL", "").strip(),
-            elasticsearch_index=env.get("PRESSWATCH_ELASTICSEARCH_INDEX", "presswatch").strip(),
-            elasticsearch_username=env.get("PRESSWATCH_ELASTICSEARCH_USERNAME", ""),
-            elasticsearch_password=env.get("PRESSWATCH_ELASTICSEARCH_PASSWORD", ""),
-            elasticsearch_api_key=env.get("PRESSWATCH_ELASTICSEARCH_API_KEY", ""),
-            elasticsearch_ca_certs=env.get("PRESSWATCH_ELASTICSEARCH_CA_CERTS", ""),
-            elasticsearch_shards=int(env.get("PRESSWATCH_ELASTICSEARCH_SHARDS") or 1),
-            elasticsearch_replicas=int(env.get("PRESSWATCH_ELASTICSEARCH_REPLICAS") or 0),
-            embedded_path=Path(env.get("PRESSWATCH_EMBEDDED_PATH") or base / "index.sqlite3"),
+            elasticsearch_url=get("PRESSWATCH_ELASTICSEARCH_URL", "").strip(),
+            elasticsearch_index=get("PRESSWATCH_ELASTICSEARCH_INDEX", "presswatch").strip(),
+            elasticsearch_username=get("PRESSWATCH_ELASTICSEARCH_USERNAME", ""),
+            elasticsearch_password=get("PRESSWATCH_ELASTICSEARCH_PASSWORD", ""),
+            elasticsearch_api_key=get("PRESSWATCH_ELASTICSEARCH_API_KEY", ""),
+            elasticsearch_ca_certs=get("PRESSWATCH_ELASTICSEARCH_CA_CERTS", ""),
+            elasticsearch_shards=int(get("PRESSWATCH_ELASTICSEARCH_SHARDS") or 1),
+            elasticsearch_replicas=int(get("PRESSWATCH_ELASTICSEARCH_REPLICAS") or 0),
+            embedded_path=Path(get("PRESSWATCH_EMBEDDED_PATH") or config.data_dir / "index.sqlite3"),
         )

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import threading
 import zlib
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from search.config import SearchConfig
+from search.config import SearchConfig, settings
 from search.private_files import connect_private
 from search.text import fold
 
@@ -91,7 +90,7 @@ def versions_path(config: SearchConfig) -> Path:
 
 
 def _env_number(name: str, default: float) -> float:
-    value = os.environ.get(name, "").strip()
+    value = settings().get(name, "").strip()
     if not value:
         return default
     try:

@@ -222,3 +222,115 @@ def test_the_vietnam_time_zone_is_named_once() -> None:
     from search.config import LOCAL_TZ, TIME_ZONE
 
     assert str(LOCAL_TZ) == TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+# --- settings: one module reads the environment ------------------------------------------------
+
+def _environment_reads(tree: ast.AST) -> list[tuple[int, str]]:
+    """``os.environ.get(X)``, ``os.getenv(X)``, ``os.environ[X]`` where X is a PRESSWATCH_ name or
+    not a constant (a name built at run time may be one). Copying the environment for a child
+    process (``{**os.environ, ...}``) is not reading a setting."""
+    found = []
+    for node in ast.walk(tree):
+        target = None
+        if isinstance(node, ast.Call) and node.args:
+            func = ast.unparse(node.func)
+            if func in ("os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.pop"):
+                target = node.args[0]
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) \
+                and ast.unparse(node.value) in ("os.environ", "environ"):
+            target = node.slice
+        if target is None:
+            continue
+        constant = isinstance(target, ast.Constant) and isinstance(target.value, str)
+        if not constant or target.value.startswith("PRESSWATCH_"):
+            found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def test_the_checker_finds_environment_reads() -> None:
+    code = ('import os\nos.environ.get("PRESSWATCH_X")\nos.getenv("PRESSWATCH_Y", "1")\n'
+            'os.environ["PRESSWATCH_Z"]\nos.environ.get(name)\nos.environ.get("PATH")\n'
+            'env = {**os.environ, "PRESSWATCH_DATA_DIR": "x"}\n')
+    assert [line for line, _text in _environment_reads(ast.parse(code))] == [2, 3, 4, 5]
+
+
+def test_only_the_settings_module_reads_presswatch_variables() -> None:
+    """search/config.py reads the environment into ``Settings``; everyone else asks ``settings()``."""
+    offenders = [f"{path.relative_to(REPO)}:{line}: {text}"
+                 for package in ("crawler", "search", "web", "presswatch")
+                 for path in sorted((REPO / package).rglob("*.py")) if path != REPO / "search" / "config.py"
+                 for line, text in _environment_reads(ast.parse(path.read_text(encoding="utf-8")))]
+    assert offenders == []
+
+
+# --- docs/ARCHITECTURE.md matches the code -------------------------------------------------------
+
+LAYOUT_PACKAGES = ("crawler", "search", "web", "presswatch", "devtools")
+
+
+def _architecture_paths() -> set[str]:
+    """The module and folder paths docs/ARCHITECTURE.md names in backticks: repository paths
+    (``crawler/items.py``), and in a package's table (``## web/ — …``) paths relative to it — the
+    first cell's, and in the other cells bare names inside the folder the first cell names
+    (``discovery/`` … ``feeds.py``)."""
+    import re
+
+    section, named = None, set()
+    for line in (REPO / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            match = re.match(r"## (\w+)/ ", line)
+            section = match.group(1) if match and match.group(1) in LAYOUT_PACKAGES else None
+            if section:
+                named.add(section)
+            continue
+        cells = line.strip().strip("|").split("|") if line.startswith("| ") and section else [line]
+        folder = ""
+        for number, cell in enumerate(cells):
+            for token in re.findall(r"`([\w./]+)`", cell):
+                if not token.endswith((".py", "/")):
+                    continue
+                if token.split("/")[0] in LAYOUT_PACKAGES:
+                    path = token
+                elif section and number == 0:
+                    path = f"{section}/{token}"
+                    folder = folder or (path if token.endswith("/") else "")
+                elif section and "/" not in token.rstrip("/"):
+                    path = f"{folder or section + '/'}{token}"
+                elif section:
+                    path = f"{section}/{token}"
+                else:
+                    continue  # a bare name outside a package's section: which package is not said
+                named.add(path.rstrip("/"))
+    return named
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    missing = sorted(path for path in _architecture_paths() if not (REPO / path).exists())
+    assert missing == []
+
+
+def test_architecture_names_every_package() -> None:
+    named = _architecture_paths()
+    packages = sorted(str(init.parent.relative_to(REPO)) for top in LAYOUT_PACKAGES
+                      for init in (REPO / top).rglob("__init__.py"))
+    unnamed = [package for package in packages
+               if not any(path == package or path.startswith(package + "/") for path in named)]
+    assert unnamed == []
+
+
+def test_blueprints_follow_one_naming_rule() -> None:
+    """``bp = Blueprint("<feature>", __name__, …)``: the module's name, its package's for
+    ``views.py``/``blueprint.py``, without a ``_views`` suffix (docs/ARCHITECTURE.md)."""
+    found, wrong = 0, []
+    for path in sorted((REPO / "web").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Blueprint"):
+                continue
+            found += 1
+            stem = path.parent.name if path.stem in ("views", "blueprint", "__init__") else path.stem
+            expected = stem.removesuffix("_views")
+            name = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
+            if name != expected:
+                wrong.append(f"{path.relative_to(REPO)}: {name!r}, expected {expected!r}")
+    assert found >= 10 and wrong == []

@@ -9,14 +9,13 @@ gazetteer (search/analysis/provinces.csv, the 34 units in force since 1 July 202
 from __future__ import annotations
 
 import csv
-import os
 from functools import cache
 from pathlib import Path
 
+from search.config import DEFAULT_FOCUS, settings
 from search.text import fold
 
 PROVINCES = Path(__file__).resolve().parents[1] / "search" / "analysis" / "provinces.csv"
-DEFAULT_FOCUS = "Bắc Ninh"
 
 
 @cache
@@ -45,9 +44,8 @@ def default_organisation(focus: str = DEFAULT_FOCUS) -> str:
 def organisation_name(configured: str | None = None, focus: str | None = None) -> str:
     """``PRESSWATCH_ORGANISATION`` when set, else the focus province's board."""
     if configured is None:
-        configured = os.environ.get("PRESSWATCH_ORGANISATION", "")
+        configured = settings().organisation
     configured = configured.strip()
     if configured:
         return configured
-    return default_organisation(focus if focus is not None else
-                                os.environ.get("PRESSWATCH_FOCUS_PROVINCE", DEFAULT_FOCUS))
+    return default_organisation(focus if focus is not None else settings().focus_province)

@@ -3,12 +3,13 @@ security headers, cookie flags, and the trusted reverse proxy."""
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from typing import Any
 
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from search.config import settings
 
 # Scripts only from /static (no inline script, no event handler attribute, no eval). Images only
 # from this site: article images named by crawled pages are links, opened on click, so a staff
@@ -32,24 +33,14 @@ def security_headers(response: Response) -> Response:
     return response
 
 
-def _flag(name: str, default: bool) -> bool:
-    value = os.environ.get(name, "").strip().lower()
-    if not value:
-        return default
-    if value in ("1", "true", "yes", "on"):
-        return True
-    if value in ("0", "false", "no", "off"):
-        return False
-    raise ValueError(f"{name} must be 1 or 0, not {value!r}")
-
-
 def cookie_config(base_url: str) -> dict[str, Any]:
     """Session and remember-me cookies: HttpOnly, SameSite=Lax, Secure when the site is https.
 
     ``PRESSWATCH_SECURE_COOKIES`` (1/0) overrides; by default it follows ``PRESSWATCH_BASE_URL``.
     """
-    secure = _flag("PRESSWATCH_SECURE_COOKIES", base_url.lower().startswith("https://"))
-    days = int(os.environ.get("PRESSWATCH_REMEMBER_DAYS", "14") or 14)
+    env = settings()
+    secure = env.flag("PRESSWATCH_SECURE_COOKIES", base_url.lower().startswith("https://"))
+    days = int(env.get("PRESSWATCH_REMEMBER_DAYS", "14") or 14)
     return {"SESSION_COOKIE_HTTPONLY": True, "SESSION_COOKIE_SAMESITE": "Lax",
             "SESSION_COOKIE_SECURE": secure, "REMEMBER_COOKIE_HTTPONLY": True,
             "REMEMBER_COOKIE_SAMESITE": "Lax",
@@ -58,7 +49,7 @@ def cookie_config(base_url: str) -> dict[str, Any]:
 
 def trusted_proxies() -> int:
     """How many reverse proxies stand in front (``PRESSWATCH_TRUSTED_PROXIES``, default 0)."""
-    value = os.environ.get("PRESSWATCH_TRUSTED_PROXIES", "").strip() or "0"
+    value = settings().get("PRESSWATCH_TRUSTED_PROXIES", "").strip() or "0"
     if not value.isdigit():
         raise ValueError(f"PRESSWATCH_TRUSTED_PROXIES must be a number of proxies, not {value!r}")
     return int(value)

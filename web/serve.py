@@ -9,7 +9,6 @@ per connection and says itself that it is for development only.
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -19,15 +18,11 @@ from typing import Any
 
 from flask import Flask
 
+from search.config import settings
+
 
 def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+    number = settings().integer(name, default)
     if number < 1:
         raise ValueError(f"{name} must be at least 1, not {number}")
     return number

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from search.config import settings
 from web import services
 from web.dates import DayParam
 
@@ -105,7 +105,7 @@ def preview_command(subscription_id: int, day: date | None, html_path: Path | No
 
 
 def _env_number(name: str, default: float) -> float:
-    value = os.environ.get(name, "")
+    value = settings().get(name, "")
     return float(value) if value else default
 
 
@@ -133,7 +133,7 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
         _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)
     alert_minutes = alert_minutes if alert_minutes is not None else \
         _env_number("PRESSWATCH_ALERT_INTERVAL_MINUTES", 5)
-    crawl_args = crawl_args if crawl_args is not None else os.environ.get("PRESSWATCH_CRAWL_ARGS", "")
+    crawl_args = crawl_args if crawl_args is not None else settings().get("PRESSWATCH_CRAWL_ARGS", "")
     try:
         with single_instance(app):
             scheduler = build_scheduler(app, crawl_minutes=crawl_minutes, crawl_args=crawl_args,

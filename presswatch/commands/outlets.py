@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -12,10 +11,11 @@ from pathlib import Path
 import click
 
 from crawler.registry import DEFAULT_REGISTRY, KINDS, Outlet, RegistryError, load_registry
+from search.config import settings
 
 # What `{sample_press}` means when a registry uses it (the sample press's default address), so the
 # sample registry can be listed without starting anything.
-DEFAULT_SAMPLE_URL = os.environ.get("PRESSWATCH_SAMPLE_PRESS_URL", "") or "http://127.0.0.1:8765"
+DEFAULT_SAMPLE_URL = settings().get("PRESSWATCH_SAMPLE_PRESS_URL", "") or "http://127.0.0.1:8765"
 NATIONAL = ("none", "national", "toàn quốc", "-")
 
 

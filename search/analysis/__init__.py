@@ -14,7 +14,6 @@ each document is tokenised once (``PreparedText``), which is what keeps ``annota
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -40,6 +39,7 @@ from search.analysis.profiles import (
     load_profiles,
 )
 from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
+from search.config import settings
 from search.document import Document
 
 __all__ = [
@@ -49,7 +49,6 @@ __all__ = [
 ]
 
 FOCUS_ENV = "PRESSWATCH_FOCUS_PROVINCE"
-DEFAULT_FOCUS = "Bắc Ninh"
 
 
 @dataclass
@@ -100,7 +99,7 @@ def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -
     """The post-2025 unit to watch: ``name``, else ``$PRESSWATCH_FOCUS_PROVINCE``, else Bắc Ninh.
     Old names and aliases are accepted ("Bắc Giang" → "Bắc Ninh")."""
     g = gazetteer or default_gazetteer()
-    wanted = name or os.environ.get(FOCUS_ENV) or DEFAULT_FOCUS
+    wanted = name or settings().focus_province
     resolved = _resolve(g, wanted)
     if resolved is None:
         raise ValueError(f"Unknown focus province {wanted!r} ({FOCUS_ENV}): use a name from "

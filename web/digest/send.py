@@ -9,7 +9,6 @@ outbox for the next run rather than each waiting out its own retries.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
 import sqlite3
 import ssl
@@ -20,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parseaddr
 from typing import Any
 
+from search.config import settings
 from web.digest import outbox
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
 def setting(config: Mapping[str, Any], name: str, default: str = "") -> str:
     value = config.get(name)
     if value is None or value == "":
-        value = os.environ.get(name, default)
+        value = settings().get(name, default)
     return str(value)
 
 

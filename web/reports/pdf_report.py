@@ -9,7 +9,6 @@ resort. The layout follows ``docx_report``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from search.config import settings
 from search.document import Document
 from web.reports.review import TONE_LABELS, TONES, PressReview, build_review, place_date
 
@@ -34,7 +34,7 @@ class FontMissing(RuntimeError):
 def font_files() -> dict[str, str]:
     """Paths of the regular, bold, italic and bold-italic faces, by fpdf2 style letter."""
     suffixes = ("Regular", "Bold", "Italic", "BoldItalic")
-    configured = os.environ.get("PRESSWATCH_PDF_FONT_DIR", "").strip()
+    configured = settings().get("PRESSWATCH_PDF_FONT_DIR", "").strip()
     if configured:
         found = {style: sorted(Path(configured).glob(f"*-{suffix}.ttf"))
                  for style, suffix in zip(STYLES, suffixes, strict=True)}

@@ -28,6 +28,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from search.backends import BackendUnavailable, SearchRequest
+from search.config import settings
 from search.document import LOCAL_TZ, Document
 from search.query import QueryError, parse
 from web import services
@@ -61,7 +62,7 @@ class ExportRefused(Exception):
 
 def _max_clippings() -> int:
     return int(current_app.config.get("PRESSWATCH_REPORT_MAX_CLIPPINGS")
-               or os.environ.get("PRESSWATCH_REPORT_MAX_CLIPPINGS") or 300)
+               or settings().get("PRESSWATCH_REPORT_MAX_CLIPPINGS") or 300)
 
 
 def _organisation() -> str:
@@ -70,7 +71,7 @@ def _organisation() -> str:
 
 
 def _report_header(value: str | None) -> str:
-    configured = current_app.config.get("PRESSWATCH_REPORT_HEADER") or os.environ.get(
+    configured = current_app.config.get("PRESSWATCH_REPORT_HEADER") or settings().get(
         "PRESSWATCH_REPORT_HEADER", "party")
     return value if value in HEADERS else configured if configured in HEADERS else "party"
 
