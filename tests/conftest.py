@@ -67,3 +67,28 @@ def isolated_environment(tmp_path_factory, monkeypatch):
     """Every test gets its own data folder and the embedded index unless it asks for more."""
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("PRESSWATCH_ELASTICSEARCH_URL", raising=False)
+
+
+# --- the app fixtures every test folder shares: app, client, login_as(role) ---------------------
+
+@pytest.fixture
+def app(tmp_path):
+    """The app as `presswatch run` makes it, over the test corpus (tests/browser/corpus.py) in its
+    own data folder, embedded index. A module that needs another app defines its own ``app``."""
+    from tests.browser.corpus import corpus_app
+
+    return corpus_app(tmp_path)[0]
+
+
+@pytest.fixture
+def client(app):
+    """A browser that has not logged in."""
+    return app.test_client()
+
+
+@pytest.fixture
+def login_as(app):
+    """``login_as("editor")``: a client logged in through the login form as a new user of that role."""
+    from tests.helpers import logged_in_client
+
+    return lambda role="viewer": logged_in_client(app, role)

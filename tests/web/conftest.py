@@ -15,8 +15,9 @@ def smtp():
 
 
 @pytest.fixture
-def app(smtp):
-    """The digest tests' app (modules that need another app define their own ``app``)."""
+def digest_app(smtp):
+    """The digest tests' app: an SMTP server configured, the digest corpus indexed (the modules
+    that use it name it their ``app``; every other test has tests/conftest.py's)."""
     app = make_app(smtp)
     index(app, corpus())
     return app

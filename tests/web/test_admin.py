@@ -12,7 +12,6 @@ import yaml
 
 from search.analysis.profiles import PROFILES_PATH
 from search.backends import SearchRequest
-from tests.browser.corpus import corpus_app
 from tests.helpers import logged_in_client, login, make_user
 from web.admin.outlets import effective_enabled, registry_outlets
 from web.admin.retag import read_job
@@ -20,14 +19,8 @@ from web.db import connect, database_path
 
 
 @pytest.fixture
-def app(tmp_path):
-    app, _anchor = corpus_app(tmp_path)
-    return app
-
-
-@pytest.fixture
-def admin(app):
-    return logged_in_client(app, "admin")
+def admin(login_as):
+    return login_as("admin")
 
 
 def csrf_token(page: str) -> str:

@@ -24,13 +24,8 @@ NEW = {"id": "baothu", "name": "Báo và Phát thanh, Truyền hình Thử", "do
 
 
 @pytest.fixture
-def app(tmp_path):
-    return corpus_app(tmp_path)[0]
-
-
-@pytest.fixture
-def admin(app):
-    return logged_in_client(app, "admin")
+def admin(login_as):
+    return login_as("admin")
 
 
 def test_only_admins_reach_the_editor_and_forms_need_csrf(app, admin):

@@ -7,20 +7,13 @@ import re
 import pytest
 
 from search.document import document_id
-from tests.browser.corpus import SEED_TITLE, TRAFFIC_TITLE, XSS_OUTLET, corpus_app
-from tests.helpers import logged_in_client
+from tests.browser.corpus import SEED_TITLE, TRAFFIC_TITLE, XSS_OUTLET
 from web.articles import sanitize, terms
 
 
 @pytest.fixture
-def app(tmp_path):
-    app, _anchor = corpus_app(tmp_path)
-    return app
-
-
-@pytest.fixture
-def client(app):
-    return logged_in_client(app, "viewer")
+def client(login_as):
+    return login_as("viewer")
 
 
 def article_id(outlet: str, slug: str) -> str:

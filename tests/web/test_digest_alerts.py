@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.web.test_digest_support import (
     # noqa: F401 - shared fixtures
     TITLE_EARLY,
@@ -19,6 +21,12 @@ from tests.web.test_digest_support import (
 )
 from web.db import connect, database_path
 from web.digest.runner import run
+
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
+
 
 NOW = local(20, 9)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import email
 from email.policy import default
 
+import pytest
+
 from presswatch.commands.digest import digest_group
 from tests.web.test_digest_support import (
     # noqa: F401 - shared fixtures
@@ -13,6 +15,11 @@ from tests.web.test_digest_support import (
     add_subscription,
     local,
 )
+
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
 
 
 def test_send_with_a_date_twice_sends_once(app, smtp):

@@ -26,6 +26,12 @@ from tests.web.test_digest_support import (
 from web.digest import outbox
 from web.digest.runner import run
 
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
+
+
 NOW = local(20, 7, 5)
 
 

@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.helpers import login
 from tests.web.test_digest_support import (
     # noqa: F401 - shared fixtures
@@ -21,6 +23,11 @@ from tests.web.test_digest_support import (
     parts,
 )
 from web.digest.runner import run
+
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
 
 
 class Links(HTMLParser):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+
 from tests.helpers import logged_in_client, login
 from tests.web.test_digest_support import (
     # noqa: F401 - shared fixtures
@@ -16,6 +18,12 @@ from tests.web.test_digest_support import (
 from web.db import connect, database_path
 from web.digest.message import read_unsubscribe_token, unsubscribe_token
 from web.digest.runner import run
+
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
+
 
 NOW = local(20, 7, 5)
 

@@ -8,15 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from search.document import LOCAL_TZ
-from tests.browser.corpus import SILENT_OUTLET, corpus_app
+from tests.browser.corpus import SILENT_OUTLET
 from tests.helpers import logged_in_client
 from web.operations import OutletHealth, classify, index_health, register_health_provider
-
-
-@pytest.fixture
-def app(tmp_path):
-    app, _anchor = corpus_app(tmp_path)
-    return app
 
 
 def row_status(page: str, outlet: str) -> str:

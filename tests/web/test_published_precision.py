@@ -21,6 +21,12 @@ from tests.helpers import logged_in_client
 from tests.web.test_digest_support import TITLE_LATE, add_subscription, local, parts
 from web.digest.runner import run
 
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
+
+
 TITLE = "Bắc Ninh khánh thành cầu dân sinh qua sông Cầu"
 PAGE = f"""<html><head><title>{TITLE} - Tuổi Trẻ Online</title>
 <meta property="og:title" content="{TITLE}"></head><body>

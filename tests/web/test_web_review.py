@@ -33,6 +33,12 @@ from tests.web.test_digest_support import (
 from web.db import connect, database_path
 from web.digest.runner import run
 
+
+@pytest.fixture
+def app(digest_app):
+    return digest_app  # tests/web/conftest.py: SMTP and the digest corpus
+
+
 NOW = local(20, 7, 5)
 PASSWORD = "mat-khau-123"  # tests.helpers.make_user's
 
