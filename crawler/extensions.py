@@ -24,8 +24,6 @@ class CrawlStateExtension:
     def spider_opened(self, spider: Spider) -> None:
         self.state = CrawlState(state_path(self.crawler.settings))
         self.run_id = self.state.start_run()
-        # Spiders and components read it as ``spider.state_store`` (Spider declares no such attribute).
-        spider.state_store = self.state  # type: ignore[attr-defined]
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if self.state is None or self.run_id is None:  # both are set in spider_opened
@@ -52,3 +50,13 @@ class CrawlStateExtension:
         self.state.finish_run(self.run_id, runs,
                               dead_after=self.crawler.settings.getint("PRESSWATCH_DEAD_AFTER_RUNS", 3))
         self.state.close()
+
+
+def crawl_state(crawler: Crawler | None) -> CrawlState | None:
+    """The run's crawl state, reached through the crawler as Scrapy components reach what it
+    holds (each component keeps the crawler its ``from_crawler`` was given); None without the
+    extension (a spider run on its own) or before the spider opened."""
+    if crawler is None:
+        return None
+    extension = crawler.get_extension(CrawlStateExtension)
+    return extension.state if extension is not None else None

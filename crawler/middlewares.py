@@ -25,6 +25,8 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 from w3lib.url import safe_url_string
 
+from crawler.extensions import crawl_state
+
 log = logging.getLogger(__name__)
 Later = Coroutine[Any, Any, Request]  # a retry handed back after its wait
 
@@ -45,7 +47,7 @@ class ConditionalGetMiddleware:
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         spider = spider or (self.crawler.spider if self.crawler else None)
-        state = getattr(spider, "state_store", None)
+        state = crawl_state(self.crawler)
         # --refetch re-reads known articles, so it needs the listings' full text, not a 304.
         if state is None or not request.meta.get("listing") or getattr(spider, "refetch", False):
             return None

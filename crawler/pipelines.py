@@ -9,6 +9,7 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.extensions import crawl_state
 from crawler.items import ArticleItem, TakedownItem
 from search.document import Document, document_id
 from search.ingest import Ingester, open_ingester
@@ -47,7 +48,7 @@ class IndexPipeline:
     def _record(self, documents: list[Document]) -> None:
         """After the index has them: only now is an article 'seen' in the crawl state."""
         assert self.spider is not None  # indexing starts after open_spider
-        state = getattr(self.spider, "state_store", None)
+        state = crawl_state(self.spider.crawler)
         stats = self.spider.crawler.stats
         for document in documents:
             outcome = "new"

@@ -334,3 +334,11 @@ def test_blueprints_follow_one_naming_rule() -> None:
             if name != expected:
                 wrong.append(f"{path.relative_to(REPO)}: {name!r}, expected {expected!r}")
     assert found >= 10 and wrong == []
+
+
+def test_crawl_state_is_reached_through_the_crawler() -> None:
+    """Scrapy components get the run's crawl state from the crawler their ``from_crawler`` was
+    given (``crawler.extensions.crawl_state``), not from an attribute hung on the spider."""
+    hung = [str(path.relative_to(REPO)) for path in sorted((REPO / "crawler").rglob("*.py"))
+            if "state_store" in path.read_text(encoding="utf-8")]
+    assert hung == []

@@ -24,6 +24,7 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from crawler import distributed, fetch_policy, succession
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
+from crawler.extensions import crawl_state
 from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
 from crawler.fetch_policy import RefusedRequest
 from crawler.items import ArticleItem, OutletFields, TakedownItem, attribute_item
@@ -99,7 +100,7 @@ class NewsSpider(scrapy.Spider):
             yield request
 
     def start_requests(self) -> Iterator[scrapy.Request]:
-        state = getattr(self, "state_store", None)
+        state = crawl_state(self.crawler)
         self.known = state.known_urls() if state is not None and not self.refetch else set()
         self.outlet_ids = [outlet.id for outlet in self.outlets]
         if not distributed.should_seed(self):  # another worker of this distributed run seeds it
@@ -181,7 +182,7 @@ class NewsSpider(scrapy.Spider):
 
     def _article_requests(self, links: list[Link], outlet: Outlet,
                           response: Response) -> Iterator[scrapy.Request]:
-        state = getattr(self, "state_store", None)
+        state = crawl_state(self.crawler)
         wanted = []
         for link in links:
             url = _absolute(response, link.url)
@@ -301,7 +302,7 @@ class NewsSpider(scrapy.Spider):
             result, item = await self.pool.extract(*args)
         else:
             result, item = extract_item(*args)
-        state = getattr(self, "state_store", None)
+        state = crawl_state(self.crawler)
         if not result.ok:
             if state is not None:
                 state.done(response.url)
@@ -333,7 +334,7 @@ class NewsSpider(scrapy.Spider):
         request = failure.request
         outlet = request.meta.get("outlet")
         outlet_id = outlet.id if outlet else "unknown"
-        state = getattr(self, "state_store", None)
+        state = crawl_state(self.crawler)
         is_article = request.callback == self.parse_article
         reason = failure.getErrorMessage()
         stats = self.crawler.stats
