@@ -18,14 +18,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from search.config import LOCAL_TZ, data_dir
+from search.config import CRAWL_STATE_FILE, LOCAL_TZ, data_dir
 from search.private_files import connect_private
 
 # An outlet whose extraction fails on more than this share of its article pages in a run (with
 # at least MIN_PAGES pages) probably changed its markup: flag it for a maintainer.
 EXTRACTION_FAILURE_FLAG = 0.5
 MIN_PAGES = 5
-STATE_FILE = "crawl_state.sqlite3"
+STATE_FILE = CRAWL_STATE_FILE
 
 
 def state_path(settings: Any, folder: Path | None = None) -> Path:

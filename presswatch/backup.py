@@ -19,13 +19,12 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from search.config import LOCAL_TZ
+from search.config import BACKED_UP_DATABASES, BACKED_UP_FILES, LOCAL_TZ
 from search.private_files import private_dir, private_file
 
 # What a data folder holds; anything else in it (logs, exports) is not part of a backup.
-DATABASES = ("app.sqlite3", "crawl_state.sqlite3", "stories.sqlite3", "spool.sqlite3", "index.sqlite3",
-             "corrections.sqlite3", "versions.sqlite3")
-FILES = ("secret_key", "topics.yaml")
+DATABASES = BACKED_UP_DATABASES
+FILES = BACKED_UP_FILES
 ALLOWED = (*DATABASES, *FILES)
 
 

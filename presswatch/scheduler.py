@@ -37,6 +37,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from flask import Flask
 
+from search.config import SCHEDULER_FILE
 from search.document import LOCAL_TZ
 from search.private_files import private_dir, private_file
 
@@ -132,7 +133,7 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
     """
     global _app
     _app = app
-    store = SQLAlchemyJobStore(url=f"sqlite:///{private_file(_data_dir(app) / 'scheduler.sqlite3')}")
+    store = SQLAlchemyJobStore(url=f"sqlite:///{private_file(_data_dir(app) / SCHEDULER_FILE)}")
     scheduler = BackgroundScheduler(
         jobstores={"default": store}, executors={"default": ThreadPoolExecutor(4)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},

@@ -19,6 +19,23 @@ LOCAL_TZ = ZoneInfo(TIME_ZONE)
 
 
 PREFIX = "PRESSWATCH_"
+
+# Every file of the data folder, named once: each owner opens its own, backups copy them all.
+INDEX_FILE = "index.sqlite3"  # the embedded index (search.backends.embedded)
+APP_FILE = "app.sqlite3"  # accounts, subscriptions, follow-up, managed outlets (web.db)
+CRAWL_STATE_FILE = "crawl_state.sqlite3"  # seen articles, pending links, outlet health (crawler.state)
+STORIES_FILE = "stories.sqlite3"  # the story grouping's LSH table (search.stories)
+SPOOL_FILE = "spool.sqlite3"  # batches the index could not take, dead letters (search.spool)
+CORRECTIONS_FILE = "corrections.sqlite3"  # staff corrections (search.corrections)
+VERSIONS_FILE = "versions.sqlite3"  # first-seen copies, edits, takedowns (search.versions)
+SCHEDULER_FILE = "scheduler.sqlite3"  # the jobs of `presswatch up` (presswatch.scheduler)
+TOPICS_FILE = "topics.yaml"  # the admins' topic profiles (over the packaged ones)
+OUTLETS_FILE = "outlets.yaml"  # the registry as the admins edited it, for the crawl
+SECRET_KEY_FILE = "secret_key"  # the app's session key when PRESSWATCH_SECRET_KEY is not set
+# What a backup holds: the databases (copied with SQLite's backup API) and the plain files.
+BACKED_UP_DATABASES = (APP_FILE, CRAWL_STATE_FILE, STORIES_FILE, SPOOL_FILE, INDEX_FILE, CORRECTIONS_FILE,
+                       VERSIONS_FILE)
+BACKED_UP_FILES = (SECRET_KEY_FILE, TOPICS_FILE)
 # The province watched when PRESSWATCH_FOCUS_PROVINCE is not set; the organisation defaults to its
 # Ban Tuyên giáo và Dân vận (web/organisation.py names it).
 DEFAULT_FOCUS = "Bắc Ninh"
@@ -133,5 +150,5 @@ class SearchConfig:
             elasticsearch_ca_certs=get("PRESSWATCH_ELASTICSEARCH_CA_CERTS", ""),
             elasticsearch_shards=int(get("PRESSWATCH_ELASTICSEARCH_SHARDS") or 1),
             elasticsearch_replicas=int(get("PRESSWATCH_ELASTICSEARCH_REPLICAS") or 0),
-            embedded_path=Path(get("PRESSWATCH_EMBEDDED_PATH") or config.data_dir / "index.sqlite3"),
+            embedded_path=Path(get("PRESSWATCH_EMBEDDED_PATH") or config.data_dir / INDEX_FILE),
         )

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from search.config import SearchConfig
+from search.config import CORRECTIONS_FILE, SearchConfig
 from search.document import Document
 from search.private_files import connect_private
 
@@ -60,7 +60,7 @@ class Correction:
 
 def corrections_path(config: SearchConfig) -> Path:
     """Beside the story table (the data folder), whichever backend holds the articles."""
-    return config.embedded_path.parent / "corrections.sqlite3"
+    return config.embedded_path.parent / CORRECTIONS_FILE
 
 
 def with_new_units(old_units: list[str]) -> list[str]:

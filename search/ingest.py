@@ -10,7 +10,7 @@ from typing import Any
 
 from search.backends import open_backend
 from search.backends.base import BackendUnavailable, IndexReport, SearchBackend
-from search.config import SearchConfig
+from search.config import SPOOL_FILE, STORIES_FILE, SearchConfig
 from search.corrections import CorrectionStore
 from search.document import Document
 from search.spool import Spool
@@ -165,13 +165,13 @@ class Ingester:
 
 
 def spool_path(config: SearchConfig) -> Path:
-    return config.embedded_path.parent / "spool.sqlite3"
+    return config.embedded_path.parent / SPOOL_FILE
 
 
 def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) -> Ingester:
     """The configured backend with story grouping and analysis: what the crawler hands articles to."""
     config = config or SearchConfig.from_env()
-    grouper = StoryGrouper(config.embedded_path.parent / "stories.sqlite3")
+    grouper = StoryGrouper(config.embedded_path.parent / STORIES_FILE)
     # Only a remote index can be away; the embedded one fails with the disk, spool or not.
     spool = None
     if config.backend == "elasticsearch":

@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from search.config import SearchConfig, settings
+from search.config import VERSIONS_FILE, SearchConfig, settings
 from search.private_files import connect_private
 from search.text import fold
 
@@ -86,7 +86,7 @@ REPLACED_BELOW = 0.3
 
 def versions_path(config: SearchConfig) -> Path:
     """Beside the story table and the corrections (the data folder), whatever the backend."""
-    return config.embedded_path.parent / "versions.sqlite3"
+    return config.embedded_path.parent / VERSIONS_FILE
 
 
 def _env_number(name: str, default: float) -> float:

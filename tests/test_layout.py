@@ -342,3 +342,21 @@ def test_crawl_state_is_reached_through_the_crawler() -> None:
     hung = [str(path.relative_to(REPO)) for path in sorted((REPO / "crawler").rglob("*.py"))
             if "state_store" in path.read_text(encoding="utf-8")]
     assert hung == []
+
+
+def test_the_data_folders_files_are_named_once() -> None:
+    """search/config.py names every file of the data folder (``*_FILE``); backups and owners
+    import the names, so a new file cannot be forgotten by one of them."""
+    found = []
+    for package in ("crawler", "search", "web", "presswatch"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            if path == REPO / "search" / "config.py" or "sample_press" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                        and node.value.endswith(".sqlite3") and "/" not in node.value:
+                    found.append(f"{path.relative_to(REPO)}: {node.value}")
+    assert found == []
+    from search.config import BACKED_UP_DATABASES, INDEX_FILE, VERSIONS_FILE
+
+    assert {INDEX_FILE, VERSIONS_FILE} <= set(BACKED_UP_DATABASES)

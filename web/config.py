@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from search.config import settings
+from search.config import SECRET_KEY_FILE, settings
 from search.private_files import write_private
 from web.organisation import organisation_name
 from web.security import cookie_config, trusted_proxies
@@ -16,7 +16,7 @@ def _secret_key(directory: Path) -> str:
     configured = settings().get("PRESSWATCH_SECRET_KEY")
     if configured:
         return configured
-    path = directory / "secret_key"
+    path = directory / SECRET_KEY_FILE
     if not path.exists():
         # 0600 from its first byte; of two processes starting at once, the first key wins.
         write_private(path, secrets.token_hex(32).encode(), replace=False)

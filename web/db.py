@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, g
 
+from search.config import APP_FILE
 from search.private_files import connect_private
 
 SCHEMA = """
@@ -58,7 +59,7 @@ CREATE TABLE IF NOT EXISTS outlet_audit (
 
 def database_path(app: Flask) -> Path:
     return Path(app.config.get("PRESSWATCH_DATABASE") or
-                Path(app.config["PRESSWATCH_DATA_DIR"]) / "app.sqlite3")
+                Path(app.config["PRESSWATCH_DATA_DIR"]) / APP_FILE)
 
 
 def connect(path: Path) -> sqlite3.Connection:

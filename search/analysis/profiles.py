@@ -20,7 +20,7 @@ import yaml
 
 from search.analysis import phrase_scan
 from search.analysis.prepared import PreparedText
-from search.config import data_dir
+from search.config import TOPICS_FILE, data_dir
 from search.document import TEXT_FIELDS
 from search.query import (
     And,
@@ -185,7 +185,7 @@ def load_profiles(path: Path | str | None = None) -> list[Profile]:
 def active_profiles_path(data_folder: Path | str | None = None) -> Path:
     """The profiles in force: an admin's edited copy in the data folder (default: the configured
     one), else the packaged file."""
-    edited = Path(data_folder or data_dir()) / "topics.yaml"
+    edited = Path(data_folder or data_dir()) / TOPICS_FILE
     return edited if edited.exists() else PROFILES_PATH
 
 

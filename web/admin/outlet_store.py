@@ -23,8 +23,10 @@ from typing import Any, Protocol
 import yaml
 from flask import Flask, abort, current_app
 
+from search.config import OUTLETS_FILE
+
 # Tables: managed_outlets and outlet_audit, in web/db.py's SCHEMA.
-EFFECTIVE_FILE = "outlets.yaml"
+EFFECTIVE_FILE = OUTLETS_FILE
 SOURCE = "admin"  # how validation errors name the source of an entry edited in the app
 RULES_KEY = "presswatch.registry_rules"
 

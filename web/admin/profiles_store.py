@@ -30,9 +30,10 @@ from search.analysis.profiles import (
 )
 from search.backends import SearchRequest
 from search.backends.base import SearchBackend
+from search.config import TOPICS_FILE
 from search.document import TEXT_FIELDS, Document
 
-FILE_NAME = "topics.yaml"
+FILE_NAME = TOPICS_FILE
 KEY = re.compile(r"^[a-z0-9_]{1,60}$")
 PREVIEW_SIZE = 20
 HEADER = ("# Topic profiles edited in Presswatch (Quản trị › Chủ đề). The packaged default is\n"
