@@ -18,6 +18,8 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from tqdm import tqdm
 
+from search.private_files import private_file
+
 BAR_FORMAT = "{desc} |{bar}| {n_fmt}/{total_fmt} pages{postfix} [{elapsed}]"  # tqdm adds ", " to postfix
 
 
@@ -75,9 +77,10 @@ class CrawlProgress:
 def log_to_file(path: Path) -> dict[str, Any]:
     """Scrapy settings that append its whole log (and Python warnings) to ``path``.
 
-    Appended, not rewritten: Scrapy opens the file twice per crawl (process, then crawler).
+    Appended, not rewritten: Scrapy opens the file twice per crawl (process, then crawler). Created
+    0600 first (Scrapy would create it with the umask's mode): the data folder is private.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)
     return {"LOG_FILE": str(path), "LOG_FILE_APPEND": True, "LOG_LEVEL": "INFO"}
 
 

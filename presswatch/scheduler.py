@@ -39,7 +39,7 @@ from flask import Flask
 
 from search.config import SCHEDULER_FILE
 from search.document import LOCAL_TZ
-from search.private_files import private_dir, private_file
+from search.private_files import private_file
 
 log = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def crawl_job(args: str = "", timeout_minutes: float = 120) -> int:
     """One crawl in a subprocess; then the alerts, so news is mailed right after it is indexed."""
     app = _require_app()
     logs = _data_dir(app) / "logs"
-    private_dir(logs)
+    private_file(logs / "crawl.log")  # 0600 before the first append (the data folder is private)
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(_data_dir(app))}
     started = datetime.now(LOCAL_TZ)
     with (logs / "crawl.log").open("a", encoding="utf-8") as out:
@@ -173,7 +173,7 @@ def _ensure_job(scheduler: BackgroundScheduler, job_id: str, func: str, *, secon
 def single_instance(app: Flask) -> Iterator[None]:
     """One ``presswatch up`` per data folder: a second one would crawl the same outlets twice."""
     path = _data_dir(app) / "presswatch-up.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # created 0600; "w" below keeps the mode
     with path.open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

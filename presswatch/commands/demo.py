@@ -23,6 +23,7 @@ import click
 from flask import Flask
 
 from presswatch.app import create_app
+from search.private_files import write_private
 from web import services
 
 DEMO_ADMIN = "admin@presswatch.example"
@@ -84,8 +85,7 @@ def corpus_end(data: Path) -> date:
         from presswatch.sample_press.corpus import TZ
 
         end = datetime.now(TZ).date()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"end": end.isoformat()}), encoding="utf-8")
+        write_private(path, json.dumps({"end": end.isoformat()}).encode())
         return end
 
 

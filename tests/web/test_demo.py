@@ -14,6 +14,7 @@ import queue
 import re
 import shlex
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -159,7 +160,9 @@ def _run_demo(data: Path, then, *options: str,  # noqa: ANN001 - then(run, login
         # The login comes right after the address (no timeout wait when it is there).
         then(run, _read_until(lines, r"Log in", run.lines, timeout=20), base)
         demo.send_signal(signal.SIGINT)
-        demo.wait(timeout=30)  # Scrapy's crawl-time signal handlers no longer swallow Ctrl-C
+        # A hang guard, generous for a loaded machine; Scrapy's crawl-time signal handlers no longer
+        # swallow Ctrl-C.
+        demo.wait(timeout=120)
         rest = []
         while (line := lines.get(timeout=30)) is not None:
             rest.append(line)
@@ -241,6 +244,15 @@ def test_the_demo_keeps_no_password_in_clear(demo_twice):
     for path in data.rglob("*"):
         if path.is_file():
             assert password.encode() not in path.read_bytes(), path
+
+
+def test_everything_the_demo_leaves_in_the_data_folder_is_private(demo_twice):
+    # Issue 16, item 10, on the demo's path: its log and corpus date too, not only the databases.
+    _, _, data = demo_twice
+    modes = {path.relative_to(data).as_posix(): oct(stat.S_IMODE(path.stat().st_mode))
+             for path in data.rglob("*") if path.is_file()}
+    assert "demo.log" in modes and "sample-press.json" in modes and "app.sqlite3" in modes
+    assert modes == dict.fromkeys(modes, oct(0o600))
 
 
 def test_the_first_screen_is_short_and_ends_with_the_address_and_the_login(demo_twice):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -118,6 +119,8 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
     assert code == 0
     log = (Path(app.config["PRESSWATCH_DATA_DIR"]) / "logs" / "crawl.log").read_text(encoding="utf-8")
     assert "Crawl finished" in log and "-m presswatch crawl --sample-url" in log
+    assert stat.S_IMODE((Path(app.config["PRESSWATCH_DATA_DIR"]) / "logs" / "crawl.log").stat().st_mode) \
+        == 0o600  # the data folder is private, the crawl's log too (issue 16, item 10)
     with app.app_context():
         from web import services
 
@@ -149,6 +152,7 @@ def test_up_serves_the_app_with_its_schedule(tmp_path):
                 return False
 
         wait_for(serving, timeout=60)
+        assert stat.S_IMODE((tmp_path / "presswatch-up.lock").stat().st_mode) == 0o600
         with sqlite3.connect(tmp_path / "scheduler.sqlite3") as db:
             assert {row[0] for row in db.execute("SELECT id FROM apscheduler_jobs")} == {"digest", "alerts"}
         second = _up(tmp_path, free_port())
