@@ -36,8 +36,8 @@ def app(tmp_path):
 
 
 @pytest.fixture
-def editor(app):
-    return logged_in_client(app, "editor")
+def editor(login_as):
+    return login_as("editor")
 
 
 def csrf_token(page: str) -> str:
