@@ -3,6 +3,7 @@ does not read itself — the outlet registries and the crawl state (both crawler
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,8 @@ def bundled_outlets(data_folder: Path | None = None) -> list[tuple[OutletInfo, s
     return found
 
 
-def crawl_state_reader(state_setting: str | None, data_folder: Path):
+def crawl_state_reader(state_setting: str | None,
+                       data_folder: Path) -> Callable[[], list[CrawlHealth] | None]:
     """The crawl state's per-outlet health, read when the operations page is shown (None before
     the first crawl)."""
     def read() -> list[CrawlHealth] | None:

@@ -18,6 +18,7 @@ import tarfile
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import IO, Any
 
 from search.config import BACKED_UP_DATABASES, BACKED_UP_FILES, LOCAL_TZ
 from search.private_files import private_dir, private_file
@@ -37,7 +38,7 @@ def _copy_database(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-def _digest(path: Path) -> dict:
+def _digest(path: Path) -> dict[str, Any]:
     sha = hashlib.sha256()
     with path.open("rb") as source:
         while block := source.read(1 << 20):
@@ -45,13 +46,13 @@ def _digest(path: Path) -> dict:
     return {"size": path.stat().st_size, "sha256": sha.hexdigest()}
 
 
-def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict]:
+def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict[str, Any]]:
     """Write ``presswatch-backup-<time>.tar.gz`` into ``destination``; returns its path and manifest
     (each file's size and SHA-256, which a restore checks before it writes anything)."""
     private_dir(destination)
     stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M%S")
     archive = private_file(destination / f"presswatch-backup-{stamp}.tar.gz")  # secret key, password hashes
-    manifest: dict = {"created_at": datetime.now(LOCAL_TZ).isoformat(), "files": {}}
+    manifest: dict[str, Any] = {"created_at": datetime.now(LOCAL_TZ).isoformat(), "files": {}}
     with tempfile.TemporaryDirectory() as staging, tarfile.open(archive, "w:gz") as tar:
         for name in DATABASES:
             source = data_dir / name
@@ -73,7 +74,7 @@ def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict]:
     return archive, manifest
 
 
-def _expected(manifest: dict, archive: Path) -> dict[str, dict]:
+def _expected(manifest: dict[str, Any], archive: Path) -> dict[str, dict[str, Any]]:
     """The manifest's files as {name: {"size", "sha256"?}}; backups before checksums have sizes only."""
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if not isinstance(files, dict) or not files:
@@ -102,7 +103,7 @@ def _unpack_verified(archive: Path, staging: Path) -> list[str]:
                                       "not a Presswatch backup.")
             if "manifest.json" not in names:
                 raise BackupError(f"{archive} has no manifest.json: not a Presswatch backup.")
-            manifest = json.loads(tar.extractfile("manifest.json").read())
+            manifest = json.loads(_member_file(tar, "manifest.json").read())
             expected = _expected(manifest, archive)
             if sorted(expected) != sorted(n for n in names if n != "manifest.json"):
                 raise BackupError(f"{archive}: its files do not match its manifest "
@@ -124,13 +125,21 @@ def _unpack_verified(archive: Path, staging: Path) -> list[str]:
     return sorted(expected)
 
 
-def _unpack_one(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, expected: dict,
+def _member_file(tar: tarfile.TarFile, member: str | tarfile.TarInfo) -> IO[bytes]:
+    """A regular file's contents (every member was checked to be one before this is called)."""
+    source = tar.extractfile(member)
+    if source is None:
+        raise tarfile.TarError(f"{member} is not a regular file")
+    return source
+
+
+def _unpack_one(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, expected: dict[str, Any],
                 archive: Path) -> None:
     if member.size != expected["size"]:
         raise BackupError(f"{archive}: {member.name} is {member.size} bytes, the manifest says "
                           f"{expected['size']}.")
     sha = hashlib.sha256()
-    source = tar.extractfile(member)
+    source = _member_file(tar, member)
     with os.fdopen(os.open(private_file(target), os.O_WRONLY | os.O_TRUNC), "wb") as out:
         while block := source.read(1 << 20):
             sha.update(block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -14,6 +15,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from presswatch.app import create_app
 from presswatch.commands.article_input import article_source, read_article, refuse
 from web import services
+from web.db import current_flask_app
 
 
 class PresswatchGroup(FlaskGroup):
@@ -38,8 +40,8 @@ class PresswatchGroup(FlaskGroup):
         return module.split(".")[0] in ("presswatch", "web", "crawler", "search")
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        commands = [(name, command) for name, command in commands if command and not command.hidden]
+        commands = [(name, command) for name in self.list_commands(ctx)
+                    if (command := self.get_command(ctx, name)) and not command.hidden]
         limit = formatter.width - 6 - max((len(name) for name, _c in commands), default=0)
         for title, wanted in (("Commands", True), ("Flask commands (maintenance)", False)):
             rows = [(name, command.get_short_help_str(limit)) for name, command in commands
@@ -54,7 +56,7 @@ def main() -> None:
     """Presswatch: theo dõi báo chí — crawl, index, search and serve Vietnamese press coverage."""
 
 
-def _print_crawl_summary(stats: dict, seconds: float) -> None:
+def _print_crawl_summary(stats: dict[str, Any], seconds: float) -> None:
     def total(kind: str) -> int:
         return sum(v for k, v in stats.items() if k.startswith(f"presswatch/{kind}/"))
 
@@ -112,8 +114,8 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
         from presswatch.sample_press.server import REGISTRY
 
         registry = str(REGISTRY)  # the sample press's outlets (the crawler knows only the real press)
-    options = {"registry": registry, "outlets": outlets, "since": since, "refetch": refetch,
-               "overrides": _outlet_overrides()}
+    run_crawl = functools.partial(crawl, registry=registry, outlets=outlets, since=since, refetch=refetch,
+                                  overrides=_outlet_overrides())
     started = time.monotonic()
     if sample and not sample_url:
         from presswatch.sample_press import SamplePress
@@ -123,9 +125,9 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
         with SamplePress(origin=STABLE_ORIGIN) as press:
             click.echo(f"Sample press serving {len(press.articles)} articles as {press.base_url} "
                        f"(listening at {press.address})")
-            stats = crawl(sample_press_url=press.base_url, sample_press_address=press.address, **options)
+            stats = run_crawl(sample_press_url=press.base_url, sample_press_address=press.address)
     else:
-        stats = crawl(sample_press_url=sample_url, **options)
+        stats = run_crawl(sample_press_url=sample_url)
     _print_crawl_summary(stats, time.monotonic() - started)
 
 
@@ -145,7 +147,6 @@ def sample_press_command(host: str, port: int) -> None:
 @with_appcontext
 def run_command(host: str, port: int) -> None:
     """Serve the web app with waitress (PRESSWATCH_WEB_THREADS, _TIMEOUT; docs/OPERATIONS.md)."""
-    from flask import current_app
 
     from web.serve import ServerSettings, serve
 
@@ -153,7 +154,7 @@ def run_command(host: str, port: int) -> None:
         settings = ServerSettings.from_env()
     except ValueError as error:
         raise click.ClickException(str(error)) from error
-    app = current_app._get_current_object()
+    app = current_flask_app()
     click.echo(f"Presswatch: http://{host}:{port}  ({settings.threads} threads; Ctrl-C to stop)")
     services.warm_backend(app)
     serve(app, host, port, settings)
@@ -179,7 +180,8 @@ def search_command(query: str, backend: str | None, limit: int, as_json: bool) -
     if hint := operator_hint(query):  # on stderr: --json output stays one JSON object
         try_it = f"\n  presswatch search '{hint.suggestion}'" if hint.suggestion else ""
         click.echo(f"{hint.message_vi}\n{hint.message_en}{try_it}", err=True)
-    hits = [{"id": h.document.id, "title": h.document.title, "outlet": h.document.outlet_id,
+    hits: list[dict[str, Any]] = [
+            {"id": h.document.id, "title": h.document.title, "outlet": h.document.outlet_id,
              # a day-only date is printed as the day (its stored midnight is no time)
              "published_at": (h.document.published_at.date() if h.document.published_day_only
                               else h.document.published_at).isoformat(),

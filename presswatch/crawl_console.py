@@ -50,12 +50,15 @@ class CrawlProgress:
         crawler.signals.connect(self._fetched, signal=signals.request_left_downloader)
         crawler.signals.connect(self._article, signal=signals.item_scraped)
 
+    def _total(self) -> float:
+        return self.bar.total or 0  # set (to 0) when the bar is made
+
     def _scheduled(self, request: Any, spider: Any) -> None:
-        self.bar.total += 1
+        self.bar.total = self._total() + 1
         self.bar.refresh()
 
     def _dropped(self, request: Any, spider: Any) -> None:
-        self.bar.total = max(self.bar.n, self.bar.total - 1)
+        self.bar.total = max(self.bar.n, self._total() - 1)
 
     def _fetched(self, request: Any, spider: Any) -> None:
         outlet = request.meta.get("outlet")
@@ -63,7 +66,7 @@ class CrawlProgress:
             self.reached.add(outlet.id)
             self.bar.set_description_str(self._desc(), refresh=False)
         # robots.txt is fetched without being scheduled: the total never trails the count.
-        self.bar.total = max(self.bar.total, self.bar.n + 1)
+        self.bar.total = max(self._total(), self.bar.n + 1)
         self.bar.update(1)
 
     def _article(self, item: Any, response: Any, spider: Any) -> None:

@@ -104,10 +104,13 @@ def _run(*, alerts: bool) -> None:
 
 def optimize_job() -> list[str]:
     """Merge closed months' Elasticsearch indices (a no-op for months already merged)."""
+    from search.backends.elastic import ElasticsearchBackend
     from web import services
 
     with _require_app().app_context():
-        merged = services.backend().optimize()
+        backend = services.backend()
+        assert isinstance(backend, ElasticsearchBackend)  # the job is only scheduled with Elasticsearch
+        merged = backend.optimize()
     log.info("merged %d closed month index(es): %s", len(merged), ", ".join(merged) or "none")
     return merged
 
@@ -157,7 +160,7 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
 
 
 def _ensure_job(scheduler: BackgroundScheduler, job_id: str, func: str, *, seconds: float,
-                args: list | None = None, first_run: datetime | None = None) -> None:
+                args: list[object] | None = None, first_run: datetime | None = None) -> None:
     """Keep a stored job with the same settings (and its next run time); otherwise (re)create it."""
     args = args or []
     existing = scheduler.get_job(job_id)

@@ -4,9 +4,11 @@ crawl state, which web/ does not read itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 
 from web.config import load_config
@@ -71,7 +73,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def _error_page(code: int, message: str):
-    def handler(error: Exception):
+def _error_page(code: int, message: str) -> Callable[[Exception], ResponseReturnValue]:
+    def handler(error: Exception) -> ResponseReturnValue:
         return render_template("error.html", code=code, message=gettext(message)), code
     return handler

@@ -82,20 +82,22 @@ def password() -> Any:
     if form.validate_on_submit():
         db = get_db()
         row = db.execute("SELECT * FROM users WHERE id = ?", (current_user.id,)).fetchone()
-        problem = password_problem(form.new.data, row["email"], form.current.data)
-        if not check_password_hash(row["password_hash"], form.current.data):
-            form.current.errors.append(_("Mật khẩu hiện tại không đúng."))
+        # The fields are required: validate_on_submit has made sure they hold text.
+        current, new = form.current.data or "", form.new.data or ""
+        problem = password_problem(new, row["email"], current)
+        if not check_password_hash(row["password_hash"], current):
+            form.current.errors = [*form.current.errors, _("Mật khẩu hiện tại không đúng.")]
             status = 401
         elif problem:
-            form.new.errors.append(_(problem))
+            form.new.errors = [*form.new.errors, _(problem)]
             status = 400
         elif form.new.data != form.confirm.data:
-            form.confirm.errors.append(_("Hai lần nhập mật khẩu mới không khớp."))
+            form.confirm.errors = [*form.confirm.errors, _("Hai lần nhập mật khẩu mới không khớp.")]
             status = 400
         else:
             # The new hash changes the session version (web/auth.py), so every session of this
             # account ends, remember-me cookies included; this browser logs in again at once.
-            set_password(db, current_user.id, form.new.data)
+            set_password(db, current_user.id, new)
             remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
             user = _user(db.execute("SELECT * FROM users WHERE id = ?", (current_user.id,)).fetchone())
             login_user(user, remember=remembered)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from flask import Blueprint, abort, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -159,7 +160,7 @@ def story_copies(document: Document) -> list[Document]:
 
 @bp.route("/<document_id>")
 @role_required("viewer")
-def show(document_id: str):
+def show(document_id: str) -> ResponseReturnValue:
     if len(document_id) > 200:
         abort(404)
     document = services.backend().get(document_id)

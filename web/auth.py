@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
@@ -22,6 +24,9 @@ from wtforms.validators import DataRequired, Length
 
 from web.db import get_db
 from web.extensions import limiter
+
+# A view function, whose signature a decorator keeps.
+_View = TypeVar("_View", bound=Callable[..., Any])
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 login_manager = LoginManager()
@@ -72,7 +77,8 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
-def create_user(db, email: str, password: str, role: str = "viewer", name: str = "") -> int:
+def create_user(db: sqlite3.Connection, email: str, password: str, role: str = "viewer",
+                name: str = "") -> int:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 8:
@@ -82,7 +88,9 @@ def create_user(db, email: str, password: str, role: str = "viewer", name: str =
     cursor = db.execute("INSERT INTO users(email, name, password_hash, role) VALUES (?,?,?,?)",
                         (email.strip(), name.strip(), generate_password_hash(password), role))
     db.commit()
-    return cursor.lastrowid
+    user_id = cursor.lastrowid
+    assert user_id is not None  # set by every INSERT
+    return user_id
 
 
 def temporary_password() -> str:
@@ -91,7 +99,7 @@ def temporary_password() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(12))
 
 
-def set_password(db, user_id: int, password: str) -> None:
+def set_password(db: sqlite3.Connection, user_id: int, password: str) -> None:
     """Store the hash of a new password; the account's open sessions end (see ``load_user``)."""
     db.execute("UPDATE users SET password_hash = ? WHERE id = ?", (generate_password_hash(password), user_id))
     db.commit()
@@ -102,17 +110,17 @@ def has_control_characters(text: str) -> bool:
     return any(ord(c) < 32 or ord(c) == 127 for c in text)
 
 
-def role_required(role: str) -> Callable:
+def role_required(role: str) -> Callable[[_View], _View]:
     """Views for ``role`` and above; others get 403 (checked on the server, every request)."""
-    def decorator(view: Callable) -> Callable:
+    def decorator(view: _View) -> _View:
         @wraps(view)
         @login_required
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             if not current_user.can(role):
                 abort(403)
             return view(*args, **kwargs)
-        wrapped.required_role = role
-        return wrapped
+        wrapped.required_role = role  # type: ignore[attr-defined]  # a marker on the view function
+        return cast(_View, wrapped)  # wraps() keeps the view's name and signature
     return decorator
 
 
@@ -144,7 +152,7 @@ def _account_key() -> str:
 
 def _refused(response: Any) -> bool:
     """Only refused attempts count towards the limits: a colleague logging in costs nothing."""
-    return response.status_code == 401
+    return bool(response.status_code == 401)  # a Flask response (Flask-Limiter passes it untyped)
 
 
 def _limit(name: str, default: str) -> Callable[[], str]:
@@ -158,13 +166,15 @@ def _limit(name: str, default: str) -> Callable[[], str]:
 @limiter.limit(_limit("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"), key_func=_account_key,
                methods=["POST"], deduct_when=_refused)
 @limiter.limit(_limit("PRESSWATCH_LOGIN_LIMIT_IP", "30 per minute"), methods=["POST"], deduct_when=_refused)
-def login():
+def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
-        row = get_db().execute("SELECT * FROM users WHERE email = ?", (form.email.data.strip(),)).fetchone()
+        email = (form.email.data or "").strip()  # required: validate_on_submit made sure it is there
+        row = get_db().execute("SELECT * FROM users WHERE email = ?", (email,)).fetchone()
         # Always one hash check, for unknown and disabled accounts too: the answer's timing must
         # not tell which addresses have an account.
-        matches = check_password_hash(row["password_hash"] if row else _dummy_hash(), form.password.data)
+        password = form.password.data or ""
+        matches = check_password_hash(row["password_hash"] if row else _dummy_hash(), password)
         user = _user(row)
         if user and user.active and matches:
             login_user(user, remember=form.remember.data)
@@ -175,7 +185,7 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 @login_required
-def logout():
+def logout() -> ResponseReturnValue:
     """Ends the account's sessions everywhere: a copied session or remember-me cookie stops working."""
     db = get_db()
     db.execute("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?", (current_user.id,))

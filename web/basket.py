@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -98,7 +99,8 @@ def basket_helpers() -> dict[str, Any]:
             user = current_user
             g.basket_ids = (set(item_ids(get_db(), user.id))
                             if user.is_authenticated and user.can(BASKET_ROLE) else set())
-        return g.basket_ids
+        ids: set[str] = g.basket_ids
+        return ids
 
     return {"in_basket": lambda document_id: document_id in ticked(),
             "basket_count": lambda: len(ticked())}
@@ -106,7 +108,7 @@ def basket_helpers() -> dict[str, Any]:
 
 @bp.route("/")
 @role_required(BASKET_ROLE)
-def index():
+def index() -> ResponseReturnValue:
     ids = item_ids(get_db(), current_user.id)
     documents: list[Document] = []
     missing: list[str] = []
@@ -129,7 +131,7 @@ def index():
 
 @bp.route("/toggle", methods=["POST"])
 @role_required(BASKET_ROLE)
-def toggle():
+def toggle() -> ResponseReturnValue:
     """One article's tick box: ticked if it was not, unticked if it was."""
     ids = _ids([request.form.get("id", "")])
     if not ids:
@@ -147,7 +149,7 @@ def toggle():
 
 @bp.route("/add", methods=["POST"])
 @role_required(BASKET_ROLE)
-def add_many():
+def add_many() -> ResponseReturnValue:
     try:
         added = add(get_db(), current_user.id, _ids(request.form.getlist("ids")))
     except ExportRefused as error:
@@ -158,7 +160,7 @@ def add_many():
 
 @bp.route("/remove", methods=["POST"])
 @role_required(BASKET_ROLE)
-def remove_items():
+def remove_items() -> ResponseReturnValue:
     every = request.form.get("all") == "1"
     remove(get_db(), current_user.id, None if every else _ids(request.form.getlist("ids")))
     flash(_("Đã xóa khỏi giỏ điểm báo."), "success")
@@ -168,7 +170,7 @@ def remove_items():
 @bp.route("/export", methods=["POST"])
 @date_params("date")  # from the form
 @role_required(BASKET_ROLE)
-def export():
+def export() -> ResponseReturnValue:
     """The basket in the chosen format; the điểm báo's title names the articles' first and last day."""
     fmt = request.form.get("format", "")
     ids = item_ids(get_db(), current_user.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from search.config import SECRET_KEY_FILE, settings
 from search.private_files import write_private
@@ -27,7 +28,7 @@ def _list(value: str) -> list[str]:
     return [item.strip() for item in value.split(";") if item.strip()]
 
 
-def load_config() -> dict:
+def load_config() -> dict[str, Any]:
     env = settings()
     directory = env.data_dir
     return {

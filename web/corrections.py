@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -83,7 +84,7 @@ def shown_correction(document: Document) -> dict[str, Any] | None:
 
 @bp.route("/<document_id>/correction", methods=["POST"])
 @role_required("editor")
-def correct(document_id: str):
+def correct(document_id: str) -> ResponseReturnValue:
     if len(document_id) > 200:
         abort(404)
     document = services.backend().get(document_id)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from search.analysis import load_profiles
@@ -132,7 +133,7 @@ def search_link(dashboard: Dashboard, window: Window | None = None, **filters: s
 
 def timeline(base: SearchRequest, window: Window) -> dict[str, Any]:
     """Articles per day (per week past a month) by tone, every bucket present, for a stacked chart."""
-    interval = "day" if window.days <= 31 else "week"
+    interval: Literal["day", "week"] = "day" if window.days <= 31 else "week"
     step = timedelta(days=1 if interval == "day" else 7)
     first = window.start if interval == "day" else window.start - timedelta(days=window.start.weekday())
     buckets = []
@@ -170,11 +171,11 @@ def silent_outlets(end: date, days: int, by: str = "group") -> list[SilentOutlet
                    key=lambda item: (-sum(item[1].values()), item[0]))
     out = []
     for outlet, kinds in quiet[:SILENT_SHOWN]:
-        chosen = {"groups" if by == "group" else "outlets": [outlet]}
+        chosen: dict[str, Any] = {"groups" if by == "group" else "outlets": [outlet]}
         last = backend.search(SearchRequest(**chosen, date_to=end, sort="date", limit=1, facets=False))
         last_seen = last.hits[0].document.published_at.date() if last.hits else None
-        out.append(SilentOutlet(outlet, max(kinds, key=kinds.get) if kinds else "", sum(kinds.values()),
-                                last_seen))
+        main_kind = max(kinds, key=lambda kind: kinds[kind]) if kinds else ""
+        out.append(SilentOutlet(outlet, main_kind, sum(kinds.values()), last_seen))
     return out
 
 
@@ -233,7 +234,8 @@ def cached_build(period: str, end: date, scope: str, province: str, silent_days:
     A dashboard is about fifteen backend calls; the article count in the key makes a crawl's new
     articles appear on the next load, and the language is in the key because labels are translated.
     """
-    cache: dict = current_app.extensions.setdefault("presswatch.dashboard_cache", {})
+    cache: dict[tuple[object, ...], tuple[float, Dashboard]] = current_app.extensions.setdefault(
+        "presswatch.dashboard_cache", {})
     key = (period, end, scope, province, silent_days, apart, current_language(), services.backend().count())
     now = time.monotonic()
     hit = cache.get(key)
@@ -255,7 +257,7 @@ def _end_date() -> date:
 @bp.route("/")
 @date_params("end", "from", "to")  # from/to: an old shared search link, answered by the search page
 @role_required("viewer")
-def index():
+def index() -> ResponseReturnValue:
     if "q" in request.args:
         # Links shared before the dashboard took "/" were searches: they still open as searches.
         from web.search_views import index as search_page
@@ -282,5 +284,7 @@ def index():
 
 def toggle_apart_url(apart: bool) -> str:
     """This dashboard with merged outlets counted apart, or grouped again."""
-    args = {name: value for name, value in request.args.items() if name != "apart"}
-    return url_for("dashboard.index", **args, **({} if apart else {"apart": "1"}))
+    args: dict[str, Any] = {name: value for name, value in request.args.items() if name != "apart"}
+    if not apart:
+        args["apart"] = "1"
+    return url_for("dashboard.index", **args)

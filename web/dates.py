@@ -14,13 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import wraps
+from typing import Any, TypeVar, cast
 
 import click
 from flask import Flask, current_app, has_request_context, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
 
 from web.filters import MAX_DATE, MIN_DATE, parse_date
+
+# A view function, whose signature a decorator keeps.
+_View = TypeVar("_View", bound=Callable[..., Any])
 
 
 class DateParamError(BadRequest):
@@ -38,25 +43,25 @@ class DateParamError(BadRequest):
                  value=self.value[:40], first=MIN_DATE.year, last=MAX_DATE.year)
 
 
-def date_params(*names: str, checked: bool = True) -> Callable:
+def date_params(*names: str, checked: bool = True) -> Callable[[_View], _View]:
     """Declare the date parameters a view reads (see the module docstring).
 
     ``checked``: refuse a malformed one before the view runs, even when this request does not
     use it (a CSV export ignores the review's ``date``); a view that shows the error in its own
     page (the search form) passes False and handles ``DateParamError`` itself.
     """
-    def declare(view: Callable) -> Callable:
+    def declare(view: _View) -> _View:
+        declared: Callable[..., Any] = view
         if checked:
             @wraps(view)
-            def view_with_dates(*args, **kwargs):
+            def view_with_dates(*args: Any, **kwargs: Any) -> Any:
                 source = request.form if request.method == "POST" else request.args
                 for name in names:
                     date_arg(name, source)
                 return view(*args, **kwargs)
-        else:
-            view_with_dates = view
-        view_with_dates.date_params = tuple(names)  # type: ignore[attr-defined]
-        return view_with_dates
+            declared = view_with_dates
+        declared.date_params = tuple(names)  # type: ignore[attr-defined]  # read by date_arg
+        return cast(_View, declared)  # wraps() keeps the view's name and signature
     return declare
 
 
@@ -83,12 +88,12 @@ def date_arg(name: str, args: Mapping[str, str] | None = None) -> date | None:
     return parsed
 
 
-class DayParam(click.ParamType):
+class DayParam(click.ParamType):  # type: ignore[type-arg]  # click 8.2's generic is optional
     """A local day on the command line (``--date``): YYYY-MM-DD or dd/mm/yyyy, in the same range."""
 
     name = "YYYY-MM-DD"
 
-    def convert(self, value, param, ctx) -> date:
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
         parsed = parse_date(str(value))
@@ -98,7 +103,7 @@ class DayParam(click.ParamType):
         return parsed
 
 
-def _refuse(error: DateParamError):
+def _refuse(error: DateParamError) -> ResponseReturnValue:
     return render_template("error.html", code=400, message=error.message), 400
 
 

@@ -70,11 +70,19 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def current_flask_app() -> Flask:
+    """The app behind ``current_app`` (for a thread or job that outlives the request)."""
+    # current_app is typed as the Flask app itself, hiding the proxy's accessor.
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    return app
+
+
 def get_db() -> sqlite3.Connection:
     """The request's connection, closed when the request ends."""
     if "db" not in g:
         g.db = connect(database_path(current_app))
-    return g.db
+    db: sqlite3.Connection = g.db
+    return db
 
 
 def close_db(_: BaseException | None = None) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale, gettext
 
 from search.config import TIME_ZONE
@@ -57,7 +58,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/language", methods=["POST"])
-def set_language():
+def set_language() -> ResponseReturnValue:
     # Also open to anonymous visitors, so the login page can be read in English.
     language = request.form.get("language", "")
     if language in LANGUAGES:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from search.backends import BackendUnavailable, SearchRequest
@@ -168,7 +169,7 @@ def spool_figures(limit: int = 50) -> dict[str, Any]:
 
 @bp.route("/dead-letters/replay", methods=["POST"])
 @role_required("admin")
-def replay_dead_letters():
+def replay_dead_letters() -> ResponseReturnValue:
     """Send the dead letters (and whatever waits in the spool) to the index again."""
     try:
         report, dead = replay_spool(current_app.config["PRESSWATCH_SEARCH"], dead_letters=True,
@@ -184,7 +185,7 @@ def replay_dead_letters():
 
 @bp.route("/")
 @role_required("editor")
-def index():
+def index() -> ResponseReturnValue:
     backend = services.backend()
     provider: HealthProvider = current_app.extensions.get(PROVIDER_KEY) or index_health
     try:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
@@ -35,7 +37,7 @@ FACETS_SHOWN = 8  # the rest of a facet's values are behind "more"
 SAVED_LIMIT = 100  # per user: a list, not an archive
 
 
-def search_request_from_args(args, page_size: int, strict: bool = True) -> SearchRequest:
+def search_request_from_args(args: MultiDict[str, str], page_size: int, strict: bool = True) -> SearchRequest:
     """The search in ``args``; a malformed date raises ``DateParamError`` (``strict``) or is left out."""
     page = max(1, args.get("page", 1, type=int) or 1)
     page = min(page, max(1, MAX_RESULTS // page_size))
@@ -43,20 +45,20 @@ def search_request_from_args(args, page_size: int, strict: bool = True) -> Searc
                                    offset=(page - 1) * page_size)
 
 
-def state_pairs(args) -> list[tuple[str, str]]:
+def state_pairs(args: MultiDict[str, str]) -> list[tuple[str, str]]:
     """The search's state as ordered (name, value) pairs: what a link or a saved search keeps."""
     return [(name, value) for name in STATE_ARGS for value in args.getlist(name) if value]
 
 
-def search_url(args=None, **changes: str | list[str] | None) -> str:
+def search_url(args: MultiDict[str, str] | None = None, /, **changes: str | list[str] | None) -> str:
     """The current search with some arguments replaced (``None`` removes one); page 1 unless given."""
-    state: dict[str, list[str]] = {}
+    state: dict[str, Any] = {}  # url_for's values: name -> list of values
     for name, value in state_pairs(args if args is not None else request.args):
         state.setdefault(name, []).append(value)
-    for name, value in changes.items():
+    for name, change in changes.items():
         state.pop(name, None)
-        if value:
-            state[name] = value if isinstance(value, list) else [value]
+        if change:
+            state[name] = change if isinstance(change, list) else [change]
     return url_for("search.index", **state)
 
 
@@ -96,7 +98,8 @@ def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[
         if not selected:
             continue
         # Counts only: no page of hits, so no relevance ranking to compute either.
-        others = replace(search_request, **{attribute: []}, limit=0, offset=0, collapse=False, sort="date")
+        cleared: dict[str, Any] = {attribute: []}  # this facet's filter left out
+        others = replace(search_request, **cleared, limit=0, offset=0, collapse=False, sort="date")
         buckets = list(services.backend().search(others).facets.get(name, []))
         counted = {fold_keyword(value) for value, _count in buckets}
         # A chosen value outside the top buckets still shows, so it can be unticked.
@@ -105,14 +108,14 @@ def display_facets(search_request: SearchRequest, result: SearchResult) -> dict[
     return facets
 
 
-def facet_names(args) -> list[str]:
+def facet_names(args: MultiDict[str, str]) -> list[str]:
     """The facets shown: outlets grouped with the outlets merged into them (the "group" facet), or
     with ``apart=1`` each outlet on its own; a facet with a value chosen always shows."""
     hidden = "group" if args.get("apart") == "1" else "outlet"
     return [name for name in FILTER_ARGS if name != hidden or args.getlist(name)]
 
 
-def saved_searches(limit: int = SAVED_LIMIT) -> list[dict]:
+def saved_searches(limit: int = SAVED_LIMIT) -> list[dict[str, Any]]:
     """The user's saved searches, newest first, each with the query string that opens it."""
     return [{"id": saved.id, "name": saved.name, "criteria": saved.criteria,
              "query_string": urlencode(saved.criteria.args()),
@@ -124,7 +127,7 @@ def saved_searches(limit: int = SAVED_LIMIT) -> list[dict]:
 @bp.route("/search")
 @date_params("from", "to", checked=False)
 @role_required("viewer")
-def index():
+def index() -> ResponseReturnValue:
     page_size = current_app.config["PRESSWATCH_PAGE_SIZE"]
     result, facets, error, unavailable, date_error, status = None, {}, None, None, None, 200
     try:
@@ -177,14 +180,14 @@ def describe_criteria(criteria: SearchCriteria) -> list[tuple[str, str]]:
 
 @bp.route("/search/saved")
 @role_required("viewer")
-def saved():
+def saved() -> ResponseReturnValue:
     rows = [{**row, "parts": describe_criteria(row["criteria"])} for row in saved_searches()]
     return render_template("search/saved.html", saved=rows)
 
 
 @bp.route("/search/saved", methods=["POST"])
 @role_required("viewer")
-def save():
+def save() -> ResponseReturnValue:
     state = request.form.get("query_string", "").lstrip("?")
     if len(state) > 4000:
         flash(_("Tìm kiếm quá dài để lưu."), "error")
@@ -213,7 +216,7 @@ def save():
 
 @bp.route("/search/saved/<int:saved_id>/delete", methods=["POST"])
 @role_required("viewer")
-def delete_saved(saved_id: int):
+def delete_saved(saved_id: int) -> ResponseReturnValue:
     db = get_db()
     row = db.execute("SELECT name FROM saved_searches WHERE id = ? AND user_id = ?",
                      (saved_id, current_user.id)).fetchone()

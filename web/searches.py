@@ -132,7 +132,7 @@ class SavedSearch:
     created_at: str  # SQLite's datetime('now'): UTC without a zone
 
 
-def criteria_from_row(row: Mapping[str, Any]) -> SearchCriteria:
+def criteria_from_row(row: Mapping[str, Any] | sqlite3.Row) -> SearchCriteria:
     """Criteria from the columns of a ``saved_searches`` row (any prefix-free SELECT of them)."""
     stored = json.loads(row["filters"] or "{}")
     return SearchCriteria(
@@ -145,7 +145,7 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _row_values(criteria: SearchCriteria) -> tuple:
+def _row_values(criteria: SearchCriteria) -> tuple[object, ...]:
     return (criteria.query, json.dumps(criteria.filters(), ensure_ascii=False),
             criteria.date_from.isoformat() if criteria.date_from else None,
             criteria.date_to.isoformat() if criteria.date_to else None, criteria.sort, int(criteria.collapse))
@@ -154,7 +154,9 @@ def _row_values(criteria: SearchCriteria) -> tuple:
 def save(db: sqlite3.Connection, user_id: int, name: str, criteria: SearchCriteria) -> int:
     cursor = db.execute("INSERT INTO saved_searches(user_id, name, query, filters, date_from, date_to, sort, "
                         "collapse) VALUES (?,?,?,?,?,?,?,?)", (user_id, name, *_row_values(criteria)))
-    return int(cursor.lastrowid)
+    row_id = cursor.lastrowid
+    assert row_id is not None  # set by every INSERT
+    return row_id
 
 
 def list_saved(db: sqlite3.Connection, user_id: int, limit: int) -> list[SavedSearch]:

@@ -61,4 +61,5 @@ def init_app(app: Flask) -> None:
     if proxies:
         # Only then are X-Forwarded-For/-Proto/-Host believed, and only the last ``proxies`` hops:
         # the login throttle keys on the client's address, which a client could otherwise forge.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way to wrap it
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from flask import Flask, current_app, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 
 from search.backends import BackendUnavailable, SearchBackend, open_backend
@@ -29,7 +30,7 @@ def index_unavailable(error: Exception) -> str:
     return gettext("Chỉ mục tìm kiếm tạm thời không truy cập được.")
 
 
-def _unavailable_page(error: BackendUnavailable):
+def _unavailable_page(error: BackendUnavailable) -> ResponseReturnValue:
     """Any view that does not handle it itself: a 503 page that says only that."""
     return render_template("error.html", code=503, message=index_unavailable(error)), 503
 

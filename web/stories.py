@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from search.backends import SearchRequest
@@ -69,7 +70,7 @@ def spread(copies: list[Document], focus: str, provinces: dict[str, str],
 
 @bp.route("/<story_id>")
 @role_required("viewer")
-def show(story_id: str):
+def show(story_id: str) -> ResponseReturnValue:
     if len(story_id) > 200:
         abort(404)
     result = services.backend().search(SearchRequest(query=f'story:"{story_id}"', sort="date",

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
@@ -58,8 +62,8 @@ class SubscriptionForm(FlaskForm):
                  "saved_search": self.saved_search}[self.kind.data].data or ""
         return " ".join(str(value).split())
 
-    def validate(self, extra_validators=None) -> bool:
-        ok = super().validate(extra_validators)
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        ok = bool(super().validate(extra_validators))
         field = {"province": self.province, "topic": self.topic,
                  "saved_search": self.saved_search}.get(self.kind.data)
         if field is not None and not self.target():
@@ -68,7 +72,7 @@ class SubscriptionForm(FlaskForm):
         if field is not None and len(self.target()) > 200:
             field.errors = [*field.errors, _("Tối đa 200 ký tự.")]
             ok = False
-        own_searches = {value for value, _label in self.saved_search.choices}
+        own_searches = {choice[0] for choice in self.saved_search.choices or []}  # (value, label) pairs
         if self.kind.data == "saved_search" and self.target() not in own_searches:
             self.saved_search.errors = [*self.saved_search.errors, _("Tìm kiếm đã lưu không hợp lệ.")]
             ok = False
@@ -122,16 +126,20 @@ def _save(form: SubscriptionForm, subscription_id: int | None) -> int | None:
         if cursor.rowcount == 0:
             return None
         subscription_id = cursor.lastrowid
+        assert subscription_id is not None  # set by the INSERT that added a row
     else:
         db.execute("UPDATE subscriptions SET kind = ?, target = ?, frequency = ?, send_at = ? "
                    "WHERE id = ? AND user_id = ?", (*values, subscription_id, current_user.id))
-    save_settings(db, subscription_id, alert_rule=form.alert_rule.data, min_outlets=form.min_outlets.data,
+    min_outlets = form.min_outlets.data
+    assert min_outlets is not None  # NumberRange refuses an empty field
+    save_settings(db, subscription_id, alert_rule=form.alert_rule.data, min_outlets=min_outlets,
                   attach_docx=form.attach_docx.data)
     db.commit()
     return subscription_id
 
 
-def _page(form: SubscriptionForm, editing: Subscription | None = None, status: int = 200):
+def _page(form: SubscriptionForm, editing: Subscription | None = None,
+          status: int = 200) -> ResponseReturnValue:
     subscriptions = list_subscriptions(get_db(), user_id=current_user.id)
     sent = outbox.last_sent(get_db(), [s.id for s in subscriptions])
     return render_template("subscriptions/index.html", form=form, subscriptions=subscriptions, sent=sent,
@@ -141,7 +149,7 @@ def _page(form: SubscriptionForm, editing: Subscription | None = None, status: i
 
 @bp.route("/", methods=["GET", "POST"])
 @login_required
-def index():
+def index() -> ResponseReturnValue:
     form = _form()
     if request.method == "POST":
         if not form.validate_on_submit():
@@ -157,7 +165,7 @@ def index():
 
 @bp.route("/<int:subscription_id>/edit", methods=["GET", "POST"])
 @login_required
-def edit(subscription_id: int):
+def edit(subscription_id: int) -> ResponseReturnValue:
     subscription = _own(subscription_id)
     form = _form(subscription)
     if request.method == "POST":
@@ -171,7 +179,7 @@ def edit(subscription_id: int):
 
 @bp.route("/<int:subscription_id>/toggle", methods=["POST"])
 @login_required
-def toggle(subscription_id: int):
+def toggle(subscription_id: int) -> ResponseReturnValue:
     subscription = _own(subscription_id)
     db = get_db()
     db.execute("UPDATE subscriptions SET active = ? WHERE id = ?", (int(not subscription.active),
@@ -183,7 +191,7 @@ def toggle(subscription_id: int):
 
 @bp.route("/<int:subscription_id>/delete", methods=["POST"])
 @login_required
-def delete(subscription_id: int):
+def delete(subscription_id: int) -> ResponseReturnValue:
     subscription = _own(subscription_id)
     db = get_db()
     db.execute("DELETE FROM subscriptions WHERE id = ?", (subscription.id,))

@@ -47,7 +47,7 @@ def explain(reason: str) -> str:
     return reason
 
 
-def article_source(command: Callable) -> Callable:
+def article_source(command: Callable[..., Any]) -> Callable[..., Any]:
     """The SOURCE argument and the --text/--url options shared by extract and analyze."""
     command = click.option("--url", default="", help="The article's URL, when the source is a file or text.")(
         command)

@@ -22,9 +22,11 @@ def backup_command(destination: Path, elasticsearch_repo: str) -> None:
     click.echo(f"Backup written: {archive} ({len(manifest['files'])} files)")
     if elasticsearch_repo:
         from search.backends import open_backend
+        from search.backends.elastic import ElasticsearchBackend
         from search.backends.es_indices import snapshot
 
         backend = open_backend(SearchConfig.from_env(), backend="elasticsearch")
+        assert isinstance(backend, ElasticsearchBackend)  # asked for by name
         backend.ensure_index()
         name = "presswatch-" + datetime.now().strftime("%Y%m%d-%H%M%S")
         info = snapshot(backend.client, backend.layout, elasticsearch_repo, name)
@@ -46,8 +48,10 @@ def restore_command(archive: Path, force: bool, elasticsearch_repo: str, snapsho
     click.echo(f"Restored {', '.join(restored)} into {data_dir()}")
     if elasticsearch_repo and snapshot_name:
         from search.backends import open_backend
+        from search.backends.elastic import ElasticsearchBackend
         from search.backends.es_indices import restore_snapshot
 
         backend = open_backend(SearchConfig.from_env(), backend="elasticsearch")
+        assert isinstance(backend, ElasticsearchBackend)  # asked for by name
         indices = restore_snapshot(backend.client, backend.layout, elasticsearch_repo, snapshot_name)
         click.echo(f"Restored Elasticsearch indices: {', '.join(indices)}")

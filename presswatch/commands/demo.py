@@ -18,6 +18,7 @@ import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import Flask
@@ -103,7 +104,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _server(app: Flask, port: int):  # noqa: ANN202 - a waitress server
+def _server(app: Flask, port: int) -> Any:  # a waitress server (web.serve.make_server)
     """The server (web.serve), bound before the closing lines are printed: they stay the last ones."""
     from web.serve import make_server
 

@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
 from search.config import settings
 from web import services
 from web.dates import DayParam
+from web.db import current_flask_app
 
 DAY = DayParam()
 
@@ -37,7 +37,7 @@ def send_command(day: date | None, no_alerts: bool) -> None:
     """
     from web.digest.runner import run
 
-    report = run(current_app._get_current_object(), day=day, alerts=not no_alerts)
+    report = run(current_flask_app(), day=day, alerts=not no_alerts)
     click.echo(report.summary())
     for error in report.errors + report.delivery.errors:
         click.echo(f"  {error}", err=True)
@@ -68,7 +68,7 @@ def preview_command(subscription_id: int, day: date | None, html_path: Path | No
     from web.digest.periods import latest_complete, period_containing
     from web.digest.runner import DigestContext, compose_digest_message
 
-    app = current_app._get_current_object()
+    app = current_flask_app()
     now = datetime.now(UTC)
     ctx = DigestContext.from_app(app)
     with connect(database_path(app)) as db:
@@ -93,7 +93,7 @@ def preview_command(subscription_id: int, day: date | None, html_path: Path | No
         click.echo(f"{name}: {message[name]}")
     attachments = [part.get_filename() for part in message.iter_attachments()]
     if attachments:
-        click.echo(f"Attachments: {', '.join(attachments)}")
+        click.echo(f"Attachments: {', '.join(str(name) for name in attachments)}")
     click.echo("")
     click.echo(text)
     if html_path:
@@ -127,7 +127,7 @@ def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: st
     from presswatch.scheduler import AlreadyRunning, build_scheduler, single_instance
     from web.serve import serve
 
-    app = current_app._get_current_object()
+    app = current_flask_app()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     crawl_minutes = crawl_minutes if crawl_minutes is not None else \
         _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)

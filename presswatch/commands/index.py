@@ -9,17 +9,20 @@ import click
 from tqdm import tqdm
 
 from search.backends import BackendUnavailable, open_backend
+from search.backends.elastic import ElasticsearchBackend
 from search.backends.es_indices import reindex, stats
 from search.config import SearchConfig
 
 
-def _elasticsearch():
+def _elasticsearch() -> ElasticsearchBackend:
     config = SearchConfig.from_env()
     if not config.elasticsearch_url:
         click.echo("These commands manage Elasticsearch: set PRESSWATCH_ELASTICSEARCH_URL first "
                    "(the embedded index needs no management).", err=True)
         sys.exit(2)
-    return open_backend(config, backend="elasticsearch")
+    backend = open_backend(config, backend="elasticsearch")
+    assert isinstance(backend, ElasticsearchBackend)  # asked for by name
+    return backend
 
 
 @click.group("index")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from crawler.outlet_check import RouteResult
 from crawler.registry import DEFAULT_REGISTRY, KINDS, Outlet, RegistryError, load_registry
 from search.config import settings
 
@@ -130,7 +131,7 @@ def check_command(ids: tuple[str, ...], registry: str, sample_url: str, timeout:
     else:
         chosen = [o for o in outlets if o.enabled or include_disabled]
 
-    def progress(outlet: Outlet, results: list) -> None:
+    def progress(outlet: Outlet, results: list[RouteResult]) -> None:
         if as_json:
             return
         for r in results:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from web.auth import role_required
@@ -11,7 +12,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.before_request
-def admins_only():
+def admins_only() -> ResponseReturnValue | None:
     """Defence in depth: each view also carries ``role_required("admin")``."""
     if not current_user.is_authenticated:
         return None  # the view's login_required sends anonymous users to the login page
@@ -22,5 +23,5 @@ def admins_only():
 
 @bp.route("/")
 @role_required("admin")
-def index():
+def index() -> ResponseReturnValue:
     return redirect(url_for("admin.users"))

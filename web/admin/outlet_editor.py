@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -113,7 +114,8 @@ def _entry(outlet_id: str) -> dict[str, Any]:
     return found
 
 
-def _render(entry: dict[str, Any], *, new: bool, error: Any = None, probe: Any = None, status: int = 200):
+def _render(entry: dict[str, Any], *, new: bool, error: Any = None, probe: Any = None,
+            status: int = 200) -> ResponseReturnValue:
     rules = outlet_store.rules()
     history = [] if new else outlet_store.history(get_db(), entry.get("id"))
     return render_template("admin/outlet_edit.html", values=form_values(entry), new=new, error=error,
@@ -121,7 +123,7 @@ def _render(entry: dict[str, Any], *, new: bool, error: Any = None, probe: Any =
                            history=history, allow_local=_allow_local(), active_tab="outlets"), status
 
 
-def _save(entry: dict[str, Any], *, new: bool):
+def _save(entry: dict[str, Any], *, new: bool) -> ResponseReturnValue:
     if new and any(e.get("id") == entry["id"] for e in outlet_store.effective_entries(get_db())):
         error = {"field": "id", "message": _("Mã này đã có cơ quan khác dùng.")}
         return _render(entry, new=new, error=error, status=400)
@@ -138,7 +140,7 @@ def _save(entry: dict[str, Any], *, new: bool):
 
 @bp.route("/outlets/new", methods=["GET", "POST"])
 @role_required("admin")
-def new_outlet():
+def new_outlet() -> ResponseReturnValue:
     if request.method == "POST":
         return _save(entry_from_form(request.form, None), new=True)
     return _render({"kind": "provincial-press-agency", "feeds_source": "guessed", "feeds": [],
@@ -147,7 +149,7 @@ def new_outlet():
 
 @bp.route("/outlets/<outlet_id>/edit", methods=["GET", "POST"])
 @role_required("admin")
-def edit_outlet(outlet_id: str):
+def edit_outlet(outlet_id: str) -> ResponseReturnValue:
     entry = _entry(outlet_id)
     if request.method == "POST":
         return _save(entry_from_form(request.form, entry), new=False)
@@ -175,12 +177,13 @@ def run_probe(outlet_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
         return {"error": _("Không chạy được bước kiểm tra (xem nhật ký máy chủ).")}
     if isinstance(result, dict):
         return {"error": result.get("error", "")}
-    return result[0]
+    first: dict[str, Any] = result[0]  # the probe's JSON: one result per outlet
+    return first
 
 
 @bp.route("/outlets/<outlet_id>/probe", methods=["POST"])
 @role_required("admin")
-def probe_outlet(outlet_id: str):
+def probe_outlet(outlet_id: str) -> ResponseReturnValue:
     entry = _entry(outlet_id)
     probe = run_probe(outlet_id, outlet_store.effective_entries(get_db()))
     return _render(entry, new=False, probe=probe)
@@ -188,14 +191,14 @@ def probe_outlet(outlet_id: str):
 
 @bp.route("/outlets/export.yaml")
 @role_required("admin")
-def export_outlets():
+def export_outlets() -> ResponseReturnValue:
     return Response(outlet_store.export_yaml(get_db()), mimetype="application/x-yaml",
                     headers={"Content-Disposition": "attachment; filename=outlets.yaml"})
 
 
 @bp.route("/outlets/import", methods=["POST"])
 @role_required("admin")
-def import_outlets():
+def import_outlets() -> ResponseReturnValue:
     upload = request.files.get("registry")
     if upload is None or not upload.filename:
         flash(_("Chọn một tệp YAML danh mục để nhập."), "error")

@@ -35,8 +35,10 @@ class RegistryRules(Protocol):
     """The outlet registry's rules (crawler.registry's, given by presswatch/outlet_rules.py).
     ``validate`` and ``entries_from_text`` raise a ValueError with ``field`` and ``message``."""
 
-    kinds: tuple[str, ...]
-    feeds_sources: tuple[str, ...]
+    @property
+    def kinds(self) -> tuple[str, ...]: ...
+    @property
+    def feeds_sources(self) -> tuple[str, ...]: ...
 
     def base_entries(self) -> list[dict[str, Any]]: ...
     def entries_from_text(self, text: str, source: str) -> list[dict[str, Any]]: ...
@@ -50,7 +52,7 @@ def register_rules(app: Flask, rules: RegistryRules) -> None:
 
 
 def rules() -> RegistryRules:
-    found = current_app.extensions.get(RULES_KEY)
+    found: RegistryRules | None = current_app.extensions.get(RULES_KEY)
     if found is None:
         abort(404)  # an app built without the composition root has no registry to edit
     return found
@@ -79,7 +81,7 @@ def managed(db: sqlite3.Connection) -> dict[str, dict[str, Any]]:
 def merge(base: list[dict[str, Any]], changed: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The shipped entries with the changed ones in their place, then the new ones."""
     ids = {e.get("id") for e in base}
-    return [changed.get(e.get("id"), e) for e in base] + [e for i, e in changed.items() if i not in ids]
+    return [changed.get(e.get("id") or "", e) for e in base] + [e for i, e in changed.items() if i not in ids]
 
 
 def effective_entries(db: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -62,7 +63,7 @@ def set_enabled(db: sqlite3.Connection, outlet_id: str, enabled: bool | None) ->
 
 @bp.route("/outlets")
 @role_required("admin")
-def outlets():
+def outlets() -> ResponseReturnValue:
     from web.admin.outlet_store import all_outlets, history
 
     chosen = overrides(get_db())
@@ -82,7 +83,7 @@ def outlets():
 
 @bp.route("/outlets/<outlet_id>", methods=["POST"])
 @role_required("admin")
-def set_outlet(outlet_id: str):
+def set_outlet(outlet_id: str) -> ResponseReturnValue:
     from web.admin.outlet_store import all_outlets, audit
 
     known = {o.id: o for o, _source in all_outlets(get_db())}

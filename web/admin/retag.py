@@ -43,7 +43,8 @@ def read_job(data_dir: Path | str, job_id: str) -> dict[str, Any] | None:
         return None
     path = jobs_dir(data_dir) / f"{job_id}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        job: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return job
     except (OSError, ValueError):
         return None
 

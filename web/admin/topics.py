@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -22,6 +23,7 @@ from web.admin import profiles_store as store
 from web.admin.blueprint import bp
 from web.admin.retag import read_job, start_retag
 from web.auth import role_required
+from web.db import current_flask_app
 
 
 def _data_dir() -> Any:
@@ -30,7 +32,7 @@ def _data_dir() -> Any:
 
 @bp.route("/topics")
 @role_required("admin")
-def topics():
+def topics() -> ResponseReturnValue:
     data, version = store.read_document(_data_dir())
     edited = store.editable_path(_data_dir()).exists()
     return render_template("admin/topics.html", profiles=[p for p in data["profiles"] if isinstance(p, dict)],
@@ -48,7 +50,8 @@ def _form_values(entry: dict[str, Any], defaults: dict[str, Any]) -> dict[str, A
 
 
 def _render(values: dict[str, Any], *, original_key: str | None, version: str, defaults: dict[str, Any],
-            errors: list[str] | None = None, result: store.Preview | None = None, status: int = 200):
+            errors: list[str] | None = None, result: store.Preview | None = None,
+            status: int = 200) -> ResponseReturnValue:
     return render_template("admin/topic_edit.html", values=values, original_key=original_key,
                            version=version, defaults=defaults, errors=errors or [], preview=result,
                            text_fields=TEXT_FIELDS, preview_size=store.PREVIEW_SIZE,
@@ -57,19 +60,19 @@ def _render(values: dict[str, Any], *, original_key: str | None, version: str, d
 
 @bp.route("/topics/new", methods=["GET", "POST"])
 @role_required("admin")
-def new_topic():
+def new_topic() -> ResponseReturnValue:
     return _edit(None)
 
 
 @bp.route("/topics/edit/<key>", methods=["GET", "POST"])
 @role_required("admin")
-def edit_topic(key: str):
+def edit_topic(key: str) -> ResponseReturnValue:
     if not store.KEY.match(key):
         abort(404)
     return _edit(key)
 
 
-def _edit(original_key: str | None):
+def _edit(original_key: str | None) -> ResponseReturnValue:
     data, version = store.read_document(_data_dir())
     defaults = data.get("defaults") or {}
     existing = store.find_entry(data, original_key) if original_key else None
@@ -129,21 +132,21 @@ def _explain(error: store.ProfileError) -> str:
 
 
 def _save(candidate: dict[str, Any], posted_version: str, entry: dict[str, Any], values: dict[str, Any],
-          original_key: str | None, defaults: dict[str, Any]):
+          original_key: str | None, defaults: dict[str, Any]) -> ResponseReturnValue:
     try:
         path, _profiles = store.save(candidate, _data_dir(), posted_version)
     except store.StaleEdit:
         _data, version = store.read_document(_data_dir())
         return _render(values, original_key=original_key, version=version, defaults=defaults, status=409,
                        errors=[_("Tệp chủ đề vừa được người khác sửa. Hãy xem trước lại rồi lưu.")])
-    job_id = start_retag(current_app._get_current_object(), path, current_user.email)
+    job_id = start_retag(current_flask_app(), path, current_user.email)
     flash(_("Đã lưu chủ đề %(name)s. Đang gắn lại chủ đề cho các bài đã lưu.", name=entry["name"]), "success")
     return redirect(url_for("admin.job", job_id=job_id), 303)
 
 
 @bp.route("/topics/delete/<key>", methods=["POST"])
 @role_required("admin")
-def delete_topic(key: str):
+def delete_topic(key: str) -> ResponseReturnValue:
     data, _version = store.read_document(_data_dir())
     entry = store.find_entry(data, key) if store.KEY.match(key) else None
     if entry is None:
@@ -157,7 +160,7 @@ def delete_topic(key: str):
     except store.ProfileError as error:
         flash(_explain(error), "error")
         return redirect(url_for("admin.topics"), 303)
-    job_id = start_retag(current_app._get_current_object(), path, current_user.email)
+    job_id = start_retag(current_flask_app(), path, current_user.email)
     flash(_("Đã xóa chủ đề %(name)s. Đang gắn lại chủ đề cho các bài đã lưu.", name=entry.get("name", key)),
           "success")
     return redirect(url_for("admin.job", job_id=job_id), 303)
@@ -165,7 +168,7 @@ def delete_topic(key: str):
 
 @bp.route("/jobs/<job_id>")
 @role_required("admin")
-def job(job_id: str):
+def job(job_id: str) -> ResponseReturnValue:
     status = read_job(_data_dir(), job_id)
     if status is None:
         abort(404)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import sqlite3
 
 from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, Field, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from web.admin.blueprint import bp
@@ -31,7 +32,7 @@ from web.db import get_db
 from web.filters import ROLE_LABELS
 
 
-def _no_control_characters(form: FlaskForm, field) -> None:
+def _no_control_characters(form: FlaskForm, field: Field) -> None:
     """The name becomes a mail header's display name: no line break may end or forge a header."""
     if field.data and has_control_characters(field.data):
         raise ValidationError(_("Họ tên không được chứa ký tự xuống dòng hay ký tự điều khiển."))
@@ -41,21 +42,21 @@ class NewUserForm(FlaskForm):
     email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Email(), Length(max=200)])
     name = StringField(lazy_gettext("Họ tên"),
                        validators=[Optional(), Length(max=200), _no_control_characters])
-    role = SelectField(lazy_gettext("Vai trò"), choices=list(ROLES), default="viewer")
+    role = SelectField(lazy_gettext("Vai trò"), choices=[(role, role) for role in ROLES], default="viewer")
     password = PasswordField(lazy_gettext("Mật khẩu (để trống: tạo mật khẩu tạm)"),
                              validators=[Optional(), Length(min=8, max=200)])
 
 
 def _user_row(user_id: int) -> sqlite3.Row:
-    row = get_db().execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
+    row: sqlite3.Row | None = get_db().execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
     if row is None:
         abort(404)
     return row
 
 
 def _other_active_admins(user_id: int) -> int:
-    return get_db().execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id != ?",
-                            (user_id,)).fetchone()[0]
+    return int(get_db().execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id != ?",
+                                (user_id,)).fetchone()[0])
 
 
 def _would_lock_out(row: sqlite3.Row) -> str | None:
@@ -80,19 +81,20 @@ def _page(form: NewUserForm, status: int = 200, once: str | None = None) -> Resp
 
 @bp.route("/users", methods=["GET", "POST"])
 @role_required("admin")
-def users():
+def users() -> ResponseReturnValue:
     form = NewUserForm()
     if request.method != "POST":
         return _page(form)
     if not form.validate_on_submit():
         return _page(form, 400)
     password = form.password.data or temporary_password()
+    email = form.email.data or ""  # required: validate_on_submit made sure it is there
     try:
-        create_user(get_db(), form.email.data, password, form.role.data, form.name.data or "")
+        create_user(get_db(), email, password, form.role.data, form.name.data or "")
     except sqlite3.IntegrityError:
-        form.email.errors.append(_("Đã có tài khoản với email này."))
+        form.email.errors = [*form.email.errors, _("Đã có tài khoản với email này.")]
         return _page(form, 400)
-    message = _("Đã tạo tài khoản %(email)s.", email=form.email.data.strip())
+    message = _("Đã tạo tài khoản %(email)s.", email=email.strip())
     if form.password.data:
         flash(message, "success")
         return redirect(url_for("admin.users"))
@@ -102,7 +104,7 @@ def users():
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
 @role_required("admin")
-def change_role(user_id: int):
+def change_role(user_id: int) -> ResponseReturnValue:
     row = _user_row(user_id)
     role = request.form.get("role", "")
     if role not in ROLES:
@@ -120,7 +122,7 @@ def change_role(user_id: int):
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
 @role_required("admin")
-def set_active(user_id: int):
+def set_active(user_id: int) -> ResponseReturnValue:
     row = _user_row(user_id)
     active = request.form.get("active") == "1"
     if not active and (reason := _would_lock_out(row)):
@@ -136,7 +138,7 @@ def set_active(user_id: int):
 
 @bp.route("/users/<int:user_id>/password", methods=["POST"])
 @role_required("admin")
-def reset_password(user_id: int):
+def reset_password(user_id: int) -> ResponseReturnValue:
     row = _user_row(user_id)
     password = temporary_password()
     set_password(get_db(), user_id, password)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import render_template
@@ -224,7 +225,7 @@ def build_digest(backend: SearchBackend, subscription: Subscription, period: Per
         generated_at=(now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ))
 
 
-def _with(request: SearchRequest, **changes) -> SearchRequest:
+def _with(request: SearchRequest, **changes: Any) -> SearchRequest:
     values = {**request.__dict__, **changes}
     return SearchRequest(**values)
 

@@ -29,9 +29,11 @@ def _serializer(secret_key: str, issued: datetime | None = None) -> URLSafeTimed
     if issued is None:
         return URLSafeTimedSerializer(secret_key, salt=_SALT)
 
+    at = int(issued.timestamp())
+
     class IssuedSigner(TimestampSigner):
         def get_timestamp(self) -> int:
-            return int(issued.timestamp())
+            return at
 
     return URLSafeTimedSerializer(secret_key, salt=_SALT, signer=IssuedSigner)
 
@@ -46,7 +48,7 @@ def read_unsubscribe_token(secret_key: str, token: str, max_age_days: float) -> 
     """The subscription's random token, None for a tampered or malformed link; raises
     UnsubscribeLinkExpired for a genuine link issued more than ``max_age_days`` ago."""
     try:
-        value = _serializer(secret_key).loads(token, max_age=max_age_days * 86400)
+        value = _serializer(secret_key).loads(token, max_age=round(max_age_days * 86400))
     except SignatureExpired as error:
         raise UnsubscribeLinkExpired(str(error)) from error
     except BadSignature:
@@ -81,7 +83,8 @@ def build_message(*, mail_from: str, recipient: str, recipient_name: str, subjec
         message.attach(part)
     else:
         message = alternative
-    message["Subject"] = Header(subject, "utf-8", header_name="Subject")
+    # A Header object: encoded as UTF-8 words whatever the policy (typeshed wants a str here).
+    message["Subject"] = Header(subject, "utf-8", header_name="Subject")  # type: ignore[assignment]
     message["Date"] = format_datetime(date.astimezone(LOCAL_TZ))
     message["Message-ID"] = message_id
     message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
@@ -90,7 +93,7 @@ def build_message(*, mail_from: str, recipient: str, recipient_name: str, subjec
     for name, value in (headers or {}).items():
         message[name] = value
     raw = message.as_bytes(policy=compat32.clone(linesep="\r\n"))
-    result: EmailMessage = message_from_bytes(raw, policy=SMTP)  # type: ignore[assignment]
+    result: EmailMessage = message_from_bytes(raw, policy=SMTP)
     # The addresses through email.headerregistry (under the SMTP policy, which refuses CR/LF in any
     # header value): a display name can never end the header or start another one.
     name, address = parseaddr(mail_from)
@@ -114,5 +117,7 @@ PREVIEW_HEADERS = ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "L
 
 def mail_parts(message: EmailMessage) -> tuple[str, str]:
     """(html, text) of a built message, as its recipient gets them."""
-    return (message.get_body(preferencelist=("html",)).get_content(),
-            message.get_body(preferencelist=("plain",)).get_content())
+    html, text = message.get_body(preferencelist=("html",)), message.get_body(preferencelist=("plain",))
+    if html is None or text is None:  # build_message always writes both
+        raise ValueError("the message lacks its HTML or plain-text part")
+    return html.get_content(), text.get_content()

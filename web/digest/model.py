@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from search.backends.base import SearchRequest
 from search.document import fold_keyword
@@ -99,11 +100,11 @@ class Subscription:
             return SearchCriteria(topics=(self.target,), collapse=True)
         return SearchCriteria(provinces=(self.target,), collapse=True)
 
-    def search_request(self, start: date, end: date, **options) -> SearchRequest:
+    def search_request(self, start: date, end: date, **options: Any) -> SearchRequest:
         """The scope over whole local days ``start``..``end`` (the search page's own request)."""
         return search_request(self.criteria(), start, end, **options)
 
-    def alert_request(self, start: date, end: date, **options) -> SearchRequest | None:
+    def alert_request(self, start: date, end: date, **options: Any) -> SearchRequest | None:
         """What an immediate alert watches over ``start``..``end``; None when the rule can never
         match (a negative-tone rule on a search limited to other tones)."""
         criteria = self.criteria()

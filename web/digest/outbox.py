@@ -131,7 +131,8 @@ def claim(db: sqlite3.Connection, row_id: int, now: datetime, lease: timedelta) 
     db.commit()
     if cursor.rowcount != 1:
         return None
-    return db.execute("SELECT * FROM digest_outbox WHERE id = ?", (row_id,)).fetchone()
+    row: sqlite3.Row | None = db.execute("SELECT * FROM digest_outbox WHERE id = ?", (row_id,)).fetchone()
+    return row
 
 
 def mark_sent(db: sqlite3.Connection, row_id: int, now: datetime) -> None:
@@ -168,7 +169,7 @@ def retry_now(db: sqlite3.Connection, row_id: int, now: datetime) -> bool:
 
 def listing(db: sqlite3.Connection, status: str | None = None, limit: int = 200) -> list[OutboxRow]:
     sql = "SELECT * FROM digest_outbox"
-    params: list = []
+    params: list[object] = []
     if status:
         sql += " WHERE status = ?"
         params.append(status)
@@ -187,7 +188,7 @@ def last_sent(db: sqlite3.Connection, subscription_ids: list[int]) -> dict[int, 
     marks = ",".join("?" * len(subscription_ids))
     rows = db.execute(f"SELECT subscription_id, max(sent_at) FROM digest_outbox WHERE status = 'sent' "
                       f"AND subscription_id IN ({marks}) GROUP BY subscription_id", subscription_ids)
-    return {sub: parse_ts(sent) for sub, sent in rows if sent}
+    return {sub: when for sub, sent in rows if (when := parse_ts(sent)) is not None}
 
 
 def seen_items(db: sqlite3.Connection, subscription_id: int) -> set[str]:

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
+from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask
 
 from search.document import LOCAL_TZ
-from web.db import connect, database_path
+from web.db import connect, current_flask_app, database_path
 from web.digest import outbox
 from web.digest.alerts import queue_alerts
 from web.digest.compose import Digest, FollowupLine, build_digest, followup_line, render_digest
@@ -49,8 +50,12 @@ def docx_attachment(digest: Digest, ctx: DigestContext) -> tuple[str, bytes] | N
     return None if data is None else (f"diem-bao-{digest.period.key.replace(':', '-')}.docx", data)
 
 
+# Digests built in one run, by scope and period (and the DOCX attachment under (*key, "docx")).
+DigestCache = dict[tuple[object, ...], Any]
+
+
 def compose_digest_message(ctx: DigestContext, subscription: Subscription, period: Period, now: datetime,
-                           cache: dict | None = None) -> tuple[Digest, EmailMessage, tuple[str, str]]:
+                           cache: DigestCache | None = None) -> tuple[Digest, EmailMessage, tuple[str, str]]:
     """The digest, its mail, and (html, text) for previews.
 
     ``cache``: digests already built in this run, by scope and period — subscribers to the same
@@ -108,7 +113,8 @@ def periods_for(subscription: Subscription, now: datetime, catchup: timedelta,
 def queue_digests(db: sqlite3.Connection, ctx: DigestContext, subscriptions: list[Subscription],
                   now: datetime, day: date | None = None) -> int:
     """Record every due digest that is not recorded yet; returns how many were recorded."""
-    queued, cache = 0, {}
+    queued = 0
+    cache: DigestCache = {}
     for subscription in subscriptions:
         for period in periods_for(subscription, now, ctx.catchup, day):
             if outbox.exists(db, subscription.id, period.key):
@@ -139,7 +145,7 @@ class RunReport:
 def run(app: Flask | None = None, *, now: datetime | None = None, day: date | None = None,
         alerts: bool = True, send: bool = True) -> RunReport:
     """Queue due digests (or those of ``day``) and new alerts, then deliver the outbox."""
-    app = app or current_app._get_current_object()
+    app = app or current_flask_app()
     now = (now or datetime.now(UTC)).astimezone(UTC)
     report = RunReport()
     with app.app_context():
@@ -168,7 +174,7 @@ def open_followups(app: Flask, db: sqlite3.Connection, ctx: DigestContext, now: 
                                        provinces=[focus] if focus else [], now=now)
 
 
-def _guarded(report: RunReport, what: str, function, *args) -> int:
+def _guarded(report: RunReport, what: str, function: Callable[..., int], *args: Any) -> int:
     """A failure to compose (e.g. the index is down) must not stop delivery of what is queued."""
     try:
         return function(*args)

@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.blueprints import BlueprintSetupState
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -23,7 +37,7 @@ from web.digest.message import (
     read_unsubscribe_token,
 )
 from web.digest.model import Subscription, get_subscription, subscription_by_token
-from web.digest.periods import latest_complete, period_containing
+from web.digest.periods import Period, latest_complete, period_containing
 from web.digest.runner import DigestContext, build_docx_bytes, compose_digest_message, docx_builder
 from web.extensions import csrf
 from web.i18n import N_
@@ -36,8 +50,8 @@ STATUS_LABELS = {"pending": N_("Chờ gửi"), "sending": N_("Đang gửi"), "se
 
 
 @bp.record_once
-def _create_tables(state) -> None:
-    with connect(database_path(state.app)) as db:
+def _create_tables(state: BlueprintSetupState) -> None:
+    with connect(database_path(cast(Flask, state.app))) as db:  # a Flask app registers blueprints
         ensure_schema(db)
 
 
@@ -48,7 +62,7 @@ def _own_subscription(subscription_id: int) -> Subscription:
     return subscription
 
 
-def _preview_period(subscription: Subscription):
+def _preview_period(subscription: Subscription) -> Period:
     frequency = "weekly" if subscription.frequency == "weekly" else "daily"
     day = date_arg("date")
     if day is None:
@@ -59,7 +73,7 @@ def _preview_period(subscription: Subscription):
 @bp.route("/preview/<int:subscription_id>")
 @date_params("date")
 @login_required
-def preview(subscription_id: int):
+def preview(subscription_id: int) -> ResponseReturnValue:
     subscription = _own_subscription(subscription_id)
     if subscription.broken:
         flash(_("Tìm kiếm đã lưu của đăng ký này đã bị xóa."), "error")
@@ -85,7 +99,7 @@ def preview(subscription_id: int):
         docx_available=docx_builder() is not None)
 
 
-def _alert_preview(ctx: DigestContext, subscription: Subscription):
+def _alert_preview(ctx: DigestContext, subscription: Subscription) -> ResponseReturnValue:
     """An immediate subscription previews as the alert a run would send now (the same
     ``pending_alert`` the run queues), or says that nothing would be sent."""
     from web.digest.alerts import pending_alert
@@ -108,7 +122,7 @@ def _alert_preview(ctx: DigestContext, subscription: Subscription):
 @bp.route("/preview/<int:subscription_id>/docx")
 @date_params("date")
 @login_required
-def preview_docx(subscription_id: int):
+def preview_docx(subscription_id: int) -> ResponseReturnValue:
     subscription = _own_subscription(subscription_id)
     if docx_builder() is None or subscription.broken or subscription.frequency == "immediate":
         abort(404)
@@ -123,7 +137,7 @@ def preview_docx(subscription_id: int):
 
 @bp.route("/outbox")
 @role_required("admin")
-def outbox_page():
+def outbox_page() -> ResponseReturnValue:
     status = request.args.get("status", "")
     status = status if status in outbox.STATUSES else ""
     db = get_db()
@@ -133,7 +147,7 @@ def outbox_page():
 
 @bp.route("/outbox/<int:row_id>/retry", methods=["POST"])
 @role_required("admin")
-def outbox_retry(row_id: int):
+def outbox_retry(row_id: int) -> ResponseReturnValue:
     if outbox.retry_now(get_db(), row_id, datetime.now(UTC)):
         flash(_("Thư #%(id)d sẽ được gửi lại ở lần chạy tới.", id=row_id), "info")
     else:
@@ -143,7 +157,7 @@ def outbox_retry(row_id: int):
 
 @bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
 @csrf.exempt  # authenticated by the signed token; mail clients' one-click POST has no CSRF token
-def unsubscribe(token: str):
+def unsubscribe(token: str) -> ResponseReturnValue:
     """GET shows a confirm button (mail scanners prefetch links); POST unsubscribes (RFC 8058)."""
     days = float(current_app.config.get("PRESSWATCH_UNSUBSCRIBE_DAYS") or 90)
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from search.backends.base import SearchBackend
 from search.document import LOCAL_TZ, Document
 from search.versions import VersionStore
 from web.coverage import last_article, own_share
@@ -31,7 +32,7 @@ class Finding:
     documents: list[Document] = field(default_factory=list)
 
 
-def changed(backend, versions: VersionStore | None, subscription: Subscription, seen: set[str],
+def changed(backend: SearchBackend, versions: VersionStore | None, subscription: Subscription, seen: set[str],
             now: datetime, window_days: int) -> Finding | None:
     """Edits and takedowns seen since the subscription began (within the alert window) of
     articles in its scope, each alerted once."""
@@ -69,7 +70,7 @@ def changed(backend, versions: VersionStore | None, subscription: Subscription, 
                    [f"{e.kind}:{e.id}" for e in hits], documents)
 
 
-def gap(backend, subscription: Subscription, seen: set[str], now: datetime) -> Finding | None:
+def gap(backend: SearchBackend, subscription: Subscription, seen: set[str], now: datetime) -> Finding | None:
     """No article in the scope for ``min_outlets`` (N) days; one alert per silence."""
     days = subscription.min_outlets
     today = now.astimezone(LOCAL_TZ).date()
@@ -85,8 +86,8 @@ def gap(backend, subscription: Subscription, seen: set[str], now: datetime) -> F
                    [key], [last] if last else [])
 
 
-def low_own_share(backend, subscription: Subscription, seen: set[str], now: datetime, focus: str,
-                  provinces: dict[str, str]) -> Finding | None:
+def low_own_share(backend: SearchBackend, subscription: Subscription, seen: set[str], now: datetime,
+                  focus: str, provinces: dict[str, str]) -> Finding | None:
     """The own press agency's share of the scope's last 7 days under N %; once a week at most."""
     today = now.astimezone(LOCAL_TZ).date()
     request = subscription.search_request(today - timedelta(days=SHARE_WINDOW_DAYS - 1), today)

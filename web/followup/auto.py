@@ -10,7 +10,9 @@ whatever its state (a closed item is not reopened by more pickups).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from search.backends.base import SearchBackend, SearchRequest
 from web.followup import store
@@ -20,7 +22,7 @@ LOOKBACK_DAYS = 7  # stories whose copies appeared in the last week
 MAX_STORIES = 50
 
 
-def min_outlets(config: dict) -> int:
+def min_outlets(config: Mapping[str, Any]) -> int:
     value = config.get("PRESSWATCH_FOLLOWUP_MIN_OUTLETS")
     return DEFAULT_MIN_OUTLETS if value in (None, "") else int(value)
 

@@ -127,7 +127,8 @@ def get_item(db: sqlite3.Connection, kind: str, target: str) -> Item | None:
     return _item(row) if row else None
 
 
-def items(db: sqlite3.Connection, where: str, params: tuple = (), limit: int = 200) -> list[Item]:
+def items(db: sqlite3.Connection, where: str, params: tuple[object, ...] = (),
+          limit: int = 200) -> list[Item]:
     """Items matching ``where`` (a fixed clause from this package, values as parameters)."""
     rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY f.due_date IS NULL, f.due_date, f.id DESC "
                       f"LIMIT {int(limit)}", params).fetchall()
@@ -156,10 +157,12 @@ def open_item(db: sqlite3.Connection, kind: str, target: str, title: str, *, use
     at = now_text(now)
     cursor = db.execute("INSERT OR IGNORE INTO followups(kind, target, title, state, created_at, updated_at) "
                         "VALUES (?,?,?,?,?,?)", (kind, target, title[:500], state, at, at))
-    if cursor.rowcount:
+    if cursor.rowcount and cursor.lastrowid is not None:  # a row was inserted: lastrowid is its id
         _log(db, cursor.lastrowid, user_id, actor, action, None, state, data or {}, at)
     db.commit()
-    return get_item(db, kind, target)
+    item = get_item(db, kind, target)
+    assert item is not None  # inserted above, or there already
+    return item
 
 
 def apply(db: sqlite3.Connection, item: Item, change: Change, *, user_id: int, actor: str,

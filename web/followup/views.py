@@ -3,7 +3,11 @@ and the units directory (admins). Every transition goes through ``states.decide`
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -30,12 +34,13 @@ def target_title(kind: str, target: str) -> str | None:
     return hits[0].document.title if hits else None
 
 
-def editors(db) -> list:
-    return db.execute("SELECT id, coalesce(nullif(name, ''), email) AS label FROM users "
+def editors(db: sqlite3.Connection) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = db.execute("SELECT id, coalesce(nullif(name, ''), email) AS label FROM users "
                       "WHERE active = 1 AND role IN ('editor', 'admin') ORDER BY label").fetchall()
+    return rows
 
 
-def panel(kind: str, target: str) -> dict:
+def panel(kind: str, target: str) -> dict[str, Any]:
     """What the follow-up box of an article or story page shows (``followup/_panel.html``)."""
     db = get_db()
     item = store.get_item(db, kind, target)
@@ -55,7 +60,7 @@ def back_to(kind: str, target: str) -> str:
 
 @bp.route("/<kind>/<target>/act", methods=["POST"])
 @role_required("editor")
-def act(kind: str, target: str):
+def act(kind: str, target: str) -> ResponseReturnValue:
     if kind not in KINDS or len(target) > 200:
         abort(404)
     db = get_db()
@@ -84,12 +89,12 @@ def act(kind: str, target: str):
 
 
 def _actor() -> str:
-    return current_user.name or current_user.email
+    return str(current_user.name or current_user.email)
 
 
 @bp.route("/")
 @role_required("viewer")
-def queue():
+def queue() -> ResponseReturnValue:
     db = get_db()
     today = local_today()
     since = store.new_since_last_visit(db, current_user.id)
@@ -107,7 +112,7 @@ def queue():
 
 @bp.route("/units", methods=["GET", "POST"])
 @role_required("admin")
-def units():
+def units() -> ResponseReturnValue:
     db = get_db()
     if request.method == "POST":
         name = " ".join((request.form.get("name") or "").split())
@@ -127,7 +132,7 @@ def units():
 
 @bp.route("/units/<int:unit_id>/active", methods=["POST"])
 @role_required("admin")
-def unit_active(unit_id: int):
+def unit_active(unit_id: int) -> ResponseReturnValue:
     """Retire or restore a unit: items forwarded to it keep its name; it is no longer offered."""
     db = get_db()
     if not db.execute("UPDATE units SET active = 1 - active WHERE id = ?", (unit_id,)).rowcount:

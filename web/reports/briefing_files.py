@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+from openpyxl.worksheet.worksheet import Worksheet
 
 matplotlib.use("Agg")  # no display: the charts are drawn into PNG bytes
 
@@ -98,6 +99,7 @@ def render_docx(briefing: Briefing, *, day: date, place: str, signature: Signatu
 def write_xlsx(briefing: Briefing, path: Path | BytesIO) -> None:
     workbook = Workbook()
     summary = workbook.active
+    assert isinstance(summary, Worksheet)  # a new workbook starts with one worksheet
     summary.title = "Tổng quan"
     summary.append(["Kỳ", "Từ ngày", "Đến ngày", "Tổng số tin, bài"])
     summary.append([briefing.period.key, briefing.period.start, briefing.period.end, briefing.total])

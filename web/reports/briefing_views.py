@@ -7,6 +7,7 @@ from datetime import datetime
 from io import BytesIO
 
 from flask import Response, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 
 from search.backends import BackendUnavailable
 from search.document import LOCAL_TZ
@@ -44,7 +45,7 @@ def _current_quarter() -> str:
 
 @bp.route("/briefing")
 @role_required(EXPORT_ROLE)
-def briefing():
+def briefing() -> ResponseReturnValue:
     """The form, or with ``period`` and ``fmt`` (docx, xlsx) the file."""
     period, fmt = request.args.get("period", "").strip(), request.args.get("fmt", "")
     error = None

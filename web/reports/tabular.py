@@ -19,6 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from search.document import Document
 from web.filters import KIND_LABELS, TONE_LABELS
@@ -32,7 +33,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_ROWS = 500
 
 
-def row_values(number: int, document: Document, outlet_names: Mapping[str, str]) -> list:
+def row_values(number: int, document: Document, outlet_names: Mapping[str, str]) -> list[object]:
     """One article's cells; the publication time is a local, timezone-free datetime."""
     return [number, document.title,
             outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id,
@@ -72,7 +73,7 @@ def csv_chunks(documents: Iterable[Document], outlet_names: Mapping[str, str] | 
     yield buffer.getvalue()
 
 
-def _xlsx_cell(sheet, value: object) -> object:
+def _xlsx_cell(sheet: WriteOnlyWorksheet, value: object) -> object:
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
         if value.startswith("="):
@@ -101,7 +102,8 @@ def write_xlsx(documents: Iterable[Document], path: Path, outlet_names: Mapping[
     count = 0
     for count, document in enumerate(documents, 1):
         values = [_xlsx_cell(sheet, v) for v in row_values(count, document, names)]
-        date_cell = WriteOnlyCell(sheet, values[DATE_COLUMN])
+        # A datetime, or a date for a day-only article (openpyxl writes both; its stubs say datetime).
+        date_cell = WriteOnlyCell(sheet, values[DATE_COLUMN])  # type: ignore[arg-type]
         date_cell.number_format = "dd/mm/yyyy" if document.published_day_only else "dd/mm/yyyy hh:mm"
         values[DATE_COLUMN] = date_cell
         sheet.append(values)

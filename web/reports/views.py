@@ -11,6 +11,7 @@ import os
 import tempfile
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from flask import (
@@ -24,6 +25,7 @@ from flask import (
     stream_with_context,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
@@ -90,7 +92,7 @@ def _signature() -> Signature:
                      recipients=lines("PRESSWATCH_REPORT_RECIPIENTS"))
 
 
-def _report_day(args: MultiDict) -> date:
+def _report_day(args: MultiDict[str, str]) -> date:
     return date_arg("date", args) or datetime.now(LOCAL_TZ).date()
 
 
@@ -131,19 +133,19 @@ def tabular_response(fmt: str, documents: Any, kind: str, rows: int | None) -> R
         handle, raw_path = tempfile.mkstemp(prefix="presswatch-export-", suffix=".xlsx")
         os.close(handle)
         try:
-            written = write_xlsx(documents, raw_path, names)
+            written = write_xlsx(documents, Path(raw_path), names)
         except BaseException:
             os.unlink(raw_path)
             raise
         response = send_file(raw_path, mimetype=FORMATS["xlsx"], max_age=0)
-        response.call_on_close(lambda: os.path.exists(raw_path) and os.unlink(raw_path))
+        response.call_on_close(lambda: _remove(raw_path))
         rows = written
     if rows is not None:
         response.headers["X-Presswatch-Rows"] = str(rows)
     return _attachment(response, _filename(kind, fmt))
 
 
-def review_response(fmt: str, documents: list[Document], args: MultiDict, focus_topics: list[str],
+def review_response(fmt: str, documents: list[Document], args: MultiDict[str, str], focus_topics: list[str],
                     start: date | None = None, end: date | None = None) -> Response:
     """The điểm báo file. No query text in it: the title names the period (the search's dates, else
     the articles' first and last day)."""
@@ -158,12 +160,18 @@ def review_response(fmt: str, documents: list[Document], args: MultiDict, focus_
     return _attachment(response, _filename("diem-bao", fmt))
 
 
-def _refused(error: ExportRefused):
-    back = url_for("reports.index", **_state_dict(request.args)) if request.method == "GET" else None
+def _refused(error: ExportRefused) -> ResponseReturnValue:
+    state: dict[str, Any] = _state_dict(request.args)  # url_for's values
+    back = url_for("reports.index", **state) if request.method == "GET" else None
     return render_template("reports/refused.html", message=str(error), back=back), error.status
 
 
-def _state_dict(args: MultiDict) -> dict[str, list[str]]:
+def _remove(path: str) -> None:
+    if os.path.exists(path):
+        os.unlink(path)
+
+
+def _state_dict(args: MultiDict[str, str]) -> dict[str, list[str]]:
     state: dict[str, list[str]] = {}
     for name, value in state_pairs(args):
         state.setdefault(name, []).append(value)
@@ -173,7 +181,7 @@ def _state_dict(args: MultiDict) -> dict[str, list[str]]:
 @bp.route("/")
 @date_params("from", "to")
 @role_required(EXPORT_ROLE)
-def index():
+def index() -> ResponseReturnValue:
     """The current search (same arguments as the search page): export it whole, or pick articles."""
     req = search_request_from_args(request.args, PICK_PAGE_SIZE)
     req.facets = False
@@ -196,7 +204,7 @@ def index():
 @bp.route("/export/<fmt>")
 @date_params("from", "to", "date")
 @role_required(EXPORT_ROLE)
-def export(fmt: str):
+def export(fmt: str) -> ResponseReturnValue:
     """Every match of the search in the query string (``collapse`` and paging are ignored)."""
     if fmt not in FORMATS:
         abort(404)
@@ -226,7 +234,7 @@ def export(fmt: str):
 @bp.route("/selection", methods=["POST"])
 @date_params("date")  # from the form
 @role_required(EXPORT_ROLE)
-def selection():
+def selection() -> ResponseReturnValue:
     """Hand-picked articles (``ids``) in the chosen ``format``."""
     fmt = request.form.get("format", "")
     ids = list(dict.fromkeys(i.strip() for i in request.form.getlist("ids") if i.strip()))
