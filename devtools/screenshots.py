@@ -112,7 +112,7 @@ def take(out: Path) -> list[Path]:
     from devtools.web_client import make_user
     from presswatch.app import create_app
     from presswatch.sample_press import SamplePress
-    from search.config import TIME_ZONE
+    from search.config import LOCAL_TZ, TIME_ZONE
     from web.serve import ServerSettings, serving_in_thread
 
     shots: list[Path] = []
@@ -145,7 +145,7 @@ def take(out: Path) -> list[Path]:
             page.goto(f"{url}/stories/{query['q'][0].split(chr(34))[1]}")
             shots.append(save_png(page.screenshot(full_page=True), out / "story.png"))
 
-            today = datetime.now().date()
+            today = datetime.now(LOCAL_TZ).date()
             week = {"province": "Bắc Ninh", "from": (today - timedelta(days=6)).isoformat(),
                     "to": today.isoformat()}
             pdf = page.request.get(f"{url}/reports/export/pdf?{urlencode(week)}")

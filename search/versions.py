@@ -430,6 +430,23 @@ class VersionStore:
             history.checked_at = datetime.fromisoformat(current[1])
         return history
 
+    def status(self, document_ids: list[str]) -> dict[str, str]:
+        """document id -> "taken_down" or "edited" for those of ``document_ids`` that were (the
+        work queue's marks); unchanged articles are left out."""
+        out: dict[str, str] = {}
+        with self._lock:
+            for start in range(0, len(document_ids), 500):
+                chunk = document_ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT document_id, gone_at IS NOT NULL, EXISTS (SELECT 1 FROM events e WHERE "  # noqa: S608
+                    f"e.document_id = c.document_id AND e.kind = 'edit') FROM current c "
+                    f"WHERE document_id IN ({marks})", chunk).fetchall()
+                for document_id, gone, edited in rows:
+                    if gone or edited:
+                        out[document_id] = "taken_down" if gone else "edited"
+        return out
+
     def snapshot(self, document_id: str) -> bytes | None:
         """The first-seen page's HTML, decompressed; None when none was kept."""
         with self._lock:

@@ -50,8 +50,9 @@ def changed(tmp_path_factory):
         yield press, data_dir, edited_and_removed(press, data_dir)
 
 
-def subscribe_to_changes(data_dir: Path) -> tuple[object, tuple[str, str]]:
-    """An editor subscribes, through the form, to edits and takedowns about the province."""
+def subscribe_to_changes(data_dir: Path, follow: list[str]) -> tuple[object, tuple[str, str]]:
+    """An editor subscribes, through the form, to edits and takedowns about the province, and
+    flags the articles ``follow`` (document ids) as needing action on their pages' forms."""
     from web import create_app
 
     with pytest.MonkeyPatch.context() as patch:
@@ -66,6 +67,12 @@ def subscribe_to_changes(data_dir: Path) -> tuple[object, tuple[str, str]]:
         "csrf_token": token, "kind": "province", "province": "Bắc Ninh", "frequency": "immediate",
         "alert_rule": "changed", "min_outlets": "3", "send_at": "07:00"})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    for target in follow:
+        page = client.get(f"/articles/{target}").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = client.post(f"/followup/article/{target}/act",
+                               data={"csrf_token": token, "state": "new", "action": "flag"})
+        assert response.status_code == 303
     return app, (email, password)
 
 
@@ -74,8 +81,9 @@ def edited_and_removed(press, data_dir: Path) -> dict[str, object]:
     other way; crawl."""
     articles = [a for a in press.articles if a.outlet_id == OUTLET]
     crawl(press.base_url, data_dir)
-    app, account = subscribe_to_changes(data_dir)
     edited, gone_410, gone_home, gone_notice = articles[:4]
+    followed = [document_id(press.url_for(a)) for a in (edited, articles[5])]
+    app, account = subscribe_to_changes(data_dir, followed)
     new_title = edited.title + " (cập nhật)"
     new_paragraphs = (*edited.paragraphs[:-1], "Đoạn này được tòa soạn viết lại sau khi bài đã đăng.")
     press.edit(edited, title=new_title, paragraphs=new_paragraphs)
@@ -152,6 +160,13 @@ def test_article_page_shows_the_diff_and_the_takedown(changed, _chromium, screen
             with page.expect_download() as download:
                 page.click("a.snapshot")
             assert seen["edited"].title in Path(download.value.path()).read_text(encoding="utf-8")
+
+            # The work queue marks the followed-up article the newsroom took down, not the other.
+            page.goto(f"{url}/followup/")
+            marks = page.locator("#queue-action li", has_text=seen["edited"].title).locator(".fu-changed")
+            assert marks.get_attribute("data-change") == "taken_down"
+            other = page.locator("#queue-action li", has_text=seen["articles"][5].title)
+            assert other.count() == 1 and other.locator(".fu-changed").count() == 0
 
             # A takedown by redirect to the home page, said as such.
             page.goto(f"{url}/articles/{document_id(press.url_for(seen['home']))}")

@@ -19,6 +19,7 @@ from web.filters import local_today
 from web.followup import store
 from web.followup.states import ACTION_LABELS, STATE_LABELS, TransitionError, allowed, decide
 from web.followup.units import UNIT_KINDS, active_units, all_units
+from web.versions import store as versions_store
 
 bp = Blueprint("followup", __name__, url_prefix="/followup")
 KINDS = ("article", "story")
@@ -106,7 +107,11 @@ def queue() -> ResponseReturnValue:
         ("waiting", _("Đang chờ phản hồi"), store.items(db, "f.state = 'forwarded' AND f.due_date >= ?",
                                                         (today.isoformat(),))),
     ]
+    # An answered problem often ends with the outlet correcting or removing its article: say so.
+    articles = sorted({item.target for _key, _label, rows in sections for item in rows
+                       if item.kind == "article"})
     return render_template("followup/queue.html", sections=sections, today=today, since=since,
+                           changes=versions_store().status(articles),
                            first_visit=since.year < 2000, STATE_LABELS=STATE_LABELS)
 
 
