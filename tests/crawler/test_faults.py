@@ -19,13 +19,14 @@ from pathlib import Path
 import pytest
 
 from presswatch.sample_press import SampleArticle, SamplePress
+from presswatch.sample_press.server import FAULT_REGISTRY
 from search.backends.embedded import EmbeddedBackend
 from search.document import document_id
 from search.text import normalize
 from tests.conftest import SAMPLE_END
 
 REPO = Path(__file__).resolve().parents[2]
-FAULTS = REPO / "crawler" / "sample_press" / "faults.yaml"
+FAULTS = FAULT_REGISTRY  # presswatch/sample_press/faults.yaml
 # Everything but the redesign site (its own test) and the browser site (test_render_js.py).
 OUTLETS = "baosongcau,nhipsong,truyenhinhbacson,tinchop,baomiennui,baophonui,baokin,tinmang,baotamngung"
 TEST_SETTINGS = {"DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 1, "DOWNLOAD_MAXSIZE": 1_000_000}
