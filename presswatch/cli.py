@@ -161,7 +161,8 @@ def run_command(host: str, port: int) -> None:
     click.echo("Presswatch stopped.")
 
 
-@main.command("search")
+# A query may start with NOT's minus sign ("-tai nạn"): not an option of this command.
+@main.command("search", context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @click.option("--backend", type=click.Choice(["embedded", "elasticsearch"]), default=None)
 @click.option("--limit", default=10, show_default=True, type=int)

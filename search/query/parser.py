@@ -301,4 +301,22 @@ class _Converter:
             raise QueryTooCostly(f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
                                  f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
                                  column=_start(token) + 1)
+        if name == "tone" and not prefix:
+            value = _tone(token, value)
         return Keyword(field=name, value=value, prefix=prefix, source=token.value)
+
+
+# The app shows tones in Vietnamese, so staff write them so: ``tone:"tiêu cực"`` is ``tone:negative``.
+# Tones are a closed set; any other value would silently find nothing, so it is an error instead.
+TONE_VALUES = {"negative": "negative", "neutral": "neutral", "positive": "positive",
+               "tieu cuc": "negative", "trung tinh": "neutral", "tich cuc": "positive"}
+
+
+def _tone(token: Token, value: str) -> str:
+    if value in TONE_VALUES:
+        return TONE_VALUES[value]
+    raise _error(token, ["term"],
+                 f"không có sắc thái '{token.value}'; dùng negative (tiêu cực), neutral (trung tính) "
+                 "hoặc positive (tích cực)",
+                 f"no tone '{token.value}'; use negative (tiêu cực), neutral (trung tính) "
+                 "or positive (tích cực)")
