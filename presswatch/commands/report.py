@@ -22,8 +22,11 @@ def report_group() -> None:
               help="Write the DOCX report here.")
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the same tables as an XLSX workbook here.")
+@click.option("--scope", type=click.Choice(["province", "all"]), default="province", show_default=True,
+              help="province: articles about the focus province (as the dashboard counts them); "
+                   "all: every article followed.")
 @with_appcontext
-def briefing_command(period: str, docx_path: Path | None, xlsx_path: Path | None) -> None:
+def briefing_command(period: str, docx_path: Path | None, xlsx_path: Path | None, scope: str) -> None:
     """Coverage by outlet kind, topic and tone against the previous period, top stories, negative
     items and their handling, the province's own press vs the rest; charts in the DOCX."""
     from web.reports.briefing import PeriodError
@@ -32,7 +35,7 @@ def briefing_command(period: str, docx_path: Path | None, xlsx_path: Path | None
     if docx_path is None and xlsx_path is None:
         raise click.UsageError("give --out FILE.docx and/or --xlsx FILE.xlsx")
     try:
-        briefing = briefing_for(period)
+        briefing = briefing_for(period, scope)
     except PeriodError as error:
         raise click.BadParameter(str(error), param_hint="--period") from error
     except BackendUnavailable as error:

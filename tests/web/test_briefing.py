@@ -48,14 +48,21 @@ def files(corpus, tmp_path_factory):
     return period, (out / "b.docx").read_bytes(), load_workbook(out / "b.xlsx")
 
 
-def backend_counts(data_dir, period: Period, field: str) -> dict[str, int]:
-    """Counts for one field straight from the backend: one search per value, with that filter."""
+FOCUS = "Bắc Ninh"  # the corpus app's focus province: the briefing is about it unless --scope all
+
+
+def backend_counts(data_dir, period: Period, field: str,
+                   provinces: tuple[str, ...] = (FOCUS,)) -> dict[str, int]:
+    """Counts for one field straight from the backend, as the search page filters the province: one
+    search per value, with that filter."""
     backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)}))
     try:
-        everything = backend.search(SearchRequest(date_from=period.start, date_to=period.end, limit=0))
+        everything = backend.search(SearchRequest(date_from=period.start, date_to=period.end, limit=0,
+                                                  provinces=list(provinces)))
         counts = {}
         for value, _n in everything.facets.get(field, []):
             request = SearchRequest(date_from=period.start, date_to=period.end, limit=0, facets=False,
+                                    provinces=list(provinces),
                                     **{{"kind": "kinds", "topic": "topics", "tone": "tones"}[field]: [value]})
             counts[value] = backend.search(request).total
         return counts | {"__total__": everything.total}
@@ -96,6 +103,37 @@ def test_xlsx_counts_equal_the_search_backend(corpus, files):
     reach = sheet_rows(workbook, "Của tỉnh và khác")
     assert reach["Cơ quan báo chí của tỉnh"][0] > 0 and sum(v[0] for v in reach.values()) == summary[1][3]
     assert "Xử lý phản hồi" in workbook.sheetnames
+
+
+def test_the_briefing_is_about_the_focus_province_unless_asked_for_everything(corpus, files, tmp_path):
+    """A Bắc Ninh board's briefing counted every province's articles (its negative list opened with
+    other provinces' news); it now counts what the dashboard and the search page count for the
+    province, and --scope all gives the whole press followed."""
+    _app, anchor, data_dir = corpus
+    period_key, data, workbook = files
+    period = Period.parse(period_key)
+    negative = list(workbook["Tin bài tiêu cực"].iter_rows(values_only=True))[2:]
+    backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)}))
+    try:
+        request = SearchRequest(date_from=period.start, date_to=period.end, provinces=[FOCUS],
+                                tones=["negative"], limit=100)
+        about = {hit.document.url for hit in backend.search(request).hits}
+    finally:
+        backend.close()
+    assert negative and all(row[4] in about for row in negative)
+    paragraphs = [p.text for p in open_docx(io.BytesIO(data)).paragraphs]
+    assert any(f"tin, bài về {FOCUS};" in p for p in paragraphs)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "report", "briefing", "--period", period_key, "--scope", "all",
+         "--xlsx", str(tmp_path / "all.xlsx")],
+        env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    everything = list(load_workbook(tmp_path / "all.xlsx")["Tổng quan"].iter_rows(values_only=True))
+    scoped = list(workbook["Tổng quan"].iter_rows(values_only=True))
+    assert everything[1][3] == backend_counts(data_dir, period, "tone", provinces=())["__total__"]
+    assert everything[1][3] > scoped[1][3] == backend_counts(data_dir, period, "tone")["__total__"]
+    assert everything[1][4] == "được theo dõi" and scoped[1][4] == f"về {FOCUS}"
 
 
 def test_docx_has_sections_tables_charts_and_the_form(files):

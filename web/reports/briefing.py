@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from calendar import monthrange
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -34,9 +34,15 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
+    """A reporting month or quarter, and the provinces it is about (empty: everything followed).
+
+    The province scope travels with the period so that every count of the report, this period's
+    and the previous one's, is the same search the search page runs for that province."""
+
     key: str
     start: date
     end: date
+    provinces: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -55,8 +61,14 @@ class Period:
     def previous(self) -> Period:
         before = self.start - timedelta(days=1)
         if "Q" in self.key:
-            return Period.parse(f"{before.year}-Q{(before.month - 1) // 3 + 1}")
-        return Period.parse(f"{before.year}-{before.month:02d}")
+            earlier = Period.parse(f"{before.year}-Q{(before.month - 1) // 3 + 1}")
+        else:
+            earlier = Period.parse(f"{before.year}-{before.month:02d}")
+        return replace(earlier, provinces=self.provinces)
+
+    def about(self, province: str) -> Period:
+        """This period, counting only articles about ``province`` (no scope when it is empty)."""
+        return replace(self, provinces=(province,) if province else ())
 
     @property
     def label(self) -> str:
@@ -65,7 +77,8 @@ class Period:
         return f"tháng {self.start.month:02d} năm {self.start.year}"
 
     def request(self, **options: Any) -> SearchRequest:
-        values: dict[str, Any] = {"date_from": self.start, "date_to": self.end, "limit": 0, "facets": False}
+        values: dict[str, Any] = {"date_from": self.start, "date_to": self.end, "limit": 0, "facets": False,
+                                  "provinces": list(self.provinces)}
         values.update(options)
         return SearchRequest(**values)
 

@@ -22,7 +22,7 @@ from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Font  # noqa: E402
 
 from web.reports import docx_report  # noqa: E402
-from web.reports.briefing import Briefing, Table, change  # noqa: E402
+from web.reports.briefing import Briefing, Period, Table, change  # noqa: E402
 from web.reports.review import Signature, build_review  # noqa: E402
 
 CHART_TABLES = ("kinds", "topics", "tones", "reach")
@@ -65,6 +65,10 @@ def _table(doc: Any, table: Table) -> None:
             docx_report._cell_paragraph(cell, str(value), size=12)
 
 
+def _scope_words(period: Period) -> str:
+    return f"về {', '.join(period.provinces)}" if period.provinces else "được theo dõi"
+
+
 def render_docx(briefing: Briefing, *, day: date, place: str, signature: Signature) -> bytes:
     period = briefing.period
     review = build_review([], title=f"BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ {period.label.upper()}", day=day,
@@ -76,7 +80,7 @@ def render_docx(briefing: Briefing, *, day: date, place: str, signature: Signatu
     docx_report._title(doc, review)
     intro = doc.add_paragraph(
         f"Từ ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}, báo chí đăng {briefing.total} tin, "
-        f"bài được theo dõi; {briefing.previous.label} có {briefing.previous_total} tin, bài "
+        f"bài {_scope_words(period)}; {briefing.previous.label} có {briefing.previous_total} tin, bài "
         f"(thay đổi {change(briefing.total, briefing.previous_total)}).")
     intro.paragraph_format.first_line_indent = Mm(10)
     for number, table in enumerate(briefing.tables, 1):
@@ -101,10 +105,11 @@ def write_xlsx(briefing: Briefing, path: Path | BytesIO) -> None:
     summary = workbook.active
     assert isinstance(summary, Worksheet)  # a new workbook starts with one worksheet
     summary.title = "Tổng quan"
-    summary.append(["Kỳ", "Từ ngày", "Đến ngày", "Tổng số tin, bài"])
-    summary.append([briefing.period.key, briefing.period.start, briefing.period.end, briefing.total])
+    summary.append(["Kỳ", "Từ ngày", "Đến ngày", "Tổng số tin, bài", "Phạm vi"])
+    summary.append([briefing.period.key, briefing.period.start, briefing.period.end, briefing.total,
+                    _scope_words(briefing.period)])
     summary.append([briefing.previous.key, briefing.previous.start, briefing.previous.end,
-                    briefing.previous_total])
+                    briefing.previous_total, _scope_words(briefing.previous)])
     for table in briefing.tables:
         sheet = workbook.create_sheet(SHEETS.get(table.key, table.key))
         sheet.append([table.title])

@@ -20,9 +20,14 @@ from web.reports.views import EXPORT_ROLE, FORMATS, _attachment, _organisation, 
 from web.versions import store as versions_store
 
 
-def briefing_for(period_text: str) -> Briefing:
-    return build_briefing(services.backend(), Period.parse(period_text), organisation=_organisation(),
-                          focus=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
+def briefing_for(period_text: str, scope: str = "province") -> Briefing:
+    """The briefing for a period: about the focus province (the board's own remit, as the dashboard
+    counts it) unless ``scope`` is ``all`` (every article followed)."""
+    focus = str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "")
+    period = Period.parse(period_text)
+    if scope != "all":
+        period = period.about(focus)
+    return build_briefing(services.backend(), period, organisation=_organisation(), focus=focus,
                           outlet_names=services.outlet_names(), provinces=services.outlet_provinces(),
                           db=get_db(), versions=versions_store())
 
@@ -48,16 +53,19 @@ def _current_quarter() -> str:
 def briefing() -> ResponseReturnValue:
     """The form, or with ``period`` and ``fmt`` (docx, xlsx) the file."""
     period, fmt = request.args.get("period", "").strip(), request.args.get("fmt", "")
+    scope = "all" if request.args.get("scope") == "all" else "province"
     error = None
     if period and fmt in ("docx", "xlsx"):
         try:
-            data = briefing_for(period)
+            data = briefing_for(period, scope)
             body = docx_bytes(data) if fmt == "docx" else xlsx_bytes(data)
             return _attachment(Response(body, content_type=FORMATS[fmt]), f"bao-cao-{data.period.key}.{fmt}")
         except PeriodError:
             error = "period"
         except BackendUnavailable as exc:
             return render_template("reports/briefing.html", period=period,
-                                   error=services.index_unavailable(exc)), 503
-    return render_template("reports/briefing.html", period=period or _current_quarter(),
+                                   error=services.index_unavailable(exc), scope=scope,
+                                   focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""), 503
+    return render_template("reports/briefing.html", period=period or _current_quarter(), scope=scope,
+                           focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "",
                            error=error), 400 if error else 200
