@@ -163,7 +163,13 @@ def _ensure_job(scheduler: BackgroundScheduler, job_id: str, func: str, *, secon
                 args: list[object] | None = None, first_run: datetime | None = None) -> None:
     """Keep a stored job with the same settings (and its next run time); otherwise (re)create it."""
     args = args or []
-    existing = scheduler.get_job(job_id)
+    try:
+        existing = scheduler.get_job(job_id)
+    except LookupError:
+        # A stored job whose function can no longer be imported (the scheduler lived at
+        # web.scheduler before the composition root): drop it and make it anew.
+        scheduler.remove_job(job_id)
+        existing = None
     if existing is not None and existing.func_ref == func and list(existing.args) == args and \
             existing.trigger.interval.total_seconds() == seconds:
         return
