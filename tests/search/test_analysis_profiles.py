@@ -166,3 +166,14 @@ profiles:
 """)
     with pytest.raises(ProfileError, match="weak.*ngộ độc"):
         load_profiles(path)
+
+
+def test_a_land_broker_is_not_any_household_that_has_land() -> None:
+    # "cò đất" (a land broker) folds to "co dat", as does "có đất" (has land): seen tagging Đất đai on
+    # a sample-press article about households; the profile writes it with its diacritics (="…").
+    households = analyze(doc("Hộ nghèo có đất sản xuất được hỗ trợ giống cây trồng",
+                             "Mỗi hộ có đất canh tác được nhận 20 kg giống lúa."))
+    assert "Đất đai" not in households.topic_names
+    brokers = analyze(doc("Cò đất thổi giá, người dân cần cảnh giác",
+                          "Tình trạng cò đất tung tin quy hoạch để đẩy giá đất nền."))
+    assert "Đất đai" in brokers.topic_names
