@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-dev lint typecheck audit lock
+.PHONY: demo test install install-dev lint typecheck format-check audit lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ lock:
 
 lint: install-dev
 	$(BIN)/ruff check .
+
+# The code as `ruff format` writes it ([tool.ruff.format] in pyproject.toml says what is left out).
+format-check: install-dev
+	@$(BIN)/ruff format --check . || { echo "ruff format: the files above are not formatted; run: ruff format <files>" >&2; exit 1; }
 
 # mypy over the packages and with the strictness set in pyproject.toml's [tool.mypy].
 typecheck: install-dev

@@ -47,11 +47,15 @@ def print_report(name: str, items: list, show_errors: bool) -> dict[str, float]:
     print(f"| {'topic':<24} | {'P':>5} | {'R':>5} | {'F1':>5} | support |")
     print(f"|{'-' * 26}|{'-' * 7}|{'-' * 7}|{'-' * 7}|---------|")
     for topic, counts in report.topics.items():
-        print(f"| {topic:<24} | {counts.precision:5.2f} | {counts.recall:5.2f} | {counts.f1:5.2f} | "
-              f"{counts.tp + counts.fn:>7} |")
+        print(
+            f"| {topic:<24} | {counts.precision:5.2f} | {counts.recall:5.2f} | {counts.f1:5.2f} | "
+            f"{counts.tp + counts.fn:>7} |"
+        )
     p = report.provinces
-    print(f"\ntopic macro-F1 {report.macro_f1:.3f}   province P {p.precision:.3f} R {p.recall:.3f} "
-          f"F1 {p.f1:.3f}   tone accuracy {report.tone_accuracy:.3f}")
+    print(
+        f"\ntopic macro-F1 {report.macro_f1:.3f}   province P {p.precision:.3f} R {p.recall:.3f} "
+        f"F1 {p.f1:.3f}   tone accuracy {report.tone_accuracy:.3f}"
+    )
     print("\ntone confusion (rows: expected, columns: predicted)\n")
     print(f"| {'':<9} | " + " | ".join(f"{label:>8}" for label in LABELS) + " |")
     print(f"|{'-' * 11}|" + "|".join("-" * 10 for _ in LABELS) + "|")
@@ -64,8 +68,10 @@ def print_report(name: str, items: list, show_errors: bool) -> dict[str, float]:
             for key in ("topics", "provinces", "tone"):
                 expected, got = error[key]
                 if expected != got:
-                    print(f"      {key}: expected {expected} got {got}"
-                          + (f" (score {error['tone_score']})" if key == "tone" else ""))
+                    print(
+                        f"      {key}: expected {expected} got {got}"
+                        + (f" (score {error['tone_score']})" if key == "tone" else "")
+                    )
     return {"macro_f1": report.macro_f1, "province_f1": p.f1, "tone_accuracy": report.tone_accuracy}
 
 
@@ -78,12 +84,18 @@ def _real(name: str, folder: Path | None) -> list:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all",
-                        choices=["dev", "heldout", "all", *REAL, "real", "corrections"])
-    parser.add_argument("--texts", type=Path, default=None,
-                        help="folder holding the real-article texts (see realtext/manifest.tsv)")
-    parser.add_argument("--file", type=Path, default=None,
-                        help="--set corrections: the file export-corrections wrote")
+    parser.add_argument(
+        "--set", default="all", choices=["dev", "heldout", "all", *REAL, "real", "corrections"]
+    )
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        default=None,
+        help="folder holding the real-article texts (see realtext/manifest.tsv)",
+    )
+    parser.add_argument(
+        "--file", type=Path, default=None, help="--set corrections: the file export-corrections wrote"
+    )
     parser.add_argument("--errors", action="store_true", help="list every misjudged article")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the set for throughput")
     args = parser.parse_args()
@@ -103,13 +115,16 @@ def main() -> int:
     items = [item for name in chosen for item in sets[name]]
     rate = throughput(items, args.rounds)
     words = sum(len(f"{i['title']} {i['sapo']} {i['body']}".split()) for i in items) / len(items)
-    print(f"\nthroughput: {rate:,.0f} articles/s ({how}; {len(items)} articles of ~{words:.0f} words "
-          f"x {args.rounds} rounds; 12 default profiles, places, tone and focus tone)")
+    print(
+        f"\nthroughput: {rate:,.0f} articles/s ({how}; {len(items)} articles of ~{words:.0f} words "
+        f"x {args.rounds} rounds; 12 default profiles, places, tone and focus tone)"
+    )
     long_items = [lengthen(i) for i in items]
     long_rate = throughput(long_items, max(1, args.rounds // 2))
     long_words = sum(len(f"{i['title']} {i['sapo']} {i['body']}".split()) for i in long_items) / len(items)
-    print(f"throughput, long articles: {long_rate:,.0f} articles/s "
-          f"(bodies repeated to ~{long_words:.0f} words)")
+    print(
+        f"throughput, long articles: {long_rate:,.0f} articles/s (bodies repeated to ~{long_words:.0f} words)"
+    )
     return 0
 
 

@@ -46,21 +46,33 @@ from bench.extraction import _with_lead, body_prf, same_title  # noqa: E402
 from presswatch.sample_press import SampleArticle, SamplePress  # noqa: E402
 from presswatch.sample_press.server import FAULT_REGISTRY, REGISTRY  # noqa: E402
 
-BENCH_FAULT_SITES = ("baosongcau", "nhipsong", "truyenhinhbacson", "tinchop", "baophonui", "baokin",
-                     "tinmang", "baodoimoi")
+BENCH_FAULT_SITES = (
+    "baosongcau",
+    "nhipsong",
+    "truyenhinhbacson",
+    "tinchop",
+    "baophonui",
+    "baokin",
+    "tinmang",
+    "baodoimoi",
+)
 
 
 def bench_registry(folder: Path) -> Path:
     """outlets.yaml plus the chosen fault sites, in one registry file."""
     clean = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))["outlets"]
-    faults = [o for o in yaml.safe_load(FAULT_REGISTRY.read_text(encoding="utf-8"))["outlets"]
-              if o["id"] in BENCH_FAULT_SITES]
+    faults = [
+        o
+        for o in yaml.safe_load(FAULT_REGISTRY.read_text(encoding="utf-8"))["outlets"]
+        if o["id"] in BENCH_FAULT_SITES
+    ]
     path = folder / "bench-registry.yaml"
     path.write_text(yaml.safe_dump({"outlets": clean + faults}, allow_unicode=True), encoding="utf-8")
     return path
 
 
 # --- measuring a process tree ---------------------------------------------------------------------
+
 
 def _tree_rss(root: int) -> int:
     """Resident bytes of ``root`` and all its descendants, from /proc."""
@@ -89,8 +101,9 @@ def measured(command: list[str], env: dict[str, str]) -> dict[str, float]:
     """Run ``command``; wall time, CPU of the whole tree, peak RSS of the tree (sampled every 50 ms)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     peak = 0
     while process.poll() is None:
         peak = max(peak, _tree_rss(process.pid))
@@ -106,21 +119,42 @@ def measured(command: list[str], env: dict[str, str]) -> dict[str, float]:
 
 # --- the two systems --------------------------------------------------------------------------------
 
+
 def run_presswatch(press: SamplePress, registry: Path, folder: Path, workers: str) -> tuple[dict, dict]:
     data = folder / "presswatch"
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data), "PRESSWATCH_ELASTICSEARCH_URL": "",
-           "PRESSWATCH_EXTRACT_WORKERS": workers}
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data),
+        "PRESSWATCH_ELASTICSEARCH_URL": "",
+        "PRESSWATCH_EXTRACT_WORKERS": workers,
+    }
     stats_file = folder / "presswatch-stats.json"
-    timing = measured([sys.executable, "-m", "crawler.run", "--registry", str(registry), "--sample-url",
-                       press.base_url, "--stats", str(stats_file), "-s", "LOG_LEVEL=WARNING"], env)
+    timing = measured(
+        [
+            sys.executable,
+            "-m",
+            "crawler.run",
+            "--registry",
+            str(registry),
+            "--sample-url",
+            press.base_url,
+            "--stats",
+            str(stats_file),
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        env,
+    )
     from search.backends.embedded import EmbeddedBackend
 
     index = EmbeddedBackend(data / "index.sqlite3")
     documents = {}
     for doc_id in index.ids():
         document = index.get(doc_id)
-        documents[document.url] = {"title": document.title,
-                                   "text": "\n\n".join(p for p in (document.sapo, document.body) if p)}
+        documents[document.url] = {
+            "title": document.title,
+            "text": "\n\n".join(p for p in (document.sapo, document.body) if p),
+        }
     index.close()
     stats = json.loads(stats_file.read_text())
     timing["crawl_seconds"] = float(stats.get("elapsed_time_seconds", 0.0))
@@ -161,8 +195,9 @@ def discover(registry: Path, base_url: str) -> list[str]:
                     import re
 
                     pattern = re.compile(outlet["article_pattern"]) if outlet.get("article_pattern") else None
-                    links, page = parse_section((_get(page) or b"").decode("utf-8", "replace"), page, prefix,
-                                                pattern)
+                    links, page = parse_section(
+                        (_get(page) or b"").decode("utf-8", "replace"), page, prefix, pattern
+                    )
                     found += links
         urls += [u for u in dict.fromkeys(found) if robots.can_fetch("*", u)]
     return urls
@@ -182,15 +217,27 @@ def news_please_worker(registry: Path, base_url: str, out: Path) -> None:
     for number, (url, article) in enumerate(results.items()):
         if not article or not getattr(article, "title", None):
             continue
-        record = {"url": url, "title": article.title or "",
-                  "text": _with_lead(article.maintext or "", article.description or "")}
+        record = {
+            "url": url,
+            "title": article.title or "",
+            "text": _with_lead(article.maintext or "", article.description or ""),
+        }
         (out / f"{number:05d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
 def run_news_please(press: SamplePress, registry: Path, folder: Path) -> tuple[dict, dict]:
     out = folder / "news-please"
-    timing = measured([sys.executable, str(Path(__file__).resolve()), "--news-please-worker", str(registry),
-                       press.base_url, str(out)], dict(os.environ))
+    timing = measured(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--news-please-worker",
+            str(registry),
+            press.base_url,
+            str(out),
+        ],
+        dict(os.environ),
+    )
     documents = {}
     for path in sorted(out.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
@@ -199,6 +246,7 @@ def run_news_please(press: SamplePress, registry: Path, folder: Path) -> tuple[d
 
 
 # --- scoring and the table --------------------------------------------------------------------------
+
 
 def quality(press: SamplePress, truth: list[SampleArticle], documents: dict[str, dict]) -> dict[str, float]:
     from crawler.urls import canonicalize
@@ -211,8 +259,12 @@ def quality(press: SamplePress, truth: list[SampleArticle], documents: dict[str,
         f1s.append(body_prf(doc["text"], expected)[2] if doc else 0.0)
         titles.append(bool(doc) and same_title(doc["title"], article.title))
     worst = sorted(f1s)[:5]
-    return {"title_exact": statistics.mean(titles), "body_f1": statistics.mean(f1s),
-            "body_f1_worst5": statistics.mean(worst), "found": sum(1 for f in f1s if f > 0)}
+    return {
+        "title_exact": statistics.mean(titles),
+        "body_f1": statistics.mean(f1s),
+        "body_f1_worst5": statistics.mean(worst),
+        "found": sum(1 for f in f1s if f > 0),
+    }
 
 
 def one_run(system: str, folder: Path, workers: str) -> dict:
@@ -220,28 +272,57 @@ def one_run(system: str, folder: Path, workers: str) -> dict:
         press.warm()  # the sites' own rendering is not what is measured
         registry = bench_registry(folder)
         wanted = set(BENCH_FAULT_SITES)
-        truth = list(press.articles) + [a for a in press.fault_articles if a.outlet_id in wanted
-                                        and not a.path.startswith("/noi-bo/")]
+        truth = list(press.articles) + [
+            a for a in press.fault_articles if a.outlet_id in wanted and not a.path.startswith("/noi-bo/")
+        ]
         if system == "presswatch":
             timing, documents = run_presswatch(press, registry, folder, workers)
         else:
             timing, documents = run_news_please(press, registry, folder)
         articles = len(documents)
-        return {"system": system, "articles": articles, "expected": len(truth), **timing,
-                "articles_per_s": articles / timing["wall"],
-                "cpu_per_article": timing["cpu"] / max(1, articles), **quality(press, truth, documents)}
+        return {
+            "system": system,
+            "articles": articles,
+            "expected": len(truth),
+            **timing,
+            "articles_per_s": articles / timing["wall"],
+            "cpu_per_article": timing["cpu"] / max(1, articles),
+            **quality(press, truth, documents),
+        }
 
 
 def table(rows: list[dict]) -> str:
-    head = ("system", "articles", "wall s", "art/s", "crawl art/s", "CPU s/art", "peak RSS MB", "title exact",
-            "body F1", "F1 worst-5")
+    head = (
+        "system",
+        "articles",
+        "wall s",
+        "art/s",
+        "crawl art/s",
+        "CPU s/art",
+        "peak RSS MB",
+        "title exact",
+        "body F1",
+        "F1 worst-5",
+    )
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         crawl_rate = f"{r['articles'] / r['crawl_seconds']:.1f}" if r.get("crawl_seconds") else "–"
-        lines.append(" | ".join((
-            r["system"], f"{r['articles']}/{r['expected']}", f"{r['wall']:.1f}", f"{r['articles_per_s']:.1f}",
-            crawl_rate, f"{r['cpu_per_article'] * 1000:.0f} ms", f"{r['peak_rss'] / 2**20:.0f}",
-            f"{r['title_exact']:.1%}", f"{r['body_f1']:.3f}", f"{r['body_f1_worst5']:.3f}")))
+        lines.append(
+            " | ".join(
+                (
+                    r["system"],
+                    f"{r['articles']}/{r['expected']}",
+                    f"{r['wall']:.1f}",
+                    f"{r['articles_per_s']:.1f}",
+                    crawl_rate,
+                    f"{r['cpu_per_article'] * 1000:.0f} ms",
+                    f"{r['peak_rss'] / 2**20:.0f}",
+                    f"{r['title_exact']:.1%}",
+                    f"{r['body_f1']:.3f}",
+                    f"{r['body_f1_worst5']:.3f}",
+                )
+            )
+        )
     return "\n".join(lines)
 
 
@@ -251,8 +332,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", default="", help="PRESSWATCH_EXTRACT_WORKERS for the Presswatch run")
     parser.add_argument("--only", choices=("presswatch", "news-please"))
     parser.add_argument("--json", default="", help="also write the rows here")
-    parser.add_argument("--news-please-worker", nargs=3, metavar=("REGISTRY", "BASE_URL", "OUT"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--news-please-worker", nargs=3, metavar=("REGISTRY", "BASE_URL", "OUT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.news_please_worker:
         registry, base_url, out = args.news_please_worker
@@ -272,8 +354,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(rows) == 2:
         ours, theirs = rows
         speed = ours["articles_per_s"] / theirs["articles_per_s"]
-        print(f"\nPresswatch / news-please: {speed:.1f}× articles/s, "
-              f"{theirs['cpu_per_article'] / ours['cpu_per_article']:.1f}× less CPU per article")
+        print(
+            f"\nPresswatch / news-please: {speed:.1f}× articles/s, "
+            f"{theirs['cpu_per_article'] / ours['cpu_per_article']:.1f}× less CPU per article"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
 

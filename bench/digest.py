@@ -78,15 +78,23 @@ def main() -> None:
         port = sock.getsockname()[1]
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    app = create_app({"PRESSWATCH_SMTP_HOST": "127.0.0.1", "PRESSWATCH_SMTP_PORT": str(port),
-                      "PRESSWATCH_MAIL_FROM": "Presswatch <diem-bao@bench.test>"})
+    app = create_app(
+        {
+            "PRESSWATCH_SMTP_HOST": "127.0.0.1",
+            "PRESSWATCH_SMTP_PORT": str(port),
+            "PRESSWATCH_MAIL_FROM": "Presswatch <diem-bao@bench.test>",
+        }
+    )
     topics = list(TOPICS)
     with connect(database_path(app)) as db:
         for n in range(args.subscriptions):
             user = create_user(db, f"can-bo-{n}@bench.test", "mat-khau-123", "viewer", f"Cán bộ {n}")
             kind, target = ("province", PROVINCES[n % len(PROVINCES)]) if n % 2 else ("topic", topics[n % 12])
-            cursor = db.execute("INSERT INTO subscriptions(user_id, kind, target, frequency, created_at) "
-                                "VALUES (?,?,?, 'daily', '2026-01-01 00:00:00')", (user, kind, target))
+            cursor = db.execute(
+                "INSERT INTO subscriptions(user_id, kind, target, frequency, created_at) "
+                "VALUES (?,?,?, 'daily', '2026-01-01 00:00:00')",
+                (user, kind, target),
+            )
             save_settings(db, cursor.lastrowid, alert_rule="match", min_outlets=3, attach_docx=args.docx)
         db.commit()
 
@@ -112,10 +120,14 @@ def main() -> None:
         db.close()
     controller.stop()
 
-    print(f"composed {queued} digests in {compose:.2f}s: {queued / compose:.1f} digests/s "
-          f"(average message {size / 1024:.1f} KiB{', with DOCX' if args.docx else ''})")
-    print(f"delivered {report.sent} mails in {send:.2f}s: {report.sent / send:.1f} mails/s "
-          f"(outbox claim + SMTP + mark sent, one connection)")
+    print(
+        f"composed {queued} digests in {compose:.2f}s: {queued / compose:.1f} digests/s "
+        f"(average message {size / 1024:.1f} KiB{', with DOCX' if args.docx else ''})"
+    )
+    print(
+        f"delivered {report.sent} mails in {send:.2f}s: {report.sent / send:.1f} mails/s "
+        f"(outbox claim + SMTP + mark sent, one connection)"
+    )
     print(f"raw SMTP: {len(messages)} mails in {raw:.2f}s: {len(messages) / raw:.1f} mails/s")
     print(f"server received {handler.count} messages, {handler.bytes / 1e6:.1f} MB; data in {data}")
 

@@ -90,8 +90,9 @@ def same_minute(predicted: datetime | None, expected: str) -> bool:
     if predicted.tzinfo is None:
         predicted = predicted.replace(tzinfo=LOCAL)
     want = datetime.fromisoformat(expected)
-    return predicted.astimezone(LOCAL).replace(second=0, microsecond=0) == \
-        want.astimezone(LOCAL).replace(second=0, microsecond=0)
+    return predicted.astimezone(LOCAL).replace(second=0, microsecond=0) == want.astimezone(LOCAL).replace(
+        second=0, microsecond=0
+    )
 
 
 def author_names(text: str) -> set[str]:
@@ -114,11 +115,17 @@ def same_author(predicted: str, expected: str) -> bool:
 def score(label: dict, result: Result) -> Score:
     expected_text = "\n\n".join(part for part in (label["sapo"], label["body"]) if part)
     precision, recall, f1 = body_prf(result.text, expected_text)
-    return Score(label["file"], precision, recall, f1, same_title(result.title, label["title"]),
-                 same_minute(result.published, label["published_at"]),
-                 same_day(result.published, label["published_at"]),
-                 same_author(result.author, label["author"]),
-                 same_title(result.sapo, label["sapo"]))
+    return Score(
+        label["file"],
+        precision,
+        recall,
+        f1,
+        same_title(result.title, label["title"]),
+        same_minute(result.published, label["published_at"]),
+        same_day(result.published, label["published_at"]),
+        same_author(result.author, label["author"]),
+        same_title(result.sapo, label["sapo"]),
+    )
 
 
 def presswatch(page: bytes, url: str) -> Result:
@@ -128,8 +135,13 @@ def presswatch(page: bytes, url: str) -> Result:
     if not extraction.ok:
         return Result()
     article = extraction.article
-    return Result(article["title"], "\n\n".join(p for p in (article["sapo"], article["body"]) if p),
-                  article["published_at"], article["author"], article["sapo"])
+    return Result(
+        article["title"],
+        "\n\n".join(p for p in (article["sapo"], article["body"]) if p),
+        article["published_at"],
+        article["author"],
+        article["sapo"],
+    )
 
 
 def _with_lead(text: str, lead: str) -> str:
@@ -154,8 +166,13 @@ def trafilatura_alone(page: bytes, url: str) -> Result:
         except ValueError:
             published = None
     # trafilatura's default date is a day ("2023-10-10"): it can only match a label at 00:00.
-    return Result(meta.title or "", _with_lead(text, meta.description or ""), published, meta.author or "",
-                  meta.description or "")
+    return Result(
+        meta.title or "",
+        _with_lead(text, meta.description or ""),
+        published,
+        meta.author or "",
+        meta.description or "",
+    )
 
 
 def news_please(page: bytes, url: str) -> Result:
@@ -168,12 +185,19 @@ def news_please(page: bytes, url: str) -> Result:
     if article is None:
         return Result()
     authors = " - ".join(article.authors or [])
-    return Result(article.title or "", _with_lead(article.maintext or "", article.description or ""),
-                  article.date_publish, authors, article.description or "")
+    return Result(
+        article.title or "",
+        _with_lead(article.maintext or "", article.description or ""),
+        article.date_publish,
+        authors,
+        article.description or "",
+    )
 
 
 EXTRACTORS: dict[str, Callable[[bytes, str], Result]] = {
-    "presswatch": presswatch, "trafilatura": trafilatura_alone, "news-please": news_please,
+    "presswatch": presswatch,
+    "trafilatura": trafilatura_alone,
+    "news-please": news_please,
 }
 
 
@@ -207,11 +231,18 @@ def summary(scores: list[Score]) -> dict[str, float]:
 
 
 def table(results: dict[str, dict[str, float]], seconds: dict[str, float], pages: int) -> str:
-    rows = [("body precision (mean)", "precision"), ("body recall (mean)", "recall"),
-            ("body F1 (mean)", "f1"),
-            ("body F1 (worst page)", "f1_worst"), ("body F1 (mean of worst 5)", "f1_worst5"),
-            ("title exact", "title"), ("date exact to the minute", "date"), ("date, same day only", "day"),
-            ("author exact", "author"), ("sapo exact (their description)", "sapo")]
+    rows = [
+        ("body precision (mean)", "precision"),
+        ("body recall (mean)", "recall"),
+        ("body F1 (mean)", "f1"),
+        ("body F1 (worst page)", "f1_worst"),
+        ("body F1 (mean of worst 5)", "f1_worst5"),
+        ("title exact", "title"),
+        ("date exact to the minute", "date"),
+        ("date, same day only", "day"),
+        ("author exact", "author"),
+        ("sapo exact (their description)", "sapo"),
+    ]
     names = list(results)
     out = [f"| metric ({pages} pages) | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
     for caption, key in rows:
@@ -249,8 +280,11 @@ def real_page_cost(pages: list[tuple[bytes, str]], rounds: int = 5) -> dict[str,
     Presswatch, trafilatura (text and metadata, as in the table above) and a bare lxml parse of the
     same bytes, measured in the same run so the ratios hold on any machine."""
     cost: dict[str, float] = {}
-    for name, extractor in (("presswatch", presswatch), ("trafilatura", trafilatura_alone),
-                            ("lxml parse", lxml_parse)):
+    for name, extractor in (
+        ("presswatch", presswatch),
+        ("trafilatura", trafilatura_alone),
+        ("lxml parse", lxml_parse),
+    ):
         extractor(*pages[0])  # imports and caches are not a page's cost
         best = float("inf")
         for _ in range(rounds):
@@ -266,10 +300,14 @@ def cost_table(cost: dict[str, float], pages: int, kilobytes: float) -> str:
     names = list(cost)
     per_page = " | ".join(f"{cost[n]:.1f}" for n in names)
     ratios = " | ".join(f"{cost[n] / cost['trafilatura']:.2f}" for n in names)
-    return "\n".join([
-        "| real pages | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names),
-        f"| CPU ms per page ({pages} pages, mean {kilobytes:.0f} KB, best of 5) | {per_page} |",
-        f"| ratio to trafilatura | {ratios} |"])
+    return "\n".join(
+        [
+            "| real pages | " + " | ".join(names) + " |",
+            "| --- |" + " ---: |" * len(names),
+            f"| CPU ms per page ({pages} pages, mean {kilobytes:.0f} KB, best of 5) | {per_page} |",
+            f"| ratio to trafilatura | {ratios} |",
+        ]
+    )
 
 
 def real_pages_row(names: list[str]) -> str:
@@ -285,7 +323,8 @@ def real_pages_row(names: list[str]) -> str:
     held = [p for p in pages if p.split == "heldout"]
     if any(p.path is not None for p in held):
         facts += "\n\nHeld-out pages only:\n\n" + realpages.per_outlet(
-            held, {name: realpages.score(held, name) for name in names})
+            held, {name: realpages.score(held, name) for name in names}
+        )
     data = [(p.path.read_bytes(), p.url) for p in available]
     kilobytes = sum(len(b) for b, _ in data) / len(data) / 1024
     return facts + "\n\n" + cost_table(real_page_cost(data), len(data), kilobytes)
@@ -296,9 +335,13 @@ def main() -> None:
     parser.add_argument("--only", choices=list(EXTRACTORS), action="append")
     parser.add_argument("--pages", default="*", help="glob on page file names, e.g. 'tcvn3-*'")
     parser.add_argument("--show", type=int, default=5, help="list this many worst pages per extractor")
-    parser.add_argument("--real-only", "--cost-only", action="store_true",
-                        help="only the real-pages row: facts per outlet and CPU per page on the real "
-                             "pages (../shared/pages and PRESSWATCH_REALPAGES)")
+    parser.add_argument(
+        "--real-only",
+        "--cost-only",
+        action="store_true",
+        help="only the real-pages row: facts per outlet and CPU per page on the real "
+        "pages (../shared/pages and PRESSWATCH_REALPAGES)",
+    )
     args = parser.parse_args()
     print(real_pages_row(args.only or list(EXTRACTORS)) + "\n")
     if args.real_only:
@@ -312,8 +355,13 @@ def main() -> None:
         if held_out:
             held[name] = summary([scores[i] for i in held_out])
         worst = sorted(scores, key=lambda s: s.f1)[: args.show]
-        misses = [s.file + ":" + "".join(flag for flag, ok in (("T", s.title), ("D", s.date), ("A", s.author))
-                                         if not ok) for s in scores if not (s.title and s.date and s.author)]
+        misses = [
+            s.file
+            + ":"
+            + "".join(flag for flag, ok in (("T", s.title), ("D", s.date), ("A", s.author)) if not ok)
+            for s in scores
+            if not (s.title and s.date and s.author)
+        ]
         print(f"{name}: worst body F1 " + ", ".join(f"{s.file} {s.f1:.3f}" for s in worst))
         print(f"{name}: field misses ({len(misses)}) " + " ".join(misses[:40]))
     print()

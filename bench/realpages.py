@@ -73,8 +73,14 @@ def load(extra: list[Path] | None = None) -> list[Page]:
     data = json.loads(FACTS.read_text(encoding="utf-8"))
     pages = []
     for entry in data["pages"]:
-        page = Page(entry["file"], entry["outlet"], entry["url"], entry["facts"], entry["source"],
-                    entry.get("split", "dev"))
+        page = Page(
+            entry["file"],
+            entry["outlet"],
+            entry["url"],
+            entry["facts"],
+            entry["source"],
+            entry.get("split", "dev"),
+        )
         candidates = [folder / entry["file"] for folder in folders(extra)]
         if entry.get("folder"):
             candidates.append(REPO.parent / entry["folder"] / entry["file"])
@@ -82,8 +88,10 @@ def load(extra: list[Path] | None = None) -> list[Page]:
             if candidate.is_file():
                 digest = hashlib.sha256(candidate.read_bytes()).hexdigest()
                 if digest != entry["source"]["sha256"]:
-                    raise ValueError(f"{candidate}: sha256 {digest} is not the manifest's "
-                                     f"{entry['source']['sha256']}: a different page")
+                    raise ValueError(
+                        f"{candidate}: sha256 {digest} is not the manifest's "
+                        f"{entry['source']['sha256']}: a different page"
+                    )
                 page.path = candidate
                 break
         pages.append(page)
@@ -106,8 +114,11 @@ def check(facts: dict, result) -> dict[str, bool]:  # noqa: ANN001 - bench.Resul
     return {
         "title": bench.same_title(result.title, facts["title"]),
         "time": same_time(result.published, facts),
-        "author": (bench.same_author(result.author, expected_author) if expected_author
-                   else not result.author.strip()),
+        "author": (
+            bench.same_author(result.author, expected_author)
+            if expected_author
+            else not result.author.strip()
+        ),
         "first": present(facts["first"]),
         "last": present(facts["last"]),
         "furniture": not any(present(part) for part in facts["absent"]),
@@ -136,8 +147,10 @@ def per_outlet(pages: list[Page], results: dict[str, dict[str, dict[str, bool]]]
     for page in pages:
         if page.path is not None:
             outlets[page.outlet].append(page)
-    lines = ["| outlet | pages | facts | " + " | ".join(names) + " |",
-             "| --- | ---: | ---: |" + " ---: |" * len(names)]
+    lines = [
+        "| outlet | pages | facts | " + " | ".join(names) + " |",
+        "| --- | ---: | ---: |" + " ---: |" * len(names),
+    ]
     totals = {n: 0 for n in names}
     facts_total = 0
     for outlet, group in sorted(outlets.items()):
@@ -150,14 +163,18 @@ def per_outlet(pages: list[Page], results: dict[str, dict[str, dict[str, bool]]]
             cells.append(f"{right}/{count}")
         lines.append(f"| {outlet} | {len(group)} | {count} | " + " | ".join(cells) + " |")
     pages_total = sum(len(g) for g in outlets.values())
-    lines.append(f"| **all** | {pages_total} | {facts_total} | "
-                 + " | ".join(f"{totals[n]}/{facts_total} ({totals[n] / max(facts_total, 1):.1%})"
-                              for n in names)
-                 + " |")
+    lines.append(
+        f"| **all** | {pages_total} | {facts_total} | "
+        + " | ".join(f"{totals[n]}/{facts_total} ({totals[n] / max(facts_total, 1):.1%})" for n in names)
+        + " |"
+    )
     by_fact = ["| fact | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
     for fact in FACT_NAMES:
-        by_fact.append(f"| {fact} | " + " | ".join(
-            f"{sum(r[fact] for r in results[n].values())}/{len(results[n])}" for n in names) + " |")
+        by_fact.append(
+            f"| {fact} | "
+            + " | ".join(f"{sum(r[fact] for r in results[n].values())}/{len(results[n])}" for n in names)
+            + " |"
+        )
     return "\n".join(lines) + "\n\n" + "\n".join(by_fact)
 
 
@@ -178,8 +195,7 @@ def main() -> None:
     args = parser.parse_args()
     pages = load(args.folder)
     available = [p for p in pages if p.path is not None]
-    print(f"{len(available)} of {len(pages)} pages available, "
-          f"{len({p.outlet for p in available})} outlets\n")
+    print(f"{len(available)} of {len(pages)} pages available, {len({p.outlet for p in available})} outlets\n")
     names = args.only or list(_bench().EXTRACTORS)
     for name in sorted(set(names) - set(installed(names))):
         print(f"{name}: not installed here (pip install -e '.[bench]'), left out\n")

@@ -40,6 +40,8 @@ PAYLOADS = [
     "<details open ontoggle=alert(1)>",
     "<input autofocus onfocus=alert(1)>",
 ]
+
+
 def live_markup(page: str) -> list[str]:
     """Markup a browser would run: a script or handler carrying a payload, a javascript: URL."""
     from lxml import html as lxml_html
@@ -231,27 +233,41 @@ def faults(matching: str = "") -> list[tuple[str, str, float]]:
         ),
         ("Web app under a burst while reindexing", "tests/reliability/test_reindex_under_load.py"),
         ("Backup restored into an empty instance", "tests/reliability/test_backup_restore.py"),
-        ("Crawl, retag and the web app's retag writing one embedded index at once",
-         "tests/reliability/test_concurrent_writers.py"),
-        ("Elasticsearch rejects replayed documents (mapping conflict, write block): kept as dead letters",
-         "tests/reliability/test_dead_letters.py"),
-        ("Damaged or truncated backup restored: nothing touched; data folder private",
-         "tests/reliability/test_private_data.py"),
-        ("A 1 MB article repeating the query words: snippet work bounded",
-         "tests/search/test_snippets.py"),
+        (
+            "Crawl, retag and the web app's retag writing one embedded index at once",
+            "tests/reliability/test_concurrent_writers.py",
+        ),
+        (
+            "Elasticsearch rejects replayed documents (mapping conflict, write block): kept as dead letters",
+            "tests/reliability/test_dead_letters.py",
+        ),
+        (
+            "Damaged or truncated backup restored: nothing touched; data folder private",
+            "tests/reliability/test_private_data.py",
+        ),
+        ("A 1 MB article repeating the query words: snippet work bounded", "tests/search/test_snippets.py"),
         # A hostile outlet on loopback (tests/adversarial/): each row is a fault the crawler must
         # contain, i.e. the test passes.
-        ("Feed/redirects name other hosts, file://, 169.254.169.254; a host resolving to loopback: "
-         "refused, recorded", "tests/adversarial/test_fetch_policy.py"),
-        ("Canonical URL of another outlet, javascript:, data: ignored",
-         "tests/adversarial/test_canonical.py"),
+        (
+            "Feed/redirects name other hosts, file://, 169.254.169.254; a host resolving to loopback: "
+            "refused, recorded",
+            "tests/adversarial/test_fetch_policy.py",
+        ),
+        (
+            "Canonical URL of another outlet, javascript:, data: ignored",
+            "tests/adversarial/test_canonical.py",
+        ),
         ("Sitemap index listing itself, endless index chain: bounded", "tests/adversarial/test_sitemaps.py"),
-        ("Quadratic-regex pages, a page over its CPU budget, damaged UTF-8",
-         "tests/adversarial/test_hostile_pages.py"),
+        (
+            "Quadratic-regex pages, a page over its CPU budget, damaged UTF-8",
+            "tests/adversarial/test_hostile_pages.py",
+        ),
         ("Crawl SIGKILLed: no extraction worker left", "tests/adversarial/test_orphans.py"),
         ("gzip bomb (160 MB in 159 KB) in outlets check", "tests/adversarial/test_outlet_check.py"),
-        ("SMTP server down mid-batch, then back: every digest delivered once",
-         "tests/web/test_digest_delivery.py::test_smtp_down_mid_batch_then_back_delivers_every_mail_once"),
+        (
+            "SMTP server down mid-batch, then back: every digest delivered once",
+            "tests/web/test_digest_delivery.py::test_smtp_down_mid_batch_then_back_delivers_every_mail_once",
+        ),
     ]
     rows = []
     for name, target in [case for case in cases if matching in case[1]]:
@@ -283,9 +299,13 @@ def main() -> None:
     parser.add_argument("--fuzz", type=int, default=2000, help="inputs per fuzz target")
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=15)
-    parser.add_argument("--faults-matching", default="", metavar="TEXT",
-                        help="only run the fault tests whose path contains TEXT and print their rows "
-                        "(docs/RELIABILITY.md is left as it is)")
+    parser.add_argument(
+        "--faults-matching",
+        default="",
+        metavar="TEXT",
+        help="only run the fault tests whose path contains TEXT and print their rows "
+        "(docs/RELIABILITY.md is left as it is)",
+    )
     args = parser.parse_args()
     if args.faults_matching:
         for name, outcome, seconds in faults(args.faults_matching):

@@ -80,12 +80,20 @@ def index_all(backend, count: int, batch: int = 2000, mode=None, node: Node | No
                 break
             timed(lambda: backend.index(buffer))  # noqa: B023 - called right away
             bar.update(len(buffer))
-        timed(lambda: (mode.__exit__(None, None, None),
-                       backend.refresh_now() if hasattr(backend, "refresh_now") else None))
+        timed(
+            lambda: (
+                mode.__exit__(None, None, None),
+                backend.refresh_now() if hasattr(backend, "refresh_now") else None,
+            )
+        )
     if node_cpu is not None:
         node_cpu = (node.cpu_seconds() - node_cpu) / count * 1e6
-    return {"rate": count / indexing, "generated": count / generating, "cpu_us": cpu / count * 1e6,
-            "node_cpu_us": node_cpu}
+    return {
+        "rate": count / indexing,
+        "generated": count / generating,
+        "cpu_us": cpu / count * 1e6,
+        "node_cpu_us": node_cpu,
+    }
 
 
 def warm_up(url: str, count: int = 10_000) -> None:
@@ -112,20 +120,29 @@ def latencies(backend, rounds: int, sort: str = "relevance") -> list[float]:
 
 
 # Every benchmark query's words in one sentence, so the hostile article matches nearly all of them.
-HOSTILE_SENTENCE = ("An toàn giao thông, kiến nghị của cử tri Bắc Ninh về giải phóng mặt bằng và thu hồi "
-                    "đất, ô nhiễm nước thải, chuyển đổi số và chính quyền số, giao lưu, đầu tư công, lễ hội "
-                    "quan họ, tai nạn, đất đai, tăng trưởng kinh tế GRDP, ma túy, lừa đảo bị triệt phá, "
-                    "an toàn thực phẩm. ")
+HOSTILE_SENTENCE = (
+    "An toàn giao thông, kiến nghị của cử tri Bắc Ninh về giải phóng mặt bằng và thu hồi "
+    "đất, ô nhiễm nước thải, chuyển đổi số và chính quyền số, giao lưu, đầu tư công, lễ hội "
+    "quan họ, tai nạn, đất đai, tăng trưởng kinh tế GRDP, ma túy, lừa đảo bị triệt phá, "
+    "an toàn thực phẩm. "
+)
 
 
 def hostile_article(size: int = 1_000_000) -> Document:
     """A 1 MB article repeating the words of every benchmark query: the page that once made a
     search for "giao thông" take 81 s (snippets were quadratic in a document's matches)."""
-    return Document(url="https://outlet01.vn/bai-doc-hai.html", outlet_id="outlet01",
-                    outlet_kind="provincial-party-paper", title="Bắc Ninh: " + HOSTILE_SENTENCE[:120],
-                    sapo=HOSTILE_SENTENCE, body=HOSTILE_SENTENCE * (size // len(HOSTILE_SENTENCE)),
-                    provinces=["Bắc Ninh", "Hà Nội"], topics=["Đầu tư công"], tone="negative",
-                    published_at=datetime(2026, 11, 20, 22, tzinfo=TZ) + timedelta(minutes=1))
+    return Document(
+        url="https://outlet01.vn/bai-doc-hai.html",
+        outlet_id="outlet01",
+        outlet_kind="provincial-party-paper",
+        title="Bắc Ninh: " + HOSTILE_SENTENCE[:120],
+        sapo=HOSTILE_SENTENCE,
+        body=HOSTILE_SENTENCE * (size // len(HOSTILE_SENTENCE)),
+        provinces=["Bắc Ninh", "Hà Nội"],
+        topics=["Đầu tư công"],
+        tone="negative",
+        published_at=datetime(2026, 11, 20, 22, tzinfo=TZ) + timedelta(minutes=1),
+    )
 
 
 def adversarial(backend, rounds: int) -> dict:
@@ -143,8 +160,13 @@ def adversarial(backend, rounds: int) -> dict:
             refresh()
             latencies(backend, 1, sort="date")  # the first search after a change syncs/refreshes
             timings[phase] += latencies(backend, 1, sort="date")
-    shown = sum(any(hit.document.id == article.id for hit in backend.search(
-        SearchRequest(query=query, limit=20, sort="date")).hits) for query in QUERIES)
+    shown = sum(
+        any(
+            hit.document.id == article.id
+            for hit in backend.search(SearchRequest(query=query, limit=20, sort="date")).hits
+        )
+        for query in QUERIES
+    )
     backend.delete(article.id)
     refresh()
     p95 = {phase: percentile(values, 95) for phase, values in timings.items()}
@@ -159,7 +181,7 @@ def print_per_query(results: dict) -> None:
     """Median per query: which queries make the p95 (``latencies`` runs them in QUERIES order)."""
     print(f"\n{'query':<44}" + "".join(f"{name:>15}" for name in results))
     for i, query in enumerate(QUERIES):
-        medians = [statistics.median(timings[i::len(QUERIES)]) for _, timings in results.values()]
+        medians = [statistics.median(timings[i :: len(QUERIES)]) for _, timings in results.values()]
         print(f"{query[:43]!s:<44}" + "".join(f"{m:>12.1f} ms" for m in medians))
 
 
@@ -168,13 +190,22 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5, help="passes over the 20-query mix")
     parser.add_argument("--skip-embedded", action="store_true")
-    parser.add_argument("--cold", action="store_true",
-                        help="measure a freshly started node's first documents too (no warm-up)")
-    parser.add_argument("--crawl-settings", action="store_true",
-                        help="index Elasticsearch with the crawl path's settings, not bulk-load mode")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="measure a freshly started node's first documents too (no warm-up)",
+    )
+    parser.add_argument(
+        "--crawl-settings",
+        action="store_true",
+        help="index Elasticsearch with the crawl path's settings, not bulk-load mode",
+    )
     parser.add_argument("--per-query", action="store_true", help="also print each query's median latency")
-    parser.add_argument("--adversarial", action="store_true",
-                        help="also measure p95 with a 1 MB hostile article in the index (issue 16)")
+    parser.add_argument(
+        "--adversarial",
+        action="store_true",
+        help="also measure p95 with a 1 MB hostile article in the index (issue 16)",
+    )
     args = parser.parse_args()
     hostile = {}
 
@@ -189,8 +220,9 @@ def main() -> None:
             warm_up(url)
         es = ElasticsearchBackend(url, f"bench-{uuid.uuid4().hex[:6]}", refresh=False)
         es.ensure_index()
-        loaded = index_all(es, args.docs, mode=None if args.crawl_settings else es.bulk_load(optimize=False),
-                           node=node)
+        loaded = index_all(
+            es, args.docs, mode=None if args.crawl_settings else es.bulk_load(optimize=False), node=node
+        )
         started = time.perf_counter()
         merged = es.optimize()
         loaded["merge"] = time.perf_counter() - started
@@ -214,28 +246,41 @@ def main() -> None:
             shutil.rmtree(node.base_dir, ignore_errors=True)  # its data is this run's throwaway corpus
 
     generated = results["elasticsearch"][0]["generated"]
-    print(f"\n{args.docs:,} synthetic articles, {len(QUERIES)} queries with facets x {args.rounds} rounds; "
-          f"generating them (not timed): {generated:,.0f} docs/s; Elasticsearch "
-          f"{'crawl settings' if args.crawl_settings else 'bulk-load mode'}")
-    print(f"{'backend':<14} {'index docs/s':>13} {'merge s':>8} {'incl. merge':>12} {'p50 ms':>8} "
-          f"{'p95 ms':>8} {'max ms':>8} {'CPU us/doc':>11} {'node CPU':>9}")
+    print(
+        f"\n{args.docs:,} synthetic articles, {len(QUERIES)} queries with facets x {args.rounds} rounds; "
+        f"generating them (not timed): {generated:,.0f} docs/s; Elasticsearch "
+        f"{'crawl settings' if args.crawl_settings else 'bulk-load mode'}"
+    )
+    print(
+        f"{'backend':<14} {'index docs/s':>13} {'merge s':>8} {'incl. merge':>12} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'max ms':>8} {'CPU us/doc':>11} {'node CPU':>9}"
+    )
     for name, (indexed, timings) in results.items():
         node_cpu = f"{indexed['node_cpu_us']:>9,.0f}" if indexed["node_cpu_us"] is not None else f"{'-':>9}"
-        merge = f"{indexed['merge']:>8.1f} {indexed['with_merge']:>12,.0f}" if "merge" in indexed else \
-            f"{'-':>8} {'-':>12}"
-        print(f"{name:<14} {indexed['rate']:>13,.0f} {merge} {statistics.median(timings):>8.1f} "
-              f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f} {indexed['cpu_us']:>11,.0f} {node_cpu}")
+        merge = (
+            f"{indexed['merge']:>8.1f} {indexed['with_merge']:>12,.0f}"
+            if "merge" in indexed
+            else f"{'-':>8} {'-':>12}"
+        )
+        print(
+            f"{name:<14} {indexed['rate']:>13,.0f} {merge} {statistics.median(timings):>8.1f} "
+            f"{percentile(timings, 95):>8.1f} {max(timings):>8.1f} {indexed['cpu_us']:>11,.0f} {node_cpu}"
+        )
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
     if args.per_query:
         print_per_query(results)
     for name, figures in hostile.items():
-        print(f"{name}: a {figures['size'] / 1e6:.1f} MB hostile article (on {figures['shown']} of "
-              f"{len(QUERIES)} first pages), newest first: p95 {figures['without']:.1f} ms without, "
-              f"{figures['with']:.1f} ms with it ({figures['ratio']:.2f}x)")
+        print(
+            f"{name}: a {figures['size'] / 1e6:.1f} MB hostile article (on {figures['shown']} of "
+            f"{len(QUERIES)} first pages), newest first: p95 {figures['without']:.1f} ms without, "
+            f"{figures['with']:.1f} ms with it ({figures['ratio']:.2f}x)"
+        )
     if len(results) == 2:
         (es_run, es_t), (em_run, em_t) = results["elasticsearch"], results["embedded"]
-        print(f"ratio embedded/elasticsearch: indexing {em_run['rate'] / es_run['rate']:.2f}x, "
-              f"p95 latency {percentile(em_t, 95) / percentile(es_t, 95):.2f}x")
+        print(
+            f"ratio embedded/elasticsearch: indexing {em_run['rate'] / es_run['rate']:.2f}x, "
+            f"p95 latency {percentile(em_t, 95) / percentile(es_t, 95):.2f}x"
+        )
 
 
 if __name__ == "__main__":

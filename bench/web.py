@@ -96,9 +96,13 @@ def backend_only(app, mix: list[dict], rounds: int) -> list[float]:
     timings = []
     with app.app_context():
         backend = services.backend()
-        requests = [search_request_from_args(MultiDict([(k, v) for k, vs in a.items()
-                                                        for v in (vs if isinstance(vs, list) else [vs])]),
-                                             app.config["PRESSWATCH_PAGE_SIZE"]) for a in mix]
+        requests = [
+            search_request_from_args(
+                MultiDict([(k, v) for k, vs in a.items() for v in (vs if isinstance(vs, list) else [vs])]),
+                app.config["PRESSWATCH_PAGE_SIZE"],
+            )
+            for a in mix
+        ]
         for _ in range(rounds):
             for request in requests:
                 started = time.perf_counter()
@@ -111,12 +115,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the request mix")
-    parser.add_argument("--index", type=Path, default=None,
-                        help="keep the embedded index here and reuse it when it exists (skips indexing)")
+    parser.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        help="keep the embedded index here and reuse it when it exists (skips indexing)",
+    )
     parser.add_argument("--users", type=int, default=0, help="concurrent users over HTTP (load mode)")
     parser.add_argument("--pages", type=int, default=20, help="pages each user opens (load mode)")
-    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
-                        help="seconds a user reads before the next page (load mode)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(1.0, 5.0),
+        metavar=("MIN", "MAX"),
+        help="seconds a user reads before the next page (load mode)",
+    )
     args = parser.parse_args()
     if args.users:
         load(args)
@@ -134,17 +148,26 @@ def main() -> None:
         rate = 0.0
         if not (args.index and args.index.exists()):
             rate = index_corpus(config.embedded_path, args.docs)
-        app = create_app({"PRESSWATCH_DATA_DIR": data, "PRESSWATCH_SEARCH": config, "SECRET_KEY": "bench",
-                          "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh",
-                          "PRESSWATCH_DASHBOARD_CACHE_SECONDS": 0})  # time every dashboard build
+        app = create_app(
+            {
+                "PRESSWATCH_DATA_DIR": data,
+                "PRESSWATCH_SEARCH": config,
+                "SECRET_KEY": "bench",
+                "PRESSWATCH_FOCUS_PROVINCE": "Bắc Ninh",
+                "PRESSWATCH_DASHBOARD_CACHE_SECONDS": 0,
+            }
+        )  # time every dashboard build
         client = logged_in_client(app, "viewer")
         mix = request_mix()
         for request_args in mix:  # warm the page cache and SQLite's statement cache
             timed(client, "/search", request_args)
         search_ms = [timed(client, "/search", a) for _ in range(args.rounds) for a in mix]
         backend_ms = backend_only(app, mix, args.rounds)
-        dashboard_ms = [timed(client, "/", {"end": END.isoformat(), "period": period})
-                        for _ in range(args.rounds) for period in ("day", "week", "month")]
+        dashboard_ms = [
+            timed(client, "/", {"end": END.isoformat(), "period": period})
+            for _ in range(args.rounds)
+            for period in ("day", "week", "month")
+        ]
 
     indexed = f"{rate:,.0f} docs/s indexed" if rate else f"reused {args.index}"
     print(f"\n{args.docs:,} synthetic articles, embedded index ({indexed})")
@@ -174,15 +197,26 @@ def load(args: argparse.Namespace) -> None:
         if not (args.index and args.index.exists()):
             index_corpus(config.embedded_path, args.docs)
         backend = open_backend(config)
-        article_ids = [hit.document.id for q in QUERIES
-                       for hit in backend.search(SearchRequest(query=q, limit=20, facets=False)).hits]
+        article_ids = [
+            hit.document.id
+            for q in QUERIES
+            for hit in backend.search(SearchRequest(query=q, limit=20, facets=False)).hits
+        ]
         backend.close()
         app = create_app({"PRESSWATCH_DATA_DIR": data, "PRESSWATCH_SEARCH": config, "SECRET_KEY": "bench"})
         accounts = [make_user(app, "viewer", email=f"user{n}@bench.vn") for n in range(args.users)]
-        run_load(data_dir=data, env_extra={k: v for k, v in env.items() if k != "PRESSWATCH_DATA_DIR"},
-                 users=args.users, pages=args.pages, think=tuple(args.think), mix=request_mix(),
-                 article_ids=article_ids, dashboard={"end": END.isoformat(), "period": "week"},
-                 goal_ms=GOAL_P95_MS, accounts=accounts)
+        run_load(
+            data_dir=data,
+            env_extra={k: v for k, v in env.items() if k != "PRESSWATCH_DATA_DIR"},
+            users=args.users,
+            pages=args.pages,
+            think=tuple(args.think),
+            mix=request_mix(),
+            article_ids=article_ids,
+            dashboard={"end": END.isoformat(), "period": "week"},
+            goal_ms=GOAL_P95_MS,
+            accounts=accounts,
+        )
         print(f"{args.docs:,} synthetic articles, embedded index")
 
 

@@ -57,10 +57,22 @@ def start_server(kind: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]
     if kind == "waitress":
         command = [sys.executable, "-m", "presswatch", "run", "--port", str(port)]
     else:
-        command = [sys.executable, "-m", "flask", "--app", "presswatch.app", "run", "--port", str(port),
-                   "--no-reload", "--no-debugger", "--with-threads"]
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+        command = [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "presswatch.app",
+            "run",
+            "--port",
+            str(port),
+            "--no-reload",
+            "--no-debugger",
+            "--with-threads",
+        ]
+    process = subprocess.Popen(
+        command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while True:
@@ -87,15 +99,25 @@ def logged_in(url: str, email: str, password: str) -> requests.Session:
     session = requests.Session()
     page = session.get(f"{url}/auth/login", timeout=60).text
     token = re.search(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    response = session.post(f"{url}/auth/login", data={"email": email, "password": password,
-                                                       "csrf_token": token}, timeout=60)
+    response = session.post(
+        f"{url}/auth/login", data={"email": email, "password": password, "csrf_token": token}, timeout=60
+    )
     if response.status_code != 200 or response.url.endswith("/auth/login"):
         raise SystemExit(f"login failed: {response.status_code}")
     return session
 
 
-def user_loop(session: requests.Session, url: str, mix: list[dict], article_ids: list[str],
-              dashboard: dict, pages: int, think: tuple[float, float], seed: int, tally: Tally) -> None:
+def user_loop(
+    session: requests.Session,
+    url: str,
+    mix: list[dict],
+    article_ids: list[str],
+    dashboard: dict,
+    pages: int,
+    think: tuple[float, float],
+    seed: int,
+    tally: Tally,
+) -> None:
     rng = random.Random(seed)
 
     def visit(kind: str, path: str, params: dict | None = None) -> None:
@@ -124,15 +146,24 @@ def user_loop(session: requests.Session, url: str, mix: list[dict], article_ids:
             time.sleep(rng.uniform(*think))
 
 
-def drive(url: str, users: list[tuple[str, str]], mix: list[dict], article_ids: list[str],
-          dashboard: dict, pages: int, think: tuple[float, float]) -> tuple[Tally, float]:
+def drive(
+    url: str,
+    users: list[tuple[str, str]],
+    mix: list[dict],
+    article_ids: list[str],
+    dashboard: dict,
+    pages: int,
+    think: tuple[float, float],
+) -> tuple[Tally, float]:
     sessions = [logged_in(url, email, password) for email, password in users]
     for args in mix[:6]:  # warm the server's caches (index columns, statement cache, templates)
         sessions[0].get(f"{url}/search", params=args, timeout=120)
     sessions[0].get(url + "/", params=dashboard, timeout=120)
     tally = Tally()
-    threads = [threading.Thread(target=user_loop, args=(s, url, mix, article_ids, dashboard, pages, think,
-                                                         n, tally)) for n, s in enumerate(sessions)]
+    threads = [
+        threading.Thread(target=user_loop, args=(s, url, mix, article_ids, dashboard, pages, think, n, tally))
+        for n, s in enumerate(sessions)
+    ]
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -147,11 +178,26 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def run_load(*, data_dir: Path, env_extra: dict[str, str], users: int, pages: int,
-             think: tuple[float, float], mix: list[dict], article_ids: list[str], dashboard: dict,
-             goal_ms: float, accounts: list[tuple[str, str]]) -> None:
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_SECRET_KEY": "bench-web",
-           "PYTHONPATH": str(REPO), **env_extra}
+def run_load(
+    *,
+    data_dir: Path,
+    env_extra: dict[str, str],
+    users: int,
+    pages: int,
+    think: tuple[float, float],
+    mix: list[dict],
+    article_ids: list[str],
+    dashboard: dict,
+    goal_ms: float,
+    accounts: list[tuple[str, str]],
+) -> None:
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data_dir),
+        "PRESSWATCH_SECRET_KEY": "bench-web",
+        "PYTHONPATH": str(REPO),
+        **env_extra,
+    }
     env.pop("PRESSWATCH_ELASTICSEARCH_URL", None)
     rows = []
     for kind in ("waitress", "werkzeug-dev"):
@@ -161,22 +207,30 @@ def run_load(*, data_dir: Path, env_extra: dict[str, str], users: int, pages: in
         finally:
             stop_server(process)
         rows.append((kind, tally, seconds))
-    print(f"\n{users} concurrent users x {pages} pages, think time {think[0]:g}-{think[1]:g} s "
-          "(45% search with facets, 40% article, 15% dashboard; the same seeded sequence on each server)")
-    print(f"{'server':<14} {'page':<10} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'max ms':>8} {'req/s':>6}")
+    print(
+        f"\n{users} concurrent users x {pages} pages, think time {think[0]:g}-{think[1]:g} s "
+        "(45% search with facets, 40% article, 15% dashboard; the same seeded sequence on each server)"
+    )
+    print(
+        f"{'server':<14} {'page':<10} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'max ms':>8} {'req/s':>6}"
+    )
     for kind, tally, seconds in rows:
         for page in ("all", "search", "article", "dashboard"):
             values = tally.all if page == "all" else tally.timings.get(page, [])
             errors = len(tally.errors) if page == "all" else sum(e.startswith(page) for e in tally.errors)
             rate = f"{len(values) / seconds:6.1f}" if page == "all" else ""
             if values:
-                print(f"{kind:<14} {page:<10} {len(values):>8} {errors:>6} {statistics.median(values):>8.1f} "
-                      f"{percentile(values, 95):>8.1f} {max(values):>8.1f} {rate:>6}")
+                print(
+                    f"{kind:<14} {page:<10} {len(values):>8} {errors:>6} {statistics.median(values):>8.1f} "
+                    f"{percentile(values, 95):>8.1f} {max(values):>8.1f} {rate:>6}"
+                )
         if tally.errors:
             print(f"{'':<14} first errors: {tally.errors[:3]}")
     waitress = rows[0][1]
     p95 = percentile(waitress.all, 95)
     verdict = "meets" if p95 < goal_ms and not waitress.errors else "MISSES"
-    print(f"waitress: p95 {p95:.0f} ms, {len(waitress.errors)} errors: {verdict} the goal "
-          f"(p95 < {goal_ms:.0f} ms, 0 errors at {users} users)")
+    print(
+        f"waitress: p95 {p95:.0f} ms, {len(waitress.errors)} errors: {verdict} the goal "
+        f"(p95 < {goal_ms:.0f} ms, 0 errors at {users} users)"
+    )

@@ -63,8 +63,11 @@ def should_seed(spider: Spider) -> bool:
         return True
     key = f"{KEY_PREFIX}:{settings.get('PRESSWATCH_CRAWL_RUN')}:{spider.name}:seeded"
     claimed = bool(_server(settings).set(key, os.getpid(), nx=True, ex=KEYS_TTL))
-    spider.logger.info("Distributed run %s: %s", settings.get("PRESSWATCH_CRAWL_RUN"),
-                       "this worker queues the routes" if claimed else "routes queued by another worker")
+    spider.logger.info(
+        "Distributed run %s: %s",
+        settings.get("PRESSWATCH_CRAWL_RUN"),
+        "this worker queues the routes" if claimed else "routes queued by another worker",
+    )
     return claimed
 
 
@@ -126,5 +129,6 @@ class DistributedIdle:
         settings = self.crawler.settings
         server = _server(settings)
         for name in ("requests", "dupefilter", "seeded"):
-            server.expire(f"{KEY_PREFIX}:{settings.get('PRESSWATCH_CRAWL_RUN')}:{spider.name}:{name}",
-                          KEYS_TTL)
+            server.expire(
+                f"{KEY_PREFIX}:{settings.get('PRESSWATCH_CRAWL_RUN')}:{spider.name}:{name}", KEYS_TTL
+            )

@@ -30,9 +30,15 @@ class CrawlStateExtension:
             return
         stats = self.crawler.stats.get_stats()
         runs: dict[str, OutletRun] = {}
-        fields = {"pages": "pages_fetched", "new": "articles_new", "updated": "articles_updated",
-                  "not_article": "extraction_failures", "fetch_errors": "fetch_errors",
-                  "articles": "articles_extracted", "refused": "refused"}
+        fields = {
+            "pages": "pages_fetched",
+            "new": "articles_new",
+            "updated": "articles_updated",
+            "not_article": "extraction_failures",
+            "fetch_errors": "fetch_errors",
+            "articles": "articles_extracted",
+            "refused": "refused",
+        }
         for key, value in stats.items():
             parts = key.split("/")
             if len(parts) == 3 and parts[0] == "presswatch" and parts[1] in fields:
@@ -47,8 +53,9 @@ class CrawlStateExtension:
                 setattr(run, parts[0].split("_")[1], "\n".join(value))
         for outlet_id in getattr(spider, "outlet_ids", []):
             runs.setdefault(outlet_id, OutletRun(outlet_id))
-        self.state.finish_run(self.run_id, runs,
-                              dead_after=self.crawler.settings.getint("PRESSWATCH_DEAD_AFTER_RUNS", 3))
+        self.state.finish_run(
+            self.run_id, runs, dead_after=self.crawler.settings.getint("PRESSWATCH_DEAD_AFTER_RUNS", 3)
+        )
         self.state.close()
 
 

@@ -37,9 +37,16 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
-def extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                 outlet: OutletFields, since: date | None = None, cpu_seconds: float | None = None,
-                 hosts: tuple[str, ...] | None = None) -> tuple[Extraction, ArticleItem | None]:
+def extract_item(
+    page: bytes,
+    url: str,
+    content_type: str | None,
+    selectors: dict[str, Any] | None,
+    outlet: OutletFields,
+    since: date | None = None,
+    cpu_seconds: float | None = None,
+    hosts: tuple[str, ...] | None = None,
+) -> tuple[Extraction, ArticleItem | None]:
     """Extract a page and, when it is an article to keep, its item with ``prepared`` set.
 
     The item is None when the page is not an article or was published before ``since``. The whole
@@ -55,9 +62,16 @@ def extract_item(page: bytes, url: str, content_type: str | None, selectors: dic
         return not_article(over.reason), None
 
 
-def _extract_item(page: bytes, url: str, content_type: str | None, selectors: dict[str, Any] | None,
-                  outlet: OutletFields, since: date | None, seconds: float,
-                  hosts: tuple[str, ...] | None) -> tuple[Extraction, ArticleItem | None]:
+def _extract_item(
+    page: bytes,
+    url: str,
+    content_type: str | None,
+    selectors: dict[str, Any] | None,
+    outlet: OutletFields,
+    since: date | None,
+    seconds: float,
+    hosts: tuple[str, ...] | None,
+) -> tuple[Extraction, ArticleItem | None]:
     from crawler.extract import extract_article
     from crawler.items import article_item
     from search.ingest import prepare
@@ -81,9 +95,11 @@ def _warm() -> None:
     pages arrive (an article, so that preparing it loads the analysers too; no CPU budget: the
     first real page must not pay for the imports)."""
     paragraph = "<p>Bắc Ninh hôm nay họp bàn về giao thông, đầu tư công và cải cách hành chính.</p>"
-    page = ("<html><head><meta charset='utf-8'><title>Tin x</title><meta property='article:published_time'"
-            " content='2026-01-01T08:00:00+07:00'></head><body><article><h1>Tin x</h1><div class='content'>"
-            f"{paragraph * 3}</div></article></body></html>").encode()
+    page = (
+        "<html><head><meta charset='utf-8'><title>Tin x</title><meta property='article:published_time'"
+        " content='2026-01-01T08:00:00+07:00'></head><body><article><h1>Tin x</h1><div class='content'>"
+        f"{paragraph * 3}</div></article></body></html>"
+    ).encode()
     outlet: OutletFields = {"outlet_id": "x", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
     extract_item(page, "http://x/", None, None, outlet, cpu_seconds=0)
 
@@ -107,6 +123,7 @@ def _die_with(parent: int) -> None:
     if os.getppid() != parent:  # the crawl died before the signal was armed
         os._exit(1)
     if not armed:
+
         def watch() -> None:
             while os.getppid() == parent:
                 time.sleep(1.0)
@@ -143,18 +160,26 @@ class ExtractionPool:
             return None
         # "spawn": a fresh interpreter, never a fork of the process running Twisted's reactor.
         context = multiprocessing.get_context("spawn")
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                       initializer=_start_worker, initargs=(os.getpid(),))
+        executor = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
         # Spawned on demand otherwise, i.e. when the first article page arrives, which then
         # waits ~1 s for a fresh interpreter to import and warm up: start them all now.
         for _ in range(workers):
             executor.submit(_started)
         return executor
 
-    async def extract(self, page: bytes, url: str, content_type: str | None,
-                      selectors: dict[str, Any] | None, outlet: OutletFields,
-                      since: date | None = None, cpu_seconds: float | None = None,
-                      hosts: tuple[str, ...] | None = None) -> tuple[Extraction, ArticleItem | None]:
+    async def extract(
+        self,
+        page: bytes,
+        url: str,
+        content_type: str | None,
+        selectors: dict[str, Any] | None,
+        outlet: OutletFields,
+        since: date | None = None,
+        cpu_seconds: float | None = None,
+        hosts: tuple[str, ...] | None = None,
+    ) -> tuple[Extraction, ArticleItem | None]:
         """``extract_item`` in a worker process (here when there are none)."""
         args = (page, url, content_type, selectors, outlet, since, cpu_seconds, hosts)
         if self.executor is None:

@@ -64,8 +64,13 @@ def route_hosts(outlet: Outlet) -> frozenset[tuple[str, int | None]]:
 def own_hosts(outlet: Outlet) -> tuple[str, ...]:
     """Host names the outlet's pages may name as their canonical URL's (subdomains included):
     its own and those of the outlets it succeeded (archived articles keep their old URL)."""
-    return tuple(dict.fromkeys(host for o in (outlet, *outlet.succeeded)
-                               for host in (*o.hosts, *(h for h, _port in route_hosts(o) if h))))
+    return tuple(
+        dict.fromkeys(
+            host
+            for o in (outlet, *outlet.succeeded)
+            for host in (*o.hosts, *(h for h, _port in route_hosts(o) if h))
+        )
+    )
 
 
 def on_hosts_of(outlet: Outlet, url: str) -> bool:
@@ -87,7 +92,7 @@ def refusal(outlet: Outlet, url: str) -> str | None:
 
 
 def moved(outlet: Outlet, redirected_from: list[str], url: str) -> str | None:
-    """"old → new" when a redirect led from a predecessor's host to the outlet's own, else None."""
+    """ "old → new" when a redirect led from a predecessor's host to the outlet's own, else None."""
     if not redirected_from or not on_hosts_of(outlet, url) or on_hosts_of(outlet, redirected_from[0]):
         return None
     if not any(on_hosts_of(o, redirected_from[0]) for o in outlet.succeeded):
@@ -129,8 +134,9 @@ class FetchPolicyMiddleware:
     def from_crawler(cls, crawler: Crawler) -> FetchPolicyMiddleware:
         return cls(crawler)
 
-    def process_request(self, request: Request,
-                        spider: Spider | None = None) -> Coroutine[Any, Any, None] | None:
+    def process_request(
+        self, request: Request, spider: Spider | None = None
+    ) -> Coroutine[Any, Any, None] | None:
         outlet: Outlet | None = request.meta.get("outlet")
         key = _host_port(request.url)
         if outlet is None:
@@ -152,8 +158,9 @@ class FetchPolicyMiddleware:
             return None
         return self._resolve_then_check(request, outlet, key)
 
-    async def _resolve_then_check(self, request: Request, outlet: Outlet,
-                                  key: tuple[str, int | None]) -> None:
+    async def _resolve_then_check(
+        self, request: Request, outlet: Outlet, key: tuple[str, int | None]
+    ) -> None:
         # getaddrinfo in a thread: the reactor never waits for DNS.
         self.addresses[key] = await maybe_deferred_to_future(deferToThread(_resolve, *key))
         self.check_addresses(request, outlet, key)
@@ -164,8 +171,9 @@ class FetchPolicyMiddleware:
             self.refuse(request, outlet, f"{key[0]} resolves to a non-public address ({private[0]})")
         self.allowed[key] = outlet
 
-    def process_response(self, request: Request, response: Response,
-                         spider: Spider | None = None) -> Response:
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
         outlet: Outlet | None = request.meta.get("outlet") or self.allowed.get(_host_port(request.url))
         address = getattr(response, "ip_address", None)
         if outlet is not None and not outlet.local_test and address is not None and not public(str(address)):

@@ -79,8 +79,13 @@ def article_item(article: Mapping[str, Any], outlet: OutletFields, fetched_url: 
 
 def attribute_item(item: ArticleItem, outlet: Any) -> None:
     """Give the item (and its prepared document, if any) to ``outlet`` (a registry Outlet)."""
-    values = {"outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
-              "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}
+    values = {
+        "outlet_id": outlet.id,
+        "outlet_name": outlet.name,
+        "outlet_kind": outlet.kind,
+        "outlet_province": outlet.province or "",
+        "outlet_group": outlet.group or outlet.id,
+    }
     for target in (item, getattr(item.prepared, "document", None)):
         if target is not None:
             for name, value in values.items():

@@ -123,14 +123,19 @@ class BackoffRetryMiddleware(RetryMiddleware):
     # then costs no task or future.
     # Scrapy awaits a coroutine a middleware method returns (deferred_from_coro); its annotations
     # list only the synchronous results, hence the override ignores.
-    def process_response(self, request: Request, response: Response,  # type: ignore[override]
-                         spider: Spider | None = None) -> Request | Response | Later:
+    def process_response(  # type: ignore[override]
+        self,
+        request: Request,
+        response: Response,
+        spider: Spider | None = None,
+    ) -> Request | Response | Later:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         wait = self.delay(request, response)
         if wait is None:
-            log.warning("Not retrying %s: Retry-After asks for more than %.0f s", request.url,
-                        self.retry_after_max)
+            log.warning(
+                "Not retrying %s: Retry-After asks for more than %.0f s", request.url, self.retry_after_max
+            )
             return response
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
@@ -139,8 +144,12 @@ class BackoffRetryMiddleware(RetryMiddleware):
         log.info("Retrying %s in %.1f s (HTTP %s)", request.url, wait, response.status)
         return self._later(wait, retry)
 
-    def process_exception(self, request: Request, exception: Exception,  # type: ignore[override]
-                          spider: Spider | None = None) -> Request | Response | Later | None:
+    def process_exception(  # type: ignore[override]
+        self,
+        request: Request,
+        exception: Exception,
+        spider: Spider | None = None,
+    ) -> Request | Response | Later | None:
         if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry", False):
             return None
         retry = self._retry(request, exception)
@@ -158,8 +167,9 @@ class RedirectLoopMiddleware:
     Sits after RedirectMiddleware (a higher number), so it sees each 3xx first.
     """
 
-    def process_response(self, request: Request, response: Response,
-                         spider: Spider | None = None) -> Response:
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
         if response.status not in (301, 302, 303, 307, 308) or "Location" not in response.headers:
             return response
         location = safe_url_string((response.headers["Location"] or b"").decode("latin-1"))

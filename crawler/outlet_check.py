@@ -44,13 +44,13 @@ class RouteResult:
     """One probed URL: what came back and what the spider's parser made of it."""
 
     outlet: str
-    route: str            # "feeds", "sitemaps", "sections" (or "prime" for a cookie-priming fetch)
+    route: str  # "feeds", "sitemaps", "sections" (or "prime" for a cookie-priming fetch)
     url: str
-    verdict: str          # one of VERDICTS
+    verdict: str  # one of VERDICTS
     status: int | None = None
-    final_url: str = ""   # after redirects
-    format: str = ""      # rss, atom, rdf, sitemap, sitemap-index, html, other
-    items: int = 0        # article links (or child sitemaps, for an index)
+    final_url: str = ""  # after redirects
+    format: str = ""  # rss, atom, rdf, sitemap, sitemap-index, html, other
+    items: int = 0  # article links (or child sitemaps, for an index)
     error: str = ""
     seconds: float = 0.0
 
@@ -122,8 +122,9 @@ def _text(body: bytes, headers: Message) -> str:
         return body.decode("utf-8", errors="replace")
 
 
-def judge(route: str, url: str, body: bytes, headers: Message,
-          article_pattern: str | None = None) -> tuple[str, str, int, str]:
+def judge(
+    route: str, url: str, body: bytes, headers: Message, article_pattern: str | None = None
+) -> tuple[str, str, int, str]:
     """(verdict, format, items, note) for a fetched body, parsed as the spider parses that route."""
     root = _root_name(body)
     fmt = FEED_ROOTS.get(root) or SITEMAP_ROOTS.get(root) or ("html" if root.lower() == "html" else "other")
@@ -165,8 +166,15 @@ def _links_matching(text: str, url: str, prefix: str, pattern: str) -> list[str]
     return found
 
 
-def probe(url: str, route: str, outlet: Outlet, *, user_agent: str, timeout: float,
-          opener: urllib.request.OpenerDirector | None = None) -> RouteResult:
+def probe(
+    url: str,
+    route: str,
+    outlet: Outlet,
+    *,
+    user_agent: str,
+    timeout: float,
+    opener: urllib.request.OpenerDirector | None = None,
+) -> RouteResult:
     """Fetch one route URL and judge it; never raises for network or parse trouble."""
     opener = opener or _opener(cookies=False)
     request = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept": "*/*"})
@@ -178,20 +186,35 @@ def probe(url: str, route: str, outlet: Outlet, *, user_agent: str, timeout: flo
             status, final_url, headers = response.status, response.geturl(), response.headers
     except urllib.error.HTTPError as error:
         # A redirect loop (QĐND without its cookie) also lands here, with the 30x status.
-        return result(verdict="http-error", status=error.code, final_url=error.geturl() or url,
-                           error=f"HTTP {error.code} {error.reason}", seconds=time.monotonic() - started)
+        return result(
+            verdict="http-error",
+            status=error.code,
+            final_url=error.geturl() or url,
+            error=f"HTTP {error.code} {error.reason}",
+            seconds=time.monotonic() - started,
+        )
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        return result(verdict="network-error", error=f"{type(reason).__name__}: {reason}",
-                           seconds=time.monotonic() - started)
+        return result(
+            verdict="network-error",
+            error=f"{type(reason).__name__}: {reason}",
+            seconds=time.monotonic() - started,
+        )
     body, inflated_more = _decode_body(raw[:MAX_BYTES], headers)
     note = "truncated at 8 MB; " if len(raw) > MAX_BYTES or inflated_more else ""
     if route == "prime":
         verdict, fmt, items, why = "ok", "", 0, ""
     else:
         verdict, fmt, items, why = judge(route, final_url, body, headers, outlet.article_pattern)
-    return result(verdict=verdict, status=status, final_url=final_url, format=fmt,
-                       items=items, error=(note + why).strip("; "), seconds=time.monotonic() - started)
+    return result(
+        verdict=verdict,
+        status=status,
+        final_url=final_url,
+        format=fmt,
+        items=items,
+        error=(note + why).strip("; "),
+        seconds=time.monotonic() - started,
+    )
 
 
 def check_outlet(outlet: Outlet, *, user_agent: str, timeout: float) -> list[RouteResult]:
@@ -200,8 +223,9 @@ def check_outlet(outlet: Outlet, *, user_agent: str, timeout: float) -> list[Rou
     opener = _opener(cookies=bool(outlet.prime_url))
     results = []
     if outlet.prime_url:
-        results.append(probe(outlet.prime_url, "prime", outlet, user_agent=user_agent, timeout=timeout,
-                             opener=opener))
+        results.append(
+            probe(outlet.prime_url, "prime", outlet, user_agent=user_agent, timeout=timeout, opener=opener)
+        )
     routes = (("feeds", outlet.feeds), ("sitemaps", outlet.sitemaps), ("sections", outlet.sections))
     for route, urls in routes:
         for url in urls:
@@ -209,9 +233,14 @@ def check_outlet(outlet: Outlet, *, user_agent: str, timeout: float) -> list[Rou
     return results
 
 
-def check_outlets(outlets: Iterable[Outlet], *, user_agent: str | None = None, timeout: float = 15.0,
-                  workers: int = 8,
-                  progress: Callable[[Outlet, list[RouteResult]], None] | None = None) -> list[RouteResult]:
+def check_outlets(
+    outlets: Iterable[Outlet],
+    *,
+    user_agent: str | None = None,
+    timeout: float = 15.0,
+    workers: int = 8,
+    progress: Callable[[Outlet, list[RouteResult]], None] | None = None,
+) -> list[RouteResult]:
     """Probe many outlets concurrently (one thread per outlet, at most ``workers`` at once).
 
     Results come back in registry order whatever order the threads finish in.

@@ -11,11 +11,25 @@ PARKED_SCAN_BYTES = 64 * 1024
 # Phrases of parking services and registrars (English and Vietnamese), and the parking networks'
 # own host names that their pages load scripts from.
 PARKED_MARKERS = (
-    "this domain is for sale", "this domain may be for sale", "buy this domain", "domain is parked",
-    "parked free", "domain parking", "this domain has expired", "domain has been registered",
-    "sedoparking.com", "parkingcrew.net", "bodis.com", "dan.com/buy-domain", "afternic.com",
-    "tên miền này đang được rao bán", "tên miền đang được rao bán", "tên miền này đã hết hạn",
-    "tên miền đã hết hạn", "mua tên miền này", "trang web đang được xây dựng bởi pa việt nam",
+    "this domain is for sale",
+    "this domain may be for sale",
+    "buy this domain",
+    "domain is parked",
+    "parked free",
+    "domain parking",
+    "this domain has expired",
+    "domain has been registered",
+    "sedoparking.com",
+    "parkingcrew.net",
+    "bodis.com",
+    "dan.com/buy-domain",
+    "afternic.com",
+    "tên miền này đang được rao bán",
+    "tên miền đang được rao bán",
+    "tên miền này đã hết hạn",
+    "tên miền đã hết hạn",
+    "mua tên miền này",
+    "trang web đang được xây dựng bởi pa việt nam",
 )
 
 

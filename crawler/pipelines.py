@@ -54,8 +54,9 @@ class IndexPipeline:
             outcome = "new"
             if state is not None:
                 digest = content_hash(document)
-                outcome = state.record_article(document.url, document.outlet_id, document.published_at,
-                                               digest)
+                outcome = state.record_article(
+                    document.url, document.outlet_id, document.published_at, digest
+                )
                 fetched = self.fetched_urls.pop(document.id, None)
                 if fetched and fetched != document.url:  # known under the URL listings give, too
                     state.record_article(fetched, document.outlet_id, document.published_at, digest)
@@ -82,13 +83,24 @@ class IndexPipeline:
         (a recheck that found nothing new, or a replaced body, leaves the index as it was)."""
         assert self.versions is not None and self.spider is not None  # both set in open_spider
         event = self.versions.observe(
-            document_id=document_id(item.url), url=item.url, outlet_id=item.outlet_id,
-            published_at=item.published_at, title=item.title, sapo=item.sapo, body=item.body, html=item.html)
+            document_id=document_id(item.url),
+            url=item.url,
+            outlet_id=item.outlet_id,
+            published_at=item.published_at,
+            title=item.title,
+            sapo=item.sapo,
+            body=item.body,
+            html=item.html,
+        )
         item.html = None  # compressed and stored (or not kept): not carried any further
         if event is not None:
             self.spider.crawler.stats.inc_value(f"presswatch/{event.kind}s_seen/{item.outlet_id}")
-            log.warning("Article %s: %s %s", "edited" if event.kind == "edit" else "taken down", item.url,
-                        ", ".join(event.fields) or event.reason)
+            log.warning(
+                "Article %s: %s %s",
+                "edited" if event.kind == "edit" else "taken down",
+                item.url,
+                ", ".join(event.fields) or event.reason,
+            )
         if event is not None and event.kind == "takedown":
             return False
         return not item.recheck or event is not None
@@ -96,8 +108,14 @@ class IndexPipeline:
     def _takedown(self, item: TakedownItem) -> None:
         assert self.versions is not None and self.spider is not None  # both set in open_spider
         event = self.versions.record_takedown(
-            document_id=document_id(item.url), url=item.url, outlet_id=item.outlet_id, reason=item.reason,
-            status=item.status, final_url=item.final_url, note=item.note)
+            document_id=document_id(item.url),
+            url=item.url,
+            outlet_id=item.outlet_id,
+            reason=item.reason,
+            status=item.status,
+            final_url=item.final_url,
+            note=item.note,
+        )
         if event is not None:
             self.spider.crawler.stats.inc_value(f"presswatch/takedowns_seen/{item.outlet_id}")
             log.warning("Article taken down (%s): %s", item.reason, item.url)

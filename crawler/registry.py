@@ -20,19 +20,54 @@ from crawler.registry_yaml import load_yaml
 
 # provincial-press-agency: "Báo và Phát thanh, Truyền hình <tỉnh>", a party paper and a radio-TV
 # station merged (2025); their predecessors are papers and stations (crawler/succession.py).
-KINDS = ("central-daily", "central-online", "provincial-party-paper", "provincial-tv",
-         "provincial-press-agency", "trade-magazine", "agency")
+KINDS = (
+    "central-daily",
+    "central-online",
+    "provincial-party-paper",
+    "provincial-tv",
+    "provincial-press-agency",
+    "trade-magazine",
+    "agency",
+)
 FEEDS_SOURCES = ("verified", "seen", "guessed", "sample")
 REQUIRED = ("id", "name", "domain", "kind", "province", "feeds", "sitemaps", "sections")
-OPTIONAL = ("feeds_source", "enabled", "notes", "aliases", "render_js", "selectors", "section_pages",
-            "crawl_delay", "prime_url", "article_pattern", "quirks", "cdn_hosts", "local_test",
-            "active_from", "active_until", "merged_into", "predecessors", "evidence")
+OPTIONAL = (
+    "feeds_source",
+    "enabled",
+    "notes",
+    "aliases",
+    "render_js",
+    "selectors",
+    "section_pages",
+    "crawl_delay",
+    "prime_url",
+    "article_pattern",
+    "quirks",
+    "cdn_hosts",
+    "local_test",
+    "active_from",
+    "active_until",
+    "merged_into",
+    "predecessors",
+    "evidence",
+)
 # Per-outlet CSS selector overrides, for pages where generic extraction picks the wrong block.
 SELECTOR_FIELDS = ("title", "sapo", "body", "author", "date")
 # Known site behaviours, named so tools can act on them (docs/OUTLETS.md says what each means).
-QUIRKS = ("ua-blocked", "js-challenge", "session-cookie", "empty-feeds", "stale-feeds", "mixed-feeds",
-          "pubdate-us-format", "pubdate-short-offset", "client-rendered", "blocking-reported",
-          "insecure-tls", "no-dates-in-listing")
+QUIRKS = (
+    "ua-blocked",
+    "js-challenge",
+    "session-cookie",
+    "empty-feeds",
+    "stale-feeds",
+    "mixed-feeds",
+    "pubdate-us-format",
+    "pubdate-short-offset",
+    "client-rendered",
+    "blocking-reported",
+    "insecure-tls",
+    "no-dates-in-listing",
+)
 _HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 DEFAULT_REGISTRY = Path(__file__).parent / "outlets.yaml"
 
@@ -80,7 +115,8 @@ class Outlet:
     def active_on(self, day: dt.date) -> bool:
         """Whether the outlet existed on ``day`` (open ends: always was / still is)."""
         return (self.active_from is None or self.active_from <= day) and (
-            self.active_until is None or day <= self.active_until)
+            self.active_until is None or day <= self.active_until
+        )
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -95,8 +131,15 @@ class Outlet:
     @property
     def routes(self) -> list[str]:
         """Discovery routes in preference order."""
-        return [name for name, urls in (("feeds", self.feeds), ("sitemaps", self.sitemaps),
-                                        ("sections", self.sections)) if urls]
+        return [
+            name
+            for name, urls in (
+                ("feeds", self.feeds),
+                ("sitemaps", self.sitemaps),
+                ("sections", self.sections),
+            )
+            if urls
+        ]
 
 
 def _url_list(path: Path, entry: str, name: str, value: Any, variables: dict[str, str]) -> tuple[str, ...]:
@@ -120,8 +163,9 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
     entry = str(raw.get("id") or f"#{position}")
     unknown = sorted(set(raw) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
-        raise RegistryError(path, f"unknown key (allowed: {', '.join(REQUIRED + OPTIONAL)})",
-                            entry, unknown[0])
+        raise RegistryError(
+            path, f"unknown key (allowed: {', '.join(REQUIRED + OPTIONAL)})", entry, unknown[0]
+        )
     for name in REQUIRED:
         if name not in raw:
             raise RegistryError(path, "missing required field", entry, name)
@@ -140,16 +184,26 @@ def _outlet(path: Path, position: int, raw: Any, variables: dict[str, str]) -> O
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RegistryError(path, "must be true or false", entry, "enabled")
-    routes = {name: _url_list(path, entry, name, raw[name], variables)
-              for name in ("feeds", "sitemaps", "sections")}
+    routes = {
+        name: _url_list(path, entry, name, raw[name], variables) for name in ("feeds", "sitemaps", "sections")
+    }
     if not any(routes.values()):
         raise RegistryError(path, "needs at least one of feeds, sitemaps or sections", entry, "feeds")
-    return Outlet(id=raw["id"], name=raw["name"].strip(), domain=raw["domain"].strip(),
-                  kind=raw["kind"], province=raw["province"], feeds_source=feeds_source,
-                  enabled=enabled, notes=str(raw.get("notes", "")), feeds=routes["feeds"],
-                  sitemaps=routes["sitemaps"], sections=routes["sections"],
-                  **_handling(path, entry, raw, variables),
-                  **succession.parse_succession(path, entry, raw))
+    return Outlet(
+        id=raw["id"],
+        name=raw["name"].strip(),
+        domain=raw["domain"].strip(),
+        kind=raw["kind"],
+        province=raw["province"],
+        feeds_source=feeds_source,
+        enabled=enabled,
+        notes=str(raw.get("notes", "")),
+        feeds=routes["feeds"],
+        sitemaps=routes["sitemaps"],
+        sections=routes["sections"],
+        **_handling(path, entry, raw, variables),
+        **succession.parse_succession(path, entry, raw),
+    )
 
 
 def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, str]) -> dict[str, Any]:
@@ -159,15 +213,18 @@ def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, 
         aliases = raw["aliases"]
         # "localhost": the sample press's stand-in for an old domain (loopback: local_test outlets only).
         if not isinstance(aliases, list) or not all(
-                isinstance(a, str) and (_HOST.match(a) or a == "localhost") for a in aliases):
-            raise RegistryError(path, "must be a list of lower-case host names, e.g. [baoa.com.vn]",
-                                entry, "aliases")
+            isinstance(a, str) and (_HOST.match(a) or a == "localhost") for a in aliases
+        ):
+            raise RegistryError(
+                path, "must be a list of lower-case host names, e.g. [baoa.com.vn]", entry, "aliases"
+            )
         out["aliases"] = tuple(aliases)
     if "cdn_hosts" in raw:
         hosts = raw["cdn_hosts"]
         if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST.match(h) for h in hosts):
-            raise RegistryError(path, "must be a list of lower-case host names, e.g. [cdn.baoa.vn]",
-                                entry, "cdn_hosts")
+            raise RegistryError(
+                path, "must be a list of lower-case host names, e.g. [cdn.baoa.vn]", entry, "cdn_hosts"
+            )
         out["cdn_hosts"] = tuple(hosts)
     if "local_test" in raw:
         if not isinstance(raw["local_test"], bool):
@@ -180,15 +237,21 @@ def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, 
     if "selectors" in raw:
         selectors = raw["selectors"]
         if not isinstance(selectors, dict) or not selectors:
-            raise RegistryError(path, f"must be a mapping with some of {', '.join(SELECTOR_FIELDS)}",
-                                entry, "selectors")
+            raise RegistryError(
+                path, f"must be a mapping with some of {', '.join(SELECTOR_FIELDS)}", entry, "selectors"
+            )
         for key, value in selectors.items():
             if key not in SELECTOR_FIELDS:
-                raise RegistryError(path, f"unknown selector {key!r} (allowed: {', '.join(SELECTOR_FIELDS)})",
-                                    entry, "selectors")
+                raise RegistryError(
+                    path,
+                    f"unknown selector {key!r} (allowed: {', '.join(SELECTOR_FIELDS)})",
+                    entry,
+                    "selectors",
+                )
             if not isinstance(value, str) or not value.strip():
-                raise RegistryError(path, f"selector {key!r} must be a non-empty CSS selector",
-                                    entry, "selectors")
+                raise RegistryError(
+                    path, f"selector {key!r} must be a non-empty CSS selector", entry, "selectors"
+                )
         out["selectors"] = {k: v.strip() for k, v in selectors.items()}
     if "section_pages" in raw:
         pages = raw["section_pages"]
@@ -212,8 +275,9 @@ def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, 
         try:
             re.compile(pattern)
         except re.error as error:
-            raise RegistryError(path, f"not a valid regular expression: {error}", entry,
-                                "article_pattern") from None
+            raise RegistryError(
+                path, f"not a valid regular expression: {error}", entry, "article_pattern"
+            ) from None
         out["article_pattern"] = pattern
     if "quirks" in raw:
         quirks = raw["quirks"]
@@ -221,14 +285,16 @@ def _handling(path: Path, entry: str, raw: dict[str, Any], variables: dict[str, 
             raise RegistryError(path, "must be a list of quirk names", entry, "quirks")
         unknown = [q for q in quirks if q not in QUIRKS]
         if unknown:
-            raise RegistryError(path, f"unknown quirk {unknown[0]!r} (known: {', '.join(QUIRKS)})",
-                                entry, "quirks")
+            raise RegistryError(
+                path, f"unknown quirk {unknown[0]!r} (known: {', '.join(QUIRKS)})", entry, "quirks"
+            )
         out["quirks"] = tuple(quirks)
     return out
 
 
-def load_registry(path: Path | str = DEFAULT_REGISTRY,
-                  variables: dict[str, str] | None = None) -> list[Outlet]:
+def load_registry(
+    path: Path | str = DEFAULT_REGISTRY, variables: dict[str, str] | None = None
+) -> list[Outlet]:
     """Load and validate a registry file; ``variables`` fill placeholders like ``{sample_press}``."""
     path = Path(path)
     try:
@@ -253,8 +319,9 @@ def registry_entries(text: str, path: Path | str) -> list[Any]:
     return outlets
 
 
-def validate_entries(entries: list[Any], path: Path | str,
-                     variables: dict[str, str] | None = None) -> list[Outlet]:
+def validate_entries(
+    entries: list[Any], path: Path | str, variables: dict[str, str] | None = None
+) -> list[Outlet]:
     """The registry's rules on a list of parsed entries (YAML mappings, or the web app's edited
     outlets): every field, unique ids, succession. ``path`` names the source in errors."""
     path = Path(path)

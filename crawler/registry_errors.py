@@ -11,8 +11,9 @@ OUTLET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class RegistryError(ValueError):
-    def __init__(self, path: Path | str, message: str, entry: str | None = None,
-                 field_name: str | None = None) -> None:
+    def __init__(
+        self, path: Path | str, message: str, entry: str | None = None, field_name: str | None = None
+    ) -> None:
         where = str(path)
         if entry is not None:
             where += f", outlet {entry}"

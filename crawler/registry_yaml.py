@@ -22,8 +22,12 @@ class _StrictLoader(yaml.SafeLoader):
             except TypeError:  # an unhashable key: the base constructor reports it
                 break
             if first is not None:
-                raise ConstructorError(None, None, f"duplicate key {key!r} at line {line} "
-                                       f"(first written at line {first})", key_node.start_mark)
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} at line {line} (first written at line {first})",
+                    key_node.start_mark,
+                )
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
 

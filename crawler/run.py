@@ -29,10 +29,18 @@ SAMPLE_PRESS_SETTINGS = {
 }
 
 
-def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "", since: str = "",
-          refetch: bool = False, overrides: dict[str, bool] | None = None,
-          settings: dict[str, Any] | None = None, sample_press_address: str = "",
-          on_crawler: Callable[[Crawler], None] | None = None) -> dict[str, Any]:
+def crawl(
+    *,
+    registry: str = "",
+    outlets: str = "",
+    sample_press_url: str = "",
+    since: str = "",
+    refetch: bool = False,
+    overrides: dict[str, bool] | None = None,
+    settings: dict[str, Any] | None = None,
+    sample_press_address: str = "",
+    on_crawler: Callable[[Crawler], None] | None = None,
+) -> dict[str, Any]:
     """Crawl once and return Scrapy's stats; runs the Twisted reactor (once per process).
 
     ``sample_press_address``: where a sample press with a stable ``sample_press_url`` listens;
@@ -57,8 +65,14 @@ def crawl(*, registry: str = "", outlets: str = "", sample_press_url: str = "", 
         crawler = process.create_crawler("news")
         if on_crawler is not None:
             on_crawler(crawler)
-        process.crawl(crawler, registry=registry, outlets=outlets, sample_press=sample_press_url,
-                      since=since, refetch="1" if refetch else "")
+        process.crawl(
+            crawler,
+            registry=registry,
+            outlets=outlets,
+            sample_press=sample_press_url,
+            since=since,
+            refetch="1" if refetch else "",
+        )
         process.start()
     finally:
         for number, handler in handlers.items():
@@ -85,12 +99,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample-url", default="")
     parser.add_argument("--since", default="")
     parser.add_argument("--refetch", action="store_true")
-    parser.add_argument("-s", "--set", action="append", type=_setting, default=[],
-                        help="a Scrapy setting, KEY=VALUE (VALUE read as JSON when it parses)")
+    parser.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        type=_setting,
+        default=[],
+        help="a Scrapy setting, KEY=VALUE (VALUE read as JSON when it parses)",
+    )
     parser.add_argument("--stats", default="", help="write the crawl's stats here as JSON")
     args = parser.parse_args(argv)
-    stats = crawl(registry=args.registry, outlets=args.outlets, sample_press_url=args.sample_url,
-                  since=args.since, refetch=args.refetch, settings=dict(args.set))
+    stats = crawl(
+        registry=args.registry,
+        outlets=args.outlets,
+        sample_press_url=args.sample_url,
+        since=args.since,
+        refetch=args.refetch,
+        settings=dict(args.set),
+    )
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats, default=str, indent=1), encoding="utf-8")
     return 0 if stats.get("finish_reason") == "finished" else 1

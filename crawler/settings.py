@@ -110,8 +110,12 @@ PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {
     "executable_path": _settings.get("PRESSWATCH_CHROMIUM", "/usr/bin/chromium"),
     "headless": True,
-    "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-             "--disable-gpu"],
+    "args": [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-gpu",
+    ],
 }
 PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000

@@ -158,7 +158,8 @@ class CrawlState:
         except (OSError, sqlite3.OperationalError) as error:
             raise CrawlStateError(
                 f"Cannot open the crawl state at {self.path}: {error}. Check that the folder exists, "
-                "is writable and has free space, or set PRESSWATCH_DATA_DIR elsewhere.") from error
+                "is writable and has free space, or set PRESSWATCH_DATA_DIR elsewhere."
+            ) from error
         self._lock = threading.Lock()
 
     def _migrate(self) -> None:
@@ -174,9 +175,11 @@ class CrawlState:
             try:
                 return self.db.execute(sql, tuple(params))
             except sqlite3.OperationalError as error:
-                raise CrawlStateError(f"Cannot write the crawl state at {self.path}: {error}. "
-                                      "Free disk space or fix the folder's permissions, then rerun: "
-                                      "the crawl resumes where it stopped.") from error
+                raise CrawlStateError(
+                    f"Cannot write the crawl state at {self.path}: {error}. "
+                    "Free disk space or fix the folder's permissions, then rerun: "
+                    "the crawl resumes where it stopped."
+                ) from error
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -191,17 +194,18 @@ class CrawlState:
             rows = self.db.execute("SELECT url FROM articles")
         return {row[0] for row in rows}
 
-    def record_article(self, url: str, outlet_id: str, published_at: datetime,
-                       content_hash: str) -> str:
+    def record_article(self, url: str, outlet_id: str, published_at: datetime, content_hash: str) -> str:
         """Remember an indexed article; returns "new", "updated" or "unchanged"."""
         row = self.db.execute("SELECT content_hash FROM articles WHERE url = ?", (url,)).fetchone()
         now = _now()
         self.done(url)
-        self._write("INSERT INTO articles(url, outlet_id, published_at, first_seen, last_fetched, "
-                    "content_hash) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET "
-                    "last_fetched = excluded.last_fetched, content_hash = excluded.content_hash, "
-                    "published_at = excluded.published_at",
-                    (url, outlet_id, published_at.isoformat(), now, now, content_hash))
+        self._write(
+            "INSERT INTO articles(url, outlet_id, published_at, first_seen, last_fetched, "
+            "content_hash) VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET "
+            "last_fetched = excluded.last_fetched, content_hash = excluded.content_hash, "
+            "published_at = excluded.published_at",
+            (url, outlet_id, published_at.isoformat(), now, now, content_hash),
+        )
         if row is None:
             return "new"
         return "unchanged" if row[0] == content_hash else "updated"
@@ -215,17 +219,23 @@ class CrawlState:
         with self._lock:
             try:
                 self.db.execute("BEGIN")
-                self.db.executemany("INSERT OR IGNORE INTO pending(url, outlet_id, discovered_at) "
-                                    "VALUES (?,?,?)", [(url, outlet_id, now) for url in urls])
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO pending(url, outlet_id, discovered_at) VALUES (?,?,?)",
+                    [(url, outlet_id, now) for url in urls],
+                )
                 self.db.execute("COMMIT")
             except sqlite3.OperationalError as error:
                 self.db.execute("ROLLBACK")
-                raise CrawlStateError(f"Cannot write the crawl state at {self.path}: {error}. Free disk "
-                                      "space or fix the folder's permissions, then rerun.") from error
+                raise CrawlStateError(
+                    f"Cannot write the crawl state at {self.path}: {error}. Free disk "
+                    "space or fix the folder's permissions, then rerun."
+                ) from error
 
     def pending(self, outlet_id: str) -> list[str]:
-        rows = self.db.execute("SELECT url FROM pending WHERE outlet_id = ? AND attempts < ? ORDER BY url",
-                               (outlet_id, self.MAX_ATTEMPTS))
+        rows = self.db.execute(
+            "SELECT url FROM pending WHERE outlet_id = ? AND attempts < ? ORDER BY url",
+            (outlet_id, self.MAX_ATTEMPTS),
+        )
         return [row[0] for row in rows]
 
     def attempted(self, url: str) -> None:
@@ -243,9 +253,10 @@ class CrawlState:
         return (row[0], row[1]) if row else ("", "")
 
     def record_validators(self, url: str, etag: str, last_modified: str) -> None:
-        self._write("INSERT OR REPLACE INTO validators(url, etag, last_modified, checked_at) "
-                    "VALUES (?,?,?,?)",
-                    (url, etag, last_modified, _now()))
+        self._write(
+            "INSERT OR REPLACE INTO validators(url, etag, last_modified, checked_at) VALUES (?,?,?,?)",
+            (url, etag, last_modified, _now()),
+        )
 
     # -- runs and outlet health --------------------------------------------------------------
 
@@ -259,22 +270,41 @@ class CrawlState:
         not answering."""
         now = _now()
         for run in outlets.values():
-            self._write("INSERT OR REPLACE INTO outlet_runs VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        (run_id, run.outlet_id, run.pages_fetched, run.articles_new, run.articles_updated,
-                         run.extraction_failures, run.fetch_errors, run.articles_extracted, run.refused,
-                         run.refused_examples))
+            self._write(
+                "INSERT OR REPLACE INTO outlet_runs VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    run_id,
+                    run.outlet_id,
+                    run.pages_fetched,
+                    run.articles_new,
+                    run.articles_updated,
+                    run.extraction_failures,
+                    run.fetch_errors,
+                    run.articles_extracted,
+                    run.refused,
+                    run.refused_examples,
+                ),
+            )
             article_pages = run.articles_extracted + run.extraction_failures
             # A parked page answers 200 but carries no news: a success only if articles came too.
-            succeeded = (run.pages_fetched > 0 and run.fetch_errors < run.pages_fetched
-                         and not (run.parked and run.articles_extracted == 0))
-            previous = self.db.execute("SELECT consecutive_failures, last_success FROM outlet_health "
-                                       "WHERE outlet_id = ?", (run.outlet_id,)).fetchone()
+            succeeded = (
+                run.pages_fetched > 0
+                and run.fetch_errors < run.pages_fetched
+                and not (run.parked and run.articles_extracted == 0)
+            )
+            previous = self.db.execute(
+                "SELECT consecutive_failures, last_success FROM outlet_health WHERE outlet_id = ?",
+                (run.outlet_id,),
+            ).fetchone()
             failures = 0 if succeeded else (previous[0] if previous else 0) + 1
             flag = _symptoms(run)
             failing = run.extraction_failures > EXTRACTION_FAILURE_FLAG * article_pages
             if article_pages >= MIN_PAGES and failing:
-                flag = _join(flag, f"extraction failed on {run.extraction_failures} of {article_pages} "
-                             "article pages: has the site changed its markup?")
+                flag = _join(
+                    flag,
+                    f"extraction failed on {run.extraction_failures} of {article_pages} "
+                    "article pages: has the site changed its markup?",
+                )
             elif not succeeded and failures >= max(1, dead_after):
                 since = (previous[1] or "")[:10] if previous else ""
                 flag = _join(flag, f"no answer for {failures} runs (last success: {since or 'never'})")
@@ -294,31 +324,39 @@ class CrawlState:
                 "last_success = coalesce(excluded.last_success, outlet_health.last_success), "
                 "consecutive_failures = CASE WHEN ? THEN 0 ELSE outlet_health.consecutive_failures + 1 END, "
                 "flagged = excluded.flagged",
-                (run.outlet_id, now, now if succeeded else None, 0 if succeeded else 1, flag, succeeded))
+                (run.outlet_id, now, now if succeeded else None, 0 if succeeded else 1, flag, succeeded),
+            )
         self._write("UPDATE runs SET finished_at = ? WHERE id = ?", (now, run_id))
 
     def health(self) -> list[OutletHealth]:
         latest = {}
         for row in self.db.execute(
-                "SELECT r.* FROM outlet_runs r JOIN (SELECT outlet_id, max(run_id) AS run_id "
-                "FROM outlet_runs GROUP BY outlet_id) m "
-                "ON m.outlet_id = r.outlet_id AND m.run_id = r.run_id"):
+            "SELECT r.* FROM outlet_runs r JOIN (SELECT outlet_id, max(run_id) AS run_id "
+            "FROM outlet_runs GROUP BY outlet_id) m "
+            "ON m.outlet_id = r.outlet_id AND m.run_id = r.run_id"
+        ):
             latest[row[1]] = OutletRun(*row[1:])
-        rows = {outlet_id: OutletHealth(outlet_id, last_run, last_success, failures, flagged,
-                                        latest.get(outlet_id))
-                for outlet_id, last_run, last_success, failures, flagged in self.db.execute(
-                    "SELECT outlet_id, last_run, last_success, consecutive_failures, flagged "
-                    "FROM outlet_health")}
+        rows = {
+            outlet_id: OutletHealth(
+                outlet_id, last_run, last_success, failures, flagged, latest.get(outlet_id)
+            )
+            for outlet_id, last_run, last_success, failures, flagged in self.db.execute(
+                "SELECT outlet_id, last_run, last_success, consecutive_failures, flagged FROM outlet_health"
+            )
+        }
         for outlet_id, checked_at, found in self.db.execute(
-                "SELECT outlet_id, checked_at, found FROM outlet_discovery"):
+            "SELECT outlet_id, checked_at, found FROM outlet_discovery"
+        ):
             row = rows.setdefault(outlet_id, OutletHealth(outlet_id, None, None, 0, "", None))
             row.discovered, row.discovered_at = json.loads(found), checked_at
         return [rows[outlet_id] for outlet_id in sorted(rows)]
 
     def record_discovery(self, outlet_id: str, found: list[dict[str, Any]]) -> None:
         """Replace what discovery found for the outlet (the last probe is what is true now)."""
-        self._write("INSERT OR REPLACE INTO outlet_discovery(outlet_id, checked_at, found) VALUES (?,?,?)",
-                    (outlet_id, _now(), json.dumps(found, ensure_ascii=False)))
+        self._write(
+            "INSERT OR REPLACE INTO outlet_discovery(outlet_id, checked_at, found) VALUES (?,?,?)",
+            (outlet_id, _now(), json.dumps(found, ensure_ascii=False)),
+        )
 
     def close(self) -> None:
         self.db.close()

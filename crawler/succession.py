@@ -28,8 +28,16 @@ if TYPE_CHECKING:
 ONE_DAY = dt.timedelta(days=1)
 EVIDENCE_GRADES = ("verified", "seen", "guessed")
 # Facts about an outlet that carry an evidence grade (docs/OUTLETS.md, "Evidence").
-EVIDENCE_FIELDS = ("name", "domain", "aliases", "active_from", "active_until", "merged_into", "feeds",
-                   "sections")
+EVIDENCE_FIELDS = (
+    "name",
+    "domain",
+    "aliases",
+    "active_from",
+    "active_until",
+    "merged_into",
+    "feeds",
+    "sections",
+)
 
 
 def parse_date(path: Path | str, entry: str, name: str, value: Any) -> dt.date | None:
@@ -51,15 +59,18 @@ def parse_date(path: Path | str, entry: str, name: str, value: Any) -> dt.date |
 def parse_evidence(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[str, str]:
     evidence = raw["evidence"]
     if not isinstance(evidence, dict) or not evidence:
-        raise RegistryError(path, f"must map some of {', '.join(EVIDENCE_FIELDS)} to a grade",
-                            entry, "evidence")
+        raise RegistryError(
+            path, f"must map some of {', '.join(EVIDENCE_FIELDS)} to a grade", entry, "evidence"
+        )
     for key, grade in evidence.items():
         if key not in EVIDENCE_FIELDS:
-            raise RegistryError(path, f"unknown fact {key!r} (allowed: {', '.join(EVIDENCE_FIELDS)})",
-                                entry, "evidence")
+            raise RegistryError(
+                path, f"unknown fact {key!r} (allowed: {', '.join(EVIDENCE_FIELDS)})", entry, "evidence"
+            )
         if grade not in EVIDENCE_GRADES:
-            raise RegistryError(path, f"grade of {key!r} must be one of {', '.join(EVIDENCE_GRADES)}",
-                                entry, "evidence")
+            raise RegistryError(
+                path, f"grade of {key!r} must be one of {', '.join(EVIDENCE_GRADES)}", entry, "evidence"
+            )
     return dict(evidence)
 
 
@@ -79,8 +90,9 @@ def parse_succession(path: Path | str, entry: str, raw: dict[str, Any]) -> dict[
         if target == raw.get("id"):
             raise RegistryError(path, "an outlet cannot merge into itself", entry, "merged_into")
         if end is None:
-            raise RegistryError(path, "a merged outlet needs active_until (its last day)", entry,
-                                "active_until")
+            raise RegistryError(
+                path, "a merged outlet needs active_until (its last day)", entry, "active_until"
+            )
         out["merged_into"] = target
     if "predecessors" in raw:
         preds = raw["predecessors"]
@@ -105,14 +117,15 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
     computed: dict[str, list[str]] = {o.id: [] for o in outlets}
     for outlet in outlets:
         if outlet.merged_into is not None and outlet.merged_into not in by_id:
-            raise RegistryError(path, f"no outlet with id {outlet.merged_into!r} in this registry",
-                                outlet.id, "merged_into")
+            raise RegistryError(
+                path, f"no outlet with id {outlet.merged_into!r} in this registry", outlet.id, "merged_into"
+            )
     # Cycles first: dates along a cycle can never be consistent, and "cycle" is the real mistake.
     for outlet in outlets:
         seen, current = [outlet.id], outlet
         while current.merged_into is not None:
             if current.merged_into in seen:
-                cycle = " → ".join([*seen[seen.index(current.merged_into):], current.merged_into])
+                cycle = " → ".join([*seen[seen.index(current.merged_into) :], current.merged_into])
                 raise RegistryError(path, f"succession cycle: {cycle}", outlet.id, "merged_into")
             seen.append(current.merged_into)
             current = by_id[current.merged_into]
@@ -123,17 +136,24 @@ def link(path: Path | str, outlets: Sequence[Outlet]) -> list[Outlet]:
         day_after = outlet.active_until + ONE_DAY
         if not successor.active_on(day_after):
             raise RegistryError(
-                path, f"successor {successor.id} is not active on {day_after}, the day after this "
+                path,
+                f"successor {successor.id} is not active on {day_after}, the day after this "
                 f"outlet's end (it is active from {successor.active_from or 'always'} until "
-                f"{successor.active_until or 'today'})", outlet.id, "active_until")
+                f"{successor.active_until or 'today'})",
+                outlet.id,
+                "active_until",
+            )
         computed[successor.id].append(outlet.id)
     linked = []
     for outlet in outlets:
         if outlet.predecessors and sorted(outlet.predecessors) != sorted(computed[outlet.id]):
             raise RegistryError(
-                path, f"lists {sorted(outlet.predecessors)} but the outlets merged into it are "
+                path,
+                f"lists {sorted(outlet.predecessors)} but the outlets merged into it are "
                 f"{sorted(computed[outlet.id])} (write merged_into on each predecessor)",
-                outlet.id, "predecessors")
+                outlet.id,
+                "predecessors",
+            )
         linked.append(replace(outlet, predecessors=tuple(computed[outlet.id])))
     _check_shared_hosts(path, linked)
     grouped = {o.id: replace(o, group=group_of(by_id, o.id)) for o in linked}
@@ -148,14 +168,17 @@ def _check_shared_hosts(path: Path | str, outlets: Sequence[Outlet]) -> None:
     by_id = {o.id: o for o in outlets}
     for host, sharing in owners.items():
         for i, first in enumerate(sharing):
-            for second in sharing[i + 1:]:
+            for second in sharing[i + 1 :]:
                 if group_of(by_id, first.id) != group_of(by_id, second.id):
                     continue  # unrelated outlets on one host: the registry tests judge that
                 if _overlap(first, second):
                     raise RegistryError(
-                        path, f"host {host} is also {first.id}'s at overlapping dates; a successor "
+                        path,
+                        f"host {host} is also {first.id}'s at overlapping dates; a successor "
                         "may take over a predecessor's host only after the predecessor's end",
-                        second.id, "domain")
+                        second.id,
+                        "domain",
+                    )
 
 
 def _overlap(a: Outlet, b: Outlet) -> bool:
@@ -187,16 +210,21 @@ def lineage(by_id: Mapping[str, Outlet], outlet_id: str) -> list[Outlet]:
     return out
 
 
-def attribute(by_id: Mapping[str, Outlet], outlet_id: str, url: str,
-              published: dt.date | dt.datetime | None) -> str:
+def attribute(
+    by_id: Mapping[str, Outlet], outlet_id: str, url: str, published: dt.date | dt.datetime | None
+) -> str:
     """The outlet an article belongs to: the crawled outlet, unless the article is from before
     that outlet began and a predecessor owning the URL's host was active on the article's date."""
     outlet = by_id.get(outlet_id)
     return outlet_id if outlet is None else attributed(outlet, url, published).id
 
 
-def attributed(outlet: Outlet, url: str, published: dt.date | dt.datetime | None,
-               owns: Callable[[Outlet, str], bool] | None = None) -> Outlet:
+def attributed(
+    outlet: Outlet,
+    url: str,
+    published: dt.date | dt.datetime | None,
+    owns: Callable[[Outlet, str], bool] | None = None,
+) -> Outlet:
     """``attribute`` on a loaded outlet (its ``succeeded``); ``owns(outlet, url)`` decides host
     ownership (default ``Outlet.owns``; the crawler also counts registered route host:ports)."""
     if published is None:

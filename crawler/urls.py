@@ -13,9 +13,30 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
-TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "zarsrc", "zacc", "gidzl", "_ga",
-                   "_gl", "mc_cid", "mc_eid", "mkt_tok", "ref", "refer", "src", "cmpid", "itm_source",
-                   "itm_medium", "itm_campaign", "itm_content"}
+TRACKING_PARAMS = {
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "zarsrc",
+    "zacc",
+    "gidzl",
+    "_ga",
+    "_gl",
+    "mc_cid",
+    "mc_eid",
+    "mkt_tok",
+    "ref",
+    "refer",
+    "src",
+    "cmpid",
+    "itm_source",
+    "itm_medium",
+    "itm_campaign",
+    "itm_content",
+}
 TRACKING_PREFIXES = ("utm_", "amp")  # utm_source…; amp, amp_js_v, amp_gsa…
 MOBILE_HOST_PREFIXES = ("m.", "amp.", "mobile.")
 AMP_SUFFIXES = (("/amp/", "/"), ("/amp", ""), (".amp", ""))  # (suffix, replacement)
@@ -54,7 +75,7 @@ def _canonicalize_once(url: str) -> str:
     for prefix in MOBILE_HOST_PREFIXES:
         # "m.baobacninh.vn" → "baobacninh.vn", but never down to a bare suffix ("m.vn").
         if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
             break
     if ":" in host:  # an IPv6 literal keeps its brackets
         host = f"[{host}]"
@@ -65,6 +86,9 @@ def _canonicalize_once(url: str) -> str:
         if path.endswith(suffix) and len(path) > len(suffix):
             path = path[: -len(suffix)] + replacement or "/"
             break
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not k.lower().startswith(TRACKING_PREFIXES) and k.lower() not in TRACKING_PARAMS]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(TRACKING_PREFIXES) and k.lower() not in TRACKING_PARAMS
+    ]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))

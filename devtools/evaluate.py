@@ -30,8 +30,14 @@ def load_set(path: Path | str) -> list[dict[str, Any]]:
 
 
 def to_document(item: dict[str, Any]) -> Document:
-    return Document(url=f"https://eval.presswatch.local/{item['id']}", outlet_id="eval",
-                    title=item["title"], sapo=item["sapo"], body=item["body"], published_at=FIXED_DATE)
+    return Document(
+        url=f"https://eval.presswatch.local/{item['id']}",
+        outlet_id="eval",
+        title=item["title"],
+        sapo=item["sapo"],
+        body=item["body"],
+        published_at=FIXED_DATE,
+    )
 
 
 def expected_provinces(item: dict[str, Any]) -> set[str]:
@@ -91,8 +97,9 @@ class Report:
         return right / self.size if self.size else 0.0
 
 
-def evaluate(items: Sequence[dict[str, Any]],
-             annotate: Callable[[Document], Document] | None = None) -> Report:
+def evaluate(
+    items: Sequence[dict[str, Any]], annotate: Callable[[Document], Document] | None = None
+) -> Report:
     if annotate is None:
         from search.analysis import annotate as default_annotate
 
@@ -114,11 +121,16 @@ def evaluate(items: Sequence[dict[str, Any]],
         provinces.add(expected_places, got_places)
         confusion[item["tone"]][document.tone] += 1
         if expected_topics != got_topics or expected_places != got_places or item["tone"] != document.tone:
-            errors.append({"id": item["id"], "title": item["title"],
-                           "topics": (sorted(expected_topics), sorted(got_topics)),
-                           "provinces": (sorted(expected_places), sorted(got_places)),
-                           "tone": (item["tone"], document.tone),
-                           "tone_score": document.explanations["tone"]["score"]})
+            errors.append(
+                {
+                    "id": item["id"],
+                    "title": item["title"],
+                    "topics": (sorted(expected_topics), sorted(got_topics)),
+                    "provinces": (sorted(expected_places), sorted(got_places)),
+                    "tone": (item["tone"], document.tone),
+                    "tone_score": document.explanations["tone"]["score"],
+                }
+            )
     return Report(len(items), topics, provinces, confusion, errors)
 
 

@@ -72,21 +72,33 @@ def docx_as_html(data: bytes) -> str:
         elif element.tag == qn("w:tbl"):
             rows = []
             for row in element.iter(qn("w:tr")):
-                cells = ["<br>".join(escape("".join(t.text or "" for t in p.iter(qn("w:t"))))
-                                     for p in cell.iter(qn("w:p"))) for cell in row.iter(qn("w:tc"))]
+                cells = [
+                    "<br>".join(
+                        escape("".join(t.text or "" for t in p.iter(qn("w:t")))) for p in cell.iter(qn("w:p"))
+                    )
+                    for cell in row.iter(qn("w:tc"))
+                ]
                 rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
             parts.append("<table>" + "".join(rows) + "</table>")
-    style = ("body{background:#ddd;margin:0;padding:24px}main{background:#fff;width:794px;margin:auto;"
-             "padding:56px 64px;font:15px/1.45 'DejaVu Serif',serif;box-shadow:0 2px 8px #999}"
-             "table{border-collapse:collapse;width:100%;margin:.5em 0}td{border:1px solid #444;"
-             "padding:3px 6px;font-size:13px}img{max-width:100%}p{margin:.35em 0}")
+    style = (
+        "body{background:#ddd;margin:0;padding:24px}main{background:#fff;width:794px;margin:auto;"
+        "padding:56px 64px;font:15px/1.45 'DejaVu Serif',serif;box-shadow:0 2px 8px #999}"
+        "table{border-collapse:collapse;width:100%;margin:.5em 0}td{border:1px solid #444;"
+        "padding:3px 6px;font-size:13px}img{max-width:100%}p{margin:.35em 0}"
+    )
     return f"<!doctype html><meta charset=utf-8><style>{style}</style><main>{''.join(parts)}</main>"
 
 
 def crawl(data_dir: Path, sample_url: str) -> None:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    subprocess.run([sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url], env=env,
-                   cwd=REPO, check=True, capture_output=True, timeout=1200)
+    subprocess.run(
+        [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=1200,
+    )
 
 
 def prepare_queue(page, url: str) -> None:
@@ -125,10 +137,12 @@ def take(out: Path) -> list[Path]:
         email, _ = make_user(app, "admin", email="lanh.dao@example.vn", password=PASSWORD)
         server = serving_in_thread(app, settings=ServerSettings(threads=4))
         with server as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                 args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1280, "height": 860}, locale="vi-VN",
-                                    timezone_id=TIME_ZONE)
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page(
+                viewport={"width": 1280, "height": 860}, locale="vi-VN", timezone_id=TIME_ZONE
+            )
             page.goto(f"{url}/auth/login")
             page.fill("input[name=email]", email)
             page.fill("input[name=password]", PASSWORD)
@@ -146,8 +160,11 @@ def take(out: Path) -> list[Path]:
             shots.append(save_png(page.screenshot(full_page=True), out / "story.png"))
 
             today = datetime.now(LOCAL_TZ).date()
-            week = {"province": "Bắc Ninh", "from": (today - timedelta(days=6)).isoformat(),
-                    "to": today.isoformat()}
+            week = {
+                "province": "Bắc Ninh",
+                "from": (today - timedelta(days=6)).isoformat(),
+                "to": today.isoformat(),
+            }
             pdf = page.request.get(f"{url}/reports/export/pdf?{urlencode(week)}")
             assert pdf.ok, pdf.text()[:500]
             shots.append(save_png(pdf_first_page(pdf.body()), out / "diem-bao-page1.png"))

@@ -15,12 +15,14 @@ def login(client: FlaskClient, email: str, password: str) -> Any:
     page = client.get("/auth/login").get_data(as_text=True)
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
     assert match, "the login page has no CSRF token"
-    return client.post("/auth/login", data={"email": email, "password": password,
-                                             "csrf_token": match.group(1)})
+    return client.post(
+        "/auth/login", data={"email": email, "password": password, "csrf_token": match.group(1)}
+    )
 
 
-def make_user(app: Flask, role: str = "viewer", email: str | None = None,
-              password: str = "mat-khau-123") -> tuple[str, str]:
+def make_user(
+    app: Flask, role: str = "viewer", email: str | None = None, password: str = "mat-khau-123"
+) -> tuple[str, str]:
     from web.auth import create_user
     from web.db import connect, database_path
 

@@ -34,10 +34,12 @@ def bundled_outlets(data_folder: Path | None = None) -> list[tuple[OutletInfo, s
     return found
 
 
-def crawl_state_reader(state_setting: str | None,
-                       data_folder: Path) -> Callable[[], list[CrawlHealth] | None]:
+def crawl_state_reader(
+    state_setting: str | None, data_folder: Path
+) -> Callable[[], list[CrawlHealth] | None]:
     """The crawl state's per-outlet health, read when the operations page is shown (None before
     the first crawl)."""
+
     def read() -> list[CrawlHealth] | None:
         from crawler.state import CrawlState, state_path
 
@@ -49,6 +51,7 @@ def crawl_state_reader(state_setting: str | None,
             return list(state.health())
         finally:
             state.close()
+
     return read
 
 
@@ -57,6 +60,12 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     data_folder = Path(app.config["PRESSWATCH_DATA_DIR"])
     register_outlet_source(app, lambda: bundled_outlets(data_folder))
     register_rules(app, CrawlerRegistryRules())
-    register_health_provider(app, crawl_state_health(crawl_state_reader(
-        app.config.get("PRESSWATCH_CRAWL_STATE"), Path(app.config["PRESSWATCH_DATA_DIR"]))))
+    register_health_provider(
+        app,
+        crawl_state_health(
+            crawl_state_reader(
+                app.config.get("PRESSWATCH_CRAWL_STATE"), Path(app.config["PRESSWATCH_DATA_DIR"])
+            )
+        ),
+    )
     return app

@@ -97,17 +97,23 @@ def _unpack_verified(archive: Path, staging: Path) -> list[str]:
             members = tar.getmembers()  # reads the whole archive: a truncated one fails here
             names = [member.name for member in members]
             for member in members:
-                if member.name not in (*ALLOWED, "manifest.json") or not member.isfile() \
-                        or names.count(member.name) > 1:
-                    raise BackupError(f"Unexpected entry {member.name!r} in {archive}: "
-                                      "not a Presswatch backup.")
+                if (
+                    member.name not in (*ALLOWED, "manifest.json")
+                    or not member.isfile()
+                    or names.count(member.name) > 1
+                ):
+                    raise BackupError(
+                        f"Unexpected entry {member.name!r} in {archive}: not a Presswatch backup."
+                    )
             if "manifest.json" not in names:
                 raise BackupError(f"{archive} has no manifest.json: not a Presswatch backup.")
             manifest = json.loads(_member_file(tar, "manifest.json").read())
             expected = _expected(manifest, archive)
             if sorted(expected) != sorted(n for n in names if n != "manifest.json"):
-                raise BackupError(f"{archive}: its files do not match its manifest "
-                                  f"({', '.join(sorted(set(expected) ^ set(names) - {'manifest.json'}))}).")
+                raise BackupError(
+                    f"{archive}: its files do not match its manifest "
+                    f"({', '.join(sorted(set(expected) ^ set(names) - {'manifest.json'}))})."
+                )
             for member in members:
                 if member.name != "manifest.json":
                     _unpack_one(tar, member, staging / member.name, expected[member.name], archive)
@@ -133,11 +139,13 @@ def _member_file(tar: tarfile.TarFile, member: str | tarfile.TarInfo) -> IO[byte
     return source
 
 
-def _unpack_one(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, expected: dict[str, Any],
-                archive: Path) -> None:
+def _unpack_one(
+    tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path, expected: dict[str, Any], archive: Path
+) -> None:
     if member.size != expected["size"]:
-        raise BackupError(f"{archive}: {member.name} is {member.size} bytes, the manifest says "
-                          f"{expected['size']}.")
+        raise BackupError(
+            f"{archive}: {member.name} is {member.size} bytes, the manifest says {expected['size']}."
+        )
     sha = hashlib.sha256()
     source = _member_file(tar, member)
     with os.fdopen(os.open(private_file(target), os.O_WRONLY | os.O_TRUNC), "wb") as out:
@@ -157,8 +165,10 @@ def restore_backup(archive: Path, data_dir: Path, force: bool = False) -> list[s
         raise BackupError(f"No backup at {archive}.")
     existing = [name for name in ALLOWED if (data_dir / name).exists()]
     if existing and not force:
-        raise BackupError(f"{data_dir} already holds {', '.join(existing)}: restore into an empty data "
-                          "folder (PRESSWATCH_DATA_DIR) or pass --force to overwrite.")
+        raise BackupError(
+            f"{data_dir} already holds {', '.join(existing)}: restore into an empty data "
+            "folder (PRESSWATCH_DATA_DIR) or pass --force to overwrite."
+        )
     # Staged beside the data folder (same file system, so each file moves in atomically), or in
     # it when its parent is not ours to write.
     data_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -40,12 +40,18 @@ class PresswatchGroup(FlaskGroup):
         return module.split(".")[0] in ("presswatch", "web", "crawler", "search")
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        commands = [(name, command) for name in self.list_commands(ctx)
-                    if (command := self.get_command(ctx, name)) and not command.hidden]
+        commands = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) and not command.hidden
+        ]
         limit = formatter.width - 6 - max((len(name) for name, _c in commands), default=0)
         for title, wanted in (("Commands", True), ("Flask commands (maintenance)", False)):
-            rows = [(name, command.get_short_help_str(limit)) for name, command in commands
-                    if self.is_ours(command) is wanted]
+            rows = [
+                (name, command.get_short_help_str(limit))
+                for name, command in commands
+                if self.is_ours(command) is wanted
+            ]
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
@@ -60,11 +66,13 @@ def _print_crawl_summary(stats: dict[str, Any], seconds: float) -> None:
     def total(kind: str) -> int:
         return sum(v for k, v in stats.items() if k.startswith(f"presswatch/{kind}/"))
 
-    click.echo(f"Crawl finished in {seconds:.1f}s: {total('pages')} pages fetched, "
-               f"{total('articles')} articles extracted ({total('new')} new, {total('updated')} updated), "
-               f"{stats.get('presswatch_total/skipped_known', 0)} known articles skipped, "
-               f"{total('not_article')} pages not articles, {total('fetch_errors')} fetch errors, "
-               f"{stats.get('presswatch_total/index_errors', 0)} index errors.")
+    click.echo(
+        f"Crawl finished in {seconds:.1f}s: {total('pages')} pages fetched, "
+        f"{total('articles')} articles extracted ({total('new')} new, {total('updated')} updated), "
+        f"{stats.get('presswatch_total/skipped_known', 0)} known articles skipped, "
+        f"{total('not_article')} pages not articles, {total('fetch_errors')} fetch errors, "
+        f"{stats.get('presswatch_total/index_errors', 0)} index errors."
+    )
 
 
 def _outlet_overrides() -> dict[str, bool]:
@@ -96,14 +104,19 @@ def _edited_registry() -> str:
 @main.command("crawl")
 @click.option("--sample", is_flag=True, help="Crawl the bundled sample press (started for the run).")
 @click.option("--sample-url", default="", help="Crawl a sample press already running at this URL.")
-@click.option("--registry", default="", help="Outlet registry YAML (default: the one the admins edited, "
-              "<data folder>/outlets.yaml, if they did; else the shipped one).")
+@click.option(
+    "--registry",
+    default="",
+    help="Outlet registry YAML (default: the one the admins edited, "
+    "<data folder>/outlets.yaml, if they did; else the shipped one).",
+)
 @click.option("--outlets", default="", help="Comma-separated outlet ids to crawl (default: all).")
 @click.option("--since", default="", help="Backfill bound: skip articles published before YYYY-MM-DD.")
 @click.option("--refetch", is_flag=True, help="Fetch known articles again (default: only new/changed).")
 @with_appcontext
-def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, since: str,
-                  refetch: bool) -> None:
+def crawl_command(
+    sample: bool, sample_url: str, registry: str, outlets: str, since: str, refetch: bool
+) -> None:
     """Crawl outlets and index what is new (embedded index unless PRESSWATCH_ELASTICSEARCH_URL)."""
 
     from crawler.run import crawl
@@ -114,8 +127,9 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
         from presswatch.sample_press.server import REGISTRY
 
         registry = str(REGISTRY)  # the sample press's outlets (the crawler knows only the real press)
-    run_crawl = functools.partial(crawl, registry=registry, outlets=outlets, since=since, refetch=refetch,
-                                  overrides=_outlet_overrides())
+    run_crawl = functools.partial(
+        crawl, registry=registry, outlets=outlets, since=since, refetch=refetch, overrides=_outlet_overrides()
+    )
     started = time.monotonic()
     if sample and not sample_url:
         from presswatch.sample_press import SamplePress
@@ -123,8 +137,10 @@ def crawl_command(sample: bool, sample_url: str, registry: str, outlets: str, si
 
         # The stable origin: a second `crawl --sample` updates the same articles (see cli_demo).
         with SamplePress(origin=STABLE_ORIGIN) as press:
-            click.echo(f"Sample press serving {len(press.articles)} articles as {press.base_url} "
-                       f"(listening at {press.address})")
+            click.echo(
+                f"Sample press serving {len(press.articles)} articles as {press.base_url} "
+                f"(listening at {press.address})"
+            )
             stats = run_crawl(sample_press_url=press.base_url, sample_press_address=press.address)
     else:
         stats = run_crawl(sample_press_url=sample_url)
@@ -182,15 +198,26 @@ def search_command(query: str, backend: str | None, limit: int, as_json: bool) -
         try_it = f"\n  presswatch search '{hint.suggestion}'" if hint.suggestion else ""
         click.echo(f"{hint.message_vi}\n{hint.message_en}{try_it}", err=True)
     hits: list[dict[str, Any]] = [
-            {"id": h.document.id, "title": h.document.title, "outlet": h.document.outlet_id,
-             # a day-only date is printed as the day (its stored midnight is no time)
-             "published_at": (h.document.published_at.date() if h.document.published_day_only
-                              else h.document.published_at).isoformat(),
-             "published_precision": h.document.published_precision, "score": round(h.score, 4),
-             "url": h.document.url} for h in result.hits]
+        {
+            "id": h.document.id,
+            "title": h.document.title,
+            "outlet": h.document.outlet_id,
+            # a day-only date is printed as the day (its stored midnight is no time)
+            "published_at": (
+                h.document.published_at.date() if h.document.published_day_only else h.document.published_at
+            ).isoformat(),
+            "published_precision": h.document.published_precision,
+            "score": round(h.score, 4),
+            "url": h.document.url,
+        }
+        for h in result.hits
+    ]
     if as_json:
-        click.echo(json.dumps({"total": result.total, "hits": hits, "facets": result.facets},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"total": result.total, "hits": hits, "facets": result.facets}, ensure_ascii=False, indent=2
+            )
+        )
         return
     click.echo(f"{result.total} bài viết")
     for hit in hits:
@@ -221,8 +248,15 @@ def extract_command(source: str | None, text: str | None, url: str, as_json: boo
         return
     if article["published_precision"] == "unknown":  # plain text: read now, not published now
         article["published_at"] = "unknown"
-    for key in ("title", "published_at", "published_precision", "published_conflict", "author", "section",
-                "url"):
+    for key in (
+        "title",
+        "published_at",
+        "published_precision",
+        "published_conflict",
+        "author",
+        "section",
+        "url",
+    ):
         if key in article:
             click.echo(f"{key}: {article[key]}")
     click.echo(f"tags: {', '.join(article['tags'])}")

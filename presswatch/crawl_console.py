@@ -36,9 +36,16 @@ class CrawlProgress:
         # shutil's size, not tqdm's own: a terminal that reports 0×0 (script, some CI runners)
         # gets 80×24, where tqdm would hide its bar as "more hidden" below the last row.
         size = shutil.get_terminal_size()
-        self.bar = tqdm(total=0, desc=self._desc(), bar_format=BAR_FORMAT, file=stream or sys.stderr,
-                        disable=None, ncols=min(size.columns, 100), nrows=max(size.lines, 2),
-                        postfix="0 articles")
+        self.bar = tqdm(
+            total=0,
+            desc=self._desc(),
+            bar_format=BAR_FORMAT,
+            file=stream or sys.stderr,
+            disable=None,
+            ncols=min(size.columns, 100),
+            nrows=max(size.lines, 2),
+            postfix="0 articles",
+        )
 
     def _desc(self) -> str:
         return f"Crawling {len(self.reached)}/{self.outlets} outlets"

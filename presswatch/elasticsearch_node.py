@@ -93,9 +93,17 @@ def install(version: str = ES_VERSION, progress: Callable[[str], object] = print
         progress(f"Fetching Elasticsearch {version} from Maven Central (about 100 MB, once)…")
         artifact = ARTIFACT.format(version=version)
         result = subprocess.run(
-            ["mvn", "-q", "-B", "dependency:copy", f"-Dartifact={artifact}",
-             f"-DoutputDirectory={cache_dir()}"],
-            capture_output=True, text=True, cwd=cache_dir(),
+            [
+                "mvn",
+                "-q",
+                "-B",
+                "dependency:copy",
+                f"-Dartifact={artifact}",
+                f"-DoutputDirectory={cache_dir()}",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=cache_dir(),
         )
         if result.returncode != 0 or not archive.exists():
             raise NodeError(
@@ -125,8 +133,11 @@ def _service_user() -> pwd.struct_passwd | None:
     try:
         return pwd.getpwnam(SERVICE_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                        SERVICE_USER], check=True, capture_output=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE_USER],
+            check=True,
+            capture_output=True,
+        )
         return pwd.getpwnam(SERVICE_USER)
 
 
@@ -212,8 +223,12 @@ class Node:
         progress(f"Starting Elasticsearch {ES_VERSION} node {self.name} on {self.url}…")
         process = subprocess.Popen(
             [str(home / "bin" / "elasticsearch"), *self._settings()],
-            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            user=user.pw_uid if user else None, group=user.pw_gid if user else None,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            user=user.pw_uid if user else None,
+            group=user.pw_gid if user else None,
             start_new_session=True,
         )
         self.state_file.write_text(json.dumps({"pid": process.pid, "url": self.url, "name": self.name}))

@@ -48,5 +48,15 @@ class CrawlerRegistryRules:
         return load_registry(SAMPLE_REGISTRY, {"sample_press": "http://127.0.0.1"})
 
     def probe_command(self, outlet_id: str, registry: Path, articles: int) -> list[str]:
-        return [sys.executable, "-m", "crawler.discovery.learn", outlet_id, "--registry", str(registry),
-                "--articles", str(articles), "--timeout", "15"]
+        return [
+            sys.executable,
+            "-m",
+            "crawler.discovery.learn",
+            outlet_id,
+            "--registry",
+            str(registry),
+            "--articles",
+            str(articles),
+            "--timeout",
+            "15",
+        ]

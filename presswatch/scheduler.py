@@ -71,8 +71,15 @@ def crawl_job(args: str = "", timeout_minutes: float = 120) -> int:
         out.write(f"\n=== {started:%Y-%m-%d %H:%M:%S%z} {shlex.join(crawl_command(args))}\n")
         out.flush()
         try:
-            result = subprocess.run(crawl_command(args), env=env, cwd=REPO, stdout=out,
-                                    stderr=subprocess.STDOUT, timeout=timeout_minutes * 60, check=False)
+            result = subprocess.run(
+                crawl_command(args),
+                env=env,
+                cwd=REPO,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=timeout_minutes * 60,
+                check=False,
+            )
             code = result.returncode
         except subprocess.TimeoutExpired:
             out.write(f"=== crawl stopped after {timeout_minutes} minutes\n")
@@ -127,9 +134,16 @@ def _require_app() -> Flask:
     return _app
 
 
-def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = "",
-                    digest_seconds: float = 60, alert_minutes: float = 5,
-                    crawl_timeout_minutes: float = 120, paused: bool = False) -> BackgroundScheduler:
+def build_scheduler(
+    app: Flask,
+    *,
+    crawl_minutes: float = 60,
+    crawl_args: str = "",
+    digest_seconds: float = 60,
+    alert_minutes: float = 5,
+    crawl_timeout_minutes: float = 120,
+    paused: bool = False,
+) -> BackgroundScheduler:
     """A started scheduler with the jobs in place; ``crawl_minutes=0`` leaves crawling to cron.
 
     ``paused``: jobs are stored but nothing runs until ``scheduler.resume()`` (inspection, tests).
@@ -138,20 +152,33 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
     _app = app
     store = SQLAlchemyJobStore(url=f"sqlite:///{private_file(_data_dir(app) / SCHEDULER_FILE)}")
     scheduler = BackgroundScheduler(
-        jobstores={"default": store}, executors={"default": ThreadPoolExecutor(4)},
+        jobstores={"default": store},
+        executors={"default": ThreadPoolExecutor(4)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-        timezone=LOCAL_TZ)
+        timezone=LOCAL_TZ,
+    )
     scheduler.start(paused=True)
     _ensure_job(scheduler, "digest", "presswatch.scheduler:digest_job", seconds=digest_seconds)
     _ensure_job(scheduler, "alerts", "presswatch.scheduler:alert_job", seconds=alert_minutes * 60)
     if crawl_minutes > 0:
-        _ensure_job(scheduler, "crawl", "presswatch.scheduler:crawl_job", seconds=crawl_minutes * 60,
-                    args=[crawl_args, crawl_timeout_minutes], first_run=datetime.now(LOCAL_TZ))
+        _ensure_job(
+            scheduler,
+            "crawl",
+            "presswatch.scheduler:crawl_job",
+            seconds=crawl_minutes * 60,
+            args=[crawl_args, crawl_timeout_minutes],
+            first_run=datetime.now(LOCAL_TZ),
+        )
     elif scheduler.get_job("crawl"):
         scheduler.remove_job("crawl")
     if app.config["PRESSWATCH_SEARCH"].backend == "elasticsearch":
-        _ensure_job(scheduler, "optimize", "presswatch.scheduler:optimize_job", seconds=24 * 3600,
-                    first_run=_next(clock_time(2, 30)))
+        _ensure_job(
+            scheduler,
+            "optimize",
+            "presswatch.scheduler:optimize_job",
+            seconds=24 * 3600,
+            first_run=_next(clock_time(2, 30)),
+        )
     elif scheduler.get_job("optimize"):
         scheduler.remove_job("optimize")
     if not paused:
@@ -159,8 +186,15 @@ def build_scheduler(app: Flask, *, crawl_minutes: float = 60, crawl_args: str = 
     return scheduler
 
 
-def _ensure_job(scheduler: BackgroundScheduler, job_id: str, func: str, *, seconds: float,
-                args: list[object] | None = None, first_run: datetime | None = None) -> None:
+def _ensure_job(
+    scheduler: BackgroundScheduler,
+    job_id: str,
+    func: str,
+    *,
+    seconds: float,
+    args: list[object] | None = None,
+    first_run: datetime | None = None,
+) -> None:
     """Keep a stored job with the same settings (and its next run time); otherwise (re)create it."""
     args = args or []
     try:
@@ -170,12 +204,17 @@ def _ensure_job(scheduler: BackgroundScheduler, job_id: str, func: str, *, secon
         # web.scheduler before the composition root): drop it and make it anew.
         scheduler.remove_job(job_id)
         existing = None
-    if existing is not None and existing.func_ref == func and list(existing.args) == args and \
-            existing.trigger.interval.total_seconds() == seconds:
+    if (
+        existing is not None
+        and existing.func_ref == func
+        and list(existing.args) == args
+        and existing.trigger.interval.total_seconds() == seconds
+    ):
         return
     options = {"next_run_time": first_run} if first_run else {}
-    scheduler.add_job(func, "interval", seconds=seconds, args=args, id=job_id, name=job_id,
-                      replace_existing=True, **options)
+    scheduler.add_job(
+        func, "interval", seconds=seconds, args=args, id=job_id, name=job_id, replace_existing=True, **options
+    )
 
 
 @contextmanager

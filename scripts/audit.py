@@ -72,8 +72,21 @@ def table_findings(pins: dict[str, str], advisories: list[dict]) -> list[Finding
 
 def run_pip_audit(constraints: Path) -> tuple[list[Finding], list[str], str | None]:
     """pip-audit's findings, the packages it could not audit, and an error if it did not run."""
-    cmd = [sys.executable, "-m", "pip_audit", "-r", str(constraints), "--no-deps", "--disable-pip",
-           "--vulnerability-service", "pypi", "--format", "json", "--progress-spinner", "off"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip_audit",
+        "-r",
+        str(constraints),
+        "--no-deps",
+        "--disable-pip",
+        "--vulnerability-service",
+        "pypi",
+        "--format",
+        "json",
+        "--progress-spinner",
+        "off",
+    ]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -111,13 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     if error:
         print(f"audit: {error}")
     if skipped:
-        print(f"audit: pip-audit's vulnerability service had no data for {len(skipped)} of {len(pins)} "
-              "pinned packages (PyPI's per-release JSON API did not answer for them); "
-              "only scripts/advisories.toml was checked for those.")
+        print(
+            f"audit: pip-audit's vulnerability service had no data for {len(skipped)} of {len(pins)} "
+            "pinned packages (PyPI's per-release JSON API did not answer for them); "
+            "only scripts/advisories.toml was checked for those."
+        )
     strict = os.environ.get("PRESSWATCH_AUDIT_STRICT") == "1" and bool(skipped or error)
     verdict = "FAILED" if fixable or strict else "ok"
-    print(f"audit {verdict}: {len(pins)} pinned packages, {len(fixable)} vulnerable with a fix available, "
-          f"{len(findings) - len(fixable)} without a fix, {len(skipped)} not covered by pip-audit")
+    print(
+        f"audit {verdict}: {len(pins)} pinned packages, {len(fixable)} vulnerable with a fix available, "
+        f"{len(findings) - len(fixable)} without a fix, {len(skipped)} not covered by pip-audit"
+    )
     return 1 if fixable or strict else 0
 
 

@@ -33,8 +33,15 @@ TOPICS_FILE = "topics.yaml"  # the admins' topic profiles (over the packaged one
 OUTLETS_FILE = "outlets.yaml"  # the registry as the admins edited it, for the crawl
 SECRET_KEY_FILE = "secret_key"  # the app's session key when PRESSWATCH_SECRET_KEY is not set
 # What a backup holds: the databases (copied with SQLite's backup API) and the plain files.
-BACKED_UP_DATABASES = (APP_FILE, CRAWL_STATE_FILE, STORIES_FILE, SPOOL_FILE, INDEX_FILE, CORRECTIONS_FILE,
-                       VERSIONS_FILE)
+BACKED_UP_DATABASES = (
+    APP_FILE,
+    CRAWL_STATE_FILE,
+    STORIES_FILE,
+    SPOOL_FILE,
+    INDEX_FILE,
+    CORRECTIONS_FILE,
+    VERSIONS_FILE,
+)
 BACKED_UP_FILES = (SECRET_KEY_FILE, TOPICS_FILE)
 # The province watched when PRESSWATCH_FOCUS_PROVINCE is not set; the organisation defaults to its
 # Ban Tuyên giáo và Dân vận (web/organisation.py names it).

@@ -54,8 +54,13 @@ class Correction:
 
     def explanation(self) -> dict[str, Any]:
         """What ``Document.explanations["correction"]`` holds: enough for the article page."""
-        return {"by": self.corrected_by, "at": self.corrected_at.isoformat(), "id": self.id,
-                "old": self.old, "old_units": self.new.get("old_units", [])}
+        return {
+            "by": self.corrected_by,
+            "at": self.corrected_at.isoformat(),
+            "id": self.id,
+            "old": self.old,
+            "old_units": self.new.get("old_units", []),
+        }
 
 
 def corrections_path(config: SearchConfig) -> Path:
@@ -95,40 +100,70 @@ class CorrectionStore:
     def open(cls, config: SearchConfig | None = None) -> CorrectionStore:
         return cls(corrections_path(config or SearchConfig.from_env()))
 
-    def record(self, document: Document, *, tone: str, topics: list[str], old_units: list[str],
-               by: str, at: datetime | None = None) -> Correction:
+    def record(
+        self,
+        document: Document,
+        *,
+        tone: str,
+        topics: list[str],
+        old_units: list[str],
+        by: str,
+        at: datetime | None = None,
+    ) -> Correction:
         """Append a correction of ``document`` (its current values are the "old" side) and return
         it; the caller then ``apply``-s it and indexes the document. ``old_units``: the pre-2025
         provinces (the labelling rule of tests/data/analysis); the new units are added here."""
         at = (at or datetime.now(UTC)).astimezone(UTC)
         old = _values(document)
-        new = {"tone": tone, "topics": list(topics), "old_units": list(old_units),
-               "provinces": with_new_units(old_units)}
+        new = {
+            "tone": tone,
+            "topics": list(topics),
+            "old_units": list(old_units),
+            "provinces": with_new_units(old_units),
+        }
         with self._lock, self.db:
             cursor = self.db.execute(
                 "INSERT INTO corrections(document_id, url, corrected_by, corrected_at, old, new) "
                 "VALUES (?,?,?,?,?,?)",
-                (document.id, document.url, by, at.isoformat(),
-                 json.dumps(old, ensure_ascii=False), json.dumps(new, ensure_ascii=False)))
+                (
+                    document.id,
+                    document.url,
+                    by,
+                    at.isoformat(),
+                    json.dumps(old, ensure_ascii=False),
+                    json.dumps(new, ensure_ascii=False),
+                ),
+            )
         return Correction(int(cursor.lastrowid or 0), document.id, document.url, by, at, old, new)
 
     @staticmethod
     def _row(row: tuple[int, str, str, str, str, str, str]) -> Correction:
-        return Correction(row[0], row[1], row[2], row[3], datetime.fromisoformat(row[4]),
-                          json.loads(row[5]), json.loads(row[6]))
+        return Correction(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            datetime.fromisoformat(row[4]),
+            json.loads(row[5]),
+            json.loads(row[6]),
+        )
 
     def latest(self, document_id: str) -> Correction | None:
         with self._lock:
             row = self.db.execute(
                 "SELECT id, document_id, url, corrected_by, corrected_at, old, new FROM corrections "
-                "WHERE document_id = ? ORDER BY id DESC LIMIT 1", (document_id,)).fetchone()
+                "WHERE document_id = ? ORDER BY id DESC LIMIT 1",
+                (document_id,),
+            ).fetchone()
         return self._row(row) if row else None
 
     def history(self, document_id: str) -> list[Correction]:
         with self._lock:
             rows = self.db.execute(
                 "SELECT id, document_id, url, corrected_by, corrected_at, old, new FROM corrections "
-                "WHERE document_id = ? ORDER BY id", (document_id,)).fetchall()
+                "WHERE document_id = ? ORDER BY id",
+                (document_id,),
+            ).fetchall()
         return [self._row(row) for row in rows]
 
     def current(self) -> Iterator[Correction]:
@@ -136,7 +171,8 @@ class CorrectionStore:
         with self._lock:
             rows = self.db.execute(
                 "SELECT id, document_id, url, corrected_by, corrected_at, old, new FROM corrections "
-                "WHERE id IN (SELECT max(id) FROM corrections GROUP BY document_id) ORDER BY id").fetchall()
+                "WHERE id IN (SELECT max(id) FROM corrections GROUP BY document_id) ORDER BY id"
+            ).fetchall()
         return iter([self._row(row) for row in rows])
 
     def apply(self, document: Document) -> bool:
@@ -158,4 +194,3 @@ def apply_correction(document: Document, correction: Correction) -> Document:
     document.provinces = list(correction.new["provinces"])
     document.explanations = {**(document.explanations or {}), "correction": correction.explanation()}
     return document
-

@@ -36,8 +36,9 @@ class PreparedArticle:
     signature: bytes | None = None  # search.stories.signature(document)
 
 
-def prepare(article: Mapping[str, Any], *, analyse: Annotator | None = annotate,
-            sign: bool = True) -> PreparedArticle:
+def prepare(
+    article: Mapping[str, Any], *, analyse: Annotator | None = annotate, sign: bool = True
+) -> PreparedArticle:
     """What ``Ingester.add`` does to an article before grouping, as a pure function of the article
     (no index, no story table), so it can run in another process."""
     document = Document.from_article(article)  # normalises text (NFC, tone marks)
@@ -49,9 +50,16 @@ def prepare(article: Mapping[str, Any], *, analyse: Annotator | None = annotate,
 class Ingester:
     """normalise → analyse → group into stories → index, in batches (bulk requests on Elasticsearch)."""
 
-    def __init__(self, backend: SearchBackend, *, grouper: StoryGrouper | None = None,
-                 annotate: Annotator | None = None, spool: Spool | None = None,
-                 batch_size: int = 200, corrections: CorrectionStore | None = None) -> None:
+    def __init__(
+        self,
+        backend: SearchBackend,
+        *,
+        grouper: StoryGrouper | None = None,
+        annotate: Annotator | None = None,
+        spool: Spool | None = None,
+        batch_size: int = 200,
+        corrections: CorrectionStore | None = None,
+    ) -> None:
         self.backend = backend
         # Staff corrections win over the analyser, so a re-crawl of a corrected article keeps them.
         self.corrections = corrections
@@ -176,12 +184,18 @@ def open_ingester(config: SearchConfig | None = None, *, refresh: bool = False) 
     spool = None
     if config.backend == "elasticsearch":
         spool = Spool(spool_path(config))
-    return Ingester(open_backend(config, refresh=refresh), grouper=grouper, annotate=annotate, spool=spool,
-                    corrections=CorrectionStore.open(config))
+    return Ingester(
+        open_backend(config, refresh=refresh),
+        grouper=grouper,
+        annotate=annotate,
+        spool=spool,
+        corrections=CorrectionStore.open(config),
+    )
 
 
-def replay_spool(config: SearchConfig | None = None, *, dead_letters: bool = False,
-                 backend: SearchBackend | None = None) -> tuple[IndexReport, int]:
+def replay_spool(
+    config: SearchConfig | None = None, *, dead_letters: bool = False, backend: SearchBackend | None = None
+) -> tuple[IndexReport, int]:
     """Send what the spool holds to the index now (first the dead letters back into it, if asked);
     returns the report and how many dead letters remain. Raises BackendUnavailable if the index
     is away (the spool keeps everything). ``backend``: an open one to use (not closed here)."""

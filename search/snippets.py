@@ -62,8 +62,9 @@ def _cut(text: str, start: int, at: int) -> int:
     return len(text) if space < 0 else space
 
 
-def _matched_spans(text: str, terms: Sequence[tuple[str, ...]],
-                   limit: int = MAX_SPANS) -> list[tuple[int, int]]:
+def _matched_spans(
+    text: str, terms: Sequence[tuple[str, ...]], limit: int = MAX_SPANS
+) -> list[tuple[int, int]]:
     """(start, end) of the first ``limit`` matches of the terms, in ``text``'s character positions.
 
     The text is folded a chunk at a time, so a text full of matches costs what its first
@@ -73,7 +74,7 @@ def _matched_spans(text: str, terms: Sequence[tuple[str, ...]],
     folded, resume = "", 0
     while True:
         end = _cut(text, len(folded), len(folded) + FOLD_CHUNK)
-        piece = fold(text[len(folded):end])
+        piece = fold(text[len(folded) : end])
         if len(piece) != end - len(folded):  # rare (decomposed marks, odd case mappings)
             return _matched_spans_by_word(text, terms, limit)
         # The folded text lines up with the original character for character, so a regex pass in
@@ -96,8 +97,9 @@ def _matched_spans(text: str, terms: Sequence[tuple[str, ...]],
         resume = safe
 
 
-def _matched_spans_by_word(text: str, terms: Sequence[tuple[str, ...]],
-                           limit: int = MAX_SPANS) -> list[tuple[int, int]]:
+def _matched_spans_by_word(
+    text: str, terms: Sequence[tuple[str, ...]], limit: int = MAX_SPANS
+) -> list[tuple[int, int]]:
     words = [(m.start(), m.end(), _folded(m.group(0))) for m in _WORD.finditer(text)]
     first_words = {term[0] for term in terms}
     any_prefix = any(token.endswith("*") for term in terms for token in term[:1])
@@ -125,7 +127,7 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Adjacent matches separated by spaces only become one mark: "<mark>kiến nghị</mark>"."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

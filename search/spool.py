@@ -45,12 +45,16 @@ class Spool:
         self.db.execute("PRAGMA journal_mode=WAL")
         # FULL: a spooled batch must survive a power cut, that is the spool's whole point.
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS spool (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-                        "document_id TEXT NOT NULL, source TEXT NOT NULL)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS spool (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "document_id TEXT NOT NULL, source TEXT NOT NULL)"
+        )
         # One row per document (its latest rejected version); attempts counts the rejections.
-        self.db.execute("CREATE TABLE IF NOT EXISTS dead_letters (document_id TEXT PRIMARY KEY, "
-                        "source TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL, "
-                        "attempts INTEGER NOT NULL DEFAULT 1)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS dead_letters (document_id TEXT PRIMARY KEY, "
+            "source TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL, "
+            "attempts INTEGER NOT NULL DEFAULT 1)"
+        )
 
     def put(self, documents: Iterable[Document]) -> int:
         rows = [(d.id, json.dumps(d.to_source(), ensure_ascii=False)) for d in documents]
@@ -84,14 +88,17 @@ class Spool:
         """Remove entries up to ``through`` (replayed) and keep the rejected ones as dead letters,
         in one transaction: a document is always in the spool or in the dead letters."""
         now = datetime.now(LOCAL_TZ).isoformat(timespec="seconds")
-        rows = [(d.id, json.dumps(d.to_source(), ensure_ascii=False), reason[:2000], now)
-                for d, reason in rejected]
+        rows = [
+            (d.id, json.dumps(d.to_source(), ensure_ascii=False), reason[:2000], now)
+            for d, reason in rejected
+        ]
         with self._transaction():
             self.db.executemany(
                 "INSERT INTO dead_letters(document_id, source, reason, failed_at) VALUES (?,?,?,?) "
                 "ON CONFLICT(document_id) DO UPDATE SET source = excluded.source, "
                 "reason = excluded.reason, failed_at = excluded.failed_at, attempts = attempts + 1",
-                rows)
+                rows,
+            )
             if through is not None:
                 self.db.execute("DELETE FROM spool WHERE seq <= ?", (through,))
 
@@ -102,15 +109,25 @@ class Spool:
     def dead_letters(self, limit: int = 100) -> list[DeadLetter]:
         """The most recently rejected first."""
         with self._lock:
-            rows = self.db.execute("SELECT document_id, source, reason, failed_at, attempts "
-                                   "FROM dead_letters ORDER BY failed_at DESC, document_id LIMIT ?",
-                                   (limit,)).fetchall()
+            rows = self.db.execute(
+                "SELECT document_id, source, reason, failed_at, attempts "
+                "FROM dead_letters ORDER BY failed_at DESC, document_id LIMIT ?",
+                (limit,),
+            ).fetchall()
         letters = []
         for document_id, source, reason, failed_at, attempts in rows:
             data = json.loads(source)
-            letters.append(DeadLetter(document_id, data.get("url", ""), data.get("title", ""),
-                                      data.get("outlet_id", ""), reason, datetime.fromisoformat(failed_at),
-                                      attempts))
+            letters.append(
+                DeadLetter(
+                    document_id,
+                    data.get("url", ""),
+                    data.get("title", ""),
+                    data.get("outlet_id", ""),
+                    reason,
+                    datetime.fromisoformat(failed_at),
+                    attempts,
+                )
+            )
         return letters
 
     def dead_count(self) -> int:
@@ -120,8 +137,10 @@ class Spool:
     def requeue_dead_letters(self) -> int:
         """Move every dead letter back into the spool (the next replay sends them again)."""
         with self._transaction():
-            moved = self.db.execute("INSERT INTO spool(document_id, source) SELECT document_id, source "
-                                    "FROM dead_letters ORDER BY failed_at").rowcount
+            moved = self.db.execute(
+                "INSERT INTO spool(document_id, source) SELECT document_id, source "
+                "FROM dead_letters ORDER BY failed_at"
+            ).rowcount
             self.db.execute("DELETE FROM dead_letters")
         return moved
 

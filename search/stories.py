@@ -47,7 +47,7 @@ def signature(document: Document) -> bytes:
     from datasketch import MinHash
 
     words = tokens(f"{document.title} {document.sapo} {document.body}")
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations())
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles])
     hashvalues: np.ndarray = minhash.hashvalues
@@ -73,8 +73,10 @@ class StoryGrouper:
         self.db.execute("PRAGMA journal_mode=WAL")
         # A lost signature after a power cut only means a copy starts its own story: no fsync each.
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS signatures (id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
-                        " published_ts INTEGER NOT NULL, hashvalues BLOB NOT NULL)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS signatures (id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
+            " published_ts INTEGER NOT NULL, hashvalues BLOB NOT NULL)"
+        )
         from datasketch import MinHashLSH
 
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -82,13 +84,12 @@ class StoryGrouper:
         # A year of signatures in memory (~1 KB each); the window test below applies per pair.
         cutoff = int(time.time()) - 400 * 86400
         for doc_id, story_id, published_ts, blob in self.db.execute(
-                "SELECT id, story_id, published_ts, hashvalues FROM signatures WHERE published_ts >= ?",
-                (cutoff,)):
+            "SELECT id, story_id, published_ts, hashvalues FROM signatures WHERE published_ts >= ?", (cutoff,)
+        ):
             self.lsh.insert(doc_id, _lean(bytes(blob)))
             self.stories[doc_id] = (story_id, published_ts)
 
-    def assign(self, document: Document, hashvalues: bytes | None = None, *,
-               commit: bool = True) -> str:
+    def assign(self, document: Document, hashvalues: bytes | None = None, *, commit: bool = True) -> str:
         """Set and return ``document.story_id``; re-assigning the same article keeps its story.
 
         ``hashvalues``: the document's ``signature`` when already computed (by an extraction
@@ -101,13 +102,18 @@ class StoryGrouper:
             values = signature(document) if hashvalues is None else hashvalues
             minhash = _lean(values)
             published = int(document.published_at.timestamp())
-            candidates = [(self.stories[c][1], self.stories[c][0]) for c in self.lsh.query(minhash)
-                          if abs(self.stories[c][1] - published) <= WINDOW_DAYS * 86400]
+            candidates = [
+                (self.stories[c][1], self.stories[c][0])
+                for c in self.lsh.query(minhash)
+                if abs(self.stories[c][1] - published) <= WINDOW_DAYS * 86400
+            ]
             story_id = min(candidates)[1] if candidates else document.id
             self.lsh.insert(document.id, minhash)
             self.stories[document.id] = (story_id, published)
-            self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?,?,?,?)",
-                            (document.id, story_id, published, values))
+            self.db.execute(
+                "INSERT OR REPLACE INTO signatures VALUES (?,?,?,?)",
+                (document.id, story_id, published, values),
+            )
             if commit:
                 self.db.commit()
             document.story_id = story_id

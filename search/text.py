@@ -26,13 +26,93 @@ WORD_CHAR = r"[^\W_]"  # tokens are runs of these: letters and digits, not "_"
 _WORD = re.compile(WORD_CHAR + "+")
 # The shape of a Vietnamese syllable: tone marks are only moved inside words of this shape, so a
 # French or English word ("café", "où") keeps its spelling.
-_INITIALS = {"", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
-             "p", "ph", "r", "s", "t", "th", "tr", "v", "x", "qu", "gi"}
+_INITIALS = {
+    "",
+    "b",
+    "c",
+    "ch",
+    "d",
+    "đ",
+    "g",
+    "gh",
+    "h",
+    "k",
+    "kh",
+    "l",
+    "m",
+    "n",
+    "ng",
+    "ngh",
+    "nh",
+    "p",
+    "ph",
+    "r",
+    "s",
+    "t",
+    "th",
+    "tr",
+    "v",
+    "x",
+    "qu",
+    "gi",
+}
 _FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
-_NUCLEI = {"a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu",
-           "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ",
-           "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "oai", "oay", "oeo",
-           "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu"}
+_NUCLEI = {
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iê",
+    "iu",
+    "oa",
+    "oă",
+    "oe",
+    "oi",
+    "ôi",
+    "ơi",
+    "oo",
+    "ua",
+    "uâ",
+    "uê",
+    "ui",
+    "uô",
+    "uơ",
+    "uy",
+    "ưa",
+    "ưi",
+    "ưu",
+    "ươ",
+    "yê",
+    "iêu",
+    "oai",
+    "oay",
+    "oeo",
+    "uây",
+    "uôi",
+    "uya",
+    "uyê",
+    "uyu",
+    "ươi",
+    "ươu",
+    "yêu",
+}
 # Tokens longer than this are cut, as Elasticsearch's standard tokenizer does at 255.
 MAX_TOKEN_LENGTH = 255
 
@@ -62,8 +142,11 @@ def _tone_position(letters: list[str]) -> int | None:
     if not nucleus:
         return None
     initial = "".join(lower[:start])
-    if (initial not in _INITIALS or "".join(lower[end:]) not in _FINALS
-            or "".join(lower[i] for i in nucleus) not in _NUCLEI):
+    if (
+        initial not in _INITIALS
+        or "".join(lower[end:]) not in _FINALS
+        or "".join(lower[i] for i in nucleus) not in _NUCLEI
+    ):
         return None
     modified = [i for i in nucleus if lower[i] in _MODIFIED_VOWELS]
     if modified:
@@ -103,8 +186,9 @@ def _fold_char(ch: str) -> str:
 
 # One translate table for every Latin letter with diacritics, and every combining mark, so folding
 # a long article is a single pass in C (it runs on every indexed field and every query term).
-_FOLD_TABLE: dict[int, str | None] = {cp: _fold_char(chr(cp)) for cp in range(0xC0, 0x2000)
-                                      if _fold_char(chr(cp)) != chr(cp).lower()}
+_FOLD_TABLE: dict[int, str | None] = {
+    cp: _fold_char(chr(cp)) for cp in range(0xC0, 0x2000) if _fold_char(chr(cp)) != chr(cp).lower()
+}
 _FOLD_TABLE.update({cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))})
 
 

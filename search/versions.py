@@ -104,8 +104,10 @@ def _env_number(name: str, default: float) -> float:
 
 def snapshot_budget() -> tuple[int, int]:
     """(bytes for all compressed snapshots, bytes for one), from the environment (0: none kept)."""
-    return (int(_env_number("PRESSWATCH_SNAPSHOT_BUDGET_MB", 1024) * 1024 * 1024),
-            int(_env_number("PRESSWATCH_SNAPSHOT_MAX_KB", 512) * 1024))
+    return (
+        int(_env_number("PRESSWATCH_SNAPSHOT_BUDGET_MB", 1024) * 1024 * 1024),
+        int(_env_number("PRESSWATCH_SNAPSHOT_MAX_KB", 512) * 1024),
+    )
 
 
 @dataclass(frozen=True)
@@ -436,12 +438,14 @@ class VersionStore:
         out: dict[str, str] = {}
         with self._lock:
             for start in range(0, len(document_ids), 500):
-                chunk = document_ids[start:start + 500]
+                chunk = document_ids[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute(
                     f"SELECT document_id, gone_at IS NOT NULL, EXISTS (SELECT 1 FROM events e WHERE "  # noqa: S608
                     f"e.document_id = c.document_id AND e.kind = 'edit') FROM current c "
-                    f"WHERE document_id IN ({marks})", chunk).fetchall()
+                    f"WHERE document_id IN ({marks})",
+                    chunk,
+                ).fetchall()
                 for document_id, gone, edited in rows:
                     if gone or edited:
                         out[document_id] = "taken_down" if gone else "edited"

@@ -28,13 +28,17 @@ def elasticsearch_url() -> Iterator[str]:
     if configured:
         yield configured
         return
-    node = Node(name=f"pytest-{uuid.uuid4().hex[:8]}", heap="768m",
-                base_dir=cache_dir() / "nodes" / f"pytest-{os.getpid()}")
+    node = Node(
+        name=f"pytest-{uuid.uuid4().hex[:8]}",
+        heap="768m",
+        base_dir=cache_dir() / "nodes" / f"pytest-{os.getpid()}",
+    )
     try:
         node.start(progress=lambda message: None)
     except NodeError as error:
-        pytest.fail(f"Elasticsearch could not start, so the Elasticsearch tests cannot run:\n{error}",
-                    pytrace=False)
+        pytest.fail(
+            f"Elasticsearch could not start, so the Elasticsearch tests cannot run:\n{error}", pytrace=False
+        )
     yield node.url
     node.stop()
     shutil.rmtree(node.base_dir, ignore_errors=True)
@@ -61,7 +65,6 @@ def sample_press():
         yield press
 
 
-
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path_factory, monkeypatch):
     """Every test gets its own data folder and the embedded index unless it asks for more."""
@@ -70,6 +73,7 @@ def isolated_environment(tmp_path_factory, monkeypatch):
 
 
 # --- the app fixtures every test folder shares: app, client, login_as(role) ---------------------
+
 
 @pytest.fixture
 def app(tmp_path):

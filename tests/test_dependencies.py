@@ -46,7 +46,8 @@ def test_every_requirement_is_pinned_inside_its_range(requirement: Requirement) 
     assert name in PINS, f"{requirement.name} is not in constraints.txt: run scripts/lock.sh"
     assert requirement.specifier.contains(PINS[name], prereleases=True), (
         f"constraints.txt pins {name}=={PINS[name]}, outside pyproject's {requirement.specifier}: "
-        "run scripts/lock.sh")
+        "run scripts/lock.sh"
+    )
 
 
 def test_no_floor_allows_a_release_without_a_published_fix() -> None:
@@ -101,8 +102,9 @@ def test_tests_and_devtools_import_only_declared_dependencies() -> None:
     # Helper modules that tests import by their file name (sys.path set by conftest), and the
     # scripts/ folder; the layout test may read the build backend (setuptools).
     local = {path.stem for folder in ("tests", "scripts") for path in (ROOT / folder).rglob("*.py")}
-    missing = [m for m in undeclared(["tests", "devtools"], RUNTIME + DEV + BUILD)
-               if m.split(" ")[0] not in local]
+    missing = [
+        m for m in undeclared(["tests", "devtools"], RUNTIME + DEV + BUILD) if m.split(" ")[0] not in local
+    ]
     assert not missing
 
 
@@ -110,15 +112,20 @@ def test_audit_fails_on_a_known_vulnerable_pin(tmp_path: Path) -> None:
     # The user's path: the command .ci/run runs, on a lock that pins Scrapy before its fix.
     lock = tmp_path / "constraints.txt"
     lock.write_text("scrapy==2.11.0\n    # via presswatch (pyproject.toml)\nflask==3.1.3\n")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "audit.py"), "--constraints", str(lock)],
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "audit.py"), "--constraints", str(lock)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "VULNERABLE scrapy==2.11.0" in done.stdout and "CVE-2024-3572" in done.stdout
     assert "flask" not in done.stdout.split("audit")[0]
 
 
 def test_audit_passes_on_the_locked_set() -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "audit.py")],
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "audit.py")], capture_output=True, text=True, timeout=900
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "audit ok" in done.stdout

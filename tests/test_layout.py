@@ -13,28 +13,34 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _run(code: str, tmp_path: Path) -> list[str]:
     env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout.split()
 
 
 def test_create_app_loads_neither_scrapy_nor_the_crawler(tmp_path: Path) -> None:
     """The web layer's app must not pay for Scrapy (about a second) nor depend on crawler/."""
-    out = _run("import sys; from web import create_app; create_app(); "
-               "print('scrapy' in sys.modules, any(m.startswith('crawler') for m in sys.modules))",
-               tmp_path)
+    out = _run(
+        "import sys; from web import create_app; create_app(); "
+        "print('scrapy' in sys.modules, any(m.startswith('crawler') for m in sys.modules))",
+        tmp_path,
+    )
     assert out == ["False", "False"]
 
 
 def test_pages_that_list_outlets_do_not_load_scrapy(tmp_path: Path) -> None:
     """The outlet names the search page and the admin's outlet page show come from the registry
     (YAML + dataclasses) through the composition root: reading them must not pull in Scrapy."""
-    out = _run("import sys; from presswatch.app import create_app; app = create_app()\n"
-               "from web import services; from web.admin.outlets import registry_outlets\n"
-               "with app.app_context():\n"
-               "    names = services.outlet_names(); rows = registry_outlets()\n"
-               "print(len(names) > 50, len(rows) > 50, 'scrapy' in sys.modules)", tmp_path)
+    out = _run(
+        "import sys; from presswatch.app import create_app; app = create_app()\n"
+        "from web import services; from web.admin.outlets import registry_outlets\n"
+        "with app.app_context():\n"
+        "    names = services.outlet_names(); rows = registry_outlets()\n"
+        "print(len(names) > 50, len(rows) > 50, 'scrapy' in sys.modules)",
+        tmp_path,
+    )
     assert out == ["True", "True", "False"]
 
 
@@ -49,8 +55,9 @@ def _module_name(path: Path) -> str:
 
 
 def _modules(packages: tuple[str, ...] = PACKAGES) -> dict[str, Path]:
-    return {_module_name(path): path for package in packages
-            for path in sorted((REPO / package).rglob("*.py"))}
+    return {
+        _module_name(path): path for package in packages for path in sorted((REPO / package).rglob("*.py"))
+    }
 
 
 def _imports(name: str, path: Path, known: set[str], *, deferred: bool) -> set[str]:
@@ -67,7 +74,7 @@ def _imports(name: str, path: Path, known: set[str], *, deferred: bool) -> set[s
         base = node.module or ""
         if node.level:
             anchor = package.split(".")
-            anchor = anchor[:len(anchor) - node.level + 1]
+            anchor = anchor[: len(anchor) - node.level + 1]
             base = ".".join([*anchor, *([base] if base else [])])
         for alias in node.names:
             found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base)
@@ -77,8 +84,12 @@ def _imports(name: str, path: Path, known: set[str], *, deferred: bool) -> set[s
             add(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) and not deferred:
             return
-        elif (isinstance(node, ast.If) and isinstance(node.test, ast.Name)
-              and node.test.id == "TYPE_CHECKING" and not deferred):
+        elif (
+            isinstance(node, ast.If)
+            and isinstance(node.test, ast.Name)
+            and node.test.id == "TYPE_CHECKING"
+            and not deferred
+        ):
             for child in node.orelse:
                 visit(child)
             return
@@ -139,11 +150,18 @@ def test_the_layers_import_neither_the_composition_root_nor_a_layer_above() -> N
     """Data flows crawler → search → web; presswatch/ wires them and nothing imports it. Read from
     the source (any import, also inside a function or under TYPE_CHECKING), so no lazy import
     hides a dependency."""
-    above = {"crawler": {"web", "presswatch"}, "search": {"crawler", "web", "presswatch"},
-             "web": {"crawler", "presswatch"}}
-    offenders = sorted(f"{name} → {target}" for package, banned in above.items()
-                       for name, targets in _imports_of(package).items()
-                       for target in targets if target.split(".")[0] in banned)
+    above = {
+        "crawler": {"web", "presswatch"},
+        "search": {"crawler", "web", "presswatch"},
+        "web": {"crawler", "presswatch"},
+    }
+    offenders = sorted(
+        f"{name} → {target}"
+        for package, banned in above.items()
+        for name, targets in _imports_of(package).items()
+        for target in targets
+        if target.split(".")[0] in banned
+    )
     assert offenders == []
 
 
@@ -178,9 +196,12 @@ def test_no_new_cycles_through_deferred_imports() -> None:
 
 def test_no_module_loads_a_sibling_through_importlib() -> None:
     """Modules import their siblings with import statements, so readers (and tools) see them."""
-    offenders = [name for name, path in _modules().items()
-                 if "importlib.import_module" in path.read_text(encoding="utf-8")
-                 or "inspect.getmodule" in path.read_text(encoding="utf-8")]
+    offenders = [
+        name
+        for name, path in _modules().items()
+        if "importlib.import_module" in path.read_text(encoding="utf-8")
+        or "inspect.getmodule" in path.read_text(encoding="utf-8")
+    ]
     assert offenders == []
 
 
@@ -189,8 +210,13 @@ def test_bench_imports_no_test_module() -> None:
     offenders = []
     for path in sorted((REPO / "bench").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             offenders += [f"{path.name}: {n}" for n in names if n == "tests" or n.startswith("tests.")]
     assert offenders == []
 
@@ -214,8 +240,11 @@ def test_the_vietnam_time_zone_is_named_once() -> None:
         for path in sorted((REPO / package).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 named = isinstance(node, ast.Constant) and node.value in names
-                fixed_offset = (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "timezone"
-                                and "hours=7" in ast.unparse(node))
+                fixed_offset = (
+                    isinstance(node, ast.Call)
+                    and getattr(node.func, "id", "") == "timezone"
+                    and "hours=7" in ast.unparse(node)
+                )
                 if named or fixed_offset:
                     found.append(str(path.relative_to(REPO)))
     assert found == ["search/config.py"]
@@ -225,6 +254,7 @@ def test_the_vietnam_time_zone_is_named_once() -> None:
 
 
 # --- settings: one module reads the environment ------------------------------------------------
+
 
 def _environment_reads(tree: ast.AST) -> list[tuple[int, str]]:
     """``os.environ.get(X)``, ``os.getenv(X)``, ``os.environ[X]`` where X is a PRESSWATCH_ name or
@@ -237,8 +267,11 @@ def _environment_reads(tree: ast.AST) -> list[tuple[int, str]]:
             func = ast.unparse(node.func)
             if func in ("os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.pop"):
                 target = node.args[0]
-        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) \
-                and ast.unparse(node.value) in ("os.environ", "environ"):
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.ctx, ast.Load)
+            and ast.unparse(node.value) in ("os.environ", "environ")
+        ):
             target = node.slice
         if target is None:
             continue
@@ -249,18 +282,23 @@ def _environment_reads(tree: ast.AST) -> list[tuple[int, str]]:
 
 
 def test_the_checker_finds_environment_reads() -> None:
-    code = ('import os\nos.environ.get("PRESSWATCH_X")\nos.getenv("PRESSWATCH_Y", "1")\n'
-            'os.environ["PRESSWATCH_Z"]\nos.environ.get(name)\nos.environ.get("PATH")\n'
-            'env = {**os.environ, "PRESSWATCH_DATA_DIR": "x"}\n')
+    code = (
+        'import os\nos.environ.get("PRESSWATCH_X")\nos.getenv("PRESSWATCH_Y", "1")\n'
+        'os.environ["PRESSWATCH_Z"]\nos.environ.get(name)\nos.environ.get("PATH")\n'
+        'env = {**os.environ, "PRESSWATCH_DATA_DIR": "x"}\n'
+    )
     assert [line for line, _text in _environment_reads(ast.parse(code))] == [2, 3, 4, 5]
 
 
 def test_only_the_settings_module_reads_presswatch_variables() -> None:
     """search/config.py reads the environment into ``Settings``; everyone else asks ``settings()``."""
-    offenders = [f"{path.relative_to(REPO)}:{line}: {text}"
-                 for package in ("crawler", "search", "web", "presswatch")
-                 for path in sorted((REPO / package).rglob("*.py")) if path != REPO / "search" / "config.py"
-                 for line, text in _environment_reads(ast.parse(path.read_text(encoding="utf-8")))]
+    offenders = [
+        f"{path.relative_to(REPO)}:{line}: {text}"
+        for package in ("crawler", "search", "web", "presswatch")
+        for path in sorted((REPO / package).rglob("*.py"))
+        if path != REPO / "search" / "config.py"
+        for line, text in _environment_reads(ast.parse(path.read_text(encoding="utf-8")))
+    ]
     assert offenders == []
 
 
@@ -312,10 +350,16 @@ def test_architecture_names_only_modules_that_exist() -> None:
 
 def test_architecture_names_every_package() -> None:
     named = _architecture_paths()
-    packages = sorted(str(init.parent.relative_to(REPO)) for top in LAYOUT_PACKAGES
-                      for init in (REPO / top).rglob("__init__.py"))
-    unnamed = [package for package in packages
-               if not any(path == package or path.startswith(package + "/") for path in named)]
+    packages = sorted(
+        str(init.parent.relative_to(REPO))
+        for top in LAYOUT_PACKAGES
+        for init in (REPO / top).rglob("__init__.py")
+    )
+    unnamed = [
+        package
+        for package in packages
+        if not any(path == package or path.startswith(package + "/") for path in named)
+    ]
     assert unnamed == []
 
 
@@ -339,8 +383,11 @@ def test_blueprints_follow_one_naming_rule() -> None:
 def test_crawl_state_is_reached_through_the_crawler() -> None:
     """Scrapy components get the run's crawl state from the crawler their ``from_crawler`` was
     given (``crawler.extensions.crawl_state``), not from an attribute hung on the spider."""
-    hung = [str(path.relative_to(REPO)) for path in sorted((REPO / "crawler").rglob("*.py"))
-            if "state_store" in path.read_text(encoding="utf-8")]
+    hung = [
+        str(path.relative_to(REPO))
+        for path in sorted((REPO / "crawler").rglob("*.py"))
+        if "state_store" in path.read_text(encoding="utf-8")
+    ]
     assert hung == []
 
 
@@ -353,8 +400,12 @@ def test_the_data_folders_files_are_named_once() -> None:
             if path == REPO / "search" / "config.py" or "sample_press" in path.parts:
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                        and node.value.endswith(".sqlite3") and "/" not in node.value:
+                if (
+                    isinstance(node, ast.Constant)
+                    and isinstance(node.value, str)
+                    and node.value.endswith(".sqlite3")
+                    and "/" not in node.value
+                ):
                     found.append(f"{path.relative_to(REPO)}: {node.value}")
     assert found == []
     from search.config import BACKED_UP_DATABASES, INDEX_FILE, VERSIONS_FILE

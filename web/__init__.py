@@ -66,9 +66,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(operations_bp)
 
-    for code, message in ((403, N_("Bạn không có quyền thực hiện thao tác này.")),
-                          (404, N_("Không tìm thấy trang hoặc bài viết.")),
-                          (429, N_("Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại."))):
+    for code, message in (
+        (403, N_("Bạn không có quyền thực hiện thao tác này.")),
+        (404, N_("Không tìm thấy trang hoặc bài viết.")),
+        (429, N_("Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.")),
+    ):
         app.register_error_handler(code, _error_page(code, message))
     return app
 
@@ -76,4 +78,5 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 def _error_page(code: int, message: str) -> Callable[[Exception], ResponseReturnValue]:
     def handler(error: Exception) -> ResponseReturnValue:
         return render_template("error.html", code=code, message=gettext(message)), code
+
     return handler

@@ -24,10 +24,30 @@ bp = Blueprint("account", __name__)
 MIN_LENGTH = 10
 MAX_LENGTH = 200
 # Passwords people pick first; refused whatever their length (folded to lower case, digits kept).
-COMMON = frozenset({"matkhau123", "matkhau1234", "matkhau12345", "password123", "password1234",
-                    "1234567890", "12345678910", "qwertyuiop", "123456789a", "a123456789",
-                    "abc1234567", "abcd123456", "admin12345", "presswatch", "presswatch1",
-                    "presswatch123", "baochi123", "1111111111", "0123456789", "iloveyou123"})
+COMMON = frozenset(
+    {
+        "matkhau123",
+        "matkhau1234",
+        "matkhau12345",
+        "password123",
+        "password1234",
+        "1234567890",
+        "12345678910",
+        "qwertyuiop",
+        "123456789a",
+        "a123456789",
+        "abc1234567",
+        "abcd123456",
+        "admin12345",
+        "presswatch",
+        "presswatch1",
+        "presswatch123",
+        "baochi123",
+        "1111111111",
+        "0123456789",
+        "iloveyou123",
+    }
+)
 
 
 def password_problem(password: str, email: str, current: str = "") -> str | None:
@@ -42,8 +62,13 @@ def password_problem(password: str, email: str, current: str = "") -> str | None
     if len(password) > MAX_LENGTH:
         return N_("Mật khẩu mới dài quá 200 ký tự.")
     folded = password.casefold()
-    classes = sum((any(c.isalpha() for c in password), any(c.isdigit() for c in password),
-                   any(not c.isalnum() for c in password)))
+    classes = sum(
+        (
+            any(c.isalpha() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
     if classes < 2:
         return N_("Mật khẩu mới phải có ít nhất hai loại ký tự: chữ, số, ký tự khác.")
     if len(set(folded)) < 5:
@@ -59,11 +84,13 @@ def password_problem(password: str, email: str, current: str = "") -> str | None
 
 
 class PasswordForm(FlaskForm):
-    current = PasswordField(lazy_gettext("Mật khẩu hiện tại"),
-                            validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    current = PasswordField(
+        lazy_gettext("Mật khẩu hiện tại"), validators=[DataRequired(), Length(max=MAX_LENGTH)]
+    )
     new = PasswordField(lazy_gettext("Mật khẩu mới"), validators=[DataRequired(), Length(max=MAX_LENGTH)])
-    confirm = PasswordField(lazy_gettext("Nhập lại mật khẩu mới"),
-                            validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    confirm = PasswordField(
+        lazy_gettext("Nhập lại mật khẩu mới"), validators=[DataRequired(), Length(max=MAX_LENGTH)]
+    )
 
 
 def _user_key() -> str:
@@ -74,8 +101,12 @@ def _user_key() -> str:
 @login_required
 # Wrong current passwords are throttled per account: a walked-away-from session must not become
 # a way to guess the password (which would also open the account's other sessions).
-@limiter.limit(lambda: current_app.config.get("PRESSWATCH_LOGIN_LIMIT_ACCOUNT") or "5 per minute",
-               key_func=_user_key, methods=["POST"], deduct_when=lambda r: r.status_code == 401)
+@limiter.limit(
+    lambda: current_app.config.get("PRESSWATCH_LOGIN_LIMIT_ACCOUNT") or "5 per minute",
+    key_func=_user_key,
+    methods=["POST"],
+    deduct_when=lambda r: r.status_code == 401,
+)
 def password() -> Any:
     form = PasswordForm()
     status = 200

@@ -26,10 +26,37 @@ from web.versions import FIELD_LABELS, REASON_LABELS, versions_view
 bp = Blueprint("articles", __name__, url_prefix="/articles")
 
 # What an article body may contain once cleaned: text structure, images and captions, plain links.
-ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "em", "strong", "b", "i",
-                "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tr", "th", "td"}
-ALLOWED_ATTRIBUTES = {"img": {"src", "alt", "loading", "referrerpolicy"}, "a": {"href", "title"},
-                      "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "figure",
+    "figcaption",
+    "img",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {
+    "img": {"src", "alt", "loading", "referrerpolicy"},
+    "a": {"href", "title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
 URL_SCHEMES = {"http", "https"}  # no javascript:, data: or vbscript: survives
 COPIES_LIMIT = 50
 TERMS_SHOWN = 12
@@ -38,8 +65,14 @@ TERMS_SHOWN = 12
 def sanitize(html: str) -> Markup:
     """nh3 (ammonia): unknown tags dropped with their script/style content, no event handlers,
     no style attributes, only http(s) URLs; links open without a referrer and cannot steer the app."""
-    cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                        link_rel="noopener noreferrer nofollow", strip_comments=True)
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
     return Markup(cleaned)  # noqa: S704 - cleaned by nh3 just above
 
 
@@ -62,8 +95,11 @@ def body_html(document: Document) -> Markup:
         # must not make a staff browser fetch it (the CSP allows images from this site only).
         caption = str(image.get("caption") or "")
         link = _("Mở ảnh từ %(host)s", host=url.hostname)
-        figures.append(f'<figure><a href="{escape(str(image["url"]))}">{escape(link)}</a>'
-                       + (f"<figcaption>{escape(caption)}</figcaption>" if caption else "") + "</figure>")
+        figures.append(
+            f'<figure><a href="{escape(str(image["url"]))}">{escape(link)}</a>'
+            + (f"<figcaption>{escape(caption)}</figcaption>" if caption else "")
+            + "</figure>"
+        )
     return sanitize(html_body + "".join(figures))
 
 
@@ -82,8 +118,11 @@ def terms(value: Any, limit: int = TERMS_SHOWN) -> list[str]:
             text = str(item)
         elif isinstance(item, dict):
             key = next((k for k in ("term", "cue", "text", "match", "alias", "name") if item.get(k)), None)
-            text = str(item[key]) if key else ", ".join(f"{k}: {v}" for k, v in item.items()
-                                                        if isinstance(v, str | int | float))
+            text = (
+                str(item[key])
+                if key
+                else ", ".join(f"{k}: {v}" for k, v in item.items() if isinstance(v, str | int | float))
+            )
         elif isinstance(item, Iterable):
             for part in item:
                 add(part)
@@ -121,9 +160,14 @@ def tone_reason(document: Document) -> ToneReason:
         reason.score = float(score) if isinstance(score, int | float) else None
         for cue in raw.get("cues") or []:
             if isinstance(cue, dict) and cue.get("cue"):
-                reason.cues.append({"cue": str(cue["cue"]), "polarity": str(cue.get("polarity", "")),
-                                    "modifier": str(cue.get("modifier") or ""),
-                                    "intensifier": str(cue.get("intensifier") or "")})
+                reason.cues.append(
+                    {
+                        "cue": str(cue["cue"]),
+                        "polarity": str(cue.get("polarity", "")),
+                        "modifier": str(cue.get("modifier") or ""),
+                        "intensifier": str(cue.get("intensifier") or ""),
+                    }
+                )
             elif isinstance(cue, str):
                 reason.cues.append({"cue": cue, "polarity": "", "modifier": "", "intensifier": ""})
         focus = raw.get("focus")
@@ -148,8 +192,9 @@ def tag_reasons(document: Document, kind: str, names: list[str]) -> list[tuple[s
 
 def story_copies(document: Document) -> list[Document]:
     """Other articles of the same story (other outlets, or the same outlet again), oldest first."""
-    request = SearchRequest(query=f'story:"{document.story_id}"', sort="date", limit=COPIES_LIMIT,
-                            facets=False)
+    request = SearchRequest(
+        query=f'story:"{document.story_id}"', sort="date", limit=COPIES_LIMIT, facets=False
+    )
     try:
         hits = services.backend().search(request).hits
     except (BackendUnavailable, ValueError):
@@ -167,11 +212,19 @@ def show(document_id: str) -> ResponseReturnValue:
     if document is None:
         abort(404)
     copies = story_copies(document) if document.story_id else []
-    return render_template("articles/show.html", doc=document, body=body_html(document),
-                           topics=tag_reasons(document, "topics", document.topics),
-                           provinces=tag_reasons(document, "provinces", document.provinces),
-                           tone=tone_reason(document), copies=copies,
-                           copy_outlets=len({d.outlet_id for d in copies} - {document.outlet_id}),
-                           outlet_names=services.outlet_names(), followup=panel("article", document.id),
-                           fix=form_context(document), versions=versions_view(document.id),
-                           REASON_LABELS=REASON_LABELS, FIELD_LABELS=FIELD_LABELS)
+    return render_template(
+        "articles/show.html",
+        doc=document,
+        body=body_html(document),
+        topics=tag_reasons(document, "topics", document.topics),
+        provinces=tag_reasons(document, "provinces", document.provinces),
+        tone=tone_reason(document),
+        copies=copies,
+        copy_outlets=len({d.outlet_id for d in copies} - {document.outlet_id}),
+        outlet_names=services.outlet_names(),
+        followup=panel("article", document.id),
+        fix=form_context(document),
+        versions=versions_view(document.id),
+        REASON_LABELS=REASON_LABELS,
+        FIELD_LABELS=FIELD_LABELS,
+    )

@@ -77,16 +77,19 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
-def create_user(db: sqlite3.Connection, email: str, password: str, role: str = "viewer",
-                name: str = "") -> int:
+def create_user(
+    db: sqlite3.Connection, email: str, password: str, role: str = "viewer", name: str = ""
+) -> int:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 8:
         raise ValueError("password must have at least 8 characters")
     if has_control_characters(name) or has_control_characters(email):
         raise ValueError("name and email must not contain control characters (line breaks, tabs)")
-    cursor = db.execute("INSERT INTO users(email, name, password_hash, role) VALUES (?,?,?,?)",
-                        (email.strip(), name.strip(), generate_password_hash(password), role))
+    cursor = db.execute(
+        "INSERT INTO users(email, name, password_hash, role) VALUES (?,?,?,?)",
+        (email.strip(), name.strip(), generate_password_hash(password), role),
+    )
     db.commit()
     user_id = cursor.lastrowid
     assert user_id is not None  # set by every INSERT
@@ -112,6 +115,7 @@ def has_control_characters(text: str) -> bool:
 
 def role_required(role: str) -> Callable[[_View], _View]:
     """Views for ``role`` and above; others get 403 (checked on the server, every request)."""
+
     def decorator(view: _View) -> _View:
         @wraps(view)
         @login_required
@@ -119,8 +123,10 @@ def role_required(role: str) -> Callable[[_View], _View]:
             if not current_user.can(role):
                 abort(403)
             return view(*args, **kwargs)
+
         wrapped.required_role = role  # type: ignore[attr-defined]  # a marker on the view function
         return cast(_View, wrapped)  # wraps() keeps the view's name and signature
+
     return decorator
 
 
@@ -163,8 +169,12 @@ def _limit(name: str, default: str) -> Callable[[], str]:
 # address (trying many accounts). The address is the client's, not a shared proxy's, when
 # PRESSWATCH_TRUSTED_PROXIES says how many proxies to look through (web/security.py).
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_limit("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"), key_func=_account_key,
-               methods=["POST"], deduct_when=_refused)
+@limiter.limit(
+    _limit("PRESSWATCH_LOGIN_LIMIT_ACCOUNT", "5 per minute"),
+    key_func=_account_key,
+    methods=["POST"],
+    deduct_when=_refused,
+)
 @limiter.limit(_limit("PRESSWATCH_LOGIN_LIMIT_IP", "30 per minute"), methods=["POST"], deduct_when=_refused)
 def login() -> ResponseReturnValue:
     form = LoginForm()

@@ -49,8 +49,9 @@ CREATE TABLE IF NOT EXISTS basket_items (
 
 def item_ids(db: sqlite3.Connection, user_id: int) -> list[str]:
     """The user's basket, oldest tick first."""
-    rows = db.execute("SELECT document_id FROM basket_items WHERE user_id = ? ORDER BY added_at, rowid",
-                      (user_id,)).fetchall()
+    rows = db.execute(
+        "SELECT document_id FROM basket_items WHERE user_id = ? ORDER BY added_at, rowid", (user_id,)
+    ).fetchall()
     return [row[0] for row in rows]
 
 
@@ -60,8 +61,10 @@ def add(db: sqlite3.Connection, user_id: int, document_ids: list[str]) -> int:
     if len(document_ids) > room:
         raise ExportRefused(_("Giỏ điểm báo có nhiều nhất %(n)d bài.", n=MAX_SELECTION))
     before = db.total_changes
-    db.executemany("INSERT OR IGNORE INTO basket_items(user_id, document_id) VALUES (?, ?)",
-                   [(user_id, i) for i in document_ids])
+    db.executemany(
+        "INSERT OR IGNORE INTO basket_items(user_id, document_id) VALUES (?, ?)",
+        [(user_id, i) for i in document_ids],
+    )
     db.commit()
     return db.total_changes - before
 
@@ -71,8 +74,10 @@ def remove(db: sqlite3.Connection, user_id: int, document_ids: list[str] | None 
     if document_ids is None:
         db.execute("DELETE FROM basket_items WHERE user_id = ?", (user_id,))
     else:
-        db.executemany("DELETE FROM basket_items WHERE user_id = ? AND document_id = ?",
-                       [(user_id, i) for i in document_ids])
+        db.executemany(
+            "DELETE FROM basket_items WHERE user_id = ? AND document_id = ?",
+            [(user_id, i) for i in document_ids],
+        )
     db.commit()
 
 
@@ -94,16 +99,17 @@ def _back(fallback: str) -> str:
 @bp.app_context_processor
 def basket_helpers() -> dict[str, Any]:
     """``in_basket(id)`` and ``basket_count()`` for the tick buttons and the menu (one query a page)."""
+
     def ticked() -> set[str]:
         if "basket_ids" not in g:
             user = current_user
-            g.basket_ids = (set(item_ids(get_db(), user.id))
-                            if user.is_authenticated and user.can(BASKET_ROLE) else set())
+            g.basket_ids = (
+                set(item_ids(get_db(), user.id)) if user.is_authenticated and user.can(BASKET_ROLE) else set()
+            )
         ids: set[str] = g.basket_ids
         return ids
 
-    return {"in_basket": lambda document_id: document_id in ticked(),
-            "basket_count": lambda: len(ticked())}
+    return {"in_basket": lambda document_id: document_id in ticked(), "basket_count": lambda: len(ticked())}
 
 
 @bp.route("/")
@@ -124,9 +130,15 @@ def index() -> ResponseReturnValue:
     except BackendUnavailable as exc:
         error = services.index_unavailable(exc)
     documents.sort(key=lambda d: d.published_at, reverse=True)
-    return render_template("basket/index.html", documents=documents, missing=missing, error=error,
-                           outlet_names=services.outlet_names(), today=datetime.now(LOCAL_TZ).date(),
-                           default_header=_report_header(None))
+    return render_template(
+        "basket/index.html",
+        documents=documents,
+        missing=missing,
+        error=error,
+        outlet_names=services.outlet_names(),
+        today=datetime.now(LOCAL_TZ).date(),
+        default_header=_report_header(None),
+    )
 
 
 @bp.route("/toggle", methods=["POST"])
@@ -178,15 +190,21 @@ def export() -> ResponseReturnValue:
         if fmt not in FORMATS:
             raise ExportRefused(_("Định dạng không hợp lệ."))
         if not ids:
-            raise ExportRefused(_("Giỏ điểm báo đang trống: đánh dấu bài ở trang tìm kiếm, tổng quan "
-                                  "hoặc trang bài viết."))
+            raise ExportRefused(
+                _("Giỏ điểm báo đang trống: đánh dấu bài ở trang tìm kiếm, tổng quan hoặc trang bài viết.")
+            )
         if fmt in REVIEW_FORMATS and len(ids) > _max_clippings():
             raise ExportRefused(_("Một bản điểm báo có nhiều nhất %(n)d bài.", n=_max_clippings()), 413)
         backend = services.backend()
         documents = [d for d in (backend.get(i) for i in ids) if d is not None]
         if len(documents) < len(ids):
-            raise ExportRefused(_("%(n)d bài trong giỏ không còn trong kho dữ liệu; hãy xóa chúng khỏi "
-                                  "giỏ.", n=len(ids) - len(documents)), 404)
+            raise ExportRefused(
+                _(
+                    "%(n)d bài trong giỏ không còn trong kho dữ liệu; hãy xóa chúng khỏi giỏ.",
+                    n=len(ids) - len(documents),
+                ),
+                404,
+            )
     except ExportRefused as error:
         return _refused(error)
     except BackendUnavailable as error:

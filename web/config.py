@@ -43,11 +43,15 @@ def load_config() -> dict[str, Any]:
         # lists are ";"-separated.
         "PRESSWATCH_REPORT_NUMBER_SUFFIX": env.get("PRESSWATCH_REPORT_NUMBER_SUFFIX", "-ĐB/BTGDVTU"),
         "PRESSWATCH_REPORT_SIGNER": env.get("PRESSWATCH_REPORT_SIGNER", ""),
-        "PRESSWATCH_REPORT_SIGNER_TITLE": _list(env.get(
-            "PRESSWATCH_REPORT_SIGNER_TITLE", "K/T TRƯỞNG BAN;PHÓ TRƯỞNG BAN")),
-        "PRESSWATCH_REPORT_RECIPIENTS": _list(env.get(
-            "PRESSWATCH_REPORT_RECIPIENTS",
-            "Thường trực Tỉnh ủy (để báo cáo);Lãnh đạo Ban;Lưu Văn phòng Ban")),
+        "PRESSWATCH_REPORT_SIGNER_TITLE": _list(
+            env.get("PRESSWATCH_REPORT_SIGNER_TITLE", "K/T TRƯỞNG BAN;PHÓ TRƯỞNG BAN")
+        ),
+        "PRESSWATCH_REPORT_RECIPIENTS": _list(
+            env.get(
+                "PRESSWATCH_REPORT_RECIPIENTS",
+                "Thường trực Tỉnh ủy (để báo cáo);Lãnh đạo Ban;Lưu Văn phòng Ban",
+            )
+        ),
         "PRESSWATCH_REPORT_MAX_CLIPPINGS": int(env.get("PRESSWATCH_REPORT_MAX_CLIPPINGS", "300")),
         "PRESSWATCH_TRUSTED_PROXIES": trusted_proxies(),
         **cookie_config(env.get("PRESSWATCH_BASE_URL", "")),

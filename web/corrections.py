@@ -63,11 +63,14 @@ def old_units_of(document: Document) -> list[str]:
 
 def form_context(document: Document) -> dict[str, Any]:
     """What ``articles/_correction.html`` needs; the form only for editors and admins."""
-    return {"can_correct": current_user.can("editor"), "tones": TONES,
-            "topic_choices": topic_choices() if current_user.can("editor") else [],
-            "province_choices": province_choices() if current_user.can("editor") else [],
-            "old_units": ", ".join(old_units_of(document)),
-            "correction": shown_correction(document)}
+    return {
+        "can_correct": current_user.can("editor"),
+        "tones": TONES,
+        "topic_choices": topic_choices() if current_user.can("editor") else [],
+        "province_choices": province_choices() if current_user.can("editor") else [],
+        "old_units": ", ".join(old_units_of(document)),
+        "correction": shown_correction(document),
+    }
 
 
 def shown_correction(document: Document) -> dict[str, Any] | None:
@@ -97,9 +100,14 @@ def correct(document_id: str) -> ResponseReturnValue:
     known_topics, known_units = set(topic_choices()), set(province_choices())
     unknown = [t for t in topics if t not in known_topics] + [p for p in provinces if p not in known_units]
     if tone not in TONES or unknown:
-        message = _("Không lưu được: sắc thái không hợp lệ.") if tone not in TONES else \
-            _("Không lưu được: không có chủ đề hoặc tỉnh, thành (trước 1/7/2025) tên là %(names)s.",
-              names=", ".join(unknown))
+        message = (
+            _("Không lưu được: sắc thái không hợp lệ.")
+            if tone not in TONES
+            else _(
+                "Không lưu được: không có chủ đề hoặc tỉnh, thành (trước 1/7/2025) tên là %(names)s.",
+                names=", ".join(unknown),
+            )
+        )
         flash(message, "error")
         return redirect(back, code=303)
     by = current_user.name or current_user.email

@@ -45,18 +45,33 @@ class OwnShare:
 
 def last_article(backend: SearchBackend, request: SearchRequest, today: date) -> Document | None:
     """The newest article of ``request``'s filters and query up to ``today`` (its dates replaced)."""
-    newest = replace(request, date_from=today - timedelta(days=GAP_LOOKBACK_DAYS - 1), date_to=today,
-                     sort="date", limit=1, offset=0, facets=False, collapse=False, histogram=None)
+    newest = replace(
+        request,
+        date_from=today - timedelta(days=GAP_LOOKBACK_DAYS - 1),
+        date_to=today,
+        sort="date",
+        limit=1,
+        offset=0,
+        facets=False,
+        collapse=False,
+        histogram=None,
+    )
     hits = backend.search(newest).hits
     return hits[0].document if hits else None
 
 
-def topic_gaps(backend: SearchBackend, topics: list[str], provinces: list[str], today: date,
-               days: int) -> list[TopicGap]:
+def topic_gaps(
+    backend: SearchBackend, topics: list[str], provinces: list[str], today: date, days: int
+) -> list[TopicGap]:
     """The ``topics`` with no article (about ``provinces``, if given) in the ``days`` local days
     ending ``today``; the longest silence first."""
-    recent = SearchRequest(provinces=list(provinces), date_from=today - timedelta(days=days - 1),
-                           date_to=today, limit=0, facets=False)
+    recent = SearchRequest(
+        provinces=list(provinces),
+        date_from=today - timedelta(days=days - 1),
+        date_to=today,
+        limit=0,
+        facets=False,
+    )
     covered = set(backend.pivot(recent, "topic", "tone"))
     gaps = []
     for topic in topics:
@@ -68,16 +83,18 @@ def topic_gaps(backend: SearchBackend, topics: list[str], provinces: list[str], 
     return sorted(gaps, key=lambda g: (g.last_seen is not None, g.last_seen or date.min, g.topic))
 
 
-def own_share(backend: SearchBackend, request: SearchRequest, focus: str,
-              provinces: dict[str, str]) -> OwnShare:
+def own_share(
+    backend: SearchBackend, request: SearchRequest, focus: str, provinces: dict[str, str]
+) -> OwnShare:
     """``request``'s articles by reach: the focus province's own press agency against the rest."""
     from web.stories import reach
 
     counts: dict[str, int] = {}
     for outlet, kinds in backend.pivot(replace(request, limit=0, facets=False), "outlet", "kind").items():
         for kind, count in kinds.items():
-            stub = Document(url="", outlet_id=outlet, title="", published_at=datetime.now(UTC),
-                            outlet_kind=kind)  # web.stories.reach reads only the outlet and kind
+            stub = Document(
+                url="", outlet_id=outlet, title="", published_at=datetime.now(UTC), outlet_kind=kind
+            )  # web.stories.reach reads only the outlet and kind
             key = reach(stub, focus, provinces)
             counts[key] = counts.get(key, 0) + count
     return OwnShare(counts)

@@ -33,8 +33,12 @@ from web.i18n import N_, current_language
 from web.stories import REACH
 
 bp = Blueprint("dashboard", __name__)
-PERIODS = {"day": (1, N_("Hôm nay")), "week": (7, N_("7 ngày")), "month": (30, N_("30 ngày")),
-           "quarter": (90, N_("90 ngày"))}
+PERIODS = {
+    "day": (1, N_("Hôm nay")),
+    "week": (7, N_("7 ngày")),
+    "month": (30, N_("30 ngày")),
+    "quarter": (90, N_("90 ngày")),
+}
 TONES = tuple(TONE_LABELS)  # negative, neutral, positive: the order the charts stack them
 SILENT_BASELINE_DAYS = 60  # an outlet counts as "usually publishing" if it had articles in this window
 SILENT_SHOWN = 12
@@ -63,6 +67,7 @@ def window_ending(end: date, days: int) -> Window:
 @dataclass
 class ToneRow:
     """One topic or outlet with its articles by tone."""
+
     name: str
     counts: dict[str, int]
     total: int = 0
@@ -106,6 +111,7 @@ class Dashboard:
     def outlet_field(self) -> str:
         """The facet and search filter outlet figures use: "outlet" or "group"."""
         return "outlet" if self.apart else "group"
+
     silent_days: int = 3
     charts: dict[str, Any] = field(default_factory=dict)
     gaps: list[TopicGap] = field(default_factory=list)  # topics without coverage for gap_days
@@ -114,8 +120,13 @@ class Dashboard:
 
 
 def _base(scope: str, province: str, window: Window) -> SearchRequest:
-    return SearchRequest(provinces=[province] if scope == "province" else [], date_from=window.start,
-                         date_to=window.end, limit=0, facets=False)
+    return SearchRequest(
+        provinces=[province] if scope == "province" else [],
+        date_from=window.start,
+        date_to=window.end,
+        limit=0,
+        facets=False,
+    )
 
 
 def _count(request: SearchRequest) -> int:
@@ -147,9 +158,14 @@ def timeline(base: SearchRequest, window: Window) -> dict[str, Any]:
         result = backend.search(replace(base, tones=[tone], histogram=interval))
         counts = dict(result.histogram)
         series.append({"key": tone, "label": tone_label(tone), "data": [counts.get(b, 0) for b in buckets]})
-    return {"interval": interval, "start": window.start, "end": window.end,
-            "labels": [short_date(b) for b in buckets],
-            "dates": [b.isoformat() for b in buckets], "series": series}
+    return {
+        "interval": interval,
+        "start": window.start,
+        "end": window.end,
+        "labels": [short_date(b) for b in buckets],
+        "dates": [b.isoformat() for b in buckets],
+        "series": series,
+    }
 
 
 def silent_outlets(end: date, days: int, by: str = "group") -> list[SilentOutlet]:
@@ -162,13 +178,17 @@ def silent_outlets(end: date, days: int, by: str = "group") -> list[SilentOutlet
     backend = services.backend()
     baseline = window_ending(end, SILENT_BASELINE_DAYS)
     recent = window_ending(end, days)
-    seen = backend.pivot(SearchRequest(date_from=baseline.start, date_to=baseline.end, facets=False),
-                         by, "kind")
-    active = backend.pivot(SearchRequest(date_from=recent.start, date_to=recent.end, facets=False),
-                           by, "kind")
+    seen = backend.pivot(
+        SearchRequest(date_from=baseline.start, date_to=baseline.end, facets=False), by, "kind"
+    )
+    active = backend.pivot(
+        SearchRequest(date_from=recent.start, date_to=recent.end, facets=False), by, "kind"
+    )
     active_ids = {name.casefold() for name in active}
-    quiet = sorted(((outlet, kinds) for outlet, kinds in seen.items() if outlet.casefold() not in active_ids),
-                   key=lambda item: (-sum(item[1].values()), item[0]))
+    quiet = sorted(
+        ((outlet, kinds) for outlet, kinds in seen.items() if outlet.casefold() not in active_ids),
+        key=lambda item: (-sum(item[1].values()), item[0]),
+    )
     out = []
     for outlet, kinds in quiet[:SILENT_SHOWN]:
         chosen: dict[str, Any] = {"groups" if by == "group" else "outlets": [outlet]}
@@ -179,33 +199,40 @@ def silent_outlets(end: date, days: int, by: str = "group") -> list[SilentOutlet
     return out
 
 
-def build(period: str, end: date, scope: str, province: str, silent_days: int,
-          apart: bool = False) -> Dashboard:
+def build(
+    period: str, end: date, scope: str, province: str, silent_days: int, apart: bool = False
+) -> Dashboard:
     backend = services.backend()
     window = window_ending(end, PERIODS[period][0])
     dashboard = Dashboard(period, window, scope, province, silent_days=silent_days, apart=apart)
     base = _base(scope, province, window)
     for key in ("day", "week", "month"):
         kpi_window = window_ending(end, PERIODS[key][0])
-        dashboard.kpis.append((PERIODS[key][1], _count(_base(scope, province, kpi_window)),
-                               search_link(dashboard, kpi_window)))
+        dashboard.kpis.append(
+            (PERIODS[key][1], _count(_base(scope, province, kpi_window)), search_link(dashboard, kpi_window))
+        )
     main = backend.search(replace(base, facets=True))
     dashboard.total, dashboard.facets = main.total, main.facets
     dashboard.negative = dict(main.facets.get("tone", [])).get("negative", 0)
-    topic_rows = [ToneRow.from_pivot(name, counts)
-                  for name, counts in backend.pivot(base, "topic", "tone").items()]
+    topic_rows = [
+        ToneRow.from_pivot(name, counts) for name, counts in backend.pivot(base, "topic", "tone").items()
+    ]
     dashboard.topics = sorted(topic_rows, key=lambda r: (-r.total, r.name))
-    outlet_rows = [ToneRow.from_pivot(name, counts)
-                   for name, counts in backend.pivot(base, dashboard.outlet_field, "tone").items()]
+    outlet_rows = [
+        ToneRow.from_pivot(name, counts)
+        for name, counts in backend.pivot(base, dashboard.outlet_field, "tone").items()
+    ]
     dashboard.outlets = len(outlet_rows)
     dashboard.outlet_rows = sorted(outlet_rows, key=lambda r: (-r.total, r.name))[:TABLE_ROWS]
     dashboard.stories = backend.stories(base, 8)
-    dashboard.negative_hits = backend.search(replace(base, tones=["negative"], sort="date", collapse=True,
-                                                     limit=8)).hits
+    dashboard.negative_hits = backend.search(
+        replace(base, tones=["negative"], sort="date", collapse=True, limit=8)
+    ).hits
     dashboard.silent = silent_outlets(end, silent_days, dashboard.outlet_field)
     dashboard.gap_days = int(current_app.config.get("PRESSWATCH_GAP_DAYS") or 7)
-    dashboard.gaps = topic_gaps(backend, [profile.name for profile in load_profiles()],
-                                base.provinces, end, dashboard.gap_days)
+    dashboard.gaps = topic_gaps(
+        backend, [profile.name for profile in load_profiles()], base.provinces, end, dashboard.gap_days
+    )
     dashboard.own = own_share(backend, base, province, services.outlet_provinces())
     # The chart shows the chosen period (it used to widen "7 ngày" to 14 days, unlabelled); a
     # single day is drawn as the week ending that day so it has something to compare with.
@@ -213,29 +240,44 @@ def build(period: str, end: date, scope: str, province: str, silent_days: int,
     names = services.outlet_names()
     dashboard.charts = {
         "timeline": timeline(_base(scope, province, chart_window), chart_window),
-        "topics": {"labels": [r.name for r in dashboard.topics[:TABLE_ROWS]],
-                   "data": [r.total for r in dashboard.topics[:TABLE_ROWS]]},
-        "kinds": {"labels": [kind_label(k) for k, _n in main.facets.get("kind", [])],
-                  "data": [n for _k, n in main.facets.get("kind", [])]},
-        "tones": {"keys": list(TONES), "labels": [tone_label(t) for t in TONES],
-                  "data": [dict(main.facets.get("tone", [])).get(t, 0) for t in TONES]},
-        "outlets": {"labels": [names.get(r.name, r.name) for r in dashboard.outlet_rows],
-                    "data": [r.total for r in dashboard.outlet_rows]},
-        "text": {"articles": _("Số bài"), "empty": _("Không có dữ liệu trong khoảng thời gian này"),
-                 "day": _("Ngày (ngày/tháng)"), "week": _("Tuần bắt đầu ngày (ngày/tháng)")},
+        "topics": {
+            "labels": [r.name for r in dashboard.topics[:TABLE_ROWS]],
+            "data": [r.total for r in dashboard.topics[:TABLE_ROWS]],
+        },
+        "kinds": {
+            "labels": [kind_label(k) for k, _n in main.facets.get("kind", [])],
+            "data": [n for _k, n in main.facets.get("kind", [])],
+        },
+        "tones": {
+            "keys": list(TONES),
+            "labels": [tone_label(t) for t in TONES],
+            "data": [dict(main.facets.get("tone", [])).get(t, 0) for t in TONES],
+        },
+        "outlets": {
+            "labels": [names.get(r.name, r.name) for r in dashboard.outlet_rows],
+            "data": [r.total for r in dashboard.outlet_rows],
+        },
+        "text": {
+            "articles": _("Số bài"),
+            "empty": _("Không có dữ liệu trong khoảng thời gian này"),
+            "day": _("Ngày (ngày/tháng)"),
+            "week": _("Tuần bắt đầu ngày (ngày/tháng)"),
+        },
     }
     return dashboard
 
 
-def cached_build(period: str, end: date, scope: str, province: str, silent_days: int,
-                 apart: bool = False) -> Dashboard:
+def cached_build(
+    period: str, end: date, scope: str, province: str, silent_days: int, apart: bool = False
+) -> Dashboard:
     """``build``, reused for a minute while the index holds the same number of articles.
 
     A dashboard is about fifteen backend calls; the article count in the key makes a crawl's new
     articles appear on the next load, and the language is in the key because labels are translated.
     """
     cache: dict[tuple[object, ...], tuple[float, Dashboard]] = current_app.extensions.setdefault(
-        "presswatch.dashboard_cache", {})
+        "presswatch.dashboard_cache", {}
+    )
     key = (period, end, scope, province, silent_days, apart, current_language(), services.backend().count())
     now = time.monotonic()
     hit = cache.get(key)
@@ -276,10 +318,19 @@ def index() -> ResponseReturnValue:
     except BackendUnavailable as error:
         services.index_unavailable(error)  # logs the detail; the page says only that it is down
         return render_template("dashboard/unavailable.html"), 503
-    return render_template("dashboard/index.html", d=dashboard, periods=PERIODS, end=end,
-                           today=local_today(), outlet_names=services.outlet_names(),
-                           search_link=search_link, tones=TONES, baseline_days=SILENT_BASELINE_DAYS,
-                           apart_url=toggle_apart_url(dashboard.apart), REACH=REACH)
+    return render_template(
+        "dashboard/index.html",
+        d=dashboard,
+        periods=PERIODS,
+        end=end,
+        today=local_today(),
+        outlet_names=services.outlet_names(),
+        search_link=search_link,
+        tones=TONES,
+        baseline_days=SILENT_BASELINE_DAYS,
+        apart_url=toggle_apart_url(dashboard.apart),
+        REACH=REACH,
+    )
 
 
 def toggle_apart_url(apart: bool) -> str:

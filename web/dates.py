@@ -38,9 +38,13 @@ class DateParamError(BadRequest):
     @property
     def message(self) -> str:
         """In the reader's language (translated when shown, not when raised)."""
-        return _("Ngày “%(value)s” không hợp lệ: hãy viết dạng dd/mm/yyyy, ví dụ 25/11/2026, "
-                 "trong khoảng năm %(first)d–%(last)d.",
-                 value=self.value[:40], first=MIN_DATE.year, last=MAX_DATE.year)
+        return _(
+            "Ngày “%(value)s” không hợp lệ: hãy viết dạng dd/mm/yyyy, ví dụ 25/11/2026, "
+            "trong khoảng năm %(first)d–%(last)d.",
+            value=self.value[:40],
+            first=MIN_DATE.year,
+            last=MAX_DATE.year,
+        )
 
 
 def date_params(*names: str, checked: bool = True) -> Callable[[_View], _View]:
@@ -50,18 +54,22 @@ def date_params(*names: str, checked: bool = True) -> Callable[[_View], _View]:
     use it (a CSV export ignores the review's ``date``); a view that shows the error in its own
     page (the search form) passes False and handles ``DateParamError`` itself.
     """
+
     def declare(view: _View) -> _View:
         declared: Callable[..., Any] = view
         if checked:
+
             @wraps(view)
             def view_with_dates(*args: Any, **kwargs: Any) -> Any:
                 source = request.form if request.method == "POST" else request.args
                 for name in names:
                     date_arg(name, source)
                 return view(*args, **kwargs)
+
             declared = view_with_dates
         declared.date_params = tuple(names)  # type: ignore[attr-defined]  # read by date_arg
         return cast(_View, declared)  # wraps() keeps the view's name and signature
+
     return declare
 
 
@@ -77,8 +85,9 @@ def date_arg(name: str, args: Mapping[str, str] | None = None) -> date | None:
     if has_request_context() and request.endpoint and (source is request.args or source is request.form):
         declared = getattr(current_app.view_functions.get(request.endpoint), "date_params", ())
         if name not in declared:
-            raise RuntimeError(f"{request.endpoint} reads the date parameter {name!r} without "
-                               f"declaring it with @date_params")
+            raise RuntimeError(
+                f"{request.endpoint} reads the date parameter {name!r} without declaring it with @date_params"
+            )
     text = (source.get(name) or "").strip()
     if not text:
         return None
@@ -98,8 +107,12 @@ class DayParam(click.ParamType):  # type: ignore[type-arg]  # click 8.2's generi
             return value
         parsed = parse_date(str(value))
         if parsed is None:
-            self.fail(f"{value!r} is not a date YYYY-MM-DD (or dd/mm/yyyy) between the years "
-                      f"{MIN_DATE.year} and {MAX_DATE.year}", param, ctx)
+            self.fail(
+                f"{value!r} is not a date YYYY-MM-DD (or dd/mm/yyyy) between the years "
+                f"{MIN_DATE.year} and {MAX_DATE.year}",
+                param,
+                ctx,
+            )
         return parsed
 
 

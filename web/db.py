@@ -58,8 +58,7 @@ CREATE TABLE IF NOT EXISTS outlet_audit (
 
 
 def database_path(app: Flask) -> Path:
-    return Path(app.config.get("PRESSWATCH_DATABASE") or
-                Path(app.config["PRESSWATCH_DATA_DIR"]) / APP_FILE)
+    return Path(app.config.get("PRESSWATCH_DATABASE") or Path(app.config["PRESSWATCH_DATA_DIR"]) / APP_FILE)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -92,8 +91,7 @@ def close_db(_: BaseException | None = None) -> None:
 
 
 # Columns added after the first release: (table, column, definition) for databases made before.
-ADDED_COLUMNS = (("users", "session_epoch", "INTEGER NOT NULL DEFAULT 0"),
-                 ("subscriptions", "token", "TEXT"))
+ADDED_COLUMNS = (("users", "session_epoch", "INTEGER NOT NULL DEFAULT 0"), ("subscriptions", "token", "TEXT"))
 # Every subscription gets a random token, whoever inserts it: unsubscribe links name it, so a
 # link dies with its subscription even when SQLite hands the same row id to a new one.
 SUBSCRIPTION_TOKENS = """

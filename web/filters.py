@@ -20,14 +20,22 @@ from web.i18n import N_
 
 TONE_LABELS = {"negative": N_("Tiêu cực"), "neutral": N_("Trung tính"), "positive": N_("Tích cực")}
 KIND_LABELS = {
-    "central-daily": N_("Báo trung ương"), "central-online": N_("Báo điện tử trung ương"),
-    "provincial-party-paper": N_("Báo Đảng địa phương"), "provincial-tv": N_("Đài PT-TH địa phương"),
-    "trade-magazine": N_("Báo, tạp chí ngành"), "agency": N_("Thông tấn"),
+    "central-daily": N_("Báo trung ương"),
+    "central-online": N_("Báo điện tử trung ương"),
+    "provincial-party-paper": N_("Báo Đảng địa phương"),
+    "provincial-tv": N_("Đài PT-TH địa phương"),
+    "trade-magazine": N_("Báo, tạp chí ngành"),
+    "agency": N_("Thông tấn"),
     "provincial-press-agency": N_("Báo và PT-TH tỉnh (hợp nhất 2025)"),
 }
-FACET_LABELS = {"outlet": N_("Cơ quan báo chí"), "group": N_("Cơ quan báo chí (gộp sáp nhập)"),
-                "kind": N_("Loại hình"), "province": N_("Tỉnh, thành"), "topic": N_("Chủ đề"),
-                "tone": N_("Sắc thái")}
+FACET_LABELS = {
+    "outlet": N_("Cơ quan báo chí"),
+    "group": N_("Cơ quan báo chí (gộp sáp nhập)"),
+    "kind": N_("Loại hình"),
+    "province": N_("Tỉnh, thành"),
+    "topic": N_("Chủ đề"),
+    "tone": N_("Sắc thái"),
+}
 # The dates a search, a dashboard or a digest may ask for: wide enough for any archive, narrow
 # enough that a period (a day, a week, a comparison window) around them never overflows ``date``.
 MIN_DATE = date(1900, 1, 1)
@@ -128,7 +136,13 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["day_time"] = day_time
     app.jinja_env.filters["number"] = number
-    app.jinja_env.globals.update(TONE_LABELS=TONE_LABELS, KIND_LABELS=KIND_LABELS,
-                                 FACET_LABELS=FACET_LABELS, tone_label=tone_label,
-                                 kind_label=kind_label, facet_label=facet_label,
-                                 role_label=role_label, percent=percent)
+    app.jinja_env.globals.update(
+        TONE_LABELS=TONE_LABELS,
+        KIND_LABELS=KIND_LABELS,
+        FACET_LABELS=FACET_LABELS,
+        tone_label=tone_label,
+        kind_label=kind_label,
+        facet_label=facet_label,
+        role_label=role_label,
+        percent=percent,
+    )

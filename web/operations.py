@@ -117,6 +117,7 @@ def crawl_state_health(read_crawl_state: Callable[[], Iterable[CrawlHealth] | No
 
     ``read_crawl_state`` (None: no crawl yet) is given by the composition root
     (``presswatch.app``): web/ imports nothing from ``crawler``."""
+
     def provider() -> list[OutletHealth]:
         rows = index_health()
         state = read_crawl_state()
@@ -129,12 +130,14 @@ def crawl_state_health(read_crawl_state: Callable[[], Iterable[CrawlHealth] | No
                 continue
             row.last_crawl = datetime.fromisoformat(health.last_success) if health.last_success else None
             if health.flagged or health.consecutive_failures:
-                row.last_error = health.flagged or _("%(n)d lần thu thập lỗi liên tiếp",
-                                                        n=health.consecutive_failures)
+                row.last_error = health.flagged or _(
+                    "%(n)d lần thu thập lỗi liên tiếp", n=health.consecutive_failures
+                )
                 if row.enabled and (health.flagged or health.consecutive_failures >= 3):
                     row.status = "failing"
         rows.sort(key=lambda r: (STATUS_ORDER.get(r.status, 9), -r.articles, r.name))
         return rows
+
     return provider
 
 
@@ -172,14 +175,21 @@ def spool_figures(limit: int = 50) -> dict[str, Any]:
 def replay_dead_letters() -> ResponseReturnValue:
     """Send the dead letters (and whatever waits in the spool) to the index again."""
     try:
-        report, dead = replay_spool(current_app.config["PRESSWATCH_SEARCH"], dead_letters=True,
-                                    backend=services.backend())
+        report, dead = replay_spool(
+            current_app.config["PRESSWATCH_SEARCH"], dead_letters=True, backend=services.backend()
+        )
     except BackendUnavailable as error:
         current_app.logger.warning("dead-letter replay: index unavailable: %s", error)
         flash(_("Kho dữ liệu đang không truy cập được; các bài vẫn được giữ lại để gửi sau."), "error")
         return redirect(url_for("operations.index"), 303)
-    flash(_("Đã gửi lại: %(indexed)d bài vào kho, %(dead)d bài vẫn bị từ chối.", indexed=report.replayed,
-            dead=dead), "error" if dead else "success")
+    flash(
+        _(
+            "Đã gửi lại: %(indexed)d bài vào kho, %(dead)d bài vẫn bị từ chối.",
+            indexed=report.replayed,
+            dead=dead,
+        ),
+        "error" if dead else "success",
+    )
     return redirect(url_for("operations.index"), 303)
 
 
@@ -195,10 +205,23 @@ def index() -> ResponseReturnValue:
     except BackendUnavailable as exc:
         stats, health, error = {"backend": backend.name}, [], services.index_unavailable(exc)
     counts = {status: sum(1 for r in health if r.status == status) for status in STATUS_ORDER}
-    labels = {"failing": _("Thu thập lỗi"), "ok": _("Bình thường"), "stale": _("Chậm cập nhật"),
-              "silent": _("Không có bài 7 ngày"),
-              "empty": _("Chưa có bài nào"), "disabled": _("Đã tắt"), "unknown": _("Chưa rõ")}
-    return render_template("operations/index.html", stats=stats, health=health, counts=counts,
-                           labels=labels, error=error,
-                           from_crawl_state=PROVIDER_KEY in current_app.extensions,
-                           stale_days=STALE_AFTER.days, spool=spool_figures()), 503 if error else 200
+    labels = {
+        "failing": _("Thu thập lỗi"),
+        "ok": _("Bình thường"),
+        "stale": _("Chậm cập nhật"),
+        "silent": _("Không có bài 7 ngày"),
+        "empty": _("Chưa có bài nào"),
+        "disabled": _("Đã tắt"),
+        "unknown": _("Chưa rõ"),
+    }
+    return render_template(
+        "operations/index.html",
+        stats=stats,
+        health=health,
+        counts=counts,
+        labels=labels,
+        error=error,
+        from_crawl_state=PROVIDER_KEY in current_app.extensions,
+        stale_days=STALE_AFTER.days,
+        spool=spool_figures(),
+    ), 503 if error else 200

@@ -33,7 +33,7 @@ def _cities() -> frozenset[str]:
 
 
 def default_organisation(focus: str = DEFAULT_FOCUS) -> str:
-    """"Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh" (Thành ủy for a centrally-run city)."""
+    """ "Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh" (Thành ủy for a centrally-run city)."""
     focus = focus.strip()
     if not focus:
         return ""

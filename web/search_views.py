@@ -41,8 +41,9 @@ def search_request_from_args(args: MultiDict[str, str], page_size: int, strict: 
     """The search in ``args``; a malformed date raises ``DateParamError`` (``strict``) or is left out."""
     page = max(1, args.get("page", 1, type=int) or 1)
     page = min(page, max(1, MAX_RESULTS // page_size))
-    return searches.search_request(SearchCriteria.from_args(args, strict=strict), limit=page_size,
-                                   offset=(page - 1) * page_size)
+    return searches.search_request(
+        SearchCriteria.from_args(args, strict=strict), limit=page_size, offset=(page - 1) * page_size
+    )
 
 
 def state_pairs(args: MultiDict[str, str]) -> list[tuple[str, str]]:
@@ -117,11 +118,17 @@ def facet_names(args: MultiDict[str, str]) -> list[str]:
 
 def saved_searches(limit: int = SAVED_LIMIT) -> list[dict[str, Any]]:
     """The user's saved searches, newest first, each with the query string that opens it."""
-    return [{"id": saved.id, "name": saved.name, "criteria": saved.criteria,
-             "query_string": urlencode(saved.criteria.args()),
-             # SQLite's datetime('now') is UTC without a zone.
-             "created": datetime.fromisoformat(saved.created_at).replace(tzinfo=UTC)}
-            for saved in searches.list_saved(get_db(), current_user.id, limit)]
+    return [
+        {
+            "id": saved.id,
+            "name": saved.name,
+            "criteria": saved.criteria,
+            "query_string": urlencode(saved.criteria.args()),
+            # SQLite's datetime('now') is UTC without a zone.
+            "created": datetime.fromisoformat(saved.created_at).replace(tzinfo=UTC),
+        }
+        for saved in searches.list_saved(get_db(), current_user.id, limit)
+    ]
 
 
 @bp.route("/search")
@@ -144,29 +151,51 @@ def index() -> ResponseReturnValue:
     page = search_request.offset // page_size + 1
     pages = min((result.total - 1) // page_size + 1, MAX_RESULTS // page_size) if result else 0
     return render_template(
-        "search/index.html", req=search_request, result=result, facets=facets, error=error,
+        "search/index.html",
+        req=search_request,
+        result=result,
+        facets=facets,
+        error=error,
         hint=None if error else operator_hint(search_request.query),
-        unavailable=unavailable, date_error=date_error, page=page, pages=pages,
+        unavailable=unavailable,
+        date_error=date_error,
+        page=page,
+        pages=pages,
         page_links=pages_around(page, pages),
-        outlet_names=services.outlet_names(), facet_url=facet_url, search_url=search_url,
-        state=urlencode(state_pairs(request.args)), facets_shown=FACETS_SHOWN,
+        outlet_names=services.outlet_names(),
+        facet_url=facet_url,
+        search_url=search_url,
+        state=urlencode(state_pairs(request.args)),
+        facets_shown=FACETS_SHOWN,
         facet_names=facet_names(request.args),
         apart_url=search_url(apart=None if request.args.get("apart") == "1" else "1"),
-        saved=saved_searches(12), today=local_today(), filter_args=FILTER_ARGS, is_selected=is_selected,
-        timedelta=timedelta), status
+        saved=saved_searches(12),
+        today=local_today(),
+        filter_args=FILTER_ARGS,
+        is_selected=is_selected,
+        timedelta=timedelta,
+    ), status
 
 
 def describe_criteria(criteria: SearchCriteria) -> list[tuple[str, str]]:
     """A saved search as (label, value) pairs the list page can show."""
-    labels = {"q": _("Truy vấn"), "from": _("Từ ngày"), "to": _("Đến ngày"), "sort": _("Sắp xếp"),
-              "collapse": _("Gộp theo sự kiện")}
+    labels = {
+        "q": _("Truy vấn"),
+        "from": _("Từ ngày"),
+        "to": _("Đến ngày"),
+        "sort": _("Sắp xếp"),
+        "collapse": _("Gộp theo sự kiện"),
+    }
     names = services.outlet_names()
     parts = []
     for name, value in criteria.args():
         if name in FILTER_ARGS:
-            shown = {"outlet": names.get(value, value), "group": names.get(value, value),
-                     "kind": kind_label(value),
-                     "tone": tone_label(value)}.get(name, value)
+            shown = {
+                "outlet": names.get(value, value),
+                "group": names.get(value, value),
+                "kind": kind_label(value),
+                "tone": tone_label(value),
+            }.get(name, value)
             parts.append((facet_label(name), shown))
         elif name == "sort":
             parts.append((labels[name], _("Mới nhất") if value == "date" else _("Liên quan nhất")))
@@ -203,8 +232,9 @@ def save() -> ResponseReturnValue:
     if not name:
         name = criteria.query[:120] or _("Tìm kiếm không tên")
     db = get_db()
-    count = db.execute("SELECT count(*) FROM saved_searches WHERE user_id = ?",
-                       (current_user.id,)).fetchone()[0]
+    count = db.execute(
+        "SELECT count(*) FROM saved_searches WHERE user_id = ?", (current_user.id,)
+    ).fetchone()[0]
     if count >= SAVED_LIMIT:
         flash(_("Bạn đã lưu %(n)d tìm kiếm; hãy xoá bớt trước khi lưu thêm.", n=SAVED_LIMIT), "error")
     else:
@@ -218,13 +248,15 @@ def save() -> ResponseReturnValue:
 @role_required("viewer")
 def delete_saved(saved_id: int) -> ResponseReturnValue:
     db = get_db()
-    row = db.execute("SELECT name FROM saved_searches WHERE id = ? AND user_id = ?",
-                     (saved_id, current_user.id)).fetchone()
+    row = db.execute(
+        "SELECT name FROM saved_searches WHERE id = ? AND user_id = ?", (saved_id, current_user.id)
+    ).fetchone()
     if row is None:  # someone else's, or gone: never say which
         abort(404)
     db.execute("DELETE FROM saved_searches WHERE id = ? AND user_id = ?", (saved_id, current_user.id))
     db.commit()
     flash(_("Đã xoá tìm kiếm “%(name)s”.", name=row["name"]), "success")
     back = request.form.get("next", "")
-    return redirect(back if back.startswith("/search") and not back.startswith("//")
-                    else url_for("search.saved"))
+    return redirect(
+        back if back.startswith("/search") and not back.startswith("//") else url_for("search.saved")
+    )

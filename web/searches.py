@@ -24,8 +24,14 @@ from search.backends.base import SearchRequest
 from web.dates import DateParamError, date_arg
 
 # URL argument -> SearchCriteria / SearchRequest attribute; also the JSON keys of ``filters``.
-FILTER_ARGS = {"outlet": "outlets", "group": "groups", "kind": "kinds", "province": "provinces",
-               "topic": "topics", "tone": "tones"}
+FILTER_ARGS = {
+    "outlet": "outlets",
+    "group": "groups",
+    "kind": "kinds",
+    "province": "provinces",
+    "topic": "topics",
+    "tone": "tones",
+}
 MAX_VALUE = 2000  # characters of one query or filter value kept from a URL
 
 SCHEMA = """
@@ -77,9 +83,14 @@ class SearchCriteria:
                 return None
 
         filters = {attribute: _values(args.getlist(arg)) for arg, attribute in FILTER_ARGS.items()}
-        return cls(query=(args.get("q") or "").strip()[:MAX_VALUE], date_from=day("from"),
-                   date_to=day("to"), sort="date" if args.get("sort") == "date" else "relevance",
-                   collapse=args.get("collapse") == "1", **filters)
+        return cls(
+            query=(args.get("q") or "").strip()[:MAX_VALUE],
+            date_from=day("from"),
+            date_to=day("to"),
+            sort="date" if args.get("sort") == "date" else "relevance",
+            collapse=args.get("collapse") == "1",
+            **filters,
+        )
 
     def args(self) -> list[tuple[str, str]]:
         """URL arguments that ``from_args`` reads back as these criteria (links, the saved list)."""
@@ -93,8 +104,11 @@ class SearchCriteria:
         return pairs
 
     def filters(self) -> dict[str, list[str]]:
-        return {arg: list(getattr(self, attribute)) for arg, attribute in FILTER_ARGS.items()
-                if getattr(self, attribute)}
+        return {
+            arg: list(getattr(self, attribute))
+            for arg, attribute in FILTER_ARGS.items()
+            if getattr(self, attribute)
+        }
 
     def within(self, start: date | None, end: date | None) -> SearchCriteria:
         """These criteria over the days both they and ``start``..``end`` cover (a digest's period)."""
@@ -103,8 +117,9 @@ class SearchCriteria:
         return replace(self, date_from=first, date_to=last)
 
 
-def search_request(criteria: SearchCriteria, start: date | None = None, end: date | None = None,
-                   **options: Any) -> SearchRequest:
+def search_request(
+    criteria: SearchCriteria, start: date | None = None, end: date | None = None, **options: Any
+) -> SearchRequest:
     """THE backend request for a search over a period: the search page, digests and alerts call this.
 
     ``start``/``end`` narrow the criteria's own dates (whole local days); ``options`` are the
@@ -112,8 +127,13 @@ def search_request(criteria: SearchCriteria, start: date | None = None, end: dat
     sort and collapse, which change order and grouping but not which articles match.
     """
     scoped = criteria.within(start, end)
-    values: dict[str, Any] = {"query": scoped.query, "date_from": scoped.date_from,
-                              "date_to": scoped.date_to, "sort": scoped.sort, "collapse": scoped.collapse}
+    values: dict[str, Any] = {
+        "query": scoped.query,
+        "date_from": scoped.date_from,
+        "date_to": scoped.date_to,
+        "sort": scoped.sort,
+        "collapse": scoped.collapse,
+    }
     values.update({attribute: list(getattr(scoped, attribute)) for attribute in FILTER_ARGS.values()})
     values.update(options)
     return SearchRequest(**values)
@@ -136,9 +156,13 @@ def criteria_from_row(row: Mapping[str, Any] | sqlite3.Row) -> SearchCriteria:
     """Criteria from the columns of a ``saved_searches`` row (any prefix-free SELECT of them)."""
     stored = json.loads(row["filters"] or "{}")
     return SearchCriteria(
-        query=row["query"] or "", date_from=_day(row["date_from"]), date_to=_day(row["date_to"]),
-        sort=row["sort"] or "relevance", collapse=bool(row["collapse"]),
-        **{attribute: _values(stored.get(arg, [])) for arg, attribute in FILTER_ARGS.items()})
+        query=row["query"] or "",
+        date_from=_day(row["date_from"]),
+        date_to=_day(row["date_to"]),
+        sort=row["sort"] or "relevance",
+        collapse=bool(row["collapse"]),
+        **{attribute: _values(stored.get(arg, [])) for arg, attribute in FILTER_ARGS.items()},
+    )
 
 
 def _day(value: str | None) -> date | None:
@@ -146,24 +170,36 @@ def _day(value: str | None) -> date | None:
 
 
 def _row_values(criteria: SearchCriteria) -> tuple[object, ...]:
-    return (criteria.query, json.dumps(criteria.filters(), ensure_ascii=False),
-            criteria.date_from.isoformat() if criteria.date_from else None,
-            criteria.date_to.isoformat() if criteria.date_to else None, criteria.sort, int(criteria.collapse))
+    return (
+        criteria.query,
+        json.dumps(criteria.filters(), ensure_ascii=False),
+        criteria.date_from.isoformat() if criteria.date_from else None,
+        criteria.date_to.isoformat() if criteria.date_to else None,
+        criteria.sort,
+        int(criteria.collapse),
+    )
 
 
 def save(db: sqlite3.Connection, user_id: int, name: str, criteria: SearchCriteria) -> int:
-    cursor = db.execute("INSERT INTO saved_searches(user_id, name, query, filters, date_from, date_to, sort, "
-                        "collapse) VALUES (?,?,?,?,?,?,?,?)", (user_id, name, *_row_values(criteria)))
+    cursor = db.execute(
+        "INSERT INTO saved_searches(user_id, name, query, filters, date_from, date_to, sort, "
+        "collapse) VALUES (?,?,?,?,?,?,?,?)",
+        (user_id, name, *_row_values(criteria)),
+    )
     row_id = cursor.lastrowid
     assert row_id is not None  # set by every INSERT
     return row_id
 
 
 def list_saved(db: sqlite3.Connection, user_id: int, limit: int) -> list[SavedSearch]:
-    rows = db.execute(f"SELECT {COLUMNS} FROM saved_searches WHERE user_id = ? "
-                      "ORDER BY created_at DESC, id DESC LIMIT ?", (user_id, limit)).fetchall()
-    return [SavedSearch(row["id"], row["user_id"], row["name"], criteria_from_row(row), row["created_at"])
-            for row in rows]
+    rows = db.execute(
+        f"SELECT {COLUMNS} FROM saved_searches WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+        (user_id, limit),
+    ).fetchall()
+    return [
+        SavedSearch(row["id"], row["user_id"], row["name"], criteria_from_row(row), row["created_at"])
+        for row in rows
+    ]
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -179,9 +215,11 @@ def migrate(db: sqlite3.Connection) -> int:
         db.execute("ALTER TABLE saved_searches RENAME TO saved_searches_before_criteria")
         db.execute(SCHEMA.strip().rstrip(";"))
         for row in rows:
-            db.execute("INSERT INTO saved_searches(id, user_id, name, query, filters, date_from, date_to, "
-                       "sort, collapse, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       (row[0], row[1], row[2], *_row_values(legacy_criteria(row[3])), row[4]))
+            db.execute(
+                "INSERT INTO saved_searches(id, user_id, name, query, filters, date_from, date_to, "
+                "sort, collapse, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (row[0], row[1], row[2], *_row_values(legacy_criteria(row[3])), row[4]),
+            )
         db.execute("DROP TABLE saved_searches_before_criteria")
         db.commit()
     except BaseException:

@@ -16,9 +16,11 @@ from search.config import settings
 # browser never fetches a host a page chose just by being shown it. Inline styles stay allowed
 # (the digest mail preview and progress bars use them; they cannot run code). frame-ancestors
 # 'self' lets the digest preview show the mail in its own srcdoc frame and no other site frame us.
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                           "img-src 'self' data:; object-src 'none'; base-uri 'self'; "
-                           "form-action 'self'; frame-ancestors 'self'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'self'"
+)
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -41,10 +43,15 @@ def cookie_config(base_url: str) -> dict[str, Any]:
     env = settings()
     secure = env.flag("PRESSWATCH_SECURE_COOKIES", base_url.lower().startswith("https://"))
     days = int(env.get("PRESSWATCH_REMEMBER_DAYS", "14") or 14)
-    return {"SESSION_COOKIE_HTTPONLY": True, "SESSION_COOKIE_SAMESITE": "Lax",
-            "SESSION_COOKIE_SECURE": secure, "REMEMBER_COOKIE_HTTPONLY": True,
-            "REMEMBER_COOKIE_SAMESITE": "Lax",
-            "REMEMBER_COOKIE_SECURE": secure, "REMEMBER_COOKIE_DURATION": timedelta(days=days)}
+    return {
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=days),
+    }
 
 
 def trusted_proxies() -> int:
@@ -62,4 +69,5 @@ def init_app(app: Flask) -> None:
         # Only then are X-Forwarded-For/-Proto/-Host believed, and only the last ``proxies`` hops:
         # the login throttle keys on the client's address, which a client could otherwise forge.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way to wrap it
-            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )

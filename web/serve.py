@@ -38,10 +38,12 @@ class ServerSettings:
     @classmethod
     def from_env(cls) -> ServerSettings:
         """``PRESSWATCH_WEB_THREADS``, ``_CONNECTIONS``, ``_TIMEOUT`` and ``_MAX_BODY_MB``."""
-        return cls(threads=_env_int("PRESSWATCH_WEB_THREADS", cls.threads),
-                   connections=_env_int("PRESSWATCH_WEB_CONNECTIONS", cls.connections),
-                   channel_timeout=_env_int("PRESSWATCH_WEB_TIMEOUT", cls.channel_timeout),
-                   max_body=_env_int("PRESSWATCH_WEB_MAX_BODY_MB", cls.max_body // 2**20) * 2**20)
+        return cls(
+            threads=_env_int("PRESSWATCH_WEB_THREADS", cls.threads),
+            connections=_env_int("PRESSWATCH_WEB_CONNECTIONS", cls.connections),
+            channel_timeout=_env_int("PRESSWATCH_WEB_TIMEOUT", cls.channel_timeout),
+            max_body=_env_int("PRESSWATCH_WEB_MAX_BODY_MB", cls.max_body // 2**20) * 2**20,
+        )
 
 
 def make_server(app: Flask, host: str, port: int, settings: ServerSettings | None = None) -> Any:
@@ -50,13 +52,20 @@ def make_server(app: Flask, host: str, port: int, settings: ServerSettings | Non
 
     settings = settings or ServerSettings.from_env()
     return create_server(
-        app, host=host, port=port, threads=settings.threads, connection_limit=settings.connections,
-        channel_timeout=settings.channel_timeout, max_request_body_size=settings.max_body,
+        app,
+        host=host,
+        port=port,
+        threads=settings.threads,
+        connection_limit=settings.connections,
+        channel_timeout=settings.channel_timeout,
+        max_request_body_size=settings.max_body,
         # How often idle connections are looked for (at most the timeout itself).
-        cleanup_interval=min(30, settings.channel_timeout), ident="presswatch",
+        cleanup_interval=min(30, settings.channel_timeout),
+        ident="presswatch",
         # X-Forwarded-* are judged by the app (ProxyFix, PRESSWATCH_TRUSTED_PROXIES), which
         # ignores them unless a proxy is configured; waitress passes them on untouched.
-        clear_untrusted_proxy_headers=False)
+        clear_untrusted_proxy_headers=False,
+    )
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -76,8 +85,9 @@ def serve(app: Flask, host: str, port: int, settings: ServerSettings | None = No
 
 
 @contextmanager
-def serving_in_thread(app: Flask, host: str = "127.0.0.1", port: int = 0,
-                      settings: ServerSettings | None = None) -> Iterator[str]:
+def serving_in_thread(
+    app: Flask, host: str = "127.0.0.1", port: int = 0, settings: ServerSettings | None = None
+) -> Iterator[str]:
     """Serve ``app`` from a background thread (tests, benchmarks); yields the base URL."""
     from waitress import wasyncore
 

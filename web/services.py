@@ -47,6 +47,7 @@ def backend() -> SearchBackend:
 def warm_backend(app: Flask) -> None:
     """Load the index's in-memory columns in the background, so that the first search after a
     start does not pay for it (seconds at 100k articles on the embedded index)."""
+
     def warm() -> None:
         with app.app_context():
             index = backend()

@@ -29,10 +29,16 @@ from web.digest.periods import parse_send_at
 from web.digest.runner import docx_builder
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/subscriptions")
-KINDS = [("province", lazy_gettext("Tỉnh, thành")), ("topic", lazy_gettext("Chủ đề")),
-         ("saved_search", lazy_gettext("Tìm kiếm đã lưu"))]
-FREQUENCIES = [("daily", lazy_gettext("Hằng ngày")), ("weekly", lazy_gettext("Hằng tuần (thứ Hai)")),
-               ("immediate", lazy_gettext("Cảnh báo ngay"))]
+KINDS = [
+    ("province", lazy_gettext("Tỉnh, thành")),
+    ("topic", lazy_gettext("Chủ đề")),
+    ("saved_search", lazy_gettext("Tìm kiếm đã lưu")),
+]
+FREQUENCIES = [
+    ("daily", lazy_gettext("Hằng ngày")),
+    ("weekly", lazy_gettext("Hằng tuần (thứ Hai)")),
+    ("immediate", lazy_gettext("Cảnh báo ngay")),
+]
 
 
 def topic_names() -> tuple[str, ...]:
@@ -51,21 +57,25 @@ class SubscriptionForm(FlaskForm):
     saved_search = SelectField(lazy_gettext("Tìm kiếm đã lưu"), choices=[], validate_choice=False)
     frequency = RadioField(lazy_gettext("Tần suất"), choices=FREQUENCIES, default="daily")
     send_at = StringField(lazy_gettext("Giờ gửi"), default="07:00")
-    alert_rule = SelectField(lazy_gettext("Cảnh báo khi có"),
-                             choices=[(r, lazy_gettext(ALERT_LABELS[r])) for r in ALERT_RULES],
-                             default="match")
+    alert_rule = SelectField(
+        lazy_gettext("Cảnh báo khi có"),
+        choices=[(r, lazy_gettext(ALERT_LABELS[r])) for r in ALERT_RULES],
+        default="match",
+    )
     min_outlets = IntegerField("N =", default=3, validators=[NumberRange(min=2, max=100)])
     attach_docx = BooleanField(lazy_gettext("Đính kèm điểm báo (.docx)"))
 
     def target(self) -> str:
-        value = {"province": self.province, "topic": self.topic,
-                 "saved_search": self.saved_search}[self.kind.data].data or ""
+        value = {"province": self.province, "topic": self.topic, "saved_search": self.saved_search}[
+            self.kind.data
+        ].data or ""
         return " ".join(str(value).split())
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         ok = bool(super().validate(extra_validators))
-        field = {"province": self.province, "topic": self.topic,
-                 "saved_search": self.saved_search}.get(self.kind.data)
+        field = {"province": self.province, "topic": self.topic, "saved_search": self.saved_search}.get(
+            self.kind.data
+        )
         if field is not None and not self.target():
             field.errors = [*field.errors, _("Vui lòng chọn hoặc nhập nội dung cần theo dõi.")]
             ok = False
@@ -92,15 +102,19 @@ def max_subscriptions() -> int:
 
 def _form(subscription: Subscription | None = None) -> SubscriptionForm:
     form = SubscriptionForm()
-    rows = get_db().execute("SELECT id, name FROM saved_searches WHERE user_id = ? ORDER BY name",
-                            (current_user.id,)).fetchall()
+    rows = (
+        get_db()
+        .execute("SELECT id, name FROM saved_searches WHERE user_id = ? ORDER BY name", (current_user.id,))
+        .fetchall()
+    )
     form.saved_search.choices = [(str(row["id"]), row["name"]) for row in rows]
     if request.method == "GET":
         form.province.data = current_app.config.get("PRESSWATCH_FOCUS_PROVINCE", "")
         if subscription is not None:
             form.kind.data, form.frequency.data = subscription.kind, subscription.frequency
-            {"province": form.province, "topic": form.topic,
-             "saved_search": form.saved_search}[subscription.kind].data = subscription.target
+            {"province": form.province, "topic": form.topic, "saved_search": form.saved_search}[
+                subscription.kind
+            ].data = subscription.target
             form.send_at.data, form.alert_rule.data = subscription.send_at, subscription.alert_rule
             form.min_outlets.data, form.attach_docx.data = subscription.min_outlets, subscription.attach_docx
     return form
@@ -119,32 +133,50 @@ def _save(form: SubscriptionForm, subscription_id: int | None) -> int | None:
     values = (form.kind.data, form.target(), form.frequency.data, form.send_at.data)
     if subscription_id is None:
         # One statement, so two concurrent posts cannot both slip under the limit.
-        cursor = db.execute("INSERT INTO subscriptions(user_id, kind, target, frequency, send_at) "
-                            "SELECT ?,?,?,?,? "
-                            "WHERE (SELECT count(*) FROM subscriptions WHERE user_id = ?) < ?",
-                            (current_user.id, *values, current_user.id, max_subscriptions()))
+        cursor = db.execute(
+            "INSERT INTO subscriptions(user_id, kind, target, frequency, send_at) "
+            "SELECT ?,?,?,?,? "
+            "WHERE (SELECT count(*) FROM subscriptions WHERE user_id = ?) < ?",
+            (current_user.id, *values, current_user.id, max_subscriptions()),
+        )
         if cursor.rowcount == 0:
             return None
         subscription_id = cursor.lastrowid
         assert subscription_id is not None  # set by the INSERT that added a row
     else:
-        db.execute("UPDATE subscriptions SET kind = ?, target = ?, frequency = ?, send_at = ? "
-                   "WHERE id = ? AND user_id = ?", (*values, subscription_id, current_user.id))
+        db.execute(
+            "UPDATE subscriptions SET kind = ?, target = ?, frequency = ?, send_at = ? "
+            "WHERE id = ? AND user_id = ?",
+            (*values, subscription_id, current_user.id),
+        )
     min_outlets = form.min_outlets.data
     assert min_outlets is not None  # NumberRange refuses an empty field
-    save_settings(db, subscription_id, alert_rule=form.alert_rule.data, min_outlets=min_outlets,
-                  attach_docx=form.attach_docx.data)
+    save_settings(
+        db,
+        subscription_id,
+        alert_rule=form.alert_rule.data,
+        min_outlets=min_outlets,
+        attach_docx=form.attach_docx.data,
+    )
     db.commit()
     return subscription_id
 
 
-def _page(form: SubscriptionForm, editing: Subscription | None = None,
-          status: int = 200) -> ResponseReturnValue:
+def _page(
+    form: SubscriptionForm, editing: Subscription | None = None, status: int = 200
+) -> ResponseReturnValue:
     subscriptions = list_subscriptions(get_db(), user_id=current_user.id)
     sent = outbox.last_sent(get_db(), [s.id for s in subscriptions])
-    return render_template("subscriptions/index.html", form=form, subscriptions=subscriptions, sent=sent,
-                           editing=editing, topics=topic_names(), provinces=province_names(),
-                           docx_available=docx_builder() is not None), status
+    return render_template(
+        "subscriptions/index.html",
+        form=form,
+        subscriptions=subscriptions,
+        sent=sent,
+        editing=editing,
+        topics=topic_names(),
+        provinces=province_names(),
+        docx_available=docx_builder() is not None,
+    ), status
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -155,8 +187,13 @@ def index() -> ResponseReturnValue:
         if not form.validate_on_submit():
             return _page(form, status=400)
         if _save(form, None) is None:
-            flash(_("Mỗi tài khoản có tối đa %(n)d đăng ký nhận tin; hãy xóa bớt đăng ký cũ trước.",
-                    n=max_subscriptions()), "error")
+            flash(
+                _(
+                    "Mỗi tài khoản có tối đa %(n)d đăng ký nhận tin; hãy xóa bớt đăng ký cũ trước.",
+                    n=max_subscriptions(),
+                ),
+                "error",
+            )
             return _page(form, status=400)
         flash(_("Đã tạo đăng ký nhận tin."), "info")
         return redirect(url_for("subscriptions.index"))
@@ -182,8 +219,9 @@ def edit(subscription_id: int) -> ResponseReturnValue:
 def toggle(subscription_id: int) -> ResponseReturnValue:
     subscription = _own(subscription_id)
     db = get_db()
-    db.execute("UPDATE subscriptions SET active = ? WHERE id = ?", (int(not subscription.active),
-                                                                    subscription.id))
+    db.execute(
+        "UPDATE subscriptions SET active = ? WHERE id = ?", (int(not subscription.active), subscription.id)
+    )
     db.commit()
     flash(_("Đã tiếp tục nhận tin.") if not subscription.active else _("Đã tạm dừng nhận tin."), "info")
     return redirect(url_for("subscriptions.index"))

@@ -16,10 +16,12 @@ from web.i18n import N_
 
 bp = Blueprint("versions", __name__, url_prefix="/articles")
 
-REASON_LABELS = {"http_404": N_("trang trả về 404 (không tìm thấy)"),
-                 "http_410": N_("trang trả về 410 (đã xóa hẳn)"),
-                 "redirect_home": N_("địa chỉ bài chuyển hướng về trang chủ"),
-                 "body_replaced": N_("nội dung bị thay bằng một thông báo khác")}
+REASON_LABELS = {
+    "http_404": N_("trang trả về 404 (không tìm thấy)"),
+    "http_410": N_("trang trả về 410 (đã xóa hẳn)"),
+    "redirect_home": N_("địa chỉ bài chuyển hướng về trang chủ"),
+    "body_replaced": N_("nội dung bị thay bằng một thông báo khác"),
+}
 FIELD_LABELS = {"title": N_("Tiêu đề"), "sapo": N_("Sapo"), "body": N_("Nội dung")}
 
 CONTEXT_WORDS = 12  # unchanged words shown around each change
@@ -86,9 +88,16 @@ def versions_view(document_id: str) -> VersionsView | None:
     history = store().history(document_id)
     if history.first_seen is None and not history.events:
         return None
-    edits = [EditView(event, [(name, word_diff(event.detail["old"].get(name, ""),
-                                               event.detail["new"].get(name, ""))) for name in event.fields])
-             for event in history.edits]
+    edits = [
+        EditView(
+            event,
+            [
+                (name, word_diff(event.detail["old"].get(name, ""), event.detail["new"].get(name, "")))
+                for name in event.fields
+            ],
+        )
+        for event in history.edits
+    ]
     return VersionsView(history, edits, history.takedown if history.gone_at else None)
 
 

@@ -31,8 +31,13 @@ from crawler.extract.xpaths import html_elements
 from crawler.outlet_check import judge
 from crawler.registry import Outlet, RegistryError, load_registry
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
-              "text/xml")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
 COMMON_FEEDS = ("/rss", "/rss.xml", "/feed", "/rss/home.rss", "/rss/tin-moi-nhat.rss")
 COMMON_SITEMAPS = ("/sitemap.xml", "/sitemap_index.xml", "/sitemap-news.xml", "/sitemaps.xml")
 MAX_CANDIDATES = 40  # a homepage listing hundreds of feeds is not probed one by one
@@ -41,10 +46,10 @@ SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILI
 
 @dataclass(frozen=True)
 class Found:
-    route: str         # "feeds" or "sitemaps"
+    route: str  # "feeds" or "sitemaps"
     url: str
-    source: str        # "homepage", "robots.txt", "common path"
-    verdict: str       # outlet_check's: ok, empty, wrong-format, http-error, network-error, refused
+    source: str  # "homepage", "robots.txt", "common path"
+    verdict: str  # outlet_check's: ok, empty, wrong-format, http-error, network-error, refused
     items: int = 0
     registered: bool = False
     error: str = ""
@@ -58,8 +63,12 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        return {"outlet": self.outlet, "found": [asdict(f) for f in self.found],
-                "articles": self.articles, "errors": self.errors}
+        return {
+            "outlet": self.outlet,
+            "found": [asdict(f) for f in self.found],
+            "articles": self.articles,
+            "errors": self.errors,
+        }
 
 
 def origins(outlet: Outlet) -> list[str]:
@@ -101,7 +110,7 @@ def candidates(outlet: Outlet, fetcher: SafeFetcher, report: Report) -> list[tup
             if what == "homepage":
                 out += [("feeds", url, what) for url in _homepage_feeds(page.body, page.final_url)]
             else:
-                text = page.body[:512 * 1024].decode("utf-8", errors="replace")
+                text = page.body[: 512 * 1024].decode("utf-8", errors="replace")
                 out += [("sitemaps", urljoin(page.final_url, m), what) for m in SITEMAP_LINE.findall(text)]
         out += [("feeds", origin + p, "common path") for p in COMMON_FEEDS]
         out += [("sitemaps", origin + p, "common path") for p in COMMON_SITEMAPS]
@@ -122,24 +131,50 @@ def discover(outlet: Outlet, fetcher: SafeFetcher, report: Report | None = None)
         try:
             page = fetcher.get(url)
         except Refused as error:
-            report.found.append(Found(route, url, source, "refused", registered=url in registered,
-                                      error=str(error.reason)))
+            report.found.append(
+                Found(route, url, source, "refused", registered=url in registered, error=str(error.reason))
+            )
             continue
         except urllib.error.HTTPError as error:
             if source != "common path":
-                report.found.append(Found(route, url, source, "http-error", registered=url in registered,
-                                          error=f"HTTP {error.code}"))
+                report.found.append(
+                    Found(
+                        route,
+                        url,
+                        source,
+                        "http-error",
+                        registered=url in registered,
+                        error=f"HTTP {error.code}",
+                    )
+                )
             continue
         except (urllib.error.URLError, OSError, ValueError) as error:
             if source != "common path":
-                report.found.append(Found(route, url, source, "network-error", registered=url in registered,
-                                          error=str(getattr(error, "reason", error))))
+                report.found.append(
+                    Found(
+                        route,
+                        url,
+                        source,
+                        "network-error",
+                        registered=url in registered,
+                        error=str(getattr(error, "reason", error)),
+                    )
+                )
             continue
         verdict, _fmt, items, note = judge(route, page.final_url, page.body, page.headers)
         if source == "common path" and verdict == "wrong-format":
             continue  # an HTML page at /rss is the site's 404 in disguise, not a find
-        report.found.append(Found(route, page.final_url, source, verdict, items,
-                                  registered=url in registered or page.final_url in registered, error=note))
+        report.found.append(
+            Found(
+                route,
+                page.final_url,
+                source,
+                verdict,
+                items,
+                registered=url in registered or page.final_url in registered,
+                error=note,
+            )
+        )
     return report
 
 
@@ -179,14 +214,21 @@ def sample_articles(outlet: Outlet, fetcher: SafeFetcher, report: Report, count:
         except (urllib.error.URLError, OSError, ValueError) as error:
             report.articles.append({"url": url, "ok": False, "error": str(getattr(error, "reason", error))})
             continue
-        result = extract_article(page.body, page.final_url, page.headers.get("Content-Type"),
-                                 outlet.selectors or None, hosts=own_hosts(outlet))
+        result = extract_article(
+            page.body,
+            page.final_url,
+            page.headers.get("Content-Type"),
+            outlet.selectors or None,
+            hosts=own_hosts(outlet),
+        )
         row: dict[str, object] = {"url": page.final_url, "ok": result.ok, "error": result.reason}
         article = result.article  # None when not result.ok
         if article is not None:
-            row.update(title=article.get("title", ""),
-                       published_at=str(article.get("published_at") or ""),
-                       words=len(str(article.get("text") or article.get("body") or "").split()))
+            row.update(
+                title=article.get("title", ""),
+                published_at=str(article.get("published_at") or ""),
+                words=len(str(article.get("text") or article.get("body") or "").split()),
+            )
         report.articles.append(row)
 
 

@@ -29,8 +29,8 @@ class Refused(urllib.error.URLError):
 
 @dataclass(frozen=True)
 class Page:
-    url: str          # asked for
-    final_url: str    # after redirects
+    url: str  # asked for
+    final_url: str  # after redirects
     status: int
     headers: Message
     body: bytes
@@ -62,8 +62,15 @@ class _PolicyRedirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, outlet: Outlet) -> None:
         self.outlet = outlet
 
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                         headers: http.client.HTTPMessage, newurl: str) -> urllib.request.Request | None:
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         check(self.outlet, newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -73,8 +80,9 @@ class SafeFetcher:
 
     def __init__(self, outlet: Outlet, *, user_agent: str, timeout: float = 15.0) -> None:
         self.outlet, self.user_agent, self.timeout = outlet, user_agent, timeout
-        self.opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=_tls_context()),
-                                                  _PolicyRedirects(outlet))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPSHandler(context=_tls_context()), _PolicyRedirects(outlet)
+        )
 
     def get(self, url: str) -> Page:
         """The page; raises ``Refused``, ``urllib.error.HTTPError`` or another ``OSError``."""

@@ -14,8 +14,9 @@ ARTICLE_URL = re.compile(r"(?:-|/)[a-z]?\d{4,}\.html?$|-post\d+\.html?$|/\d{5,}/
 NEXT_TEXTS = ("trang sau", "tiếp", "xem thêm", "next", "›", "»")
 
 
-def parse_section(body: str, url: str, prefix: str | None = None,
-                  pattern: re.Pattern[str] | None = None) -> tuple[list[str], str | None]:
+def parse_section(
+    body: str, url: str, prefix: str | None = None, pattern: re.Pattern[str] | None = None
+) -> tuple[list[str], str | None]:
     """(article URLs, next page URL) of a listing page; only links under ``prefix`` are kept.
 
     ``pattern`` (from the registry's ``article_pattern``) replaces the generic article-URL test for
@@ -30,8 +31,9 @@ def parse_section(body: str, url: str, prefix: str | None = None,
     articles: list[str] = []
     for href in strings(tree, "//a/@href"):
         absolute = urljoin(url, href.strip())
-        looks_like_article = (pattern.search(absolute) if pattern
-                              else ARTICLE_URL.search(urlsplit(absolute).path))
+        looks_like_article = (
+            pattern.search(absolute) if pattern else ARTICLE_URL.search(urlsplit(absolute).path)
+        )
         is_article = absolute.startswith(prefix) and looks_like_article
         if is_article and absolute not in articles:
             articles.append(absolute)

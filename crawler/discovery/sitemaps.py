@@ -29,7 +29,12 @@ def parse_sitemap(body: bytes) -> tuple[list[Link], list[str]]:
             values = {_local(c.tag): c.text.strip() for c in entry.iter() if c.text and c.text.strip()}
             published = values.get("publication_date") or values.get("lastmod")
             modified = values.get("lastmod")
-            links.append(Link(url=loc, published_at=parse_iso(published) if published else None,
-                              title=values.get("title", ""),
-                              modified=parse_iso(modified) if modified else None))
+            links.append(
+                Link(
+                    url=loc,
+                    published_at=parse_iso(published) if published else None,
+                    title=values.get("title", ""),
+                    modified=parse_iso(modified) if modified else None,
+                )
+            )
     return links, children

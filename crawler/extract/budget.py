@@ -46,8 +46,13 @@ def cpu_budget(seconds: float | None) -> Iterator[None]:
 
     Nested budgets keep the outer one."""
     global _active, _limit
-    usable = (seconds and seconds > 0 and not _active and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = (
+        seconds
+        and seconds > 0
+        and not _active
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
     if not usable or seconds is None:  # (usable already implies a number; this says so to mypy)
         yield
         return

@@ -17,22 +17,66 @@ from crawler.extract.content import Order, nearest_after, select_all, text_of
 from search.text import fold
 
 AUTHOR_SELECTORS = (
-    "[data-role='author']", "[itemprop='author'] [itemprop='name']", "[itemprop='author']",
-    ".author-info .name", ".detail-author", ".article-author", ".author-name", ".author", ".byline",
-    ".post-author", ".tacgia", ".tac-gia", ".cms-author", ".tdb-author-name", ".td-post-author-name",
-    ".article__author", "a[rel='author']", ".author_mail", ".entry-author", ".createdby", ".nguoiviet",
-    ".article-detail-author .name", ".vcard .fn", ".detail__author", ".news-author",
+    "[data-role='author']",
+    "[itemprop='author'] [itemprop='name']",
+    "[itemprop='author']",
+    ".author-info .name",
+    ".detail-author",
+    ".article-author",
+    ".author-name",
+    ".author",
+    ".byline",
+    ".post-author",
+    ".tacgia",
+    ".tac-gia",
+    ".cms-author",
+    ".tdb-author-name",
+    ".td-post-author-name",
+    ".article__author",
+    "a[rel='author']",
+    ".author_mail",
+    ".entry-author",
+    ".createdby",
+    ".nguoiviet",
+    ".article-detail-author .name",
+    ".vcard .fn",
+    ".detail__author",
+    ".news-author",
 )
 _LEAD_IN = re.compile(
     r"^(?:tác giả|bài và ảnh|bài, ảnh|bài - ảnh|bài/ảnh|tin và ảnh|tin, ảnh|bài|tin|thực hiện|ghi chép|"
     r"nhóm phóng viên|phóng viên|viết bởi|đăng bởi|người viết|bởi|by|posted by|theo|nguồn)\s*[:\-–]?\s+",
-    re.I)
+    re.I,
+)
 _SOURCE = re.compile(r"^(?:theo|nguồn)\s*:?\s+(?P<name>.{2,60})$", re.I)
 # Collective credits printed instead of names: authors all the same.
-GROUP_BYLINES = {"pv", "nhóm pv", "phóng viên", "nhóm phóng viên", "ctv", "nhóm ctv", "pv/ctv", "nhóm pv/ctv",
-                 "phóng viên thường trú", "nhóm phóng viên thường trú"}
-_NOT_PEOPLE = {"admin", "administrator", "quản trị", "quản trị viên", "ban biên tập", "bbt", "biên tập viên",
-               "webmaster", "tòa soạn", "toà soạn", "ban quản trị", "editor", "btv"}
+GROUP_BYLINES = {
+    "pv",
+    "nhóm pv",
+    "phóng viên",
+    "nhóm phóng viên",
+    "ctv",
+    "nhóm ctv",
+    "pv/ctv",
+    "nhóm pv/ctv",
+    "phóng viên thường trú",
+    "nhóm phóng viên thường trú",
+}
+_NOT_PEOPLE = {
+    "admin",
+    "administrator",
+    "quản trị",
+    "quản trị viên",
+    "ban biên tập",
+    "bbt",
+    "biên tập viên",
+    "webmaster",
+    "tòa soạn",
+    "toà soạn",
+    "ban quản trị",
+    "editor",
+    "btv",
+}
 # Site-like credits ("NLD.COM.VN", "Tuổi Trẻ Online"): the outlet itself, not an author. Another
 # outlet credited by name ("Theo Báo Bắc Giang") is a real source and stays.
 _ORG_HINT = re.compile(r"\b(online|điện tử|cổng thông tin|tòa soạn|toà soạn)\b|\.(vn|com|net|org)\b", re.I)
@@ -124,9 +168,13 @@ def split_trailing_byline(body_lines: list[str]) -> tuple[str, list[str]]:
     return "", body_lines
 
 
-def header_author(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None,
-                  order: Order, site_names: Iterable[str],
-                  selectors: Iterable[str] = AUTHOR_SELECTORS) -> str:
+def header_author(
+    tree: lxml_html.HtmlElement,
+    title_el: lxml_html.HtmlElement | None,
+    order: Order,
+    site_names: Iterable[str],
+    selectors: Iterable[str] = AUTHOR_SELECTORS,
+) -> str:
     """The author line near the headline (class "author", "detail-author", itemprop…)."""
     names = list(site_names)
     candidates = []

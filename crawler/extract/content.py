@@ -19,52 +19,188 @@ from search.text import tokens
 # per node alive while it is referenced, whereas id() of a discarded proxy gets reused.
 Order = dict[lxml_html.HtmlElement, int]
 
-BLOCK_TAGS = frozenset((
-    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul",
-))
+BLOCK_TAGS = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    )
+)
 _SKIP_TEXT = frozenset(("script", "style", "noscript", "template", "svg"))
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\ufeff\u00ad")
 
 TITLE_SELECTORS = (
-    "h1", "[itemprop='headline']", "[data-role='title']", "[data-slot='title']", ".title-detail",
-    ".detail-title", ".article-title", ".post-title", ".entry-title", ".content-detail-title", ".news-title",
-    ".article__title", ".detail__title", ".title_detail", ".tieude", ".cms-title", ".td-post-title",
-    ".page-header h2", ".item-title", ".contentheading", "h2.title", ".title-news", ".title-single",
+    "h1",
+    "[itemprop='headline']",
+    "[data-role='title']",
+    "[data-slot='title']",
+    ".title-detail",
+    ".detail-title",
+    ".article-title",
+    ".post-title",
+    ".entry-title",
+    ".content-detail-title",
+    ".news-title",
+    ".article__title",
+    ".detail__title",
+    ".title_detail",
+    ".tieude",
+    ".cms-title",
+    ".td-post-title",
+    ".page-header h2",
+    ".item-title",
+    ".contentheading",
+    "h2.title",
+    ".title-news",
+    ".title-single",
     ".single-title",
 )
 SAPO_SELECTORS = (
-    "[data-role='sapo']", "[data-slot='sapo']", ".sapo", ".detail-sapo", ".sapo_detail", ".article-sapo",
-    ".content-detail-sapo", ".singular-sapo", "p.description", ".lead", ".lead-text", ".article__sapo",
-    ".post-excerpt", ".detail__summary", ".summary", ".news-sapo", ".chapeau", ".article-summary",
-    ".entry-summary", ".td-post-sub-title", ".field--name-field-sapo", ".cms-desc", ".tomtat", ".mota",
-    ".short-desc", ".init-content", ".article-lead", "[itemprop='description']", ".news-lead",
+    "[data-role='sapo']",
+    "[data-slot='sapo']",
+    ".sapo",
+    ".detail-sapo",
+    ".sapo_detail",
+    ".article-sapo",
+    ".content-detail-sapo",
+    ".singular-sapo",
+    "p.description",
+    ".lead",
+    ".lead-text",
+    ".article__sapo",
+    ".post-excerpt",
+    ".detail__summary",
+    ".summary",
+    ".news-sapo",
+    ".chapeau",
+    ".article-summary",
+    ".entry-summary",
+    ".td-post-sub-title",
+    ".field--name-field-sapo",
+    ".cms-desc",
+    ".tomtat",
+    ".mota",
+    ".short-desc",
+    ".init-content",
+    ".article-lead",
+    "[itemprop='description']",
+    ".news-lead",
 )
 BODY_SELECTORS = (
-    "[itemprop='articleBody']", "[data-role='content']", "[data-slot='content']", ".fck_detail",
-    ".detail-content", ".detail-cmain", "#content_detail_news", ".content_detail", ".maincontent",
-    ".main-content-detail", ".article-body", ".article-content", ".article__body", ".post-content",
-    ".entry-content", ".td-post-content", ".single-content", ".content-detail", ".detail__content",
-    ".singular-content", ".news-content", ".detail_content", ".cms-body", ".field--name-body",
-    ".body-content", ".news-detail-content", ".noidung", ".chitiet", ".content-news", "#main-detail-body",
-    "#abody", ".knc-content", ".ArticleContent", ".post-body", ".story-body", ".article-detail",
-    ".news-body", ".detail-body", ".contentdetail",
+    "[itemprop='articleBody']",
+    "[data-role='content']",
+    "[data-slot='content']",
+    ".fck_detail",
+    ".detail-content",
+    ".detail-cmain",
+    "#content_detail_news",
+    ".content_detail",
+    ".maincontent",
+    ".main-content-detail",
+    ".article-body",
+    ".article-content",
+    ".article__body",
+    ".post-content",
+    ".entry-content",
+    ".td-post-content",
+    ".single-content",
+    ".content-detail",
+    ".detail__content",
+    ".singular-content",
+    ".news-content",
+    ".detail_content",
+    ".cms-body",
+    ".field--name-body",
+    ".body-content",
+    ".news-detail-content",
+    ".noidung",
+    ".chitiet",
+    ".content-news",
+    "#main-detail-body",
+    "#abody",
+    ".knc-content",
+    ".ArticleContent",
+    ".post-body",
+    ".story-body",
+    ".article-detail",
+    ".news-body",
+    ".detail-body",
+    ".contentdetail",
 )
 CAPTION_SELECTORS = (
-    "figcaption", ".caption", ".image-caption", ".img-caption", ".wp-caption-text", ".PhotoCMS_Caption",
-    ".media-caption", "p.Image", ".fig-caption", ".expNoEdit", ".image_caption", ".photo-caption",
-    ".chuthich", ".chu-thich", ".desc_image", ".note-image", "[class*='caption']", "[class*='Caption']",
+    "figcaption",
+    ".caption",
+    ".image-caption",
+    ".img-caption",
+    ".wp-caption-text",
+    ".PhotoCMS_Caption",
+    ".media-caption",
+    "p.Image",
+    ".fig-caption",
+    ".expNoEdit",
+    ".image_caption",
+    ".photo-caption",
+    ".chuthich",
+    ".chu-thich",
+    ".desc_image",
+    ".note-image",
+    "[class*='caption']",
+    "[class*='Caption']",
     "[class*='chuthich']",
 )
 # class/id of a box holding one picture and its caption ("ndimage", "fig-picture", "hinh-anh").
-_CAPTION_BOX = re.compile(r"image|img|photo|picture|\bpic|hinh|figure|media|caption|(^|[\s_-])anh($|[\s_-])",
-                          re.I)
+_CAPTION_BOX = re.compile(
+    r"image|img|photo|picture|\bpic|hinh|figure|media|caption|(^|[\s_-])anh($|[\s_-])", re.I
+)
 # Last resort for the sapo: any class naming a lead ("ndsapo", "article-intro", "tomtat-bai").
-SAPO_FALLBACK = ("[class*='sapo']", "[class*='Sapo']", "[class*='lead']", "[class*='Lead']",
-                 "[class*='summary']", "[class*='tomtat']", "[class*='chapeau']", "[class*='excerpt']",
-                 "[class*='intro']", "[class*='desc']")
+SAPO_FALLBACK = (
+    "[class*='sapo']",
+    "[class*='Sapo']",
+    "[class*='lead']",
+    "[class*='Lead']",
+    "[class*='summary']",
+    "[class*='tomtat']",
+    "[class*='chapeau']",
+    "[class*='excerpt']",
+    "[class*='intro']",
+    "[class*='desc']",
+)
 
 
 def lines(element: lxml_html.HtmlElement) -> list[str]:
@@ -114,9 +250,9 @@ def _compiled_groups(groups: tuple[tuple[str, ...], ...]) -> SelectorGroups:
 
 
 # (tree, {selector list: matches}) while a ``preselected`` block runs in this context.
-_PRESELECTED: contextvars.ContextVar[tuple[lxml_html.HtmlElement,
-                                             dict[tuple[str, ...], list[etree._Element]]] | None] = \
-    contextvars.ContextVar("preselected", default=None)
+_PRESELECTED: contextvars.ContextVar[
+    tuple[lxml_html.HtmlElement, dict[tuple[str, ...], list[etree._Element]]] | None
+] = contextvars.ContextVar("preselected", default=None)
 
 
 @contextlib.contextmanager
@@ -148,7 +284,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
-    """"Headline - Báo Bắc Ninh" → "Headline": drop a trailing part naming the site."""
+    """ "Headline - Báo Bắc Ninh" → "Headline": drop a trailing part naming the site."""
     names = [n for n in site_names if n]
     # (?<!\s): a match starts at a run's first space; otherwise each space of a long run would scan
     # the rest of the run (quadratic in a hostile title).
@@ -157,7 +293,8 @@ def strip_site_suffix(title: str, site_names: Iterable[str]) -> str:
         last = parts[-1]
         lowered = last.lower()
         if any(similarity(last, n) > 0.6 for n in names) or re.search(
-                r"\b(báo|tạp chí|online|điện tử|\.vn|\.com|\.net|cổng thông tin)\b", lowered):
+            r"\b(báo|tạp chí|online|điện tử|\.vn|\.com|\.net|cổng thông tin)\b", lowered
+        ):
             parts.pop()
         else:
             break
@@ -172,9 +309,13 @@ def _spaced_like(printed: str, reference: str) -> str:
     return printed
 
 
-def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterable[str],
-               selectors: Iterable[str] = TITLE_SELECTORS,
-               weak: bool = False) -> tuple[str, lxml_html.HtmlElement | None]:
+def find_title(
+    tree: lxml_html.HtmlElement,
+    meta_title: str,
+    site_names: Iterable[str],
+    selectors: Iterable[str] = TITLE_SELECTORS,
+    weak: bool = False,
+) -> tuple[str, lxml_html.HtmlElement | None]:
     """The headline: the title element that best matches the metadata title, else the first h1.
 
     Many CMSs put the site logo in an <h1> on every page, so the first h1 is not trusted blindly.
@@ -197,8 +338,9 @@ def find_title(tree: lxml_html.HtmlElement, meta_title: str, site_names: Iterabl
     return "", None
 
 
-def nearest_after(elements: list[lxml_html.HtmlElement], anchor: lxml_html.HtmlElement | None,
-                  order: Order) -> lxml_html.HtmlElement | None:
+def nearest_after(
+    elements: list[lxml_html.HtmlElement], anchor: lxml_html.HtmlElement | None, order: Order
+) -> lxml_html.HtmlElement | None:
     """The element closest to ``anchor`` in document order, preferring those after it."""
     if not elements:
         return None
@@ -212,14 +354,23 @@ def document_order(tree: lxml_html.HtmlElement) -> Order:
     return {element: index for index, element in enumerate(tree.iter())}
 
 
-def find_sapo(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None, order: Order,
-              selectors: Iterable[str] = SAPO_SELECTORS) -> lxml_html.HtmlElement | None:
+def find_sapo(
+    tree: lxml_html.HtmlElement,
+    title_el: lxml_html.HtmlElement | None,
+    order: Order,
+    selectors: Iterable[str] = SAPO_SELECTORS,
+) -> lxml_html.HtmlElement | None:
     for group in (selectors, SAPO_FALLBACK):
         # A lead is prose, not a link: "description"-classed headline links of a latest-news list
         # match [class*='desc'] (Báo Quân khu 2).
-        candidates = [e for e in select_all(tree, group) if 30 <= len(text := text_of(e)) <= 1200
-                      and not (title_el is not None and e in title_el.iterancestors())
-                      and e.tag != "a" and link_text_length(e) * 2 < len(text)]
+        candidates = [
+            e
+            for e in select_all(tree, group)
+            if 30 <= len(text := text_of(e)) <= 1200
+            and not (title_el is not None and e in title_el.iterancestors())
+            and e.tag != "a"
+            and link_text_length(e) * 2 < len(text)
+        ]
         if candidates:
             return nearest_after(candidates, title_el, order)
     return None
@@ -235,11 +386,15 @@ def _prose_child(child: lxml_html.HtmlElement, excluded: list[lxml_html.HtmlElem
     if child.tag in _PROSE_CHILDREN:
         return True
     return child.tag in ("div", "span", "font") and not any(
-        isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in child.iterdescendants())
+        isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in child.iterdescendants()
+    )
 
 
-def find_body(tree: lxml_html.HtmlElement, selectors: Iterable[str] = BODY_SELECTORS,
-              exclude: Iterable[lxml_html.HtmlElement] = ()) -> lxml_html.HtmlElement | None:
+def find_body(
+    tree: lxml_html.HtmlElement,
+    selectors: Iterable[str] = BODY_SELECTORS,
+    exclude: Iterable[lxml_html.HtmlElement] = (),
+) -> lxml_html.HtmlElement | None:
     """The article container: a known CMS container with the most prose, else the element whose
     own paragraphs hold the most prose (sidebars and listings lose: their text is links)."""
     excluded = list(exclude)

@@ -20,12 +20,18 @@ _YMD = r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
 _WORDS = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,)\s*(?P<y>(?:19|20)\d{2})"
 _DATES = tuple(re.compile(rf"(?<!\d)(?:{pattern})(?!\d)", re.I) for pattern in (_DMY, _YMD, _WORDS))
 # "14:30", "14:30:05", "2:30 PM", "2:30 CH" (chiều), "14h30", "14 giờ 30".
-_TIME = re.compile(r"(?<![\d/.-])(?P<H>[01]?\d|2[0-3])\s?(?::|h|giờ\s?)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
-                   r"(?:\s?(?P<ampm>AM|PM|SA|CH)\b)?(?![\d/])", re.I)
+_TIME = re.compile(
+    r"(?<![\d/.-])(?P<H>[01]?\d|2[0-3])\s?(?::|h|giờ\s?)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
+    r"(?:\s?(?P<ampm>AM|PM|SA|CH)\b)?(?![\d/])",
+    re.I,
+)
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 _UPDATE_LABEL = re.compile(r"cập\s*nhật|updated?|sửa\s*lúc|chỉnh\s*sửa|modified", re.I)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*"
-                  r"(Z|[+-]\d{2}(?::?\d{2})?)?$", re.I)
+_ISO = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*"
+    r"(Z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.I,
+)
 
 
 def localize(moment: datetime) -> datetime:
@@ -128,8 +134,9 @@ def parse_line(text: str) -> Stamp | None:
     for date in dates:
         # The time that belongs to this date: the nearest one, within a short gap either side.
         near = [t for t in times if 0 <= t.start() - date.end() <= 14 or 0 <= date.start() - t.end() <= 14]
-        time = min(near, key=lambda t: min(abs(t.start() - date.end()), abs(date.start() - t.end())),
-                   default=None)
+        time = min(
+            near, key=lambda t: min(abs(t.start() - date.end()), abs(date.start() - t.end())), default=None
+        )
         start = min(date.start(), time.start()) if time else date.start()
         spans.append((start, max(date.end(), time.end()) if time else date.end(), date, time))
     found: list[tuple[bool, Stamp]] = []
@@ -154,7 +161,7 @@ def parse_vietnamese(text: str) -> datetime | None:
 def is_update_line(text: str) -> bool:
     """A line that only gives a modification time ("Cập nhật: 10/10/2023 15:00")."""
     dates = _find_dates(text)
-    return bool(dates and _UPDATE_LABEL.search(text[:dates[0].start()]))
+    return bool(dates and _UPDATE_LABEL.search(text[: dates[0].start()]))
 
 
 def parse_rss_date(value: str) -> datetime | None:

@@ -31,8 +31,9 @@ _UPPERCASE_FONT = re.compile(r"\.vn\w*h\b", re.I)
 _CONTROL_LETTERS = {chr(byte): letter for byte, letter in legacy.TCVN3_DECODE.items() if byte < 0x20}
 # Characters a legacy text node can hold: Latin-1, the Windows-1252 extras, and the TCVN3 capitals
 # that ``decode_text`` already moved out of the control range.
-_WESTERN = re.compile(r"^[\x00-\xff" "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-                      + "".join(_CONTROL_LETTERS.values()) + "]*$")
+_WESTERN = re.compile(
+    r"^[\x00-\xff" "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ" + "".join(_CONTROL_LETTERS.values()) + "]*$"
+)
 
 
 def visible_text(html_text: str) -> str:
@@ -49,10 +50,10 @@ def visible_text(html_text: str) -> str:
         end = None if name in unclosed else _RAW_TEXT_END[name].search(html_text, match.end())
         if end is None:  # never closed: only its start tag goes (below), as a tag
             unclosed.add(name)
-            pieces.append(html_text[position:match.end()])
+            pieces.append(html_text[position : match.end()])
             position = match.end()
             continue
-        pieces += [html_text[position:match.start()], " "]
+        pieces += [html_text[position : match.start()], " "]
         position = end.end()
     pieces.append(html_text[position:])
     text = "".join(pieces)
@@ -99,8 +100,12 @@ def decode_page(page: bytes, content_type: str | None = None) -> tuple[str, str]
     single_byte = encoding.replace("-", "").replace("_", "").lower() not in _UNICODE_FAMILY
     if broken or (single_byte and any(b >= 0x80 for b in page[:200_000])):
         western = page.decode("cp1252") if _cp1252_clean(page) else page.decode("latin-1")
-        readings = {"cp1258": legacy.cp1258_to_unicode(page), "cp1252": western,
-                    "tcvn3-bytes": legacy.tcvn3_to_unicode(page), "vni-bytes": legacy.vni_to_unicode(western)}
+        readings = {
+            "cp1258": legacy.cp1258_to_unicode(page),
+            "cp1252": western,
+            "tcvn3-bytes": legacy.tcvn3_to_unicode(page),
+            "vni-bytes": legacy.vni_to_unicode(western),
+        }
         if _decodes(page, "utf-8") or _damaged_utf8(page):
             # A few invalid bytes (a cut character, a stray byte) do not make a UTF-8 page Western:
             # without this reading a single-byte one, which never fails, won (mojibake).
@@ -132,13 +137,14 @@ def decode_text(text: str) -> tuple[str, str]:
 
 
 def legacy_kind(encoding: str) -> str:
-    """"tcvn3", "vni" or "" from the label ``decode_page`` or ``decode_text`` returned."""
+    """ "tcvn3", "vni" or "" from the label ``decode_page`` or ``decode_text`` returned."""
     kind = encoding.rsplit("+", 1)[-1]
     return kind if kind in ("tcvn3", "vni") else ""
 
 
-def _font_hints(tree: lxml_html.HtmlElement) -> tuple[dict[lxml_html.HtmlElement, str],
-                                                       dict[lxml_html.HtmlElement, bool]]:
+def _font_hints(
+    tree: lxml_html.HtmlElement,
+) -> tuple[dict[lxml_html.HtmlElement, str], dict[lxml_html.HtmlElement, bool]]:
     """For every element, in one pass from the root down: the legacy font family it (or its nearest
     ancestor declaring one) asks for - "tcvn3", "vni" or "" - and whether that font is an "H" ABC
     font (.VnTimeH draws lower-case codes as capitals). Walking each node's ancestors instead cost

@@ -92,8 +92,9 @@ def _vote(structured: list[Evidence]) -> Evidence:
 
 
 def _timed_choice(timed: list[Evidence]) -> Evidence | None:
-    structured = sorted((e for e in timed if e.source in STRUCTURED),
-                        key=lambda e: STRUCTURED.index(e.source))
+    structured = sorted(
+        (e for e in timed if e.source in STRUCTURED), key=lambda e: STRUCTURED.index(e.source)
+    )
     visible = next((e for e in timed if e.source == "visible"), None)
     if visible is not None:
         agree = [e for e in structured if _instant(e.stamp) == _instant(visible.stamp)]
@@ -118,8 +119,9 @@ def choose(evidence: Iterable[Evidence]) -> Published | None:
     chosen = _timed_choice(timed)
     if chosen is not None:
         instant = _instant(chosen.stamp)
-        disagree = [e for e in found
-                    if (_instant(e.stamp) != instant if e in timed else _day(e) != instant.date())]
+        disagree = [
+            e for e in found if (_instant(e.stamp) != instant if e in timed else _day(e) != instant.date())
+        ]
         return Published(chosen.stamp.moment.astimezone(LOCAL_TZ), MINUTE, _note(chosen, disagree), found)
     dated = sorted(found, key=lambda e: DAY_ORDER.index(e.source) if e.source in DAY_ORDER else 99)
     if not dated:

@@ -16,57 +16,200 @@ from lxml import html as lxml_html
 from crawler.extract.content import link_text_length, text_of
 from search.text import fold
 
-ALWAYS_REMOVE = ("script", "style", "noscript", "iframe", "button", "select", "input", "textarea",
-                 "svg", "template", "object", "embed", "video", "audio", "canvas", "map", "dialog")
+ALWAYS_REMOVE = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "template",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "canvas",
+    "map",
+    "dialog",
+)
 # Headings that open a furniture block wherever they stand (compared folded, exact or as a prefix).
 _HEADINGS = (
-    "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Cùng chủ đề", "Cùng chuyên mục", "Tin liên quan",
-    "Bài liên quan", "Bài viết liên quan", "Tin bài liên quan", "Xem thêm", "Đọc thêm", "Tham khảo thêm",
-    "Tin khác", "Các tin khác", "Tin mới", "Tin mới nhất", "Tin mới cập nhật", "Tin đọc nhiều", "Đọc nhiều",
-    "Đọc nhiều nhất", "Xem nhiều", "Có thể bạn quan tâm", "Bạn thấy bài viết này thế nào",
-    "Bạn cảm thấy bài viết", "Đánh giá bài viết", "Ý kiến bạn đọc", "Gửi bình luận", "Bình luận",
-    "Tin nổi bật", "Video nổi bật", "Đăng ký nhận tin", "Đăng ký nhận bản tin", "Tin đã đưa",
+    "Tin cùng chuyên mục",
+    "Bài viết cùng chủ đề",
+    "Cùng chủ đề",
+    "Cùng chuyên mục",
+    "Tin liên quan",
+    "Bài liên quan",
+    "Bài viết liên quan",
+    "Tin bài liên quan",
+    "Xem thêm",
+    "Đọc thêm",
+    "Tham khảo thêm",
+    "Tin khác",
+    "Các tin khác",
+    "Tin mới",
+    "Tin mới nhất",
+    "Tin mới cập nhật",
+    "Tin đọc nhiều",
+    "Đọc nhiều",
+    "Đọc nhiều nhất",
+    "Xem nhiều",
+    "Có thể bạn quan tâm",
+    "Bạn thấy bài viết này thế nào",
+    "Bạn cảm thấy bài viết",
+    "Đánh giá bài viết",
+    "Ý kiến bạn đọc",
+    "Gửi bình luận",
+    "Bình luận",
+    "Tin nổi bật",
+    "Video nổi bật",
+    "Đăng ký nhận tin",
+    "Đăng ký nhận bản tin",
+    "Tin đã đưa",
     "Các tin đã đưa",
-    "Tin cũ hơn", "Tin tiếp theo", "Bài đọc nhiều", "Chia sẻ bài viết", "Từ khóa", "Từ khoá", "Tags", "Tag",
-    "Chủ đề", "Chia sẻ", "In bài viết", "Gửi bài viết", "Lưu bài viết", "Mời quý độc giả", "Mời bạn đọc",
-    "Theo dõi", "Bài cùng chuyên mục", "Tin cùng loại", "Tin bài khác",
+    "Tin cũ hơn",
+    "Tin tiếp theo",
+    "Bài đọc nhiều",
+    "Chia sẻ bài viết",
+    "Từ khóa",
+    "Từ khoá",
+    "Tags",
+    "Tag",
+    "Chủ đề",
+    "Chia sẻ",
+    "In bài viết",
+    "Gửi bài viết",
+    "Lưu bài viết",
+    "Mời quý độc giả",
+    "Mời bạn đọc",
+    "Theo dõi",
+    "Bài cùng chuyên mục",
+    "Tin cùng loại",
+    "Tin bài khác",
 )
 FURNITURE_HEADINGS = tuple(fold(h) for h in _HEADINGS)
 # A line starting with these is furniture however long it is ("Bài viết cùng chủ đề: Tỉnh Bắc Ninh").
-_PREFIX_ONLY = tuple(fold(h) for h in (
-    "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Tin liên quan", "Bài liên quan", "Bài viết liên quan",
-    "Xem thêm:", "Đọc thêm:", "Tham khảo thêm", "Có thể bạn quan tâm", "Bạn thấy bài viết này thế nào",
-    "Đánh giá bài viết", "Từ khóa:", "Từ khoá:", "Tags:", "Tag:", "Chủ đề:", "Mời quý độc giả",
-    "Chia sẻ bài viết", "Đăng ký nhận bản tin", "Đăng ký nhận tin", ">>", "Xem tiếp:", "Xem video:"))
+_PREFIX_ONLY = tuple(
+    fold(h)
+    for h in (
+        "Tin cùng chuyên mục",
+        "Bài viết cùng chủ đề",
+        "Tin liên quan",
+        "Bài liên quan",
+        "Bài viết liên quan",
+        "Xem thêm:",
+        "Đọc thêm:",
+        "Tham khảo thêm",
+        "Có thể bạn quan tâm",
+        "Bạn thấy bài viết này thế nào",
+        "Đánh giá bài viết",
+        "Từ khóa:",
+        "Từ khoá:",
+        "Tags:",
+        "Tag:",
+        "Chủ đề:",
+        "Mời quý độc giả",
+        "Chia sẻ bài viết",
+        "Đăng ký nhận bản tin",
+        "Đăng ký nhận tin",
+        ">>",
+        "Xem tiếp:",
+        "Xem video:",
+    )
+)
 # Once these appear, the article is over: all that follows is lists, widgets and comments.
-TERMINAL = tuple(fold(h) for h in (
-    "Tin cùng chuyên mục", "Bài viết cùng chủ đề", "Bạn thấy bài viết này thế nào", "Bạn cảm thấy bài viết",
-    "Tin khác", "Các tin khác", "Tin đã đưa", "Các tin đã đưa", "Bình luận", "Ý kiến bạn đọc",
-    "Gửi bình luận", "Bài cùng chuyên mục", "Tin cùng loại", "Tin bài khác", "Đánh giá bài viết"))
+TERMINAL = tuple(
+    fold(h)
+    for h in (
+        "Tin cùng chuyên mục",
+        "Bài viết cùng chủ đề",
+        "Bạn thấy bài viết này thế nào",
+        "Bạn cảm thấy bài viết",
+        "Tin khác",
+        "Các tin khác",
+        "Tin đã đưa",
+        "Các tin đã đưa",
+        "Bình luận",
+        "Ý kiến bạn đọc",
+        "Gửi bình luận",
+        "Bài cùng chuyên mục",
+        "Tin cùng loại",
+        "Tin bài khác",
+        "Đánh giá bài viết",
+    )
+)
 _STRONG_ATTR = re.compile(
     r"relat|lienquan|cungchuyenmuc|cung-chuyen-muc|samecat|same-cat|xemthem|xem-them|docthem|doc-them|"
     r"tinkhac|tin-khac|morenews|more-news|othernews|other-news|newsletter|subscri|cookie|consent|gdpr|"
     r"comment|binhluan|binh-luan|sharing|share|social|rating|ratestar|vote|breadcrumb|quangcao|quang-cao|"
     r"advert|banner|sponsor|popup|modal|toolbar|print|tags|tag-|keyword|widget|adzone|adsbygoogle|"
     r"boxtopic|box-topic|topic-box|read-also|readalso|also-read|box-news-other|tinmoi|tindocnhieu|author-box",
-    re.I)
-_WEAK_TOKENS = frozenset(("ad", "ads", "adv", "tag", "menu", "nav", "navbar", "footer", "header", "sidebar",
-                          "aside", "stars", "star", "fb", "zalo", "twitter", "facebook", "rate"))
+    re.I,
+)
+_WEAK_TOKENS = frozenset(
+    (
+        "ad",
+        "ads",
+        "adv",
+        "tag",
+        "menu",
+        "nav",
+        "navbar",
+        "footer",
+        "header",
+        "sidebar",
+        "aside",
+        "stars",
+        "star",
+        "fb",
+        "zalo",
+        "twitter",
+        "facebook",
+        "rate",
+    )
+)
 _ATTRS = ("class", "id", "type", "data-type", "data-module", "data-component-type", "role", "data-role")
 _STARS = re.compile(r"^[\s★☆✩✪⭐*]+$")
-_CREDIT = re.compile(r"^[(\[]?\s*(?:(?:ảnh|nguồn ảnh|đồ họa|đồ hoạ|video|clip|infographic|ảnh chụp màn hình)"
-                     r"\s*:\s*.{1,80}|ảnh minh h[ọo]a\s*(?::.{0,60})?)\s*[)\]]?\.?$", re.I)
+_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:(?:ảnh|nguồn ảnh|đồ họa|đồ hoạ|video|clip|infographic|ảnh chụp màn hình)"
+    r"\s*:\s*.{1,80}|ảnh minh h[ọo]a\s*(?::.{0,60})?)\s*[)\]]?\.?$",
+    re.I,
+)
 # Buttons printed as words: follow the author or topic, like, save, share ("Quan tâm" is Tuổi Trẻ's
 # follow button). Compared folded and whole, so a sentence starting "Quan tâm đến…" stays.
-_BUTTONS = frozenset(fold(b) for b in (
-    "Quan tâm", "Bỏ quan tâm", "Đã quan tâm", "Theo dõi", "Bỏ theo dõi", "Đang theo dõi", "Thích", "Đã thích",
-    "Like", "Follow", "Lưu", "Lưu bài", "Đã lưu", "Lưu bài viết", "Chia sẻ", "Sao chép liên kết",
-    "Copy link"))
+_BUTTONS = frozenset(
+    fold(b)
+    for b in (
+        "Quan tâm",
+        "Bỏ quan tâm",
+        "Đã quan tâm",
+        "Theo dõi",
+        "Bỏ theo dõi",
+        "Đang theo dõi",
+        "Thích",
+        "Đã thích",
+        "Like",
+        "Follow",
+        "Lưu",
+        "Lưu bài",
+        "Đã lưu",
+        "Lưu bài viết",
+        "Chia sẻ",
+        "Sao chép liên kết",
+        "Copy link",
+    )
+)
 # A line that is only an address, maybe labelled ("Nguồn: https://…"): a copy-link widget or the
 # CMS's source field, never prose. Linear: one pass, no nested repetition.
 _BARE_URL = re.compile(r"^[(\[]?(?:(?:nguồn|link|url|source)\s*:\s*)?(?:https?://|www\.)\S+?[)\]]?\.?$", re.I)
-_WIDGET_TEXT = re.compile(r"cookie|chúng tôi sử dụng|đăng ký nhận (?:bản )?tin|nhập email|"
-                          r"bạn thấy bài viết|theo dõi .{0,40} trên google news|tải ứng dụng", re.I)
+_WIDGET_TEXT = re.compile(
+    r"cookie|chúng tôi sử dụng|đăng ký nhận (?:bản )?tin|nhập email|"
+    r"bạn thấy bài viết|theo dõi .{0,40} trên google news|tải ứng dụng",
+    re.I,
+)
 
 
 def _folded(text: str) -> str:
@@ -124,8 +267,9 @@ def remove_boilerplate_tags(tree: lxml_html.HtmlElement) -> None:
             _drop(element)
 
 
-_INLINE = frozenset(("a", "em", "strong", "b", "i", "u", "font", "sup", "sub", "small", "mark", "abbr",
-                     "time"))
+_INLINE = frozenset(
+    ("a", "em", "strong", "b", "i", "u", "font", "sup", "sub", "small", "mark", "abbr", "time")
+)
 
 
 def _attached(element: lxml_html.HtmlElement, body: lxml_html.HtmlElement) -> bool:
@@ -195,10 +339,28 @@ def clean_body(body: lxml_html.HtmlElement) -> None:
         if element is body or not isinstance(element.tag, str) or not _attached(element, body):
             continue
         if element.tag in ("nav", "aside", "footer") or (
-                any(element.get(a) for a in _ATTRS) and _is_furniture_box(element)):
+            any(element.get(a) for a in _ATTRS) and _is_furniture_box(element)
+        ):
             _drop(element)
-    for element in list(body.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span", "label",
-                                  "section", "ul", "table", "li")):
+    for element in list(
+        body.iter(
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "p",
+            "div",
+            "strong",
+            "b",
+            "span",
+            "label",
+            "section",
+            "ul",
+            "table",
+            "li",
+        )
+    ):
         if element is body or not _attached(element, body):
             continue
         raw_length = len(element.text_content())
@@ -227,14 +389,20 @@ def _standalone_button(element: lxml_html.HtmlElement) -> bool:
 
 
 def _is_link_box(element: lxml_html.HtmlElement, text: str) -> bool:
-    return element.tag in ("p", "div", "ul", "ol", "table", "li", "section") and len(text) < 1500 \
+    return (
+        element.tag in ("p", "div", "ul", "ol", "table", "li", "section")
+        and len(text) < 1500
         and _is_link_block(element)
+    )
 
 
 def _is_widget(element: lxml_html.HtmlElement, text: str) -> bool:
     """Cookie banners, newsletter boxes, "rate this article" prompts: recognised by their words."""
-    return element.tag in ("div", "section", "p", "table") and len(text) < 400 \
+    return (
+        element.tag in ("div", "section", "p", "table")
+        and len(text) < 400
         and bool(_WIDGET_TEXT.search(text))
+    )
 
 
 def filter_lines(lines: list[str]) -> list[str]:

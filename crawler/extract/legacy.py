@@ -28,11 +28,24 @@ _TCVN3_HIGH = (
     "Ổỏõóọồổỗốộờởỡớợù"  # 0xE0
     "ỖủũúụừửữứựỳỷỹýỵỐ"  # 0xF0
 )
-_TCVN3_LOW = {0x01: "Ú", 0x02: "Ụ", 0x04: "Ừ", 0x05: "Ử", 0x06: "Ữ", 0x11: "Ứ", 0x12: "Ự", 0x13: "Ỳ",
-              0x14: "Ỷ", 0x15: "Ỹ", 0x16: "Ý", 0x17: "Ỵ"}
+_TCVN3_LOW = {
+    0x01: "Ú",
+    0x02: "Ụ",
+    0x04: "Ừ",
+    0x05: "Ử",
+    0x06: "Ữ",
+    0x11: "Ứ",
+    0x12: "Ự",
+    0x13: "Ỳ",
+    0x14: "Ỷ",
+    0x15: "Ỹ",
+    0x16: "Ý",
+    0x17: "Ỵ",
+}
 TCVN3_DECODE: dict[int, str] = {**_TCVN3_LOW, **{0x80 + i: ch for i, ch in enumerate(_TCVN3_HIGH)}}
-TCVN3_ENCODE: dict[str, int] = {ch: byte for byte, ch in TCVN3_DECODE.items()
-                                if not unicodedata.combining(ch) and ch != "\u00a0"}
+TCVN3_ENCODE: dict[str, int] = {
+    ch: byte for byte, ch in TCVN3_DECODE.items() if not unicodedata.combining(ch) and ch != "\u00a0"
+}
 
 # VNI: a base letter followed by a mark letter from the Windows-1252 range. Rows follow the tone
 # order none, sắc, huyền, hỏi, ngã, nặng; each cell is (unicode, VNI spelling). Written from the
@@ -72,8 +85,9 @@ VNI_ENCODE, VNI_DECODE = _vni_tables()
 _VNI_PATTERN = re.compile("|".join(re.escape(s) for s in sorted(VNI_DECODE, key=len, reverse=True)))
 
 # Windows-1252 characters in 0x80-0x9F, so text a browser already decoded maps back to its bytes.
-_CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0)
-                 if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CP1252_BYTES = {
+    bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
 
 def _byte_of(ch: str) -> int | None:
@@ -145,7 +159,8 @@ _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     r"(?:oai|oay|oao|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|iêu|yêu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|"
     r"oi|ôi|ơi|ua|uâ|uê|ui|uô|uơ|ưa|ưi|ươ|ưu|uy|yê|[aăâeêioôơuưy])"
-    r"(?:ch|ng|nh|[cmnpt])?$")
+    r"(?:ch|ng|nh|[cmnpt])?$"
+)
 _TONE_SET = set(_TONES[1:])
 _SPLIT = re.compile(r"[\s.,;:!?()\[\]\"'“”‘’…/|<>=+*&#%0-9-]+")
 

@@ -14,8 +14,17 @@ from typing import Any
 import extruct
 from lxml import html as lxml_html
 
-ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
-                 "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting"}
+ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
+    "LiveBlogPosting",
+}
 
 
 @dataclass
@@ -97,8 +106,9 @@ def _breadcrumb(item: dict[str, Any]) -> list[str]:
 def read_metadata(tree: lxml_html.HtmlElement, url: str) -> Metadata:
     meta = Metadata()
     try:
-        data = extruct.extract(tree, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=True,
-                               errors="ignore")
+        data = extruct.extract(
+            tree, base_url=url, syntaxes=["json-ld", "opengraph"], uniform=True, errors="ignore"
+        )
     except Exception:  # noqa: BLE001 - extruct raises many types on broken markup; metadata is optional
         data = {}
     for item in _walk(data.get("json-ld", [])):
@@ -140,15 +150,28 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str) -> Metadata:
     meta.published = meta.published_jsonld or meta.published_meta
     meta.modified = meta.modified or first("//meta[@property='article:modified_time']/@content")
     meta.section = meta.section or first("//meta[@property='article:section']/@content")
-    meta.tags = meta.tags or [k.strip() for t in tree.xpath("//meta[@property='article:tag']/@content")
-                              for k in _clean(t).split(",") if k.strip()] or [
-        k.strip() for k in first("//meta[@name='news_keywords']/@content").split(",") if k.strip()]
+    meta.tags = (
+        meta.tags
+        or [
+            k.strip()
+            for t in tree.xpath("//meta[@property='article:tag']/@content")
+            for k in _clean(t).split(",")
+            if k.strip()
+        ]
+        or [k.strip() for k in first("//meta[@name='news_keywords']/@content").split(",") if k.strip()]
+    )
     meta.description = meta.description or first("//meta[@name='description']/@content")
     if not meta.title:
         meta.title = first("//meta[@name='title']/@content") or first("//title/text()")
         meta.title_is_weak = True
     if not meta.authors:
-        meta.authors = [a for a in (first("//meta[@name='author']/@content"),
-                                    first("//meta[@property='article:author']/@content")) if a][:1]
+        meta.authors = [
+            a
+            for a in (
+                first("//meta[@name='author']/@content"),
+                first("//meta[@property='article:author']/@content"),
+            )
+            if a
+        ][:1]
     meta.canonical = first("//link[@rel='canonical']/@href") or first("//meta[@property='og:url']/@content")
     return meta

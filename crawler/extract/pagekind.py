@@ -15,10 +15,19 @@ from crawler.extract.metadata import Metadata
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024  # the largest real article pages (inline base64 images) are ~3 MB
 MIN_BODY_CHARS = 150
-_MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
-          (b"GIF8", "GIF image"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip data"),
-          (b"RIFF", "RIFF media"), (b"\x00\x00\x00", "binary media"), (b"ID3", "MP3 audio"),
-          (b"OggS", "Ogg media"), (b"\xd0\xcf\x11\xe0", "Office document"))
+_MAGIC = (
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x00", "binary media"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg media"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+)
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
 _HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 # Error-page wording. Headlines can say "không tồn tại" too, so this only counts on pages that do
@@ -28,7 +37,9 @@ _ERROR_TEXT = re.compile(
     r"(?:trang|bài viết|nội dung) (?:bạn (?:yêu cầu|tìm|truy cập) )?không tồn tại|"
     r"(?:trang|bài viết|nội dung|tin|bài) (?:này )?đã bị (?:xóa|xoá|gỡ)|"
     r"page not found|trang bạn (?:yêu cầu|tìm|truy cập)|lỗi hệ thống|server error|có lỗi xảy ra|"
-    r"bài viết không còn", re.I)
+    r"bài viết không còn",
+    re.I,
+)
 
 
 def check_response(page: bytes | str, content_type: str | None) -> str | None:
@@ -66,12 +77,14 @@ def check_truncated(text: str) -> str | None:
 
 
 def check_error(tree: lxml_html.HtmlElement, title: str, meta: Metadata) -> str | None:
-    """"Not found" / "removed" pages, recognised before any article field is trusted."""
+    """ "Not found" / "removed" pages, recognised before any article field is trusted."""
     if meta.has_article_jsonld or meta.og_type.lower() == "article":
         return None
     headings = [title, *(text_of(h) for h in tree.xpath("//h1")[:2]), " ".join(tree.xpath("//title/text()"))]
-    if any(_ERROR_TEXT.search(h[:200]) for h in headings if h) and \
-            len(text_of(tree.body if tree.body is not None else tree)) < 3000:
+    if (
+        any(_ERROR_TEXT.search(h[:200]) for h in headings if h)
+        and len(text_of(tree.body if tree.body is not None else tree)) < 3000
+    ):
         return "error page (not found or removed)"
     return None
 
@@ -80,8 +93,9 @@ def _headline_links(element: lxml_html.HtmlElement) -> int:
     return sum(1 for a in element.xpath(".//h2//a | .//h3//a | .//h4//a") if len(text_of(a)) >= 25)
 
 
-def check_listing(tree: lxml_html.HtmlElement, meta: Metadata,
-                  body: lxml_html.HtmlElement | None) -> str | None:
+def check_listing(
+    tree: lxml_html.HtmlElement, meta: Metadata, body: lxml_html.HtmlElement | None
+) -> str | None:
     """A section, tag or search page: headline after headline, and the "body" found is one more list.
 
     Judged after furniture is cut from the body, so an article's related-story boxes do not count.

@@ -35,13 +35,37 @@ from crawler.extract.evidence import Evidence
 from crawler.extract.metadata import Metadata, read_metadata
 from search.text import fold, normalize
 
-TAG_SELECTORS = (".tags a", ".tag a", ".tag-list a", ".keywords a", ".box-tag a", ".detail-tags a",
-                 ".post-tags a", ".tag_detail a", ".tags-container a", "a[rel='tag']", ".the-article-tags a",
-                 ".tagcloud a", ".article-tags a", ".tags-wrapper a", ".list-tags a")
-BREADCRUMB_SELECTORS = (".breadcrumb", ".breadcrumbs", ".bread-crumb", ".detail-breadcrumb",
-                        ".breadcrumb-detail",
-                        "[itemtype*='BreadcrumbList']", "nav[aria-label*='readcrumb']", ".cate-breadcrumb",
-                        ".crumbs", ".bread-crumb-detail", ".breadcrumb-box", ".category-breadcrumb")
+TAG_SELECTORS = (
+    ".tags a",
+    ".tag a",
+    ".tag-list a",
+    ".keywords a",
+    ".box-tag a",
+    ".detail-tags a",
+    ".post-tags a",
+    ".tag_detail a",
+    ".tags-container a",
+    "a[rel='tag']",
+    ".the-article-tags a",
+    ".tagcloud a",
+    ".article-tags a",
+    ".tags-wrapper a",
+    ".list-tags a",
+)
+BREADCRUMB_SELECTORS = (
+    ".breadcrumb",
+    ".breadcrumbs",
+    ".bread-crumb",
+    ".detail-breadcrumb",
+    ".breadcrumb-detail",
+    "[itemtype*='BreadcrumbList']",
+    "nav[aria-label*='readcrumb']",
+    ".cate-breadcrumb",
+    ".crumbs",
+    ".bread-crumb-detail",
+    ".breadcrumb-box",
+    ".category-breadcrumb",
+)
 _HOME = {"trang chu", "home", "trang nhat", "trang chinh"}
 
 
@@ -68,10 +92,22 @@ def not_article(reason: str, canonical_url: str = "", **extra: Any) -> Extractio
 # Why a page is not an article: every reason starts with one of these. Anything else ("extraction
 # failed: KeyError: …") is a bug of the extractor, reported as a reason only so that a crawl goes on;
 # the fuzz tests accept nothing outside this list.
-REASONS = ("not HTML", "page too large", "binary content", "empty page", "truncated page",
-           "unparseable HTML", "error page", "section or listing page", "photo gallery with little text",
-           "video page with little text", "too little text", "no title", "no publish date found",
-           budget.REASON)
+REASONS = (
+    "not HTML",
+    "page too large",
+    "binary content",
+    "empty page",
+    "truncated page",
+    "unparseable HTML",
+    "error page",
+    "section or listing page",
+    "photo gallery with little text",
+    "video page with little text",
+    "too little text",
+    "no title",
+    "no publish date found",
+    budget.REASON,
+)
 CRASHED = "extraction failed"
 # Control characters XML forbids. A character class, not str.translate with a dict: translate
 # looks every character up in the dict (48 ms on a 500 KB page, most of an extraction's cost).
@@ -83,10 +119,14 @@ def reason_kind(reason: str) -> str | None:
     return next((kind for kind in REASONS if reason.startswith(kind)), None)
 
 
-def extract_article(page: str | bytes, url: str, content_type: str | None = None,
-                    selectors: dict[str, Any] | None = None,
-                    cpu_seconds: float | None = budget.DEFAULT_SECONDS,
-                    hosts: tuple[str, ...] | None = None) -> Extraction:
+def extract_article(
+    page: str | bytes,
+    url: str,
+    content_type: str | None = None,
+    selectors: dict[str, Any] | None = None,
+    cpu_seconds: float | None = budget.DEFAULT_SECONDS,
+    hosts: tuple[str, ...] | None = None,
+) -> Extraction:
     """Extract one article page. Never raises for bad input: returns ``ok == False`` and a reason.
 
     A page that needs more than ``cpu_seconds`` of CPU is given up (``budget``). The page's
@@ -100,8 +140,13 @@ def extract_article(page: str | bytes, url: str, content_type: str | None = None
         return not_article(f"{CRASHED}: {type(error).__name__}: {error}")
 
 
-def _extract_page(page: str | bytes, url: str, content_type: str | None,
-                  selectors: dict[str, Any] | None, hosts: tuple[str, ...] | None) -> Extraction:
+def _extract_page(
+    page: str | bytes,
+    url: str,
+    content_type: str | None,
+    selectors: dict[str, Any] | None,
+    hosts: tuple[str, ...] | None,
+) -> Extraction:
     if reason := pagekind.check_response(page, content_type):
         return not_article(reason)
     if isinstance(page, bytes):
@@ -124,8 +169,13 @@ def _extract_page(page: str | bytes, url: str, content_type: str | None,
         return not_article(f"{CRASHED}: {type(error).__name__}: {error}", encoding=label)
 
 
-def _section(tree: lxml_html.HtmlElement, meta: Metadata, title: str, title_el: lxml_html.HtmlElement | None,
-             chosen: tuple[str, ...]) -> str:
+def _section(
+    tree: lxml_html.HtmlElement,
+    meta: Metadata,
+    title: str,
+    title_el: lxml_html.HtmlElement | None,
+    chosen: tuple[str, ...],
+) -> str:
     """The article's section: the last breadcrumb item (not home, not the headline), else metadata."""
     for trail in content.select_all(tree, chosen or BREADCRUMB_SELECTORS):
         items = [content.text_of(a) for a in trail.iter("a")] or content.lines(trail)
@@ -147,8 +197,11 @@ def _section_link_before(title_el: lxml_html.HtmlElement | None) -> str:
         if sibling is None:
             return ""
         links = [content.text_of(a) for a in sibling.iter("a") if content.text_of(a)]
-        if 1 <= len(links) <= 3 and all(len(link) < 40 for link in links) and \
-                len(content.text_of(sibling)) <= sum(len(link) for link in links) + 5:
+        if (
+            1 <= len(links) <= 3
+            and all(len(link) < 40 for link in links)
+            and len(content.text_of(sibling)) <= sum(len(link) for link in links) + 5
+        ):
             return links[-1]
         sibling = sibling.getprevious()
     return ""
@@ -167,8 +220,14 @@ def _has_blocks(element: lxml_html.HtmlElement) -> bool:
 
 def _lead_from_body(body_el: lxml_html.HtmlElement, description: str) -> str:
     """A sapo printed as the body's first paragraph: all bold, or the page's meta description."""
-    first = next((e for e in body_el.iterdescendants("p", "div", "h2", "td")
-                  if content.text_of(e) and not _has_blocks(e)), None)
+    first = next(
+        (
+            e
+            for e in body_el.iterdescendants("p", "div", "h2", "td")
+            if content.text_of(e) and not _has_blocks(e)
+        ),
+        None,
+    )
     if first is None:
         return ""
     text = content.text_of(first)
@@ -180,8 +239,12 @@ def _lead_from_body(body_el: lxml_html.HtmlElement, description: str) -> str:
     return ""
 
 
-def _lead_near_title(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None,
-                     body_el: lxml_html.HtmlElement | None, description: str) -> str:
+def _lead_near_title(
+    tree: lxml_html.HtmlElement,
+    title_el: lxml_html.HtmlElement | None,
+    body_el: lxml_html.HtmlElement | None,
+    description: str,
+) -> str:
     """A lead paragraph printed between headline and body without a telltale class: the first
     link-free paragraph after the headline that matches the meta description."""
     if title_el is None or not description:
@@ -209,7 +272,8 @@ def _drop_leading(lines: list[str], title: str, sapo: str, author: str) -> list[
     while lines:
         line, folded = lines[0], fold(lines[0])
         if folded in (fold(title), fold(sapo), fold(author)) or (
-                len(line) < 90 and (stamp := dates.parse_line(line)) is not None and stamp.has_time):
+            len(line) < 90 and (stamp := dates.parse_line(line)) is not None and stamp.has_time
+        ):
             lines = lines[1:]
         else:
             break
@@ -230,14 +294,23 @@ def canonical_url(url: str, declared: str, hosts: tuple[str, ...] | None = None)
     host = (parts.hostname or "").lower()
     allowed = [h.lower().removeprefix("www.") for h in (hosts or (urlsplit(url).hostname or "",)) if h]
     bare = host.removeprefix("www.")
-    if parts.scheme.lower() in ("http", "https") and host and any(
-            bare == h or bare.endswith("." + h) for h in allowed):
+    if (
+        parts.scheme.lower() in ("http", "https")
+        and host
+        and any(bare == h or bare.endswith("." + h) for h in allowed)
+    ):
         return candidate, ""
     return url, f"canonical URL ignored (not http(s) on the outlet's hosts): {candidate[:200]}"
 
 
-def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict[str, Any] | None,
-             label: str, hosts: tuple[str, ...] | None = None) -> Extraction:
+def _extract(
+    tree: lxml_html.HtmlElement,
+    page_text: str,
+    url: str,
+    chosen: dict[str, Any] | None,
+    label: str,
+    hosts: tuple[str, ...] | None = None,
+) -> Extraction:
     overrides = selectors.parse(chosen)
     encoding.convert_legacy_nodes(tree, encoding.legacy_kind(label), page_text)
     meta = read_metadata(tree, url)
@@ -253,24 +326,34 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
     sapo_selectors = selectors.sapo_selectors(overrides)
     author_selectors = selectors.author_selectors(overrides)
     body_selectors = selectors.body_selectors(overrides)
-    lists = (title_selectors, sapo_selectors, content.SAPO_FALLBACK, author_selectors,
-             overrides.section or BREADCRUMB_SELECTORS, overrides.tags or TAG_SELECTORS, body_selectors)
+    lists = (
+        title_selectors,
+        sapo_selectors,
+        content.SAPO_FALLBACK,
+        author_selectors,
+        overrides.section or BREADCRUMB_SELECTORS,
+        overrides.tags or TAG_SELECTORS,
+        body_selectors,
+    )
     # Everything up to the body's choice reads an unchanged tree: its selector lists match in one pass.
     with content.preselected(tree, lists):
-        title, title_el = content.find_title(tree, meta.title, site_names, title_selectors,
-                                             weak=meta.title_is_weak)
+        title, title_el = content.find_title(
+            tree, meta.title, site_names, title_selectors, weak=meta.title_is_weak
+        )
         if reason := pagekind.check_error(tree, title, meta):
             return not_article(reason, canonical, encoding=label)
-        when = published.find_published(tree, page_text, meta.published_jsonld, meta.published_meta, title_el,
-                                        order, url, overrides.date)
+        when = published.find_published(
+            tree, page_text, meta.published_jsonld, meta.published_meta, title_el, order, url, overrides.date
+        )
         sapo_el = content.find_sapo(tree, title_el, order, sapo_selectors)
         sapo = content.text_of(sapo_el) if sapo_el is not None else ""
         header_author = byline.header_author(tree, title_el, order, site_names, author_selectors)
         section = _section(tree, meta, title, title_el, overrides.section)
         tags = _tags(tree, meta, overrides.tags)
 
-        body_el = content.find_body(tree, body_selectors,
-                                    exclude=[e for e in (sapo_el, title_el) if e is not None])
+        body_el = content.find_body(
+            tree, body_selectors, exclude=[e for e in (sapo_el, title_el) if e is not None]
+        )
         known_bodies = content.select_all(tree, body_selectors)
     images: list[dict[str, str]] = []
     if body_el is not None:
@@ -282,8 +365,9 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
             return not_article(reason, canonical, encoding=label)
         images = content.take_images(body_el, url)
         if not sapo:
-            sapo = _lead_from_body(body_el, meta.description) or \
-                _lead_near_title(tree, title_el, body_el, meta.description)
+            sapo = _lead_from_body(body_el, meta.description) or _lead_near_title(
+                tree, title_el, body_el, meta.description
+            )
         body_lines = content.lines(body_el)
         known = body_el in known_bodies
         if not known and len(" ".join(body_lines)) < 500:
@@ -314,8 +398,11 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
     if when is None:
         return not_article("no publish date found", canonical, encoding=label)
     if meta.image and not images:
-        images = [{"url": image, "caption": ""} for image in [urljoin(url, meta.image.strip())]
-                  if urlsplit(image).scheme.lower() in ("http", "https")]
+        images = [
+            {"url": image, "caption": ""}
+            for image in [urljoin(url, meta.image.strip())]
+            if urlsplit(image).scheme.lower() in ("http", "https")
+        ]
     article = {
         "url": canonical,
         "title": normalize(title),
@@ -328,8 +415,14 @@ def _extract(tree: lxml_html.HtmlElement, page_text: str, url: str, chosen: dict
         "tags": [normalize(t) for t in tags],
         "images": [{"url": i["url"], "caption": normalize(i["caption"])} for i in images],
     }
-    return Extraction(article=article, canonical_url=canonical, warnings=overrides.problems, encoding=label,
-                      published_conflict=when.conflict, published_evidence=when.evidence)
+    return Extraction(
+        article=article,
+        canonical_url=canonical,
+        warnings=overrides.problems,
+        encoding=label,
+        published_conflict=when.conflict,
+        published_evidence=when.evidence,
+    )
 
 
 def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:
@@ -340,7 +433,16 @@ def _trafilatura_lines(tree: lxml_html.HtmlElement, url: str) -> list[str]:
     """
     import trafilatura
 
-    text = trafilatura.extract(etree.tostring(tree, encoding="unicode"), url=url, favor_precision=True,
-                               include_comments=False, include_tables=True, include_images=False,
-                               deduplicate=True) or ""
+    text = (
+        trafilatura.extract(
+            etree.tostring(tree, encoding="unicode"),
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=True,
+        )
+        or ""
+    )
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]

@@ -38,8 +38,9 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(f"the text is not UTF-8 (byte {error.start}); save it as UTF-8 and try again"
-                         ) from None
+        raise ValueError(
+            f"the text is not UTF-8 (byte {error.start}); save it as UTF-8 and try again"
+        ) from None
 
 
 def extract_text(text: str, url: str, read_at: datetime | None = None) -> Extraction:
@@ -49,15 +50,21 @@ def extract_text(text: str, url: str, read_at: datetime | None = None) -> Extrac
     if start is None:
         return not_article("empty text")
     title = lines[start].strip()
-    paragraphs = furniture.filter_lines(_paragraphs(lines[start + 1:]))
+    paragraphs = furniture.filter_lines(_paragraphs(lines[start + 1 :]))
     author, paragraphs = byline.split_trailing_byline(paragraphs)
     if not paragraphs:
         return not_article("only a title line: the article's text must follow the first line")
     sapo, body = (paragraphs[0], paragraphs[1:]) if len(paragraphs) > 1 else ("", paragraphs)
     article = {
-        "url": url, "title": title, "sapo": sapo, "body": "\n\n".join(body),
+        "url": url,
+        "title": title,
+        "sapo": sapo,
+        "body": "\n\n".join(body),
         "author": author if author and byline.is_person(author, ()) else "",
-        "published_at": read_at or datetime.now(LOCAL_TZ), "published_precision": "unknown",
-        "section": "", "tags": [], "images": [],
+        "published_at": read_at or datetime.now(LOCAL_TZ),
+        "published_precision": "unknown",
+        "section": "",
+        "tags": [],
+        "images": [],
     }
     return Extraction(article=article, canonical_url=url, encoding="utf-8")

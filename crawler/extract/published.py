@@ -20,8 +20,11 @@ from crawler.extract.xpaths import html_elements
 # class/id fragments of the elements that print a date line on Vietnamese CMSs.
 _DATE_ATTR = re.compile(r"date|time|publish|posted|ngay|thoigian|pubdate|created|meta|info|cms-date", re.I)
 # Containers whose dates belong to other stories: sidebars, related lists, menus.
-_ELSEWHERE = re.compile(r"sidebar|relat|lienquan|tin-?khac|other|widget|menu|footer|most|popular|docnhieu|"
-                        r"tinmoi|box-news|list-news|latest", re.I)
+_ELSEWHERE = re.compile(
+    r"sidebar|relat|lienquan|tin-?khac|other|widget|menu|footer|most|popular|docnhieu|"
+    r"tinmoi|box-news|list-news|latest",
+    re.I,
+)
 
 # Lines that print a date which is not the article's: the outlet's licence, its founding.
 _NOT_A_DATELINE = re.compile(r"giấy phép|GP-|thành lập|bản quyền|copyright|©", re.I)
@@ -30,7 +33,8 @@ _NOT_A_DATELINE = re.compile(r"giấy phép|GP-|thành lập|bản quyền|copyr
 def _elsewhere(element: lxml_html.HtmlElement) -> bool:
     for node in element.iterancestors():
         if node.tag in ("aside", "nav", "footer") or _ELSEWHERE.search(
-                f"{node.get('class', '')} {node.get('id', '')}"):
+            f"{node.get('class', '')} {node.get('id', '')}"
+        ):
             return True
     return False
 
@@ -61,22 +65,40 @@ _ATTRIBUTED = etree.XPath("//time | //*[@class or @id or @data-role]")
 
 def _classed(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Elements that say they print a date: a date-like class/id/role, or <time>."""
-    return [element for element in html_elements(tree, _ATTRIBUTED) if element.tag not in _SKIP and (
-        element.tag == "time" or _DATE_ATTR.search(
-            f"{element.get('class', '')} {element.get('id', '')} {element.get('data-role', '')}"))]
+    return [
+        element
+        for element in html_elements(tree, _ATTRIBUTED)
+        if element.tag not in _SKIP
+        and (
+            element.tag == "time"
+            or _DATE_ATTR.search(
+                f"{element.get('class', '')} {element.get('id', '')} {element.get('data-role', '')}"
+            )
+        )
+    ]
 
 
-def _unclassed(tree: lxml_html.HtmlElement,
-               classed: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
+def _unclassed(
+    tree: lxml_html.HtmlElement, classed: list[lxml_html.HtmlElement]
+) -> list[lxml_html.HtmlElement]:
     """Any other element with a digit in its own text: a date line printed without a telltale class."""
     seen = set(classed)
-    return [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in _SKIP
-            and element not in seen
-            and (_has_digit(element.text) or any(_has_digit(child.tail) for child in element))]
+    return [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in _SKIP
+        and element not in seen
+        and (_has_digit(element.text) or any(_has_digit(child.tail) for child in element))
+    ]
 
 
-def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement | None, order: Order,
-                  selectors: Iterable[str] = ()) -> Stamp | None:
+def printed_stamp(
+    tree: lxml_html.HtmlElement,
+    title_el: lxml_html.HtmlElement | None,
+    order: Order,
+    selectors: Iterable[str] = (),
+) -> Stamp | None:
     """The date line closest to the headline; an update line only if nothing else is printed.
 
     Classed candidates are read first, nearest the headline first: the first classed publish line
@@ -95,8 +117,10 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
     nearest_day: Stamp | None = None
     chosen = select_all(tree, tuple(selectors)) if selectors else []  # the outlet's own: nothing else
     classed = chosen or _classed(tree)
-    for is_classed, group in ((True, lambda: classed),
-                              (False, lambda: [] if chosen else _unclassed(tree, classed))):
+    for is_classed, group in (
+        (True, lambda: classed),
+        (False, lambda: [] if chosen else _unclassed(tree, classed)),
+    ):
         for element in sorted(group(), key=rank):
             if len(element.text_content()) > 400:
                 continue
@@ -112,8 +136,14 @@ def printed_stamp(tree: lxml_html.HtmlElement, title_el: lxml_html.HtmlElement |
             elsewhere = _elsewhere(element)
             if (elsewhere and not stamp.has_time) or _NOT_A_DATELINE.search(text):
                 continue  # a footer's licence date, a sidebar's day: they date something else
-            if (is_classed and not stamp.has_time and not is_update and not elsewhere and nearest_day is None
-                    and order.get(element, 0) > anchor):  # a header's date above the headline: not this
+            if (
+                is_classed
+                and not stamp.has_time
+                and not is_update
+                and not elsewhere
+                and nearest_day is None
+                and order.get(element, 0) > anchor
+            ):  # a header's date above the headline: not this
                 nearest_day = stamp
             if is_classed and stamp.has_time and not is_update and not elsewhere:
                 if nearest_day is not None and nearest_day.moment.date() != stamp.moment.date():
@@ -131,8 +161,9 @@ def htmldate_stamp(page_text: str) -> Stamp | None:
     from htmldate import find_date
 
     try:
-        found = find_date(page_text, extensive_search=True, original_date=True,
-                          outputformat="%Y-%m-%dT%H:%M:%S")
+        found = find_date(
+            page_text, extensive_search=True, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S"
+        )
     except Exception:  # noqa: BLE001 - htmldate is a heuristic fallback; its failures are not ours
         return None
     if not found:
@@ -166,13 +197,22 @@ def url_stamp(url: str) -> Stamp | None:
     return None
 
 
-def find_published(tree: lxml_html.HtmlElement, page_text: str, jsonld_published: str, meta_published: str,
-                   title_el: lxml_html.HtmlElement | None, order: Order, url: str,
-                   selectors: Iterable[str] = ()) -> Published | None:
+def find_published(
+    tree: lxml_html.HtmlElement,
+    page_text: str,
+    jsonld_published: str,
+    meta_published: str,
+    title_el: lxml_html.HtmlElement | None,
+    order: Order,
+    url: str,
+    selectors: Iterable[str] = (),
+) -> Published | None:
     """Every candidate the page gives, and the publish time they agree on (``evidence.choose``)."""
-    found = [Evidence(source, stamp, raw)
-             for source, raw in (("json-ld", jsonld_published), ("meta", meta_published))
-             if (stamp := structured_stamp(raw)) is not None]
+    found = [
+        Evidence(source, stamp, raw)
+        for source, raw in (("json-ld", jsonld_published), ("meta", meta_published))
+        if (stamp := structured_stamp(raw)) is not None
+    ]
     if (printed := printed_stamp(tree, title_el, order, selectors)) is not None:
         found.append(Evidence("visible", printed))
     if not found and (fallback := htmldate_stamp(page_text)) is not None:

@@ -37,8 +37,15 @@ from search.versions import VersionStore
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, registry: str = "", outlets: str = "", sample_press: str = "", since: str = "",
-                 refetch: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        registry: str = "",
+        outlets: str = "",
+        sample_press: str = "",
+        since: str = "",
+        refetch: str = "",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.registry_arg = registry
         self.outlet_filter = {o.strip() for o in outlets.split(",") if o.strip()}
@@ -92,8 +99,13 @@ class NewsSpider(scrapy.Spider):
         overrides = settings.getdict("PRESSWATCH_OUTLET_OVERRIDES")
         # An outlet that has ended (merged into a successor) is history: its successor crawls the site.
         today = date.today()
-        return [o for o in outlets if overrides.get(o.id, o.enabled) and o.active_on(today)
-                and (not self.outlet_filter or o.id in self.outlet_filter)]
+        return [
+            o
+            for o in outlets
+            if overrides.get(o.id, o.enabled)
+            and o.active_on(today)
+            and (not self.outlet_filter or o.id in self.outlet_filter)
+        ]
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.start_requests():
@@ -160,9 +172,12 @@ class NewsSpider(scrapy.Spider):
             return []
         if self.versions is None:
             self.versions = VersionStore.open()
-        due = self.versions.due_for_recheck(outlet.id, days=days,
-                                            every_hours=settings.getfloat("PRESSWATCH_RECHECK_HOURS", 12),
-                                            limit=settings.getint("PRESSWATCH_RECHECK_PER_OUTLET", 50))
+        due = self.versions.due_for_recheck(
+            outlet.id,
+            days=days,
+            every_hours=settings.getfloat("PRESSWATCH_RECHECK_HOURS", 12),
+            limit=settings.getint("PRESSWATCH_RECHECK_PER_OUTLET", 50),
+        )
         return [url for _, url in due if url not in pending]
 
     def close_versions(self) -> None:
@@ -180,8 +195,9 @@ class NewsSpider(scrapy.Spider):
             meta.update(playwright=True, playwright_page_goto_kwargs={"wait_until": "networkidle"})
         return scrapy.Request(url, self.parse_article, meta=meta, errback=self.on_error)
 
-    def _article_requests(self, links: list[Link], outlet: Outlet,
-                          response: Response) -> Iterator[scrapy.Request]:
+    def _article_requests(
+        self, links: list[Link], outlet: Outlet, response: Response
+    ) -> Iterator[scrapy.Request]:
         state = crawl_state(self.crawler)
         wanted = []
         for link in links:
@@ -240,8 +256,9 @@ class NewsSpider(scrapy.Spider):
         yield from self._child_sitemaps(children, outlet, response)
         yield from self._article_requests(links, outlet, response)
 
-    def _child_sitemaps(self, children: list[str], outlet: Outlet,
-                        response: Response) -> Iterator[scrapy.Request]:
+    def _child_sitemaps(
+        self, children: list[str], outlet: Outlet, response: Response
+    ) -> Iterator[scrapy.Request]:
         """A sitemap index's children, each once per run, at most PRESSWATCH_MAX_SITEMAP_DEPTH
         indexes deep and PRESSWATCH_MAX_SITEMAPS per outlet."""
         settings = self.crawler.settings
@@ -251,12 +268,20 @@ class NewsSpider(scrapy.Spider):
         new = [url for url in urls if url not in seen]
         room = max(0, settings.getint("PRESSWATCH_MAX_SITEMAPS", 500) - len(seen))
         if new and depth > settings.getint("PRESSWATCH_MAX_SITEMAP_DEPTH", 3):
-            self.logger.warning("Sitemap index %s is %d levels deep: its %d child sitemaps are not followed",
-                                response.url, depth - 1, len(new))
+            self.logger.warning(
+                "Sitemap index %s is %d levels deep: its %d child sitemaps are not followed",
+                response.url,
+                depth - 1,
+                len(new),
+            )
             return
         if len(new) > room:
-            self.logger.warning("Outlet %s: more than %d sitemaps this run; %d not followed", outlet.id,
-                                settings.getint("PRESSWATCH_MAX_SITEMAPS", 500), len(new) - room)
+            self.logger.warning(
+                "Outlet %s: more than %d sitemaps this run; %d not followed",
+                outlet.id,
+                settings.getint("PRESSWATCH_MAX_SITEMAPS", 500),
+                len(new) - room,
+            )
             new = new[:room]
         seen.update(new)
         for url in new:
@@ -276,8 +301,9 @@ class NewsSpider(scrapy.Spider):
         page = response.meta["page"]
         limit = outlet.section_pages or self.crawler.settings.getint("PRESSWATCH_MAX_SECTION_PAGES", 5)
         if next_url and page < limit:
-            yield self._listing(next_url, outlet, self.parse_section, page=page + 1,
-                                section=response.meta["section"])
+            yield self._listing(
+                next_url, outlet, self.parse_section, page=page + 1, section=response.meta["section"]
+            )
 
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | TakedownItem]:
         outlet: Outlet = response.meta["outlet"]
@@ -292,12 +318,23 @@ class NewsSpider(scrapy.Spider):
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         selectors = outlet.selectors or None
         fields: OutletFields = {
-            "outlet_id": outlet.id, "outlet_name": outlet.name, "outlet_kind": outlet.kind,
-            "outlet_province": outlet.province or "", "outlet_group": outlet.group or outlet.id}
+            "outlet_id": outlet.id,
+            "outlet_name": outlet.name,
+            "outlet_kind": outlet.kind,
+            "outlet_province": outlet.province or "",
+            "outlet_group": outlet.group or outlet.id,
+        }
         # Extracted, analysed and signed in a worker process (crawler.extraction_pool).
-        args = (response.body, response.url, content_type, selectors, fields, self.since,
-                self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),
-                fetch_policy.own_hosts(outlet))
+        args = (
+            response.body,
+            response.url,
+            content_type,
+            selectors,
+            fields,
+            self.since,
+            self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),
+            fetch_policy.own_hosts(outlet),
+        )
         if self.pool is not None:
             result, item = await self.pool.extract(*args)
         else:
@@ -309,8 +346,14 @@ class NewsSpider(scrapy.Spider):
             if recheck:  # it was an article: the page now says something else, or is a listing
                 self._count(response, "takedowns")
                 home = bool(response.meta.get("redirect_urls")) and _home_like(response.url, outlet)
-                yield TakedownItem(asked, outlet.id, "redirect_home" if home else "body_replaced",
-                                   response.status, response.url if home else "", result.reason)
+                yield TakedownItem(
+                    asked,
+                    outlet.id,
+                    "redirect_home" if home else "body_replaced",
+                    response.status,
+                    response.url if home else "",
+                    result.reason,
+                )
                 return
             self._count(response, "not_article")
             self.logger.info("Not an article: %s (%s)", response.url, result.reason)
@@ -355,8 +398,12 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(f"presswatch/too_large/{outlet_id}")
             if state is not None and is_article:
                 state.done(request.url)  # it will not shrink by itself: do not fetch it every run
-            self.logger.warning("Too large, not fetched: %s (%s; DOWNLOAD_MAXSIZE=%s)", request.url, reason,
-                                self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+            self.logger.warning(
+                "Too large, not fetched: %s (%s; DOWNLOAD_MAXSIZE=%s)",
+                request.url,
+                reason,
+                self.crawler.settings.getint("DOWNLOAD_MAXSIZE"),
+            )
             stats.inc_value(f"presswatch/fetch_errors/{outlet_id}")
             return
         if state is not None and is_article:

@@ -21,10 +21,16 @@ def _report(analysis: Any, document: Any, top: list[tuple[str, int]]) -> dict[st
     return {
         "title": document.title,
         "url": document.url,
-        "topics": [{"name": name, "terms": value, "hits": explanations["topic_hits"][name]}
-                   for name, value in explanations["topics"].items()],
-        "provinces": {"old": places["old"], "new": places["new"], "evidence": places["evidence"],
-                      "ignored": places["ignored"]},
+        "topics": [
+            {"name": name, "terms": value, "hits": explanations["topic_hits"][name]}
+            for name, value in explanations["topics"].items()
+        ],
+        "provinces": {
+            "old": places["old"],
+            "new": places["new"],
+            "evidence": places["evidence"],
+            "ignored": places["ignored"],
+        },
         "tone": {"label": tone["label"], "score": tone["score"], "cues": tone["cues"]},
         "focus": tone["focus"],
         "keywords": [{"phrase": phrase, "count": count} for phrase, count in top],
@@ -61,12 +67,13 @@ def _print_text(report: dict[str, Any]) -> None:
 
 @click.command("analyze")
 @article_source
-@click.option("--focus", default=None,
-              help="Focus province (default: $PRESSWATCH_FOCUS_PROVINCE or Bắc Ninh).")
-@click.option("--json", "as_json", is_flag=True,
-              help="One JSON object with topics, provinces, tone, keywords.")
-def analyze_command(source: str | None, text: str | None, url: str, focus: str | None,
-                    as_json: bool) -> None:
+@click.option(
+    "--focus", default=None, help="Focus province (default: $PRESSWATCH_FOCUS_PROVINCE or Bắc Ninh)."
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object with topics, provinces, tone, keywords."
+)
+def analyze_command(source: str | None, text: str | None, url: str, focus: str | None, as_json: bool) -> None:
     """Show one article's topics, provinces (old and new), tone and keywords.
 
     The article is a web page (a file, a URL, HTML on standard input) or plain text (a .txt file,
@@ -92,8 +99,12 @@ def analyze_command(source: str | None, text: str | None, url: str, focus: str |
 
 
 @click.command("retag")
-@click.option("--backend", type=click.Choice(["embedded", "elasticsearch"]), default=None,
-              help="Index to retag (default: the configured one).")
+@click.option(
+    "--backend",
+    type=click.Choice(["embedded", "elasticsearch"]),
+    default=None,
+    help="Index to retag (default: the configured one).",
+)
 @click.option("--batch-size", default=500, show_default=True, type=int, help="Documents written per batch.")
 def retag_command(backend: str | None, batch_size: int) -> None:
     """Re-apply all topic profiles, places and tone to every stored article."""
@@ -149,8 +160,13 @@ def analysis_group() -> None:
 
 
 @analysis_group.command("export-corrections")
-@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="YAML file to write (default: standard output).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="YAML file to write (default: standard output).",
+)
 def export_corrections_command(out: str | None) -> None:
     """Export each corrected article's latest correction as a labelled item, in the format of
     tests/data/analysis/*.yaml (id, title, sapo, body, topics, provinces before 2025, tone), so
@@ -173,21 +189,35 @@ def export_corrections_command(out: str | None) -> None:
             if document is None:  # deleted from the index since: nothing to label
                 missing += 1
                 continue
-            items.append({"id": f"c{correction.id}", "title": document.title, "sapo": document.sapo,
-                          "body": document.body, "topics": correction.new["topics"],
-                          "provinces": correction.new["old_units"], "tone": correction.new["tone"],
-                          "url": correction.url, "corrected_by": correction.corrected_by,
-                          "corrected_at": correction.corrected_at.isoformat()})
+            items.append(
+                {
+                    "id": f"c{correction.id}",
+                    "title": document.title,
+                    "sapo": document.sapo,
+                    "body": document.body,
+                    "topics": correction.new["topics"],
+                    "provinces": correction.new["old_units"],
+                    "tone": correction.new["tone"],
+                    "url": correction.url,
+                    "corrected_by": correction.corrected_by,
+                    "corrected_at": correction.corrected_at.isoformat(),
+                }
+            )
     finally:
         index.close()
         store.close()
-    text = ("# Staff corrections exported by `presswatch analysis export-corrections`; labels as in "
-            "tests/data/analysis/README.md.\n"
-            + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=120))
+    text = (
+        "# Staff corrections exported by `presswatch analysis export-corrections`; labels as in "
+        "tests/data/analysis/README.md.\n"
+        + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=120)
+    )
     if out:
         with open(out, "w", encoding="utf-8") as handle:
             handle.write(text)
-        click.echo(f"Exported {len(items)} corrected articles to {out}"
-                   + (f" ({missing} no longer in the index)" if missing else "."), err=True)
+        click.echo(
+            f"Exported {len(items)} corrected articles to {out}"
+            + (f" ({missing} no longer in the index)" if missing else "."),
+            err=True,
+        )
     else:
         click.echo(text, nl=False)

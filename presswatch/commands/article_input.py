@@ -18,22 +18,30 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 NO_INPUT = "give a FILE or URL, - to read standard input, or --text 'Title\\n\\nText…'"
 # Reasons from crawler.extract (pagekind, pipeline, plaintext) → what a user can do about them.
 EXPLANATIONS = (
-    ("truncated page", "the page stops before its end (no </html>): the download was cut short, or "
-                       "this is not a web page. For plain text use a .txt file, - or --text"),
+    (
+        "truncated page",
+        "the page stops before its end (no </html>): the download was cut short, or "
+        "this is not a web page. For plain text use a .txt file, - or --text",
+    ),
     ("not HTML", "this is not a web page. For plain text use a .txt file, - or --text"),
     ("binary content", "this is a binary file (an image, a PDF, an archive…), not a web page or text"),
     ("empty page", "the page is empty"),
     ("empty text", "the text is empty"),
     ("page too large", "the file is too large to be one article page"),
     ("error page", "this is an error page (not found or removed), not an article"),
-    ("section or listing page", "this is a list of headlines (a home or section page), not an article: "
-                                "open one of its articles"),
+    (
+        "section or listing page",
+        "this is a list of headlines (a home or section page), not an article: open one of its articles",
+    ),
     ("photo gallery", "there is too little text for an article (a photo gallery)"),
     ("video page", "there is too little text for an article (a video page)"),
     ("too little text", "there is too little text for an article"),
     ("no title", "no headline was found on the page"),
-    ("no publish date", "no publication date was found on the page; to analyse its text anyway, "
-                        "save the text as a .txt file (first line: the title)"),
+    (
+        "no publish date",
+        "no publication date was found on the page; to analyse its text anyway, "
+        "save the text as a .txt file (first line: the title)",
+    ),
     ("over the per-page CPU budget", "the page took too long to read; it may be malformed"),
     ("unparseable HTML", "the page's HTML cannot be read"),
 )
@@ -50,9 +58,11 @@ def explain(reason: str) -> str:
 def article_source(command: Callable[..., Any]) -> Callable[..., Any]:
     """The SOURCE argument and the --text/--url options shared by extract and analyze."""
     command = click.option("--url", default="", help="The article's URL, when the source is a file or text.")(
-        command)
-    command = click.option("--text", "text", default=None,
-                           help="The article as plain text: first line the title, then the text.")(command)
+        command
+    )
+    command = click.option(
+        "--text", "text", default=None, help="The article as plain text: first line the title, then the text."
+    )(command)
     return click.argument("source", metavar="[FILE_OR_URL|-]", required=False)(command)
 
 
@@ -105,8 +115,12 @@ def refuse(result: Any, as_json: bool) -> None:
     """Say on stderr why this is not an article (plain words), and exit with status 1."""
     words = explain(result.reason)
     if as_json:
-        click.echo(json.dumps({"not_article": True, "reason": result.reason, "explanation": words},
-                              ensure_ascii=False), err=True)
+        click.echo(
+            json.dumps(
+                {"not_article": True, "reason": result.reason, "explanation": words}, ensure_ascii=False
+            ),
+            err=True,
+        )
     else:
         click.echo(f"Không phải bài báo / not an article: {words}", err=True)
     sys.exit(1)

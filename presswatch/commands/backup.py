@@ -14,8 +14,12 @@ from search.config import SearchConfig, data_dir
 
 @click.command("backup")
 @click.argument("destination", type=click.Path(file_okay=False, path_type=Path), default="backups")
-@click.option("--elasticsearch-repo", default="", metavar="PATH",
-              help="Also snapshot the Elasticsearch indices to this folder (must be under path.repo).")
+@click.option(
+    "--elasticsearch-repo",
+    default="",
+    metavar="PATH",
+    help="Also snapshot the Elasticsearch indices to this folder (must be under path.repo).",
+)
 def backup_command(destination: Path, elasticsearch_repo: str) -> None:
     """Back up the app database, crawl state, stories, spool and embedded index."""
     archive, manifest = create_backup(data_dir(), destination)

@@ -34,8 +34,11 @@ LOG_FILE = "demo.log"  # in the data folder: Scrapy's log, then the web server's
 
 @click.command("demo")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port of the web UI.")
-@click.option("--verbose", is_flag=True,
-              help=f"Show the crawl's log here too (always written to <data folder>/{LOG_FILE}).")
+@click.option(
+    "--verbose",
+    is_flag=True,
+    help=f"Show the crawl's log here too (always written to <data folder>/{LOG_FILE}).",
+)
 def demo_command(port: int, verbose: bool) -> None:
     """Crawl the sample press into the configured index, then serve the UI on 127.0.0.1."""
     from crawler.run import crawl
@@ -52,17 +55,23 @@ def demo_command(port: int, verbose: bool) -> None:
     echo = echo_log() if verbose else None
     started = time.monotonic()
     try:
-        stats = crawl(registry=str(REGISTRY), sample_press_url=press.base_url,
-                      sample_press_address=press.address, settings=log_to_file(log_path),
-                      on_crawler=progress.attach)
+        stats = crawl(
+            registry=str(REGISTRY),
+            sample_press_url=press.base_url,
+            sample_press_address=press.address,
+            settings=log_to_file(log_path),
+            on_crawler=progress.attach,
+        )
     finally:
         progress.close()
         if echo is not None:
             logging.getLogger().removeHandler(echo)
     totals = crawl_totals(stats)
-    click.echo(f"Crawled {totals['outlets']} sample outlets in {time.monotonic() - started:.0f} s: "
-               f"{totals['pages']} pages, {totals['new']} new articles, {totals['updated']} updated, "
-               f"{totals['fetch_errors'] + totals['index_errors']} errors.")
+    click.echo(
+        f"Crawled {totals['outlets']} sample outlets in {time.monotonic() - started:.0f} s: "
+        f"{totals['pages']} pages, {totals['new']} new articles, {totals['updated']} updated, "
+        f"{totals['fetch_errors'] + totals['index_errors']} errors."
+    )
     click.echo(f"Index: {_indexed()} articles. Log: {_shown(log_path)}")
     login = _login_line(app)
     services.warm_backend(app)
@@ -136,10 +145,14 @@ def _login_line(app: Flask) -> str:
     command = _presswatch()
     with connect(database_path(app)) as db:
         if db.execute("SELECT 1 FROM users WHERE email = ?", (DEMO_ADMIN,)).fetchone():
-            return (f"Log in as {DEMO_ADMIN} (password printed by the first demo; to reset its password: "
-                    f"{command} users reset-password {DEMO_ADMIN})")
-    return (f"Log in with your account ({command} users list; to reset a password: "
-            f"{command} users reset-password EMAIL)")
+            return (
+                f"Log in as {DEMO_ADMIN} (password printed by the first demo; to reset its password: "
+                f"{command} users reset-password {DEMO_ADMIN})"
+            )
+    return (
+        f"Log in with your account ({command} users list; to reset a password: "
+        f"{command} users reset-password EMAIL)"
+    )
 
 
 def _presswatch() -> str:

@@ -24,9 +24,14 @@ def digest_group() -> None:
 
 
 @digest_group.command("send")
-@click.option("--date", "day", type=DAY, default=None,
-              help="Send the periods ending on this local day (YYYY-MM-DD): daily digests of that day, "
-                   "weekly digests when it is a Sunday. Default: whatever is due now.")
+@click.option(
+    "--date",
+    "day",
+    type=DAY,
+    default=None,
+    help="Send the periods ending on this local day (YYYY-MM-DD): daily digests of that day, "
+    "weekly digests when it is a Sunday. Default: whatever is due now.",
+)
 @click.option("--no-alerts", is_flag=True, help="Do not check immediate alerts in this run.")
 @with_appcontext
 def send_command(day: date | None, no_alerts: bool) -> None:
@@ -47,15 +52,31 @@ def send_command(day: date | None, no_alerts: bool) -> None:
 
 @digest_group.command("preview")
 @click.option("--subscription", "subscription_id", type=int, required=True, help="Subscription id.")
-@click.option("--date", "day", type=DAY, default=None,
-              help="A local day of the period to preview (default: the latest complete period).")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the HTML part to this file.")
-@click.option("--eml", "eml_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the whole message (.eml, opens in a mail client) to this file.")
+@click.option(
+    "--date",
+    "day",
+    type=DAY,
+    default=None,
+    help="A local day of the period to preview (default: the latest complete period).",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the HTML part to this file.",
+)
+@click.option(
+    "--eml",
+    "eml_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the whole message (.eml, opens in a mail client) to this file.",
+)
 @with_appcontext
-def preview_command(subscription_id: int, day: date | None, html_path: Path | None,
-                    eml_path: Path | None) -> None:
+def preview_command(
+    subscription_id: int, day: date | None, html_path: Path | None, eml_path: Path | None
+) -> None:
     """Print the mail a subscription would receive (headers and text part); sends nothing.
 
     A digest: the period of --date (default the latest complete one). An immediate alert: the
@@ -80,8 +101,10 @@ def preview_command(subscription_id: int, day: date | None, html_path: Path | No
         if subscription.frequency == "immediate":
             pending = pending_alert(ctx, db, subscription, now)
             if pending is None:
-                click.echo(f"Subscription {subscription_id} (immediate alert): nothing new to alert now; "
-                           "the next run sends no mail for it.")
+                click.echo(
+                    f"Subscription {subscription_id} (immediate alert): nothing new to alert now; "
+                    "the next run sends no mail for it."
+                )
                 return
             message = pending[1]
             html, text = mail_parts(message)
@@ -112,36 +135,55 @@ def _env_number(name: str, default: float) -> float:
 @click.command("up")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--crawl-every", "crawl_minutes", type=float, default=None,
-              help="Minutes between crawls (PRESSWATCH_CRAWL_INTERVAL_MINUTES, default 60; 0: no crawls).")
-@click.option("--crawl-args", default=None,
-              help="Arguments for each `presswatch crawl`, e.g. '--sample-url http://127.0.0.1:8765' "
-                   "(PRESSWATCH_CRAWL_ARGS).")
-@click.option("--alert-every", "alert_minutes", type=float, default=None,
-              help="Minutes between alert checks besides the one after each crawl "
-                   "(PRESSWATCH_ALERT_INTERVAL_MINUTES, default 5).")
+@click.option(
+    "--crawl-every",
+    "crawl_minutes",
+    type=float,
+    default=None,
+    help="Minutes between crawls (PRESSWATCH_CRAWL_INTERVAL_MINUTES, default 60; 0: no crawls).",
+)
+@click.option(
+    "--crawl-args",
+    default=None,
+    help="Arguments for each `presswatch crawl`, e.g. '--sample-url http://127.0.0.1:8765' "
+    "(PRESSWATCH_CRAWL_ARGS).",
+)
+@click.option(
+    "--alert-every",
+    "alert_minutes",
+    type=float,
+    default=None,
+    help="Minutes between alert checks besides the one after each crawl "
+    "(PRESSWATCH_ALERT_INTERVAL_MINUTES, default 5).",
+)
 @with_appcontext
-def up_command(host: str, port: int, crawl_minutes: float | None, crawl_args: str | None,
-               alert_minutes: float | None) -> None:
+def up_command(
+    host: str, port: int, crawl_minutes: float | None, crawl_args: str | None, alert_minutes: float | None
+) -> None:
     """Run everything in one process: the web app, the crawl schedule and the digest/alert schedule."""
     from presswatch.scheduler import AlreadyRunning, build_scheduler, single_instance
     from web.serve import serve
 
     app = current_flask_app()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    crawl_minutes = crawl_minutes if crawl_minutes is not None else \
-        _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)
-    alert_minutes = alert_minutes if alert_minutes is not None else \
-        _env_number("PRESSWATCH_ALERT_INTERVAL_MINUTES", 5)
+    crawl_minutes = (
+        crawl_minutes if crawl_minutes is not None else _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)
+    )
+    alert_minutes = (
+        alert_minutes if alert_minutes is not None else _env_number("PRESSWATCH_ALERT_INTERVAL_MINUTES", 5)
+    )
     crawl_args = crawl_args if crawl_args is not None else settings().get("PRESSWATCH_CRAWL_ARGS", "")
     try:
         with single_instance(app):
-            scheduler = build_scheduler(app, crawl_minutes=crawl_minutes, crawl_args=crawl_args,
-                                        alert_minutes=alert_minutes)
+            scheduler = build_scheduler(
+                app, crawl_minutes=crawl_minutes, crawl_args=crawl_args, alert_minutes=alert_minutes
+            )
             try:
                 crawl = f"every {crawl_minutes:g} min" if crawl_minutes else "off (cron?)"
-                click.echo(f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
-                           f"alerts every {alert_minutes:g} min (Ctrl-C to stop)")
+                click.echo(
+                    f"Presswatch is up: http://{host}:{port}  crawl {crawl}, digests every minute, "
+                    f"alerts every {alert_minutes:g} min (Ctrl-C to stop)"
+                )
                 services.warm_backend(app)
                 # SIGTERM (systemctl stop, docker stop) ends serve() as Ctrl-C does; then the
                 # scheduler shuts down below.

@@ -17,8 +17,11 @@ from search.config import SearchConfig
 def _elasticsearch() -> ElasticsearchBackend:
     config = SearchConfig.from_env()
     if not config.elasticsearch_url:
-        click.echo("These commands manage Elasticsearch: set PRESSWATCH_ELASTICSEARCH_URL first "
-                   "(the embedded index needs no management).", err=True)
+        click.echo(
+            "These commands manage Elasticsearch: set PRESSWATCH_ELASTICSEARCH_URL first "
+            "(the embedded index needs no management).",
+            err=True,
+        )
         sys.exit(2)
     backend = open_backend(config, backend="elasticsearch")
     assert isinstance(backend, ElasticsearchBackend)  # asked for by name
@@ -50,8 +53,10 @@ def reindex_command(keep_old: bool) -> None:
     backend.ensure_index()
     total = backend.count()
     with tqdm(total=total, unit="doc", desc="Reindexing") as bar:
+
         def progress(_: int) -> None:
             bar.update(1)
+
         copied, generation = reindex(backend.client, backend.layout, progress, keep_old=keep_old)
     click.echo(f"Reindexed {copied} documents into generation {generation}; alias {backend.alias} swapped.")
 
@@ -61,13 +66,17 @@ def optimize_command() -> None:
     """Merge the indices of closed months to one segment each (run nightly; searches get faster)."""
     backend = _elasticsearch()
     try:
-        merged = backend.optimize(progress=lambda index, segments: click.echo(
-            f"Merging {index} ({segments} segments)…"))
+        merged = backend.optimize(
+            progress=lambda index, segments: click.echo(f"Merging {index} ({segments} segments)…")
+        )
     except BackendUnavailable as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    click.echo(f"Merged {len(merged)} index(es) of closed months; the current month is left to Lucene."
-               if merged else "Every closed month is already one segment; nothing to merge.")
+    click.echo(
+        f"Merged {len(merged)} index(es) of closed months; the current month is left to Lucene."
+        if merged
+        else "Every closed month is already one segment; nothing to merge."
+    )
 
 
 @index_group.command("stats")
@@ -81,8 +90,10 @@ def stats_command(as_json: bool) -> None:
         click.echo(json.dumps(figures, indent=2))
         return
     cluster = figures["cluster"]
-    click.echo(f"Cluster {cluster['name']}: {cluster['status']}, {cluster['nodes']} node(s), "
-               f"{cluster['active_shards']} active / {cluster['unassigned_shards']} unassigned shards")
+    click.echo(
+        f"Cluster {cluster['name']}: {cluster['status']}, {cluster['nodes']} node(s), "
+        f"{cluster['active_shards']} active / {cluster['unassigned_shards']} unassigned shards"
+    )
     click.echo(f"Alias {figures['alias']} → generation {figures['generation']}")
     for name, data in figures["indices"].items():
         click.echo(f"  {name:<40} {data['docs']:>9} docs  {data['bytes'] / 1e6:>8.1f} MB")

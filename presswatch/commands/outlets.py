@@ -40,12 +40,22 @@ def _routes(outlet: Outlet) -> dict[str, list[str]]:
 
 
 def _row(outlet: Outlet) -> dict[str, object]:
-    return {"id": outlet.id, "name": outlet.name, "domain": outlet.domain, "kind": outlet.kind,
-            "province": outlet.province, "routes": _routes(outlet), "feeds_source": outlet.feeds_source,
-            "enabled": outlet.enabled, "quirks": list(outlet.quirks),
-            "active_from": _day(outlet.active_from), "active_until": _day(outlet.active_until),
-            "merged_into": outlet.merged_into, "predecessors": list(outlet.predecessors),
-            "evidence": dict(outlet.evidence)}
+    return {
+        "id": outlet.id,
+        "name": outlet.name,
+        "domain": outlet.domain,
+        "kind": outlet.kind,
+        "province": outlet.province,
+        "routes": _routes(outlet),
+        "feeds_source": outlet.feeds_source,
+        "enabled": outlet.enabled,
+        "quirks": list(outlet.quirks),
+        "active_from": _day(outlet.active_from),
+        "active_until": _day(outlet.active_until),
+        "merged_into": outlet.merged_into,
+        "predecessors": list(outlet.predecessors),
+        "evidence": dict(outlet.evidence),
+    }
 
 
 def _day(day: datetime.date | None) -> str | None:
@@ -65,10 +75,15 @@ def outlets_group() -> None:
     """The outlet registry: list the monitored press and check that their feeds still work."""
 
 
-registry_option = click.option("--registry", default="", metavar="PATH",
-                               help="Outlet registry YAML (default: crawler/outlets.yaml).")
-sample_option = click.option("--sample-url", default=DEFAULT_SAMPLE_URL, show_default=True,
-                             help="What {sample_press} stands for in a registry that uses it.")
+registry_option = click.option(
+    "--registry", default="", metavar="PATH", help="Outlet registry YAML (default: crawler/outlets.yaml)."
+)
+sample_option = click.option(
+    "--sample-url",
+    default=DEFAULT_SAMPLE_URL,
+    show_default=True,
+    help="What {sample_press} stands for in a registry that uses it.",
+)
 
 
 @outlets_group.command("list")
@@ -76,24 +91,43 @@ sample_option = click.option("--sample-url", default=DEFAULT_SAMPLE_URL, show_de
 @registry_option
 @sample_option
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Only outlets of this kind.")
-@click.option("--province", default=None, metavar="P",
-              help="Only this (pre-2025) province, accents optional; 'none' for national outlets.")
-def list_command(as_json: bool, registry: str, sample_url: str, kind: str | None,
-                 province: str | None) -> None:
+@click.option(
+    "--province",
+    default=None,
+    metavar="P",
+    help="Only this (pre-2025) province, accents optional; 'none' for national outlets.",
+)
+def list_command(
+    as_json: bool, registry: str, sample_url: str, kind: str | None, province: str | None
+) -> None:
     """List outlets: id, name, domain, kind, province, discovery routes, feeds_source."""
     outlets = _load(registry, sample_url)
     if kind:
         outlets = [o for o in outlets if o.kind == kind]
     if province is not None:
         wanted = _fold(province)
-        outlets = [o for o in outlets if (o.province is None and wanted in NATIONAL)
-                   or (o.province is not None and _fold(o.province) == wanted)]
+        outlets = [
+            o
+            for o in outlets
+            if (o.province is None and wanted in NATIONAL)
+            or (o.province is not None and _fold(o.province) == wanted)
+        ]
     if as_json:
         click.echo(json.dumps([_row(o) for o in outlets], ensure_ascii=False, indent=2))
         return
-    rows = [[o.id, o.name, o.domain, o.kind, o.province or "—",
-             " ".join(f"{name}:{len(urls)}" for name, urls in _routes(o).items() if urls),
-             o.feeds_source, "yes" if o.enabled else "no"] for o in outlets]
+    rows = [
+        [
+            o.id,
+            o.name,
+            o.domain,
+            o.kind,
+            o.province or "—",
+            " ".join(f"{name}:{len(urls)}" for name, urls in _routes(o).items() if urls),
+            o.feeds_source,
+            "yes" if o.enabled else "no",
+        ]
+        for o in outlets
+    ]
     headers = ["id", "name", "domain", "kind", "province", "routes", "feeds_source", "enabled"]
     click.echo(_table(rows, headers))
     disabled = sum(1 for o in outlets if not o.enabled)
@@ -104,15 +138,32 @@ def list_command(as_json: bool, registry: str, sample_url: str, kind: str | None
 @click.argument("ids", nargs=-1)
 @registry_option
 @sample_option
-@click.option("--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds per request.")
-@click.option("--workers", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Outlets probed at once (each outlet's routes are fetched one by one).")
-@click.option("--all", "include_disabled", is_flag=True,
-              help="Also probe disabled outlets (named IDs are always probed).")
+@click.option(
+    "--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds per request."
+)
+@click.option(
+    "--workers",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Outlets probed at once (each outlet's routes are fetched one by one).",
+)
+@click.option(
+    "--all",
+    "include_disabled",
+    is_flag=True,
+    help="Also probe disabled outlets (named IDs are always probed).",
+)
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per route.")
-def check_command(ids: tuple[str, ...], registry: str, sample_url: str, timeout: float, workers: int,
-                  include_disabled: bool, as_json: bool) -> None:
+def check_command(
+    ids: tuple[str, ...],
+    registry: str,
+    sample_url: str,
+    timeout: float,
+    workers: int,
+    include_disabled: bool,
+    as_json: bool,
+) -> None:
     """Probe each outlet's feeds, sitemaps and sections live and report what the crawler would get.
 
     Exits 0 when every probed route gave article links, 1 when some did not, 2 on a bad registry
@@ -175,28 +226,61 @@ def health_command(as_json: bool) -> None:
         last = row.last
         # Routes discovery found working that the registry does not list yet: to promote.
         found = sum(1 for f in row.discovered if f.get("verdict") == "ok" and not f.get("registered"))
-        table.append([row.outlet_id, (row.last_success or "never")[:16], str(row.consecutive_failures),
-                      str(last.pages_fetched if last else 0), str(last.articles_new if last else 0),
-                      str(last.articles_updated if last else 0), str(last.extraction_failures if last else 0),
-                      str(last.refused if last else 0), str(found) if row.discovered_at else "-",
-                      row.flagged])
-    click.echo(_table(table, ["outlet", "last success", "failures", "pages", "new", "updated",
-                              "not article", "refused", "to promote", "flag"]))
+        table.append(
+            [
+                row.outlet_id,
+                (row.last_success or "never")[:16],
+                str(row.consecutive_failures),
+                str(last.pages_fetched if last else 0),
+                str(last.articles_new if last else 0),
+                str(last.articles_updated if last else 0),
+                str(last.extraction_failures if last else 0),
+                str(last.refused if last else 0),
+                str(found) if row.discovered_at else "-",
+                row.flagged,
+            ]
+        )
+    click.echo(
+        _table(
+            table,
+            [
+                "outlet",
+                "last success",
+                "failures",
+                "pages",
+                "new",
+                "updated",
+                "not article",
+                "refused",
+                "to promote",
+                "flag",
+            ],
+        )
+    )
     if any(row.discovered for row in rows):
-        click.echo("\nto promote: working feeds/sitemaps discovery found that the registry does not list "
-                   "(`presswatch outlets health --json`, \"discovered\").")
+        click.echo(
+            "\nto promote: working feeds/sitemaps discovery found that the registry does not list "
+            '(`presswatch outlets health --json`, "discovered").'
+        )
 
 
 @outlets_group.command("discover")
 @click.argument("ids", nargs=-1)
 @registry_option
 @sample_option
-@click.option("--articles", default=0, show_default=True, type=click.IntRange(0, 20),
-              help="Also fetch and extract this many articles per outlet.")
-@click.option("--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds per request.")
-def discover_command(ids: tuple[str, ...], registry: str, sample_url: str, articles: int,
-                     timeout: float) -> None:
+@click.option(
+    "--articles",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 20),
+    help="Also fetch and extract this many articles per outlet.",
+)
+@click.option(
+    "--timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds per request."
+)
+def discover_command(
+    ids: tuple[str, ...], registry: str, sample_url: str, articles: int, timeout: float
+) -> None:
     """Learn feeds and sitemaps from each outlet's homepage, robots.txt and common paths (only on
     its own hosts) and record them in its health; prints the findings as JSON."""
     from crawler.discovery.learn import main as learn

@@ -18,13 +18,28 @@ def report_group() -> None:
 
 @report_group.command("briefing")
 @click.option("--period", required=True, help="YYYY-MM (2026-11) or YYYY-Qn (2026-Q4).")
-@click.option("--out", "docx_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the DOCX report here.")
-@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the same tables as an XLSX workbook here.")
-@click.option("--scope", type=click.Choice(["province", "all"]), default="province", show_default=True,
-              help="province: articles about the focus province (as the dashboard counts them); "
-                   "all: every article followed.")
+@click.option(
+    "--out",
+    "docx_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the DOCX report here.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the same tables as an XLSX workbook here.",
+)
+@click.option(
+    "--scope",
+    type=click.Choice(["province", "all"]),
+    default="province",
+    show_default=True,
+    help="province: articles about the focus province (as the dashboard counts them); "
+    "all: every article followed.",
+)
 @with_appcontext
 def briefing_command(period: str, docx_path: Path | None, xlsx_path: Path | None, scope: str) -> None:
     """Coverage by outlet kind, topic and tone against the previous period, top stories, negative

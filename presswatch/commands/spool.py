@@ -25,8 +25,9 @@ def status_command(limit: int) -> None:
     try:
         click.echo(f"{len(spool)} waiting in the spool, {spool.dead_count()} dead letters.")
         for letter in spool.dead_letters(limit):
-            click.echo(f"  {letter.failed_at:%Y-%m-%d %H:%M} {letter.url} ({letter.attempts}x): "
-                       f"{letter.reason}")
+            click.echo(
+                f"  {letter.failed_at:%Y-%m-%d %H:%M} {letter.url} ({letter.attempts}x): {letter.reason}"
+            )
     finally:
         spool.close()
 
@@ -40,8 +41,10 @@ def replay_command(dead_letters: bool) -> None:
     except BackendUnavailable as error:
         click.echo(f"{error} Nothing was lost: the spool keeps every document.", err=True)
         sys.exit(2)
-    click.echo(f"Indexed {report.replayed} documents from the spool; {len(report.errors)} rejected; "
-               f"{dead} dead letters.")
+    click.echo(
+        f"Indexed {report.replayed} documents from the spool; {len(report.errors)} rejected; "
+        f"{dead} dead letters."
+    )
     for document_id, reason in report.errors[:20]:
         click.echo(f"  rejected {document_id}: {reason}", err=True)
     if report.errors:

@@ -44,8 +44,10 @@ def list_command() -> None:
     """List accounts."""
     with connect(database_path(current_app)) as db:
         for row in db.execute("SELECT email, name, role, active FROM users ORDER BY email"):
-            click.echo(f"{row['email']:<32} {row['role']:<7} {'active' if row['active'] else 'disabled'}  "
-                       f"{row['name']}")
+            click.echo(
+                f"{row['email']:<32} {row['role']:<7} {'active' if row['active'] else 'disabled'}  "
+                f"{row['name']}"
+            )
 
 
 @users_group.command("reset-password")
@@ -54,8 +56,9 @@ def list_command() -> None:
 def reset_password_command(email: str) -> None:
     """Give EMAIL a new temporary password, printed once (only its hash is kept)."""
     with connect(database_path(current_app)) as db:
-        row = db.execute("SELECT id, email FROM users WHERE lower(email) = lower(?)",
-                         (email.strip(),)).fetchone()
+        row = db.execute(
+            "SELECT id, email FROM users WHERE lower(email) = lower(?)", (email.strip(),)
+        ).fetchone()
         if row is None:
             click.echo(f"No account {email}; `presswatch users list` shows them.", err=True)
             sys.exit(1)

@@ -116,7 +116,7 @@ def _syndicated(rng: random.Random, first_day: date) -> list[_Piece]:
 
 def _shingles(draft: Draft) -> frozenset[tuple[str, ...]]:
     words = fold(" ".join((draft.sapo, *draft.paragraphs))).split()
-    return frozenset(tuple(words[i:i + 5]) for i in range(len(words) - 4))
+    return frozenset(tuple(words[i : i + 5]) for i in range(len(words) - 4))
 
 
 def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
@@ -124,16 +124,21 @@ def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) ->
 
 
 def _reword(draft: Draft, rng: random.Random) -> Draft:
-    return replace(draft, sapo=vary(draft.sapo, rng), paragraphs=tuple(
-        p if i in draft.headings else vary(p, rng) for i, p in enumerate(draft.paragraphs)))
+    return replace(
+        draft,
+        sapo=vary(draft.sapo, rng),
+        paragraphs=tuple(p if i in draft.headings else vary(p, rng) for i, p in enumerate(draft.paragraphs)),
+    )
 
 
 def _originals(rng: random.Random, first_day: date, quotas: Counter[str], taken: set[str]) -> list[_Piece]:
     """One article per topic slot; among a few drafts, keep the one least like its template siblings."""
     keys = [k for k in TOPIC_KEYS for _ in range(PER_TOPIC)] + ["other"] * OTHER_COUNT
     rng.shuffle(keys)
-    rotation = {k: rng.sample(range(len(_topic(k).scenarios)), len(_topic(k).scenarios))
-                for k in (*TOPIC_KEYS, "other")}
+    rotation = {
+        k: rng.sample(range(len(_topic(k).scenarios)), len(_topic(k).scenarios))
+        for k in (*TOPIC_KEYS, "other")
+    }
     turns: Counter[str] = Counter()
     seen_titles = set(taken)
     used: set[tuple[str, str, str]] = set()
@@ -180,10 +185,14 @@ def _originals(rng: random.Random, first_day: date, quotas: Counter[str], taken:
 
 def _old_style(draft: Draft) -> Draft:
     """Some papers still print 'hoá', 'uỷ': the whole article in that spelling."""
-    return replace(draft, title=old_style_marks(draft.title), sapo=old_style_marks(draft.sapo),
-                   paragraphs=tuple(old_style_marks(p) for p in draft.paragraphs),
-                   captions=tuple(old_style_marks(c) for c in draft.captions),
-                   tags=tuple(old_style_marks(t) for t in draft.tags))
+    return replace(
+        draft,
+        title=old_style_marks(draft.title),
+        sapo=old_style_marks(draft.sapo),
+        paragraphs=tuple(old_style_marks(p) for p in draft.paragraphs),
+        captions=tuple(old_style_marks(c) for c in draft.captions),
+        tags=tuple(old_style_marks(t) for t in draft.tags),
+    )
 
 
 def _article(piece: _Piece, article_id: str) -> SampleArticle:
@@ -194,15 +203,30 @@ def _article(piece: _Piece, article_id: str) -> SampleArticle:
     slug = slugify(draft.title)
     sapo = f"(Chinhphu.vn) - {draft.sapo}" if site.id == "chinhphu" else draft.sapo
     name = slug[:48].rstrip("-")
-    images = tuple(SampleImage(site.image_path(piece.published, f"{name}-{article_id[-5:]}-{n}"), caption)
-                   for n, caption in enumerate(draft.captions, start=1))
+    images = tuple(
+        SampleImage(site.image_path(piece.published, f"{name}-{article_id[-5:]}-{n}"), caption)
+        for n, caption in enumerate(draft.captions, start=1)
+    )
     return SampleArticle(
-        outlet_id=site.id, article_id=article_id, slug=slug, title=draft.title, sapo=sapo,
-        paragraphs=draft.paragraphs, author=piece.author, published_at=piece.published, section=section.name,
-        section_slug=section.slug, tags=draft.tags, images=images, topic=draft.topic,
+        outlet_id=site.id,
+        article_id=article_id,
+        slug=slug,
+        title=draft.title,
+        sapo=sapo,
+        paragraphs=draft.paragraphs,
+        author=piece.author,
+        published_at=piece.published,
+        section=section.name,
+        section_slug=section.slug,
+        tags=draft.tags,
+        images=images,
+        topic=draft.topic,
         provinces=(draft.province,),
-        tone=draft.tone, path=site.article_path(section.slug, slug, article_id), headings=draft.headings,
-        story_id=piece.story_id)
+        tone=draft.tone,
+        path=site.article_path(section.slug, slug, article_id),
+        headings=draft.headings,
+        story_id=piece.story_id,
+    )
 
 
 def seed_article() -> SampleArticle:
@@ -211,14 +235,29 @@ def seed_article() -> SampleArticle:
     site = SITES[SEED_OUTLET]
     section = site.section_for("digital_transformation")
     slug = slugify(text.title)
-    images = tuple(SampleImage(site.image_path(SEED_PUBLISHED, f"{slug[:48].rstrip('-')}-{n}"), caption)
-                   for n, caption in enumerate(text.captions, start=1))
+    images = tuple(
+        SampleImage(site.image_path(SEED_PUBLISHED, f"{slug[:48].rstrip('-')}-{n}"), caption)
+        for n, caption in enumerate(text.captions, start=1)
+    )
     return SampleArticle(
-        outlet_id=SEED_OUTLET, article_id=SEED_ID, slug=slug, title=text.title, sapo=text.sapo,
-        paragraphs=text.paragraphs, author=text.byline, published_at=SEED_PUBLISHED, section=section.name,
-        section_slug=section.slug, tags=SEED_TAGS, images=images, topic="digital_transformation",
-        provinces=("Bắc Ninh",), tone="positive", path=site.article_path(section.slug, slug, SEED_ID),
-        headings=text.headings)
+        outlet_id=SEED_OUTLET,
+        article_id=SEED_ID,
+        slug=slug,
+        title=text.title,
+        sapo=text.sapo,
+        paragraphs=text.paragraphs,
+        author=text.byline,
+        published_at=SEED_PUBLISHED,
+        section=section.name,
+        section_slug=section.slug,
+        tags=SEED_TAGS,
+        images=images,
+        topic="digital_transformation",
+        provinces=("Bắc Ninh",),
+        tone="positive",
+        path=site.article_path(section.slug, slug, SEED_ID),
+        headings=text.headings,
+    )
 
 
 def build_corpus(end: date | None = None) -> list[SampleArticle]:

@@ -34,6 +34,7 @@ class SamplePressApp(Protocol):
     outlets: dict[str, Outlet]
     renderer: Renderer
 
+
 HTML = "text/html; charset=utf-8"
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # How each legacy page declares itself: (bytes, Content-Type header, <meta> charset, font face).
@@ -45,8 +46,13 @@ LEGACY_VARIANTS = (
     ("tcvn3", "text/html; charset=windows-1252", "windows-1252", ".VnTime"),  # ABC font text
     ("cp1258", "text/html; charset=utf-8", "", ""),  # wrong: the server default
 )
-TRACKING_VARIANTS = ("?fbclid=IwAR2sampleTracking0{n}", "#binh-luan", "/amp",
-                     "?utm_source=zalo&utm_medium=social&zarsrc=30", "?amp=1")
+TRACKING_VARIANTS = (
+    "?fbclid=IwAR2sampleTracking0{n}",
+    "#binh-luan",
+    "/amp",
+    "?utm_source=zalo&utm_medium=social&zarsrc=30",
+    "?amp=1",
+)
 REDESIGN_MODES = ("v1", "v2", "spa")
 
 
@@ -73,14 +79,23 @@ def to_tcvn3(text: str) -> bytes | None:
     iconv = shutil.which("iconv")
     if iconv is None:
         return None
-    result = subprocess.run([iconv, "-f", "UTF-8", "-t", "TCVN5712-1//TRANSLIT"], input=text.encode(),
-                            capture_output=True, check=False)
+    result = subprocess.run(
+        [iconv, "-f", "UTF-8", "-t", "TCVN5712-1//TRANSLIT"],
+        input=text.encode(),
+        capture_output=True,
+        check=False,
+    )
     return result.stdout if result.returncode == 0 else None
 
 
 class Faults:
-    def __init__(self, app: SamplePressApp, slow_page_seconds: float = 4.0, slow_delay: float = 0.2,
-                 oversize_bytes: int = 2_500_000) -> None:
+    def __init__(
+        self,
+        app: SamplePressApp,
+        slow_page_seconds: float = 4.0,
+        slow_delay: float = 0.2,
+        oversize_bytes: int = 2_500_000,
+    ) -> None:
         self.app = app
         self.slow_page_seconds = slow_page_seconds
         self.slow_delay = slow_delay
@@ -89,8 +104,11 @@ class Faults:
         self._lock = threading.Lock()
         self._counts: dict[str, int] = defaultdict(int)
         self._failed: set[str] = set()
-        ordered = {site: sorted((a for a in app.outlets[site].articles), key=lambda a: a.article_id)
-                   for site in FAULT_SITES if site in app.outlets}
+        ordered = {
+            site: sorted((a for a in app.outlets[site].articles), key=lambda a: a.article_id)
+            for site in FAULT_SITES
+            if site in app.outlets
+        }
         self.index = {(a.outlet_id, a.path): i for items in ordered.values() for i, a in enumerate(items)}
         slow = ordered.get("baomiennui", [])
         self.slow_path = slow[0].path if slow else ""
@@ -135,8 +153,10 @@ class Faults:
             return None
         if outlet_id == "baodongson" and not request.host.startswith("localhost"):
             return None  # the paper's old URLs live on its old domain only
-        article = next((a for a in self.archive() if a.article_id == parts[1]
-                        and self.predecessor_of(a) == outlet_id), None)
+        article = next(
+            (a for a in self.archive() if a.article_id == parts[1] and self.predecessor_of(a) == outlet_id),
+            None,
+        )
         if article is None:
             return None
         return Response("", 301, {"Location": self.app.outlets["ptthdongson"].url(article)})
@@ -214,12 +234,16 @@ class Faults:
             return self._not_found(outlet, path)
         if kind == "sitemap-only" and path == outlet.site.sitemap_path:
             months = sorted({a.published_at.strftime("%Y-%m") for a in outlet.articles}, reverse=True)
-            children = [(f"{outlet.base}/sitemaps/{m}.xml",
-                         iso(max(a.published_at for a in outlet.articles if f"{a.published_at:%Y-%m}" == m)))
-                        for m in months]
+            children = [
+                (
+                    f"{outlet.base}/sitemaps/{m}.xml",
+                    iso(max(a.published_at for a in outlet.articles if f"{a.published_at:%Y-%m}" == m)),
+                )
+                for m in months
+            ]
             return 200, xml, sitemap_index(outlet, children).encode(), newest
         if kind == "sitemap-only" and path.startswith("/sitemaps/") and path.endswith(".xml"):
-            month = path[len("/sitemaps/"):-4]
+            month = path[len("/sitemaps/") : -4]
             chosen = [a for a in outlet.articles if f"{a.published_at:%Y-%m}" == month]
             if not chosen:
                 return self._not_found(outlet, path)
@@ -227,29 +251,46 @@ class Faults:
         if kind == "paginated" and path == outlet.site.sitemap_path:
             return self._not_found(outlet, path)
         if kind == "redirects" and path == outlet.site.feed_path:
-            loop = [{"title": "Bài viết đã chuyển", "link": self.loop_entry(), "guid": self.loop_entry(),
-                     "permalink": True, "description": "", "pub_date": "", "category": "", "author": "",
-                     "image": ""}]
+            loop = [
+                {
+                    "title": "Bài viết đã chuyển",
+                    "link": self.loop_entry(),
+                    "guid": self.loop_entry(),
+                    "permalink": True,
+                    "description": "",
+                    "pub_date": "",
+                    "category": "",
+                    "author": "",
+                    "image": "",
+                }
+            ]
             body = rss(env, outlet, link=self.redirect_entry, extra=loop)
             return 200, "application/rss+xml; charset=utf-8", body.encode(), newest
         if kind == "merged-agency" and path == outlet.site.feed_path:
             body = rss(env, outlet, link=self.archive_entry)
             return 200, "application/rss+xml; charset=utf-8", body.encode(), newest
         if kind == "tracking" and path == outlet.site.feed_path:
+
             def tracked(article: SampleArticle) -> str:
                 return outlet.url(article) + "?utm_source=rss&utm_medium=referral&utm_campaign=tinmang"
+
             return 200, "application/rss+xml; charset=utf-8", rss(env, outlet, link=tracked).encode(), newest
         if kind == "tracking" and path.endswith("/amp") and path[:-4] in outlet.by_path:
             return self.article(outlet, outlet.by_path[path[:-4]])
         if path.startswith("/api/bai-viet/") and path.endswith(".json"):
-            article_id = path[len("/api/bai-viet/"):-5]
+            article_id = path[len("/api/bai-viet/") : -5]
             article = next((a for a in outlet.articles if a.article_id == article_id), None)
             if article is None or kind not in ("javascript", "redesign"):
                 return self._not_found(outlet, path)
-            data = {"sapo": article.sapo, "author": article.author,
-                    "date": display_date("tinsang", article.published_at),
-                    "blocks": [{"kind": "h" if i in article.headings else "p", "text": text}
-                               for i, text in enumerate(article.paragraphs)]}
+            data = {
+                "sapo": article.sapo,
+                "author": article.author,
+                "date": display_date("tinsang", article.published_at),
+                "blocks": [
+                    {"kind": "h" if i in article.headings else "p", "text": text}
+                    for i, text in enumerate(article.paragraphs)
+                ],
+            }
             return 200, "application/json", json.dumps(data, ensure_ascii=False).encode(), None
         if path in outlet.by_path:
             return self.article(outlet, outlet.by_path[path])
@@ -288,4 +329,3 @@ class Faults:
 
     def _not_found(self, outlet: Outlet, path: str) -> Answer:
         return 404, HTML, self.app.renderer.not_found(outlet, path).encode(), None
-

@@ -30,8 +30,13 @@ STARS = (("Kém", 1), ("Bình thường", 2), ("Hứa hẹn", 3), ("Tốt", 4), 
 
 
 def environment() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
-                       lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def display_date(family: str, moment: datetime) -> str:
@@ -104,20 +109,34 @@ class Outlet:
 
     def link(self, article: SampleArticle) -> Link:
         image = self.asset(article.images[0].url) if article.images else ""
-        return Link(article.title, self.url(article), article.sapo, image,
-                    display_date(self.site.markup, article.published_at))
+        return Link(
+            article.title,
+            self.url(article),
+            article.sapo,
+            image,
+            display_date(self.site.markup, article.published_at),
+        )
 
     # --- shared page context --------------------------------------------------------------------
     def site_context(self) -> dict[str, object]:
         site = self.site
         return {
-            "id": site.id, "name": site.name, "domain": site.domain, "slogan": site.slogan,
-            "address": site.address, "licence": site.licence, "editor": site.editor, "phone": site.phone,
-            "home": self.base + "/", "feed": self.base + site.feed_path,
+            "id": site.id,
+            "name": site.name,
+            "domain": site.domain,
+            "slogan": site.slogan,
+            "address": site.address,
+            "licence": site.licence,
+            "editor": site.editor,
+            "phone": site.phone,
+            "home": self.base + "/",
+            "feed": self.base + site.feed_path,
             "sitemap": self.base + site.sitemap_path,
-            "sections": [{"name": s.name, "slug": s.slug, "url": self.section_url(s.slug)}
-                         for s in site.sections],
-            "today": f"{WEEKDAYS[self.today.weekday()]}, {self.today:%d/%m/%Y}", "year": self.today.year,
+            "sections": [
+                {"name": s.name, "slug": s.slug, "url": self.section_url(s.slug)} for s in site.sections
+            ],
+            "today": f"{WEEKDAYS[self.today.weekday()]}, {self.today:%d/%m/%Y}",
+            "year": self.today.year,
             "latest": [self.link(a) for a in self.articles[:6]],
         }
 
@@ -141,28 +160,36 @@ class Renderer:
         province = article.provinces[0] if article.provinces else "Việt Nam"
         topic_name = capitalize(BY_NAME[province].full) if province in BY_NAME else province
         context = {
-            "site": outlet.site_context(), "a": article, "url": url,
+            "site": outlet.site_context(),
+            "a": article,
+            "url": url,
             "section_url": outlet.section_url(article.section_slug),
-            "date_display": display_date(family, article.published_at), "iso": iso(article.published_at),
+            "date_display": display_date(family, article.published_at),
+            "iso": iso(article.published_at),
             "blocks": self._blocks(outlet, article, same_topic or same_section),
             "tags": [Link(t, outlet.tag_url(t)) for t in article.tags],
             "topic": Link(topic_name, outlet.tag_url(province)),
-            "topic_articles": [outlet.link(a) for a in outlet.by_tag[slugify(province)]
-                               if a is not article][:4],
+            "topic_articles": [outlet.link(a) for a in outlet.by_tag[slugify(province)] if a is not article][
+                :4
+            ],
             "related": related,
             "same_section": [outlet.link(a) for a in same_section[:10]],
             "og_image": outlet.asset(article.images[0].url) if article.images else outlet.base + "/logo.png",
-            "stars": STARS, "views": 200 + zlib.crc32(url.encode()) % 4800,
+            "stars": STARS,
+            "views": 200 + zlib.crc32(url.encode()) % 4800,
             "share_facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(url, safe=""),
             "share_zalo": "https://sp.zalo.me/share_inline?d=" + quote(url, safe=""),
-            "description": article.sapo, "keywords": ", ".join(article.tags), **extra,
+            "description": article.sapo,
+            "keywords": ", ".join(article.tags),
+            **extra,
         }
         if family in ("thoisu", "tinnhanh", "chinhphu"):
             context["json_ld"] = self._json_ld(outlet, article, url)
         return self.render(f"{family}/article.html", **context)
 
-    def _blocks(self, outlet: Outlet, article: SampleArticle,
-                neighbours: list[SampleArticle]) -> list[dict[str, object]]:
+    def _blocks(
+        self, outlet: Outlet, article: SampleArticle, neighbours: list[SampleArticle]
+    ) -> list[dict[str, object]]:
         count = len(article.paragraphs)
         is_seed = article.outlet_id == SEED_OUTLET and article.article_id == SEED_ID
         if is_seed:
@@ -178,7 +205,7 @@ class Renderer:
                     position += 1
                 image_after.append(position)
             related_at = 1 + zlib.crc32(article.path.encode()) % 2
-            related = [outlet.link(a) for a in neighbours[:1 + zlib.crc32(article.title.encode()) % 2]]
+            related = [outlet.link(a) for a in neighbours[: 1 + zlib.crc32(article.title.encode()) % 2]]
         alt_is_title = outlet.site.markup == "baokinhbac"
         blocks: list[dict[str, object]] = []
         for index, text in enumerate(article.paragraphs):
@@ -188,20 +215,35 @@ class Renderer:
             for number, after in enumerate(image_after):
                 if after == index:
                     image = article.images[number]
-                    blocks.append({"kind": "img", "src": outlet.asset(image.url), "caption": image.caption,
-                                   "alt": article.title if alt_is_title else _credit_free(image.caption)})
+                    blocks.append(
+                        {
+                            "kind": "img",
+                            "src": outlet.asset(image.url),
+                            "caption": image.caption,
+                            "alt": article.title if alt_is_title else _credit_free(image.caption),
+                        }
+                    )
         return blocks
 
     def _json_ld(self, outlet: Outlet, article: SampleArticle, url: str) -> Markup:
         data = {
-            "@context": "https://schema.org", "@type": "NewsArticle",
-            "mainEntityOfPage": {"@type": "WebPage", "@id": url}, "headline": article.title,
-            "description": article.sapo, "image": [outlet.asset(i.url) for i in article.images],
-            "datePublished": iso(article.published_at), "dateModified": iso(article.published_at),
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "headline": article.title,
+            "description": article.sapo,
+            "image": [outlet.asset(i.url) for i in article.images],
+            "datePublished": iso(article.published_at),
+            "dateModified": iso(article.published_at),
             "author": {"@type": "Person", "name": article.author},
-            "publisher": {"@type": "Organization", "name": outlet.site.name,
-                          "logo": {"@type": "ImageObject", "url": outlet.base + "/logo.png"}},
-            "articleSection": article.section, "keywords": ", ".join(article.tags), "inLanguage": "vi",
+            "publisher": {
+                "@type": "Organization",
+                "name": outlet.site.name,
+                "logo": {"@type": "ImageObject", "url": outlet.base + "/logo.png"},
+            },
+            "articleSection": article.section,
+            "keywords": ", ".join(article.tags),
+            "inLanguage": "vi",
         }
         text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
         return Markup(text)  # noqa: S704 - JSON text, "</" escaped above
@@ -229,12 +271,16 @@ class Renderer:
         if page < 1 or page > pages:
             return None
         if kind != "home":
-            items = items[(page - 1) * size:page * size]
+            items = items[(page - 1) * size : page * size]
         links = [outlet.link(a) for a in items]
         if outlet.variant_url is not None:
             links = [replace(link, url=outlet.variant_url(link.url, i)) for i, link in enumerate(links)]
         context = {
-            "site": outlet.site_context(), "kind": kind, "heading": title, "page": page, "pages": pages,
+            "site": outlet.site_context(),
+            "kind": kind,
+            "heading": title,
+            "page": page,
+            "pages": pages,
             "items": links,
             "url": url_of(page) if url_of else outlet.base + "/",
             "next_url": url_of(page + 1) if url_of and page < pages else "",
@@ -246,10 +292,21 @@ class Renderer:
     def not_found(self, outlet: Outlet | None, path: str) -> str:
         if outlet is None:
             return self.render("_root_404.html", path=path)
-        return self.render("_404.html", site=outlet.site_context(), path=path,
-                           base_template=f"{outlet.site.markup}/base.html")
+        return self.render(
+            "_404.html",
+            site=outlet.site_context(),
+            path=path,
+            base_template=f"{outlet.site.markup}/base.html",
+        )
 
     def index(self, base_url: str) -> str:
-        rows = [{"site": o.site_context(), "count": len(o.articles), "kind": o.site.kind,
-                 "province": o.site.province or "toàn quốc"} for o in self.outlets.values()]
+        rows = [
+            {
+                "site": o.site_context(),
+                "count": len(o.articles),
+                "kind": o.site.kind,
+                "province": o.site.province or "toàn quốc",
+            }
+            for o in self.outlets.values()
+        ]
         return self.render("_index.html", rows=rows, base_url=base_url)

@@ -41,20 +41,39 @@ ONE_WAY: dict[str, tuple[str, ...]] = {
 _LOOKUP = {phrase: group for group in GROUPS for phrase in group} | ONE_WAY
 _ALTERNATION = "|".join(re.escape(p) for p in sorted(_LOOKUP, key=len, reverse=True))
 _LOWER = re.compile(r"(?<!\w)(" + _ALTERNATION + r")(?!\w)")
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?]” ))(" + "|".join(
-    re.escape(capitalize(p)) for p in sorted(_LOOKUP, key=len, reverse=True)) + r")(?!\w)")
+_SENTENCE_START = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?]” ))("
+    + "|".join(re.escape(capitalize(p)) for p in sorted(_LOOKUP, key=len, reverse=True))
+    + r")(?!\w)"
+)
 _BEFORE_NUMBER = re.compile(r"(?<!\w)(hơn|trên) (?=\d)")
 _DA = re.compile(r"(?<=\w) đã (?=\w)")
 
 # Older tone-mark placement ("hoá", "uỷ") as some outlets still print it.
-OLD_STYLE = (("óa", "oá"), ("òa", "oà"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"), ("óe", "oé"), ("òe", "oè"),
-             ("ỏe", "oẻ"), ("ọe", "oẹ"), ("úy", "uý"), ("ùy", "uỳ"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
-             ("Ủy", "Uỷ"), ("Úy", "Uý"))
+OLD_STYLE = (
+    ("óa", "oá"),
+    ("òa", "oà"),
+    ("ỏa", "oả"),
+    ("õa", "oã"),
+    ("ọa", "oạ"),
+    ("óe", "oé"),
+    ("òe", "oè"),
+    ("ỏe", "oẻ"),
+    ("ọe", "oẹ"),
+    ("úy", "uý"),
+    ("ùy", "uỳ"),
+    ("ủy", "uỷ"),
+    ("ũy", "uỹ"),
+    ("ụy", "uỵ"),
+    ("Ủy", "Uỷ"),
+    ("Úy", "Uý"),
+)
 _OLD_STYLE = re.compile("|".join(old for old, _ in OLD_STYLE) + r"(?=\W|$)")
 
 
 def vary(text: str, rng: random.Random, rate: float = 0.55) -> str:
     """Swap interchangeable phrasings, each occurrence with probability ``rate``."""
+
     def swap(match: re.Match[str]) -> str:
         found = match.group(0)
         group = _LOOKUP[found[0].lower() + found[1:]]
@@ -65,7 +84,8 @@ def vary(text: str, rng: random.Random, rate: float = 0.55) -> str:
 
     text = _SENTENCE_START.sub(swap, _LOWER.sub(swap, text))
     text = _BEFORE_NUMBER.sub(
-        lambda m: rng.choice(("hơn ", "trên ")) if rng.random() < rate else m.group(0), text)
+        lambda m: rng.choice(("hơn ", "trên ")) if rng.random() < rate else m.group(0), text
+    )
     return _DA.sub(lambda m: " " if rng.random() < 0.35 else m.group(0), text)
 
 

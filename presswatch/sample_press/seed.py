@@ -53,5 +53,13 @@ def load_seed_text(path: Path = SEED_PATH) -> SeedText:
             image_after.append(len(paragraphs) - 1)
         else:
             raise ValueError(f"{path}: unknown marker in line {raw[:40]!r}")
-    return SeedText(fields["T"], fields["S"], tuple(related), tuple(paragraphs), tuple(headings),
-                    tuple(captions), tuple(image_after), fields["B"])
+    return SeedText(
+        fields["T"],
+        fields["S"],
+        tuple(related),
+        tuple(paragraphs),
+        tuple(headings),
+        tuple(captions),
+        tuple(image_after),
+        fields["B"],
+    )

@@ -50,10 +50,11 @@ JPEG = base64.b64decode(
     "h4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEB"
     "AQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYk"
     "NOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0"
-    "tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDdooooA//Z")
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mNcyoAdMDEMKQkAh0sA"
-                       "tSPRRN8AAAAASUVORK5CYII=")
-
+    "tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDdooooA//Z"
+)
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mNcyoAdMDEMKQkAh0sAtSPRRN8AAAAASUVORK5CYII="
+)
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -66,20 +67,30 @@ class _QuietHandler(WSGIRequestHandler):
 class SamplePressApp:
     """The WSGI application; pages are rendered on first request and cached."""
 
-    def __init__(self, articles: list[SampleArticle], base_url: str, today: date,
-                 conditional: bool = True, **fault_options: Any) -> None:  # Faults' settings
+    def __init__(
+        self,
+        articles: list[SampleArticle],
+        base_url: str,
+        today: date,
+        conditional: bool = True,
+        **fault_options: Any,
+    ) -> None:  # Faults' settings
         self.base_url = base_url.rstrip("/")
         self.conditional = conditional
         grouped: dict[str, list[SampleArticle]] = {site_id: [] for site_id in ALL_SITES}
         for article in articles:
             grouped[article.outlet_id].append(article)
-        self.outlets = {site_id: Outlet(ALL_SITES[site_id], items, self.base_url, today)
-                        for site_id, items in grouped.items()}
+        self.outlets = {
+            site_id: Outlet(ALL_SITES[site_id], items, self.base_url, today)
+            for site_id, items in grouped.items()
+        }
         self.renderer = Renderer(self.outlets)
-        self.images = {site_id: {image.url for a in items for image in a.images}
-                       for site_id, items in grouped.items()}
-        self.section_paths = {site.id: {site.section_path(s.slug): s.slug for s in site.sections}
-                              for site in ALL_SITES.values()}
+        self.images = {
+            site_id: {image.url for a in items for image in a.images} for site_id, items in grouped.items()
+        }
+        self.section_paths = {
+            site.id: {site.section_path(s.slug): s.slug for s in site.sections} for site in ALL_SITES.values()
+        }
         self.request_log: list[str] = []
         self.request_times: list[float] = []  # time.monotonic() of each request_log entry
         self._lock = threading.Lock()
@@ -96,7 +107,8 @@ class SamplePressApp:
             self.request_times.append(time.monotonic())
         if request.method not in ("GET", "HEAD"):
             return Response("Method Not Allowed", 405, {"Allow": "GET, HEAD"}, content_type=TEXT)(
-                environ, start_response)
+                environ, start_response
+            )
         outlet_id, _, rest = request.path.lstrip("/").partition("/")
         if outlet_id in FAULT_SITES:
             fault = self.faults.before(request, outlet_id, "/" + rest)
@@ -195,7 +207,7 @@ class SamplePressApp:
         elif path in self.section_paths[site.id]:
             body = self.renderer.listing(outlet, "section", self.section_paths[site.id][path], page)
         elif path.startswith(site.tag_prefix):
-            body = self.renderer.listing(outlet, "tag", path[len(site.tag_prefix):], page)
+            body = self.renderer.listing(outlet, "tag", path[len(site.tag_prefix) :], page)
         if body is None:
             return 404, HTML, self.renderer.not_found(outlet, path).encode(), None
         return 200, HTML, body.encode(), newest
@@ -213,20 +225,29 @@ class SamplePress:
     ...     press.url_for(press.articles[0])  # doctest: +SKIP
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, end: date | None = None,
-                 quiet: bool = True, conditional: bool = True, origin: str | None = None,
-                 **fault_options: Any) -> None:  # Faults' settings
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        end: date | None = None,
+        quiet: bool = True,
+        conditional: bool = True,
+        origin: str | None = None,
+        **fault_options: Any,
+    ) -> None:  # Faults' settings
         self.end = end or datetime.now(TZ).date()
         self.articles: list[SampleArticle] = build_corpus(self.end)
         # The fault sites' articles (registry faults.yaml); ``articles`` stays the clean six outlets'.
         self.fault_articles: list[SampleArticle] = build_fault_corpus(self.end)
-        self._server = make_server(host, port, self._wsgi, threaded=True,
-                                   request_handler=_QuietHandler if quiet else None)
+        self._server = make_server(
+            host, port, self._wsgi, threaded=True, request_handler=_QuietHandler if quiet else None
+        )
         shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
         self.address = f"http://{shown}:{self._server.server_port}"
         self.base_url = (origin or self.address).rstrip("/")
-        self._app = SamplePressApp(self.articles + self.fault_articles, self.base_url, self.end, conditional,
-                                   **fault_options)
+        self._app = SamplePressApp(
+            self.articles + self.fault_articles, self.base_url, self.end, conditional, **fault_options
+        )
         self.request_log: list[str] = self._app.request_log
         self.request_times: list[float] = self._app.request_times
         self.faults: Faults = self._app.faults
@@ -274,8 +295,9 @@ class SamplePress:
 
     def start(self) -> SamplePress:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._server.serve_forever, name="sample-press",
-                                            daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, name="sample-press", daemon=True
+            )
             self._thread.start()
         return self
 
@@ -289,8 +311,9 @@ class SamplePress:
     def __enter__(self) -> SamplePress:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.stop()
 
 

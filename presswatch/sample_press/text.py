@@ -31,7 +31,7 @@ def capitalize(text: str) -> str:
     """Upper-case the first letter (after any opening quote)."""
     for i, ch in enumerate(text):
         if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1:]
+            return text[:i] + ch.upper() + text[i + 1 :]
         if ch not in "“\"‘'(":
             return text
     return text
@@ -84,7 +84,7 @@ def decimal(value: float, places: int = 1) -> str:
 
 
 def round_significant(value: int, digits: int = 3) -> int:
-    if value < 10 ** digits:
+    if value < 10**digits:
         return value
     step: int = 10 ** (len(str(value)) - digits)  # a non-negative power: an int
     return round(value / step) * step
@@ -100,8 +100,10 @@ def rfc822(moment: datetime, utc: bool = False) -> str:
         minutes = int(offset.total_seconds() // 60) if offset else 0
         sign = "+" if minutes >= 0 else "-"
         zone = f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
-    return (f"{_EN_DAYS[moment.weekday()]}, {moment.day:02d} {_EN_MONTHS[moment.month - 1]} {moment.year} "
-            f"{moment:%H:%M:%S} {zone}")
+    return (
+        f"{_EN_DAYS[moment.weekday()]}, {moment.day:02d} {_EN_MONTHS[moment.month - 1]} {moment.year} "
+        f"{moment:%H:%M:%S} {zone}"
+    )
 
 
 def us_datetime(moment: datetime) -> str:

@@ -35,15 +35,16 @@ class Draft:
         if len(self.paragraphs) <= 4:
             return self
         last = len(self.paragraphs) - 1
-        return replace(self, paragraphs=self.paragraphs[:-1],
-                       headings=tuple(h for h in self.headings if h != last))
+        return replace(
+            self, paragraphs=self.paragraphs[:-1], headings=tuple(h for h in self.headings if h != last)
+        )
 
 
 def place_name(unit: str) -> str:
     """'huyện Tiên Du' → 'Tiên Du'; numbered units keep their type ('quận 1')."""
     for prefix in _UNIT_PREFIXES:
         if unit.startswith(prefix):
-            rest = unit[len(prefix):]
+            rest = unit[len(prefix) :]
             return unit if rest.isdigit() else rest
     return unit
 
@@ -96,27 +97,57 @@ def context(rng: random.Random, province: Province, when: datetime, photo: str) 
     other = rng.choice([p for p in PROVINCES if p.name != province.name])
     su_luc, su_gio = _event_time(rng, when)
     values: dict[str, str] = {
-        "p": province.label, "tinh": province.full, "cap": province.unit, "ubnd": f"UBND {province.full}",
-        "tinhuy": province.party, "congan": f"Công an {province.full}",
-        "huyen": d1, "huyen_ten": place_name(d1), "huyen_uy": party_committee(d1),
-        "huyen2": d2, "huyen2_ten": place_name(d2), "xa": xa, "xa_ten": place_name(xa), "xa2": xa2,
-        "road": rng.choice(province.roads), "river": rng.choice(province.rivers),
+        "p": province.label,
+        "tinh": province.full,
+        "cap": province.unit,
+        "ubnd": f"UBND {province.full}",
+        "tinhuy": province.party,
+        "congan": f"Công an {province.full}",
+        "huyen": d1,
+        "huyen_ten": place_name(d1),
+        "huyen_uy": party_committee(d1),
+        "huyen2": d2,
+        "huyen2_ten": place_name(d2),
+        "xa": xa,
+        "xa_ten": place_name(xa),
+        "xa2": xa2,
+        "road": rng.choice(province.roads),
+        "river": rng.choice(province.rivers),
         "kcn": rng.choice(province.zones),
-        "bks": f"{province.plate}C-{rng.randint(100, 999)}.{rng.randint(10, 99)}", "p2": other.label,
-        "cty": company(rng), "cty_fdi": investor, "quoc_gia": country,
-        "quoc_gia_xt": rng.choice(PROMOTION_COUNTRIES), "ten_du_an": rng.choice(PROJECT_NAMES), "anh": photo,
-        "ngay": _dm(when), "ngay_truoc": _dm(when - timedelta(days=1)),
-        "ngay_sau": _dm(when + timedelta(days=2)), "thang": str(when.month),
-        "thang_truoc": str((when.month - 2) % 12 + 1), "thang_sau": str(when.month % 12 + 1),
-        "nam": str(when.year), "nam_truoc": str(when.year - 1), "nam_sau": str(when.year + 1),
-        "nam_cu": str(when.year - rng.randint(3, 6)), "nam_sinh": str(when.year - officials[1].age),
-        "ky": _period(when), "su_luc": su_luc, "su_gio": su_gio,
+        "bks": f"{province.plate}C-{rng.randint(100, 999)}.{rng.randint(10, 99)}",
+        "p2": other.label,
+        "cty": company(rng),
+        "cty_fdi": investor,
+        "quoc_gia": country,
+        "quoc_gia_xt": rng.choice(PROMOTION_COUNTRIES),
+        "ten_du_an": rng.choice(PROJECT_NAMES),
+        "anh": photo,
+        "ngay": _dm(when),
+        "ngay_truoc": _dm(when - timedelta(days=1)),
+        "ngay_sau": _dm(when + timedelta(days=2)),
+        "thang": str(when.month),
+        "thang_truoc": str((when.month - 2) % 12 + 1),
+        "thang_sau": str(when.month % 12 + 1),
+        "nam": str(when.year),
+        "nam_truoc": str(when.year - 1),
+        "nam_sau": str(when.year + 1),
+        "nam_cu": str(when.year - rng.randint(3, 6)),
+        "nam_sinh": str(when.year - officials[1].age),
+        "ky": _period(when),
+        "su_luc": su_luc,
+        "su_gio": su_gio,
     }
     for i, who in enumerate(officials, start=1):
         values.update({f"ong{i}": who.title, f"nguoi{i}": who.full, f"ten{i}": who.given})
     for i, who in enumerate(residents, start=1):
-        values.update({f"dan{i}": f"{who.address} {who.full}", f"dan{i}_hoten": who.full,
-                       f"dan{i}_ten": who.given, f"dan{i}_tuoi": str(who.age)})
+        values.update(
+            {
+                f"dan{i}": f"{who.address} {who.full}",
+                f"dan{i}_hoten": who.full,
+                f"dan{i}_ten": who.given,
+                f"dan{i}_tuoi": str(who.age),
+            }
+        )
     return with_capitals(values)
 
 
@@ -138,8 +169,9 @@ def _sentences(item: str | tuple[str, ...], slots: Slots, rng: random.Random) ->
     return out
 
 
-def write(rng: random.Random, topic: Topic, scenario: Scenario, slots: Slots,
-          title_index: int | None = None) -> Draft:
+def write(
+    rng: random.Random, topic: Topic, scenario: Scenario, slots: Slots, title_index: int | None = None
+) -> Draft:
     """Fill one scenario; ``title_index`` picks a headline variant (syndicated copies differ)."""
     values = dict(slots)
     for key, spec in scenario.nums.items():
@@ -172,9 +204,19 @@ def write(rng: random.Random, topic: Topic, scenario: Scenario, slots: Slots,
     captions = tuple(capitalize(fill(c, slots, rng)) for c in scenario.captions[:wanted])
     tags = (topic.tags[0], *(fill(t, slots, rng) for t in scenario.tags), slots["p"])
     unique_tags = tuple(dict.fromkeys(tags))
-    return Draft(topic.key, scenario.key, scenario.tone, _province_name(slots), title, sapo,
-                 tuple(paragraphs), tuple(h for h in headings if h < len(paragraphs)), captions, unique_tags,
-                 slots)
+    return Draft(
+        topic.key,
+        scenario.key,
+        scenario.tone,
+        _province_name(slots),
+        title,
+        sapo,
+        tuple(paragraphs),
+        tuple(h for h in headings if h < len(paragraphs)),
+        captions,
+        unique_tags,
+        slots,
+    )
 
 
 def _province_name(slots: Slots) -> str:

@@ -43,8 +43,17 @@ from search.config import settings
 from search.document import Document
 
 __all__ = [
-    "Analysis", "GazetteerError", "LexiconError", "Profile", "ProfileError", "analyze", "annotate",
-    "keywords", "load_gazetteer", "load_lexicon", "load_profiles",
+    "Analysis",
+    "GazetteerError",
+    "LexiconError",
+    "Profile",
+    "ProfileError",
+    "analyze",
+    "annotate",
+    "keywords",
+    "load_gazetteer",
+    "load_lexicon",
+    "load_profiles",
     "resolve_focus",
 ]
 
@@ -79,9 +88,13 @@ class Analysis:
     def explanations(self) -> dict[str, Any]:
         """What ``annotate`` stores in ``Document.explanations`` (JSON-able)."""
         tone = self.tone.explanation()
-        tone["focus"] = {"province": self.focus.province, "label": self.focus.label,
-                         "score": round(self.focus.score, 3), "scope": self.focus.scope,
-                         "cues": self.focus.cues}
+        tone["focus"] = {
+            "province": self.focus.province,
+            "label": self.focus.label,
+            "score": round(self.focus.score, 3),
+            "scope": self.focus.scope,
+            "cues": self.focus.cues,
+        }
         # topics[name] is the list of matched terms, as the article page shows them.
         return {
             "topics": {t.name: [_term(term) for term in t.terms] for t in self.topics},
@@ -91,8 +104,11 @@ class Analysis:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return {"topics": [asdict(t) for t in self.topics], "provinces": self.provinces,
-                **self.explanations()}
+        return {
+            "topics": [asdict(t) for t in self.topics],
+            "provinces": self.provinces,
+            **self.explanations(),
+        }
 
 
 def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -> str:
@@ -102,8 +118,10 @@ def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -
     wanted = name or settings().focus_province
     resolved = _resolve(g, wanted)
     if resolved is None:
-        raise ValueError(f"Unknown focus province {wanted!r} ({FOCUS_ENV}): use a name from "
-                         "search/analysis/provinces.csv, old or new")
+        raise ValueError(
+            f"Unknown focus province {wanted!r} ({FOCUS_ENV}): use a name from "
+            "search/analysis/provinces.csv, old or new"
+        )
     return resolved
 
 
@@ -117,8 +135,9 @@ def _resolve(g: Gazetteer, name: str) -> str | None:
     return g.resolve(name)
 
 
-def _focus_tone(prepared: PreparedText, places: PlaceResult, tone: ToneResult, province: str,
-                g: Gazetteer) -> FocusTone:
+def _focus_tone(
+    prepared: PreparedText, places: PlaceResult, tone: ToneResult, province: str, g: Gazetteer
+) -> FocusTone:
     members = set(g.new_units.get(province, []))
     mentions = [m for m in places.mentions if m.unit in members]
     if not mentions:
@@ -138,12 +157,16 @@ def _abroad(prepared: PreparedText, g: Gazetteer) -> bool:
     """Does the title name a foreign country (and no Vietnamese province, checked by the caller)?
     ("Thu hút 20 nhà đầu tư Nhật Bản" in a sapo is still news about a province.)"""
     lower = prepared.fields["title"].lower
-    return any(tuple(lower[i:i + len(c)]) == c for i, word in enumerate(lower)
-               for c in g.foreign_news.get(word, ()))
+    return any(
+        tuple(lower[i : i + len(c)]) == c
+        for i, word in enumerate(lower)
+        for c in g.foreign_news.get(word, ())
+    )
 
 
-def analyze(document: Document, focus_province: str | None = None, *,
-            profiles: Sequence[Profile] | None = None) -> Analysis:
+def analyze(
+    document: Document, focus_province: str | None = None, *, profiles: Sequence[Profile] | None = None
+) -> Analysis:
     """Topics, provinces and tone of one document, with the evidence for each (no side effects).
 
     ``focus_province`` (old or new name) overrides ``$PRESSWATCH_FOCUS_PROVINCE``."""
@@ -159,8 +182,9 @@ def analyze(document: Document, focus_province: str | None = None, *,
     return Analysis(topics, places, tone, focus)
 
 
-def annotate(document: Document, *, focus_province: str | None = None,
-             profiles: Sequence[Profile] | None = None) -> Document:
+def annotate(
+    document: Document, *, focus_province: str | None = None, profiles: Sequence[Profile] | None = None
+) -> Document:
     """Set ``topics``, ``provinces``, ``tone`` and ``explanations`` in place; return the document.
 
     Other keys already in ``explanations`` (from other stages) are kept."""

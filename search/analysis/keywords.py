@@ -32,8 +32,11 @@ _LETTERS = re.compile(r"^[^\W\d_]+(?:[ \-][^\W\d_]+)*$")
 @lru_cache(maxsize=4)
 def load_stopwords(path: str | None = None) -> frozenset[str]:
     text = Path(path or STOPWORDS_PATH).read_text(encoding="utf-8")
-    return frozenset(normalize(line.strip()).lower() for line in text.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(
+        normalize(line.strip()).lower()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +80,7 @@ def _join_phrases(words: Sequence[str], known: frozenset[str], longest: int = 4)
     i = 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 1, -1):
-            candidate = " ".join(words[i:i + size])
+            candidate = " ".join(words[i : i + size])
             if candidate.lower() in known:
                 out.append(candidate)
                 i += size
@@ -103,8 +106,9 @@ def phrases(text: str, stopwords: frozenset[str] | None = None) -> list[str]:
     return [w for w in words if _keep(w, stopwords)]
 
 
-def keywords(documents: Iterable[Document], limit: int = 30, *,
-             fields: Sequence[str] = ("title", "sapo", "body")) -> list[tuple[str, int]]:
+def keywords(
+    documents: Iterable[Document], limit: int = 30, *, fields: Sequence[str] = ("title", "sapo", "body")
+) -> list[tuple[str, int]]:
     """Top ``limit`` phrases across the documents as (phrase, number of documents containing it)."""
     stopwords = load_stopwords()
     in_documents: Counter[str] = Counter()

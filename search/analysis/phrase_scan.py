@@ -21,9 +21,11 @@ Found = dict[int, dict[int, dict[str, list[tuple[int, int]]]]]
 # Per column and first token: the one-token phrases as (profile, leaf); the longer ones by their
 # second token as (profile, leaf, tokens after the second, prefix on the last); and those whose
 # second token is a prefix ("an toàn giao*" has a longer form, "giao dịch*" this one).
-Bucket = tuple[tuple[tuple[int, int], ...],
-               dict[str, tuple[tuple[int, int, tuple[str, ...], bool], ...]],
-               tuple[tuple[int, int, str], ...]]
+Bucket = tuple[
+    tuple[tuple[int, int], ...],
+    dict[str, tuple[tuple[int, int, tuple[str, ...], bool], ...]],
+    tuple[tuple[int, int, str], ...],
+]
 
 
 def scannable(leaf: TextLeaf) -> bool:
@@ -62,10 +64,11 @@ class PhraseTable:
                         if end > size:
                             continue
                         if prefix:
-                            if (tokens[start + 2:end - 1] != list(rest[:-1])
-                                    or not tokens[end - 1].startswith(rest[-1])):
+                            if tokens[start + 2 : end - 1] != list(rest[:-1]) or not tokens[
+                                end - 1
+                            ].startswith(rest[-1]):
                                 continue
-                        elif tokens[start + 2:end] != list(rest):
+                        elif tokens[start + 2 : end] != list(rest):
                             continue
                     add(number, {}).setdefault(leaf, {}).setdefault(key, []).append((start, n + 2))
                 for number, leaf, head in prefixed:
@@ -75,9 +78,17 @@ class PhraseTable:
 
 
 def build(leaves_by_profile: Iterable[Sequence[TextLeaf]]) -> PhraseTable:
-    raw: dict[str, dict[str, tuple[list[tuple[int, int]],
-                                   dict[str, list[tuple[int, int, tuple[str, ...], bool]]],
-                                   list[tuple[int, int, str]]]]] = {}
+    raw: dict[
+        str,
+        dict[
+            str,
+            tuple[
+                list[tuple[int, int]],
+                dict[str, list[tuple[int, int, tuple[str, ...], bool]]],
+                list[tuple[int, int, str]],
+            ],
+        ],
+    ] = {}
     for number, leaves in enumerate(leaves_by_profile):
         for index, leaf in enumerate(leaves):
             if not scannable(leaf):
@@ -92,9 +103,15 @@ def build(leaves_by_profile: Iterable[Sequence[TextLeaf]]) -> PhraseTable:
                     prefixed.append((number, index, words[1]))
                 else:
                     by_second.setdefault(words[1], []).append((number, index, tuple(words[2:]), prefix))
-    return PhraseTable({column: {first: (tuple(s), {k: tuple(v) for k, v in b.items()}, tuple(p))
-                                 for first, (s, b, p) in table.items()}
-                        for column, table in raw.items()})
+    return PhraseTable(
+        {
+            column: {
+                first: (tuple(s), {k: tuple(v) for k, v in b.items()}, tuple(p))
+                for first, (s, b, p) in table.items()
+            }
+            for column, table in raw.items()
+        }
+    )
 
 
 def starts(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
@@ -114,5 +131,5 @@ def starts(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
             return out
         if position > limit:
             return out
-        if tokens[position + 1:position + size] == rest:
+        if tokens[position + 1 : position + size] == rest:
             out.append(position)

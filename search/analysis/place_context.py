@@ -61,8 +61,32 @@ _PLACE_WORDS = frozenset(("tại", "ở", "tỉnh", "trên", "của", "cho", "v�
 
 # Words a place chain may run through back to its weak word: "ngụ xóm 10, xã Hải Anh, huyện Hải
 # Hậu, tỉnh Nam Định" is a home address from "ngụ" to the end.
-_CHAIN_WORDS = frozenset(("tỉnh", "thành", "phố", "tp", "huyện", "quận", "thị", "xã", "trấn", "phường",
-                          "thôn", "xóm", "ấp", "bản", "tổ", "khu", "số", "đường", "tx", "tt", "p", "q"))
+_CHAIN_WORDS = frozenset(
+    (
+        "tỉnh",
+        "thành",
+        "phố",
+        "tp",
+        "huyện",
+        "quận",
+        "thị",
+        "xã",
+        "trấn",
+        "phường",
+        "thôn",
+        "xóm",
+        "ấp",
+        "bản",
+        "tổ",
+        "khu",
+        "số",
+        "đường",
+        "tx",
+        "tt",
+        "p",
+        "q",
+    )
+)
 
 
 def is_weak(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
@@ -94,7 +118,7 @@ def is_abroad(g: Gazetteer, tokens: FieldTokens, end: int) -> bool:
     """Is the name followed, within its address, by a foreign country ("tỉnh Hà Nam, Trung Quốc")?"""
     k = end
     while k < len(tokens.lower) and k - end < 8 and not tokens.gap(k - 1, k).strip(" ,()-.\u00a0"):
-        if any(tuple(tokens.lower[k:k + len(w)]) == w for w in g.foreign.get(tokens.lower[k], ())):
+        if any(tuple(tokens.lower[k : k + len(w)]) == w for w in g.foreign.get(tokens.lower[k], ())):
             return True
         word = tokens.cased[k]
         if not (word[0].isupper() or tokens.lower[k] in _CHAIN_WORDS):
@@ -110,7 +134,7 @@ def merger_starts(g: Gazetteer, tokens: FieldTokens) -> dict[int, int]:
     if table.keys().isdisjoint(tokens.words):
         return out
     for k in [k for k, word in enumerate(lower) if word in table]:
-        if any(tuple(lower[k:k + len(w)]) == w for w in table[lower[k]]):
+        if any(tuple(lower[k : k + len(w)]) == w for w in table[lower[k]]):
             out.setdefault(tokens.sentence[k], k)
     return out
 

@@ -87,8 +87,13 @@ class PlaceResult:
         for old, new in self.new_of.items():
             if new != old:
                 evidence[new] += [{**e, "via": old} for e in evidence.get(old, [])]
-        return {"old": self.old, "new": self.new, "scores": dict(self.scores),
-                "evidence": dict(evidence), "ignored": self.ignored}
+        return {
+            "old": self.old,
+            "new": self.new,
+            "scores": dict(self.scores),
+            "evidence": dict(evidence),
+            "ignored": self.ignored,
+        }
 
 
 @dataclass(eq=False)  # hashed by identity: compiled once, used as a cache key
@@ -178,19 +183,24 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
             raise GazetteerError(f"{path}: row {number}: 'name' and 'merged_into' are required")
         units[name] = Unit(name, new, row.get("is_new_seat") == "yes")
     generic = {normalize(w).lower() for w in rules.get("generic_words", [])}
-    dropped = {unit: {normalize(a) for a in aliases}
-               for unit, aliases in (rules.get("drop_aliases") or {}).items()}
+    dropped = {
+        unit: {normalize(a) for a in aliases} for unit, aliases in (rules.get("drop_aliases") or {}).items()
+    }
     names: list[tuple[str, str, str]] = []  # (text, unit, kind)
     for row in rows:
         unit = row["name"].strip()
         aliases = [unit, row.get("ascii_name", "")] + (row.get("aliases") or "").split("|")
-        names += [(a.strip(), unit, "alias") for a in aliases
-                  if a.strip() and normalize(a.strip()) not in dropped.get(unit, set())]
+        names += [
+            (a.strip(), unit, "alias")
+            for a in aliases
+            if a.strip() and normalize(a.strip()) not in dropped.get(unit, set())
+        ]
     for section, kind in (("extra_aliases", "alias"), ("cities", "city")):
         for unit, aliases in (rules.get(section) or {}).items():
             if unit not in units:
-                raise GazetteerError(f"{rules_path}: {section}: unknown unit {unit!r} "
-                                     f"(use a name from {path.name})")
+                raise GazetteerError(
+                    f"{rules_path}: {section}: unknown unit {unit!r} (use a name from {path.name})"
+                )
             names += [(a, unit, kind) for a in aliases]
     patterns: dict[str, list[Pattern]] = defaultdict(list)
     lookup: dict[str, str] = {}
@@ -216,7 +226,9 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
             candidates.sort(key=lambda p: -len(p.tokens))  # longest first
     before = rules.get("blocked_before") or {}
     return Gazetteer(
-        units=units, patterns=dict(patterns), blocked=dict(blocked),
+        units=units,
+        patterns=dict(patterns),
+        blocked=dict(blocked),
         blocked_before={reason: _words(words) for reason, words in before.items()},
         organisation_words=_words(rules.get("organisation_words") or []),
         organisation_last=frozenset(w[-1] for w in _words(rules.get("organisation_words") or [])),
@@ -224,14 +236,19 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
         person_name_words=frozenset(normalize(w) for w in rules.get("person_name_words") or []),
         weak_before=_words(rules.get("weak_before") or []),
         weak_weight=float(rules.get("weak_weight", 0.5)),
-        field_weights={k: float(v) for k, v in
-                       (rules.get("field_weights") or {"title": 3, "sapo": 2, "body": 1}).items()},
-        min_score=float(rules.get("min_score", 2)), lookup=lookup,
+        field_weights={
+            k: float(v) for k, v in (rules.get("field_weights") or {"title": 3, "sapo": 2, "body": 1}).items()
+        },
+        min_score=float(rules.get("min_score", 2)),
+        lookup=lookup,
         foreign=_by_first(_words(rules.get("foreign_countries") or [])),
-        foreign_news=_by_first(_words([*(rules.get("foreign_countries") or []),
-                                       *(rules.get("foreign_news") or [])])),
+        foreign_news=_by_first(
+            _words([*(rules.get("foreign_countries") or []), *(rules.get("foreign_news") or [])])
+        ),
         merger_words=_by_first(_words(rules.get("merger_words") or [])),
-        min_share=float(rules.get("min_share", 0)), subunits=bool(rules.get("subunits", True)))
+        min_share=float(rules.get("min_share", 0)),
+        subunits=bool(rules.get("subunits", True)),
+    )
 
 
 def _by_first(entries: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
@@ -248,7 +265,7 @@ def default_gazetteer() -> Gazetteer:
 
 def _fits(pattern: Pattern, tokens: FieldTokens, i: int) -> bool:
     n = len(pattern.tokens)
-    if i + n > len(tokens.lower) or tuple(tokens.lower[i:i + n]) != pattern.tokens:
+    if i + n > len(tokens.lower) or tuple(tokens.lower[i : i + n]) != pattern.tokens:
         return False
     for k, rule in enumerate(pattern.case):
         word = tokens.cased[i + k]
@@ -268,8 +285,16 @@ def _scan_subunits(g: Gazetteer, index: SubUnitIndex, name: str, tokens: FieldTo
             continue
         weight = g.weak_weight if is_weak(g, tokens, i) else g.field_weights.get(name, 1.0)
         type_end = match.end - len(match.units[0].name.split())
-        found.append(Found(name, match, tokens.span_text(i, match.end), tokens.sentence[i], weight,
-                           fold(" ".join(tokens.lower[type_end:match.end]))))
+        found.append(
+            Found(
+                name,
+                match,
+                tokens.span_text(i, match.end),
+                tokens.sentence[i],
+                weight,
+                fold(" ".join(tokens.lower[type_end : match.end])),
+            )
+        )
         if is_abroad(g, tokens, match.end):
             found[-1].reason = "foreign"
         after = match.end
@@ -293,8 +318,14 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     found = [f for f in found if not any((f.field, k) in counted for k in range(f.match.start, f.match.end))]
     for f in found:
         # The province that closes the address ("xã Tân Lang (Văn Lãng, Lạng Sơn)") decides.
-        after = next((counted[f.field, k] for k in range(f.match.end, f.match.end + 10)
-                      if (f.field, k) in counted and counted[f.field, k].sentence == f.sentence), None)
+        after = next(
+            (
+                counted[f.field, k]
+                for k in range(f.match.end, f.match.end + 10)
+                if (f.field, k) in counted and counted[f.field, k].sentence == f.sentence
+            ),
+            None,
+        )
         if after is not None and not f.reason:
             if after.unit in f.match.provinces:
                 f.unit = after.unit
@@ -306,8 +337,14 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
             kind = "district" if f.match.level == "district" else "commune"
             mentions.append(Mention(f.unit, f.field, f.match.start, f.text, kind, f.weight, f.sentence))
         else:
-            ignored.append({"field": f.field, "text": f.text, "reason": f.reason,
-                            "candidates": ", ".join(sorted(f.match.provinces))})
+            ignored.append(
+                {
+                    "field": f.field,
+                    "text": f.text,
+                    "reason": f.reason,
+                    "candidates": ", ".join(sorted(f.match.provinces)),
+                }
+            )
     scores: dict[str, float] = defaultdict(float)
     for m in mentions:
         scores[m.unit] += m.weight
@@ -319,8 +356,11 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     # each in passing ("thưởng Tết cao nhất ở TP.HCM, Thái Bình, Hải Dương, Bình Phước") is not
     # what the article is about.
     leaders = [u for u, s in scores.items() if s == top]
-    old = [u for u, s in scores.items()
-           if s >= floor or (len(leaders) <= 2 and s == top and (top >= 1 or len(scores) == 1))]
+    old = [
+        u
+        for u, s in scores.items()
+        if s >= floor or (len(leaders) <= 2 and s == top and (top >= 1 or len(scores) == 1))
+    ]
     # A unit named only as a home town, origin or destination is no subject when another subject
     # is named otherwise ("sản phụ quê Quảng Ngãi … đang về Quảng Ngãi" on a train at Nha Trang).
     strong = {m.unit for m in mentions if m.weight > g.weak_weight}
@@ -328,8 +368,15 @@ def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceR
     # Old units named as such ("tỉnh Thái Bình (cũ)", "hợp nhất từ Hà Nam, Nam Định") stay with the
     # new unit they now form when that new unit is a subject.
     subject_new = {g.units[u].new_name for u in old}
-    old += sorted({m.unit for m in mentions if m.note == "cũ" or (m.note == "merger" and m.unit not in old
-                   and g.units[m.unit].new_name in subject_new)} - set(old))
+    old += sorted(
+        {
+            m.unit
+            for m in mentions
+            if m.note == "cũ"
+            or (m.note == "merger" and m.unit not in old and g.units[m.unit].new_name in subject_new)
+        }
+        - set(old)
+    )
     old.sort(key=lambda u: (-scores[u], u))
     new: list[str] = []
     for unit in old:
@@ -343,8 +390,9 @@ def _lower_first(g: Gazetteer) -> frozenset[str]:  # first words of patterns tha
     return frozenset(word for word, found in g.patterns.items() if any(p.case[0] == "any" for p in found))
 
 
-def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
-                    ignored: list[dict[str, str]]) -> list[Mention]:
+def _scan_provinces(
+    g: Gazetteer, name: str, tokens: FieldTokens, ignored: list[dict[str, str]]
+) -> list[Mention]:
     mentions: list[Mention] = []
     lower = tokens.lower
     # Blocked names first, so "tỉnh Hà Nam Ninh" cannot be read as the alias "tỉnh Hà Nam".
@@ -365,12 +413,19 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
     # words that start a name ("an", "nam", "bình", "phú" …) are common words in lower case.
     anywhere = _lower_first(g)
     cased = tokens.cased
-    for i in [i for i, word in enumerate(lower) if word in patterns
-              and (word in anywhere or cased[i][0].isupper())]:
+    for i in [
+        i for i, word in enumerate(lower) if word in patterns and (word in anywhere or cased[i][0].isupper())
+    ]:
         if i < after or i in covered:
             continue
-        match = next((p for p in patterns[lower[i]] if _fits(p, tokens, i)
-                      and covered.isdisjoint(range(i, i + len(p.tokens)))), None)
+        match = next(
+            (
+                p
+                for p in patterns[lower[i]]
+                if _fits(p, tokens, i) and covered.isdisjoint(range(i, i + len(p.tokens)))
+            ),
+            None,
+        )
         if match is None:
             continue
         end = i + len(match.tokens)
@@ -389,8 +444,18 @@ def _scan_provinces(g: Gazetteer, name: str, tokens: FieldTokens,
             weight = g.weak_weight if weak else g.field_weights.get(name, 1.0)
             weak_end = end if weak else -1
             assert match.unit is not None  # g.patterns holds province names (None: g.blocked only)
-            mentions.append(Mention(match.unit, name, i, text, match.kind, weight, tokens.sentence[i],
-                                    old_note(tokens, i, end, mergers)))
+            mentions.append(
+                Mention(
+                    match.unit,
+                    name,
+                    i,
+                    text,
+                    match.kind,
+                    weight,
+                    tokens.sentence[i],
+                    old_note(tokens, i, end, mergers),
+                )
+            )
         after = end
     return mentions
 

@@ -23,6 +23,7 @@ from search.text import MAX_TOKEN_LENGTH, fold
 # Tokens are search.text's (letters and digits, "_" excluded). Sentence ends: terminal
 # punctuation followed by a space or the end, or a line break; "TP.HCM" and "12.3" are not ends.
 
+
 @dataclass(slots=True)
 class FieldTokens:
     """The tokens of one text field; all lists are aligned by position."""
@@ -75,8 +76,9 @@ def _fold_all(lower: list[str]) -> list[str]:
     if None in folded:
         if len(_FOLDED) > _FOLDED_MAX:
             _FOLDED.clear()
-        folded = [f if f is not None else _FOLDED.setdefault(t, fold(t))
-                  for f, t in zip(folded, lower, strict=True)]
+        folded = [
+            f if f is not None else _FOLDED.setdefault(t, fold(t)) for f, t in zip(folded, lower, strict=True)
+        ]
     return folded  # type: ignore[return-value]
 
 

@@ -89,13 +89,22 @@ def _narrow(node: Node, fields: tuple[str, ...], path: Path, key: str) -> Node:
     if isinstance(node, TextLeaf):
         kept = tuple(f for f in node.fields if f in fields)
         if not kept:
-            raise ProfileError(path, key, "query", f"{node.source!r} searches only {', '.join(node.fields)}, "
-                                                   f"outside the profile's fields ({', '.join(fields)})")
+            raise ProfileError(
+                path,
+                key,
+                "query",
+                f"{node.source!r} searches only {', '.join(node.fields)}, "
+                f"outside the profile's fields ({', '.join(fields)})",
+            )
         return dataclasses.replace(node, fields=kept)
     # Metadata (outlet:, topic:, published:) would make tags depend on other tags or on time.
     source = getattr(node, "source", "")
-    raise ProfileError(path, key, "query", f"only text terms are allowed in a profile, not "
-                                           f"{type(node).__name__} {source!r}".rstrip(" '\""))
+    raise ProfileError(
+        path,
+        key,
+        "query",
+        f"only text terms are allowed in a profile, not {type(node).__name__} {source!r}".rstrip(" '\""),
+    )
 
 
 def _profile(raw: Any, number: int, defaults: dict[str, Any], path: Path, seen: set[str]) -> Profile:
@@ -117,10 +126,10 @@ def _profile(raw: Any, number: int, defaults: dict[str, Any], path: Path, seen: 
     if not isinstance(query, str) or not query.strip():
         raise ProfileError(path, key, "query", "required: a query in the query language")
     fields = raw.get("fields", defaults.get("fields", list(TEXT_FIELDS)))
-    if (not isinstance(fields, list) or not fields
-            or any(f not in TEXT_FIELDS for f in fields)):
-        raise ProfileError(path, key, "fields",
-                           f"a non-empty list of {', '.join(TEXT_FIELDS)}, got {fields!r}")
+    if not isinstance(fields, list) or not fields or any(f not in TEXT_FIELDS for f in fields):
+        raise ProfileError(
+            path, key, "fields", f"a non-empty list of {', '.join(TEXT_FIELDS)}, got {fields!r}"
+        )
     min_hits = raw.get("min_hits", defaults.get("min_hits", 1))
     if isinstance(min_hits, bool) or not isinstance(min_hits, (int, float)) or min_hits <= 0:
         raise ProfileError(path, key, "min_hits", f"a positive number, got {min_hits!r}")
@@ -146,10 +155,20 @@ def _profile(raw: Any, number: int, defaults: dict[str, Any], path: Path, seen: 
     weak_leaves = frozenset(n for n, source in enumerate(sources) if source in {_bare(w) for w in weak})
     if len(weak_leaves) == len(leaves):
         raise ProfileError(path, key, "weak", "every term is weak: the profile could never tag")
-    return Profile(key, name, str(raw.get("description") or "").strip(), query, node, tuple(fields),
-                   float(min_hits), weights, tuple(ignore), leaves,
-                   tuple((tuple(text_tokens(i)), tuple(text_tokens(i, folded=False))) for i in ignore),
-                   weak_leaves)
+    return Profile(
+        key,
+        name,
+        str(raw.get("description") or "").strip(),
+        query,
+        node,
+        tuple(fields),
+        float(min_hits),
+        weights,
+        tuple(ignore),
+        leaves,
+        tuple((tuple(text_tokens(i)), tuple(text_tokens(i, folded=False))) for i in ignore),
+        weak_leaves,
+    )
 
 
 def _bare(term: str) -> str:
@@ -171,8 +190,9 @@ def load_profiles(path: Path | str | None = None) -> list[Profile]:
     defaults = data.get("defaults") or {}
     weights = defaults.setdefault("field_weights", {"title": 1, "sapo": 1, "body": 1})
     if not isinstance(weights, dict) or any(f not in TEXT_FIELDS for f in weights):
-        raise ProfileError(path, "", "defaults.field_weights",
-                           f"a mapping of {', '.join(TEXT_FIELDS)} to numbers")
+        raise ProfileError(
+            path, "", "defaults.field_weights", f"a mapping of {', '.join(TEXT_FIELDS)} to numbers"
+        )
     seen: set[str] = set()
     profiles = [_profile(raw, n, defaults, path, seen) for n, raw in enumerate(data["profiles"], start=1)]
     names = [p.name for p in profiles]
@@ -236,8 +256,9 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
             near = _near(field_tokens, doc, column, leaf)
             found = [(-1, 0)] if near else []
         elif isinstance(leaf, SloppyPhrase):
-            ordered = query_positions.field_matches_ordered(field_tokens, doc.index(column), leaf.operands,
-                                                            leaf.slop)
+            ordered = query_positions.field_matches_ordered(
+                field_tokens, doc.index(column), leaf.operands, leaf.slop
+            )
             found = [(-1, 0)] if ordered else []
         else:
             found = []
@@ -249,8 +270,9 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
 def _near(field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near) -> bool:
     """NEAR without building the column's index when both sides are plain phrases."""
     if leaf.left.prefix or leaf.right.prefix:
-        return query_positions.field_matches_near(field_tokens, doc.index(column), leaf.left, leaf.right,
-                                                  leaf.distance, leaf.ordered)
+        return query_positions.field_matches_near(
+            field_tokens, doc.index(column), leaf.left, leaf.right, leaf.distance, leaf.ordered
+        )
     a = phrase_scan.starts(field_tokens, leaf.left.tokens)
     b = phrase_scan.starts(field_tokens, leaf.right.tokens) if a else []
     if leaf.ordered:
@@ -258,8 +280,12 @@ def _near(field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Nea
     return query_positions.near(a, len(leaf.left), b, len(leaf.right), leaf.distance)
 
 
-def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
-           scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None) -> tuple[float, list[str]]:
+def _count(
+    profile: Profile,
+    numbers: Sequence[int],
+    doc: PreparedDocument,
+    scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
+) -> tuple[float, list[str]]:
     """Weighted hits of the given positive leaves, and the terms that counted (``scanned``: the
     occurrences phrase_scan already found, by leaf number)."""
     spans: dict[str, list[tuple[int, int, int]]] = {}  # field key -> (start, -length, leaf number)
@@ -289,8 +315,12 @@ def _count(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
     return hits, list(dict.fromkeys(profile.leaves[n].source for n in sorted(counted)))
 
 
-def _decide(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
-            scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None) -> TopicMatch | None:
+def _decide(
+    profile: Profile,
+    numbers: Sequence[int],
+    doc: PreparedDocument,
+    scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
+) -> TopicMatch | None:
     hits, terms = _count(profile, numbers, doc, scanned)
     # Counting first is cheaper than matching: most profiles miss most documents. A query that is
     # an OR of positive terms matches whenever one of them counted: no second evaluation.
@@ -300,8 +330,9 @@ def _decide(profile: Profile, numbers: Sequence[int], doc: PreparedDocument,
 
 
 def _disjunctive(node: Node) -> bool:
-    return isinstance(node, TextLeaf) or (isinstance(node, Or) and all(isinstance(c, TextLeaf)
-                                                                      for c in node.children))
+    return isinstance(node, TextLeaf) or (
+        isinstance(node, Or) and all(isinstance(c, TextLeaf) for c in node.children)
+    )
 
 
 def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None:
@@ -369,10 +400,14 @@ def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
                 always.append((number, index))
             else:
                 triggers.setdefault((leaf.exact, first), []).append((number, index))
-    return CompiledProfiles(tuple(profiles), {k: tuple(v) for k, v in triggers.items()}, tuple(always),
-                            frozenset(t for exact, t in triggers if not exact),
-                            frozenset(t for exact, t in triggers if exact),
-                            phrase_scan.build(p.leaves for p in profiles))
+    return CompiledProfiles(
+        tuple(profiles),
+        {k: tuple(v) for k, v in triggers.items()},
+        tuple(always),
+        frozenset(t for exact, t in triggers if not exact),
+        frozenset(t for exact, t in triggers if exact),
+        phrase_scan.build(p.leaves for p in profiles),
+    )
 
 
 @lru_cache(maxsize=8)

@@ -33,9 +33,18 @@ END = ""  # trie key of the payload (never a token)
 # and ward-level types are interchangeable within a level: Việt Yên became a thị xã in 2024 and
 # is still "huyện Việt Yên" in the news.
 TYPE_WORDS: dict[tuple[str, ...], str] = {
-    ("huyện",): "district", ("quận",): "district", ("thị", "xã"): "district", ("tx",): "district",
-    ("thành", "phố"): "district", ("tp",): "district", ("q",): "district",
-    ("xã",): "ward", ("phường",): "ward", ("thị", "trấn"): "ward", ("tt",): "ward", ("p",): "ward",
+    ("huyện",): "district",
+    ("quận",): "district",
+    ("thị", "xã"): "district",
+    ("tx",): "district",
+    ("thành", "phố"): "district",
+    ("tp",): "district",
+    ("q",): "district",
+    ("xã",): "ward",
+    ("phường",): "ward",
+    ("thị", "trấn"): "ward",
+    ("tt",): "ward",
+    ("p",): "ward",
     ("đặc", "khu"): "ward",
 }
 _DOTTED = {("q",), ("p",)}  # one-letter abbreviations count only as "Q. 1", "P. Tân Tiến"
@@ -122,8 +131,10 @@ def build_index(lookup: dict[str, str], data: Path | None = None) -> SubUnitInde
     data = data or _data_dir()
     try:
         db = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
-        old_rows = db.execute("select provinceShort, provinceKey, districtShort, districtKey, wardShort, "
-                              "wardKey from admin_units_legacy").fetchall()
+        old_rows = db.execute(
+            "select provinceShort, provinceKey, districtShort, districtKey, wardShort, "
+            "wardKey from admin_units_legacy"
+        ).fetchall()
         new_rows = db.execute("select provinceKey, wardShort, wardKey from admin_units").fetchall()
         db.close()
         converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
@@ -204,12 +215,19 @@ def resolve(found: list[Found], direct: set[str]) -> None:
     for k, item in enumerate(found):
         units = item.match.units
         if item.match.level == "ward":
-            nxt = next((f for f in found[k + 1:k + 3] if f.field == item.field and f.sentence == item.sentence
-                        and f.match.level == "district"), None)
+            nxt = next(
+                (
+                    f
+                    for f in found[k + 1 : k + 3]
+                    if f.field == item.field and f.sentence == item.sentence and f.match.level == "district"
+                ),
+                None,
+            )
             if nxt is not None:
                 within = tuple(u for u in units if u.district == nxt.name or u.era == "new")
-                units = tuple(u for u in within
-                              if not u.district or nxt.match.provinces & u.provinces) or units
+                units = (
+                    tuple(u for u in within if not u.district or nxt.match.provinces & u.provinces) or units
+                )
         item.match = SubMatch(item.match.start, item.match.end, item.match.level, units)
     sure = {next(iter(f.match.provinces)) for f in found if len(f.match.provinces) == 1}
     for item in found:

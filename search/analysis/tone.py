@@ -92,11 +92,16 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         position = spec.get("position", "before")
         if position not in ("before", "after", "both"):
             raise LexiconError(f"{path}: modifiers: {word}: position must be before, after or both")
-        entries.append(Entry(_tokens(word), "modifier",
-                             on_negative=_number(path, f"modifiers: {word}", spec.get("on_negative", 1.0)),
-                             on_positive=_number(path, f"modifiers: {word}", spec.get("on_positive", 1.0)),
-                             position=position, reach=int(_number(path, f"modifiers: {word}: reach",
-                                                                  spec.get("reach", 0)))))
+        entries.append(
+            Entry(
+                _tokens(word),
+                "modifier",
+                on_negative=_number(path, f"modifiers: {word}", spec.get("on_negative", 1.0)),
+                on_positive=_number(path, f"modifiers: {word}", spec.get("on_positive", 1.0)),
+                position=position,
+                reach=int(_number(path, f"modifiers: {word}: reach", spec.get("reach", 0))),
+            )
+        )
     outcomes = data.get("outcomes") or {}
     value = _number(path, "outcomes: weight", outcomes.get("weight", 0.0))
     solved = {_tokens(word) for word in outcomes.get("words") or []}
@@ -119,13 +124,18 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     threshold = data.get("threshold", 1.0)
     if not isinstance(threshold, dict):
         threshold = {"negative": threshold, "positive": threshold}
-    return Lexicon(table, {k: float(v) for k, v in weights.items()},
-                   _number(path, "threshold: negative", threshold.get("negative", 1.0)),
-                   _number(path, "threshold: positive", threshold.get("positive", 1.0)),
-                   int(data.get("window", 3)), int(data.get("intensifier_window", 2)),
-                   _number(path, "outcomes: factor", outcomes.get("factor", 1.0)),
-                   _number(path, "threshold: body_positive",
-                           threshold.get("body_positive", threshold.get("positive", 1.0))))
+    return Lexicon(
+        table,
+        {k: float(v) for k, v in weights.items()},
+        _number(path, "threshold: negative", threshold.get("negative", 1.0)),
+        _number(path, "threshold: positive", threshold.get("positive", 1.0)),
+        int(data.get("window", 3)),
+        int(data.get("intensifier_window", 2)),
+        _number(path, "outcomes: factor", outcomes.get("factor", 1.0)),
+        _number(
+            path, "threshold: body_positive", threshold.get("body_positive", threshold.get("positive", 1.0))
+        ),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -152,15 +162,16 @@ def _scan(lexicon: Lexicon, tokens: FieldTokens) -> list[_Hit]:
             continue
         for entry in table[lower[i]]:
             size = len(entry.tokens)
-            if size == 1 or tuple(lower[i:i + size]) == entry.tokens:
+            if size == 1 or tuple(lower[i : i + size]) == entry.tokens:
                 hits.append(_Hit(entry, i, i + size, tokens.sentence[i]))
                 end = i + size
                 break
     return hits
 
 
-def _field_cues(lexicon: Lexicon, name: str, tokens: FieldTokens,
-                sentences: Collection[int] | None) -> list[dict[str, Any]]:
+def _field_cues(
+    lexicon: Lexicon, name: str, tokens: FieldTokens, sentences: Collection[int] | None
+) -> list[dict[str, Any]]:
     hits = _scan(lexicon, tokens)
     out: list[dict[str, Any]] = []
     weight = lexicon.field_weights.get(name, 1.0)
@@ -176,7 +187,7 @@ def _field_cues(lexicon: Lexicon, name: str, tokens: FieldTokens,
         modifier = intensifier = ""
         # The nearest modifier in the same sentence, before (or after) the cue.
         best: tuple[int, _Hit] | None = None
-        for other in hits[max(0, index - 8):index + 4]:
+        for other in hits[max(0, index - 8) : index + 4]:
             if other is hit or other.sentence != hit.sentence:
                 continue
             if other.entry.kind == "modifier":
@@ -208,9 +219,12 @@ def _field_cues(lexicon: Lexicon, name: str, tokens: FieldTokens,
         elif hit.entry.outcome and hit.sentence in outcome and not outcome[hit.sentence]:
             value = -value  # "Khởi tố nguyên phó phòng": wrongdoing inside the state
             modifier = "state"
-        cue: dict[str, Any] = {"cue": " ".join(hit.entry.tokens), "field": name,
-                               "polarity": "negative" if hit.entry.value < 0 else "positive",
-                               "score": round(value, 3)}
+        cue: dict[str, Any] = {
+            "cue": " ".join(hit.entry.tokens),
+            "field": name,
+            "polarity": "negative" if hit.entry.value < 0 else "positive",
+            "score": round(value, 3),
+        }
         if modifier:
             cue["modifier"] = modifier
         if intensifier:
@@ -244,8 +258,11 @@ def _label(lexicon: Lexicon, score: float, body: bool = False) -> str:
     return "neutral"
 
 
-def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
-               sentences: Mapping[str, Collection[int]] | None = None) -> ToneResult:
+def score_tone(
+    prepared: PreparedText,
+    lexicon: Lexicon | None = None,
+    sentences: Mapping[str, Collection[int]] | None = None,
+) -> ToneResult:
     """Tone of the whole article, or only of the given sentences per field (``{"body": {2, 5}}``;
     a field missing from the mapping is skipped).
 
@@ -257,8 +274,9 @@ def score_tone(prepared: PreparedText, lexicon: Lexicon | None = None,
     for name in TEXT_FIELDS:
         if sentences is not None and name not in sentences:
             continue
-        cues += _field_cues(lexicon, name, prepared.fields[name],
-                            None if sentences is None else sentences[name])
+        cues += _field_cues(
+            lexicon, name, prepared.fields[name], None if sentences is None else sentences[name]
+        )
     # The title decides when it is decisive, else title and sapo, else the whole article.
     label, score = "neutral", 0.0
     # "…: Không phát hiện sai phạm": a headline that negates the harm it names is not overruled

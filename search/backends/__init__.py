@@ -14,19 +14,29 @@ from search.backends.base import (
 )
 from search.config import SearchConfig
 
-__all__ = ["BackendUnavailable", "Hit", "IndexReport", "SearchBackend", "SearchRequest",
-           "SearchResult", "open_backend"]
+__all__ = [
+    "BackendUnavailable",
+    "Hit",
+    "IndexReport",
+    "SearchBackend",
+    "SearchRequest",
+    "SearchResult",
+    "open_backend",
+]
 
 
-def open_backend(config: SearchConfig | None = None, *, backend: str | None = None,
-                 refresh: bool = False) -> SearchBackend:
+def open_backend(
+    config: SearchConfig | None = None, *, backend: str | None = None, refresh: bool = False
+) -> SearchBackend:
     """The configured index: Elasticsearch when a URL is set, else the embedded SQLite file."""
     config = config or SearchConfig.from_env()
     choice = backend or config.backend
     if choice == "elasticsearch":
         if not config.elasticsearch_url:
-            raise BackendUnavailable("No Elasticsearch URL: set PRESSWATCH_ELASTICSEARCH_URL "
-                                     "(e.g. from `presswatch elasticsearch start`).")
+            raise BackendUnavailable(
+                "No Elasticsearch URL: set PRESSWATCH_ELASTICSEARCH_URL "
+                "(e.g. from `presswatch elasticsearch start`)."
+            )
         from search.backends.elastic import ElasticsearchBackend
 
         options: dict[str, Any] = {}
@@ -36,9 +46,14 @@ def open_backend(config: SearchConfig | None = None, *, backend: str | None = No
             options["api_key"] = config.elasticsearch_api_key
         if config.elasticsearch_ca_certs:
             options["ca_certs"] = config.elasticsearch_ca_certs
-        return ElasticsearchBackend(config.elasticsearch_url, config.elasticsearch_index,
-                                    refresh=refresh, shards=config.elasticsearch_shards,
-                                    replicas=config.elasticsearch_replicas, **options)
+        return ElasticsearchBackend(
+            config.elasticsearch_url,
+            config.elasticsearch_index,
+            refresh=refresh,
+            shards=config.elasticsearch_shards,
+            replicas=config.elasticsearch_replicas,
+            **options,
+        )
     if choice == "embedded":
         from search.backends.embedded import EmbeddedBackend
 

@@ -34,14 +34,19 @@ class SearchRequest:
     now: datetime | None = None
 
     def filters(self) -> dict[str, list[str]]:
-        return {"outlet": self.outlets, "group": self.groups, "kind": self.kinds, "province": self.provinces,
-                "topic": self.topics, "tone": self.tones}
+        return {
+            "outlet": self.outlets,
+            "group": self.groups,
+            "kind": self.kinds,
+            "province": self.provinces,
+            "topic": self.topics,
+            "tone": self.tones,
+        }
 
     def time_bounds(self) -> tuple[datetime | None, datetime | None]:
         """[start, end) in local time: date filters cover whole days in Asia/Ho_Chi_Minh."""
         start = datetime.combine(self.date_from, time.min, LOCAL_TZ) if self.date_from else None
-        end = (datetime.combine(self.date_to + timedelta(days=1), time.min, LOCAL_TZ)
-               if self.date_to else None)
+        end = datetime.combine(self.date_to + timedelta(days=1), time.min, LOCAL_TZ) if self.date_to else None
         return start, end
 
 

@@ -35,9 +35,14 @@ from search.snippets import snippet
 
 FACET_SIZE = 30
 # Facets aggregate the display values; filters compare the folded ones under ``kwf``.
-FACET_SOURCE = {"outlet": "outlet_id", "group": "outlet_group",
-                "kind": "outlet_kind", "province": "provinces",
-                "topic": "topics", "tone": "tone"}
+FACET_SOURCE = {
+    "outlet": "outlet_id",
+    "group": "outlet_group",
+    "kind": "outlet_kind",
+    "province": "provinces",
+    "topic": "topics",
+    "tone": "tone",
+}
 # Documents per bulk request (about 2.5 MB of synthetic press articles). Requests of one index()
 # call go out on BULK_THREADS threads, so Python builds one while Elasticsearch indexes another
 # and the node's write pool (one thread per core) gets work for every core.
@@ -54,10 +59,19 @@ _R = TypeVar("_R")
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, url: str, index: str = "presswatch", *, client: Elasticsearch | None = None,
-                 refresh: bool = False, shards: int = 1, replicas: int = 0,
-                 bulk_docs: int = BULK_DOCS, bulk_threads: int = BULK_THREADS,
-                 **client_options: Any) -> None:
+    def __init__(
+        self,
+        url: str,
+        index: str = "presswatch",
+        *,
+        client: Elasticsearch | None = None,
+        refresh: bool = False,
+        shards: int = 1,
+        replicas: int = 0,
+        bulk_docs: int = BULK_DOCS,
+        bulk_threads: int = BULK_THREADS,
+        **client_options: Any,
+    ) -> None:
         self.alias = index
         self.layout = Layout(index, shards=shards, replicas=replicas)
         self.generation = 1
@@ -66,8 +80,9 @@ class ElasticsearchBackend:
         self.bulk_threads = bulk_threads
         if OrjsonSerializer is not None:
             client_options.setdefault("serializer", OrjsonSerializer())
-        self.client = client or Elasticsearch(url, request_timeout=30, retry_on_timeout=True,
-                                              max_retries=3, **client_options)
+        self.client = client or Elasticsearch(
+            url, request_timeout=30, retry_on_timeout=True, max_retries=3, **client_options
+        )
         self.url = url
         self._ready = False
         self._pool: ThreadPoolExecutor | None = None
@@ -84,7 +99,8 @@ class ElasticsearchBackend:
             raise BackendUnavailable(
                 f"Elasticsearch at {where} is unreachable while trying to {what} ({error}). "
                 "Start it (presswatch elasticsearch start) or unset PRESSWATCH_ELASTICSEARCH_URL "
-                "to use the embedded index.") from error
+                "to use the embedded index."
+            ) from error
 
     def ensure_index(self) -> None:
         """Create the live generation's template and this month's index (with the alias) if missing."""
@@ -102,8 +118,9 @@ class ElasticsearchBackend:
                 # Indices made by an older release lack newer fields ("dynamic": "strict" would
                 # refuse them): adding fields to a mapping is allowed, so bring them up to date.
                 self.layout.put_template(self.client, live, live=True)
-                self.client.indices.put_mapping(index=self.layout.pattern(live),
-                                                properties=es_indices.MAPPINGS["properties"])
+                self.client.indices.put_mapping(
+                    index=self.layout.pattern(live), properties=es_indices.MAPPINGS["properties"]
+                )
             return live
 
         self.generation = self._call("prepare the index", prepare)
@@ -113,8 +130,14 @@ class ElasticsearchBackend:
 
     def _locations(self, ids: list[str]) -> dict[str, str]:
         """Which index already holds each id, so a re-crawl updates that one document."""
-        response = self._call("look up existing documents", self.client.search, index=self.alias,
-                              query={"ids": {"values": ids}}, source=False, size=len(ids))
+        response = self._call(
+            "look up existing documents",
+            self.client.search,
+            index=self.alias,
+            query={"ids": {"values": ids}},
+            source=False,
+            size=len(ids),
+        )
         found = {hit["_id"]: hit["_index"] for hit in response["hits"]["hits"]}
         # A search sees refreshed documents only: what this backend wrote since then (a whole bulk
         # load, or the last second of a crawl) comes from memory, so an article re-crawled with
@@ -128,21 +151,32 @@ class ElasticsearchBackend:
         now = datetime.now(LOCAL_TZ)
         located = self._locations([d.id for d in documents])
         for document in documents:
-            index = located.get(document.id) or self.layout.index_name(self.generation,
-                                                                        document.published_at)
+            index = located.get(document.id) or self.layout.index_name(self.generation, document.published_at)
             self._unrefreshed[document.id] = index
-            yield {"_op_type": "index", "_index": index, "_id": document.id,
-                   "_source": to_es_source(document, now)}
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": document.id,
+                "_source": to_es_source(document, now),
+            }
 
     def _bulk(self, documents: list[Document]) -> list[tuple[bool, dict[str, Any]]]:
         """One bulk request (retried on 429 by the helper); the actions are built lazily, so one
         thread's Python work overlaps another's request."""
-        return list(helpers.streaming_bulk(
-            self.client, self._actions(documents), chunk_size=len(documents),
-            max_chunk_bytes=50 * 1024 * 1024, max_retries=5, initial_backoff=1,
-            raise_on_error=False, raise_on_exception=True,
-            # Only what the report and the helper's 429 retries read, not ~250 bytes per item.
-            filter_path="errors,items.*._id,items.*.status,items.*.error"))
+        return list(
+            helpers.streaming_bulk(
+                self.client,
+                self._actions(documents),
+                chunk_size=len(documents),
+                max_chunk_bytes=50 * 1024 * 1024,
+                max_retries=5,
+                initial_backoff=1,
+                raise_on_error=False,
+                raise_on_exception=True,
+                # Only what the report and the helper's 429 retries read, not ~250 bytes per item.
+                filter_path="errors,items.*._id,items.*.status,items.*.error",
+            )
+        )
 
     def index(self, documents: Iterable[Document]) -> IndexReport:
         self.ensure_index()
@@ -150,8 +184,9 @@ class ElasticsearchBackend:
         documents = list({d.id: d for d in documents}.values())
         if len(self._unrefreshed) + len(documents) > UNREFRESHED_KEPT:
             self.refresh_now()  # searches see everything written so far; forget it
-        chunks = [documents[start:start + self.bulk_docs]
-                  for start in range(0, len(documents), self.bulk_docs)]
+        chunks = [
+            documents[start : start + self.bulk_docs] for start in range(0, len(documents), self.bulk_docs)
+        ]
         if len(chunks) > 1 and self.bulk_threads > 1:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(self.bulk_threads, thread_name_prefix="es-bulk")
@@ -188,9 +223,22 @@ class ElasticsearchBackend:
         def template() -> dict[str, Any]:
             found = self.client.indices.get_index_template(name=name)["index_templates"][0]
             # What put_index_template accepts (the answer adds e.g. created_date_millis).
-            return {key: value for key, value in found["index_template"].items() if key in (
-                "index_patterns", "template", "priority", "composed_of", "version", "_meta",
-                "data_stream", "allow_auto_create", "ignore_missing_component_templates")}
+            return {
+                key: value
+                for key, value in found["index_template"].items()
+                if key
+                in (
+                    "index_patterns",
+                    "template",
+                    "priority",
+                    "composed_of",
+                    "version",
+                    "_meta",
+                    "data_stream",
+                    "allow_auto_create",
+                    "ignore_missing_component_templates",
+                )
+            }
 
         def apply(body: dict[str, Any], settings: dict[str, Any]) -> None:
             # The template decides the settings of monthly indices created during the load.
@@ -199,17 +247,28 @@ class ElasticsearchBackend:
 
         original = self._call("read the index template", template)
         settings = original["template"].get("settings", {}).get("index", {})
-        loading = {**original, "template": {**original["template"], "settings": {"index": {
-            **settings, **BULK_LOAD_SETTINGS,
-            "translog": {**settings.get("translog", {}), **BULK_LOAD_SETTINGS["translog"]}}}}}
+        loading = {
+            **original,
+            "template": {
+                **original["template"],
+                "settings": {
+                    "index": {
+                        **settings,
+                        **BULK_LOAD_SETTINGS,
+                        "translog": {**settings.get("translog", {}), **BULK_LOAD_SETTINGS["translog"]},
+                    }
+                },
+            },
+        }
         self._call("switch to bulk-load settings", apply, loading, BULK_LOAD_SETTINGS)
         try:
             yield
         finally:
             # Back to what the template said (templates from before bulk-load mode lack translog).
             refresh = settings.get("refresh_interval", WRITE_SETTINGS["refresh_interval"])
-            durability = settings.get("translog", {}).get("durability",
-                                                          WRITE_SETTINGS["translog"]["durability"])
+            durability = settings.get("translog", {}).get(
+                "durability", WRITE_SETTINGS["translog"]["durability"]
+            )
             restore = {"refresh_interval": refresh, "translog": {"durability": durability}}
             self._call("restore the index settings", apply, original, restore)
             self.refresh_now()
@@ -219,16 +278,26 @@ class ElasticsearchBackend:
     def optimize(self, progress: Callable[[str, int], None] = lambda index, segments: None) -> list[str]:
         """Merge closed months' indices to one segment each; returns the indices merged."""
         self.ensure_index()
-        return self._call("merge the indices of closed months", optimize_indices, self.client,
-                          self.layout, progress=progress)
+        return self._call(
+            "merge the indices of closed months",
+            optimize_indices,
+            self.client,
+            self.layout,
+            progress=progress,
+        )
 
     def delete(self, document_id: str) -> None:
         """Delete by id from the index that holds it (core API: no delete-by-query module needed)."""
         self.ensure_index()
         index = self._locations([document_id]).get(document_id)
         if index is not None:
-            self._call("delete a document", self.client.options(ignore_status=404).delete,
-                       index=index, id=document_id, refresh=self.refresh)
+            self._call(
+                "delete a document",
+                self.client.options(ignore_status=404).delete,
+                index=index,
+                id=document_id,
+                refresh=self.refresh,
+            )
         self._unrefreshed.pop(document_id, None)
 
     # -- reading ---------------------------------------------------------------------------
@@ -249,8 +318,9 @@ class ElasticsearchBackend:
         return clauses
 
     def _query(self, request: SearchRequest, node: ql.Node) -> dict[str, Any]:
-        return {"bool": {"must": [ql.to_elasticsearch(node, now=request.now)],
-                         "filter": self._filters(request)}}
+        return {
+            "bool": {"must": [ql.to_elasticsearch(node, now=request.now)], "filter": self._filters(request)}
+        }
 
     def search(self, request: SearchRequest) -> SearchResult:
         node = ql.parse(request.query)
@@ -266,16 +336,28 @@ class ElasticsearchBackend:
         by_date = [{"published_at": "desc"}, {"doc_id": "asc"}]
         body["sort"] = by_date if request.sort == "date" else [{"_score": "desc"}, *by_date]
         if request.facets:
-            body["aggs"] = {name: {"terms": {"field": FACET_SOURCE[name], "size": FACET_SIZE,
-                                             "order": [{"_count": "desc"}, {"_key": "asc"}]}}
-                            for name in FACET_FIELDS}
+            body["aggs"] = {
+                name: {
+                    "terms": {
+                        "field": FACET_SOURCE[name],
+                        "size": FACET_SIZE,
+                        "order": [{"_count": "desc"}, {"_key": "asc"}],
+                    }
+                }
+                for name in FACET_FIELDS
+            }
         if request.collapse:
             body["collapse"] = {"field": "story_id"}
             body["aggs"]["_stories"] = {"cardinality": {"field": "story_id", "precision_threshold": 40000}}
         if request.histogram:
-            body["aggs"]["_histogram"] = {"date_histogram": {
-                "field": "published_at", "calendar_interval": request.histogram, "time_zone": "+07:00",
-                "min_doc_count": 1}}
+            body["aggs"]["_histogram"] = {
+                "date_histogram": {
+                    "field": "published_at",
+                    "calendar_interval": request.histogram,
+                    "time_zone": "+07:00",
+                    "min_doc_count": 1,
+                }
+            }
         if request.sort == "relevance" and positive_text_leaves(node):
             # Monthly indices hold very different numbers of articles; term statistics per index
             # would rank an article by the size of its month. DFS scores with global statistics
@@ -289,30 +371,52 @@ class ElasticsearchBackend:
         for raw in response["hits"]["hits"]:
             document = Document.from_source(raw["_source"]["doc"])
             articles, outlets = sizes.get(document.story_id, (1, 1))
-            hits.append(Hit(document, float(raw.get("_score") or 0.0),
-                            snippet([document.sapo, document.body], terms),
-                            story_size=articles, story_outlets=outlets))
-        facets = {name: [(b["key"], b["doc_count"]) for b in agg["buckets"]]
-                  for name, agg in aggregations.items() if not name.startswith("_")}
-        histogram = [(datetime.fromisoformat(b["key_as_string"]).date(), b["doc_count"])
-                     for b in aggregations.get("_histogram", {}).get("buckets", [])]
-        total = (aggregations["_stories"]["value"] if request.collapse
-                 else response["hits"]["total"]["value"])
+            hits.append(
+                Hit(
+                    document,
+                    float(raw.get("_score") or 0.0),
+                    snippet([document.sapo, document.body], terms),
+                    story_size=articles,
+                    story_outlets=outlets,
+                )
+            )
+        facets = {
+            name: [(b["key"], b["doc_count"]) for b in agg["buckets"]]
+            for name, agg in aggregations.items()
+            if not name.startswith("_")
+        }
+        histogram = [
+            (datetime.fromisoformat(b["key_as_string"]).date(), b["doc_count"])
+            for b in aggregations.get("_histogram", {}).get("buckets", [])
+        ]
+        total = aggregations["_stories"]["value"] if request.collapse else response["hits"]["total"]["value"]
         return SearchResult(total=total, hits=hits, facets=facets, histogram=histogram)
 
-    def _story_sizes(self, request: SearchRequest, node: ql.Node,
-                     raw_hits: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    def _story_sizes(
+        self, request: SearchRequest, node: ql.Node, raw_hits: list[dict[str, Any]]
+    ) -> dict[str, tuple[int, int]]:
         story_ids = [raw["_source"]["doc"]["story_id"] for raw in raw_hits]
         if not story_ids:
             return {}
         query = self._query(request, node)
         query["bool"]["filter"].append({"terms": {"story_id": story_ids}})
-        response = self._call("count story copies", self.client.search, index=self.alias, size=0,
-                              query=query, aggs={"stories": {
-                                  "terms": {"field": "story_id", "size": len(story_ids)},
-                                  "aggs": {"outlets": {"cardinality": {"field": "outlet_id"}}}}})
-        return {b["key"]: (b["doc_count"], b["outlets"]["value"])
-                for b in response["aggregations"]["stories"]["buckets"]}
+        response = self._call(
+            "count story copies",
+            self.client.search,
+            index=self.alias,
+            size=0,
+            query=query,
+            aggs={
+                "stories": {
+                    "terms": {"field": "story_id", "size": len(story_ids)},
+                    "aggs": {"outlets": {"cardinality": {"field": "outlet_id"}}},
+                }
+            },
+        )
+        return {
+            b["key"]: (b["doc_count"], b["outlets"]["value"])
+            for b in response["aggregations"]["stories"]["buckets"]
+        }
 
     def scan(self, request: SearchRequest) -> Iterator[Document]:
         node = ql.parse(request.query)
@@ -320,9 +424,17 @@ class ElasticsearchBackend:
         query = self._query(request, node)
         search_after = None
         while True:
-            page = self._call("read matches", self.client.search, index=self.alias, query=query,
-                              size=1000, sort=[{"published_at": "desc"}, {"doc_id": "asc"}],
-                              source={"includes": ["doc"]}, search_after=search_after, track_total_hits=False)
+            page = self._call(
+                "read matches",
+                self.client.search,
+                index=self.alias,
+                query=query,
+                size=1000,
+                sort=[{"published_at": "desc"}, {"doc_id": "asc"}],
+                source={"includes": ["doc"]},
+                search_after=search_after,
+                track_total_hits=False,
+            )
             raw_hits = page["hits"]["hits"]
             for raw in raw_hits:
                 yield Document.from_source(raw["_source"]["doc"])
@@ -333,34 +445,74 @@ class ElasticsearchBackend:
     def stories(self, request: SearchRequest, size: int = 10) -> list[StorySummary]:
         node = ql.parse(request.query)
         self.ensure_index()
-        response = self._call("find top stories", self.client.search, index=self.alias, size=0,
-                              query=self._query(request, node), aggs={"stories": {
-                                  "terms": {"field": "story_id", "size": size, "min_doc_count": 2,
-                                            "order": [{"outlets": "desc"}, {"_count": "desc"},
-                                                      {"_key": "asc"}]},
-                                  "aggs": {"outlets": {"cardinality": {"field": "outlet_id"}},
-                                           "first": {"top_hits": {
-                                               "size": 1, "_source": ["doc"],
-                                               "sort": [{"published_at": "asc"}, {"doc_id": "asc"}]}}}}})
-        return [StorySummary(b["key"], b["doc_count"], b["outlets"]["value"],
-                             Document.from_source(b["first"]["hits"]["hits"][0]["_source"]["doc"]))
-                for b in response["aggregations"]["stories"]["buckets"]]
+        response = self._call(
+            "find top stories",
+            self.client.search,
+            index=self.alias,
+            size=0,
+            query=self._query(request, node),
+            aggs={
+                "stories": {
+                    "terms": {
+                        "field": "story_id",
+                        "size": size,
+                        "min_doc_count": 2,
+                        "order": [{"outlets": "desc"}, {"_count": "desc"}, {"_key": "asc"}],
+                    },
+                    "aggs": {
+                        "outlets": {"cardinality": {"field": "outlet_id"}},
+                        "first": {
+                            "top_hits": {
+                                "size": 1,
+                                "_source": ["doc"],
+                                "sort": [{"published_at": "asc"}, {"doc_id": "asc"}],
+                            }
+                        },
+                    },
+                }
+            },
+        )
+        return [
+            StorySummary(
+                b["key"],
+                b["doc_count"],
+                b["outlets"]["value"],
+                Document.from_source(b["first"]["hits"]["hits"][0]["_source"]["doc"]),
+            )
+            for b in response["aggregations"]["stories"]["buckets"]
+        ]
 
     def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
         node = ql.parse(request.query)
         self.ensure_index()
-        response = self._call("count by two fields", self.client.search, index=self.alias, size=0,
-                              query=self._query(request, node), aggs={"rows": {
-                                  "terms": {"field": FACET_SOURCE[row], "size": 200},
-                                  "aggs": {"columns": {"terms": {"field": FACET_SOURCE[column],
-                                                                 "size": 200}}}}})
-        return {b["key"]: {c["key"]: c["doc_count"] for c in b["columns"]["buckets"]}
-                for b in response["aggregations"]["rows"]["buckets"]}
+        response = self._call(
+            "count by two fields",
+            self.client.search,
+            index=self.alias,
+            size=0,
+            query=self._query(request, node),
+            aggs={
+                "rows": {
+                    "terms": {"field": FACET_SOURCE[row], "size": 200},
+                    "aggs": {"columns": {"terms": {"field": FACET_SOURCE[column], "size": 200}}},
+                }
+            },
+        )
+        return {
+            b["key"]: {c["key"]: c["doc_count"] for c in b["columns"]["buckets"]}
+            for b in response["aggregations"]["rows"]["buckets"]
+        }
 
     def get(self, document_id: str) -> Document | None:
         self.ensure_index()
-        response = self._call("read a document", self.client.search, index=self.alias,
-                              query={"term": {"doc_id": document_id}}, size=1, source={"includes": ["doc"]})
+        response = self._call(
+            "read a document",
+            self.client.search,
+            index=self.alias,
+            query={"term": {"doc_id": document_id}},
+            size=1,
+            source={"includes": ["doc"]},
+        )
         hits = response["hits"]["hits"]
         return Document.from_source(hits[0]["_source"]["doc"]) if hits else None
 
@@ -370,8 +522,12 @@ class ElasticsearchBackend:
 
     def ids(self) -> set[str]:
         self.ensure_index()
-        return {hit["_id"] for hit in helpers.scan(self.client, index=self.alias, _source=False,
-                                                   query={"query": {"match_all": {}}})}
+        return {
+            hit["_id"]
+            for hit in helpers.scan(
+                self.client, index=self.alias, _source=False, query={"query": {"match_all": {}}}
+            )
+        }
 
     def refresh_now(self) -> None:
         self._call("refresh the index", self.client.indices.refresh, index=self.alias)

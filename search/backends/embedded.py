@@ -93,7 +93,7 @@ class EmbeddedBackend:
             except sqlite3.OperationalError as error:
                 if not _is_busy(error) or attempt == WRITE_ATTEMPTS - 1:
                     raise
-                time.sleep(min(2.0, 0.05 * 2 ** attempt))  # then wait the busy timeout again
+                time.sleep(min(2.0, 0.05 * 2**attempt))  # then wait the busy timeout again
         raise AssertionError("unreachable")
 
     # -- writing ---------------------------------------------------------------------------
@@ -118,28 +118,54 @@ class EmbeddedBackend:
 
     def _upsert(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute("SELECT rowid FROM articles WHERE id = ?", (document.id,)).fetchone()
-        values = (document.id, document.url, document.outlet_id, document.outlet_kind, document.tone,
-                  document.story_id, int(document.published_at.timestamp()), int(time.time()),
-                  json.dumps(document.to_source(), ensure_ascii=False))
+        values = (
+            document.id,
+            document.url,
+            document.outlet_id,
+            document.outlet_kind,
+            document.tone,
+            document.story_id,
+            int(document.published_at.timestamp()),
+            int(time.time()),
+            json.dumps(document.to_source(), ensure_ascii=False),
+        )
         if row:
             rowid = row[0]
-            db.execute("UPDATE articles SET id=?, url=?, outlet_id=?, outlet_kind=?, tone=?, story_id=?, "
-                       "published_ts=?, indexed_ts=?, source=? WHERE rowid=?", (*values, rowid))
+            db.execute(
+                "UPDATE articles SET id=?, url=?, outlet_id=?, outlet_kind=?, tone=?, story_id=?, "
+                "published_ts=?, indexed_ts=?, source=? WHERE rowid=?",
+                (*values, rowid),
+            )
             db.execute("DELETE FROM article_terms WHERE article_rowid = ?", (rowid,))
             db.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
         else:
-            rowid = db.execute("INSERT INTO articles(id, url, outlet_id, outlet_kind, tone, story_id, "
-                               "published_ts, indexed_ts, source) VALUES (?,?,?,?,?,?,?,?,?)",
-                               values).lastrowid
+            rowid = db.execute(
+                "INSERT INTO articles(id, url, outlet_id, outlet_kind, tone, story_id, "
+                "published_ts, indexed_ts, source) VALUES (?,?,?,?,?,?,?,?,?)",
+                values,
+            ).lastrowid
         db.executemany(
             "INSERT INTO article_terms(article_rowid, field, value, value_f) VALUES (?,?,?,?)",
-            [(rowid, name, value, fold_keyword(value))
-             for name, values_ in document.keyword_values().items() for value in values_],
+            [
+                (rowid, name, value, fold_keyword(value))
+                for name, values_ in document.keyword_values().items()
+                for value in values_
+            ],
         )
         text = document.match_text()
-        db.execute("INSERT INTO articles_fts(rowid, title_f, sapo_f, body_f, title_x, sapo_x, body_x) "
-                   "VALUES (?,?,?,?,?,?,?)", (rowid, text["title_f"], text["sapo_f"], text["body_f"],
-                                               text["title_x"], text["sapo_x"], text["body_x"]))
+        db.execute(
+            "INSERT INTO articles_fts(rowid, title_f, sapo_f, body_f, title_x, sapo_x, body_x) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (
+                rowid,
+                text["title_f"],
+                text["sapo_f"],
+                text["body_f"],
+                text["title_x"],
+                text["sapo_x"],
+                text["body_x"],
+            ),
+        )
 
     def delete(self, document_id: str) -> None:
         def write(db: sqlite3.Connection) -> None:
@@ -161,8 +187,10 @@ class EmbeddedBackend:
         for name, values in request.filters().items():
             if values:
                 marks = ",".join("?" * len(values))
-                clauses.append("a.rowid IN (SELECT article_rowid FROM article_terms "
-                               f"WHERE field = ? AND value_f IN ({marks}))")
+                clauses.append(
+                    "a.rowid IN (SELECT article_rowid FROM article_terms "
+                    f"WHERE field = ? AND value_f IN ({marks}))"
+                )
                 params += [name, *(fold_keyword(v) for v in values)]
         start, end = request.time_bounds()
         if start:
@@ -173,16 +201,25 @@ class EmbeddedBackend:
             params.append(int(end.timestamp()))
         return " AND ".join(clauses), params
 
-    def _matched(self, db: sqlite3.Connection, request: SearchRequest, node: ql.Node,
-                 snapshot: Snapshot) -> np.ndarray:
+    def _matched(
+        self, db: sqlite3.Connection, request: SearchRequest, node: ql.Node, snapshot: Snapshot
+    ) -> np.ndarray:
         """The matching rowids, ascending (SQLite finds them; the columns count them)."""
         import numpy as np
+
         if isinstance(node, ql.MatchAll):
             start, end = request.time_bounds()
-            filters = {name: [fold_keyword(value) for value in values]
-                       for name, values in request.filters().items() if values}
-            return self.columns.filtered(snapshot, filters, int(start.timestamp()) if start else None,
-                                         int(end.timestamp()) if end else None)
+            filters = {
+                name: [fold_keyword(value) for value in values]
+                for name, values in request.filters().items()
+                if values
+            }
+            return self.columns.filtered(
+                snapshot,
+                filters,
+                int(start.timestamp()) if start else None,
+                int(end.timestamp()) if end else None,
+            )
         where, params = self._where(request, node)
         rows = db.execute(f"SELECT a.rowid FROM articles a WHERE {where}", params)
         matched = np.fromiter(chain.from_iterable(rows), dtype=np.int64)
@@ -193,8 +230,12 @@ class EmbeddedBackend:
     def _scores(db: sqlite3.Connection, rank: str, matched: np.ndarray) -> np.ndarray:
         """Relevance of each match: bm25 (lower is better, so negated), title and sapo weighing more."""
         import numpy as np
-        rows = db.execute("SELECT rowid, -bm25(articles_fts, 4, 2, 1, 4, 2, 1) FROM articles_fts "
-                          "WHERE articles_fts MATCH ?", (rank,)).fetchall()
+
+        rows = db.execute(
+            "SELECT rowid, -bm25(articles_fts, 4, 2, 1, 4, 2, 1) FROM articles_fts "
+            "WHERE articles_fts MATCH ?",
+            (rank,),
+        ).fetchall()
         ranked = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         values = np.fromiter((row[1] for row in rows), dtype=np.float64, count=len(rows))
         order = np.argsort(ranked, kind="stable")
@@ -222,7 +263,7 @@ class EmbeddedBackend:
                     ordered = columns.first_per_story(snapshot, columns.order(snapshot, matched, scores))
                 else:
                     ordered = columns.order(snapshot, matched, scores, first=request.offset + request.limit)
-                page = ordered[request.offset:request.offset + request.limit]
+                page = ordered[request.offset : request.offset + request.limit]
             sources = self._sources(db, page.tolist())
         total = columns.story_count(snapshot, matched) if request.collapse else int(matched.size)
         sizes = columns.story_sizes(snapshot, matched, page.tolist()) if request.collapse else {}
@@ -234,8 +275,15 @@ class EmbeddedBackend:
             document = Document.from_source(json.loads(sources[rowid]))
             score = float(scores[np.searchsorted(matched, rowid)]) if scores is not None else 0.0
             articles, outlets = sizes.get(rowid, (1, 1))
-            hits.append(Hit(document, score, snippet([document.sapo, document.body], terms),
-                            story_size=articles, story_outlets=outlets))
+            hits.append(
+                Hit(
+                    document,
+                    score,
+                    snippet([document.sapo, document.body], terms),
+                    story_size=articles,
+                    story_outlets=outlets,
+                )
+            )
         return SearchResult(total=total, hits=hits, facets=facets, histogram=histogram)
 
     @staticmethod
@@ -256,9 +304,11 @@ class EmbeddedBackend:
                 after = " AND (a.published_ts < ? OR (a.published_ts = ? AND a.id > ?))"
                 after_params = [last[0], last[0], last[1]]
             with self._db() as db:
-                rows = db.execute(f"SELECT a.published_ts, a.id, a.source FROM articles a WHERE {where}"
-                                  f"{after} ORDER BY a.published_ts DESC, a.id LIMIT 1000",
-                                  params + after_params).fetchall()
+                rows = db.execute(
+                    f"SELECT a.published_ts, a.id, a.source FROM articles a WHERE {where}"
+                    f"{after} ORDER BY a.published_ts DESC, a.id LIMIT 1000",
+                    params + after_params,
+                ).fetchall()
             for published_ts, document_id, source in rows:
                 yield Document.from_source(json.loads(source))
                 last = (published_ts, document_id)
@@ -272,8 +322,10 @@ class EmbeddedBackend:
             matched = self._matched(db, request, node, snapshot)
             chosen = self.columns.top_stories(snapshot, matched, size)
             sources = self._sources(db, [first for _, _, _, first in chosen])
-        return [StorySummary(story, articles, outlets, Document.from_source(json.loads(sources[first])))
-                for story, articles, outlets, first in chosen]
+        return [
+            StorySummary(story, articles, outlets, Document.from_source(json.loads(sources[first])))
+            for story, articles, outlets, first in chosen
+        ]
 
     def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
         node = ql.parse(request.query)
@@ -324,6 +376,7 @@ class _Transaction:
         self.db.execute(self.begin)
         return self.db
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -108,8 +108,12 @@ class Columns:
                 # First use, or the log was pruned past what we hold: read everything.
                 snapshot = self._load(db, None, high)
             else:
-                changed = [row[0] for row in db.execute(
-                    "SELECT DISTINCT article_rowid FROM changes WHERE seq > ?", (current.seq,))]
+                changed = [
+                    row[0]
+                    for row in db.execute(
+                        "SELECT DISTINCT article_rowid FROM changes WHERE seq > ?", (current.seq,)
+                    )
+                ]
                 snapshot = self._load(db, (current, changed), high)
             self._snapshot = snapshot
             return snapshot
@@ -117,8 +121,7 @@ class Columns:
     def _load(self, db: sqlite3.Connection, base: tuple[Snapshot, list[int]] | None, seq: int) -> Snapshot:
         if base is None:
             articles = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles").fetchall()
-            terms = db.execute(f"SELECT {_TERM_COLUMNS} FROM article_terms "
-                               "WHERE field != 'story'").fetchall()
+            terms = db.execute(f"SELECT {_TERM_COLUMNS} FROM article_terms WHERE field != 'story'").fetchall()
             changed: list[int] = []
             size = max((row[0] for row in articles), default=0) + 1
             snapshot = _empty(size, seq)
@@ -126,16 +129,24 @@ class Columns:
             previous, changed = base
             articles, terms = [], []
             for start in range(0, len(changed), _CHUNK):
-                chunk = changed[start:start + _CHUNK]
+                chunk = changed[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                articles += db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rowid IN ({marks})",
-                                       chunk).fetchall()
-                terms += db.execute(f"SELECT {_TERM_COLUMNS} FROM article_terms "
-                                    f"WHERE field != 'story' AND article_rowid IN ({marks})",
-                                    chunk).fetchall()
+                articles += db.execute(
+                    f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rowid IN ({marks})", chunk
+                ).fetchall()
+                terms += db.execute(
+                    f"SELECT {_TERM_COLUMNS} FROM article_terms "
+                    f"WHERE field != 'story' AND article_rowid IN ({marks})",
+                    chunk,
+                ).fetchall()
             snapshot = _grown(previous, max([previous.size - 1, *changed]) + 1, seq)
-        live, published, story, outlet, ids = (snapshot.live, snapshot.published, snapshot.story,
-                                               snapshot.outlet, snapshot.ids)
+        live, published, story, outlet, ids = (
+            snapshot.live,
+            snapshot.published,
+            snapshot.story,
+            snapshot.outlet,
+            snapshot.ids,
+        )
         if changed:
             live[changed] = False  # deleted unless read back below
         for rowid, document_id, story_id, outlet_id, published_ts in articles:
@@ -145,8 +156,11 @@ class Columns:
             outlet[rowid] = self.outlets.code(outlet_id)
             published[rowid] = published_ts
         pair_rowid = np.fromiter((row[0] for row in terms), dtype=np.int64, count=len(terms))
-        pair_code = np.fromiter((self.terms.code(name, value, value_f) for _, name, value, value_f in terms),
-                                dtype=np.int32, count=len(terms))
+        pair_code = np.fromiter(
+            (self.terms.code(name, value, value_f) for _, name, value, value_f in terms),
+            dtype=np.int32,
+            count=len(terms),
+        )
         # An article may carry two spellings of one value: count it once.
         pairs = np.unique(np.stack([pair_rowid, pair_code.astype(np.int64)]), axis=1)
         pair_rowid, pair_code = pairs[0], pairs[1].astype(np.int32)
@@ -157,9 +171,15 @@ class Columns:
         # Ranks stay valid unless an article appeared (deleted ones leave harmless gaps).
         same_ids = base is not None and all(
             rowid < base[0].size and base[0].live[rowid] and base[0].ids[rowid] == ids[rowid]
-            for rowid in changed if live[rowid])
-        return replace(snapshot, pair_rowid=pair_rowid, pair_code=pair_code,
-                       id_rank=base[0].id_rank if same_ids and base is not None else None)
+            for rowid in changed
+            if live[rowid]
+        )
+        return replace(
+            snapshot,
+            pair_rowid=pair_rowid,
+            pair_code=pair_code,
+            id_rank=base[0].id_rank if same_ids and base is not None else None,
+        )
 
     # -- answering ---------------------------------------------------------------------------
 
@@ -174,11 +194,14 @@ class Columns:
             object.__setattr__(snapshot, "id_rank", rank)  # a cache, computed once per snapshot
         return rank
 
-    def facets(self, snapshot: Snapshot, matched: np.ndarray, names: Sequence[str],
-               size: int) -> dict[str, list[tuple[str, int]]]:
+    def facets(
+        self, snapshot: Snapshot, matched: np.ndarray, names: Sequence[str], size: int
+    ) -> dict[str, list[tuple[str, int]]]:
         """The ``size`` most frequent values per field among the matches, most frequent first."""
-        counts = np.bincount(snapshot.pair_code[_selected(snapshot, matched)[snapshot.pair_rowid]],
-                             minlength=len(self.terms.fields))
+        counts = np.bincount(
+            snapshot.pair_code[_selected(snapshot, matched)[snapshot.pair_rowid]],
+            minlength=len(self.terms.fields),
+        )
         facets: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
         for code in np.flatnonzero(counts):
             name = self.terms.fields[code]
@@ -189,8 +212,9 @@ class Columns:
             del buckets[size:]
         return facets
 
-    def pivot(self, snapshot: Snapshot, matched: np.ndarray, row: str,
-              column: str) -> dict[str, dict[str, int]]:
+    def pivot(
+        self, snapshot: Snapshot, matched: np.ndarray, row: str, column: str
+    ) -> dict[str, dict[str, int]]:
         """Matches counted by a value of ``row`` and a value of ``column`` (e.g. tone per topic)."""
         selected = _selected(snapshot, matched)[snapshot.pair_rowid]
         fields = self.terms.fields[:]
@@ -206,16 +230,18 @@ class Columns:
         starts = np.repeat(low, repeats)
         steps = np.arange(int(repeats.sum())) - np.repeat(np.cumsum(repeats) - repeats, repeats)
         width = len(fields)
-        cells, counts = np.unique(np.repeat(row_code, repeats) * width + column_code[starts + steps],
-                                  return_counts=True)
+        cells, counts = np.unique(
+            np.repeat(row_code, repeats) * width + column_code[starts + steps], return_counts=True
+        )
         table: dict[str, dict[str, int]] = {}
         for cell, count in zip(cells.tolist(), counts.tolist(), strict=True):
             row_value, column_value = self.terms.display[cell // width], self.terms.display[cell % width]
             table.setdefault(row_value, {})[column_value] = count
         return table
 
-    def filtered(self, snapshot: Snapshot, filters: dict[str, list[str]],
-                 start: int | None, end: int | None) -> np.ndarray:
+    def filtered(
+        self, snapshot: Snapshot, filters: dict[str, list[str]], start: int | None, end: int | None
+    ) -> np.ndarray:
         """The live rowids with one of the values of each filter, published in [start, end):
         a query without text answered from the columns alone (the dashboard's counts)."""
         keep = snapshot.live.copy()
@@ -238,11 +264,14 @@ class Columns:
         if interval != "day":
             days = days - (days + 3) % 7  # back to Monday: 1970-01-01 was a Thursday
         buckets, counts = np.unique(days, return_counts=True)
-        return [(date.fromordinal(EPOCH_ORDINAL + int(day)), int(count))
-                for day, count in zip(buckets.tolist(), counts.tolist(), strict=True)]
+        return [
+            (date.fromordinal(EPOCH_ORDINAL + int(day)), int(count))
+            for day, count in zip(buckets.tolist(), counts.tolist(), strict=True)
+        ]
 
-    def order(self, snapshot: Snapshot, matched: np.ndarray, scores: np.ndarray | None,
-              first: int | None = None) -> np.ndarray:
+    def order(
+        self, snapshot: Snapshot, matched: np.ndarray, scores: np.ndarray | None, first: int | None = None
+    ) -> np.ndarray:
         """``matched`` best first: score (if any) descending, newest first, then by id.
 
         With ``first``, only the first ``first`` places are guaranteed (the rest is dropped or
@@ -269,8 +298,9 @@ class Columns:
     def story_count(snapshot: Snapshot, matched: np.ndarray) -> int:
         return int(np.unique(snapshot.story[matched]).size)
 
-    def story_sizes(self, snapshot: Snapshot, matched: np.ndarray,
-                    rowids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    def story_sizes(
+        self, snapshot: Snapshot, matched: np.ndarray, rowids: Iterable[int]
+    ) -> dict[int, tuple[int, int]]:
         """For the stories of ``rowids``: (matching articles, distinct outlets), keyed by rowid."""
         stories = snapshot.story[matched]
         sizes = {}
@@ -279,8 +309,9 @@ class Columns:
             sizes[rowid] = (int(members.size), int(np.unique(snapshot.outlet[members]).size))
         return sizes
 
-    def top_stories(self, snapshot: Snapshot, matched: np.ndarray,
-                    size: int) -> list[tuple[str, int, int, int]]:
+    def top_stories(
+        self, snapshot: Snapshot, matched: np.ndarray, size: int
+    ) -> list[tuple[str, int, int, int]]:
         """Stories with 2+ matches carried by most outlets: (story id, articles, outlets, rowid of the
         earliest copy), most outlets first, then most articles, then by story id."""
         stories = snapshot.story[matched]
@@ -295,8 +326,9 @@ class Columns:
         outlets_of = dict(zip(pair_story.tolist(), outlets.tolist(), strict=True))
         articles_of = dict(zip(codes.tolist(), articles.tolist(), strict=True))
         names = self.stories.names
-        ranked = sorted(shared.tolist(),
-                        key=lambda code: (-outlets_of[code], -articles_of[code], names[code]))
+        ranked = sorted(
+            shared.tolist(), key=lambda code: (-outlets_of[code], -articles_of[code], names[code])
+        )
         chosen = []
         for code in ranked[:size]:
             members = matched[stories == code].tolist()
@@ -312,10 +344,16 @@ def _selected(snapshot: Snapshot, matched: np.ndarray) -> np.ndarray:
 
 
 def _empty(size: int, seq: int) -> Snapshot:
-    return Snapshot(seq=seq, live=np.zeros(size, dtype=bool), published=np.zeros(size, dtype=np.int64),
-                    story=np.zeros(size, dtype=np.int32), outlet=np.zeros(size, dtype=np.int32),
-                    ids=[None] * size, pair_rowid=np.zeros(0, dtype=np.int64),
-                    pair_code=np.zeros(0, dtype=np.int32))
+    return Snapshot(
+        seq=seq,
+        live=np.zeros(size, dtype=bool),
+        published=np.zeros(size, dtype=np.int64),
+        story=np.zeros(size, dtype=np.int32),
+        outlet=np.zeros(size, dtype=np.int32),
+        ids=[None] * size,
+        pair_rowid=np.zeros(0, dtype=np.int64),
+        pair_code=np.zeros(0, dtype=np.int32),
+    )
 
 
 def _grown(previous: Snapshot, size: int, seq: int) -> Snapshot:

@@ -76,19 +76,25 @@ class Layout:
     def put_template(self, client: Elasticsearch, generation: int, live: bool) -> None:
         """Mapping for one generation; only the live one's indices join the alias on creation."""
         client.indices.put_index_template(
-            name=self.template_name(generation), index_patterns=[self.pattern(generation)],
+            name=self.template_name(generation),
+            index_patterns=[self.pattern(generation)],
             priority=100 + generation,
             template={
-                "settings": {**WRITE_SETTINGS, "number_of_shards": self.shards,
-                             "number_of_replicas": self.replicas},
+                "settings": {
+                    **WRITE_SETTINGS,
+                    "number_of_shards": self.shards,
+                    "number_of_replicas": self.replicas,
+                },
                 "mappings": MAPPINGS,
                 "aliases": {self.alias: {}} if live else {},
-            })
+            },
+        )
 
     def generations(self, client: Elasticsearch) -> dict[int, list[str]]:
         """Concrete indices of every generation present, live or not."""
         indices = client.options(ignore_status=404).indices.get(
-            index=f"{self.alias}-g*", expand_wildcards="open")
+            index=f"{self.alias}-g*", expand_wildcards="open"
+        )
         found: dict[int, list[str]] = {}
         for name in indices.body if hasattr(indices, "body") else indices:
             match = _NAME.match(name)
@@ -99,8 +105,11 @@ class Layout:
     def live_generation(self, client: Elasticsearch) -> int | None:
         response = client.options(ignore_status=404).indices.get_alias(name=self.alias)
         body = response.body if hasattr(response, "body") else response
-        generations = {int(m.group("generation")) for name in body
-                       if (m := _NAME.match(name)) and m.group("alias") == self.alias}
+        generations = {
+            int(m.group("generation"))
+            for name in body
+            if (m := _NAME.match(name)) and m.group("alias") == self.alias
+        }
         return max(generations) if generations else None
 
 
@@ -128,9 +137,15 @@ def _folds_in_place(char: str, folded: str | None) -> bool:
 
 # Text without these characters folds token by token, so its folded token text is its exact tokens
 # folded one by one: no second normalisation and tokenisation.
-_FOLDS_ACROSS_TOKENS = re.compile("[" + "".join(
-    re.escape(chr(cp)) for cp, folded in sorted(_FOLD_TABLE.items())
-    if not _folds_in_place(chr(cp), folded)) + "]")
+_FOLDS_ACROSS_TOKENS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(cp))
+        for cp, folded in sorted(_FOLD_TABLE.items())
+        if not _folds_in_place(chr(cp), folded)
+    )
+    + "]"
+)
 
 
 class _FoldedTokens(dict[str, str]):
@@ -172,42 +187,63 @@ def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict
     source: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         source[f"{name}_f"], source[f"{name}_x"] = _match_texts(getattr(document, name))
-    source.update({
-        "kwf": {name: [fold_keyword(v) for v in values]
-                for name, values in document.keyword_values().items()},
-        "doc_id": document.id,
-        "url": document.url,
-        "outlet_id": document.outlet_id,
-        "outlet_group": document.outlet_group,
-        "outlet_kind": document.outlet_kind,
-        "provinces": document.provinces,
-        "topics": document.topics,
-        "tone": document.tone,
-        "story_id": document.story_id,
-        "section": document.section,
-        "published_at": document.published_at.isoformat(),
-        "published_precision": document.published_precision,
-        "indexed_at": (indexed_at or datetime.now(LOCAL_TZ)).isoformat(),
-        "doc": _record(document),
-    })
+    source.update(
+        {
+            "kwf": {
+                name: [fold_keyword(v) for v in values] for name, values in document.keyword_values().items()
+            },
+            "doc_id": document.id,
+            "url": document.url,
+            "outlet_id": document.outlet_id,
+            "outlet_group": document.outlet_group,
+            "outlet_kind": document.outlet_kind,
+            "provinces": document.provinces,
+            "topics": document.topics,
+            "tone": document.tone,
+            "story_id": document.story_id,
+            "section": document.section,
+            "published_at": document.published_at.isoformat(),
+            "published_precision": document.published_precision,
+            "indexed_at": (indexed_at or datetime.now(LOCAL_TZ)).isoformat(),
+            "doc": _record(document),
+        }
+    )
     return source
 
 
-def _copy_actions(client: Elasticsearch, layout: Layout, source_index: str, generation: int,
-                  query: dict[str, Any], progress: Callable[[int], None]) -> Iterator[dict[str, Any]]:
-    for count, hit in enumerate(helpers.scan(client, index=source_index, query={"query": query},
-                                             _source=["doc", "indexed_at"], size=1000), start=1):
+def _copy_actions(
+    client: Elasticsearch,
+    layout: Layout,
+    source_index: str,
+    generation: int,
+    query: dict[str, Any],
+    progress: Callable[[int], None],
+) -> Iterator[dict[str, Any]]:
+    for count, hit in enumerate(
+        helpers.scan(
+            client, index=source_index, query={"query": query}, _source=["doc", "indexed_at"], size=1000
+        ),
+        start=1,
+    ):
         # Rebuild from the stored record, so normalisation, analysis or mapping changes apply to
         # old articles.
         document = Document.from_article(hit["_source"]["doc"])
         indexed_at = datetime.fromisoformat(hit["_source"]["indexed_at"])
-        yield {"_op_type": "index", "_index": layout.index_name(generation, document.published_at),
-               "_id": document.id, "_source": to_es_source(document, indexed_at)}
+        yield {
+            "_op_type": "index",
+            "_index": layout.index_name(generation, document.published_at),
+            "_id": document.id,
+            "_source": to_es_source(document, indexed_at),
+        }
         progress(count)
 
 
-def reindex(client: Elasticsearch, layout: Layout, progress: Callable[[int], None] = lambda n: None,
-            keep_old: bool = False) -> tuple[int, int]:
+def reindex(
+    client: Elasticsearch,
+    layout: Layout,
+    progress: Callable[[int], None] = lambda n: None,
+    keep_old: bool = False,
+) -> tuple[int, int]:
     """Copy the live generation into a new one, swap the alias atomically; returns (copied, generation)."""
     live = layout.live_generation(client)
     if live is None:
@@ -216,9 +252,13 @@ def reindex(client: Elasticsearch, layout: Layout, progress: Callable[[int], Non
     started = datetime.now(LOCAL_TZ)
     layout.put_template(client, target, live=False)
     copied = 0
-    for ok, _ in helpers.streaming_bulk(client, _copy_actions(client, layout, layout.alias, target,
-                                                              {"match_all": {}}, progress),
-                                        chunk_size=500, max_retries=5, raise_on_error=True):
+    for ok, _ in helpers.streaming_bulk(
+        client,
+        _copy_actions(client, layout, layout.alias, target, {"match_all": {}}, progress),
+        chunk_size=500,
+        max_retries=5,
+        raise_on_error=True,
+    ):
         copied += ok
     old_indices = layout.generations(client).get(live, [])
     new_indices = layout.generations(client).get(target, [])
@@ -239,8 +279,12 @@ def reindex(client: Elasticsearch, layout: Layout, progress: Callable[[int], Non
     return copied, target
 
 
-def optimize(client: Elasticsearch, layout: Layout, now: datetime | None = None,
-             progress: Callable[[str, int], None] = lambda index, segments: None) -> list[str]:
+def optimize(
+    client: Elasticsearch,
+    layout: Layout,
+    now: datetime | None = None,
+    progress: Callable[[str, int], None] = lambda index, segments: None,
+) -> list[str]:
     """Force-merge the live indices of closed months (before ``now``'s month) to one segment each.
 
     A past month is written only by the odd re-crawl, so its index can be merged once, as an ILM
@@ -271,40 +315,62 @@ def stats(client: Elasticsearch, layout: Layout) -> dict[str, Any]:
     return {
         "alias": layout.alias,
         "generation": layout.live_generation(client),
-        "cluster": {"name": health["cluster_name"], "status": health["status"],
-                    "nodes": health["number_of_nodes"], "active_shards": health["active_shards"],
-                    "unassigned_shards": health["unassigned_shards"]},
-        "indices": {name: {"docs": data["primaries"]["docs"]["count"],
-                           "bytes": data["total"]["store"]["size_in_bytes"]}
-                    for name, data in sorted(indices.items())},
+        "cluster": {
+            "name": health["cluster_name"],
+            "status": health["status"],
+            "nodes": health["number_of_nodes"],
+            "active_shards": health["active_shards"],
+            "unassigned_shards": health["unassigned_shards"],
+        },
+        "indices": {
+            name: {
+                "docs": data["primaries"]["docs"]["count"],
+                "bytes": data["total"]["store"]["size_in_bytes"],
+            }
+            for name, data in sorted(indices.items())
+        },
     }
 
 
-def snapshot(client: Elasticsearch, layout: Layout, location: str, name: str,
-             repository: str = "presswatch-backup") -> dict[str, Any]:
+def snapshot(
+    client: Elasticsearch, layout: Layout, location: str, name: str, repository: str = "presswatch-backup"
+) -> dict[str, Any]:
     """Snapshot the live indices to a shared-filesystem repository (``location`` under path.repo)."""
-    client.snapshot.create_repository(name=repository, repository={"type": "fs", "settings": {
-        "location": location}})
+    client.snapshot.create_repository(
+        name=repository, repository={"type": "fs", "settings": {"location": location}}
+    )
     indices = sorted(name for names in layout.generations(client).values() for name in names)
-    response = client.snapshot.create(repository=repository, snapshot=name, indices=",".join(indices),
-                                      include_global_state=False, wait_for_completion=True)
+    response = client.snapshot.create(
+        repository=repository,
+        snapshot=name,
+        indices=",".join(indices),
+        include_global_state=False,
+        wait_for_completion=True,
+    )
     snapshot: dict[str, Any] = response["snapshot"]  # the snapshot's description (JSON)
     return snapshot
 
 
-def restore_snapshot(client: Elasticsearch, layout: Layout, location: str, name: str,
-                     repository: str = "presswatch-backup") -> list[str]:
+def restore_snapshot(
+    client: Elasticsearch, layout: Layout, location: str, name: str, repository: str = "presswatch-backup"
+) -> list[str]:
     """Restore a snapshot into a cluster without those indices, then put them behind the alias."""
-    client.snapshot.create_repository(name=repository, repository={"type": "fs", "settings": {
-        "location": location}})
-    response = client.snapshot.restore(repository=repository, snapshot=name, wait_for_completion=True,
-                                       include_global_state=False)
+    client.snapshot.create_repository(
+        name=repository, repository={"type": "fs", "settings": {"location": location}}
+    )
+    response = client.snapshot.restore(
+        repository=repository, snapshot=name, wait_for_completion=True, include_global_state=False
+    )
     restored: list[str] = response["snapshot"]["indices"]
     generations = {int(m.group("generation")) for index in restored if (m := _NAME.match(index))}
     for generation in generations:
         layout.put_template(client, generation, live=generation == max(generations))
-    live = [index for index in restored if (m := _NAME.match(index))
-            and int(m.group("generation")) == max(generations)]
-    client.indices.update_aliases(actions=[{"add": {"index": index, "alias": layout.alias}}
-                                           for index in live])
+    live = [
+        index
+        for index in restored
+        if (m := _NAME.match(index)) and int(m.group("generation")) == max(generations)
+    ]
+    client.indices.update_aliases(
+        actions=[{"add": {"index": index, "alias": layout.alias}} for index in live]
+    )
     return restored

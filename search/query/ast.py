@@ -167,5 +167,6 @@ def positive_text_leaves(node: Node) -> list[TextLeaf]:
 
 def leaf_count(node: Node) -> int:
     """Leaf terms, as limited by ``MAX_LEAVES`` (a NEAR counts its two operands)."""
-    return sum(2 if isinstance(leaf, Near) else 1
-               for leaf, _ in leaves(node) if not isinstance(leaf, MatchAll))
+    return sum(
+        2 if isinstance(leaf, Near) else 1 for leaf, _ in leaves(node) if not isinstance(leaf, MatchAll)
+    )

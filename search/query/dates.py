@@ -46,8 +46,9 @@ def parse_value(text: str) -> DateValue:
         sign, amount, unit = m.groups()
         offset = 0 if sign is None else int(amount) * _UNITS[unit.lower()] * (-1 if sign == "-" else 1)
         if abs(offset) > MAX_OFFSET:
-            raise DateSyntaxError("khoảng thời gian quá lớn (tối đa 100 năm)",
-                                  "offset too large (100 years max)")
+            raise DateSyntaxError(
+                "khoảng thời gian quá lớn (tối đa 100 năm)", "offset too large (100 years max)"
+            )
         return DateValue(now_offset=offset)
     m = _CALENDAR.fullmatch(text)
     if not m:
@@ -59,8 +60,9 @@ def parse_value(text: str) -> DateValue:
     year = int(year_text)  # the pattern always captures four digits
     month, day = (int(g) if g else None for g in (month_text, day_text))
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateSyntaxError(f"năm {year} ngoài khoảng {MIN_YEAR}–{MAX_YEAR}",
-                              f"year {year} outside {MIN_YEAR}–{MAX_YEAR}")
+        raise DateSyntaxError(
+            f"năm {year} ngoài khoảng {MIN_YEAR}–{MAX_YEAR}", f"year {year} outside {MIN_YEAR}–{MAX_YEAR}"
+        )
     try:
         date(year, month or 1, day or 1)
     except ValueError:
@@ -78,8 +80,10 @@ def parse_comparison(text: str, source: str) -> DateRange:
     value = parse_value(rest)
     if op is None:
         if value.now_offset is not None:
-            raise DateSyntaxError("dùng published:>=now-7d hoặc published:[now-7d TO now]",
-                                  "use published:>=now-7d or published:[now-7d TO now]")
+            raise DateSyntaxError(
+                "dùng published:>=now-7d hoặc published:[now-7d TO now]",
+                "use published:>=now-7d or published:[now-7d TO now]",
+            )
         return DateRange(lower=value, lower_edge="start", upper=value, upper_edge="end", source=source)
     if op in (">=", ">"):
         return DateRange(lower=value, lower_edge="start" if op == ">=" else "end", source=source)

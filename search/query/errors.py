@@ -66,5 +66,6 @@ def expected_error(column: int, found: str | None, expected: list[str]) -> Query
     vi, en = describe_expected(expected)
     if found is None:
         return QuerySyntaxError(column, expected, f"thiếu {vi}", f"expected {en}")
-    return QuerySyntaxError(column, expected, f"gặp '{found}' nhưng cần {vi}",
-                            f"unexpected '{found}', expected {en}")
+    return QuerySyntaxError(
+        column, expected, f"gặp '{found}' nhưng cần {vi}", f"unexpected '{found}', expected {en}"
+    )

@@ -26,8 +26,9 @@ class OperatorHint:
 
     @property
     def message_vi(self) -> str:
-        return (f"Từ viết thường {self._typed} được tìm như một từ, không phải toán tử. "
-                f"Ý bạn là {self._meant}?")
+        return (
+            f"Từ viết thường {self._typed} được tìm như một từ, không phải toán tử. Ý bạn là {self._meant}?"
+        )
 
     @property
     def message_en(self) -> str:
@@ -60,7 +61,7 @@ def operator_hint(text: str) -> OperatorHint | None:
         return None
     suggestion = text
     for _position, piece in reversed(found):
-        suggestion = suggestion[:piece.start()] + piece.group().upper() + suggestion[piece.end():]
+        suggestion = suggestion[: piece.start()] + piece.group().upper() + suggestion[piece.end() :]
     try:
         parse(suggestion)
     except QueryError:

@@ -37,8 +37,9 @@ class PreparedDocument:
         self.document = document
         self.tokens = {name: text.split(" ") if text else [] for name, text in document.match_text().items()}
         self._indexes: dict[str, positions.Index] = {}
-        self.keywords = {name: [fold_keyword(v) for v in values]
-                         for name, values in document.keyword_values().items()}
+        self.keywords = {
+            name: [fold_keyword(v) for v in values] for name, values in document.keyword_values().items()
+        }
         self.published_ts = dates.epoch_seconds(document.published_at)
 
     def index(self, column: str) -> positions.Index:
@@ -62,8 +63,9 @@ def text_leaf_matches(leaf: TextLeaf, doc: PreparedDocument) -> bool:
             if positions.starts(field_tokens, idx, leaf.phrase):
                 return True
         elif isinstance(leaf, Near):
-            if positions.field_matches_near(field_tokens, idx, leaf.left, leaf.right,
-                                            leaf.distance, leaf.ordered):
+            if positions.field_matches_near(
+                field_tokens, idx, leaf.left, leaf.right, leaf.distance, leaf.ordered
+            ):
                 return True
         elif isinstance(leaf, SloppyPhrase):
             if positions.field_matches_ordered(field_tokens, idx, leaf.operands, leaf.slop):

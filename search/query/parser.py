@@ -43,7 +43,6 @@ _PHRASE = re.compile(r'(=?)"([^"]*)"(\*?)(?:~([0-9]+))?', re.DOTALL)
 _ALL_FIELDS = ("title", "sapo", "body", "published", *KEYWORD_FIELDS)
 
 
-
 class _Ctx(NamedTuple):
     """Parse context: ``kind`` "text" with the searched ``fields``, or "keyword" with its ``name``."""
 
@@ -62,8 +61,9 @@ def parse(text: str) -> Node:
     if not isinstance(text, str):
         raise QuerySyntaxError(1, [], "truy vấn phải là chuỗi ký tự", "the query must be a string")
     if len(text) > MAX_QUERY_LENGTH:
-        raise QueryTooCostly(f"dài hơn {MAX_QUERY_LENGTH} ký tự",
-                             f"longer than {MAX_QUERY_LENGTH} characters")
+        raise QueryTooCostly(
+            f"dài hơn {MAX_QUERY_LENGTH} ký tự", f"longer than {MAX_QUERY_LENGTH} characters"
+        )
     if not text.strip():
         return MatchAll()
     try:
@@ -74,8 +74,9 @@ def parse(text: str) -> Node:
     node = _Converter(text).convert(tree, _DEFAULT)
     count = leaf_count(node)
     if count > MAX_LEAVES:
-        raise QueryTooCostly(f"{count} điều kiện, tối đa {MAX_LEAVES}",
-                             f"{count} terms, at most {MAX_LEAVES}")
+        raise QueryTooCostly(
+            f"{count} điều kiện, tối đa {MAX_LEAVES}", f"{count} terms, at most {MAX_LEAVES}"
+        )
     return node
 
 
@@ -105,8 +106,9 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> QuerySyntaxError:
         column = position + 1
         char = text[position]
         if char == '"':
-            return QuerySyntaxError(column, ['"'], "dấu ngoặc kép '\"' chưa được đóng",
-                                    "unterminated double quote '\"'")
+            return QuerySyntaxError(
+                column, ['"'], "dấu ngoặc kép '\"' chưa được đóng", "unterminated double quote '\"'"
+            )
         return expected_error(column, char, ["term"])
     if isinstance(exc, UnexpectedEOF):
         return expected_error(end_column, None, ["term"])
@@ -121,12 +123,16 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> QuerySyntaxError:
         return expected_error(end_column, None, closing or expected or ["term"])
     column = _start(token) + 1
     if token.type == "NEAR_OP":
-        return QuerySyntaxError(column, ["term"],
-                                "NEAR/ONEAR chỉ nối hai từ hoặc hai cụm từ, ví dụ: a NEAR/5 b",
-                                "NEAR/ONEAR joins exactly two terms or phrases, e.g. a NEAR/5 b")
+        return QuerySyntaxError(
+            column,
+            ["term"],
+            "NEAR/ONEAR chỉ nối hai từ hoặc hai cụm từ, ví dụ: a NEAR/5 b",
+            "NEAR/ONEAR joins exactly two terms or phrases, e.g. a NEAR/5 b",
+        )
     if token.type == "_RPAR" and ")" not in expected:
-        return QuerySyntaxError(column, expected, "dấu ')' thừa, không có '(' tương ứng",
-                                "unmatched ')' without an opening '('")
+        return QuerySyntaxError(
+            column, expected, "dấu ')' thừa, không có '(' tương ứng", "unmatched ')' without an opening '('"
+        )
     return expected_error(column, str(token.value), expected or ["term"])
 
 
@@ -171,8 +177,12 @@ class _Converter:
         if data == "field":
             return self.field(_token(item.children[0]), item.children[1], ctx)
         if data == "range":
-            raise _error(_token(item.children[0]), [], "khoảng [a TO b] chỉ dùng cho published:",
-                         "[a TO b] ranges are for published: only")
+            raise _error(
+                _token(item.children[0]),
+                [],
+                "khoảng [a TO b] chỉ dùng cho published:",
+                "[a TO b] ranges are for published: only",
+            )
         raise AssertionError(f"unknown parse node {data}")
 
     # -- fields ----------------------------------------------------------------------------
@@ -180,11 +190,19 @@ class _Converter:
         name = name_token.value[:-1].lower()
         if name not in _ALL_FIELDS:
             names = ", ".join(_ALL_FIELDS)
-            raise _error(name_token, ["field"], f"không có trường '{name}'; các trường: {names}",
-                         f"unknown field '{name}'; fields are: {names}")
+            raise _error(
+                name_token,
+                ["field"],
+                f"không có trường '{name}'; các trường: {names}",
+                f"unknown field '{name}'; fields are: {names}",
+            )
         if ctx != _DEFAULT:
-            raise _error(name_token, ["term"], f"không lồng trường '{name}:' bên trong một trường khác",
-                         f"field '{name}:' cannot be nested inside another field")
+            raise _error(
+                name_token,
+                ["term"],
+                f"không lồng trường '{name}:' bên trong một trường khác",
+                f"field '{name}:' cannot be nested inside another field",
+            )
         if name == "published":
             return self.published(name_token, value)
         new_ctx = _Ctx("keyword", name=name) if name in KEYWORD_FIELDS else _Ctx("text", (name,))
@@ -194,47 +212,77 @@ class _Converter:
         if isinstance(value, Tree) and value.data == "range":
             low, to, high = (_token(child) for child in value.children)
             if to.value != "TO":
-                raise _error(to, ["TO"], f"gặp '{to.value}' nhưng cần TO",
-                             f"unexpected '{to.value}', expected TO")
+                raise _error(
+                    to, ["TO"], f"gặp '{to.value}' nhưng cần TO", f"unexpected '{to.value}', expected TO"
+                )
             lower, upper = (None if b.value == "*" else _date(b, dates.parse_value) for b in (low, high))
-            source = self.text[_start(name_token):_end(high) + 1]
+            source = self.text[_start(name_token) : _end(high) + 1]
             return DateRange(lower=lower, upper=upper, source=source)
         if isinstance(value, Token) and value.type == "WORD":
-            source = self.text[_start(name_token):_end(value)]
+            source = self.text[_start(name_token) : _end(value)]
             return _date(value, lambda text: dates.parse_comparison(text, source))
-        raise _error(name_token, ["date"], "published: cần một ngày, so sánh hoặc khoảng [a TO b]",
-                     "published: needs a date, a comparison or a [a TO b] range")
+        raise _error(
+            name_token,
+            ["date"],
+            "published: cần một ngày, so sánh hoặc khoảng [a TO b]",
+            "published: needs a date, a comparison or a [a TO b] range",
+        )
 
     # -- leaves ----------------------------------------------------------------------------
     def chain(self, items: list[Token], ctx: _Ctx) -> Node:
         if len(items) == 1:
             return self.leaf(items[0], ctx)
         if len(items) > 3:
-            raise _error(items[3], ["operator"],
-                         "NEAR/ONEAR chỉ nối hai vế; dùng (a NEAR/5 b) AND (b NEAR/5 c)",
-                         "NEAR/ONEAR joins two operands; use (a NEAR/5 b) AND (b NEAR/5 c)")
+            raise _error(
+                items[3],
+                ["operator"],
+                "NEAR/ONEAR chỉ nối hai vế; dùng (a NEAR/5 b) AND (b NEAR/5 c)",
+                "NEAR/ONEAR joins two operands; use (a NEAR/5 b) AND (b NEAR/5 c)",
+            )
         left_token, op, right_token = items
         if ctx.kind != "text":
-            raise _error(op, [], "NEAR/ONEAR chỉ dùng cho văn bản (title, sapo, body)",
-                         "NEAR/ONEAR applies to text fields only (title, sapo, body)")
+            raise _error(
+                op,
+                [],
+                "NEAR/ONEAR chỉ dùng cho văn bản (title, sapo, body)",
+                "NEAR/ONEAR applies to text fields only (title, sapo, body)",
+            )
         distance = int(op.value.split("/", 1)[1])
         if distance > MAX_DISTANCE:
-            raise QueryTooCostly(f"khoảng cách {distance} lớn hơn {MAX_DISTANCE}",
-                                 f"distance {distance} is over {MAX_DISTANCE}", column=_start(op) + 1)
+            raise QueryTooCostly(
+                f"khoảng cách {distance} lớn hơn {MAX_DISTANCE}",
+                f"distance {distance} is over {MAX_DISTANCE}",
+                column=_start(op) + 1,
+            )
         left_exact, left = self.operand(left_token)
         right_exact, right = self.operand(right_token)
         if left_exact != right_exact:
-            raise _error(op, [], "hai vế của NEAR phải cùng có hoặc cùng không có dấu '='",
-                         "both NEAR operands must be exact ('=') or both accent-insensitive")
-        source = self.text[_start(left_token):_end(right_token)]
-        return Near(fields=ctx.fields, exact=left_exact, source=source, left=left, right=right,
-                    distance=distance, ordered=op.value.startswith("O"))
+            raise _error(
+                op,
+                [],
+                "hai vế của NEAR phải cùng có hoặc cùng không có dấu '='",
+                "both NEAR operands must be exact ('=') or both accent-insensitive",
+            )
+        source = self.text[_start(left_token) : _end(right_token)]
+        return Near(
+            fields=ctx.fields,
+            exact=left_exact,
+            source=source,
+            left=left,
+            right=right,
+            distance=distance,
+            ordered=op.value.startswith("O"),
+        )
 
     def operand(self, token: Token) -> tuple[bool, Phrase]:
         node = self.leaf(token, _DEFAULT)
         if not isinstance(node, Text):
-            raise _error(token, ["term"], "vế của NEAR không được là cụm từ có ~N",
-                         'a NEAR operand cannot be a "sloppy phrase"~N')
+            raise _error(
+                token,
+                ["term"],
+                "vế của NEAR không được là cụm từ có ~N",
+                'a NEAR operand cannot be a "sloppy phrase"~N',
+            )
         return node.exact, node.phrase
 
     def leaf(self, token: Token, ctx: _Ctx) -> Node:
@@ -252,55 +300,88 @@ class _Converter:
         else:
             value = token.value
             exact = "=" if value.startswith("=") else ""
-            body = value[len(exact):]
+            body = value[len(exact) :]
             if body.startswith("*"):
-                raise QueryTooCostly(f"'{value}' bắt đầu bằng ký tự đại diện *",
-                                     f"'{value}' starts with a wildcard", column=_start(token) + 1)
+                raise QueryTooCostly(
+                    f"'{value}' bắt đầu bằng ký tự đại diện *",
+                    f"'{value}' starts with a wildcard",
+                    column=_start(token) + 1,
+                )
             prefix = body.endswith("*")
             body = body[:-1] if prefix else body
             if "*" in body:
-                raise _error(token, ["term"], f"'{value}': chỉ hỗ trợ * ở cuối từ",
-                             f"'{value}': '*' is only supported at the end of a word")
+                raise _error(
+                    token,
+                    ["term"],
+                    f"'{value}': chỉ hỗ trợ * ở cuối từ",
+                    f"'{value}': '*' is only supported at the end of a word",
+                )
             if value.startswith("~"):
-                raise _error(token, ["term"], "'~N' phải viết liền sau dấu '\"' đóng: \"a b\"~5",
-                             "'~N' must directly follow the closing quote: \"a b\"~5")
+                raise _error(
+                    token,
+                    ["term"],
+                    "'~N' phải viết liền sau dấu '\"' đóng: \"a b\"~5",
+                    "'~N' must directly follow the closing quote: \"a b\"~5",
+                )
             if value in ("NEAR", "ONEAR"):
-                raise _error(token, ["NEAR"], f"{value} cần khoảng cách, ví dụ {value}/5",
-                             f"{value} needs a distance, e.g. {value}/5")
+                raise _error(
+                    token,
+                    ["NEAR"],
+                    f"{value} cần khoảng cách, ví dụ {value}/5",
+                    f"{value} needs a distance, e.g. {value}/5",
+                )
             slop = None
         if kind == "keyword":
             return self.keyword(token, ctx.name, exact, body, prefix, slop)
         words = tuple(tokens(body, folded=not exact))
         if not words:
-            raise _error(token, ["letters"], f"'{token.value}' không có chữ hoặc số để tìm",
-                         f"'{token.value}' has no letters or digits to search for")
+            raise _error(
+                token,
+                ["letters"],
+                f"'{token.value}' không có chữ hoặc số để tìm",
+                f"'{token.value}' has no letters or digits to search for",
+            )
         if prefix and len(fold(words[-1])) < MIN_PREFIX_LENGTH:
-            raise QueryTooCostly(f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
-                                 f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
-                                 column=_start(token) + 1)
+            raise QueryTooCostly(
+                f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
+                f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
+                column=_start(token) + 1,
+            )
         fields, is_exact, source = ctx.fields, bool(exact), token.value
         if slop is not None:
             if slop > MAX_DISTANCE:
-                raise QueryTooCostly(f"khoảng cách {slop} lớn hơn {MAX_DISTANCE}",
-                                     f"distance {slop} is over {MAX_DISTANCE}", column=_start(token) + 1)
+                raise QueryTooCostly(
+                    f"khoảng cách {slop} lớn hơn {MAX_DISTANCE}",
+                    f"distance {slop} is over {MAX_DISTANCE}",
+                    column=_start(token) + 1,
+                )
             if slop > 0 and len(words) > 1:
-                return SloppyPhrase(tokens=words, slop=slop, prefix=prefix, fields=fields, exact=is_exact,
-                                    source=source)
+                return SloppyPhrase(
+                    tokens=words, slop=slop, prefix=prefix, fields=fields, exact=is_exact, source=source
+                )
         return Text(phrase=Phrase(words, prefix), fields=fields, exact=is_exact, source=source)
 
-    def keyword(self, token: Token, name: str, exact: str, body: str, prefix: bool,
-                slop: int | None) -> Keyword:
+    def keyword(
+        self, token: Token, name: str, exact: str, body: str, prefix: bool, slop: int | None
+    ) -> Keyword:
         if exact or slop is not None:
-            raise _error(token, ["term"], f"'=' và '~' không dùng cho trường {name}:",
-                         f"'=' and '~' do not apply to the {name}: field")
+            raise _error(
+                token,
+                ["term"],
+                f"'=' và '~' không dùng cho trường {name}:",
+                f"'=' and '~' do not apply to the {name}: field",
+            )
         value = fold_keyword(body)
         if not value:
-            raise _error(token, ["term"], f"giá trị trống cho trường {name}:",
-                         f"empty value for the {name}: field")
+            raise _error(
+                token, ["term"], f"giá trị trống cho trường {name}:", f"empty value for the {name}: field"
+            )
         if prefix and len(value) < MIN_PREFIX_LENGTH:
-            raise QueryTooCostly(f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
-                                 f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
-                                 column=_start(token) + 1)
+            raise QueryTooCostly(
+                f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
+                f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
+                column=_start(token) + 1,
+            )
         if name == "tone" and not prefix:
             value = _tone(token, value)
         return Keyword(field=name, value=value, prefix=prefix, source=token.value)
@@ -308,15 +389,23 @@ class _Converter:
 
 # The app shows tones in Vietnamese, so staff write them so: ``tone:"tiêu cực"`` is ``tone:negative``.
 # Tones are a closed set; any other value would silently find nothing, so it is an error instead.
-TONE_VALUES = {"negative": "negative", "neutral": "neutral", "positive": "positive",
-               "tieu cuc": "negative", "trung tinh": "neutral", "tich cuc": "positive"}
+TONE_VALUES = {
+    "negative": "negative",
+    "neutral": "neutral",
+    "positive": "positive",
+    "tieu cuc": "negative",
+    "trung tinh": "neutral",
+    "tich cuc": "positive",
+}
 
 
 def _tone(token: Token, value: str) -> str:
     if value in TONE_VALUES:
         return TONE_VALUES[value]
-    raise _error(token, ["term"],
-                 f"không có sắc thái '{token.value}'; dùng negative (tiêu cực), neutral (trung tính) "
-                 "hoặc positive (tích cực)",
-                 f"no tone '{token.value}'; use negative (tiêu cực), neutral (trung tính) "
-                 "or positive (tích cực)")
+    raise _error(
+        token,
+        ["term"],
+        f"không có sắc thái '{token.value}'; dùng negative (tiêu cực), neutral (trung tính) "
+        "hoặc positive (tích cực)",
+        f"no tone '{token.value}'; use negative (tiêu cực), neutral (trung tính) or positive (tích cực)",
+    )

@@ -92,8 +92,9 @@ def ordered(occurrences: list[list[int]], lengths: list[int], slop: int) -> bool
     return False
 
 
-def field_matches_near(field_tokens: Sequence[str], idx: Index, left: Phrase, right: Phrase,
-                       distance: int, in_order: bool) -> bool:
+def field_matches_near(
+    field_tokens: Sequence[str], idx: Index, left: Phrase, right: Phrase, distance: int, in_order: bool
+) -> bool:
     a = starts(field_tokens, idx, left)
     b = starts(field_tokens, idx, right)
     if in_order:
@@ -101,7 +102,8 @@ def field_matches_near(field_tokens: Sequence[str], idx: Index, left: Phrase, ri
     return near(a, len(left), b, len(right), distance)
 
 
-def field_matches_ordered(field_tokens: Sequence[str], idx: Index, operands: Sequence[Phrase],
-                          slop: int) -> bool:
+def field_matches_ordered(
+    field_tokens: Sequence[str], idx: Index, operands: Sequence[Phrase], slop: int
+) -> bool:
     occurrences = [starts(field_tokens, idx, op) for op in operands]
     return ordered(occurrences, [len(op) for op in operands], slop)

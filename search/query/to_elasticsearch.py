@@ -67,8 +67,9 @@ def _text_clause(leaf: TextLeaf, column: str) -> dict[str, Any]:
         return clause
     if isinstance(leaf, Near):
         clauses = [_span_phrase(column, leaf.left), _span_phrase(column, leaf.right)]
-        return {"span_near": {"clauses": clauses, "slop": leaf.distance, "in_order": leaf.ordered,
-                              "boost": boost}}
+        return {
+            "span_near": {"clauses": clauses, "slop": leaf.distance, "in_order": leaf.ordered, "boost": boost}
+        }
     if isinstance(leaf, SloppyPhrase):
         clauses = [_span_phrase(column, op) for op in leaf.operands]
         return {"span_near": {"clauses": clauses, "slop": leaf.slop, "in_order": True, "boost": boost}}

@@ -227,8 +227,10 @@ class _Compiler:
         ordered = ordered_operands(leaf)
         if ordered is not None:
             operands, slop = ordered
-            spec = json.dumps({"operands": [[list(op.tokens), op.prefix] for op in operands], "slop": slop},
-                              ensure_ascii=False)
+            spec = json.dumps(
+                {"operands": [[list(op.tokens), op.prefix] for op in operands], "slop": slop},
+                ensure_ascii=False,
+            )
             self.params.append(spec)
             sql += f" AND {ORDERED_NEAR_FUNCTION}(?, {', '.join(leaf.columns)})"
         return sql + ")"

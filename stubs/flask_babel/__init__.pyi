@@ -14,19 +14,33 @@ class LazyString:
     def __len__(self) -> int: ...
 
 class Babel:
-    def __init__(self, app: Flask | None = None, date_formats: Any = None, configure_jinja: bool = True,
-                 *args: Any, **kwargs: Any) -> None: ...
-    def init_app(self, app: Flask, default_locale: str = "en", default_domain: str = "messages",
-                 default_translation_directories: str = "translations", default_timezone: str = "UTC",
-                 locale_selector: Callable[[], str | None] | None = None,
-                 timezone_selector: Callable[[], str | None] | None = None) -> None: ...
+    def __init__(
+        self,
+        app: Flask | None = None,
+        date_formats: Any = None,
+        configure_jinja: bool = True,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None: ...
+    def init_app(
+        self,
+        app: Flask,
+        default_locale: str = "en",
+        default_domain: str = "messages",
+        default_translation_directories: str = "translations",
+        default_timezone: str = "UTC",
+        locale_selector: Callable[[], str | None] | None = None,
+        timezone_selector: Callable[[], str | None] | None = None,
+    ) -> None: ...
 
 def get_locale() -> Locale | None: ...
 def gettext(string: str, **variables: Any) -> str: ...
 def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str: ...
+
 # Really a LazyString, translated each time it is turned into text; typed as the str it stands for
 # because what receives it (WTForms labels and messages) asks for a str and treats it as one.
 def lazy_gettext(string: str, **variables: Any) -> str: ...
 def format_decimal(number: float | Decimal, format: str | None = None) -> str: ...
-def format_datetime(datetime: datetime | None = None, format: str | None = None,
-                    rebase: bool = True) -> str: ...
+def format_datetime(
+    datetime: datetime | None = None, format: str | None = None, rebase: bool = True
+) -> str: ...

@@ -21,14 +21,19 @@ def test_a_canonical_url_off_the_outlet_or_not_http_is_ignored(hostile: HostileS
     urls = {}
     for n, (path, canonical) in enumerate(pages.items()):
         page = article_page(f"Bài số {n} của tòa soạn", canonical=canonical)
-        urls[path] = hostile.route(path, page.replace(
-            "</head>", '<meta property="og:image" content="javascript:alert(2)"></head>'))
+        urls[path] = hostile.route(
+            path, page.replace("</head>", '<meta property="og:image" content="javascript:alert(2)"></head>')
+        )
     feed = hostile.route("/canon/rss.xml", rss(*urls.values()), Content_Type="application/rss+xml")
     crawl = run_crawl(tmp_path, outlet_yaml("canon", feeds=(feed,)))
 
     assert crawl.stats["finish_reason"] == "finished"
-    expected = {urls["/canon/gia-mao.html"], urls["/canon/js.html"], urls["/canon/data.html"],
-                hostile.base_url + "/canon/bai-goc.html"}
+    expected = {
+        urls["/canon/gia-mao.html"],
+        urls["/canon/js.html"],
+        urls["/canon/data.html"],
+        hostile.base_url + "/canon/bai-goc.html",
+    }
     assert crawl.index.ids() == {document_id(url) for url in expected}
     for doc_id in crawl.index.ids():
         document = crawl.index.get(doc_id)

@@ -20,18 +20,27 @@ def internal() -> Iterator[HostileServer]:
         yield server
 
 
-def test_links_off_the_outlets_hosts_are_refused_and_recorded(hostile: HostileServer, internal: HostileServer,
-                                                              tmp_path: Path):
+def test_links_off_the_outlets_hosts_are_refused_and_recorded(
+    hostile: HostileServer, internal: HostileServer, tmp_path: Path
+):
     own = hostile.route("/policy/bai-1.html", article_page("Tin của chính tòa soạn"))
-    hostile.route("/policy/chuyen-huong.html", "", status=302,
-                  Location=f"{internal.base_url}/secret?qua=chuyen-huong")
-    hostile.route("/policy/sieu-du-lieu.html", "", status=302,
-                  Location="http://169.254.169.254/latest/meta-data/")
-    links = [own, f"{hostile.base_url}/policy/chuyen-huong.html",
-             f"{hostile.base_url}/policy/sieu-du-lieu.html",
-             f"{internal.base_url}/secret", f"http://localhost:{internal.port}/secret",
-             "http://169.254.169.254/latest/meta-data/iam/", "file:///etc/passwd",
-             "http://baokhac.example/bai.html", "javascript:alert(1)"]
+    hostile.route(
+        "/policy/chuyen-huong.html", "", status=302, Location=f"{internal.base_url}/secret?qua=chuyen-huong"
+    )
+    hostile.route(
+        "/policy/sieu-du-lieu.html", "", status=302, Location="http://169.254.169.254/latest/meta-data/"
+    )
+    links = [
+        own,
+        f"{hostile.base_url}/policy/chuyen-huong.html",
+        f"{hostile.base_url}/policy/sieu-du-lieu.html",
+        f"{internal.base_url}/secret",
+        f"http://localhost:{internal.port}/secret",
+        "http://169.254.169.254/latest/meta-data/iam/",
+        "file:///etc/passwd",
+        "http://baokhac.example/bai.html",
+        "javascript:alert(1)",
+    ]
     feed = hostile.route("/policy/rss.xml", rss(*links), Content_Type="application/rss+xml")
     crawl = run_crawl(tmp_path, outlet_yaml("policy", feeds=(feed,)))
 
@@ -43,11 +52,15 @@ def test_links_off_the_outlets_hosts_are_refused_and_recorded(hostile: HostileSe
     assert "presswatch/fetch_errors/policy" not in crawl.stats
     health = crawl.health["policy"]
     assert health["last"]["refused"] == 8
-    assert "file:///etc/passwd (not an http(s) URL (file))" in health["last"]["refused_examples"] or \
-        "169.254.169.254" in health["last"]["refused_examples"]
+    assert (
+        "file:///etc/passwd (not an http(s) URL (file))" in health["last"]["refused_examples"]
+        or "169.254.169.254" in health["last"]["refused_examples"]
+    )
     assert "refused 8 URL(s)" in health["flagged"]
-    assert "Refused: http://169.254.169.254/latest/meta-data/ (not on the outlet's hosts (169.254.169.254)" \
+    assert (
+        "Refused: http://169.254.169.254/latest/meta-data/ (not on the outlet's hosts (169.254.169.254)"
         in crawl.log
+    )
 
 
 def test_an_outlet_whose_host_resolves_to_loopback_is_not_fetched(internal: HostileServer, tmp_path: Path):

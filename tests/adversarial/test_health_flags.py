@@ -13,9 +13,11 @@ from pathlib import Path
 
 from tests.adversarial.hostile import REPO, HostileServer, article_page, outlet_yaml, rss, run_crawl
 
-PARKED = ("<html><head><title>baocu.vn</title><script src='https://www.sedoparking.com/x.js'></script>"
-          "</head><body><h1>baocu.vn</h1><p>This domain may be for sale. Tên miền này đang được rao bán."
-          "</p></body></html>")
+PARKED = (
+    "<html><head><title>baocu.vn</title><script src='https://www.sedoparking.com/x.js'></script>"
+    "</head><body><h1>baocu.vn</h1><p>This domain may be for sale. Tên miền này đang được rao bán."
+    "</p></body></html>"
+)
 
 
 def _closed_port() -> int:
@@ -28,14 +30,16 @@ def test_gone_parked_and_silent_outlets_are_flagged_with_the_reason(hostile: Hos
     good = hostile.route("/song/bai.html", article_page("Tin của báo còn sống"))
     quoted = hostile.route("/trich/bai.html", article_page("Cảnh giác lừa đảo mua bán tên miền"))
     # A real feed whose item quotes a parking phrase is not a parked domain.
-    quoting = rss(quoted).replace("<title>Tin 0</title>",
-                                  "<title>“This domain is for sale”: chiêu lừa</title>")
+    quoting = rss(quoted).replace(
+        "<title>Tin 0</title>", "<title>“This domain is for sale”: chiêu lừa</title>"
+    )
     registry = (
         outlet_yaml("baosong", feeds=(hostile.route("/song/rss.xml", rss(good)),))
         + outlet_yaml("baotrich", feeds=(hostile.route("/trich/rss.xml", quoting),))
         + outlet_yaml("baongung", feeds=(hostile.route("/ngung/rss.xml", "Gone", status=410),))
         + outlet_yaml("baobando", feeds=(hostile.route("/bando/rss.xml", PARKED),))
-        + outlet_yaml("baoim", feeds=(f"http://127.0.0.1:{_closed_port()}/rss.xml",)))
+        + outlet_yaml("baoim", feeds=(f"http://127.0.0.1:{_closed_port()}/rss.xml",))
+    )
     settings = {"PRESSWATCH_DEAD_AFTER_RUNS": 2}
     first = run_crawl(tmp_path, registry, settings=settings)
     assert first.stats["finish_reason"] == "finished", first.log[-3000:]
@@ -56,8 +60,14 @@ def test_gone_parked_and_silent_outlets_are_flagged_with_the_reason(hostile: Hos
 
     # The operator's table shows the same reasons.
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    table = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health"], env=env, cwd=REPO,
-                           capture_output=True, text=True, timeout=120)
+    table = subprocess.run(
+        [sys.executable, "-m", "presswatch", "outlets", "health"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert table.returncode == 0, table.stderr
     lines = {line.split()[0]: line for line in table.stdout.splitlines() if line.strip()}
     assert "no answer for 2 runs" in lines["baoim"]

@@ -35,29 +35,42 @@ def _cpu_limit() -> None:
 
 def test_hostile_markup_is_extracted_in_linear_time():
     base = article_page("Trang độc hại")
-    pages = {name: base.replace("</article>", f"<div>{junk}</div></article>")
-             for name, junk in HOSTILE.items()}
+    pages = {
+        name: base.replace("</article>", f"<div>{junk}</div></article>") for name, junk in HOSTILE.items()
+    }
     pages["title of spaces"] = base.replace("<title>", "<title>Tin" + " " * 200_000 + "-")
     # In a process of its own under a CPU limit (not a timing): start-up takes ~2 s of it, the four
     # pages a fraction of a second; the quadratic regexes needed minutes.
-    result = subprocess.run([sys.executable, "-c", EXTRACT], input=json.dumps(pages), cwd=REPO,
-                            capture_output=True, text=True, timeout=600, preexec_fn=_cpu_limit)
+    result = subprocess.run(
+        [sys.executable, "-c", EXTRACT],
+        input=json.dumps(pages),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=_cpu_limit,
+    )
     assert result.returncode == 0, f"killed or failed (status {result.returncode}): {result.stderr[-2000:]}"
     outcomes = json.loads(result.stdout)
     assert outcomes == {name: [True, ""] for name in pages}, outcomes
 
 
 def test_a_page_over_its_cpu_budget_is_an_extraction_failure_and_the_crawl_goes_on(
-        hostile: HostileServer, tmp_path: Path):
+    hostile: HostileServer, tmp_path: Path
+):
     paragraph = "<p>Ủy ban nhân dân tỉnh Bắc Ninh họp bàn về giao thông và đầu tư công, lần {}.</p>"
     heavy = article_page("Trang rất nặng").replace(
-        "</article>", "<div>" + "".join(paragraph.format(n) for n in range(20_000)) + "</div></article>")
-    urls = [hostile.route("/budget/nhe-1.html", article_page("Tin nhẹ một")),
-            hostile.route("/budget/nang.html", heavy),  # ~2.6 MB: seconds of CPU, 10× the budget
-            hostile.route("/budget/nhe-2.html", article_page("Tin nhẹ hai"))]
+        "</article>", "<div>" + "".join(paragraph.format(n) for n in range(20_000)) + "</div></article>"
+    )
+    urls = [
+        hostile.route("/budget/nhe-1.html", article_page("Tin nhẹ một")),
+        hostile.route("/budget/nang.html", heavy),  # ~2.6 MB: seconds of CPU, 10× the budget
+        hostile.route("/budget/nhe-2.html", article_page("Tin nhẹ hai")),
+    ]
     feed = hostile.route("/budget/rss.xml", rss(*urls), Content_Type="application/rss+xml")
-    crawl = run_crawl(tmp_path, outlet_yaml("budget", feeds=(feed,)),
-                      settings={"PRESSWATCH_PAGE_CPU_SECONDS": 0.5})
+    crawl = run_crawl(
+        tmp_path, outlet_yaml("budget", feeds=(feed,)), settings={"PRESSWATCH_PAGE_CPU_SECONDS": 0.5}
+    )
     assert crawl.stats["finish_reason"] == "finished"
     assert crawl.index.ids() == {document_id(urls[0]), document_id(urls[2])}
     assert crawl.stats["presswatch/not_article/budget"] == 1

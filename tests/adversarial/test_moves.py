@@ -28,21 +28,27 @@ def internal() -> Iterator[HostileServer]:
 
 
 def test_a_redirect_from_the_predecessors_domain_is_a_move_not_a_refusal(
-        hostile: HostileServer, old_site: HostileServer, internal: HostileServer, tmp_path: Path):
+    hostile: HostileServer, old_site: HostileServer, internal: HostileServer, tmp_path: Path
+):
     fresh = hostile.route("/moi/bai-moi.html", article_page("Tin mới của cơ quan hợp nhất"))
-    archived_new = hostile.route("/moi/bai-2024.html", article_page(
-        "Bài cũ của báo tỉnh", canonical=f"{hostile.base_url}/moi/bai-2024.html").replace(
-        "2026-11-18T", "2024-11-18T"))
+    archived_new = hostile.route(
+        "/moi/bai-2024.html",
+        article_page("Bài cũ của báo tỉnh", canonical=f"{hostile.base_url}/moi/bai-2024.html").replace(
+            "2026-11-18T", "2024-11-18T"
+        ),
+    )
     archived_old = old_site.route("/cu/bai-2024.html", "", status=301, Location=archived_new)
     stray = old_site.route("/cu/lac.html", "", status=302, Location=f"{internal.base_url}/secret")
     feed = hostile.route("/moi/rss.xml", rss(fresh, archived_old, stray), Content_Type="application/rss+xml")
     old_feed = old_site.route("/cu/rss.xml", rss(archived_old), Content_Type="application/rss+xml")
-    registry = (
-        outlet_yaml("baocu", domain="cu.sample", feeds=(old_feed,),
-                    extra="    active_until: 2025-06-30\n    merged_into: baomoi\n")
-        + outlet_yaml("baomoi", domain="moi.sample", feeds=(feed,),
-                      extra="    active_from: 2025-07-01\n").replace(
-                          "provincial-party-paper", "provincial-press-agency"))
+    registry = outlet_yaml(
+        "baocu",
+        domain="cu.sample",
+        feeds=(old_feed,),
+        extra="    active_until: 2025-06-30\n    merged_into: baomoi\n",
+    ) + outlet_yaml(
+        "baomoi", domain="moi.sample", feeds=(feed,), extra="    active_from: 2025-07-01\n"
+    ).replace("provincial-party-paper", "provincial-press-agency")
     crawl = run_crawl(tmp_path, registry)
 
     assert crawl.stats["finish_reason"] == "finished", crawl.log[-3000:]
@@ -59,5 +65,7 @@ def test_a_redirect_from_the_predecessors_domain_is_a_move_not_a_refusal(
     assert crawl.stats["presswatch_moved/baomoi"] == [f"{old} → {new}"]
     flag = crawl.health["baomoi"]["flagged"]
     assert f"moved to {new} (from {old})" in flag
-    assert f"{internal.base_url}/secret (not on the outlet's hosts" in crawl.health["baomoi"]["last"][
-        "refused_examples"]
+    assert (
+        f"{internal.base_url}/secret (not on the outlet's hosts"
+        in crawl.health["baomoi"]["last"]["refused_examples"]
+    )

@@ -23,7 +23,7 @@ def session_processes(sid: int) -> dict[int, str]:
             cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         state, session = fields[0], int(fields[3])
         if session == sid and state != "Z":
             found[int(entry.name)] = cmdline
@@ -46,13 +46,32 @@ def test_sigkilled_crawl_leaves_no_extraction_worker(hostile: HostileServer, tmp
     registry = tmp_path / "registry.yaml"
     registry.write_text("outlets:\n" + outlet_yaml("orphans", feeds=(feed,)), encoding="utf-8")
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    crawl = subprocess.Popen([sys.executable, "-m", "crawler.run", "--registry", str(registry),
-                              "-s", "PRESSWATCH_EXTRACT_WORKERS=2", "-s", "DOWNLOAD_TIMEOUT=120"],
-                             env=env, cwd=REPO, start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    crawl = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crawler.run",
+            "--registry",
+            str(registry),
+            "-s",
+            "PRESSWATCH_EXTRACT_WORKERS=2",
+            "-s",
+            "DOWNLOAD_TIMEOUT=120",
+        ],
+        env=env,
+        cwd=REPO,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        workers = wait_for(lambda: len([pid for pid, cmd in session_processes(crawl.pid).items()
-                                        if "spawn_main" in cmd]) == 2 and crawl.poll() is None, 60)
+        workers = wait_for(
+            lambda: (
+                len([pid for pid, cmd in session_processes(crawl.pid).items() if "spawn_main" in cmd]) == 2
+                and crawl.poll() is None
+            ),
+            60,
+        )
         assert workers, session_processes(crawl.pid)
         assert wait_for(lambda: any(path == "/orphans/rss.xml" for path in hostile.paths()), 60)
         os.kill(crawl.pid, signal.SIGKILL)

@@ -15,7 +15,7 @@ from tests.adversarial.hostile import HostileServer, outlet_yaml, rss
 def gzip_bomb(megabytes: int) -> bytes:
     """A gzip body: a feed's start, then ``megabytes`` MB of spaces (≈ 1000:1)."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    chunks = [packer.compress(rss("http://127.0.0.1/a.html").encode()[:-len("</channel></rss>")])]
+    chunks = [packer.compress(rss("http://127.0.0.1/a.html").encode()[: -len("</channel></rss>")])]
     chunks += [packer.compress(b" " * 1024 * 1024) for _ in range(megabytes)]
     return b"".join(chunks) + packer.flush()
 

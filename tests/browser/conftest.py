@@ -34,8 +34,12 @@ from web.serve import ServerSettings, serving_in_thread
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("PRESSWATCH_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-gpu"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+]
 
 
 @dataclass
@@ -60,14 +64,19 @@ def _crawl_sample_press(request: pytest.FixtureRequest, data_dir: Path) -> bool:
     result = subprocess.run(
         [sys.executable, "-m", "presswatch", "crawl", "--sample-url", press.base_url],
         env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
-        capture_output=True, text=True, timeout=600, cwd=REPO)
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return True
 
 
 @pytest.fixture(scope="session")
-def live_server(request: pytest.FixtureRequest,
-                tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     from presswatch.app import create_app
 
     data_dir = tmp_path_factory.mktemp("live-data")
@@ -98,8 +107,9 @@ def _chromium() -> Iterator[object]:
 @pytest.fixture
 def browser_page(_chromium) -> Iterator[object]:
     """A fresh browser context (no cookies) and page; console errors are collected."""
-    context = _chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN",
-                                    timezone_id="Asia/Ho_Chi_Minh")
+    context = _chromium.new_context(
+        viewport={"width": 1366, "height": 900}, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     errors: list[str] = []
@@ -113,6 +123,7 @@ def browser_page(_chromium) -> Iterator[object]:
 @pytest.fixture
 def login_page(live_server: LiveServer) -> Callable[[object, str, str], None]:
     """``login_page(page, email, password)``: log in through the real form, then land on the dashboard."""
+
     def login(page, email: str, password: str) -> None:
         for attempt in range(2):
             page.goto(f"{live_server.url}/auth/login")
@@ -128,6 +139,7 @@ def login_page(live_server: LiveServer) -> Callable[[object, str, str], None]:
             time.sleep(61)
         page.wait_for_load_state("load")
         assert "/auth/login" not in page.url, f"login failed for {email}"
+
     return login
 
 
@@ -139,4 +151,5 @@ def screenshot() -> Callable[[object, str], Path]:
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
         return path
+
     return take

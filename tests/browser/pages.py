@@ -38,14 +38,16 @@ def admin_page_urls(page, base_url: str) -> dict[str, str]:
     urls["admin outlets"] = page.url
     page.goto(f"{base_url}/admin/topics")
     urls["admin topics"] = page.url
-    urls["admin topic edit"] = urljoin(base_url, page.locator("a[href*='/admin/topics/edit/']").first
-                                       .get_attribute("href"))
+    urls["admin topic edit"] = urljoin(
+        base_url, page.locator("a[href*='/admin/topics/edit/']").first.get_attribute("href")
+    )
     urls["admin new topic"] = f"{base_url}/admin/topics/new"
     urls["admin units"] = f"{base_url}/followup/units"
     urls["change password"] = f"{base_url}/account/password"
     urls["digest preview"] = subscribe(page, base_url)
-    urls["subscription edit"] = urljoin(base_url, page.locator(".sb-list a[href$='/edit']").last
-                                        .get_attribute("href"))
+    urls["subscription edit"] = urljoin(
+        base_url, page.locator(".sb-list a[href$='/edit']").last.get_attribute("href")
+    )
     urls["outbox"] = f"{base_url}/digest/outbox"
     urls["not found"] = f"{base_url}/articles/no-such-article"
     return urls

@@ -15,8 +15,9 @@ def _fill_password_form(page, current: str, new: str, confirm: str | None = None
         page.click("form.password-form button[type=submit]")
 
 
-def test_user_changes_own_password_and_other_sessions_end(live_server, browser_page, login_page, _chromium,
-                                                          screenshot):
+def test_user_changes_own_password_and_other_sessions_end(
+    live_server, browser_page, login_page, _chromium, screenshot
+):
     page = browser_page
     email, password = make_user(live_server.app, "viewer")
     other = _chromium.new_context()  # the same account logged in on another computer
@@ -38,8 +39,10 @@ def test_user_changes_own_password_and_other_sessions_end(live_server, browser_p
         assert "không khớp" in page.inner_text("main")
 
         # A form posted without its CSRF token (another site's form) changes nothing.
-        forged = page.request.post(f"{live_server.url}/account/password", form={
-            "current": password, "new": "Forged-pass-99", "confirm": "Forged-pass-99"})
+        forged = page.request.post(
+            f"{live_server.url}/account/password",
+            form={"current": password, "new": "Forged-pass-99", "confirm": "Forged-pass-99"},
+        )
         assert forged.status == 400
 
         _fill_password_form(page, password, "Rong-bay-2026")

@@ -9,8 +9,9 @@ from tests.browser.test_reports_admin import download
 from tests.helpers import make_user
 
 
-def test_basket_survives_paging_and_logout_and_exports_docx(live_server, browser_page, login_page,
-                                                            screenshot, tmp_path):
+def test_basket_survives_paging_and_logout_and_exports_docx(
+    live_server, browser_page, login_page, screenshot, tmp_path
+):
     page = browser_page
     email, password = make_user(live_server.app, "editor")
     login_page(page, email, password)

@@ -26,10 +26,14 @@ PHONE = {"width": 390, "height": 844}
 
 
 def _presswatch(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, capture_output=True,
-                             text=True,
-                            timeout=600, env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir),
-                                              "PRESSWATCH_ELASTICSEARCH_URL": ""})
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -54,8 +58,11 @@ def _a_negative_article(data_dir: Path):
         hits = backend.search(SearchRequest(tones=["negative"], sort="date", limit=50)).hits
     finally:
         backend.close()
-    return next(h.document for h in hits
-                if "Thái Bình" not in h.document.provinces and "Môi trường" not in h.document.topics)
+    return next(
+        h.document
+        for h in hits
+        if "Thái Bình" not in h.document.provinces and "Môi trường" not in h.document.topics
+    )
 
 
 def _crawled_at(data_dir: Path, document_id: str):

@@ -27,8 +27,9 @@ def _subscribe(page, base_url: str, *, kind: str, target: str, rule: str, n: int
     return page.inner_text("h1")
 
 
-def test_dashboard_coverage_gaps_and_own_press_share_with_their_alerts(live_server, browser_page, login_page,
-                                                                       screenshot):
+def test_dashboard_coverage_gaps_and_own_press_share_with_their_alerts(
+    live_server, browser_page, login_page, screenshot
+):
     page = browser_page
     email, password = make_user(live_server.app, "editor")
     login_page(page, email, password)
@@ -37,8 +38,10 @@ def test_dashboard_coverage_gaps_and_own_press_share_with_their_alerts(live_serv
 
     # Own press vs the others: the groups add up to the week's articles (the "7 ngày" figure).
     own = page.locator("#own-share")
-    counts = {row.get_attribute("data-reach"): int(re.sub(r"\D", "", row.locator("td").inner_text()) or 0)
-              for row in own.locator("tr[data-reach]").all()}
+    counts = {
+        row.get_attribute("data-reach"): int(re.sub(r"\D", "", row.locator("td").inner_text()) or 0)
+        for row in own.locator("tr[data-reach]").all()
+    }
     week = page.locator(".kpi", has_text="7 ngày").locator(".kpi-value").inner_text()
     assert sum(counts.values()) == int(re.sub(r"\D", "", week)) > 0
     assert counts["own"] > 0 and sum(counts.values()) > counts["own"]  # the corpus has both
@@ -52,8 +55,9 @@ def test_dashboard_coverage_gaps_and_own_press_share_with_their_alerts(live_serv
     topic = gaps.first.locator("th").inner_text()
     screenshot(page, "dashboard-coverage")
     week_start = today - timedelta(days=6)
-    query = urlencode({"topic": topic, "province": "Bắc Ninh", "from": week_start.isoformat(),
-                       "to": today.isoformat()})
+    query = urlencode(
+        {"topic": topic, "province": "Bắc Ninh", "from": week_start.isoformat(), "to": today.isoformat()}
+    )
     page.goto(f"{live_server.url}/search?{query}")
     assert page.locator("strong.total").first.inner_text() == "0"
 
@@ -64,6 +68,7 @@ def test_dashboard_coverage_gaps_and_own_press_share_with_their_alerts(live_serv
     assert f"Báo chí của tỉnh chỉ chiếm {share}%" in heading, heading
     # A threshold the share already meets sends nothing.
     floor = 100 * counts["own"] // sum(counts.values())
-    heading = _subscribe(page, live_server.url, kind="province", target="Bắc Ninh", rule="own_share",
-                         n=max(2, floor))
+    heading = _subscribe(
+        page, live_server.url, kind="province", target="Bắc Ninh", rule="own_share", n=max(2, floor)
+    )
     assert "chỉ chiếm" not in heading

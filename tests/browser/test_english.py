@@ -17,8 +17,10 @@ VIETNAMESE = re.compile(r"[ăâđêôơưàảãạằắẳẵặầấẩẫ�
 # The focus province and examples of Vietnamese search queries (quoted) are not interface words.
 PROPER_NAMES = re.compile(r"Bắc Ninh|Tiếng Việt|\"[^\"]*\"|“[^”]*”")
 # The interface's own words: headings, column headers, form labels and legends, buttons, menus.
-CHROME = ("h1, h2, h3, thead th, legend, label, button, summary, nav a, .tabs a, .flash, "
-          "input[type=submit], [placeholder]")
+CHROME = (
+    "h1, h2, h3, thead th, legend, label, button, summary, nav a, .tabs a, .flash, "
+    "input[type=submit], [placeholder]"
+)
 
 COLLECT = """selector => [...document.querySelectorAll(selector)].map(element => {
   const copy = element.cloneNode(true);
@@ -30,8 +32,7 @@ COLLECT = """selector => [...document.querySelectorAll(selector)].map(element =>
 
 
 def vietnamese_chrome(page) -> list[str]:
-    return [text for text in page.evaluate(COLLECT, CHROME)
-            if VIETNAMESE.search(PROPER_NAMES.sub("", text))]
+    return [text for text in page.evaluate(COLLECT, CHROME) if VIETNAMESE.search(PROPER_NAMES.sub("", text))]
 
 
 def test_every_admin_page_is_in_english(live_server, browser_page, login_page, screenshot):
@@ -51,7 +52,8 @@ def test_every_admin_page_is_in_english(live_server, browser_page, login_page, s
             left[name] = found
     screenshot(page, "outbox-en")
     assert not left, "Vietnamese left in English mode:\n" + "\n".join(
-        f"{name}: {texts}" for name, texts in left.items())
+        f"{name}: {texts}" for name, texts in left.items()
+    )
 
 
 def test_login_page_in_english(live_server, browser_page):

@@ -80,8 +80,11 @@ def test_flag_forward_answer_close_with_digest_and_trail(server, browser_page, s
     assert f"Đã chuyển · Sở Xây dựng · hạn {due}" in text and "[QUÁ HẠN]" not in text
     assert article_url.split("/articles/")[1] in html
     # Two days on the deadline has passed: the next daily digest says so.
-    server.app.config.update(PRESSWATCH_SMTP_HOST="127.0.0.1", PRESSWATCH_SMTP_PORT=str(server.smtp.port),
-                             PRESSWATCH_BASE_URL=server.url)
+    server.app.config.update(
+        PRESSWATCH_SMTP_HOST="127.0.0.1",
+        PRESSWATCH_SMTP_PORT=str(server.smtp.port),
+        PRESSWATCH_BASE_URL=server.url,
+    )
     later = datetime.combine(server.anchor + timedelta(days=2), time(8, 0), LOCAL_TZ)
     run(server.app, now=later, alerts=False)
     text = parts(mails_to(server, colleague)[-1])[0]
@@ -99,7 +102,12 @@ def test_flag_forward_answer_close_with_digest_and_trail(server, browser_page, s
     assert panel_state(page) == "closed"
     trail = page.locator("#followup .fu-trail li")
     assert trail.evaluate_all("items => items.map(i => i.dataset.action)") == [
-        "open", "flag", "forward", "answer", "close"]
+        "open",
+        "flag",
+        "forward",
+        "answer",
+        "close",
+    ]
     assert "Sở Xây dựng" in trail.nth(2).inner_text() and due in trail.nth(2).inner_text()
     assert "245/SXD-QLCL" in trail.nth(3).inner_text()
     screenshot(page, "followup-article")
@@ -116,8 +124,10 @@ def test_viewer_reads_but_cannot_act(server, browser_page):  # noqa: F811
     assert page.locator("#followup button").count() == 0
     token = page.locator("input[name=csrf_token]").first.get_attribute("value")
     target = page.url.split("/articles/")[1]
-    response = page.request.post(f"{server.url}/followup/article/{target}/act",
-                                 form={"csrf_token": token, "action": "reopen", "state": "closed"})
+    response = page.request.post(
+        f"{server.url}/followup/article/{target}/act",
+        form={"csrf_token": token, "action": "reopen", "state": "closed"},
+    )
     assert response.status == 403
     page.reload()
     assert page.locator("#followup").get_attribute("data-state") in ("none", "closed")
@@ -136,7 +146,10 @@ def test_story_page_shows_the_spread_and_the_automatic_follow_up(server, browser
     assert rows.count() == 4
     assert rows.evaluate_all("r => r.map(x => x.dataset.reach)") == ["central", "central", "central", "own"]
     assert [rows.nth(i).locator(".spread-lag").inner_text() for i in range(1, 4)] == [
-        "+1 giờ 0 phút", "+2 giờ 0 phút", "+3 giờ 0 phút"]
+        "+1 giờ 0 phút",
+        "+2 giờ 0 phút",
+        "+3 giờ 0 phút",
+    ]
     assert rows.evaluate_all("r => r.map(x => x.dataset.tone)") == ["negative"] * 4
     assert panel_state(page) == "action"  # opened by the digest run: 4 outlets ≥ 3
     assert page.locator("#followup .fu-trail li").first.get_attribute("data-action") == "auto"

@@ -18,12 +18,28 @@ from web.filters import LOCAL_TZ
 def send_digests(live_server, smtp: SMTPSink) -> subprocess.CompletedProcess:
     yesterday = live_server.anchor - timedelta(days=1)
     return subprocess.run(
-        [sys.executable, "-m", "presswatch", "digest", "send", "--date", yesterday.isoformat(),
-         "--no-alerts"],
-        env={**os.environ, "PRESSWATCH_DATA_DIR": str(live_server.data_dir),
-             "PRESSWATCH_ELASTICSEARCH_URL": "",
-             "PRESSWATCH_SMTP_HOST": "127.0.0.1", "PRESSWATCH_SMTP_PORT": str(smtp.port)},
-        capture_output=True, text=True, timeout=300, cwd=REPO)
+        [
+            sys.executable,
+            "-m",
+            "presswatch",
+            "digest",
+            "send",
+            "--date",
+            yesterday.isoformat(),
+            "--no-alerts",
+        ],
+        env={
+            **os.environ,
+            "PRESSWATCH_DATA_DIR": str(live_server.data_dir),
+            "PRESSWATCH_ELASTICSEARCH_URL": "",
+            "PRESSWATCH_SMTP_HOST": "127.0.0.1",
+            "PRESSWATCH_SMTP_PORT": str(smtp.port),
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
 
 
 def test_outbox_shows_local_time_and_status_words(live_server, browser_page, login_page):

@@ -20,10 +20,15 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module")
 def local_outlet() -> Iterator[HostileServer]:
     with HostileServer() as server:
-        articles = [server.route(f"/tin/bai-{n}.html", article_page(f"Tin thử số {n} của báo", day=10 + n))
-                    for n in range(1, 5)]
-        server.route("/", '<html><head><link rel="alternate" type="application/rss+xml" href="/tin/rss.xml">'
-                     '</head><body><a href="/tin/">Tin</a></body></html>')
+        articles = [
+            server.route(f"/tin/bai-{n}.html", article_page(f"Tin thử số {n} của báo", day=10 + n))
+            for n in range(1, 5)
+        ]
+        server.route(
+            "/",
+            '<html><head><link rel="alternate" type="application/rss+xml" href="/tin/rss.xml">'
+            '</head><body><a href="/tin/">Tin</a></body></html>',
+        )
         server.route("/tin/rss.xml", rss(*articles), Content_Type="application/rss+xml")
         server.route("/tin/", "".join(f'<a href="{a}">x</a>' for a in articles))
         yield server
@@ -46,8 +51,9 @@ def editor_server(tmp_path_factory) -> Iterator[tuple[str, object]]:
     thread.join(timeout=10)
 
 
-def test_add_validate_probe_and_disable_an_outlet_on_a_phone(_chromium, editor_server, local_outlet,
-                                                             screenshot):
+def test_add_validate_probe_and_disable_an_outlet_on_a_phone(
+    _chromium, editor_server, local_outlet, screenshot
+):
     base, app = editor_server
     email, password = make_user(app, "admin")
     context = _chromium.new_context(viewport=PHONE, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")

@@ -16,8 +16,14 @@ NO_SLASH = ("numeric", "decimal", "tel")
 
 @pytest.fixture
 def phone_admin(live_server, _chromium, login_page):
-    context = _chromium.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                    locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    context = _chromium.new_context(
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     email, password = make_user(live_server.app, "admin")
@@ -31,12 +37,15 @@ def reachable(page, href: str) -> bool:
     link = page.locator(f"{MENU} a[href='{href}']")
     if not link.is_visible():
         return False
-    return page.evaluate("""link => {
+    return page.evaluate(
+        """link => {
       const box = link.getBoundingClientRect();
       if (box.width < 1 || box.left < 0 || box.right > window.innerWidth) return false;
       const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
       return hit !== null && (hit === link || link.contains(hit));
-    }""", link.element_handle())
+    }""",
+        link.element_handle(),
+    )
 
 
 def test_every_menu_entry_is_reachable_on_a_phone(live_server, phone_admin, screenshot):
@@ -44,8 +53,15 @@ def test_every_menu_entry_is_reachable_on_a_phone(live_server, phone_admin, scre
     page.goto(f"{live_server.url}/")
     hrefs = page.eval_on_selector_all(f"{MENU} a", "links => links.map(a => a.getAttribute('href'))")
     # an admin's menu: dashboard … administration, whatever entries are added later
-    assert {"/", "/search", "/followup/", "/subscriptions/", "/reports/", "/operations/",
-            "/admin/users"} <= set(hrefs)
+    assert {
+        "/",
+        "/search",
+        "/followup/",
+        "/subscriptions/",
+        "/reports/",
+        "/operations/",
+        "/admin/users",
+    } <= set(hrefs)
     for href in hrefs:
         page.goto(f"{live_server.url}/")
         if not reachable(page, href):

@@ -61,8 +61,9 @@ def download(page, selector: str, folder: Path) -> Path:
     return target
 
 
-def test_export_xlsx_and_docx_from_the_reports_page(live_server, browser_page, login_page, screenshot,
-                                                    tmp_path):
+def test_export_xlsx_and_docx_from_the_reports_page(
+    live_server, browser_page, login_page, screenshot, tmp_path
+):
     page = browser_page
     email, password = make_user(live_server.app, "editor")
     login_page(page, email, password)

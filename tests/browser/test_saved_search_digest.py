@@ -41,13 +41,24 @@ class Server:
 
     def env(self) -> dict[str, str]:
         """What `presswatch` needs to act on this server's data and mail through the test SMTP server."""
-        return {**os.environ, "PRESSWATCH_DATA_DIR": str(self.data_dir), "PRESSWATCH_ELASTICSEARCH_URL": "",
-                "PRESSWATCH_BASE_URL": self.url, "PRESSWATCH_SMTP_HOST": "127.0.0.1",
-                "PRESSWATCH_SMTP_PORT": str(self.smtp.port)}
+        return {
+            **os.environ,
+            "PRESSWATCH_DATA_DIR": str(self.data_dir),
+            "PRESSWATCH_ELASTICSEARCH_URL": "",
+            "PRESSWATCH_BASE_URL": self.url,
+            "PRESSWATCH_SMTP_HOST": "127.0.0.1",
+            "PRESSWATCH_SMTP_PORT": str(self.smtp.port),
+        }
 
     def presswatch(self, *args: str) -> subprocess.CompletedProcess:
-        result = subprocess.run([sys.executable, "-m", "presswatch", *args], env=self.env(), cwd=REPO,
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-m", "presswatch", *args],
+            env=self.env(),
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
         return result
 
@@ -201,15 +212,34 @@ def test_an_alert_previews_as_the_mail_it_sends(server, browser_page, screenshot
     assert "Cảnh báo ngay" in page.inner_text(".sb-list")
 
     now = datetime.now(LOCAL_TZ)
-    common = {"outlet_id": "baobacninhtv", "outlet_kind": "provincial-party-paper", "provinces": ["Bắc Ninh"],
-              "published_at": now - timedelta(minutes=20), "crawled_at": now + timedelta(seconds=1)}
-    arrive(server,
-           Document(url="https://baobacninhtv.example.vn/sat-lo-song-cau.html", title=NEGATIVE_TITLE,
-                    sapo="Sạt lở nghiêm trọng bờ sông Cầu.", body="Sạt lở bờ sông Cầu đe dọa nhà dân.",
-                    tone="negative", topics=["Môi trường"], **common),
-           Document(url="https://baobacninhtv.example.vn/khanh-thanh-cau.html", title=POSITIVE_TITLE,
-                    sapo="Cầu mới khánh thành.", body="Người dân phấn khởi đón cầu mới.", tone="positive",
-                    topics=["Đầu tư công"], **common))
+    common = {
+        "outlet_id": "baobacninhtv",
+        "outlet_kind": "provincial-party-paper",
+        "provinces": ["Bắc Ninh"],
+        "published_at": now - timedelta(minutes=20),
+        "crawled_at": now + timedelta(seconds=1),
+    }
+    arrive(
+        server,
+        Document(
+            url="https://baobacninhtv.example.vn/sat-lo-song-cau.html",
+            title=NEGATIVE_TITLE,
+            sapo="Sạt lở nghiêm trọng bờ sông Cầu.",
+            body="Sạt lở bờ sông Cầu đe dọa nhà dân.",
+            tone="negative",
+            topics=["Môi trường"],
+            **common,
+        ),
+        Document(
+            url="https://baobacninhtv.example.vn/khanh-thanh-cau.html",
+            title=POSITIVE_TITLE,
+            sapo="Cầu mới khánh thành.",
+            body="Người dân phấn khởi đón cầu mới.",
+            tone="positive",
+            topics=["Đầu tư công"],
+            **common,
+        ),
+    )
 
     with page.expect_navigation():
         page.click(".sb-list >> text=Xem trước")

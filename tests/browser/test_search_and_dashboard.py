@@ -188,8 +188,10 @@ def test_the_sample_press_week_in_bac_ninh_shows_all_three_tones(live_server, st
     page.goto(f"{live_server.url}/?end={SAMPLE_END.isoformat()}")
     assert "7 ngày" in page.inner_text(".segmented label:has(input:checked)")
     page.wait_for_function("() => window.Chart && Chart.getChart('chart-tones')")
-    chart = page.evaluate("() => { const c = Chart.getChart('chart-tones');"
-                          " return {labels: c.data.labels, data: c.data.datasets[0].data}; }")
+    chart = page.evaluate(
+        "() => { const c = Chart.getChart('chart-tones');"
+        " return {labels: c.data.labels, data: c.data.datasets[0].data}; }"
+    )
     tones = dict(zip(chart["labels"], chart["data"], strict=True))
     assert set(tones) == {"Tiêu cực", "Trung tính", "Tích cực"}, tones
     assert all(count > 0 for count in tones.values()), tones

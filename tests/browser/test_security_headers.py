@@ -11,11 +11,14 @@ from web.db import connect, database_path
 def test_another_site_cannot_frame_the_login_or_admin_pages(live_server, browser_page):
     page = browser_page
     blocked = []
-    page.on("console", lambda message: blocked.append(message.text) if "frame-ancestors" in message.text
-            else None)
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "frame-ancestors" in message.text else None
+    )
     # about:blank with the frame: an origin other than the app's, as a hostile page would be.
-    page.set_content(f'<iframe id="f1" src="{live_server.url}/auth/login"></iframe>'
-                     f'<iframe id="f2" src="{live_server.url}/admin/users"></iframe>')
+    page.set_content(
+        f'<iframe id="f1" src="{live_server.url}/auth/login"></iframe>'
+        f'<iframe id="f2" src="{live_server.url}/admin/users"></iframe>'
+    )
     page.wait_for_timeout(1500)  # frames load or are refused; nothing to wait on in a refused frame
     for frame in page.frames[1:]:
         assert "csrf_token" not in frame.content()  # the login form never rendered inside the frame

@@ -29,9 +29,14 @@ OUTLET = "baokinhbac"
 
 
 def crawl(sample_url: str, data_dir: Path) -> str:
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": "",
-           # every known article of the last year is due again at once (the default waits 12 hours)
-           "PRESSWATCH_RECHECK_DAYS": "365", "PRESSWATCH_RECHECK_HOURS": "0"}
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data_dir),
+        "PRESSWATCH_ELASTICSEARCH_URL": "",
+        # every known article of the last year is due again at once (the default waits 12 hours)
+        "PRESSWATCH_RECHECK_DAYS": "365",
+        "PRESSWATCH_RECHECK_HOURS": "0",
+    }
     command = [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url, "--outlets", OUTLET]
     result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -63,15 +68,25 @@ def subscribe_to_changes(data_dir: Path, follow: list[str]) -> tuple[object, tup
     assert login(client, email, password).status_code == 302
     page = client.get("/subscriptions/").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    response = client.post("/subscriptions/", data={
-        "csrf_token": token, "kind": "province", "province": "Bắc Ninh", "frequency": "immediate",
-        "alert_rule": "changed", "min_outlets": "3", "send_at": "07:00"})
+    response = client.post(
+        "/subscriptions/",
+        data={
+            "csrf_token": token,
+            "kind": "province",
+            "province": "Bắc Ninh",
+            "frequency": "immediate",
+            "alert_rule": "changed",
+            "min_outlets": "3",
+            "send_at": "07:00",
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     for target in follow:
         page = client.get(f"/articles/{target}").get_data(as_text=True)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        response = client.post(f"/followup/article/{target}/act",
-                               data={"csrf_token": token, "state": "new", "action": "flag"})
+        response = client.post(
+            f"/followup/article/{target}/act", data={"csrf_token": token, "state": "new", "action": "flag"}
+        )
         assert response.status_code == 303
     return app, (email, password)
 
@@ -93,8 +108,16 @@ def edited_and_removed(press, data_dir: Path) -> dict[str, object]:
     press.take_down(gone_home, "home")
     press.take_down(gone_notice, "notice")
     crawl(press.base_url, data_dir)
-    return {"articles": articles, "edited": edited, "new_title": new_title, "410": gone_410,
-            "home": gone_home, "notice": gone_notice, "app": app, "account": account}
+    return {
+        "articles": articles,
+        "edited": edited,
+        "new_title": new_title,
+        "410": gone_410,
+        "home": gone_home,
+        "notice": gone_notice,
+        "app": app,
+        "account": account,
+    }
 
 
 def test_edits_and_takedowns_are_recorded_between_crawls(changed):
@@ -113,8 +136,10 @@ def test_edits_and_takedowns_are_recorded_between_crawls(changed):
         assert edit.detail["new"]["title"] == seen["new_title"]
         assert "viết lại sau khi bài đã đăng" in edit.detail["new"]["body"]
         assert takedown.reason == "http_404" and history.gone_at is not None
-        reasons = {name: store.history(document_id(press.url_for(seen[name]))).takedown.reason
-                   for name in ("410", "home", "notice")}
+        reasons = {
+            name: store.history(document_id(press.url_for(seen[name]))).takedown.reason
+            for name in ("410", "home", "notice")
+        }
         assert reasons == {"410": "http_410", "home": "redirect_home", "notice": "body_replaced"}
         # nothing else changed: the other articles have no event
         others = [a for a in seen["articles"] if a not in (edited, seen["410"], seen["home"], seen["notice"])]
@@ -189,8 +214,17 @@ def test_changes_alert_and_briefing_count_them(changed, tmp_path):
     month = datetime.now(LOCAL_TZ).strftime("%Y-%m")
     out = tmp_path / "briefing.xlsx"
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    command = [sys.executable, "-m", "presswatch", "report", "briefing", "--period", month,
-               "--xlsx", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "presswatch",
+        "report",
+        "briefing",
+        "--period",
+        month,
+        "--xlsx",
+        str(out),
+    ]
     result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     sheet = load_workbook(out)["Bài sửa, gỡ"]

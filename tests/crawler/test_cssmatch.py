@@ -27,14 +27,41 @@ PAGE = """<html><body>
 <h2 class="title">h2</h2><span data-role="title">role</span>
 </body></html>"""
 
-ODD = ("p:first-child", "div > p", "h2 + p", "[class^='de']", "*", "a[href]", "#abody p", "li:nth-child(2)",
-       ".page-header h2", "[class*='']", "div.content p.x", "[class~='tag']", "div div", ".tags *", "bad((",
-       "p.desc", "[itemprop]", "div .tags a")
+ODD = (
+    "p:first-child",
+    "div > p",
+    "h2 + p",
+    "[class^='de']",
+    "*",
+    "a[href]",
+    "#abody p",
+    "li:nth-child(2)",
+    ".page-header h2",
+    "[class*='']",
+    "div.content p.x",
+    "[class~='tag']",
+    "div div",
+    ".tags *",
+    "bad((",
+    "p.desc",
+    "[itemprop]",
+    "div .tags a",
+)
 
 
-@pytest.mark.parametrize("selectors", [TITLE_SELECTORS, BODY_SELECTORS, CAPTION_SELECTORS, SAPO_FALLBACK,
-                                       TAG_SELECTORS, BREADCRUMB_SELECTORS, ODD,
-                                       *[(s,) for s in ODD if s != "bad(("]])
+@pytest.mark.parametrize(
+    "selectors",
+    [
+        TITLE_SELECTORS,
+        BODY_SELECTORS,
+        CAPTION_SELECTORS,
+        SAPO_FALLBACK,
+        TAG_SELECTORS,
+        BREADCRUMB_SELECTORS,
+        ODD,
+        *[(s,) for s in ODD if s != "bad(("],
+    ],
+)
 def test_same_elements_as_cssselect(selectors):
     tree = html.document_fromstring(PAGE)
     valid = []
@@ -54,8 +81,16 @@ def test_lists_matched_in_one_pass_give_each_list_its_own_matches():
     """SelectorGroups (the extractor's one walk for title, sapo, author, breadcrumb, tags and body)
     answers every list exactly as that list alone does, overlapping lists included."""
     tree = html.document_fromstring(PAGE)
-    lists = (TITLE_SELECTORS, BODY_SELECTORS, SAPO_FALLBACK, TAG_SELECTORS, BREADCRUMB_SELECTORS, ODD,
-             ("p", ".tags a"), ("p",))
+    lists = (
+        TITLE_SELECTORS,
+        BODY_SELECTORS,
+        SAPO_FALLBACK,
+        TAG_SELECTORS,
+        BREADCRUMB_SELECTORS,
+        ODD,
+        ("p", ".tags a"),
+        ("p",),
+    )
     grouped = SelectorGroups(lists)(tree)
     assert grouped == [SelectorList(selectors)(tree) for selectors in lists]
     assert all(grouped)

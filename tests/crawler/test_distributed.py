@@ -40,9 +40,23 @@ def redis_url(tmp_path) -> Iterator[str]:
     if server is None:
         pytest.fail("redis-server is missing: scripts/install-system-deps.sh installs Debian's redis-server")
     port = free_port()
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", str(tmp_path)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -60,13 +74,32 @@ def redis_url(tmp_path) -> Iterator[str]:
 
 
 def worker(sample_url: str, data_dir: Path, redis_url: str, run: str) -> subprocess.Popen:
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": "",
-           "PRESSWATCH_REDIS_URL": redis_url, "PRESSWATCH_CRAWL_RUN": run,
-           "PRESSWATCH_REDIS_IDLE_SECONDS": "3"}
-    return subprocess.Popen([sys.executable, "-m", "crawler.run", "--registry", str(SAMPLE_REGISTRY),
-                             "--sample-url", sample_url,
-                             "--stats", str(data_dir / "stats.json")],
-                            env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data_dir),
+        "PRESSWATCH_ELASTICSEARCH_URL": "",
+        "PRESSWATCH_REDIS_URL": redis_url,
+        "PRESSWATCH_CRAWL_RUN": run,
+        "PRESSWATCH_REDIS_IDLE_SECONDS": "3",
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crawler.run",
+            "--registry",
+            str(SAMPLE_REGISTRY),
+            "--sample-url",
+            sample_url,
+            "--stats",
+            str(data_dir / "stats.json"),
+        ],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_two_workers_share_one_queue_and_index_every_article_exactly_once(sample_press, redis_url, tmp_path):
@@ -83,7 +116,7 @@ def test_two_workers_share_one_queue_and_index_every_article_exactly_once(sample
     assert not indexed[0] & indexed[1], "an article was indexed by both workers"
     assert indexed[0] and indexed[1], "one worker did all the work"
     # Each article page was fetched once in all; the discovery routes were queued by one worker.
-    paths = {sample_press.url_for(a)[len(sample_press.base_url):] for a in sample_press.articles}
+    paths = {sample_press.url_for(a)[len(sample_press.base_url) :] for a in sample_press.articles}
     fetched = Counter(p for p in sample_press.request_log[start:] if p in paths)
     assert set(fetched) == paths and set(fetched.values()) == {1}
     stats = [json.loads((folder / "stats.json").read_text()) for folder in folders]

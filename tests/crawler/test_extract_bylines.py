@@ -8,33 +8,39 @@ from crawler.extract import extract_article
 from crawler.extract.byline import clean_byline, is_person, looks_like_byline, split_trailing_byline
 
 
-@pytest.mark.parametrize(("printed", "author"), [
-    ("Thu Hường - Thanh Tâm", "Thu Hường - Thanh Tâm"),
-    ("PV", "PV"),
-    ("Nhóm PV", "Nhóm PV"),
-    ("Nhóm phóng viên", "Nhóm phóng viên"),
-    ("Theo TTXVN", "TTXVN"),
-    ("Minh Anh (TTXVN)", "Minh Anh (TTXVN)"),
-    ("Bài và ảnh: Lê Hoa", "Lê Hoa"),
-    ("NHẬT XUÂN - NGHI VŨ", "NHẬT XUÂN - NGHI VŨ"),
-    ("Thanh Hà/VOV-Tây Bắc", "Thanh Hà/VOV-Tây Bắc"),
-    ("Văn Tuấn và Thùy Linh", "Văn Tuấn - Thùy Linh"),
-    ("H.Y.T.", "H.Y.T."),
-    ("Nguồn: Báo Bắc Giang", "Báo Bắc Giang"),
-    ("Hoàng Long (t/h)", "Hoàng Long"),
-])
+@pytest.mark.parametrize(
+    ("printed", "author"),
+    [
+        ("Thu Hường - Thanh Tâm", "Thu Hường - Thanh Tâm"),
+        ("PV", "PV"),
+        ("Nhóm PV", "Nhóm PV"),
+        ("Nhóm phóng viên", "Nhóm phóng viên"),
+        ("Theo TTXVN", "TTXVN"),
+        ("Minh Anh (TTXVN)", "Minh Anh (TTXVN)"),
+        ("Bài và ảnh: Lê Hoa", "Lê Hoa"),
+        ("NHẬT XUÂN - NGHI VŨ", "NHẬT XUÂN - NGHI VŨ"),
+        ("Thanh Hà/VOV-Tây Bắc", "Thanh Hà/VOV-Tây Bắc"),
+        ("Văn Tuấn và Thùy Linh", "Văn Tuấn - Thùy Linh"),
+        ("H.Y.T.", "H.Y.T."),
+        ("Nguồn: Báo Bắc Giang", "Báo Bắc Giang"),
+        ("Hoàng Long (t/h)", "Hoàng Long"),
+    ],
+)
 def test_bylines_are_recognised_and_cleaned(printed, author):
     assert looks_like_byline(printed)
     assert clean_byline(printed) == author
 
 
-@pytest.mark.parametrize("sentence", [
-    "Đồng USD duy trì đà tăng",  # a short intertitle
-    "Hà Nội, ngày 10/10/2023",
-    "Ông Nguyễn Văn A cho biết.",
-    "Tỷ lệ hồ sơ trực tuyến đạt 28,9%.",
-    "Giá vàng hôm nay",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đồng USD duy trì đà tăng",  # a short intertitle
+        "Hà Nội, ngày 10/10/2023",
+        "Ông Nguyễn Văn A cho biết.",
+        "Tỷ lệ hồ sơ trực tuyến đạt 28,9%.",
+        "Giá vàng hôm nay",
+    ],
+)
 def test_sentences_and_headings_are_not_bylines(sentence):
     assert not looks_like_byline(sentence)
 
@@ -88,8 +94,9 @@ def test_header_author_widget():
 
 
 def test_cms_account_in_the_header_loses_to_the_printed_byline():
-    header = ('<dd class="createdby" itemprop="author">Viết bởi <span itemprop="name">Quản trị viên</span>'
-              "</dd>")
+    header = (
+        '<dd class="createdby" itemprop="author">Viết bởi <span itemprop="name">Quản trị viên</span></dd>'
+    )
     got = article('<p style="text-align: right;"><b>Hoàng Anh</b></p>', header=header)
     assert got["author"] == "Hoàng Anh"
 
@@ -100,6 +107,8 @@ def test_meta_author_naming_the_site_is_ignored():
 
 
 def test_json_ld_people_are_used_when_the_page_prints_no_byline():
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Đường tỉnh 295 được '
-            'nâng cấp trong năm nay", "author": [{"@type": "Person", "name": "Ngọc Mai"}]}</script>')
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Đường tỉnh 295 được '
+        'nâng cấp trong năm nay", "author": [{"@type": "Person", "name": "Ngọc Mai"}]}</script>'
+    )
     assert article(head=head)["author"] == "Ngọc Mai"

@@ -22,24 +22,27 @@ def local(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=LOCAL_TZ)
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("Thứ Ba, 10/10/2023 - 14:30", local(2023, 10, 10, 14, 30)),
-    ("10/10/2023 14:30 (GMT+7)", local(2023, 10, 10, 14, 30)),
-    ("Cập nhật: 10/10/2023 14:30", local(2023, 10, 10, 14, 30)),
-    ("09:15 | 24/10/2023", local(2023, 10, 24, 9, 15)),
-    ("Thứ năm, 2/11/2023, 19:20 (GMT+7)", local(2023, 11, 2, 19, 20)),
-    ("Thứ Tư, 07:02, 08/11/2023", local(2023, 11, 8, 7, 2)),
-    ("14h30 ngày 10/10/2023", local(2023, 10, 10, 14, 30)),
-    ("Thứ bảy, 07/03/2026 - 08:07", local(2026, 3, 7, 8, 7)),
-    ("07/03/2026 08:52 (GMT+07:00)", local(2026, 3, 7, 8, 52)),
-    (" - 07/03/2026 08:47", local(2026, 3, 7, 8, 47)),
-    ("01/03/2026 \n 09:51", local(2026, 3, 1, 9, 51)),
-    ("10/10/2023 02:30 CH", local(2023, 10, 10, 14, 30)),  # CH = chiều (p.m.)
-    ("10-10-2023 14:30", local(2023, 10, 10, 14, 30)),
-    ("Thứ tư, 11-10-2023, 14:30:25", local(2023, 10, 11, 14, 30, 25)),
-    ("2026-03-07 08:07", local(2026, 3, 7, 8, 7)),
-    ("ngày 10 tháng 10 năm 2023", local(2023, 10, 10)),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Ba, 10/10/2023 - 14:30", local(2023, 10, 10, 14, 30)),
+        ("10/10/2023 14:30 (GMT+7)", local(2023, 10, 10, 14, 30)),
+        ("Cập nhật: 10/10/2023 14:30", local(2023, 10, 10, 14, 30)),
+        ("09:15 | 24/10/2023", local(2023, 10, 24, 9, 15)),
+        ("Thứ năm, 2/11/2023, 19:20 (GMT+7)", local(2023, 11, 2, 19, 20)),
+        ("Thứ Tư, 07:02, 08/11/2023", local(2023, 11, 8, 7, 2)),
+        ("14h30 ngày 10/10/2023", local(2023, 10, 10, 14, 30)),
+        ("Thứ bảy, 07/03/2026 - 08:07", local(2026, 3, 7, 8, 7)),
+        ("07/03/2026 08:52 (GMT+07:00)", local(2026, 3, 7, 8, 52)),
+        (" - 07/03/2026 08:47", local(2026, 3, 7, 8, 47)),
+        ("01/03/2026 \n 09:51", local(2026, 3, 1, 9, 51)),
+        ("10/10/2023 02:30 CH", local(2023, 10, 10, 14, 30)),  # CH = chiều (p.m.)
+        ("10-10-2023 14:30", local(2023, 10, 10, 14, 30)),
+        ("Thứ tư, 11-10-2023, 14:30:25", local(2023, 10, 11, 14, 30, 25)),
+        ("2026-03-07 08:07", local(2026, 3, 7, 8, 7)),
+        ("ngày 10 tháng 10 năm 2023", local(2023, 10, 10)),
+    ],
+)
 def test_vietnamese_date_lines(line, expected):
     assert parse_line(line).moment == expected
 
@@ -62,14 +65,20 @@ def test_dates_without_time_say_so():
     assert stamp.moment == local(2023, 10, 10) and not stamp.has_time
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2026-03-07T08:52:11.000 +07:00", local(2026, 3, 7, 8, 52, 11)),  # VietNamNet's space before the offset
-    ("2023-10-10T07:30:00Z", local(2023, 10, 10, 14, 30)),
-    ("2023-10-10T14:30:00", local(2023, 10, 10, 14, 30)),  # naive: local time
-    ("2023-10-10T14:30:00+0700", local(2023, 10, 10, 14, 30)),
-    ("2024-01-01T10:00:00+07", local(2024, 1, 1, 10)),  # VTV writes "+07"
-    ("2023-10-10", local(2023, 10, 10)),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "2026-03-07T08:52:11.000 +07:00",
+            local(2026, 3, 7, 8, 52, 11),
+        ),  # VietNamNet's space before the offset
+        ("2023-10-10T07:30:00Z", local(2023, 10, 10, 14, 30)),
+        ("2023-10-10T14:30:00", local(2023, 10, 10, 14, 30)),  # naive: local time
+        ("2023-10-10T14:30:00+0700", local(2023, 10, 10, 14, 30)),
+        ("2024-01-01T10:00:00+07", local(2024, 1, 1, 10)),  # VTV writes "+07"
+        ("2023-10-10", local(2023, 10, 10)),
+    ],
+)
 def test_iso_values(value, expected):
     moment = parse_iso(value)
     assert moment == expected
@@ -131,7 +140,9 @@ def page(head: str = "", line: str = "") -> bytes:
 
 
 def test_the_date_line_next_to_the_headline_wins_over_sidebar_and_body_dates():
-    result = extract_article(page(line='<div class="meta">Thứ Ba, 24/10/2023 - 09:15</div>'), "https://x.vn/a")
+    result = extract_article(
+        page(line='<div class="meta">Thứ Ba, 24/10/2023 - 09:15</div>'), "https://x.vn/a"
+    )
     assert result.article["published_at"] == local(2023, 10, 24, 9, 15)
 
 

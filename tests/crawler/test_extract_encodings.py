@@ -52,22 +52,28 @@ def test_tcvn3_table_is_a_bijection_on_the_alphabet():
     assert len(set(codes)) == 134
 
 
-@pytest.mark.parametrize(("tcvn3", "unicode_text"), [
-    ("B¶o Th¾ng", "Bảo Thắng"),
-    ("M\u00adêng Kh\u00ad¬ng", "Mường Khương"),  # ư is 0xAD, a soft hyphen in Latin-1: invisible
-    ("B¸t X¸t", "Bát Xát"),
-    ("Hµ Néi", "Hà Nội"),
-])
+@pytest.mark.parametrize(
+    ("tcvn3", "unicode_text"),
+    [
+        ("B¶o Th¾ng", "Bảo Thắng"),
+        ("M\u00adêng Kh\u00ad¬ng", "Mường Khương"),  # ư is 0xAD, a soft hyphen in Latin-1: invisible
+        ("B¸t X¸t", "Bát Xát"),
+        ("Hµ Néi", "Hà Nội"),
+    ],
+)
 def test_tcvn3_known_answers(tcvn3, unicode_text):
     assert legacy.tcvn3_to_unicode(tcvn3) == unicode_text
 
 
-@pytest.mark.parametrize(("vni", "unicode_text"), [
-    ("Xin chaøo caùc baïn", "Xin chào các bạn"),
-    ("Haø Noäi", "Hà Nội"),
-    ("Vieät Nam", "Việt Nam"),
-    ("Thaønh phoá Hoà Chí Minh", "Thành phố Hồ Chí Minh"),
-])
+@pytest.mark.parametrize(
+    ("vni", "unicode_text"),
+    [
+        ("Xin chaøo caùc baïn", "Xin chào các bạn"),
+        ("Haø Noäi", "Hà Nội"),
+        ("Vieät Nam", "Việt Nam"),
+        ("Thaønh phoá Hoà Chí Minh", "Thành phố Hồ Chí Minh"),
+    ],
+)
 def test_vni_known_answers(vni, unicode_text):
     assert legacy.vni_to_unicode(vni) == unicode_text
 
@@ -87,16 +93,19 @@ def test_detection_picks_the_reading_that_is_vietnamese():
 
 
 def html(body: str, head: str = "") -> str:
-    return (f"<html><head>{head}<title>Tiêu đề</title></head><body><h1>Hội nghị tổng kết công tác năm 2023</h"
-            "1>"
-            f'<div class="date">10/10/2023 14:30</div><div class="detail-content">{body}</div></body></html>')
+    return (
+        f"<html><head>{head}<title>Tiêu đề</title></head><body><h1>Hội nghị tổng kết công tác năm 2023</h"
+        "1>"
+        f'<div class="date">10/10/2023 14:30</div><div class="detail-content">{body}</div></body></html>'
+    )
 
 
 PARAGRAPHS = "".join(f"<p>{SENTENCE} Đoạn {i}.</p>" for i in range(4))
 
 
-@pytest.mark.parametrize("declared", ["", '<meta http-equiv="Content-Type" content="text/html; charset=window'
-                                          's-1252">'])
+@pytest.mark.parametrize(
+    "declared", ["", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">']
+)
 def test_tcvn3_pages(declared):
     page = legacy.unicode_to_tcvn3(html(PARAGRAPHS, declared))
     text, label = decode_page(page)
@@ -124,8 +133,9 @@ def test_windows_1258_pages(declared):
 
 def test_tcvn3_paragraph_pasted_into_a_utf8_page():
     pasted = legacy.unicode_to_tcvn3(SENTENCE).decode("latin-1")
-    body = ('<p>Đoạn gõ bằng Unicode, giữ nguyên.</p>'
-            f'<p><span style="font-family: .VnTime">{pasted}</span></p>') * 2
+    body = (
+        f'<p>Đoạn gõ bằng Unicode, giữ nguyên.</p><p><span style="font-family: .VnTime">{pasted}</span></p>'
+    ) * 2
     result = extract_article(html(body, '<meta charset="utf-8">').encode("utf-8"), "https://bao.vn/b")
     assert SENTENCE in result.article["body"]
     assert "Đoạn gõ bằng Unicode, giữ nguyên." in result.article["body"]
@@ -133,9 +143,11 @@ def test_tcvn3_paragraph_pasted_into_a_utf8_page():
 
 def test_vntimeh_headline_is_drawn_in_capitals():
     title = legacy.unicode_to_tcvn3("hội nghị tổng kết").decode("latin-1")
-    page = (f'<html><head><meta charset="utf-8"></head><body><td class="tieude"><font face=".VnTimeH">{title}'
-            f'</font></td><div class="date">10/10/2023 14:30</div><div class="noidung">{PARAGRAPHS}</div>'
-            f"</body></html>").encode()
+    page = (
+        f'<html><head><meta charset="utf-8"></head><body><td class="tieude"><font face=".VnTimeH">{title}'
+        f'</font></td><div class="date">10/10/2023 14:30</div><div class="noidung">{PARAGRAPHS}</div>'
+        f"</body></html>"
+    ).encode()
     assert extract_article(page, "https://bao.vn/c").article["title"] == "HỘI NGHỊ TỔNG KẾT"
 
 
@@ -167,8 +179,11 @@ def test_windows_1258_declared_as_latin1():
 
 def test_a_western_page_declared_windows_1252_stays_as_declared():
     paragraph = "<p>Le café est très apprécié à Paris, où les crêpes et les œufs sont servis le matin.</p>"
-    page = ("<html><head><meta charset='windows-1252'></head><body><h1>Café Müller, déjà vu à Paris</h1>"
-            "<div class='date'>10/10/2023 14:30</div><div class='detail-content'>"
-            + paragraph * 4 + "</div></body></html>").encode("cp1252")
+    page = (
+        "<html><head><meta charset='windows-1252'></head><body><h1>Café Müller, déjà vu à Paris</h1>"
+        "<div class='date'>10/10/2023 14:30</div><div class='detail-content'>"
+        + paragraph * 4
+        + "</div></body></html>"
+    ).encode("cp1252")
     result = extract_article(page, "https://example.fr/a")
     assert "très apprécié à Paris" in result.article["body"] and result.encoding == "cp1252"

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from crawler.extract import extract_article
 
-BODY = "".join(f"<p>Đoạn văn thứ {i} của bài viết kể lại sự việc ở phường trung tâm với đủ chi tiết để "
-               f"thành một đoạn văn thật sự dài hơn một dòng.</p>" for i in range(1, 7))
+BODY = "".join(
+    f"<p>Đoạn văn thứ {i} của bài viết kể lại sự việc ở phường trung tâm với đủ chi tiết để "
+    f"thành một đoạn văn thật sự dài hơn một dòng.</p>"
+    for i in range(1, 7)
+)
 
 
 def page(h1: str, og_title: str) -> bytes:
@@ -24,8 +27,10 @@ def test_headline_split_into_inline_spans_keeps_the_space_the_metadata_title_has
     space between them (CSS puts them on two lines); the text glued them ("Trưng:Mong"). When the
     headline element and the metadata title differ only in spacing, the metadata title is the text."""
     title = "Phường Hai Bà Trưng: Mong sớm đưa khu “đất vàng” 94 phố Lò Đúc vào sử dụng"
-    h1 = ('<span class="sub">Phường Hai Bà Trưng:</span>'
-          '<span class="sub">Mong sớm đưa khu “đất vàng” 94 phố Lò Đúc vào sử dụng</span>')
+    h1 = (
+        '<span class="sub">Phường Hai Bà Trưng:</span>'
+        '<span class="sub">Mong sớm đưa khu “đất vàng” 94 phố Lò Đúc vào sử dụng</span>'
+    )
     result = extract_article(page(h1, title), "https://hanoimoi.vn/a-731520.html")
     assert result.ok, result.reason
     assert result.article["title"] == title
@@ -43,22 +48,34 @@ def quankhu_like_page() -> bytes:
     """Báo Quân khu 2's WordPress theme: a live clock in the header (with seconds), the headline in
     h2.title-single, "Ngày đăng" with the day only, the lead as the first paragraph, the byline in
     capitals, and a sidebar of headlines with their summaries ("tooltip-mota") after the article."""
-    body = "".join(f"<p>{p}</p>" for p in (
-        "QK2 – Tối 4-7, tại Trường Sĩ quan Chính trị, nhà hát tổ chức biểu diễn ca nhạc phục vụ hơn 900 "
-        "cán bộ, chiến sĩ trong 4 khối diễu binh.",
-        "Chương trình được dàn dựng công phu, đậm chất nghệ thuật, gồm các tiết mục hát văn, dân ca và "
-        "một số ca khúc nhạc trẻ được cán bộ, chiến sĩ yêu thích.",
-        "Buổi diễn đã nhận được sự quan tâm, cổ vũ nhiệt tình của cán bộ, chiến sĩ trong các khối diễu "
-        "binh, diễu hành."))
-    tips = "".join(f'<a class="khoa-tip"><div class="v3w-link">{t} - (18/08/2026 01:40)</div>'
-                   f'<div class="show-tooltip-inner"><p class="tooltip-title">{t}</p>'
-                   f'<p class="tooltip-mota">QK2 – {t} là một bài khác của báo với phần tóm tắt dài '
-                   f'hơn một dòng để giống thật.</p></div></a>'
-                   for t in ("Giữ “bút sắc” nơi lửa đạn biên cương", "Ấm tình đồng đội Trường Quân y"))
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "QK2 – Tối 4-7, tại Trường Sĩ quan Chính trị, nhà hát tổ chức biểu diễn ca nhạc phục vụ hơn 900 "
+            "cán bộ, chiến sĩ trong 4 khối diễu binh.",
+            "Chương trình được dàn dựng công phu, đậm chất nghệ thuật, gồm các tiết mục hát văn, dân ca và "
+            "một số ca khúc nhạc trẻ được cán bộ, chiến sĩ yêu thích.",
+            "Buổi diễn đã nhận được sự quan tâm, cổ vũ nhiệt tình của cán bộ, chiến sĩ trong các khối diễu "
+            "binh, diễu hành.",
+        )
+    )
+    tips = "".join(
+        f'<a class="khoa-tip"><div class="v3w-link">{t} - (18/08/2026 01:40)</div>'
+        f'<div class="show-tooltip-inner"><p class="tooltip-title">{t}</p>'
+        f'<p class="tooltip-mota">QK2 – {t} là một bài khác của báo với phần tóm tắt dài '
+        f"hơn một dòng để giống thật.</p></div></a>"
+        for t in ("Giữ “bút sắc” nơi lửa đạn biên cương", "Ấm tình đồng đội Trường Quân y")
+    )
     # "Tin mới cập nhật" under the article: each headline a link with class "description".
-    latest = "".join(f'<div class="item"><a class="description" href="/{i}/">{t}</a></div>'
-                     for i, t in enumerate(("Giữ “bút sắc” nơi lửa đạn biên cương",
-                                            "Chiến sĩ làm báo Quân khu khắc ghi lời căn dặn của Đại tướng")))
+    latest = "".join(
+        f'<div class="item"><a class="description" href="/{i}/">{t}</a></div>'
+        for i, t in enumerate(
+            (
+                "Giữ “bút sắc” nơi lửa đạn biên cương",
+                "Chiến sĩ làm báo Quân khu khắc ghi lời căn dặn của Đại tướng",
+            )
+        )
+    )
     return f"""<html><head><meta charset="utf-8"><title>Quân khu 2 – {QK_TITLE}</title>
     <meta property="og:title" content="Quân khu 2 – {QK_TITLE}">
     <meta property="og:site_name" content="Báo Quân khu 2"></head><body>

@@ -25,8 +25,10 @@ def test_trafilatura_takes_over_when_no_container_is_found(monkeypatch):
 
     monkeypatch.setattr(pipeline, "_trafilatura_lines", spy)
     blocks = "".join(f"<div class='r'><span>{s}</span></div>" for s in SENTENCES)
-    page = (f"<html><body><h1>{TITLE}</h1><div class='date'>14/04/2024 07:45</div><section>{blocks}</section>"
-            "</body></html>")
+    page = (
+        f"<html><body><h1>{TITLE}</h1><div class='date'>14/04/2024 07:45</div><section>{blocks}</section>"
+        "</body></html>"
+    )
     result = extract_article(page.encode(), "https://huyen.example.vn/a")
     assert calls and result.ok
     assert result.article["body"] == "\n\n".join(SENTENCES)
@@ -35,8 +37,10 @@ def test_trafilatura_takes_over_when_no_container_is_found(monkeypatch):
 def test_known_container_does_not_call_trafilatura(monkeypatch):
     monkeypatch.setattr(pipeline, "_trafilatura_lines", lambda tree, url: ["should not be used"])
     paragraphs = "".join(f"<p>{s}</p>" for s in SENTENCES)
-    page = (f"<html><body><h1>{TITLE}</h1><div class='date'>14/04/2024 07:45</div>"
-            f"<div class='detail-content'>{paragraphs}</div></body></html>")
+    page = (
+        f"<html><body><h1>{TITLE}</h1><div class='date'>14/04/2024 07:45</div>"
+        f"<div class='detail-content'>{paragraphs}</div></body></html>"
+    )
     article = extract_article(page.encode(), "https://huyen.example.vn/b").article
     assert article["body"] == "\n\n".join(SENTENCES)
 
@@ -64,9 +68,11 @@ def test_fields_from_metadata_when_the_page_prints_little():
 def test_text_is_normalised_for_search():
     """One tone-mark placement: "hoà"/"hòa" and "thuỷ"/"thủy" come out the same (search.text.normalize)."""
     paragraphs = "<p>Hoà Bình và thuỷ lợi được nhắc đến trong bài viết này nhiều lần, " * 4 + "</p>"
-    page = ("<html><body><h1>Thuỷ lợi Hoà Bình sẵn sàng cho mùa mưa</h1><div class='date'>14/04/2024 07:45</"
-            "div>"
-            f"<div class='detail-content'>{paragraphs}</div></body></html>")
+    page = (
+        "<html><body><h1>Thuỷ lợi Hoà Bình sẵn sàng cho mùa mưa</h1><div class='date'>14/04/2024 07:45</"
+        "div>"
+        f"<div class='detail-content'>{paragraphs}</div></body></html>"
+    )
     article = extract_article(page.encode(), "https://huyen.example.vn/c").article
     assert article["title"] == "Thủy lợi Hòa Bình sẵn sàng cho mùa mưa"
     assert "Hòa Bình và thủy lợi" in article["body"]
@@ -75,10 +81,13 @@ def test_text_is_normalised_for_search():
 def test_paragraphs_written_as_divs_are_found_without_trafilatura(monkeypatch):
     monkeypatch.setattr(pipeline, "_trafilatura_lines", lambda tree, url: [])
     blocks = "".join(f"<div>{s}</div>" for s in SENTENCES)
-    others = "".join(f"<div><a href='/a{i}'>Tin khác số {i} về hoạt động của các sở ngành</a></div>"
-                     for i in range(10))
-    page = (f"<html><body><h1>{TITLE}</h1><span class='date'>14/04/2024 07:45</span><div class='x1'>{blocks}<"
-            "/div>"
-            f"<div class='x2'>{others}</div></body></html>")
+    others = "".join(
+        f"<div><a href='/a{i}'>Tin khác số {i} về hoạt động của các sở ngành</a></div>" for i in range(10)
+    )
+    page = (
+        f"<html><body><h1>{TITLE}</h1><span class='date'>14/04/2024 07:45</span><div class='x1'>{blocks}<"
+        "/div>"
+        f"<div class='x2'>{others}</div></body></html>"
+    )
     article = extract_article(page.encode(), "https://huyen.example.vn/d").article
     assert article["body"] == "\n\n".join(SENTENCES)

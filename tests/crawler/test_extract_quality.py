@@ -70,8 +70,9 @@ def test_sapo_is_separated_from_the_body():
     for label in bench.load_labels():
         page = (DATA / "pages" / label["file"]).read_bytes()
         article = extract_article(page, label["url"]).article
-        if bench.normalize(article["sapo"]) != bench.normalize(label["sapo"]) or \
-                article["body"].startswith(article["sapo"][:80]):
+        if bench.normalize(article["sapo"]) != bench.normalize(label["sapo"]) or article["body"].startswith(
+            article["sapo"][:80]
+        ):
             misses.append(label["file"])
     assert len(misses) <= 0.05 * len(bench.load_labels()), misses
 
@@ -83,4 +84,5 @@ def test_committed_pages_are_what_the_generator_writes(tmp_path):
     for page in sorted((DATA / "pages").glob("*.html")):
         assert (tmp_path / "pages" / page.name).read_bytes() == page.read_bytes(), page.name
     assert (tmp_path / "labels.json").read_text(encoding="utf-8") == (DATA / "labels.json").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )

@@ -20,8 +20,17 @@ from search.text import normalize
 PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8")) if PAGES.is_dir() else {}
 pytestmark = pytest.mark.skipif(not PAGES.is_dir(), reason=f"real pages not found at {PAGES}")
-FURNITURE = ("Tham khảo thêm", "Tin liên quan", "TIN LIÊN QUAN", "Tin cùng chuyên mục", "Bạn thấy bài viết",
-             "Xem thêm:", "Đọc thêm:", "Chia sẻ", "Bình luận")
+FURNITURE = (
+    "Tham khảo thêm",
+    "Tin liên quan",
+    "TIN LIÊN QUAN",
+    "Tin cùng chuyên mục",
+    "Bạn thấy bài viết",
+    "Xem thêm:",
+    "Đọc thêm:",
+    "Chia sẻ",
+    "Bình luận",
+)
 
 
 def _expected_moment(value: str) -> datetime:

@@ -43,8 +43,9 @@ def test_presswatch_floors_on_the_real_pages():
     # measured 42/42 on the seven shared pages (CI), 66/66 with the four local-only pages
     assert sum(facts) / len(facts) >= 0.97
     for outlet in {page.outlet for page in AVAILABLE}:
-        outlet_facts = [ok for page in AVAILABLE if page.outlet == outlet
-                        for ok in results[page.file].values()]
+        outlet_facts = [
+            ok for page in AVAILABLE if page.outlet == outlet for ok in results[page.file].values()
+        ]
         assert sum(outlet_facts) >= len(outlet_facts) - 1, outlet
     for fact in ("title", "time", "author"):
         assert sum(page[fact] for page in results.values()) >= len(results) - 1, fact
@@ -71,7 +72,12 @@ def test_the_documented_benchmark_commands_start(script):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, str(realpages.REPO / "bench" / script), "--help"],
-                          capture_output=True, text=True, cwd=realpages.REPO, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(realpages.REPO / "bench" / script), "--help"],
+        capture_output=True,
+        text=True,
+        cwd=realpages.REPO,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "usage:" in done.stdout

@@ -12,11 +12,14 @@ from crawler.extract import extract_article
 from crawler.extract.byline import clean_byline, looks_like_byline
 from crawler.extract.furniture import filter_lines
 
-PARAGRAPHS = "".join(f"<p>{p}</p>" for p in (
-    "Sáng 12-3, UBND tỉnh Cà Mau tổ chức lễ khánh thành cầu dân sinh nối hai xã ven sông Ông Đốc.",
-    "Cây cầu dài 120 m, rộng 3,5 m, được xây dựng bằng nguồn vốn xã hội hóa và ngân sách tỉnh.",
-    "Người dân hai bên bờ vui mừng vì không còn phải đi đò qua sông mỗi ngày như trước.",
-))
+PARAGRAPHS = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "Sáng 12-3, UBND tỉnh Cà Mau tổ chức lễ khánh thành cầu dân sinh nối hai xã ven sông Ông Đốc.",
+        "Cây cầu dài 120 m, rộng 3,5 m, được xây dựng bằng nguồn vốn xã hội hóa và ngân sách tỉnh.",
+        "Người dân hai bên bờ vui mừng vì không còn phải đi đò qua sông mỗi ngày như trước.",
+    )
+)
 LAST = "Người dân hai bên bờ vui mừng vì không còn phải đi đò qua sông mỗi ngày như trước."
 
 
@@ -49,8 +52,9 @@ def test_follow_button_inline_with_the_name():
     assert article["body"].endswith(LAST)
 
 
-@pytest.mark.parametrize("button", ["Quan tâm", "Bỏ quan tâm", "Đã quan tâm", "Thích", "Like", "Follow",
-                                    "Theo dõi", "Lưu bài"])
+@pytest.mark.parametrize(
+    "button", ["Quan tâm", "Bỏ quan tâm", "Đã quan tâm", "Thích", "Like", "Follow", "Theo dõi", "Lưu bài"]
+)
 def test_follow_and_like_buttons_are_furniture_lines(button):
     assert filter_lines(["Đoạn văn của bài báo.", button]) == ["Đoạn văn của bài báo."]
 
@@ -68,17 +72,22 @@ def test_vneconomy_name_with_a_dangling_dash():
 
 
 def test_vneconomy_header_author():
-    header = ('<div class="detail__meta"><div class="detail__author"><a href="/tac-gia/binh-minh.htm">'
-              'Bình Minh</a> - </div><div class="detail__time">12/03/2015 10:05</div></div>')
+    header = (
+        '<div class="detail__meta"><div class="detail__author"><a href="/tac-gia/binh-minh.htm">'
+        'Bình Minh</a> - </div><div class="detail__time">12/03/2015 10:05</div></div>'
+    )
     assert extract("", header=header)["author"] == "Bình Minh"
 
 
-@pytest.mark.parametrize(("printed", "author"), [
-    ("(Theo Reuters)", "Reuters"),
-    ("Theo VnExpress", "VnExpress"),
-    ("(Theo TTXVN/Vietnam+)", "TTXVN/Vietnam+"),
-    ("Nguồn: Báo Cà Mau", "Báo Cà Mau"),
-])
+@pytest.mark.parametrize(
+    ("printed", "author"),
+    [
+        ("(Theo Reuters)", "Reuters"),
+        ("Theo VnExpress", "VnExpress"),
+        ("(Theo TTXVN/Vietnam+)", "TTXVN/Vietnam+"),
+        ("Nguồn: Báo Cà Mau", "Báo Cà Mau"),
+    ],
+)
 def test_theo_source_credits(printed, author):
     article = extract(f"<p><em>{printed}</em></p>")
     assert article["author"] == author
@@ -90,11 +99,14 @@ def test_name_then_theo_line():
     assert article["author"] == "Minh Anh" and article["body"].endswith(LAST)
 
 
-@pytest.mark.parametrize("tail", [
-    "<p>https://cafebiz.vn/khanh-thanh-cau-dan-sinh-176150312100512345.chn</p>",
-    "<p>Nguồn: https://cafebiz.vn/khanh-thanh-cau-176150312100512345.chn</p>",
-    "<p><a href='https://cafebiz.vn/a.chn'>https://cafebiz.vn/a.chn</a></p>",
-])
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>https://cafebiz.vn/khanh-thanh-cau-dan-sinh-176150312100512345.chn</p>",
+        "<p>Nguồn: https://cafebiz.vn/khanh-thanh-cau-176150312100512345.chn</p>",
+        "<p><a href='https://cafebiz.vn/a.chn'>https://cafebiz.vn/a.chn</a></p>",
+    ],
+)
 def test_cafebiz_bare_trailing_url_leaves_the_body(tail):
     """A CafeBiz body ended with the article's own address as a bare line."""
     article = extract(f"<p><strong>Hoàng Anh</strong></p>{tail}", body_class="detail-content")

@@ -41,21 +41,44 @@ class Crawl:
     data_dir: Path
 
 
-def run_crawl(press: SamplePress, data_dir: Path, *, outlets: str = "", settings: dict | None = None,
-              extra: tuple[str, ...] = (), env: dict | None = None, timeout: float = 240) -> Crawl:
+def run_crawl(
+    press: SamplePress,
+    data_dir: Path,
+    *,
+    outlets: str = "",
+    settings: dict | None = None,
+    extra: tuple[str, ...] = (),
+    env: dict | None = None,
+    timeout: float = 240,
+) -> Crawl:
     """One `python -m crawler.run` of the fault registry in its own process and data folder."""
     start = len(press.request_log)
     stats_path = data_dir / "stats.json"
-    command = [sys.executable, "-m", "crawler.run", "--registry", str(FAULTS), "--sample-url", press.base_url,
-               "--stats", str(stats_path), *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "crawler.run",
+        "--registry",
+        str(FAULTS),
+        "--sample-url",
+        press.base_url,
+        "--stats",
+        str(stats_path),
+        *extra,
+    ]
     if outlets:
         command += ["--outlets", outlets]
     for key, value in (settings or {}).items():
         command += ["-s", f"{key}={json.dumps(value)}"]
-    environment = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": "",
-                   **(env or {})}
-    result = subprocess.run(command, env=environment, cwd=REPO, capture_output=True, text=True,
-                            timeout=timeout)
+    environment = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data_dir),
+        "PRESSWATCH_ELASTICSEARCH_URL": "",
+        **(env or {}),
+    }
+    result = subprocess.run(
+        command, env=environment, cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
     assert stats_path.exists(), result.stderr[-4000:]
     index = EmbeddedBackend(data_dir / "index.sqlite3")
     stats = json.loads(stats_path.read_text())
@@ -64,9 +87,14 @@ def run_crawl(press: SamplePress, data_dir: Path, *, outlets: str = "", settings
 
 def health(data_dir: Path) -> dict[str, dict]:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir)}
-    result = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env,
-                             cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "outlets", "health", "--json"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return {row["outlet_id"]: row for row in json.loads(result.stdout)}
 
@@ -76,7 +104,7 @@ def articles(press: SamplePress, outlet_id: str) -> list[SampleArticle]:
 
 
 def path_of(press: SamplePress, article: SampleArticle) -> str:
-    return press.url_for(article)[len(press.base_url):]
+    return press.url_for(article)[len(press.base_url) :]
 
 
 def assert_indexed_exactly(crawl: Crawl, press: SamplePress, article: SampleArticle) -> None:
@@ -101,9 +129,13 @@ def crawl(press, tmp_path_factory) -> Crawl:
 
 def test_the_crawl_finishes_and_indexes_only_what_it_should(crawl, press):
     assert crawl.stats["finish_reason"] == "finished"
-    expected = {document_id(press.url_for(a)) for a in press.fault_articles
-                if a.outlet_id in OUTLETS.split(",") and not a.path.startswith("/noi-bo/")
-                and a.path not in (press.faults.slow_path, press.faults.oversize_path)}
+    expected = {
+        document_id(press.url_for(a))
+        for a in press.fault_articles
+        if a.outlet_id in OUTLETS.split(",")
+        and not a.path.startswith("/noi-bo/")
+        and a.path not in (press.faults.slow_path, press.faults.oversize_path)
+    }
     assert crawl.index.ids() == expected
 
 
@@ -160,8 +192,11 @@ def test_slow_page_times_out_and_oversized_page_is_refused_without_stopping_othe
 def test_redirect_chains_resolve_to_the_article_and_a_loop_is_cut(crawl, press):
     for article in articles(press, "baophonui"):
         assert_indexed_exactly(crawl, press, article)
-        hops = [f"/baophonui/tin/{article.article_id}", f"/baophonui/bai-viet/{article.article_id}",
-                path_of(press, article)]
+        hops = [
+            f"/baophonui/tin/{article.article_id}",
+            f"/baophonui/bai-viet/{article.article_id}",
+            path_of(press, article),
+        ]
         assert all(hop in crawl.requests for hop in hops), hops
     assert "redirect loop" in crawl.log
     assert crawl.stats["presswatch/fetch_errors/baophonui"] == 1

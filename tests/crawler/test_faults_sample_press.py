@@ -23,6 +23,7 @@ def press():
     with SamplePress(end=SAMPLE_END) as running:
         yield running
 
+
 def test_fault_registry_lists_every_fault_site(press):
     from crawler.registry import load_registry
     from presswatch.sample_press.fault_sites import FAULT_SITES, FAULTS

@@ -18,8 +18,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 def crawl_process(sample_url: str, data_dir: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    return subprocess.Popen([sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url, *extra],
-                            env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url, *extra],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def crawl(sample_url: str, data_dir: Path, *extra: str) -> str:
@@ -86,9 +92,14 @@ def test_since_bounds_a_backfill(sample_press, tmp_path):
 def test_outlet_health_is_recorded(sample_press, tmp_path):
     crawl(sample_press.base_url, tmp_path)
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "presswatch", "outlets", "health", "--json"], env=env,
-                             cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "outlets", "health", "--json"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     import json
 
@@ -97,5 +108,6 @@ def test_outlet_health_is_recorded(sample_press, tmp_path):
     assert outlets <= set(rows)
     for outlet in outlets:
         assert rows[outlet]["last_success"] and rows[outlet]["consecutive_failures"] == 0
-        assert rows[outlet]["last"]["articles_new"] == sum(1 for a in sample_press.articles
-                                                           if a.outlet_id == outlet)
+        assert rows[outlet]["last"]["articles_new"] == sum(
+            1 for a in sample_press.articles if a.outlet_id == outlet
+        )

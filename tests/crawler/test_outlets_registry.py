@@ -37,6 +37,7 @@ def outlets():
 
 # ---------------------------------------------------------------- the shipped registry
 
+
 def test_shipped_registry_loads_and_is_big_enough(outlets):
     assert len(outlets) >= 60
     kinds = Counter(o.kind for o in outlets)
@@ -59,9 +60,12 @@ def test_ids_unique_and_raw_yaml_has_no_duplicates(outlets):
 
 def test_every_url_is_on_the_outlets_own_domain_or_an_alias(outlets):
     # Aliases are the documented exception (legacy domains such as cand.com.vn).
-    stray = [(o.id, url) for o in outlets
-             for url in (*o.feeds, *o.sitemaps, *o.sections, *([o.prime_url] if o.prime_url else []))
-             if not o.owns(url)]
+    stray = [
+        (o.id, url)
+        for o in outlets
+        for url in (*o.feeds, *o.sitemaps, *o.sections, *([o.prime_url] if o.prime_url else []))
+        if not o.owns(url)
+    ]
     assert stray == []
     assert all(url.startswith("https://") for o in outlets for url in (*o.feeds, *o.sitemaps, *o.sections))
 
@@ -74,12 +78,26 @@ def test_provinces_are_set_for_provincial_kinds_and_null_for_national_outlets(ou
     assert {"vnexpress", "nhandan", "vietnamplus", "vov", "vtv", "baodautu"} <= national
 
 
-@pytest.mark.parametrize("outlet_id, source", [
-    ("vnexpress", "verified"), ("nhandan", "verified"), ("baochinhphu", "verified"), ("vov", "verified"),
-    ("sggp", "verified"), ("hanoimoi", "verified"), ("vietnamplus", "verified"), ("laodong", "seen"),
-    ("nld", "seen"), ("baolaocai", "seen"), ("baoquangninh", "seen"), ("baodautu", "guessed"),
-    ("kinhtedothi", "guessed"), ("baocaobang", "guessed"), ("baocamau", "guessed"),
-])
+@pytest.mark.parametrize(
+    "outlet_id, source",
+    [
+        ("vnexpress", "verified"),
+        ("nhandan", "verified"),
+        ("baochinhphu", "verified"),
+        ("vov", "verified"),
+        ("sggp", "verified"),
+        ("hanoimoi", "verified"),
+        ("vietnamplus", "verified"),
+        ("laodong", "seen"),
+        ("nld", "seen"),
+        ("baolaocai", "seen"),
+        ("baoquangninh", "seen"),
+        ("baodautu", "guessed"),
+        ("kinhtedothi", "guessed"),
+        ("baocaobang", "guessed"),
+        ("baocamau", "guessed"),
+    ],
+)
 def test_feeds_source_of_pinned_outlets_matches_the_reference_evidence(outlets, outlet_id, source):
     assert {o.id: o for o in outlets}[outlet_id].feeds_source == source
 
@@ -139,6 +157,7 @@ def test_whole_registry_is_consistent_with_the_reference_evidence(outlets):
 def test_every_quirk_and_key_is_documented():
     doc = (REPO / "docs" / "OUTLETS.md").read_text(encoding="utf-8")
     from crawler.registry import OPTIONAL, REQUIRED
+
     for name in (*REQUIRED, *OPTIONAL, *QUIRKS):
         assert f"`{name}`" in doc, name
 
@@ -165,9 +184,11 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_extra_keys_load(tmp_path):
-    extra = ("    aliases: [baoa.com.vn]\n    render_js: true\n    selectors: {sapo: h2.sapo}\n"
-             "    section_pages: 2\n    crawl_delay: 1.5\n    prime_url: https://baoa.vn/rss\n"
-             "    article_pattern: '-a\\d+\\.html$'\n    quirks: [session-cookie]\n")
+    extra = (
+        "    aliases: [baoa.com.vn]\n    render_js: true\n    selectors: {sapo: h2.sapo}\n"
+        "    section_pages: 2\n    crawl_delay: 1.5\n    prime_url: https://baoa.vn/rss\n"
+        "    article_pattern: '-a\\d+\\.html$'\n    quirks: [session-cookie]\n"
+    )
     (outlet,) = load_registry(write(tmp_path, ENTRY + extra))
     assert outlet.aliases == ("baoa.com.vn",) and outlet.render_js and outlet.section_pages == 2
     assert outlet.selectors == {"sapo": "h2.sapo"} and outlet.crawl_delay == 1.5
@@ -178,25 +199,29 @@ def test_extra_keys_load(tmp_path):
     assert (plain.aliases, plain.render_js, plain.selectors, plain.quirks) == ((), False, {}, ())
 
 
-@pytest.mark.parametrize("line, field", [
-    ("render_js: yes-please", "render_js"),
-    ("selectors: {headline: h1}", "selectors"),
-    ("selectors: {title: ''}", "selectors"),
-    ("section_pages: 0", "section_pages"),
-    ("section_pages: true", "section_pages"),
-    ("crawl_delay: -1", "crawl_delay"),
-    ("aliases: [Bao A.vn]", "aliases"),
-    ("aliases: baoa.com.vn", "aliases"),
-    ("prime_url: /rss", "prime_url"),
-    ("quirks: [haunted]", "quirks"),
-    ("article_pattern: '(['", "article_pattern"),
-])
+@pytest.mark.parametrize(
+    "line, field",
+    [
+        ("render_js: yes-please", "render_js"),
+        ("selectors: {headline: h1}", "selectors"),
+        ("selectors: {title: ''}", "selectors"),
+        ("section_pages: 0", "section_pages"),
+        ("section_pages: true", "section_pages"),
+        ("crawl_delay: -1", "crawl_delay"),
+        ("aliases: [Bao A.vn]", "aliases"),
+        ("aliases: baoa.com.vn", "aliases"),
+        ("prime_url: /rss", "prime_url"),
+        ("quirks: [haunted]", "quirks"),
+        ("article_pattern: '(['", "article_pattern"),
+    ],
+)
 def test_bad_extra_keys_name_the_outlet_and_field(tmp_path, line, field):
     with pytest.raises(RegistryError, match=f"outlet baoa, field '{field}'"):
         load_registry(write(tmp_path, ENTRY + f"    {line}\n"))
 
 
 # ---------------------------------------------------------------- `outlets list`
+
 
 def test_list_json_has_the_documented_keys():
     result = CliRunner().invoke(outlets_group, ["list", "--json"])
@@ -223,12 +248,19 @@ def test_list_json_shows_the_merged_agencies_with_predecessors_dates_and_evidenc
     # Báo Sóc Trăng had two successive successors: the April merger, then the province's in July.
     soctrang = rows["bdptth-soctrang"]
     assert (soctrang["active_from"], soctrang["active_until"], soctrang["merged_into"]) == (
-        "2025-05-01", "2025-06-30", "bptth-cantho")
+        "2025-05-01",
+        "2025-06-30",
+        "bptth-cantho",
+    )
     assert soctrang["predecessors"] == ["baosoctrang"]
     assert rows["bptth-hanoi"]["active_from"] == "2026-02-05"
     assert rows["bptth-hanoi"]["evidence"]["name"] == "verified"
-    papers = {r["id"]: r for r in json.loads(CliRunner().invoke(
-        outlets_group, ["list", "--json", "--kind", "provincial-party-paper"]).output)}
+    papers = {
+        r["id"]: r
+        for r in json.loads(
+            CliRunner().invoke(outlets_group, ["list", "--json", "--kind", "provincial-party-paper"]).output
+        )
+    }
     assert papers["baosoctrang"]["merged_into"] == "bdptth-soctrang"
     assert papers["baosoctrang"]["active_until"] == "2025-04-30"
     merged = [r for r in papers.values() if r["merged_into"]]
@@ -252,17 +284,25 @@ def test_list_reports_a_broken_registry(tmp_path):
 
 # ---------------------------------------------------------------- `outlets check` on a local server
 
-RSS = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
-       b'<item><title>A</title><link>http://h/a-10001.html</link></item>'
-       b'<item><title>B</title><link>http://h/b-10002.html</link></item></channel></rss>')
-ATOM = (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>'
-        b'<link href="http://h/a-10001.html"/></entry></feed>')
+RSS = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+    b"<item><title>A</title><link>http://h/a-10001.html</link></item>"
+    b"<item><title>B</title><link>http://h/b-10002.html</link></item></channel></rss>"
+)
+ATOM = (
+    b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>'
+    b'<link href="http://h/a-10001.html"/></entry></feed>'
+)
 EMPTY_RSS = b'<rss version="2.0"><channel><title>Empty</title></channel></rss>'
-SITEMAP = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-           b"<url><loc>http://h/a-10001.html</loc></url><url><loc>http://h/b-10002.html</loc></url></urlset>")
+SITEMAP = (
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    b"<url><loc>http://h/a-10001.html</loc></url><url><loc>http://h/b-10002.html</loc></url></urlset>"
+)
 HTML_PAGE = b"<html><body><p>Trang ch\xe1\xbb\xa7</p></body></html>"
-SECTION = (b'<html><body><a href="/thoi-su/bai-mot-123456.html">1</a>'
-           b'<a href="/thoi-su/bai-hai-123457.html">2</a></body></html>')
+SECTION = (
+    b'<html><body><a href="/thoi-su/bai-mot-123456.html">1</a>'
+    b'<a href="/thoi-su/bai-hai-123457.html">2</a></body></html>'
+)
 SLUG_SECTION = b'<html><body><a href="/kinh-te/202507/bai-mot/">1</a></body></html>'
 
 
@@ -384,8 +424,20 @@ def local_registry(tmp_path: Path) -> Path:
 
 
 def run_check(local_registry: Path, site: str, *args: str):
-    return CliRunner().invoke(outlets_group, ["check", "--registry", str(local_registry),
-                                              "--sample-url", site, "--timeout", "0.5", "--json", *args])
+    return CliRunner().invoke(
+        outlets_group,
+        [
+            "check",
+            "--registry",
+            str(local_registry),
+            "--sample-url",
+            site,
+            "--timeout",
+            "0.5",
+            "--json",
+            *args,
+        ],
+    )
 
 
 def test_check_reports_working_and_broken_routes(local_registry, site):
@@ -394,12 +446,22 @@ def test_check_reports_working_and_broken_routes(local_registry, site):
     rows = json.loads(result.output)
     got = {(r["outlet"], r["url"].replace(site, "")): r for r in rows}
     assert {r["outlet"] for r in rows} == {"good", "broken", "cookie", "nocookie"}  # sleepy is disabled
-    expected = (("/rss/home.rss", "rss", 2), ("/atom.xml", "atom", 1), ("/rss/gzip.rss", "rss", 2),
-                ("/sitemap.xml", "sitemap", 2), ("/thoi-su/", "html", 2))
+    expected = (
+        ("/rss/home.rss", "rss", 2),
+        ("/atom.xml", "atom", 1),
+        ("/rss/gzip.rss", "rss", 2),
+        ("/sitemap.xml", "sitemap", 2),
+        ("/thoi-su/", "html", 2),
+    )
     for path, fmt, items in expected:
         row = got[("good", path)]
-        assert (row["verdict"], row["status"], row["format"], row["items"], row["ok"]) == \
-            ("ok", 200, fmt, items, True), row
+        assert (row["verdict"], row["status"], row["format"], row["items"], row["ok"]) == (
+            "ok",
+            200,
+            fmt,
+            items,
+            True,
+        ), row
     assert got[("broken", "/missing.rss")]["verdict"] == "http-error"
     assert got[("broken", "/missing.rss")]["status"] == 404
     assert got[("broken", "/rss/page.rss")]["verdict"] == "wrong-format"
@@ -407,8 +469,9 @@ def test_check_reports_working_and_broken_routes(local_registry, site):
     assert got[("broken", "/rss/empty.rss")]["verdict"] == "empty"
     assert got[("broken", "/rss/home.rss")]["verdict"] == "wrong-format"  # a feed is not a sitemap
     assert got[("broken", "/kinh-te/")]["verdict"] == "empty"  # slug URLs: no ids to recognise
-    refused = next(r for r in rows if r["outlet"] == "broken" and "/rss/home.rss" in r["url"]
-                   and r["route"] == "feeds")
+    refused = next(
+        r for r in rows if r["outlet"] == "broken" and "/rss/home.rss" in r["url"] and r["route"] == "feeds"
+    )
     assert refused["verdict"] == "network-error" and "refused" in refused["error"].lower()
     # QĐND-style: the priming fetch earns the cookie; without it the feed redirects forever.
     assert got[("cookie", "/rss/cookie.rss")]["verdict"] == "ok"
@@ -452,8 +515,11 @@ def test_every_verified_or_seen_fact_cites_a_source_in_the_docs(outlets):
         cells = [c.strip() for c in line.strip("|").split("|")]
         if len(cells) == 5 and cells[0].startswith("`"):
             table[(cells[0].strip("`"), cells[1])] = (cells[3], cells[4])
-    keys = {line.split("|")[1].strip() for line in doc.splitlines()
-            if line.startswith("| ") and ("http" in line or "vietnam-2025.md" in line or "address" in line)}
+    keys = {
+        line.split("|")[1].strip()
+        for line in doc.splitlines()
+        if line.startswith("| ") and ("http" in line or "vietnam-2025.md" in line or "address" in line)
+    }
     graded = [(o.id, fact, grade) for o in outlets for fact, grade in o.evidence.items()]
     assert len(graded) >= 200
     for outlet_id, fact, grade in graded:

@@ -13,9 +13,11 @@ from search.ingest import Ingester, PreparedArticle, prepare
 from search.stories import StoryGrouper
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-BODY = ("Sáng 12/3, UBND tỉnh Bắc Ninh tổ chức hội nghị về giải ngân vốn đầu tư công. Tai nạn giao thông "
-        "trên quốc lộ 18 khiến hai người bị thương; lực lượng chức năng đã kịp thời có mặt. Thành phố Hà "
-        "Nội và tỉnh Bắc Giang cũ phối hợp xử lý vi phạm an toàn thực phẩm.")
+BODY = (
+    "Sáng 12/3, UBND tỉnh Bắc Ninh tổ chức hội nghị về giải ngân vốn đầu tư công. Tai nạn giao thông "
+    "trên quốc lộ 18 khiến hai người bị thương; lực lượng chức năng đã kịp thời có mặt. Thành phố Hà "
+    "Nội và tỉnh Bắc Giang cũ phối hợp xử lý vi phạm an toàn thực phẩm."
+)
 
 
 class ListBackend:
@@ -36,11 +38,20 @@ class ListBackend:
 def articles(n=12):
     out = []
     for i in range(n):
-        out.append({"url": f"https://bao{i % 3}.vn/bai-{i}.html", "outlet_id": f"bao{i % 3}",
-                    "title": f"Bắc Ninh: hội nghị số {i // 2}", "sapo": "Tin  tức tổng hợp.",
-                    "body": BODY if i % 4 else BODY.replace("Tai nạn", "Lễ hội"), "author": "An",
-                    "section": "Thời sự", "tags": ["Bắc Ninh"], "images": [],
-                    "published_at": datetime(2026, 3, 12, 9, tzinfo=TZ) + timedelta(hours=i)})
+        out.append(
+            {
+                "url": f"https://bao{i % 3}.vn/bai-{i}.html",
+                "outlet_id": f"bao{i % 3}",
+                "title": f"Bắc Ninh: hội nghị số {i // 2}",
+                "sapo": "Tin  tức tổng hợp.",
+                "body": BODY if i % 4 else BODY.replace("Tai nạn", "Lễ hội"),
+                "author": "An",
+                "section": "Thời sự",
+                "tags": ["Bắc Ninh"],
+                "images": [],
+                "published_at": datetime(2026, 3, 12, 9, tzinfo=TZ) + timedelta(hours=i),
+            }
+        )
     return out
 
 
@@ -48,8 +59,9 @@ def ingest(tmp_path, name, items):
     backend = ListBackend()
     from search.analysis import annotate
 
-    ingester = Ingester(backend, grouper=StoryGrouper(tmp_path / f"{name}.sqlite3"), annotate=annotate,
-                        batch_size=5)
+    ingester = Ingester(
+        backend, grouper=StoryGrouper(tmp_path / f"{name}.sqlite3"), annotate=annotate, batch_size=5
+    )
     for item in items:
         ingester.add(item)
     ingester.close()
@@ -76,17 +88,22 @@ def test_a_signature_from_a_worker_groups_like_one_computed_here(tmp_path):
 
 
 def test_extract_item_prepares_the_item():
-    page = ("<html><head><title>Bắc Ninh khai mạc lễ hội Lim</title></head><body><article>"
-            "<h1>Bắc Ninh khai mạc lễ hội Lim</h1><p class='date'>12/03/2026 09:00</p>"
-            + "".join(f"<p>{BODY} Đoạn {i}.</p>" for i in range(4)) + "</article></body></html>").encode()
+    page = (
+        "<html><head><title>Bắc Ninh khai mạc lễ hội Lim</title></head><body><article>"
+        "<h1>Bắc Ninh khai mạc lễ hội Lim</h1><p class='date'>12/03/2026 09:00</p>"
+        + "".join(f"<p>{BODY} Đoạn {i}.</p>" for i in range(4))
+        + "</article></body></html>"
+    ).encode()
     outlet = {"outlet_id": "bn", "outlet_name": "Báo BN", "outlet_kind": "province", "outlet_province": ""}
-    result, item = extract_item(page, "https://bn.vn/a.html?utm_source=x", "text/html; charset=utf-8", None,
-                                outlet)
+    result, item = extract_item(
+        page, "https://bn.vn/a.html?utm_source=x", "text/html; charset=utf-8", None, outlet
+    )
     assert result.ok, result.reason
     assert isinstance(item, ArticleItem) and isinstance(item.prepared, PreparedArticle)
     assert item.url == "https://bn.vn/a.html" and item.prepared.document.url == item.url
     assert item.prepared.document.provinces  # analysed in the worker
     assert item.prepared.signature == stories.signature(item.prepared.document)
-    too_old = extract_item(page, "https://bn.vn/a.html", None, None, outlet,
-                           since=datetime(2027, 1, 1).date())
+    too_old = extract_item(
+        page, "https://bn.vn/a.html", None, None, outlet, since=datetime(2027, 1, 1).date()
+    )
     assert too_old[0].ok and too_old[1] is None

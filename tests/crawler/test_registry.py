@@ -45,12 +45,15 @@ def test_unknown_key_names_entry_and_key(tmp_path):
         load_registry(path, {"base": "http://x"})
 
 
-@pytest.mark.parametrize("change, field", [
-    (("kind: provincial-party-paper", "kind: blog"), "kind"),
-    (('feeds: ["{base}/rss/home.rss"]', "feeds: rss"), "feeds"),
-    (('feeds: ["{base}/rss/home.rss"]', "feeds: []"), "feeds"),
-    (("id: baoa", "id: Bao A"), "id"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (("kind: provincial-party-paper", "kind: blog"), "kind"),
+        (('feeds: ["{base}/rss/home.rss"]', "feeds: rss"), "feeds"),
+        (('feeds: ["{base}/rss/home.rss"]', "feeds: []"), "feeds"),
+        (("id: baoa", "id: Bao A"), "id"),
+    ],
+)
 def test_bad_values_are_reported(tmp_path, change, field):
     path = write(tmp_path, GOOD.replace(*change))
     with pytest.raises(RegistryError, match=f"field '{field}'"):

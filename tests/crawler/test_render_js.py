@@ -14,8 +14,10 @@ from presswatch.sample_press import SamplePress
 from tests.conftest import SAMPLE_END
 from tests.crawler.test_faults import articles, assert_indexed_exactly, run_crawl
 
-pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed "
-                                "(scripts/install-system-deps.sh installs it)")
+pytestmark = pytest.mark.skipif(
+    not shutil.which("chromium"),
+    reason="Debian's chromium is not installed (scripts/install-system-deps.sh installs it)",
+)
 
 
 @pytest.fixture(scope="module")

@@ -27,30 +27,82 @@ END = date(2026, 11, 20)
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
 SEED_RELATED = "Bắc Ninh phát động Ngày Chuyển đổi số quốc gia năm 2023"
-FURNITURE = ("Bạn thấy bài viết này thế nào?", "Bài viết cùng chủ đề", "Tin cùng chuyên mục", "Tin liên quan",
-             "Chia sẻ", "Xem thêm", "Giấy phép số")
-REGISTRY_KEYS = {"id", "name", "domain", "kind", "province", "feeds", "sitemaps", "sections", "feeds_source",
-                 "notes", "quirks", "local_test"}
-KINDS = {"central-daily", "central-online", "provincial-party-paper", "provincial-tv", "trade-magazine",
-         "agency"}
+FURNITURE = (
+    "Bạn thấy bài viết này thế nào?",
+    "Bài viết cùng chủ đề",
+    "Tin cùng chuyên mục",
+    "Tin liên quan",
+    "Chia sẻ",
+    "Xem thêm",
+    "Giấy phép số",
+)
+REGISTRY_KEYS = {
+    "id",
+    "name",
+    "domain",
+    "kind",
+    "province",
+    "feeds",
+    "sitemaps",
+    "sections",
+    "feeds_source",
+    "notes",
+    "quirks",
+    "local_test",
+}
+KINDS = {
+    "central-daily",
+    "central-online",
+    "provincial-party-paper",
+    "provincial-tv",
+    "trade-magazine",
+    "agency",
+}
 
 # Where each CMS family puts title, sapo, body, byline and the printed date (CSS selectors).
 SELECTORS = {
-    "baokinhbac": {"title": "h1.title-detail", "sapo": "div.sapo", "body": "div.detail-content",
-                   "author": "div.detail-content > p[style*='right'] strong", "date": "span.post-date"},
-    "tinnhanh": {"title": "h1.title-detail", "sapo": "h1.title-detail + p.description",
-                 "body": "article.fck_detail",
-                 "author": "article.fck_detail > p[style*='right'] strong", "date": "span.date"},
-    "thoisu": {"title": "h1.detail-title", "sapo": "h2.detail-sapo",
-               "body": "div.detail-cmain div.detail-content",
-               "author": "div.author-info a.name", "date": "div.detail-time"},
-    "dautu": {"title": "div.title-detail", "sapo": "div.sapo_detail", "body": "#content_detail_news",
-              "author": "a.author", "date": "span.post-time"},
-    "chinhphu": {"title": "h1.detail-title", "sapo": "div.detail-sapo", "body": "div.detail-content",
-                 "author": "div.detail-author", "date": "div.detail-time"},
-    "baodongbang": {"title": "article.post h1.post-title", "sapo": "div.post-excerpt",
-                    "body": "div.post-content",
-                    "author": "span.post-author", "date": "span.post-date"},
+    "baokinhbac": {
+        "title": "h1.title-detail",
+        "sapo": "div.sapo",
+        "body": "div.detail-content",
+        "author": "div.detail-content > p[style*='right'] strong",
+        "date": "span.post-date",
+    },
+    "tinnhanh": {
+        "title": "h1.title-detail",
+        "sapo": "h1.title-detail + p.description",
+        "body": "article.fck_detail",
+        "author": "article.fck_detail > p[style*='right'] strong",
+        "date": "span.date",
+    },
+    "thoisu": {
+        "title": "h1.detail-title",
+        "sapo": "h2.detail-sapo",
+        "body": "div.detail-cmain div.detail-content",
+        "author": "div.author-info a.name",
+        "date": "div.detail-time",
+    },
+    "dautu": {
+        "title": "div.title-detail",
+        "sapo": "div.sapo_detail",
+        "body": "#content_detail_news",
+        "author": "a.author",
+        "date": "span.post-time",
+    },
+    "chinhphu": {
+        "title": "h1.detail-title",
+        "sapo": "div.detail-sapo",
+        "body": "div.detail-content",
+        "author": "div.detail-author",
+        "date": "div.detail-time",
+    },
+    "baodongbang": {
+        "title": "article.post h1.post-title",
+        "sapo": "div.post-excerpt",
+        "body": "div.post-content",
+        "author": "span.post-author",
+        "date": "span.post-date",
+    },
 }
 DATE_LINES = {
     "baokinhbac": r"^(Thứ \w+|Chủ nhật), \d\d/\d\d/\d{4} - \d\d:\d\d$",
@@ -99,7 +151,7 @@ def registry(press: SamplePress) -> list[dict]:
 
 def shingles(article: SampleArticle) -> set[tuple[str, ...]]:
     words = fold(" ".join((article.sapo, *article.paragraphs))).split()
-    return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
+    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
 
 
 def is_seed(article: SampleArticle) -> bool:
@@ -107,6 +159,7 @@ def is_seed(article: SampleArticle) -> bool:
 
 
 # --- the corpus ------------------------------------------------------------------------------------
+
 
 def test_corpus_size_topics_provinces_and_tones(corpus):
     assert len(corpus) >= 220
@@ -156,8 +209,14 @@ def test_dates_fall_in_the_six_weeks_ending_on_end(corpus):
 
 def test_text_is_clean_vietnamese(corpus):
     for article in corpus:
-        parts = (article.title, article.sapo, *article.paragraphs, *(i.caption for i in article.images),
-                 *article.tags, article.author)
+        parts = (
+            article.title,
+            article.sapo,
+            *article.paragraphs,
+            *(i.caption for i in article.images),
+            *article.tags,
+            article.author,
+        )
         for part in parts:
             assert part == unicodedata.normalize("NFC", part)
             assert not re.search(r"[{}\[\]|]|\?\s*#|##|  ", part), (article.path, part)
@@ -194,8 +253,11 @@ def test_syndicated_stories_are_near_copies_and_others_are_not(corpus):
         return len(sets[id(a)] & sets[id(b)]) / len(sets[id(a)] | sets[id(b)])
 
     same = [similarity(a, b) for copies in stories.values() for a, b in itertools.combinations(copies, 2)]
-    different = [similarity(a, b) for a, b in itertools.combinations(corpus, 2)
-                 if not (a.story_id and a.story_id == b.story_id)]
+    different = [
+        similarity(a, b)
+        for a, b in itertools.combinations(corpus, 2)
+        if not (a.story_id and a.story_id == b.story_id)
+    ]
     assert min(same) >= 0.7
     assert max(different) <= 0.65
     assert sum(s > 0.5 for s in different) <= 10
@@ -204,16 +266,23 @@ def test_syndicated_stories_are_near_copies_and_others_are_not(corpus):
 def test_seed_article(corpus):
     seed = next(a for a in corpus if is_seed(a))
     assert (seed.outlet_id, seed.author, seed.topic, seed.provinces) == (
-        "baokinhbac", "Thu Hường - Thanh Tâm", "digital_transformation", ("Bắc Ninh",))
+        "baokinhbac",
+        "Thu Hường - Thanh Tâm",
+        "digital_transformation",
+        ("Bắc Ninh",),
+    )
     assert seed.published_at == datetime(2023, 10, 10, 9, 15, tzinfo=TZ)
     assert seed.sapo.startswith("Theo Sở Thông tin và Truyền thông tỉnh Bắc Ninh")
     assert [seed.paragraphs[i] for i in seed.headings] == [
-        "Từng bước hình thành chính quyền số", "Phát triển nền kinh tế số",
-        "Trọng tâm công tác tuyên truyền 3 tháng cuối năm"]
+        "Từng bước hình thành chính quyền số",
+        "Phát triển nền kinh tế số",
+        "Trọng tâm công tác tuyên truyền 3 tháng cuối năm",
+    ]
     assert seed.paragraphs[-1].startswith("Tại hội nghị, đại diện các cơ quan quản lý thông tin")
     assert [i.caption for i in seed.images] == [
         "Ông Nghiêm Văn Hách chia sẻ thông tin đến các cơ quan báo chí. Ảnh: Thu Hường",
-        "Tỉnh Bắc Ninh đứng đầu cả nước về tỉ trọng kinh tế số trên GRDP là 56,83%. Ảnh: Thu Hường"]
+        "Tỉnh Bắc Ninh đứng đầu cả nước về tỉ trọng kinh tế số trên GRDP là 56,83%. Ảnh: Thu Hường",
+    ]
     for paragraph in seed.paragraphs:
         assert "Ảnh:" not in paragraph and paragraph != SEED_TITLE and SEED_RELATED not in paragraph
         assert "Bạn thấy bài viết" not in paragraph and "Thu Hường - Thanh Tâm" not in paragraph
@@ -221,6 +290,7 @@ def test_seed_article(corpus):
 
 
 # --- the registry and discovery ---------------------------------------------------------------------
+
 
 def test_registry_lists_the_sites_with_the_known_schema(press):
     outlets = registry(press)
@@ -263,7 +333,10 @@ def test_every_feed_lists_every_article_newest_first(press):
 
 
 def test_news_sitemaps_list_every_article(press):
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "n": "http://www.google.com/schemas/sitemap-news/0.9"}
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "n": "http://www.google.com/schemas/sitemap-news/0.9",
+    }
     for outlet in registry(press):
         expected = {press.url_for(a): a for a in press.articles if a.outlet_id == outlet["id"]}
         status, headers, body = fetch(outlet["sitemaps"][0])
@@ -301,13 +374,15 @@ def test_section_pages_paginate_and_reach_every_article(press):
 def test_home_pages_show_the_latest_thirty(press):
     for site_id in SITES:
         tree = page(f"{press.base_url}/{site_id}/")
-        latest = sorted((a for a in press.articles if a.outlet_id == site_id), key=lambda a: a.published_at,
-                        reverse=True)[:30]
+        latest = sorted(
+            (a for a in press.articles if a.outlet_id == site_id), key=lambda a: a.published_at, reverse=True
+        )[:30]
         listed = tree.xpath("//h3[@class='news-title']/a/@href")
         assert listed == [press.url_for(a) for a in latest]
 
 
 # --- article pages ----------------------------------------------------------------------------------
+
 
 def test_every_article_page_has_canonical_and_open_graph(press):
     for article in press.articles:
@@ -321,12 +396,19 @@ def test_every_article_page_has_canonical_and_open_graph(press):
         if article.outlet_id in ("baokinhbac", "thoisu", "dautu", "chinhphu"):
             assert datetime.fromisoformat(meta["article:published_time"]) == article.published_at
         whole = text(tree).casefold()  # dautu prints "TIN LIÊN QUAN"
-        for needle in ("Bạn thấy bài viết này thế nào?", "Tin cùng chuyên mục", "Bài viết cùng chủ đề",
-                       "Tin liên quan", "Chia sẻ", "Giấy phép số"):
+        for needle in (
+            "Bạn thấy bài viết này thế nào?",
+            "Tin cùng chuyên mục",
+            "Bài viết cùng chủ đề",
+            "Tin liên quan",
+            "Chia sẻ",
+            "Giấy phép số",
+        ):
             assert needle.casefold() in whole, (url, needle)
         figures = tree.xpath("//figure[.//img][figcaption]")
         assert [" ".join(f.xpath("string(figcaption)").split()) for f in figures] == [
-            i.caption for i in article.images]
+            i.caption for i in article.images
+        ]
 
 
 @pytest.mark.parametrize("site_id", list(SITES))
@@ -341,8 +423,9 @@ def test_family_markup_yields_the_article_fields(press, site_id):
         assert text(one["author"][0]) == article.author
         assert re.fullmatch(DATE_LINES[site_id], text(one["date"][0])), text(one["date"][0])
         body = one["body"][0]
-        blocks = [text(el) for el in body
-                  if el.tag in ("p", "h2", "h3") and "right" not in el.get("style", "")]
+        blocks = [
+            text(el) for el in body if el.tag in ("p", "h2", "h3") and "right" not in el.get("style", "")
+        ]
         assert blocks == list(article.paragraphs)
         related = body.xpath(".//a[contains(@href, '/" + site_id + "/')]")
         assert related, "an inline related box links to another article"
@@ -389,8 +472,14 @@ def test_images_robots_and_unknown_paths(press):
     assert status == 200 and "Allow: /" in body.decode() and body.decode().count("Sitemap: ") == len(SITES)
     status, _, body = fetch(f"{press.base_url}/baokinhbac/robots.txt")
     assert f"Sitemap: {press.base_url}/baokinhbac/sitemap-news.xml" in body.decode()
-    for path in ("/khong-co", "/baokinhbac/thoi-su/khong-co-a9.html", "/tinnhanh/khong-co-1234567.html",
-                 "/dautu/dau-tu-d2?page=99", "/thoisu/?page=2", "/chinhphu/tag/khong-co-the-nay"):
+    for path in (
+        "/khong-co",
+        "/baokinhbac/thoi-su/khong-co-a9.html",
+        "/tinnhanh/khong-co-1234567.html",
+        "/dautu/dau-tu-d2?page=99",
+        "/thoisu/?page=2",
+        "/chinhphu/tag/khong-co-the-nay",
+    ):
         status, headers, body = fetch(press.base_url + path)
         assert status == 404, path
         assert headers["Content-Type"] == "text/html; charset=utf-8" and "404" in body.decode()
@@ -402,7 +491,7 @@ def test_requests_are_logged_and_pages_are_conditional(press):
     before = len(press.request_log)
     url = press.url_for(press.articles[0])
     fetch(url)
-    assert press.request_log[before:] == [url[len(press.base_url):]]
+    assert press.request_log[before:] == [url[len(press.base_url) :]]
     request = urllib.request.Request(url)
     status, headers, _ = fetch(url)
     request.add_header("If-None-Match", headers["ETag"])

@@ -108,22 +108,25 @@ def test_an_article_is_attributed_to_the_outlet_active_on_its_date(tmp_path):
 
 
 def test_successor_must_exist(tmp_path):
-    message = error_of(tmp_path, FAMILY.replace("merged_into: agency\n  - id: baob",
-                                                "merged_into: nowhere\n  - id: baob"))
+    message = error_of(
+        tmp_path, FAMILY.replace("merged_into: agency\n  - id: baob", "merged_into: nowhere\n  - id: baob")
+    )
     assert "outlet baodaia, field 'merged_into'" in message and "nowhere" in message
 
 
 def test_merge_into_itself_and_cycles_are_refused(tmp_path):
-    assert "field 'merged_into'" in error_of(tmp_path, FAMILY.replace(
-        "merged_into: agency\n  - id: baob", "merged_into: baodaia\n  - id: baob"))
+    assert "field 'merged_into'" in error_of(
+        tmp_path, FAMILY.replace("merged_into: agency\n  - id: baob", "merged_into: baodaia\n  - id: baob")
+    )
     # agency → baob → agency
-    cyclic = FAMILY.replace("    active_from: 2025-07-01\n    predecessors: [baob, baodaia]\n",
-                            "    active_from: 2025-07-01\n    active_until: 2025-12-31\n"
-                            "    merged_into: baob\n")
-    cyclic = cyclic.replace("    sections: []\n    active_until: 2025-06-30\n    merged_into: agency\n"
-                            "  - id: agency",
-                            "    sections: []\n    merged_into: agency\n    active_until: 2026-06-30\n"
-                            "  - id: agency")
+    cyclic = FAMILY.replace(
+        "    active_from: 2025-07-01\n    predecessors: [baob, baodaia]\n",
+        "    active_from: 2025-07-01\n    active_until: 2025-12-31\n    merged_into: baob\n",
+    )
+    cyclic = cyclic.replace(
+        "    sections: []\n    active_until: 2025-06-30\n    merged_into: agency\n  - id: agency",
+        "    sections: []\n    merged_into: agency\n    active_until: 2026-06-30\n  - id: agency",
+    )
     message = error_of(tmp_path, cyclic)
     assert "cycle" in message and "field 'merged_into'" in message
 
@@ -133,8 +136,14 @@ def test_successor_must_be_active_the_day_after_the_predecessors_end(tmp_path):
     message = error_of(tmp_path, FAMILY.replace("active_from: 2025-07-01", "active_from: 2025-07-02"))
     assert "field 'active_until'" in message and "successor agency is not active on 2025-07-01" in message
     # The successor ended before the predecessor did.
-    message = error_of(tmp_path, FAMILY.replace("active_until: 2025-04-14\n    merged_into: baodaia",
-                                                "active_until: 2025-07-14\n    merged_into: baodaia", 1))
+    message = error_of(
+        tmp_path,
+        FAMILY.replace(
+            "active_until: 2025-04-14\n    merged_into: baodaia",
+            "active_until: 2025-07-14\n    merged_into: baodaia",
+            1,
+        ),
+    )
     assert "outlet baoa, field 'active_until'" in message
 
 
@@ -146,9 +155,13 @@ def test_dates_are_ordered_and_well_formed(tmp_path):
 
 
 def test_a_merged_outlet_needs_an_end_date(tmp_path):
-    message = error_of(tmp_path, FAMILY.replace("    active_until: 2025-06-30\n    merged_into: agency\n"
-                                                "  - id: agency", "    merged_into: agency\n"
-                                                "  - id: agency"))
+    message = error_of(
+        tmp_path,
+        FAMILY.replace(
+            "    active_until: 2025-06-30\n    merged_into: agency\n  - id: agency",
+            "    merged_into: agency\n  - id: agency",
+        ),
+    )
     assert "outlet baob, field 'active_until'" in message
 
 
@@ -159,19 +172,30 @@ def test_written_predecessors_must_match_merged_into(tmp_path):
 
 def test_a_shared_host_needs_non_overlapping_dates(tmp_path):
     # The April agency takes over baoa.vn while Báo A is still active.
-    message = error_of(tmp_path, FAMILY.replace("active_until: 2025-04-14\n    merged_into: baodaia",
-                                                "active_until: 2025-04-20\n    merged_into: baodaia", 1))
+    message = error_of(
+        tmp_path,
+        FAMILY.replace(
+            "active_until: 2025-04-14\n    merged_into: baodaia",
+            "active_until: 2025-04-20\n    merged_into: baodaia",
+            1,
+        ),
+    )
     assert "field 'domain'" in message and "baoa.vn" in message
 
 
-@pytest.mark.parametrize("evidence, wanted", [
-    ("{name: sure}", "grade of 'name'"),
-    ("{colour: seen}", "unknown fact 'colour'"),
-    ("[]", "must map"),
-])
+@pytest.mark.parametrize(
+    "evidence, wanted",
+    [
+        ("{name: sure}", "grade of 'name'"),
+        ("{colour: seen}", "unknown fact 'colour'"),
+        ("[]", "must map"),
+    ],
+)
 def test_bad_evidence_names_the_field(tmp_path, evidence, wanted):
-    message = error_of(tmp_path, FAMILY.replace(
-        "{name: verified, domain: seen, active_from: verified, feeds: guessed}", evidence))
+    message = error_of(
+        tmp_path,
+        FAMILY.replace("{name: verified, domain: seen, active_from: verified, feeds: guessed}", evidence),
+    )
     assert "outlet agency, field 'evidence'" in message and wanted in message
 
 

@@ -9,22 +9,25 @@ from crawler.urls import canonicalize
 ARTICLE = "https://baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html"
 
 
-@pytest.mark.parametrize("variant", [
-    ARTICLE,
-    ARTICLE + "?utm_source=rss&utm_medium=feed&utm_campaign=tin-moi",
-    ARTICLE + "?fbclid=IwAR0abcDEF123",
-    ARTICLE + "?zarsrc=30&utm_source=zalo&utm_medium=zalo&utm_campaign=zalo",
-    ARTICLE + "?gidzl=abc&_gl=1*xyz",
-    ARTICLE + "#binh-luan",
-    ARTICLE + "?utm_source=facebook#comments",
-    ARTICLE + "?amp=1",
-    ARTICLE + "?amp",
-    ARTICLE + "/amp",
-    "https://m.baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html",
-    "https://amp.baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html",
-    "https://mobile.baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html?utm_source=app",
-    "HTTPS://BaoBacNinh.VN:443/kinh-te/khu-cong-nghiep-moi-a12345.html",
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        ARTICLE,
+        ARTICLE + "?utm_source=rss&utm_medium=feed&utm_campaign=tin-moi",
+        ARTICLE + "?fbclid=IwAR0abcDEF123",
+        ARTICLE + "?zarsrc=30&utm_source=zalo&utm_medium=zalo&utm_campaign=zalo",
+        ARTICLE + "?gidzl=abc&_gl=1*xyz",
+        ARTICLE + "#binh-luan",
+        ARTICLE + "?utm_source=facebook#comments",
+        ARTICLE + "?amp=1",
+        ARTICLE + "?amp",
+        ARTICLE + "/amp",
+        "https://m.baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html",
+        "https://amp.baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html",
+        "https://mobile.baobacninh.vn/kinh-te/khu-cong-nghiep-moi-a12345.html?utm_source=app",
+        "HTTPS://BaoBacNinh.VN:443/kinh-te/khu-cong-nghiep-moi-a12345.html",
+    ],
+)
 def test_copies_of_one_article_share_one_url(variant):
     assert canonicalize(variant) == ARTICLE
 

@@ -20,7 +20,10 @@ SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trư�
 def run_crawl(sample_url: str, env: dict[str, str]) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_url],
-        env={**os.environ, **env}, capture_output=True, text=True, timeout=600,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -28,28 +28,60 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def articles(count: int) -> list[Document]:
-    return [Document(url=f"https://baoa.vn/tin-{n}.html", outlet_id="baoa", title=f"Kiến nghị cử tri số {n}",
-                     body="Cử tri tỉnh Bắc Ninh kiến nghị về an toàn giao thông.",
-                     published_at=datetime(2026, 3, 1 + n % 28, 8, tzinfo=TZ)) for n in range(count)]
+    return [
+        Document(
+            url=f"https://baoa.vn/tin-{n}.html",
+            outlet_id="baoa",
+            title=f"Kiến nghị cử tri số {n}",
+            body="Cử tri tỉnh Bắc Ninh kiến nghị về an toàn giao thông.",
+            published_at=datetime(2026, 3, 1 + n % 28, 8, tzinfo=TZ),
+        )
+        for n in range(count)
+    ]
 
 
 def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
     source = tmp_path / "source"
     EmbeddedBackend(source / "index.sqlite3").index(articles(50))
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(source)}
-    subprocess.run([sys.executable, "-m", "presswatch", "users", "create", "--email", "an@so.vn", "--role",
-                    "editor",
-                    "--password", "mat-khau-123"], env=env, cwd=REPO, check=True, capture_output=True)
-    result = subprocess.run([sys.executable, "-m", "presswatch", "backup", str(tmp_path / "backups")],
-                             env=env,
-                            cwd=REPO, capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "presswatch",
+            "users",
+            "create",
+            "--email",
+            "an@so.vn",
+            "--role",
+            "editor",
+            "--password",
+            "mat-khau-123",
+        ],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "backup", str(tmp_path / "backups")],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
 
     target = tmp_path / "restored"
     env["PRESSWATCH_DATA_DIR"] = str(target)
-    result = subprocess.run([sys.executable, "-m", "presswatch", "restore", str(archive)], env=env, cwd=REPO,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "restore", str(archive)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     restored = EmbeddedBackend(target / "index.sqlite3")
     assert restored.ids() == EmbeddedBackend(source / "index.sqlite3").ids()
@@ -57,8 +89,13 @@ def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
     app = create_app({"PRESSWATCH_DATA_DIR": target, "PRESSWATCH_DATABASE": target / "app.sqlite3"})
     assert login(app.test_client(), "an@so.vn", "mat-khau-123").status_code == 302
 
-    again = subprocess.run([sys.executable, "-m", "presswatch", "restore", str(archive)], env=env, cwd=REPO,
-                           capture_output=True, text=True)
+    again = subprocess.run(
+        [sys.executable, "-m", "presswatch", "restore", str(archive)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert again.returncode == 1 and "already holds" in again.stderr  # never overwrites silently
 
 

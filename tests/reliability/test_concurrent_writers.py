@@ -31,8 +31,15 @@ def _free_port() -> int:
 
 
 def _presswatch(*args: str, env: dict[str, str], **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "presswatch", *args], env=env, cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "presswatch", *args],
+        env=env,
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )
 
 
 def _wait_for_server(opener, base: str, process: subprocess.Popen) -> str:
@@ -57,10 +64,26 @@ def test_a_crawl_a_retag_and_the_web_app_write_one_index_at_once_and_lose_nothin
     seeded.index(list(documents(SEEDED, seed=3)))
     seeded_ids = seeded.ids()
     seeded.close()
-    created = subprocess.run([sys.executable, "-m", "presswatch", "users", "create", "--email",
-                              "admin@example.vn",
-                              "--role", "admin", "--password", "mat-khau-123"], env=env, cwd=ROOT,
-                             capture_output=True, text=True, timeout=120)
+    created = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "presswatch",
+            "users",
+            "create",
+            "--email",
+            "admin@example.vn",
+            "--role",
+            "admin",
+            "--password",
+            "mat-khau-123",
+        ],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert created.returncode == 0, created.stderr
 
     port = _free_port()
@@ -78,17 +101,22 @@ def test_a_crawl_a_retag_and_the_web_app_write_one_index_at_once_and_lose_nothin
 
         crawl = _presswatch("crawl", "--sample-url", sample_press.base_url, env=env)
         retag = _presswatch("retag", "--batch-size", "25", env=env)
-        deleted = opener.open(f"{base}/admin/topics/delete/{key}", urllib.parse.urlencode(
-            {"csrf_token": _token(topics), "version": version}).encode(), timeout=30)
+        deleted = opener.open(
+            f"{base}/admin/topics/delete/{key}",
+            urllib.parse.urlencode({"csrf_token": _token(topics), "version": version}).encode(),
+            timeout=30,
+        )
         job_url = deleted.url
         assert "/admin/jobs/" in job_url
 
         crawl_out, crawl_err = crawl.communicate(timeout=600)
         retag_out, retag_err = retag.communicate(timeout=600)
         deadline = time.monotonic() + 300
-        while (state := re.search(r'data-state="(\w+)"',
-                                  opener.open(job_url, timeout=30).read().decode()).group(1)) in ("queued",
-                                                                                                  "running"):
+        while (
+            state := re.search(r'data-state="(\w+)"', opener.open(job_url, timeout=30).read().decode()).group(
+                1
+            )
+        ) in ("queued", "running"):
             assert time.monotonic() < deadline, "the web app's retag never finished"
             time.sleep(0.5)
     finally:

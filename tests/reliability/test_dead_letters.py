@@ -37,21 +37,41 @@ def _closed_port_url() -> str:
 
 
 def _presswatch(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "presswatch", *args], env=env, cwd=REPO, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _app(data: Path, url: str, alias: str):
-    env = {"PRESSWATCH_DATA_DIR": str(data), "PRESSWATCH_ELASTICSEARCH_URL": url,
-           "PRESSWATCH_ELASTICSEARCH_INDEX": alias}
-    return create_app({"PRESSWATCH_DATA_DIR": data, "PRESSWATCH_DATABASE": data / "app.sqlite3",
-                       "PRESSWATCH_SEARCH": SearchConfig.from_env(env), "TESTING": True})
+    env = {
+        "PRESSWATCH_DATA_DIR": str(data),
+        "PRESSWATCH_ELASTICSEARCH_URL": url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": alias,
+    }
+    return create_app(
+        {
+            "PRESSWATCH_DATA_DIR": data,
+            "PRESSWATCH_DATABASE": data / "app.sqlite3",
+            "PRESSWATCH_SEARCH": SearchConfig.from_env(env),
+            "TESTING": True,
+        }
+    )
 
 
 def test_a_mapping_conflict_during_replay_keeps_the_rejected_articles_and_the_crawl_fetches_them_again(
-        tmp_path, sample_press, elasticsearch_url, es_index):
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path),
-           "PRESSWATCH_ELASTICSEARCH_URL": _closed_port_url(), "PRESSWATCH_ELASTICSEARCH_INDEX": es_index}
+    tmp_path, sample_press, elasticsearch_url, es_index
+):
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": _closed_port_url(),
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
     outlets = ",".join(sorted({article.outlet_id for article in sample_press.articles})[:3])
     crawl = _presswatch(env, "crawl", "--sample-url", sample_press.base_url, "--outlets", outlets)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
@@ -69,12 +89,14 @@ def test_a_mapping_conflict_during_replay_keeps_the_rejected_articles_and_the_cr
     months: dict[str, set[str]] = {}
     for document in spooled.values():
         months.setdefault(backend.layout.index_name(backend.generation, document.published_at), set()).add(
-            document.id)
+            document.id
+        )
     assert len(months) > 1, months
     conflicting = sorted(months, key=lambda name: len(months[name]))[-2]  # not the biggest month
     rejected = months[conflicting]
-    Elasticsearch(elasticsearch_url).indices.create(index=conflicting,
-                                                    mappings={"_routing": {"required": True}})
+    Elasticsearch(elasticsearch_url).indices.create(
+        index=conflicting, mappings={"_routing": {"required": True}}
+    )
 
     env["PRESSWATCH_ELASTICSEARCH_URL"] = elasticsearch_url
     replay = _presswatch(env, "spool", "replay")
@@ -107,7 +129,8 @@ def test_a_mapping_conflict_during_replay_keeps_the_rejected_articles_and_the_cr
 
 
 def test_a_read_only_index_rejects_a_replay_and_an_admin_sends_the_articles_again_from_the_page(
-        tmp_path, elasticsearch_url, es_index):
+    tmp_path, elasticsearch_url, es_index
+):
     spool = Spool(tmp_path / "spool.sqlite3")
     away = Ingester(ElasticsearchBackend(_closed_port_url(), es_index), spool=spool)
     report = away.add_many(dataclasses.asdict(document) for document in articles(20))
@@ -118,8 +141,12 @@ def test_a_read_only_index_rejects_a_replay_and_an_admin_sends_the_articles_agai
     client = Elasticsearch(elasticsearch_url)
     client.indices.create(index=backend.layout.index_name(backend.generation, articles(1)[0].published_at))
     client.indices.put_settings(index=f"{es_index}-*", settings={"index.blocks.write": True})
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path),
-           "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url, "PRESSWATCH_ELASTICSEARCH_INDEX": es_index}
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
     replay = _presswatch(env, "spool", "replay")
     assert replay.returncode == 1 and "20 rejected" in replay.stdout, replay.stdout + replay.stderr
     assert len(spool) == 0 and spool.dead_count() == 20
@@ -130,8 +157,11 @@ def test_a_read_only_index_rejects_a_replay_and_an_admin_sends_the_articles_agai
     html = admin.get("/operations/").get_data(as_text=True)
     assert html.count("data-document=") == 20 and "index write" in html
     client.indices.put_settings(index=f"{es_index}-*", settings={"index.blocks.write": False})
-    token = re.search(r'action="/operations/dead-letters/replay">\s*<input type="hidden" name="csrf_token" '
-                      r'value="([^"]+)"', html).group(1)
+    token = re.search(
+        r'action="/operations/dead-letters/replay">\s*<input type="hidden" name="csrf_token" '
+        r'value="([^"]+)"',
+        html,
+    ).group(1)
     assert admin.post("/operations/dead-letters/replay").status_code == 400  # CSRF enforced
     sent = admin.post("/operations/dead-letters/replay", data={"csrf_token": token}, follow_redirects=True)
     assert sent.status_code == 200

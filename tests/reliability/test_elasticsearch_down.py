@@ -23,8 +23,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def own_node():
-    node = Node(name=f"fault-{uuid.uuid4().hex[:6]}", heap="512m",
-                base_dir=cache_dir() / "nodes" / f"fault-{uuid.uuid4().hex[:6]}")
+    node = Node(
+        name=f"fault-{uuid.uuid4().hex[:6]}",
+        heap="512m",
+        base_dir=cache_dir() / "nodes" / f"fault-{uuid.uuid4().hex[:6]}",
+    )
     try:
         node.start(progress=lambda message: None)
     except NodeError as error:
@@ -44,11 +47,16 @@ def es_count(url: str, alias: str) -> int:
 
 
 def test_node_killed_mid_bulk_then_restarted(own_node, sample_press, tmp_path):
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": own_node.url,
-           "PRESSWATCH_ELASTICSEARCH_INDEX": "faults"}
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": own_node.url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": "faults",
+    }
     command = [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_press.base_url]
-    crawl = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True)
+    crawl = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     deadline = time.monotonic() + 300
     while es_count(own_node.url, "faults") < 40 and time.monotonic() < deadline and crawl.poll() is None:
         time.sleep(0.1)

@@ -27,9 +27,15 @@ def _as_typical_user() -> None:
 
 
 def _presswatch(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "presswatch", *args], env=env, cwd=REPO,
-                             capture_output=True,
-                            text=True, timeout=600, preexec_fn=_as_typical_user)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=_as_typical_user,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -42,12 +48,14 @@ def test_a_new_data_folder_and_everything_the_app_and_a_crawl_write_are_private(
     data = tmp_path / "var"  # does not exist yet: the first command creates it
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data), "PRESSWATCH_ELASTICSEARCH_URL": ""}
     env.pop("PRESSWATCH_SECRET_KEY", None)
-    _presswatch(env, "users", "create", "--email", "an@so.vn", "--role", "admin",
-                "--password", "mat-khau-123")
+    _presswatch(
+        env, "users", "create", "--email", "an@so.vn", "--role", "admin", "--password", "mat-khau-123"
+    )
     _presswatch(env, "crawl", "--sample-url", sample_press.base_url)
     assert oct(_mode(data)) == oct(0o700)
-    files = {path.relative_to(data).as_posix(): oct(_mode(path))
-             for path in data.rglob("*") if path.is_file()}
+    files = {
+        path.relative_to(data).as_posix(): oct(_mode(path)) for path in data.rglob("*") if path.is_file()
+    }
     for name in ("app.sqlite3", "secret_key", "index.sqlite3", "crawl_state.sqlite3", "stories.sqlite3"):
         assert name in files
     assert files == dict.fromkeys(files, oct(0o600))  # -wal and -shm files included
@@ -101,7 +109,7 @@ def _flip_a_byte(name: str, data: bytes) -> bytes:
     if name != "index.sqlite3":
         return data
     middle = len(data) // 2
-    return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]  # same size
+    return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]  # same size
 
 
 def test_a_damaged_file_in_the_archive_restores_nothing_and_says_so(tmp_path):
@@ -111,8 +119,14 @@ def test_a_damaged_file_in_the_archive_restores_nothing_and_says_so(tmp_path):
     (current / "topics.yaml").write_text("profiles: [] # current\n", encoding="utf-8")
     before = _snapshot(current)
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(current)}
-    result = subprocess.run([sys.executable, "-m", "presswatch", "restore", str(archive), "--force"], env=env,
-                            cwd=REPO, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "restore", str(archive), "--force"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "index.sqlite3 does not match its checksum" in result.stderr
     assert _snapshot(current) == before  # topics.yaml, earlier in the archive, was not restored either
@@ -128,11 +142,14 @@ def test_a_truncated_archive_restores_nothing(tmp_path):
     assert not (tmp_path / "restored").exists() or not any((tmp_path / "restored").iterdir())
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda name, data: None if name == "manifest.json" else data, "no manifest"),
-    (lambda name, data: None if name == "topics.yaml" else data, "do not match its manifest"),
-    (lambda name, data: data + b"\n" if name == "topics.yaml" else data, "the manifest says"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda name, data: None if name == "manifest.json" else data, "no manifest"),
+        (lambda name, data: None if name == "topics.yaml" else data, "do not match its manifest"),
+        (lambda name, data: data + b"\n" if name == "topics.yaml" else data, "the manifest says"),
+    ],
+)
 def test_an_archive_that_differs_from_its_manifest_restores_nothing(tmp_path, change, message):
     archive = _rewrite(_backup(tmp_path), tmp_path / "changed.tar.gz", change)
     with pytest.raises(BackupError, match=message):

@@ -47,37 +47,95 @@ def _at(text: str) -> datetime:
 
 def _handwritten() -> list[dict]:
     return [
-        {"title": "Kiến nghị về an toàn giao thông", "sapo": "Cử tri TP.HCM kiến nghị giải pháp",
-         "body": "Nhiều ý kiến nghị cần bảo đảm an toàn giao thông trên quốc lộ.",
-         "published_at": _at("2025-02-28T23:59:59+07:00"), "topics": ["Giao thông"], "tone": "neutral"},
-        {"title": "Khởi kiện vụ tai nạn giao thông ở Bắc Ninh", "sapo": "Gia đình nạn nhân khởi kiện",
-         "body": "Vụ tai nạn xảy ra tại Bắc Ninh, giao thông ùn tắc.", "provinces": ["Bắc Ninh"],
-         "published_at": _at("2025-03-01T00:00:00+07:00"), "topics": ["Giao thông", "An ninh trật tự"],
-         "tone": "negative", "outlet_id": "baobacninh", "outlet_kind": "provincial"},
-        {"title": "Nghị quyết 52-NQ/TU về chuyển đổi điện tử", "sapo": "",
-         "body": "Thực hiện nghị quyết 52-NQ/TU, tỉnh đẩy mạnh chính quyền điện tử và diễn đàn trực tuyến.",
-         "published_at": _at("2025-03-01T00:30:00+07:00"), "topics": ["Kinh tế"], "tone": "positive"},
-        {"title": "Hoà Bình mưa lớn", "sapo": "Mưa lớn ở Hòa Bình gây sạt lở", "body": "",
-         "published_at": _at("2025-03-31T23:59:59.900000+07:00"), "provinces": ["Hoà Bình"]},
-        {"title": "giao thông an toàn", "sapo": "thông giao an", "body": "toàn an giao thông giao",
-         "published_at": _at("2025-04-08T12:00:00+07:00")},
-        {"title": "an toàn là trên hết cho giao thông", "body": "an x x x x x toàn và giao x x thông",
-         "published_at": _at("2025-04-08T11:59:59.500000+07:00")},
-        {"title": "Tài xế xe máy gây tai nạn tại quận 1", "sapo": "TP.HCM: tài xế bỏ chạy",
-         "body": "Xe máy va chạm, tai nạn liên hoàn tại quận 1 TP.HCM.", "provinces": ["TP. Hồ Chí Minh"],
-         "published_at": _at("2025-01-15T08:00:00+07:00"), "tone": "negative", "topics": ["Giao thông"]},
-        {"title": "Cháy nổ ở khu công nghiệp", "sapo": "Cháy lớn, nổ liên tiếp",
-         "body": "cháy cháy nổ nổ cháy", "published_at": _at("2025-01-01T00:00:00+07:00"),
-         "author": "Nguyễn Văn An", "section": "Thời sự"},
-        {"title": "Dự án ngân hàng số", "sapo": "Ngân hàng triển khai dự án",
-         "body": "dự án dự án ngân hàng điện tử", "published_at": _at("2024-12-31T23:59:59+07:00"),
-         "topics": ["Kinh tế"], "story_id": "story-bank"},
-        {"title": "Giáo dục Đà Nẵng", "sapo": "Ngành giáo dục kiến nghị", "body": "kiên trì đổi mới giáo dục",
-         "published_at": _at("2025-04-15T11:59:59+07:00"), "provinces": ["Đà Nẵng"],
-         "topics": ["Giáo dục"], "story_id": "story-bank"},
+        {
+            "title": "Kiến nghị về an toàn giao thông",
+            "sapo": "Cử tri TP.HCM kiến nghị giải pháp",
+            "body": "Nhiều ý kiến nghị cần bảo đảm an toàn giao thông trên quốc lộ.",
+            "published_at": _at("2025-02-28T23:59:59+07:00"),
+            "topics": ["Giao thông"],
+            "tone": "neutral",
+        },
+        {
+            "title": "Khởi kiện vụ tai nạn giao thông ở Bắc Ninh",
+            "sapo": "Gia đình nạn nhân khởi kiện",
+            "body": "Vụ tai nạn xảy ra tại Bắc Ninh, giao thông ùn tắc.",
+            "provinces": ["Bắc Ninh"],
+            "published_at": _at("2025-03-01T00:00:00+07:00"),
+            "topics": ["Giao thông", "An ninh trật tự"],
+            "tone": "negative",
+            "outlet_id": "baobacninh",
+            "outlet_kind": "provincial",
+        },
+        {
+            "title": "Nghị quyết 52-NQ/TU về chuyển đổi điện tử",
+            "sapo": "",
+            "body": (
+                "Thực hiện nghị quyết 52-NQ/TU, tỉnh đẩy mạnh chính quyền điện tử và diễn đàn trực tuyến."
+            ),
+            "published_at": _at("2025-03-01T00:30:00+07:00"),
+            "topics": ["Kinh tế"],
+            "tone": "positive",
+        },
+        {
+            "title": "Hoà Bình mưa lớn",
+            "sapo": "Mưa lớn ở Hòa Bình gây sạt lở",
+            "body": "",
+            "published_at": _at("2025-03-31T23:59:59.900000+07:00"),
+            "provinces": ["Hoà Bình"],
+        },
+        {
+            "title": "giao thông an toàn",
+            "sapo": "thông giao an",
+            "body": "toàn an giao thông giao",
+            "published_at": _at("2025-04-08T12:00:00+07:00"),
+        },
+        {
+            "title": "an toàn là trên hết cho giao thông",
+            "body": "an x x x x x toàn và giao x x thông",
+            "published_at": _at("2025-04-08T11:59:59.500000+07:00"),
+        },
+        {
+            "title": "Tài xế xe máy gây tai nạn tại quận 1",
+            "sapo": "TP.HCM: tài xế bỏ chạy",
+            "body": "Xe máy va chạm, tai nạn liên hoàn tại quận 1 TP.HCM.",
+            "provinces": ["TP. Hồ Chí Minh"],
+            "published_at": _at("2025-01-15T08:00:00+07:00"),
+            "tone": "negative",
+            "topics": ["Giao thông"],
+        },
+        {
+            "title": "Cháy nổ ở khu công nghiệp",
+            "sapo": "Cháy lớn, nổ liên tiếp",
+            "body": "cháy cháy nổ nổ cháy",
+            "published_at": _at("2025-01-01T00:00:00+07:00"),
+            "author": "Nguyễn Văn An",
+            "section": "Thời sự",
+        },
+        {
+            "title": "Dự án ngân hàng số",
+            "sapo": "Ngân hàng triển khai dự án",
+            "body": "dự án dự án ngân hàng điện tử",
+            "published_at": _at("2024-12-31T23:59:59+07:00"),
+            "topics": ["Kinh tế"],
+            "story_id": "story-bank",
+        },
+        {
+            "title": "Giáo dục Đà Nẵng",
+            "sapo": "Ngành giáo dục kiến nghị",
+            "body": "kiên trì đổi mới giáo dục",
+            "published_at": _at("2025-04-15T11:59:59+07:00"),
+            "provinces": ["Đà Nẵng"],
+            "topics": ["Giáo dục"],
+            "story_id": "story-bank",
+        },
         {"title": "Tin vắn", "published_at": _at("2025-04-15T12:00:00+07:00")},
-        {"title": "nghi nghị nghi", "sapo": "kiện kiến kiên", "body": "an an toàn toàn",
-         "published_at": _at("2025-02-01T06:00:00+07:00"), "author": "Lê Hoà"},
+        {
+            "title": "nghi nghị nghi",
+            "sapo": "kiện kiến kiên",
+            "body": "an an toàn toàn",
+            "published_at": _at("2025-02-01T06:00:00+07:00"),
+            "author": "Lê Hoà",
+        },
     ]
 
 
@@ -87,18 +145,20 @@ def documents() -> list[Document]:
     records = _handwritten()
     start = _at("2025-01-01T00:00:00+07:00")
     for _ in range(28):
-        records.append({
-            "title": " ".join(rng.choices(_POOL, k=rng.randint(3, 8))),
-            "sapo": " ".join(rng.choices(_POOL, k=rng.randint(0, 10))),
-            "body": " ".join(rng.choices(_POOL, k=rng.randint(0, 30))),
-            "published_at": start + timedelta(seconds=rng.randint(0, 120 * 86_400)),
-            "provinces": rng.sample(_PROVINCES, rng.randint(0, 2)),
-            "topics": rng.sample(_TOPICS, rng.randint(0, 2)),
-            "tone": rng.choice(_TONES),
-            "author": rng.choice(_AUTHORS),
-            "section": rng.choice(_SECTIONS),
-            "story_id": rng.choice(("", "story-a", "story-b")),
-        })
+        records.append(
+            {
+                "title": " ".join(rng.choices(_POOL, k=rng.randint(3, 8))),
+                "sapo": " ".join(rng.choices(_POOL, k=rng.randint(0, 10))),
+                "body": " ".join(rng.choices(_POOL, k=rng.randint(0, 30))),
+                "published_at": start + timedelta(seconds=rng.randint(0, 120 * 86_400)),
+                "provinces": rng.sample(_PROVINCES, rng.randint(0, 2)),
+                "topics": rng.sample(_TOPICS, rng.randint(0, 2)),
+                "tone": rng.choice(_TONES),
+                "author": rng.choice(_AUTHORS),
+                "section": rng.choice(_SECTIONS),
+                "story_id": rng.choice(("", "story-a", "story-b")),
+            }
+        )
     docs = []
     for i, record in enumerate(records):
         record.setdefault("outlet_id", _OUTLETS[i % len(_OUTLETS)])
@@ -116,8 +176,18 @@ def build_sqlite(docs: list[Document]) -> sqlite3.Connection:
         conn.execute(
             "INSERT INTO articles(rowid, id, url, outlet_id, outlet_kind, tone, story_id, published_ts,"
             " indexed_ts, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (rowid, doc.id, doc.url, doc.outlet_id, doc.outlet_kind, doc.tone, doc.story_id,
-             epoch_seconds(doc.published_at), 0, "{}"),
+            (
+                rowid,
+                doc.id,
+                doc.url,
+                doc.outlet_id,
+                doc.outlet_kind,
+                doc.tone,
+                doc.story_id,
+                epoch_seconds(doc.published_at),
+                0,
+                "{}",
+            ),
         )
         for field, values in doc.keyword_values().items():
             conn.executemany(
@@ -152,10 +222,20 @@ _keyword_values = {
     "story": ("story-bank", "story-a", "story*"),
 }
 DATES = (
-    "published:[2025-01-01 TO 2025-02-28]", "published:2025-03-01", "published:2025-03",
-    "published:>=2025-03-01", "published:>2025-02-28", "published:<2025-03-01", "published:<=2025-02-28",
-    "published:>=now-7d", "published:[now-30d TO now]", "published:[* TO 2025-02-01]", "published:2025",
-    "published:<now-1w", "published:>now-12h", "published:[2025-03-01 TO *]",
+    "published:[2025-01-01 TO 2025-02-28]",
+    "published:2025-03-01",
+    "published:2025-03",
+    "published:>=2025-03-01",
+    "published:>2025-02-28",
+    "published:<2025-03-01",
+    "published:<=2025-02-28",
+    "published:>=now-7d",
+    "published:[now-30d TO now]",
+    "published:[* TO 2025-02-01]",
+    "published:2025",
+    "published:<now-1w",
+    "published:>now-12h",
+    "published:[2025-03-01 TO *]",
 )
 
 
@@ -177,14 +257,21 @@ def _operand(exact: bool) -> st.SearchStrategy[str]:
 
 def _near() -> st.SearchStrategy[str]:
     def build(exact: bool) -> st.SearchStrategy[str]:
-        return st.builds(lambda a, op, n, b: f"{a} {op}/{n} {b}", _operand(exact),
-                         st.sampled_from(("NEAR", "ONEAR")), st.integers(0, 6), _operand(exact))
+        return st.builds(
+            lambda a, op, n, b: f"{a} {op}/{n} {b}",
+            _operand(exact),
+            st.sampled_from(("NEAR", "ONEAR")),
+            st.integers(0, 6),
+            _operand(exact),
+        )
+
     return st.booleans().flatmap(build)
 
 
 def _simple_text_leaf() -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(WORDS), st.sampled_from(EXACT_WORDS), st.sampled_from(PREFIXES),
-                     _phrases())
+    return st.one_of(
+        st.sampled_from(WORDS), st.sampled_from(EXACT_WORDS), st.sampled_from(PREFIXES), _phrases()
+    )
 
 
 def _text_leaf() -> st.SearchStrategy[str]:
@@ -209,6 +296,7 @@ def _keyword() -> st.SearchStrategy[str]:
             values.map(lambda v: f"{name}:{v}"),
             st.tuples(values, values).map(lambda t: f"{name}:({t[0]} OR {t[1]})"),
         )
+
     return st.sampled_from(sorted(_keyword_values)).flatmap(build)
 
 
@@ -218,6 +306,7 @@ def _leaf() -> st.SearchStrategy[str]:
 
 def queries() -> st.SearchStrategy[str]:
     """Valid query strings over the corpus vocabulary, combining every syntax form."""
+
     def extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         pair = st.tuples(children, children)
         return st.one_of(
@@ -230,5 +319,6 @@ def queries() -> st.SearchStrategy[str]:
             children.map(lambda c: f"NOT ({c})"),
             children.map(lambda c: f"({c})"),
         )
+
     negated_leaf = _leaf().map(lambda q: q if q.startswith("-") else f"-{q}")
     return st.recursive(st.one_of(_leaf(), _leaf(), _leaf(), negated_leaf), extend, max_leaves=6)

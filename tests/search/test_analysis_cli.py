@@ -69,10 +69,14 @@ def test_retag_reapplies_profiles_to_stored_articles(tmp_path: Path, monkeypatch
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_URL", "")
     index = EmbeddedBackend(tmp_path / "index.sqlite3")
-    stale = Document(url="https://baobacgiang.example/1.html", outlet_id="bbg",
-                     title="Giải ngân vốn đầu tư công của Bắc Giang đạt 62%",
-                     sapo="Tỉnh đẩy nhanh tiến độ thi công các dự án trọng điểm.",
-                     published_at=datetime(2025, 9, 1, 8, tzinfo=TZ), topics=["Văn hóa"])
+    stale = Document(
+        url="https://baobacgiang.example/1.html",
+        outlet_id="bbg",
+        title="Giải ngân vốn đầu tư công của Bắc Giang đạt 62%",
+        sapo="Tỉnh đẩy nhanh tiến độ thi công các dự án trọng điểm.",
+        published_at=datetime(2025, 9, 1, 8, tzinfo=TZ),
+        topics=["Văn hóa"],
+    )
     index.index([stale])
     index.close()
     result = CliRunner().invoke(retag_command, ["--backend", "embedded"])

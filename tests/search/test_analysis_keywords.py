@@ -15,8 +15,13 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def doc(n: int, title: str, body: str = "") -> Document:
-    return Document(url=f"https://example.vn/{n}", outlet_id="t", title=title, body=body,
-                    published_at=datetime(2025, 9, 1, tzinfo=TZ))
+    return Document(
+        url=f"https://example.vn/{n}",
+        outlet_id="t",
+        title=title,
+        body=body,
+        published_at=datetime(2025, 9, 1, tzinfo=TZ),
+    )
 
 
 def test_segmented_phrases_keep_words_and_names() -> None:
@@ -27,9 +32,11 @@ def test_segmented_phrases_keep_words_and_names() -> None:
 
 
 def test_counts_are_documents_not_repetitions() -> None:
-    documents = [doc(1, "Chuyển đổi số ở Bắc Giang", "Chuyển đổi số, chuyển đổi số, chuyển đổi số."),
-                 doc(2, "Chuyển đổi số ở Hà Nam"),
-                 doc(3, "Giá vàng tăng mạnh")]
+    documents = [
+        doc(1, "Chuyển đổi số ở Bắc Giang", "Chuyển đổi số, chuyển đổi số, chuyển đổi số."),
+        doc(2, "Chuyển đổi số ở Hà Nam"),
+        doc(3, "Giá vàng tăng mạnh"),
+    ]
     top = {phrase.lower(): count for phrase, count in keywords(documents, limit=10)}
     assert top["chuyển đổi số"] == 2 and top["bắc giang"] == 1
 

@@ -28,8 +28,11 @@ def test_the_scan_gives_the_matchers_topics_hits_and_terms() -> None:
     for item in _items():
         scanned = [(m.name, m.hits, m.terms) for m in compiled.match(PreparedText(to_document(item)))]
         prepared = PreparedText(to_document(item))
-        reference = [(m.name, m.hits, m.terms) for m in
-                     (match_profile(profile, prepared) for profile in compiled.profiles) if m]
+        reference = [
+            (m.name, m.hits, m.terms)
+            for m in (match_profile(profile, prepared) for profile in compiled.profiles)
+            if m
+        ]
         assert scanned == reference, item["id"]
 
 

@@ -18,8 +18,14 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "
 
 
 def doc(title: str, sapo: str = "", body: str = "") -> Document:
-    return Document(url=f"https://example.vn/{abs(hash((title, sapo, body)))}", outlet_id="t",
-                    title=title, sapo=sapo, body=body, published_at=datetime(2025, 9, 1, tzinfo=TZ))
+    return Document(
+        url=f"https://example.vn/{abs(hash((title, sapo, body)))}",
+        outlet_id="t",
+        title=title,
+        sapo=sapo,
+        body=body,
+        published_at=datetime(2025, 9, 1, tzinfo=TZ),
+    )
 
 
 def old(title: str, sapo: str = "", body: str = "") -> list[str]:
@@ -71,17 +77,20 @@ def test_focus_province_from_the_environment(monkeypatch: pytest.MonkeyPatch) ->
         resolve_focus()
 
 
-@pytest.mark.parametrize("text, unit", [
-    ("Công an TP.HCM triệt phá đường dây ma túy", "TP Hồ Chí Minh"),
-    ("TPHCM chi 2.000 tỷ đồng chống ngập", "TP Hồ Chí Minh"),
-    ("Người dân Sài Gòn đón Tết", "TP Hồ Chí Minh"),
-    ("Thừa Thiên Huế bảo tồn di sản", "Huế"),
-    ("Huế rực rỡ mùa Festival", "Huế"),
-    ("Hội nghị tại Thanh Hoá", "Thanh Hóa"),
-    ("Tin từ tỉnh Bac Kan", "Bắc Kạn"),
-    ("Nha Trang đón khách quốc tế", "Khánh Hòa"),
-    ("Bà Rịa – Vũng Tàu khởi công cảng", "Bà Rịa - Vũng Tàu"),
-])
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Công an TP.HCM triệt phá đường dây ma túy", "TP Hồ Chí Minh"),
+        ("TPHCM chi 2.000 tỷ đồng chống ngập", "TP Hồ Chí Minh"),
+        ("Người dân Sài Gòn đón Tết", "TP Hồ Chí Minh"),
+        ("Thừa Thiên Huế bảo tồn di sản", "Huế"),
+        ("Huế rực rỡ mùa Festival", "Huế"),
+        ("Hội nghị tại Thanh Hoá", "Thanh Hóa"),
+        ("Tin từ tỉnh Bac Kan", "Bắc Kạn"),
+        ("Nha Trang đón khách quốc tế", "Khánh Hòa"),
+        ("Bà Rịa – Vũng Tàu khởi công cảng", "Bà Rịa - Vũng Tàu"),
+    ],
+)
 def test_aliases(text: str, unit: str) -> None:
     assert old(text) == [unit]
 
@@ -95,20 +104,26 @@ def test_old_unit_also_counts_for_the_new_unit() -> None:
     assert annotate(doc("Hà Giang mùa hoa tam giác mạch")).provinces == ["Hà Giang", "Tuyên Quang"]
 
 
-@pytest.mark.parametrize("title, sapo", [
-    ("Xe khách dừng đỗ sai quy định trên đường Hà Nội", "Tuyến đường Hà Nội ở trung tâm bị ùn tắc."),
-    ("Công ty CP Xuất nhập khẩu Long An lên sàn", "Cổ phiếu Công ty CP Xuất nhập khẩu Long An tăng trần."),
-    ("Ký ức tỉnh Hà Nam Ninh", "Những người từng sống ở Hà Nam Ninh kể lại."),
-    ("Bão mạnh trên Thái Bình Dương", "Cơn bão hình thành ở tây Thái Bình Dương."),
-    ("Hòa bình ở Trung Đông còn xa", "Các bên chưa đạt thỏa thuận hòa bình."),
-    ("Nghệ nhân Nguyễn Bình Định nhận danh hiệu", "Ông Nguyễn Bình Định có 40 năm làm gốm."),
-    ("Chị Huế làm giàu từ rau sạch", "Chị Nguyễn Thị Huế cho biết thu nhập ổn định."),
-    ("Hoa huệ vào mùa", "Chị Huệ bán hoa ở chợ."),
-    ("Kỷ niệm Chiến thắng Điện Biên Phủ", "Các cựu chiến binh kể về Điện Biên Phủ."),
-    ("Hoàng Anh Gia Lai thắng trận", "Hoàng Anh Gia Lai vươn lên thứ 6."),
-    ("Tư tưởng Hồ Chí Minh về đạo đức", "Học tập tấm gương Hồ Chí Minh."),
-    ("Xã Long An được công nhận nông thôn mới", "Xã Long An đạt chuẩn."),
-])
+@pytest.mark.parametrize(
+    "title, sapo",
+    [
+        ("Xe khách dừng đỗ sai quy định trên đường Hà Nội", "Tuyến đường Hà Nội ở trung tâm bị ùn tắc."),
+        (
+            "Công ty CP Xuất nhập khẩu Long An lên sàn",
+            "Cổ phiếu Công ty CP Xuất nhập khẩu Long An tăng trần.",
+        ),
+        ("Ký ức tỉnh Hà Nam Ninh", "Những người từng sống ở Hà Nam Ninh kể lại."),
+        ("Bão mạnh trên Thái Bình Dương", "Cơn bão hình thành ở tây Thái Bình Dương."),
+        ("Hòa bình ở Trung Đông còn xa", "Các bên chưa đạt thỏa thuận hòa bình."),
+        ("Nghệ nhân Nguyễn Bình Định nhận danh hiệu", "Ông Nguyễn Bình Định có 40 năm làm gốm."),
+        ("Chị Huế làm giàu từ rau sạch", "Chị Nguyễn Thị Huế cho biết thu nhập ổn định."),
+        ("Hoa huệ vào mùa", "Chị Huệ bán hoa ở chợ."),
+        ("Kỷ niệm Chiến thắng Điện Biên Phủ", "Các cựu chiến binh kể về Điện Biên Phủ."),
+        ("Hoàng Anh Gia Lai thắng trận", "Hoàng Anh Gia Lai vươn lên thứ 6."),
+        ("Tư tưởng Hồ Chí Minh về đạo đức", "Học tập tấm gương Hồ Chí Minh."),
+        ("Xã Long An được công nhận nông thôn mới", "Xã Long An đạt chuẩn."),
+    ],
+)
 def test_look_alikes_are_not_provinces(title: str, sapo: str) -> None:
     analysis = analyze(doc(title, sapo))
     assert analysis.places.old == [], analysis.places.mentions
@@ -129,26 +144,40 @@ def test_a_street_named_after_a_province_does_not_hide_the_real_one() -> None:
 
 
 def test_title_and_sapo_weigh_more_than_a_passing_body_mention() -> None:
-    analysis = analyze(doc("Quảng Ninh đón 1 triệu lượt khách", "Tỉnh Quảng Ninh đón khách dịp lễ.",
-                           "Nhiều đoàn khách đến từ Hà Nội và Hải Phòng."))
+    analysis = analyze(
+        doc(
+            "Quảng Ninh đón 1 triệu lượt khách",
+            "Tỉnh Quảng Ninh đón khách dịp lễ.",
+            "Nhiều đoàn khách đến từ Hà Nội và Hải Phòng.",
+        )
+    )
     assert analysis.places.old == ["Quảng Ninh"]
     assert analysis.places.scores["Quảng Ninh"] > analysis.places.scores["Hà Nội"]
 
 
 def test_body_only_article_keeps_its_main_place() -> None:
-    analysis = analyze(doc("Khai mạc hội chợ nông sản", "",
-                           "Hội chợ diễn ra tại TP Cà Mau. Tỉnh Cà Mau mời 200 doanh nghiệp. "
-                           "Một số gian hàng đến từ Cần Thơ."))
+    analysis = analyze(
+        doc(
+            "Khai mạc hội chợ nông sản",
+            "",
+            "Hội chợ diễn ra tại TP Cà Mau. Tỉnh Cà Mau mời 200 doanh nghiệp. "
+            "Một số gian hàng đến từ Cần Thơ.",
+        )
+    )
     assert analysis.places.old == ["Cà Mau"]
 
 
 # Issue 17: places below the province, from the vietnamadminunits dataset.
 
+
 def test_a_district_named_on_a_road_gives_its_province_old_and_new() -> None:
-    document = annotate(doc(
-        "Xe khách tông xe tải trên cao tốc, 2 người tử vong",
-        "Vụ tai nạn xảy ra trên cao tốc Hà Nội - Bắc Giang đoạn qua huyện Việt Yên.",
-        "Lực lượng chức năng đã có mặt tại hiện trường để điều tra nguyên nhân."))
+    document = annotate(
+        doc(
+            "Xe khách tông xe tải trên cao tốc, 2 người tử vong",
+            "Vụ tai nạn xảy ra trên cao tốc Hà Nội - Bắc Giang đoạn qua huyện Việt Yên.",
+            "Lực lượng chức năng đã có mặt tại hiện trường để điều tra nguyên nhân.",
+        )
+    )
     assert document.provinces == ["Bắc Giang", "Bắc Ninh"]
     evidence = document.explanations["provinces"]["evidence"]["Bắc Giang"]
     assert {"field": "sapo", "text": "huyện Việt Yên", "kind": "district", "weight": 2.0} in evidence
@@ -163,8 +192,9 @@ def test_districts_and_communes_find_the_province_when_it_is_not_named() -> None
 
 
 def test_an_ambiguous_district_is_resolved_by_the_province_in_context() -> None:
-    places = analyze(doc("Bắt đối tượng trộm bò",
-                         "Công an huyện Châu Thành (Tiền Giang) vừa bắt giữ…")).places
+    places = analyze(
+        doc("Bắt đối tượng trộm bò", "Công an huyện Châu Thành (Tiền Giang) vừa bắt giữ…")
+    ).places
     assert places.old == ["Tiền Giang"]
     alone = analyze(doc("Công an huyện Châu Thành bắt đối tượng trộm bò")).places
     assert alone.old == []
@@ -172,24 +202,37 @@ def test_an_ambiguous_district_is_resolved_by_the_province_in_context() -> None:
 
 
 def test_home_towns_number_plates_and_foreign_provinces_are_not_the_subject() -> None:
-    body = ("Công an TP Phan Thiết, tỉnh Bình Thuận tạm giữ Trần Văn A (35 tuổi, ngụ Yên Bái). "
-            "Xe khách biển kiểm soát Quảng Bình bị tạm giữ. Chuyến bay hạ cánh lúc 19h, giờ Hà Nội.")
+    body = (
+        "Công an TP Phan Thiết, tỉnh Bình Thuận tạm giữ Trần Văn A (35 tuổi, ngụ Yên Bái). "
+        "Xe khách biển kiểm soát Quảng Bình bị tạm giữ. Chuyến bay hạ cánh lúc 19h, giờ Hà Nội."
+    )
     assert old("Tạm giữ tài xế tàng trữ ma túy", "", body) == ["Bình Thuận"]
     assert old("Cậu bé ở thành phố Lạc Dương, tỉnh Hà Nam, Trung Quốc gây sốt") == []
 
 
 def test_old_units_named_in_a_merger_article_are_kept() -> None:
-    document = annotate(doc(
-        "Ninh Bình mới: sắp xếp trụ sở sau hợp nhất",
-        "Tỉnh Ninh Bình mới được hợp nhất từ Hà Nam, Nam Định và Ninh Bình.",
-        "Cán bộ của tỉnh Thái Bình (cũ) chuyển về làm việc tại Hưng Yên."))
+    document = annotate(
+        doc(
+            "Ninh Bình mới: sắp xếp trụ sở sau hợp nhất",
+            "Tỉnh Ninh Bình mới được hợp nhất từ Hà Nam, Nam Định và Ninh Bình.",
+            "Cán bộ của tỉnh Thái Bình (cũ) chuyển về làm việc tại Hưng Yên.",
+        )
+    )
     assert {"Hà Nam", "Nam Định", "Ninh Bình", "Thái Bình", "Hưng Yên"} <= set(document.provinces)
 
 
 def test_lists_and_bare_ward_numbers_do_not_make_subjects() -> None:
-    listed = ("Mức thưởng cao nhất thuộc về doanh nghiệp ở Thành phố Hồ Chí Minh, tiếp đến là Thái "
-              "Bình, Hải Dương và Bình Phước.")
+    listed = (
+        "Mức thưởng cao nhất thuộc về doanh nghiệp ở Thành phố Hồ Chí Minh, tiếp đến là Thái "
+        "Bình, Hải Dương và Bình Phước."
+    )
     assert old("Thưởng Tết cao nhất 624 triệu đồng một người", "", listed) == []
     # "phường V" is a ward of Vị Thanh (Hậu Giang) but also any roman-numbered ward anywhere.
-    assert old("Khởi tố kẻ sát hại thiếu niên", "", "Nạn nhân ngụ tại phường V. Công an phường V đang "
-               "điều tra, cơ quan chức năng phường V cho biết.") == []
+    assert (
+        old(
+            "Khởi tố kẻ sát hại thiếu niên",
+            "",
+            "Nạn nhân ngụ tại phường V. Công an phường V đang điều tra, cơ quan chức năng phường V cho biết.",
+        )
+        == []
+    )

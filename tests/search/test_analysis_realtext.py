@@ -23,9 +23,11 @@ from devtools.realtext import (
 from search.analysis.places import default_gazetteer
 from search.analysis.profiles import default_profiles
 
-SEG = ("Bản_án cho đối_tượng lừa_đảo\n\nNgày 25/2 , TAND TP. Đà_Nẵng tuyên_phạt Hồ_Văn_A ( SN 1994 ) , "
-       "ngụ quận Hải_Châu .\n\nTheo lời khai , A “ nổ ” là sĩ_quan .\nNgười bị lừa nói : \" tôi tin \" .\n\n"
-       "A tại phiên_toà .\n")
+SEG = (
+    "Bản_án cho đối_tượng lừa_đảo\n\nNgày 25/2 , TAND TP. Đà_Nẵng tuyên_phạt Hồ_Văn_A ( SN 1994 ) , "
+    'ngụ quận Hải_Châu .\n\nTheo lời khai , A “ nổ ” là sĩ_quan .\nNgười bị lừa nói : " tôi tin " .\n\n'
+    "A tại phiên_toà .\n"
+)
 
 
 def _labels(name: str) -> list[dict]:
@@ -77,7 +79,6 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
     assert evaluate(loaded.items).size == 8
 
 
-
 # Floors a little below the figures measured when the analyser was last tuned (docs/ANALYSIS.md,
 # "Evaluation and benchmark"): (topic macro-F1, province F1, tone accuracy).
 # Measured after issue 17's second pass: dev 0.695 / 0.976 / 0.836, held-out 0.435 / 0.895 / 0.673,
@@ -89,8 +90,10 @@ FLOORS = {"dev": (0.67, 0.96, 0.81), "heldout": (0.41, 0.87, 0.64), "shared": (0
 def test_quality_floors_on_real_text(name: str) -> None:
     loaded = load_real_set(name)
     if not loaded.items:
-        pytest.skip(f"the texts of realtext/{name}.yaml are not in $PRESSWATCH_REALTEXT_DIR or "
-                    "../shared/realtext (only ../shared/pages is always beside the repository)")
+        pytest.skip(
+            f"the texts of realtext/{name}.yaml are not in $PRESSWATCH_REALTEXT_DIR or "
+            "../shared/realtext (only ../shared/pages is always beside the repository)"
+        )
     assert not loaded.missing, f"{len(loaded.missing)} texts missing: {loaded.missing[:5]}"
     report = evaluate(loaded.items)
     macro_floor, province_floor, tone_floor = FLOORS[name]

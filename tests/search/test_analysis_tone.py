@@ -17,25 +17,34 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def doc(title: str, sapo: str = "", body: str = "") -> Document:
-    return Document(url=f"https://example.vn/{abs(hash((title, sapo, body)))}", outlet_id="t",
-                    title=title, sapo=sapo, body=body, published_at=datetime(2025, 9, 1, tzinfo=TZ))
+    return Document(
+        url=f"https://example.vn/{abs(hash((title, sapo, body)))}",
+        outlet_id="t",
+        title=title,
+        sapo=sapo,
+        body=body,
+        published_at=datetime(2025, 9, 1, tzinfo=TZ),
+    )
 
 
 def tone(title: str, sapo: str = "", body: str = "") -> str:
     return analyze(doc(title, sapo, body)).tone.label
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("Phát hiện nhiều sai phạm tại dự án đê biển", "negative"),
-    ("Kết luận thanh tra: không có sai phạm trong đấu thầu", "neutral"),
-    ("Đoàn kiểm tra chưa phát hiện vi phạm tại các cơ sở", "neutral"),
-    ("Ngộ độc thực phẩm, 40 người nhập viện", "negative"),
-    ("Cả năm không để xảy ra ngộ độc thực phẩm", "positive"),
-    ("Kéo giảm tai nạn giao thông", "positive"),
-    ("Tỉnh về đích sớm, dẫn đầu cả nước về giải ngân", "positive"),
-    ("Dịch vụ công trực tuyến chưa hiệu quả", "negative"),
-    ("Hội nghị triển khai kế hoạch năm 2026", "neutral"),
-])
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Phát hiện nhiều sai phạm tại dự án đê biển", "negative"),
+        ("Kết luận thanh tra: không có sai phạm trong đấu thầu", "neutral"),
+        ("Đoàn kiểm tra chưa phát hiện vi phạm tại các cơ sở", "neutral"),
+        ("Ngộ độc thực phẩm, 40 người nhập viện", "negative"),
+        ("Cả năm không để xảy ra ngộ độc thực phẩm", "positive"),
+        ("Kéo giảm tai nạn giao thông", "positive"),
+        ("Tỉnh về đích sớm, dẫn đầu cả nước về giải ngân", "positive"),
+        ("Dịch vụ công trực tuyến chưa hiệu quả", "negative"),
+        ("Hội nghị triển khai kế hoạch năm 2026", "neutral"),
+    ],
+)
 def test_cues_with_negation_and_mitigation(title: str, expected: str) -> None:
     assert tone(title) == expected
 
@@ -68,9 +77,12 @@ def test_sentence_scope() -> None:
 
 
 def test_tone_toward_the_focus_province() -> None:
-    mixed = doc("Hai địa phương, hai bức tranh", "",
-                "Bắc Giang về đích sớm, dẫn đầu cả nước về giải ngân. "
-                "Trong khi đó, Hà Nam chậm giải ngân, nhiều dự án bỏ hoang.")
+    mixed = doc(
+        "Hai địa phương, hai bức tranh",
+        "",
+        "Bắc Giang về đích sớm, dẫn đầu cả nước về giải ngân. "
+        "Trong khi đó, Hà Nam chậm giải ngân, nhiều dự án bỏ hoang.",
+    )
     default = analyze(mixed)  # focus: Bắc Ninh, which includes old Bắc Giang
     assert default.focus.province == "Bắc Ninh"
     assert default.focus.label == "positive" and default.focus.scope == "sentences"
@@ -95,14 +107,18 @@ def test_lexicon_errors_name_the_file_and_entry(tmp_path: Path) -> None:
 
 # Issue 17: direction words flip the bad thing they govern; negation has a scope.
 
-@pytest.mark.parametrize("title, sapo, expected", [
-    ("Bắc Giang: tai nạn giao thông giảm cả số vụ, số người chết và số người bị thương", "", "positive"),
-    ("Số vụ phạm tội về trật tự xã hội giảm 12%", "", "positive"),
-    ("Xã không còn hộ nghèo", "", "positive"),
-    ("Xử lý dứt điểm tình trạng ô nhiễm tại cụm công nghiệp", "", "positive"),
-    ("Bắt nhóm đối tượng cướp giật tài sản", "", "positive"),
-    ("Tai nạn giao thông tăng mạnh, 12 người chết", "", "negative"),
-])
+
+@pytest.mark.parametrize(
+    "title, sapo, expected",
+    [
+        ("Bắc Giang: tai nạn giao thông giảm cả số vụ, số người chết và số người bị thương", "", "positive"),
+        ("Số vụ phạm tội về trật tự xã hội giảm 12%", "", "positive"),
+        ("Xã không còn hộ nghèo", "", "positive"),
+        ("Xử lý dứt điểm tình trạng ô nhiễm tại cụm công nghiệp", "", "positive"),
+        ("Bắt nhóm đối tượng cướp giật tài sản", "", "positive"),
+        ("Tai nạn giao thông tăng mạnh, 12 người chết", "", "negative"),
+    ],
+)
 def test_direction_words_and_enforcement_outcomes(title: str, sapo: str, expected: str) -> None:
     assert tone(title, sapo) == expected
 
@@ -115,7 +131,8 @@ ACCIDENTS_DOWN = (
     "làm chết 64 người, bị thương 80 người. So với cùng kỳ năm trước, giảm 12 vụ, giảm 9 người chết và "
     "giảm 15 người bị thương.\nLực lượng Cảnh sát giao thông đã tăng cường tuần tra, kiểm soát, xử lý vi "
     "phạm, tập trung vào các lỗi vi phạm nồng độ cồn, chạy quá tốc độ. Qua đó đã phát hiện, lập biên bản "
-    "3.200 trường hợp vi phạm, tạm giữ giấy phép lái xe 140 trường hợp.")
+    "3.200 trường hợp vi phạm, tạm giữ giấy phép lái xe 140 trường hợp.",
+)
 
 NO_VIOLATION = (
     "Kiểm tra đột xuất các doanh nghiệp trong khu công nghiệp, chưa phát hiện xả thải trái phép",
@@ -127,7 +144,8 @@ NO_VIOLATION = (
     "xử lý đều nằm trong giới hạn cho phép. Qua kiểm tra, đoàn không phát hiện vi phạm.\nTuy nhiên, đoàn "
     "cũng chỉ ra một số tồn tại như việc phân loại chất thải rắn chưa đúng quy định. Trưởng đoàn đề nghị "
     "các doanh nghiệp khắc phục ngay các tồn tại, không để xảy ra sự cố môi trường, kiên quyết xử lý "
-    "nghiêm các vi phạm.")
+    "nghiêm các vi phạm.",
+)
 
 
 def test_accidents_down_on_all_three_measures_is_good_news() -> None:
@@ -142,11 +160,14 @@ def test_an_inspection_that_found_no_violation_is_not_negative() -> None:
 
 def test_a_headline_that_says_no_violation_is_not_overruled_by_the_complaint_it_answers() -> None:
     """Issue 17: the sample press's land inspection read negative from the complaint it answered."""
-    result = analyze(doc(
-        "Thanh tra việc giao đất tại thị xã Thuận Thành: Không phát hiện sai phạm",
-        "Sau khi có đơn phản ánh của người dân, cơ quan thanh tra vào cuộc kiểm tra việc giao đất dịch "
-        "vụ tại xã Ngũ Thái; kết quả không phát hiện sai phạm như nội dung đơn phản ánh.",
-        "Qua thanh tra, không phát hiện sai phạm trong việc giao đất dịch vụ. Dù vậy, đoàn thanh tra "
-        "cũng chỉ ra một số tồn tại. Trước đó, một số người dân gửi đơn phản ánh có dấu hiệu sai phạm "
-        "trong việc giao đất, gây xôn xao dư luận địa phương."))
+    result = analyze(
+        doc(
+            "Thanh tra việc giao đất tại thị xã Thuận Thành: Không phát hiện sai phạm",
+            "Sau khi có đơn phản ánh của người dân, cơ quan thanh tra vào cuộc kiểm tra việc giao đất dịch "
+            "vụ tại xã Ngũ Thái; kết quả không phát hiện sai phạm như nội dung đơn phản ánh.",
+            "Qua thanh tra, không phát hiện sai phạm trong việc giao đất dịch vụ. Dù vậy, đoàn thanh tra "
+            "cũng chỉ ra một số tồn tại. Trước đó, một số người dân gửi đơn phản ánh có dấu hiệu sai phạm "
+            "trong việc giao đất, gây xôn xao dư luận địa phương.",
+        )
+    )
     assert result.tone.label == "neutral", result.tone.cues

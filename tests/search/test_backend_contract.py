@@ -16,27 +16,88 @@ from search.query import QueryError
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def doc(n: int, title: str, body: str, *, outlet: str = "baoa", kind: str = "central-daily",
-        day: int = 1, hour: int = 9, provinces=(), topics=(), tone: str = "neutral",
-        story: str = "") -> Document:
-    return Document(url=f"https://{outlet}.vn/bai-{n}.html", outlet_id=outlet, outlet_kind=kind,
-                    title=title, sapo="", body=body, provinces=list(provinces), topics=list(topics),
-                    tone=tone, published_at=datetime(2026, 3, day, hour, 0, tzinfo=TZ), story_id=story)
+def doc(
+    n: int,
+    title: str,
+    body: str,
+    *,
+    outlet: str = "baoa",
+    kind: str = "central-daily",
+    day: int = 1,
+    hour: int = 9,
+    provinces=(),
+    topics=(),
+    tone: str = "neutral",
+    story: str = "",
+) -> Document:
+    return Document(
+        url=f"https://{outlet}.vn/bai-{n}.html",
+        outlet_id=outlet,
+        outlet_kind=kind,
+        title=title,
+        sapo="",
+        body=body,
+        provinces=list(provinces),
+        topics=list(topics),
+        tone=tone,
+        published_at=datetime(2026, 3, day, hour, 0, tzinfo=TZ),
+        story_id=story,
+    )
 
 
 CORPUS = [
-    doc(1, "Bắc Ninh: 90% kiến nghị được giải quyết", "Người dân gửi phản ánh, kiến nghị trên ứng dụng.",
-        provinces=["Bắc Ninh"], topics=["Chuyển đổi số"], day=1),
-    doc(2, "Hà Nội đẩy mạnh chính quyền điện tử", "Dịch vụ công trực tuyến toàn trình.", outlet="baob",
-        kind="provincial-party-paper", provinces=["Hà Nội"], topics=["Chuyển đổi số"], day=2),
-    doc(3, "Tai nạn giao thông giảm", "Số vụ tai nạn giao thông giảm mạnh ở Bắc Giang.", outlet="baob",
-        kind="provincial-party-paper", provinces=["Bắc Giang"], topics=["An toàn giao thông"],
-        tone="negative", day=3, hour=23),
-    doc(4, "Thu hút đầu tư vào khu công nghiệp", "Bắc Ninh thu hút vốn FDI. Kiến nghị tháo gỡ.",
-        provinces=["Bắc Ninh"], topics=["Thu hút đầu tư"], tone="positive", day=4, hour=0),
-    doc(5, "Tai nạn giao thông giảm ở Bắc Giang", "Theo TTXVN, số vụ tai nạn giao thông giảm mạnh.",
-        outlet="baoc", provinces=["Bắc Giang"], topics=["An toàn giao thông"], tone="negative", day=4,
-        hour=8, story="story-3"),
+    doc(
+        1,
+        "Bắc Ninh: 90% kiến nghị được giải quyết",
+        "Người dân gửi phản ánh, kiến nghị trên ứng dụng.",
+        provinces=["Bắc Ninh"],
+        topics=["Chuyển đổi số"],
+        day=1,
+    ),
+    doc(
+        2,
+        "Hà Nội đẩy mạnh chính quyền điện tử",
+        "Dịch vụ công trực tuyến toàn trình.",
+        outlet="baob",
+        kind="provincial-party-paper",
+        provinces=["Hà Nội"],
+        topics=["Chuyển đổi số"],
+        day=2,
+    ),
+    doc(
+        3,
+        "Tai nạn giao thông giảm",
+        "Số vụ tai nạn giao thông giảm mạnh ở Bắc Giang.",
+        outlet="baob",
+        kind="provincial-party-paper",
+        provinces=["Bắc Giang"],
+        topics=["An toàn giao thông"],
+        tone="negative",
+        day=3,
+        hour=23,
+    ),
+    doc(
+        4,
+        "Thu hút đầu tư vào khu công nghiệp",
+        "Bắc Ninh thu hút vốn FDI. Kiến nghị tháo gỡ.",
+        provinces=["Bắc Ninh"],
+        topics=["Thu hút đầu tư"],
+        tone="positive",
+        day=4,
+        hour=0,
+    ),
+    doc(
+        5,
+        "Tai nạn giao thông giảm ở Bắc Giang",
+        "Theo TTXVN, số vụ tai nạn giao thông giảm mạnh.",
+        outlet="baoc",
+        provinces=["Bắc Giang"],
+        topics=["An toàn giao thông"],
+        tone="negative",
+        day=4,
+        hour=8,
+        story="story-3",
+    ),
 ]
 CORPUS[2].story_id = "story-3"
 
@@ -58,21 +119,29 @@ def ids(result) -> set[str]:
     return {hit.document.url.rsplit("-", 1)[1].split(".")[0] for hit in result.hits}
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("kiến nghị", {"1", "4"}),
-    ("kien nghi", {"1", "4"}),
-    ("dien tu", {"2"}),
-    ('"tai nan giao thong"', {"3", "5"}),
-    ("Bac Ninh", {"1", "4"}),
-    ("", {"1", "2", "3", "4", "5"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("kiến nghị", {"1", "4"}),
+        ("kien nghi", {"1", "4"}),
+        ("dien tu", {"2"}),
+        ('"tai nan giao thong"', {"3", "5"}),
+        ("Bac Ninh", {"1", "4"}),
+        ("", {"1", "2", "3", "4", "5"}),
+    ],
+)
 def test_accent_insensitive_matching(backend, query, expected):
     assert ids(backend.search(SearchRequest(query=query))) == expected
 
 
 def test_reindexing_the_same_url_updates_in_place(backend):
-    changed = doc(1, "Bắc Ninh: 95% kiến nghị được giải quyết", "Nội dung cập nhật.",
-                  provinces=["Bắc Ninh"], topics=["Chuyển đổi số"])
+    changed = doc(
+        1,
+        "Bắc Ninh: 95% kiến nghị được giải quyết",
+        "Nội dung cập nhật.",
+        provinces=["Bắc Ninh"],
+        topics=["Chuyển đổi số"],
+    )
     backend.index([changed, changed])
     assert backend.count() == len(CORPUS)
     assert backend.get(changed.id).title.startswith("Bắc Ninh: 95%")
@@ -127,8 +196,12 @@ def test_top_stories_name_the_first_copy(backend):
 
 def test_histogram_buckets_are_local_days_and_weeks(backend):
     days = backend.search(SearchRequest(query="", histogram="day")).histogram
-    assert days == [(date(2026, 3, 1), 1), (date(2026, 3, 2), 1), (date(2026, 3, 3), 1),
-                    (date(2026, 3, 4), 2)]
+    assert days == [
+        (date(2026, 3, 1), 1),
+        (date(2026, 3, 2), 1),
+        (date(2026, 3, 3), 1),
+        (date(2026, 3, 4), 2),
+    ]
     weeks = backend.search(SearchRequest(query="", histogram="week")).histogram
     assert weeks == [(date(2026, 2, 23), 1), (date(2026, 3, 2), 4)]  # weeks start on Monday
 
@@ -140,8 +213,9 @@ def test_pivot_counts_tone_per_topic(backend):
 
 
 def test_scan_streams_every_match_newest_first(backend):
-    backend.index([doc(100 + n, f"Tin số {n}", "Nội dung kiến nghị.", day=10, hour=n % 24)
-                   for n in range(1500)])
+    backend.index(
+        [doc(100 + n, f"Tin số {n}", "Nội dung kiến nghị.", day=10, hour=n % 24) for n in range(1500)]
+    )
     scanned = list(backend.scan(SearchRequest(query="kien nghi")))
     assert len(scanned) == 1502
     assert len({d.id for d in scanned}) == 1502

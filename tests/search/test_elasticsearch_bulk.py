@@ -19,17 +19,44 @@ from search.text import _FOLD_TABLE, normalize, token_text
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Vietnamese letters precomposed and decomposed, tone marks alone, other scripts, separators.
-ALPHABET = st.sampled_from(list("aăâeêioôơuưyđbcghknqrtxAĐỌ") + ["hoà", "hòa", "qúy", "thuỷ", "o\u0301",
-                                                                 "a\u0323", "\u0301", "中文", "ß", "İ",
-                                                                 "\u0f43", "ǅ", "΅", "_", " ", "-", ".",
-                                                                 "\n", "x" * 300]) | st.characters()
+ALPHABET = (
+    st.sampled_from(
+        list("aăâeêioôơuưyđbcghknqrtxAĐỌ")
+        + [
+            "hoà",
+            "hòa",
+            "qúy",
+            "thuỷ",
+            "o\u0301",
+            "a\u0323",
+            "\u0301",
+            "中文",
+            "ß",
+            "İ",
+            "\u0f43",
+            "ǅ",
+            "΅",
+            "_",
+            " ",
+            "-",
+            ".",
+            "\n",
+            "x" * 300,
+        ]
+    )
+    | st.characters()
+)
 TEXT = st.lists(ALPHABET, max_size=30).map("".join)
 
 
 def article(n: int, title: str = "Giải ngân vốn đầu tư công", month: int = 3) -> Document:
-    return Document(url=f"https://baoa.vn/bai-{n}.html", outlet_id="baoa", title=f"{title} {n}",
-                    body="Tỉnh Bắc Ninh đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
-                    published_at=datetime(2026, month, 15, 8, tzinfo=TZ))
+    return Document(
+        url=f"https://baoa.vn/bai-{n}.html",
+        outlet_id="baoa",
+        title=f"{title} {n}",
+        body="Tỉnh Bắc Ninh đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+        published_at=datetime(2026, month, 15, 8, tzinfo=TZ),
+    )
 
 
 def assert_source_matches_definitions(document: Document) -> None:
@@ -42,9 +69,16 @@ def assert_source_matches_definitions(document: Document) -> None:
 @settings(max_examples=300, deadline=None)
 @given(title=TEXT, sapo=TEXT, body=TEXT)
 def test_source_match_fields_equal_match_text_for_any_text(title, sapo, body):
-    assert_source_matches_definitions(Document(url="https://baoa.vn/x.html", outlet_id="baoa", title=title,
-                                               sapo=sapo, body=body,
-                                               published_at=datetime(2026, 3, 1, tzinfo=TZ)))
+    assert_source_matches_definitions(
+        Document(
+            url="https://baoa.vn/x.html",
+            outlet_id="baoa",
+            title=title,
+            sapo=sapo,
+            body=body,
+            published_at=datetime(2026, 3, 1, tzinfo=TZ),
+        )
+    )
 
 
 def test_match_texts_equal_token_text_around_every_character():
@@ -88,11 +122,16 @@ def test_bulk_load_mode_covers_new_indices_and_restores_everything(elasticsearch
     template = client.indices.get_index_template(name=f"{es_index}-g1")["index_templates"][0]
 
     def index_settings() -> dict[str, tuple[str, str]]:
-        found = client.indices.get_settings(index=f"{es_index}-*", name="index.refresh_interval,"
-                                            "index.translog.durability", flat_settings=True)
-        return {name: (data["settings"].get("index.refresh_interval"),
-                       data["settings"].get("index.translog.durability"))
-                for name, data in found.body.items()}
+        found = client.indices.get_settings(
+            index=f"{es_index}-*", name="index.refresh_interval,index.translog.durability", flat_settings=True
+        )
+        return {
+            name: (
+                data["settings"].get("index.refresh_interval"),
+                data["settings"].get("index.translog.durability"),
+            )
+            for name, data in found.body.items()
+        }
 
     with backend.bulk_load():
         backend.index([article(2, month=1), article(3, month=2)])  # 2026.02 is created in the load
@@ -109,7 +148,8 @@ def test_bulk_load_mode_covers_new_indices_and_restores_everything(elasticsearch
 
 
 def test_an_article_rewritten_into_another_month_before_a_refresh_stays_one_document(
-        elasticsearch_url, es_index, monkeypatch):
+    elasticsearch_url, es_index, monkeypatch
+):
     backend = ElasticsearchBackend(elasticsearch_url, es_index)
     with backend.bulk_load():  # nothing is searchable until the load ends
         backend.index([article(1, month=1), article(2, month=1)])

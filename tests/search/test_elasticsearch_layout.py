@@ -16,9 +16,13 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def article(n: int, month: int, title: str = "Giải ngân vốn đầu tư công") -> Document:
-    return Document(url=f"https://baoa.vn/bai-{n}.html", outlet_id="baoa", title=f"{title} {n}",
-                    body="Tỉnh Bắc Ninh đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
-                    published_at=datetime(2026, month, 15, 8, tzinfo=TZ))
+    return Document(
+        url=f"https://baoa.vn/bai-{n}.html",
+        outlet_id="baoa",
+        title=f"{title} {n}",
+        body="Tỉnh Bắc Ninh đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+        published_at=datetime(2026, month, 15, 8, tzinfo=TZ),
+    )
 
 
 def test_articles_land_in_monthly_indices_behind_one_alias(elasticsearch_url, es_index):

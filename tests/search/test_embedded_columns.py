@@ -25,21 +25,30 @@ PROVINCES = ["Bắc Ninh", "Hà Nội", "Lào Cai"]
 
 def article(n: int, rng: random.Random) -> Document:
     return Document(
-        url=f"https://{rng.choice(OUTLETS)}.vn/bai-{n}.html", outlet_id=rng.choice(OUTLETS),
+        url=f"https://{rng.choice(OUTLETS)}.vn/bai-{n}.html",
+        outlet_id=rng.choice(OUTLETS),
         outlet_kind=rng.choice(["central-daily", "provincial-party-paper"]),
-        title=f"Bài {n} về {rng.choice(['đất đai', 'môi trường', 'giao thông'])}", sapo="",
+        title=f"Bài {n} về {rng.choice(['đất đai', 'môi trường', 'giao thông'])}",
+        sapo="",
         body=rng.choice(["Kiến nghị của cử tri.", "Ô nhiễm nước thải.", "Tai nạn giao thông giảm."]),
-        provinces=rng.sample(PROVINCES, rng.randint(0, 2)), topics=rng.sample(TOPICS, rng.randint(1, 2)),
+        provinces=rng.sample(PROVINCES, rng.randint(0, 2)),
+        topics=rng.sample(TOPICS, rng.randint(1, 2)),
         tone=rng.choice(["negative", "neutral", "positive"]),
         # Few distinct times, so that ordering ties are broken by id.
         published_at=datetime(2026, 3, 1, 8, tzinfo=TZ) + timedelta(days=rng.randint(0, 20)),
-        story_id=f"story-{rng.randint(0, 6)}")
+        story_id=f"story-{rng.randint(0, 6)}",
+    )
 
 
 def answers(backend: EmbeddedBackend, request: SearchRequest) -> tuple:
     result = backend.search(request)
-    return (result.total, [hit.document.id for hit in result.hits],
-            [(hit.story_size, hit.story_outlets) for hit in result.hits], result.facets, result.histogram)
+    return (
+        result.total,
+        [hit.document.id for hit in result.hits],
+        [(hit.story_size, hit.story_outlets) for hit in result.hits],
+        result.facets,
+        result.histogram,
+    )
 
 
 REQUESTS = [
@@ -119,12 +128,14 @@ def test_queries_without_text_answer_from_the_columns_as_sql_would(tmp_path):
     rng = random.Random(9)
     backend.index([article(n, rng) for n in range(60)])
     for _ in range(25):
-        filters = dict(outlets=rng.sample(OUTLETS, rng.randint(0, 2)),
-                       topics=rng.sample(TOPICS + ["Không có"], rng.randint(0, 2)),
-                       provinces=[p.lower() for p in rng.sample(PROVINCES, rng.randint(0, 1))],
-                       tones=rng.sample(["negative", "neutral"], rng.randint(0, 1)),
-                       date_from=rng.choice([None, datetime(2026, 3, 5).date()]),
-                       date_to=rng.choice([None, datetime(2026, 3, 15).date()]))
+        filters = dict(
+            outlets=rng.sample(OUTLETS, rng.randint(0, 2)),
+            topics=rng.sample(TOPICS + ["Không có"], rng.randint(0, 2)),
+            provinces=[p.lower() for p in rng.sample(PROVINCES, rng.randint(0, 1))],
+            tones=rng.sample(["negative", "neutral"], rng.randint(0, 1)),
+            date_from=rng.choice([None, datetime(2026, 3, 5).date()]),
+            date_to=rng.choice([None, datetime(2026, 3, 15).date()]),
+        )
         by_columns = SearchRequest(query="", sort="date", limit=100, **filters)
         by_sql = SearchRequest(query="published:>=2000-01-01", sort="date", limit=100, **filters)
         assert answers(backend, by_columns) == answers(backend, by_sql)

@@ -27,10 +27,24 @@ def registry():
 def crawled(registry, url: str, published: datetime, title: str):
     """The item the spider yields for a page of today's Cần Thơ agency (crawler.spiders.news)."""
     agency = registry["bptth-cantho"]
-    fields = {"outlet_id": agency.id, "outlet_name": agency.name, "outlet_kind": agency.kind,
-              "outlet_province": agency.province, "outlet_group": agency.group}
-    article = {"url": url, "title": title, "sapo": "", "body": f"{title}. Lúa gạo, thủy sản và giao thông.",
-               "author": "", "published_at": published, "section": "", "tags": [], "images": []}
+    fields = {
+        "outlet_id": agency.id,
+        "outlet_name": agency.name,
+        "outlet_kind": agency.kind,
+        "outlet_province": agency.province,
+        "outlet_group": agency.group,
+    }
+    article = {
+        "url": url,
+        "title": title,
+        "sapo": "",
+        "body": f"{title}. Lúa gạo, thủy sản và giao thông.",
+        "author": "",
+        "published_at": published,
+        "section": "",
+        "tags": [],
+        "images": [],
+    }
     item = article_item(article, fields, url)
     owner = attributed(agency, url, published)
     if owner is not agency:
@@ -43,20 +57,36 @@ def backend(request, tmp_path, registry):
     if request.param == "embedded":
         index = EmbeddedBackend(tmp_path / "index.sqlite3")
     else:
-        index = ElasticsearchBackend(request.getfixturevalue("elasticsearch_url"),
-                                     request.getfixturevalue("es_index"), refresh=True)
+        index = ElasticsearchBackend(
+            request.getfixturevalue("elasticsearch_url"), request.getfixturevalue("es_index"), refresh=True
+        )
     ingester = Ingester(index)
     for url, when, title in [
-        ("https://baosoctrang.org.vn/kinh-te/lua-2024-1.html", datetime(2024, 3, 5, 8, tzinfo=LOCAL_TZ),
-         "Sóc Trăng xuất khẩu lúa gạo"),
-        ("https://baosoctrang.org.vn/kinh-te/lua-2025-2.html", datetime(2025, 5, 20, 8, tzinfo=LOCAL_TZ),
-         "Sóc Trăng mùa lúa mới"),
-        ("https://baohaugiang.com.vn/kinh-te/lua-3.html", datetime(2025, 2, 1, 8, tzinfo=LOCAL_TZ),
-         "Hậu Giang thu hoạch lúa"),
-        ("https://baocantho.com.vn/lua-gao-a4.html", datetime(2026, 11, 2, 8, tzinfo=LOCAL_TZ),
-         "Cần Thơ liên kết vùng lúa gạo"),
-        ("https://baocantho.com.vn/lua-gao-a5.html", datetime(2026, 11, 3, 8, tzinfo=LOCAL_TZ),
-         "Cần Thơ xuất khẩu lúa gạo"),
+        (
+            "https://baosoctrang.org.vn/kinh-te/lua-2024-1.html",
+            datetime(2024, 3, 5, 8, tzinfo=LOCAL_TZ),
+            "Sóc Trăng xuất khẩu lúa gạo",
+        ),
+        (
+            "https://baosoctrang.org.vn/kinh-te/lua-2025-2.html",
+            datetime(2025, 5, 20, 8, tzinfo=LOCAL_TZ),
+            "Sóc Trăng mùa lúa mới",
+        ),
+        (
+            "https://baohaugiang.com.vn/kinh-te/lua-3.html",
+            datetime(2025, 2, 1, 8, tzinfo=LOCAL_TZ),
+            "Hậu Giang thu hoạch lúa",
+        ),
+        (
+            "https://baocantho.com.vn/lua-gao-a4.html",
+            datetime(2026, 11, 2, 8, tzinfo=LOCAL_TZ),
+            "Cần Thơ liên kết vùng lúa gạo",
+        ),
+        (
+            "https://baocantho.com.vn/lua-gao-a5.html",
+            datetime(2026, 11, 3, 8, tzinfo=LOCAL_TZ),
+            "Cần Thơ xuất khẩu lúa gạo",
+        ),
     ]:
         ingester.add(crawled(registry, url, when, title))
     report = ingester.flush()
@@ -66,20 +96,33 @@ def backend(request, tmp_path, registry):
 
 
 def test_each_article_keeps_the_outlet_of_its_date(backend):
-    outlets = {hit.document.url.split("/")[2] + hit.document.url[-7:]: hit.document.outlet_id
-               for hit in backend.search(SearchRequest(query="lúa", limit=10)).hits}
-    assert sorted(outlets.values()) == ["baohaugiang", "baosoctrang", "bdptth-soctrang",
-                                        "bptth-cantho", "bptth-cantho"]
-    names = {hit.document.outlet_id: hit.document.outlet_name
-             for hit in backend.search(SearchRequest(query="lúa", limit=10)).hits}
+    outlets = {
+        hit.document.url.split("/")[2] + hit.document.url[-7:]: hit.document.outlet_id
+        for hit in backend.search(SearchRequest(query="lúa", limit=10)).hits
+    }
+    assert sorted(outlets.values()) == [
+        "baohaugiang",
+        "baosoctrang",
+        "bdptth-soctrang",
+        "bptth-cantho",
+        "bptth-cantho",
+    ]
+    names = {
+        hit.document.outlet_id: hit.document.outlet_name
+        for hit in backend.search(SearchRequest(query="lúa", limit=10)).hits
+    }
     assert names["baosoctrang"] == "Báo Sóc Trăng"  # the old name, as the article was published
 
 
 def test_facets_group_predecessors_under_the_successor_and_can_show_them_apart(backend):
     result = backend.search(SearchRequest(query="lúa", limit=10))
     assert result.facets["group"] == [("bptth-cantho", 5)]
-    assert dict(result.facets["outlet"]) == {"bptth-cantho": 2, "baosoctrang": 1, "bdptth-soctrang": 1,
-                                             "baohaugiang": 1}
+    assert dict(result.facets["outlet"]) == {
+        "bptth-cantho": 2,
+        "baosoctrang": 1,
+        "bdptth-soctrang": 1,
+        "baohaugiang": 1,
+    }
     grouped = backend.search(SearchRequest(query="lúa", groups=["bptth-cantho"], limit=10))
     assert grouped.total == 5
 

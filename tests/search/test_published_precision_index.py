@@ -15,12 +15,22 @@ from search.document import LOCAL_TZ, Document
 
 
 def documents() -> list[Document]:
-    day = Document(url="https://tuoitre.vn/tin/20150312/cau/719543.html", outlet_id="tuoitre",
-                   title="Khánh thành cầu dân sinh", body="Cây cầu mới được đưa vào sử dụng.",
-                   published_at=datetime(2015, 3, 12, tzinfo=LOCAL_TZ), published_precision="day")
-    minute = Document(url="https://nld.com.vn/cau-196150312.htm", outlet_id="nld",
-                      title="Khánh thành cầu vượt", body="Cầu vượt thông xe.",
-                      published_at=datetime(2015, 3, 12, 8, 6, tzinfo=LOCAL_TZ), published_precision="minute")
+    day = Document(
+        url="https://tuoitre.vn/tin/20150312/cau/719543.html",
+        outlet_id="tuoitre",
+        title="Khánh thành cầu dân sinh",
+        body="Cây cầu mới được đưa vào sử dụng.",
+        published_at=datetime(2015, 3, 12, tzinfo=LOCAL_TZ),
+        published_precision="day",
+    )
+    minute = Document(
+        url="https://nld.com.vn/cau-196150312.htm",
+        outlet_id="nld",
+        title="Khánh thành cầu vượt",
+        body="Cầu vượt thông xe.",
+        published_at=datetime(2015, 3, 12, 8, 6, tzinfo=LOCAL_TZ),
+        published_precision="minute",
+    )
     return [day, minute]
 
 
@@ -29,8 +39,9 @@ def backend(request, tmp_path):
     if request.param == "embedded":
         index = EmbeddedBackend(tmp_path / "index.sqlite3")
     else:
-        index = ElasticsearchBackend(request.getfixturevalue("elasticsearch_url"),
-                                     request.getfixturevalue("es_index"), refresh=True)
+        index = ElasticsearchBackend(
+            request.getfixturevalue("elasticsearch_url"), request.getfixturevalue("es_index"), refresh=True
+        )
     yield index
     index.close()
 
@@ -46,8 +57,13 @@ def test_precision_round_trips_through_the_index(backend):
 
 def test_an_unknown_precision_is_refused():
     with pytest.raises(ValueError, match="published_precision"):
-        Document(url="https://x.vn/a", outlet_id="x", title="t",
-                 published_at=datetime(2026, 1, 1, tzinfo=LOCAL_TZ), published_precision="midnight")
+        Document(
+            url="https://x.vn/a",
+            outlet_id="x",
+            title="t",
+            published_at=datetime(2026, 1, 1, tzinfo=LOCAL_TZ),
+            published_precision="midnight",
+        )
 
 
 def test_an_index_from_before_the_field_takes_it(elasticsearch_url, es_index, monkeypatch):
@@ -61,8 +77,13 @@ def test_an_index_from_before_the_field_takes_it(elasticsearch_url, es_index, mo
     monkeypatch.undo()
 
     today = datetime.now(LOCAL_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
-    current = Document(url="https://baoa.vn/hom-nay.html", outlet_id="baoa", title="Bài hôm nay",
-                       published_at=today, published_precision="day")  # goes to the old-mapping index
+    current = Document(
+        url="https://baoa.vn/hom-nay.html",
+        outlet_id="baoa",
+        title="Bài hôm nay",
+        published_at=today,
+        published_precision="day",
+    )  # goes to the old-mapping index
     upgraded = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True)
     report = upgraded.index([*documents(), current])
     assert report.indexed == 3 and not report.errors, report.errors
@@ -82,11 +103,21 @@ def test_the_search_command_prints_a_day_as_a_day():
     index = open_backend()
     assert not index.index(documents()).errors
     index.close()
-    done = subprocess.run([sys.executable, "-m", "presswatch", "search", "khánh thành", "--json"],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "presswatch", "search", "khánh thành", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     hits = {hit["outlet"]: hit for hit in json.loads(done.stdout)["hits"]}
     assert hits["tuoitre"]["published_at"] == "2015-03-12" and hits["tuoitre"]["published_precision"] == "day"
     assert hits["nld"]["published_at"] == "2015-03-12T08:06:00+07:00"
-    text = subprocess.run([sys.executable, "-m", "presswatch", "search", "khánh thành"],
-                          capture_output=True, text=True, timeout=120, check=True).stdout
+    text = subprocess.run(
+        [sys.executable, "-m", "presswatch", "search", "khánh thành"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     assert "2015-03-12  " in text and "2015-03-12T00:00" not in text and "2015-03-12T08:06" in text

@@ -22,8 +22,17 @@ except ImportError:  # tests/ not importable as a package: rootdir-relative impo
 DOCS = corpus.documents()
 NOW = corpus.NOW
 TEXT_FIELDS = {"title_f", "sapo_f", "body_f", "title_x", "sapo_x", "body_x"}
-ALLOWED = {"bool", "match_all", "match_phrase", "prefix", "term", "range",
-           "span_near", "span_term", "span_multi"}
+ALLOWED = {
+    "bool",
+    "match_all",
+    "match_phrase",
+    "prefix",
+    "term",
+    "range",
+    "span_near",
+    "span_term",
+    "span_multi",
+}
 _MATCH_TEXT = {doc.id: doc.match_text() for doc in DOCS}
 
 
@@ -47,12 +56,12 @@ def _tokens(doc: Document, field: str) -> list[str]:
 
 
 def _spans(query: dict, doc: Document) -> set[tuple[int, int]]:
-    (kind, body), = query.items()
+    ((kind, body),) = query.items()
     if kind == "span_term":
-        (field, token), = body.items()
+        ((field, token),) = body.items()
         return {(i, i + 1) for i, t in enumerate(_tokens(doc, field)) if t == token}
     if kind == "span_multi":
-        (field, spec), = body["match"]["prefix"].items()
+        ((field, spec),) = body["match"]["prefix"].items()
         return {(i, i + 1) for i, t in enumerate(_tokens(doc, field)) if t.startswith(spec["value"])}
     assert kind == "span_near", kind
     clauses = [sorted(_spans(c, doc)) for c in body["clauses"]]
@@ -70,7 +79,7 @@ def _spans(query: dict, doc: Document) -> set[tuple[int, int]]:
 
 
 def es_matches(query: dict, doc: Document) -> bool:
-    (kind, body), = query.items()
+    ((kind, body),) = query.items()
     if kind == "match_all":
         return True
     if kind == "bool":
@@ -80,12 +89,12 @@ def es_matches(query: dict, doc: Document) -> bool:
             ok = ok and sum(es_matches(c, doc) for c in body["should"]) >= body["minimum_should_match"]
         return ok
     if kind == "match_phrase":
-        (field, spec), = body.items()
+        ((field, spec),) = body.items()
         assert spec["slop"] == 0 and field in TEXT_FIELDS
         words, toks = spec["query"].split(" "), _tokens(doc, field)
-        return any(toks[i:i + len(words)] == words for i in range(len(toks)))
+        return any(toks[i : i + len(words)] == words for i in range(len(toks)))
     if kind in ("term", "prefix"):
-        (field, spec), = body.items()
+        ((field, spec),) = body.items()
         if field.startswith("kwf."):
             values = [fold_keyword(v) for v in doc.keyword_values()[field[4:]]]
         else:
@@ -116,8 +125,9 @@ def test_dsl_is_json_uses_no_query_string_and_agrees_with_matcher(query):
         assert es_matches(dsl, doc) == matches(node, doc, now=NOW), (query, doc.title)
 
 
-@pytest.mark.parametrize("query", ['a "b c" OR de*', "x NEAR/3 y", '"tai nạn" AND "query_string"',
-                                   "simple_query_string"])
+@pytest.mark.parametrize(
+    "query", ['a "b c" OR de*', "x NEAR/3 y", '"tai nạn" AND "query_string"', "simple_query_string"]
+)
 def test_never_query_string(query):
     assert "query_string" not in json.dumps(to_elasticsearch(parse(query)))
 
@@ -125,32 +135,56 @@ def test_never_query_string(query):
 def test_shapes():
     assert to_elasticsearch(parse("")) == {"match_all": {}}
     assert to_elasticsearch(parse("title:kiến")) == {
-        "match_phrase": {"title_f": {"query": "kien", "slop": 0, "boost": 4.0}}}
-    assert to_elasticsearch(parse("=kiế*")) == {"bool": {"should": [
-        {"prefix": {f"{f}_x": {"value": "kiế", "boost": b}}} for f, b in (("title", 4.0), ("sapo", 2.0),
-                                                                         ("body", 1.0))
-    ], "minimum_should_match": 1}}
-    assert to_elasticsearch(parse("body:(a ONEAR/2 gi*)")) == {"span_near": {"clauses": [
-        {"span_term": {"body_f": "a"}},
-        {"span_multi": {"match": {"prefix": {"body_f": {"value": "gi"}}}}},
-    ], "slop": 2, "in_order": True, "boost": 1.0}}
+        "match_phrase": {"title_f": {"query": "kien", "slop": 0, "boost": 4.0}}
+    }
+    assert to_elasticsearch(parse("=kiế*")) == {
+        "bool": {
+            "should": [
+                {"prefix": {f"{f}_x": {"value": "kiế", "boost": b}}}
+                for f, b in (("title", 4.0), ("sapo", 2.0), ("body", 1.0))
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    assert to_elasticsearch(parse("body:(a ONEAR/2 gi*)")) == {
+        "span_near": {
+            "clauses": [
+                {"span_term": {"body_f": "a"}},
+                {"span_multi": {"match": {"prefix": {"body_f": {"value": "gi"}}}}},
+            ],
+            "slop": 2,
+            "in_order": True,
+            "boost": 1.0,
+        }
+    }
     assert to_elasticsearch(parse('sapo:"a b c"~4'))["span_near"]["slop"] == 4
     assert to_elasticsearch(parse('sapo:("a b" NEAR/1 c)'))["span_near"]["clauses"][0] == {
-        "span_near": {"clauses": [{"span_term": {"sapo_f": "a"}}, {"span_term": {"sapo_f": "b"}}],
-                      "slop": 0, "in_order": True}}
+        "span_near": {
+            "clauses": [{"span_term": {"sapo_f": "a"}}, {"span_term": {"sapo_f": "b"}}],
+            "slop": 0,
+            "in_order": True,
+        }
+    }
     assert to_elasticsearch(parse("outlet:VnExpress")) == {"term": {"kwf.outlet": {"value": "vnexpress"}}}
     assert to_elasticsearch(parse("topic:giao*")) == {"prefix": {"kwf.topic": {"value": "giao"}}}
-    assert to_elasticsearch(parse("published:[2025-01-01 TO 2025-03-31]")) == {"range": {"published_at": {
-        "format": "strict_date_optional_time",
-        "gte": "2025-01-01T00:00:00+07:00",
-        "lt": "2025-04-01T00:00:00+07:00",
-    }}}
-    assert to_elasticsearch(parse("published:>=now-7d"), now=NOW) == {"range": {"published_at": {
-        "format": "strict_date_optional_time", "gte": "2025-04-08T12:00:00+07:00"}}}
+    assert to_elasticsearch(parse("published:[2025-01-01 TO 2025-03-31]")) == {
+        "range": {
+            "published_at": {
+                "format": "strict_date_optional_time",
+                "gte": "2025-01-01T00:00:00+07:00",
+                "lt": "2025-04-01T00:00:00+07:00",
+            }
+        }
+    }
+    assert to_elasticsearch(parse("published:>=now-7d"), now=NOW) == {
+        "range": {"published_at": {"format": "strict_date_optional_time", "gte": "2025-04-08T12:00:00+07:00"}}
+    }
     assert to_elasticsearch(parse('-"tai nạn"'))["bool"]["must"] == [{"match_all": {}}]
     dsl = to_elasticsearch(parse("title:a -title:b outlet:x"))
-    assert dsl == {"bool": {
-        "must": [{"match_phrase": {"title_f": {"query": "a", "slop": 0, "boost": 4.0}}}],
-        "filter": [{"term": {"kwf.outlet": {"value": "x"}}}],
-        "must_not": [{"match_phrase": {"title_f": {"query": "b", "slop": 0, "boost": 4.0}}}],
-    }}
+    assert dsl == {
+        "bool": {
+            "must": [{"match_phrase": {"title_f": {"query": "a", "slop": 0, "boost": 4.0}}}],
+            "filter": [{"term": {"kwf.outlet": {"value": "x"}}}],
+            "must_not": [{"match_phrase": {"title_f": {"query": "b", "slop": 0, "boost": 4.0}}}],
+        }
+    }

@@ -13,35 +13,45 @@ T0 = datetime(2025, 3, 1, 9, 30, tzinfo=LOCAL_TZ)
 
 
 def doc(title: str = "", sapo: str = "", body: str = "", **kw) -> Document:
-    return Document(url="https://example.vn/a", outlet_id=kw.pop("outlet_id", "vnexpress"), title=title,
-                    sapo=sapo, body=body, published_at=kw.pop("published_at", T0), **kw)
+    return Document(
+        url="https://example.vn/a",
+        outlet_id=kw.pop("outlet_id", "vnexpress"),
+        title=title,
+        sapo=sapo,
+        body=body,
+        published_at=kw.pop("published_at", T0),
+        **kw,
+    )
 
 
-@pytest.mark.parametrize(("text", "query", "expected"), [
-    ("a x x b", "a NEAR/2 b", True),
-    ("a x x b", "a NEAR/1 b", False),
-    ("a x x b", "b NEAR/2 a", True),
-    ("a x x b", "b ONEAR/2 a", False),
-    ("a x x b", "a ONEAR/2 b", True),
-    ("a x x b", '"a b"~2', True),
-    ("a x x b", '"a b"~1', False),
-    ("a x b x c", '"a b c"~2', True),
-    ("a x b x c", '"a b c"~1', False),
-    ("a x b x c", '"a c b"~5', False),
-    ("a b c", '"a b" NEAR/0 "b c"', True),  # overlapping operands match, as in FTS5 and Lucene
-    ("a b c", '"a b" ONEAR/0 "b c"', False),  # ordered operands may not overlap
-    ("a", "a NEAR/3 a", True),
-    ("a", "a ONEAR/3 a", False),
-    ("a x a", "a ONEAR/1 a", True),
-    ("giao thong", "gia* ONEAR/0 thong", True),
-    ("nha x y z giao thong", '"giao th"* NEAR/3 nha', True),
-    ("nha x y z w giao thong", '"giao th"* NEAR/3 nha', False),
-    ("kiến nghị", "kien nghi", True),
-    ("kiến nghị", "=kiện", False),
-    ("Điện tử", '"dien tu"', True),
-    ("Điện tử", '="điện tử"', True),
-    ("Điện tử", '="dien tu"', False),
-])
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("a x x b", "a NEAR/2 b", True),
+        ("a x x b", "a NEAR/1 b", False),
+        ("a x x b", "b NEAR/2 a", True),
+        ("a x x b", "b ONEAR/2 a", False),
+        ("a x x b", "a ONEAR/2 b", True),
+        ("a x x b", '"a b"~2', True),
+        ("a x x b", '"a b"~1', False),
+        ("a x b x c", '"a b c"~2', True),
+        ("a x b x c", '"a b c"~1', False),
+        ("a x b x c", '"a c b"~5', False),
+        ("a b c", '"a b" NEAR/0 "b c"', True),  # overlapping operands match, as in FTS5 and Lucene
+        ("a b c", '"a b" ONEAR/0 "b c"', False),  # ordered operands may not overlap
+        ("a", "a NEAR/3 a", True),
+        ("a", "a ONEAR/3 a", False),
+        ("a x a", "a ONEAR/1 a", True),
+        ("giao thong", "gia* ONEAR/0 thong", True),
+        ("nha x y z giao thong", '"giao th"* NEAR/3 nha', True),
+        ("nha x y z w giao thong", '"giao th"* NEAR/3 nha', False),
+        ("kiến nghị", "kien nghi", True),
+        ("kiến nghị", "=kiện", False),
+        ("Điện tử", '"dien tu"', True),
+        ("Điện tử", '="điện tử"', True),
+        ("Điện tử", '="dien tu"', False),
+    ],
+)
 def test_positional_and_accent_semantics(text, query, expected):
     assert matches(parse(query), doc(title=text)) is expected
 
@@ -77,7 +87,15 @@ def test_explain_lists_matching_positive_leaves_as_written():
 def test_highlight_terms():
     node = parse('=Kiến "an toàn" giao* TP.HC* a NEAR/3 "b c" "x y"~2 -bỏ outlet:x NOT NOT nghị')
     assert highlight_terms(node) == [
-        ("kien",), ("an", "toan"), ("giao*",), ("tp", "hc*"), ("a",), ("b", "c"), ("x",), ("y",), ("nghi",),
+        ("kien",),
+        ("an", "toan"),
+        ("giao*",),
+        ("tp", "hc*"),
+        ("a",),
+        ("b", "c"),
+        ("x",),
+        ("y",),
+        ("nghi",),
     ]
 
 

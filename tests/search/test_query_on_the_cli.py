@@ -22,12 +22,30 @@ from search.document import LOCAL_TZ, Document
 def _documents() -> list[Document]:
     when = datetime(2026, 11, 20, 9, 30, tzinfo=LOCAL_TZ)
     return [
-        Document(url="https://baoa.vn/tai-nan.html", outlet_id="baoa", title="Tai nạn trên quốc lộ",
-                 body="Một vụ tai nạn làm hai người bị thương.", published_at=when, tone="negative"),
-        Document(url="https://baoa.vn/nan-nhan.html", outlet_id="baoa", title="Hỗ trợ nạn nhân bão lũ",
-                 body="Nhiều nạn nhân được hỗ trợ kịp thời.", published_at=when, tone="positive"),
-        Document(url="https://baoa.vn/hop.html", outlet_id="baoa", title="Họp giao ban báo chí",
-                 body="Hội nghị giao ban quý IV.", published_at=when, tone="neutral"),
+        Document(
+            url="https://baoa.vn/tai-nan.html",
+            outlet_id="baoa",
+            title="Tai nạn trên quốc lộ",
+            body="Một vụ tai nạn làm hai người bị thương.",
+            published_at=when,
+            tone="negative",
+        ),
+        Document(
+            url="https://baoa.vn/nan-nhan.html",
+            outlet_id="baoa",
+            title="Hỗ trợ nạn nhân bão lũ",
+            body="Nhiều nạn nhân được hỗ trợ kịp thời.",
+            published_at=when,
+            tone="positive",
+        ),
+        Document(
+            url="https://baoa.vn/hop.html",
+            outlet_id="baoa",
+            title="Họp giao ban báo chí",
+            body="Hội nghị giao ban quý IV.",
+            published_at=when,
+            tone="neutral",
+        ),
     ]
 
 
@@ -40,8 +58,12 @@ def _index() -> dict[str, str]:
 
 
 def _search(query: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "presswatch", "search", query, "--json"],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "presswatch", "search", query, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _ids(query: str) -> set[str]:
@@ -53,9 +75,13 @@ def _ids(query: str) -> set[str]:
 def test_tone_in_vietnamese_finds_what_the_english_value_finds():
     ids = _index()
     assert _ids("tone:negative") == {ids["negative"]}
-    for query, tone in (('tone:"tiêu cực"', "negative"), ('tone:"tieu cuc"', "negative"),
-                        ('tone:"Tích cực"', "positive"), ('tone:"trung tính"', "neutral"),
-                        ('-tone:"tiêu cực"', None)):
+    for query, tone in (
+        ('tone:"tiêu cực"', "negative"),
+        ('tone:"tieu cuc"', "negative"),
+        ('tone:"Tích cực"', "positive"),
+        ('tone:"trung tính"', "neutral"),
+        ('-tone:"tiêu cực"', None),
+    ):
         expected = {ids[tone]} if tone else {ids["positive"], ids["neutral"]}
         assert _ids(query) == expected, query
 

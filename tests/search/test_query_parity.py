@@ -41,8 +41,12 @@ def ids(backend, query: str) -> set[str]:
     return {hit.document.id for hit in result.hits}
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(query=queries())
 def test_three_engines_agree(indexes, query):
     es, embedded = indexes
@@ -52,8 +56,16 @@ def test_three_engines_agree(indexes, query):
     assert ids(es, query) == expected, f"elasticsearch differs on {query!r}"
 
 
-@pytest.mark.parametrize("query", ['"kien nghi"', "kiến NEAR/3 thông", "giao* -tai", "=Bắc ONEAR/2 =Ninh",
-                                   'province:"bac ninh" published:2025-03'])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"kien nghi"',
+        "kiến NEAR/3 thông",
+        "giao* -tai",
+        "=Bắc ONEAR/2 =Ninh",
+        'province:"bac ninh" published:2025-03',
+    ],
+)
 def test_hand_picked_queries_agree(indexes, query):
     es, embedded = indexes
     expected = {d.id for d in CORPUS if matches(parse(query), d, now=NOW)}

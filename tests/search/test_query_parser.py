@@ -76,8 +76,15 @@ def test_sloppy_phrase():
 
 def test_near_and_onear():
     node = parse('kiến NEAR/5 "giao thông"')
-    assert node == Near(fields=ALL, exact=False, source='kiến NEAR/5 "giao thông"', left=Phrase(("kien",)),
-                        right=Phrase(("giao", "thong")), distance=5, ordered=False)
+    assert node == Near(
+        fields=ALL,
+        exact=False,
+        source='kiến NEAR/5 "giao thông"',
+        left=Phrase(("kien",)),
+        right=Phrase(("giao", "thong")),
+        distance=5,
+        ordered=False,
+    )
     onear = parse("=kiến ONEAR/0 =nghị")
     assert isinstance(onear, Near) and onear.ordered and onear.exact and onear.distance == 0
     assert parse("giao* NEAR/3 an").left == Phrase(("giao",), True)
@@ -92,10 +99,12 @@ def test_text_fields_and_groups():
     assert parse("title:kiến") == text("kiến", "kien", fields=("title",))
     assert parse("Title:kiến") == text("kiến", "kien", fields=("title",))
     node = parse('sapo:(kiến OR "an toàn") -body:nạn')
-    assert node == And((
-        Or((text("kiến", "kien", fields=("sapo",)), text('"an toàn"', "an", "toan", fields=("sapo",)))),
-        Not(text("nạn", "nan", fields=("body",))),
-    ))
+    assert node == And(
+        (
+            Or((text("kiến", "kien", fields=("sapo",)), text('"an toàn"', "an", "toan", fields=("sapo",)))),
+            Not(text("nạn", "nan", fields=("body",))),
+        )
+    )
     near = parse("title:(a NEAR/2 b)")
     assert isinstance(near, Near) and near.fields == ("title",)
 
@@ -106,8 +115,9 @@ def test_metadata_fields():
     assert parse("topic:giao*") == Keyword("topic", "giao", True, "giao*")
     assert parse('topic:"giao thông"*') == Keyword("topic", "giao thong", True, '"giao thông"*')
     node = parse("tone:(negative OR neutral)")
-    assert node == Or((Keyword("tone", "negative", False, "negative"),
-                       Keyword("tone", "neutral", False, "neutral")))
+    assert node == Or(
+        (Keyword("tone", "negative", False, "negative"), Keyword("tone", "neutral", False, "neutral"))
+    )
     for name in ("kind", "author", "section", "story"):
         assert parse(f"{name}:x1").field == name
 
@@ -127,28 +137,31 @@ def test_dates():
 
 
 # -- boolean structure ----------------------------------------------------------------------
-@pytest.mark.parametrize(("query", "expected"), [
-    ("a b", And((t("a"), t("b")))),
-    ("a AND b", And((t("a"), t("b")))),
-    ("a && b", And((t("a"), t("b")))),
-    ("a OR b", Or((t("a"), t("b")))),
-    ("a || b", Or((t("a"), t("b")))),
-    ("a OR b c", Or((t("a"), And((t("b"), t("c")))))),
-    ("a b OR c", Or((And((t("a"), t("b"))), t("c")))),
-    ("a AND b OR c AND d", Or((And((t("a"), t("b"))), And((t("c"), t("d")))))),
-    ("NOT a b", And((Not(t("a")), t("b")))),
-    ("-a OR b", Or((Not(t("a")), t("b")))),
-    ("a -b", And((t("a"), Not(t("b"))))),
-    ("a NOT b", And((t("a"), Not(t("b"))))),
-    ("(a OR b) c", And((Or((t("a"), t("b"))), t("c")))),
-    ("-(a OR b)", Not(Or((t("a"), t("b"))))),
-    ("NOT NOT a", t("a")),
-    ("--a", t("a")),
-    ("a and b", And((t("a"), t("and"), t("b")))),  # keywords are upper-case only
-    ("ANDROID ORB NOTE", And((t("android"), t("orb"), t("note")))),  # not keywords
-    ("a-b", text("a-b", "a", "b")),
-    ("10:30", text("10:30", "10", "30")),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("a b", And((t("a"), t("b")))),
+        ("a AND b", And((t("a"), t("b")))),
+        ("a && b", And((t("a"), t("b")))),
+        ("a OR b", Or((t("a"), t("b")))),
+        ("a || b", Or((t("a"), t("b")))),
+        ("a OR b c", Or((t("a"), And((t("b"), t("c")))))),
+        ("a b OR c", Or((And((t("a"), t("b"))), t("c")))),
+        ("a AND b OR c AND d", Or((And((t("a"), t("b"))), And((t("c"), t("d")))))),
+        ("NOT a b", And((Not(t("a")), t("b")))),
+        ("-a OR b", Or((Not(t("a")), t("b")))),
+        ("a -b", And((t("a"), Not(t("b"))))),
+        ("a NOT b", And((t("a"), Not(t("b"))))),
+        ("(a OR b) c", And((Or((t("a"), t("b"))), t("c")))),
+        ("-(a OR b)", Not(Or((t("a"), t("b"))))),
+        ("NOT NOT a", t("a")),
+        ("--a", t("a")),
+        ("a and b", And((t("a"), t("and"), t("b")))),  # keywords are upper-case only
+        ("ANDROID ORB NOTE", And((t("android"), t("orb"), t("note")))),  # not keywords
+        ("a-b", text("a-b", "a", "b")),
+        ("10:30", text("10:30", "10", "30")),
+    ],
+)
 def test_precedence_and_operators(query, expected):
     assert _strip_sources(parse(query)) == _strip_sources(expected)
 
@@ -183,51 +196,69 @@ def test_missing_closing_parenthesis_message():
     assert isinstance(err, QueryError) and isinstance(err, ValueError)
 
 
-@pytest.mark.parametrize(("query", "column", "expected"), [
-    ("a OR", 5, ["term"]),
-    ("a AND OR b", 7, ["term"]),
-    ("a)", 2, ["end"]),
-    ('kiến "an toàn', 6, ['"']),
-    ("(a OR (b c)", 12, [")"]),
-    ("published:[2025-01-01 TO", 25, ["date"]),
-    ("published:[2025-01-01 TO 2025-02-01", 36, ["]"]),
-    ("title:", 7, ["term"]),
-    ("titel:x", 1, ["field"]),
-    ("!!!", 1, ["letters"]),
-    ("a !!! b", 3, ["letters"]),
-    ('""', 1, ["letters"]),
-    ("a NEAR/5 b NEAR/5 c", 12, ["operator"]),
-    ("(a OR b) NEAR/5 c", 10, ["term"]),
-    ("title:a NEAR/5 b", 9, ["term"]),
-    ("NEAR b", 1, ["NEAR"]),
-    ("gi*o", 1, ["term"]),
-    ("published:2025-02-30", 11, ["date"]),
-    ("published:[2025-01-01 FROM 2025-02-01]", 23, ["TO"]),
-    ("published:tomorrow", 11, ["date"]),
-    ("published:now", 11, ["date"]),
-    ('published:"2025"', 1, ["date"]),
-    ("title:[a TO b]", 8, []),
-    ("outlet:(a NEAR/2 b)", 11, []),
-    ("title:(body:x)", 8, ["term"]),
-    ("outlet:=abc", 8, ["term"]),
-    ('outlet:"  "', 8, ["term"]),
-    ("=a NEAR/3 b", 4, []),
-    ('a NEAR/3 "b c"~2', 10, ["term"]),
-    ('"a b" ~5', 7, ["term"]),
-    ("[a]", 1, ["term"]),
-])
+@pytest.mark.parametrize(
+    ("query", "column", "expected"),
+    [
+        ("a OR", 5, ["term"]),
+        ("a AND OR b", 7, ["term"]),
+        ("a)", 2, ["end"]),
+        ('kiến "an toàn', 6, ['"']),
+        ("(a OR (b c)", 12, [")"]),
+        ("published:[2025-01-01 TO", 25, ["date"]),
+        ("published:[2025-01-01 TO 2025-02-01", 36, ["]"]),
+        ("title:", 7, ["term"]),
+        ("titel:x", 1, ["field"]),
+        ("!!!", 1, ["letters"]),
+        ("a !!! b", 3, ["letters"]),
+        ('""', 1, ["letters"]),
+        ("a NEAR/5 b NEAR/5 c", 12, ["operator"]),
+        ("(a OR b) NEAR/5 c", 10, ["term"]),
+        ("title:a NEAR/5 b", 9, ["term"]),
+        ("NEAR b", 1, ["NEAR"]),
+        ("gi*o", 1, ["term"]),
+        ("published:2025-02-30", 11, ["date"]),
+        ("published:[2025-01-01 FROM 2025-02-01]", 23, ["TO"]),
+        ("published:tomorrow", 11, ["date"]),
+        ("published:now", 11, ["date"]),
+        ('published:"2025"', 1, ["date"]),
+        ("title:[a TO b]", 8, []),
+        ("outlet:(a NEAR/2 b)", 11, []),
+        ("title:(body:x)", 8, ["term"]),
+        ("outlet:=abc", 8, ["term"]),
+        ('outlet:"  "', 8, ["term"]),
+        ("=a NEAR/3 b", 4, []),
+        ('a NEAR/3 "b c"~2', 10, ["term"]),
+        ('"a b" ~5', 7, ["term"]),
+        ("[a]", 1, ["term"]),
+    ],
+)
 def test_syntax_errors_name_column_and_expectation(query, column, expected):
     err = syntax_error(query)
     assert (err.column, err.expected) == (column, expected), str(err)
     assert f"cột {column}" in err.message_vi and f"column {column}" in err.message_en
 
 
-@pytest.mark.parametrize("query", [
-    "*nghi", "=*nghi", "g*", "đ*", "=đ*", "TP.H*", "outlet:v*", "outlet:*press", "a NEAR/101 b",
-    '"a b"~101', "x" * 16_001, "(a " * 300 + ")" * 300, "NOT " * 3000 + "a", "-" * 5000 + "a",
-    " OR ".join(f"w{i}" for i in range(MAX_LEAVES + 1)),
-    " OR ".join(f"w{i} NEAR/2 v" for i in range(MAX_LEAVES // 2 + 1)),
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "*nghi",
+        "=*nghi",
+        "g*",
+        "đ*",
+        "=đ*",
+        "TP.H*",
+        "outlet:v*",
+        "outlet:*press",
+        "a NEAR/101 b",
+        '"a b"~101',
+        "x" * 16_001,
+        "(a " * 300 + ")" * 300,
+        "NOT " * 3000 + "a",
+        "-" * 5000 + "a",
+        " OR ".join(f"w{i}" for i in range(MAX_LEAVES + 1)),
+        " OR ".join(f"w{i} NEAR/2 v" for i in range(MAX_LEAVES // 2 + 1)),
+    ],
+)
 def test_costly_queries_are_refused(query):
     with pytest.raises(QueryTooCostly) as info:
         parse(query)
@@ -280,10 +311,47 @@ def test_fuzz_any_text(query):
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([
-    "a", "kiến", " ", "(", ")", '"', "[", "]", "-", "*", "=", "~", "~3", ":", "/", "AND", "OR", "NOT", "&&",
-    "||", "NEAR/2", "ONEAR/1", "NEAR", "title:", "outlet:", "published:", "TO", "2025-01-01", ">=", "now-7d",
-    "!!!", "g", "\n",
-]), max_size=14).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "kiến",
+                " ",
+                "(",
+                ")",
+                '"',
+                "[",
+                "]",
+                "-",
+                "*",
+                "=",
+                "~",
+                "~3",
+                ":",
+                "/",
+                "AND",
+                "OR",
+                "NOT",
+                "&&",
+                "||",
+                "NEAR/2",
+                "ONEAR/1",
+                "NEAR",
+                "title:",
+                "outlet:",
+                "published:",
+                "TO",
+                "2025-01-01",
+                ">=",
+                "now-7d",
+                "!!!",
+                "g",
+                "\n",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
 def test_fuzz_query_shaped_text(query):
     _parse_or_query_error(query)

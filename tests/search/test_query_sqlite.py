@@ -50,52 +50,55 @@ def both(connection, query: str) -> set[int]:
 # Indexes into corpus._handwritten(): 0 "Kiến nghị…" (2025-02-28 23:59:59), 1 "Khởi kiện…" (03-01 00:00),
 # 2 "Nghị quyết 52-NQ/TU…" (03-01 00:30), 3 "Hoà Bình…" (03-31 23:59:59.9), 4 "giao thông an toàn"
 # (now-7d exactly), 5 "an toàn là…" (now-7d minus half a second), 10 "Tin vắn" (= now).
-@pytest.mark.parametrize(("query", "included", "excluded"), [
-    ("kien nghi", {0, 11}, {1}),
-    ("=kiến", {0, 9, 11}, {1}),
-    ("=kiện", {1, 11}, {0}),
-    ('"an toàn giao thông"', {0}, {4, 5}),
-    ('="an toàn giao thông"', {0}, {4}),
-    ("dien tu", {2}, set()),
-    ("TP.HCM", {0, 6}, set()),
-    ("52-NQ/TU", {2}, set()),
-    ("=hoà", {3}, set()),
-    ("=hòa", {3}, set()),
-    ("giao*", {0, 1, 4, 5}, set()),
-    ("=kiế*", {0, 9, 11}, {1}),
-    ("an NEAR/0 toàn", {0, 4, 5, 11}, set()),
-    ("toàn ONEAR/0 an", {4}, {0, 5, 11}),
-    ('"an toàn"~5', {0, 4, 5}, set()),
-    ("title:(an NEAR/3 giao)", {0, 4}, {5}),
-    ("title:(an NEAR/5 giao)", {0, 4, 5}, set()),
-    ("body:(an ONEAR/5 toàn)", {5, 11}, set()),
-    ("body:(an ONEAR/4 toàn)", {11}, {5}),
-    ('"giao thông" NEAR/0 an', {4}, {5}),
-    ("cháy NEAR/0 cháy", {7}, set()),
-    ("nổ ONEAR/0 nổ", {7}, set()),
-    ('-"tai nạn"', {0, 2, 3}, {1, 6}),
-    ("NOT kien*", {3, 4}, {0, 1, 9}),
-    ('province:"bac ninh"', {1}, {0}),
-    ('province:"TP. HỒ CHÍ MINH"', {6}, set()),
-    ("province:hoa*", {3}, set()),
-    ("outlet:BAOBACNINH", {1}, set()),
-    ("topic:giao*", {0, 1, 6}, {2}),
-    ("tone:negative -topic:giao*", set(), {1, 6}),
-    ("story:story-bank", {8, 9}, set()),
-    ("author:nguyen*", {7}, set()),
-    ('section:"thoi su"', {7}, set()),
-    ("published:2025-03-01", {1, 2}, {0}),
-    ("published:<2025-03-01", {0, 7, 8}, {1, 2}),
-    ("published:<=2025-02-28", {0}, {1}),
-    ("published:>2025-02-28", {1, 2, 3}, {0}),
-    ("published:[2025-01-01 TO 2025-02-28]", {0, 7}, {8, 1}),
-    ("published:2025-03", {1, 2, 3}, {0}),
-    ("published:2025", {0, 7}, {8}),
-    ("published:>=now-7d", {4, 9, 10}, {5}),
-    ("published:[now-7d TO now]", {4, 9, 10}, {5}),
-    ("published:<now", {5, 9}, {10}),
-    ("published:[* TO 2024-12-31]", {8}, {7}),
-])
+@pytest.mark.parametrize(
+    ("query", "included", "excluded"),
+    [
+        ("kien nghi", {0, 11}, {1}),
+        ("=kiến", {0, 9, 11}, {1}),
+        ("=kiện", {1, 11}, {0}),
+        ('"an toàn giao thông"', {0}, {4, 5}),
+        ('="an toàn giao thông"', {0}, {4}),
+        ("dien tu", {2}, set()),
+        ("TP.HCM", {0, 6}, set()),
+        ("52-NQ/TU", {2}, set()),
+        ("=hoà", {3}, set()),
+        ("=hòa", {3}, set()),
+        ("giao*", {0, 1, 4, 5}, set()),
+        ("=kiế*", {0, 9, 11}, {1}),
+        ("an NEAR/0 toàn", {0, 4, 5, 11}, set()),
+        ("toàn ONEAR/0 an", {4}, {0, 5, 11}),
+        ('"an toàn"~5', {0, 4, 5}, set()),
+        ("title:(an NEAR/3 giao)", {0, 4}, {5}),
+        ("title:(an NEAR/5 giao)", {0, 4, 5}, set()),
+        ("body:(an ONEAR/5 toàn)", {5, 11}, set()),
+        ("body:(an ONEAR/4 toàn)", {11}, {5}),
+        ('"giao thông" NEAR/0 an', {4}, {5}),
+        ("cháy NEAR/0 cháy", {7}, set()),
+        ("nổ ONEAR/0 nổ", {7}, set()),
+        ('-"tai nạn"', {0, 2, 3}, {1, 6}),
+        ("NOT kien*", {3, 4}, {0, 1, 9}),
+        ('province:"bac ninh"', {1}, {0}),
+        ('province:"TP. HỒ CHÍ MINH"', {6}, set()),
+        ("province:hoa*", {3}, set()),
+        ("outlet:BAOBACNINH", {1}, set()),
+        ("topic:giao*", {0, 1, 6}, {2}),
+        ("tone:negative -topic:giao*", set(), {1, 6}),
+        ("story:story-bank", {8, 9}, set()),
+        ("author:nguyen*", {7}, set()),
+        ('section:"thoi su"', {7}, set()),
+        ("published:2025-03-01", {1, 2}, {0}),
+        ("published:<2025-03-01", {0, 7, 8}, {1, 2}),
+        ("published:<=2025-02-28", {0}, {1}),
+        ("published:>2025-02-28", {1, 2, 3}, {0}),
+        ("published:[2025-01-01 TO 2025-02-28]", {0, 7}, {8, 1}),
+        ("published:2025-03", {1, 2, 3}, {0}),
+        ("published:2025", {0, 7}, {8}),
+        ("published:>=now-7d", {4, 9, 10}, {5}),
+        ("published:[now-7d TO now]", {4, 9, 10}, {5}),
+        ("published:<now", {5, 9}, {10}),
+        ("published:[* TO 2024-12-31]", {8}, {7}),
+    ],
+)
 def test_semantics(conn, query, included, excluded):
     found = both(conn, query)
     assert included <= found, (query, sorted(found))
@@ -121,8 +124,11 @@ def test_like_prefix_escapes_wildcards():
     create_schema(db)
     register_sqlite_functions(db)
     for rowid, value in enumerate(["50% off", "50x off", "a_b", "axb"], 1):
-        db.execute("INSERT INTO articles(rowid, id, url, outlet_id, published_ts, indexed_ts, source)"
-                   " VALUES (?, ?, ?, 'o', 0, 0, '{}')", (rowid, f"id{rowid}", f"u{rowid}"))
+        db.execute(
+            "INSERT INTO articles(rowid, id, url, outlet_id, published_ts, indexed_ts, source)"
+            " VALUES (?, ?, ?, 'o', 0, 0, '{}')",
+            (rowid, f"id{rowid}", f"u{rowid}"),
+        )
         db.execute("INSERT INTO article_terms VALUES (?, 'section', ?, ?)", (rowid, value, value))
     for query, expected in [('section:"50%"*', {1}), ("section:a_*", {3}), ("section:ax*", {4})]:
         sql, params = to_sqlite(parse(query))
@@ -176,10 +182,18 @@ _operand = st.one_of(
     st.sampled_from(["ab*", "ba*", '"a ab*"']),
 )
 _positional = st.one_of(
-    st.builds(lambda a, op, n, b: f"{a} {op}/{n} {b}", _operand, st.sampled_from(["NEAR", "ONEAR"]),
-              st.integers(0, 4), _operand),
-    st.builds(lambda ws, n: '"' + " ".join(ws) + f'"~{n}',
-              st.lists(st.sampled_from("abc"), min_size=2, max_size=4), st.integers(1, 5)),
+    st.builds(
+        lambda a, op, n, b: f"{a} {op}/{n} {b}",
+        _operand,
+        st.sampled_from(["NEAR", "ONEAR"]),
+        st.integers(0, 4),
+        _operand,
+    ),
+    st.builds(
+        lambda ws, n: '"' + " ".join(ws) + f'"~{n}',
+        st.lists(st.sampled_from("abc"), min_size=2, max_size=4),
+        st.integers(1, 5),
+    ),
 )
 
 
@@ -189,11 +203,15 @@ def test_positional_semantics_match_fts5(words, query):
     doc = Document(url="https://example.vn/t", outlet_id="o", title=" ".join(words), published_at=_T0)
     _TINY.execute("DELETE FROM articles")
     _TINY.execute("DELETE FROM articles_fts")
-    _TINY.execute("INSERT INTO articles(rowid, id, url, outlet_id, published_ts, indexed_ts, source)"
-                  " VALUES (1, 'i', 'u', 'o', 0, 0, '{}')")
+    _TINY.execute(
+        "INSERT INTO articles(rowid, id, url, outlet_id, published_ts, indexed_ts, source)"
+        " VALUES (1, 'i', 'u', 'o', 0, 0, '{}')"
+    )
     text = doc.match_text()
-    _TINY.execute("INSERT INTO articles_fts(rowid, title_f, title_x) VALUES (1, ?, ?)",
-                  (text["title_f"], text["title_x"]))
+    _TINY.execute(
+        "INSERT INTO articles_fts(rowid, title_f, title_x) VALUES (1, ?, ?)",
+        (text["title_f"], text["title_x"]),
+    )
     node = parse(query)
     sql, params = to_sqlite(node)
     found = bool(_TINY.execute(f"SELECT a.rowid FROM articles a WHERE {sql}", params).fetchall())

@@ -48,16 +48,40 @@ def test_snippet_without_terms_is_the_start_of_the_first_text():
     assert snippet(["Sapo ngắn.", "Thân bài."], []) == "Sapo ngắn."
 
 
-WORDS = ["Kiến", "nghị", "kiến", "NGHỊ", "giao", "Giáo", "thông", "đất", "đai", "Đắk", "a_b", "x2",
-         "lưu", "giaothông", "Ðồng"]  # "Ð" (U+00D0) is not "Đ": it folds to itself
+WORDS = [
+    "Kiến",
+    "nghị",
+    "kiến",
+    "NGHỊ",
+    "giao",
+    "Giáo",
+    "thông",
+    "đất",
+    "đai",
+    "Đắk",
+    "a_b",
+    "x2",
+    "lưu",
+    "giaothông",
+    "Ðồng",
+]  # "Ð" (U+00D0) is not "Đ": it folds to itself
 SEPARATORS = [" ", ", ", " - ", "\n", "_", "; ", "…", " (", ") ", "  "]
 
 
 TEXTS = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=60).map(
-    lambda pieces: "".join(word + separator for word, separator in pieces))
-TERMS = st.lists(st.lists(st.sampled_from(["kien", "nghi", "giao", "giao*", "thong", "dat", "dai", "dak",
-                                           "gi*", "b", "x2", "luu"]), min_size=1, max_size=3).map(tuple),
-                 min_size=1, max_size=4)
+    lambda pieces: "".join(word + separator for word, separator in pieces)
+)
+TERMS = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["kien", "nghi", "giao", "giao*", "thong", "dat", "dai", "dak", "gi*", "b", "x2", "luu"]
+        ),
+        min_size=1,
+        max_size=3,
+    ).map(tuple),
+    min_size=1,
+    max_size=4,
+)
 
 
 @settings(max_examples=300, deadline=None)

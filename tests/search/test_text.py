@@ -5,8 +5,9 @@ import pytest
 from search.text import fold, normalize, token_text, tokens
 
 
-@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("thuỷ", "thủy"), ("qúy", "quý"),
-                                      ("Hoà Bình", "Hòa Bình"), ("khoẻ", "khỏe")])
+@pytest.mark.parametrize(
+    "old, new", [("hoà", "hòa"), ("thuỷ", "thủy"), ("qúy", "quý"), ("Hoà Bình", "Hòa Bình"), ("khoẻ", "khỏe")]
+)
 def test_tone_mark_placements_become_one(old, new):
     assert normalize(old) == normalize(new)
 
@@ -21,8 +22,10 @@ def test_nfd_input_is_composed():
     assert normalize(decomposed) == "Bắc Ninh kiến nghị"
 
 
-@pytest.mark.parametrize("text, folded", [("Kiến nghị", "kien nghi"), ("Bắc Ninh", "bac ninh"),
-                                          ("điện tử", "dien tu"), ("ĐƯỜNG", "duong")])
+@pytest.mark.parametrize(
+    "text, folded",
+    [("Kiến nghị", "kien nghi"), ("Bắc Ninh", "bac ninh"), ("điện tử", "dien tu"), ("ĐƯỜNG", "duong")],
+)
 def test_fold_removes_diacritics_and_d_stroke(text, folded):
     assert fold(text) == folded
 

@@ -21,9 +21,17 @@ def page(n: int, size: int = 20_000) -> bytes:
 
 
 def observe(store: VersionStore, n: int, **changes: object) -> object:
-    values = {"document_id": f"doc{n}", "url": f"http://o.test/{n}.html", "outlet_id": "o",
-              "published_at": T0, "title": f"Bài {n}", "sapo": "Sapo", "body": BODY, "html": page(n),
-              "at": T0 + timedelta(minutes=n)}
+    values = {
+        "document_id": f"doc{n}",
+        "url": f"http://o.test/{n}.html",
+        "outlet_id": "o",
+        "published_at": T0,
+        "title": f"Bài {n}",
+        "sapo": "Sapo",
+        "body": BODY,
+        "html": page(n),
+        "at": T0 + timedelta(minutes=n),
+    }
     values.update(changes)
     return store.observe(**values)
 

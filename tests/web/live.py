@@ -30,8 +30,9 @@ class Browser:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
         if self.client_ip:
             headers["X-Forwarded-For"] = self.client_ip
-        response = requests.request(method, self.base + path, headers=headers, allow_redirects=False,
-                                    timeout=60, **kwargs)
+        response = requests.request(
+            method, self.base + path, headers=headers, allow_redirects=False, timeout=60, **kwargs
+        )
         for name, value in response.cookies.items():
             self.cookies[name] = value
         for header in response.raw.headers.getlist("Set-Cookie"):

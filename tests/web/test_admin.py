@@ -44,8 +44,10 @@ def admin_routes(app) -> list[tuple[str, str]]:
     out = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("admin."):
-            values = {name: 1 if "int" in type(conv).__name__.lower() else "an_toan_giao_thong"
-                      for name, conv in rule._converters.items()}
+            values = {
+                name: 1 if "int" in type(conv).__name__.lower() else "an_toan_giao_thong"
+                for name, conv in rule._converters.items()
+            }
             url = rule.build(values, append_unknown=False)[1]
             out += [(method, url) for method in sorted(rule.methods & {"GET", "POST"})]
     return out
@@ -53,20 +55,27 @@ def admin_routes(app) -> list[tuple[str, str]]:
 
 # -- admins only -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("role", ["viewer", "editor"])
 def test_every_admin_route_refuses_non_admins(app, role):
     client = logged_in_client(app, role)
     token = token_for(client)
     for method, url in admin_routes(app):
-        response = client.open(url, method=method, data={"csrf_token": token, "role": "admin",
-                                                          "active": "1", "enabled": "1"})
+        response = client.open(
+            url, method=method, data={"csrf_token": token, "role": "admin", "active": "1", "enabled": "1"}
+        )
         assert response.status_code == 403, (role, method, url, response.status_code)
     assert user_row(app, make_user(app, "viewer")[0])["role"] == "viewer"
 
 
 def test_admin_pages_render(admin):
-    for url in ("/admin/users", "/admin/outlets", "/admin/topics", "/admin/topics/new",
-                "/admin/topics/edit/an_toan_giao_thong"):
+    for url in (
+        "/admin/users",
+        "/admin/outlets",
+        "/admin/topics",
+        "/admin/topics/new",
+        "/admin/topics/edit/an_toan_giao_thong",
+    ):
         assert admin.get(url).status_code == 200, url
     assert admin.get("/admin/").headers["Location"].endswith("/admin/users")
 
@@ -81,9 +90,17 @@ def test_admin_link_is_shown_to_admins_only(app, admin):
 
 # -- users -----------------------------------------------------------------------------------------
 
+
 def test_create_user_with_a_temporary_password(app, admin):
-    response = admin.post("/admin/users", data={"csrf_token": token_for(admin), "name": "Nguyễn Văn A",
-                                                "email": "nguyen.van.a@btg.vn", "role": "editor"})
+    response = admin.post(
+        "/admin/users",
+        data={
+            "csrf_token": token_for(admin),
+            "name": "Nguyễn Văn A",
+            "email": "nguyen.van.a@btg.vn",
+            "role": "editor",
+        },
+    )
     assert response.status_code == 201  # shown in this response, not flashed through the session
     page = response.get_data(as_text=True)
     password = re.search(r"chỉ hiện một lần\): ([A-Za-z0-9]{12})", page).group(1)
@@ -96,8 +113,9 @@ def test_create_user_refuses_duplicates_and_bad_input(app, admin):
     token = token_for(admin)
     duplicate = admin.post("/admin/users", data={"csrf_token": token, "email": email, "role": "viewer"})
     assert duplicate.status_code == 400 and "Đã có tài khoản" in duplicate.get_data(as_text=True)
-    short = admin.post("/admin/users", data={"csrf_token": token, "email": "b@btg.vn", "role": "viewer",
-                                             "password": "ngan"})
+    short = admin.post(
+        "/admin/users", data={"csrf_token": token, "email": "b@btg.vn", "role": "viewer", "password": "ngan"}
+    )
     assert short.status_code == 400 and user_row(app, "b@btg.vn") is None
     bad_role = admin.post("/admin/users", data={"csrf_token": token, "email": "c@btg.vn", "role": "root"})
     assert bad_role.status_code == 400 and user_row(app, "c@btg.vn") is None
@@ -109,14 +127,23 @@ def test_change_role_takes_effect_on_the_next_request(app, admin):
     login(user, email, password)
     assert user.get("/reports/").status_code == 403
     user_id = user_row(app, email)["id"]
-    response = admin.post(f"/admin/users/{user_id}/role",
-                          data={"csrf_token": token_for(admin), "role": "editor"})
+    response = admin.post(
+        f"/admin/users/{user_id}/role", data={"csrf_token": token_for(admin), "role": "editor"}
+    )
     assert response.status_code == 303
     assert user.get("/reports/").status_code == 200
-    assert admin.post(f"/admin/users/{user_id}/role", data={"csrf_token": token_for(admin),
-                                                            "role": "superuser"}).status_code == 400
-    assert admin.post("/admin/users/99999/role", data={"csrf_token": token_for(admin),
-                                                       "role": "viewer"}).status_code == 404
+    assert (
+        admin.post(
+            f"/admin/users/{user_id}/role", data={"csrf_token": token_for(admin), "role": "superuser"}
+        ).status_code
+        == 400
+    )
+    assert (
+        admin.post(
+            "/admin/users/99999/role", data={"csrf_token": token_for(admin), "role": "viewer"}
+        ).status_code
+        == 404
+    )
 
 
 def test_disable_and_enable_a_user(app, admin):
@@ -153,6 +180,7 @@ def test_an_admin_cannot_lock_themselves_out(app):
 
 # -- outlets ---------------------------------------------------------------------------------------
 
+
 def test_turn_an_outlet_off_and_back_to_the_registry_default(app, admin):
     with app.app_context():  # the outlets are the app's (given by the composition root)
         outlets = [o for o, _source in registry_outlets()]
@@ -162,8 +190,10 @@ def test_turn_an_outlet_off_and_back_to_the_registry_default(app, admin):
     admin.post(f"/admin/outlets/{enabled.id}", data={"csrf_token": token_for(admin), "enabled": "0"})
     with connect(database_path(app)) as db:
         assert effective_enabled(db, outlets)[enabled.id] is False
-        assert db.execute("SELECT enabled FROM outlet_settings WHERE outlet_id = ?",
-                          (enabled.id,)).fetchone()[0] == 0
+        assert (
+            db.execute("SELECT enabled FROM outlet_settings WHERE outlet_id = ?", (enabled.id,)).fetchone()[0]
+            == 0
+        )
     off_page = admin.get("/admin/outlets?show=off").get_data(as_text=True)
     assert f'data-outlet="{enabled.id}"' in off_page
     admin.post(f"/admin/outlets/{enabled.id}", data={"csrf_token": token_for(admin), "enabled": "default"})
@@ -174,20 +204,31 @@ def test_turn_an_outlet_off_and_back_to_the_registry_default(app, admin):
 
 def test_outlet_changes_validate_their_input(admin):
     token = token_for(admin)
-    assert admin.post("/admin/outlets/khong-co-bao-nay", data={"csrf_token": token,
-                                                              "enabled": "0"}).status_code == 404
-    assert admin.post("/admin/outlets/vnexpress", data={"csrf_token": token,
-                                                        "enabled": "maybe"}).status_code == 400
+    assert (
+        admin.post("/admin/outlets/khong-co-bao-nay", data={"csrf_token": token, "enabled": "0"}).status_code
+        == 404
+    )
+    assert (
+        admin.post("/admin/outlets/vnexpress", data={"csrf_token": token, "enabled": "maybe"}).status_code
+        == 400
+    )
 
 
 # -- topic profiles --------------------------------------------------------------------------------
+
 
 def profile_form(admin, key: str | None = None) -> dict[str, str]:
     page = admin.get(f"/admin/topics/edit/{key}" if key else "/admin/topics/new").get_data(as_text=True)
     field = {name: unescape(value) for name, value in re.findall(r'name="(\w+)" value="([^"]*)"', page)}
     query = re.search(r'name="query" required>(.*?)</textarea>', page, re.S).group(1)
-    return {"csrf_token": field["csrf_token"], "version": field["version"], "key": field.get("key", ""),
-            "name": field.get("name", ""), "query": unescape(query), "min_hits": field.get("min_hits", "")}
+    return {
+        "csrf_token": field["csrf_token"],
+        "version": field["version"],
+        "key": field.get("key", ""),
+        "name": field.get("name", ""),
+        "query": unescape(query),
+        "min_hits": field.get("min_hits", ""),
+    }
 
 
 def wait_for_job(app, location: str) -> dict:
@@ -219,10 +260,13 @@ def test_preview_shows_the_count_and_the_newest_matches(admin):
     assert page.count("✔") >= 4 and "Bắc Ninh: tai nạn giao thông nghiêm trọng" in page
 
 
-@pytest.mark.parametrize(("query", "message"), [
-    ('"tai nạn giao thông" AND (', "Lỗi cú pháp"),
-    ('topic:"Văn hóa" tai nạn', "only text terms"),
-])
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"tai nạn giao thông" AND (', "Lỗi cú pháp"),
+        ('topic:"Văn hóa" tai nạn', "only text terms"),
+    ],
+)
 def test_preview_shows_query_errors(admin, query, message):
     form = profile_form(admin, "an_toan_giao_thong")
     form.update(action="preview", query=query)
@@ -233,8 +277,13 @@ def test_preview_shows_query_errors(admin, query, message):
 def test_save_writes_the_data_copy_and_retags(app, admin):
     packaged_before = hashlib.sha256(PROFILES_PATH.read_bytes()).hexdigest()
     form = profile_form(admin)
-    form.update(action="save", key="le_hoi_quan_ho", name="Lễ hội, quan họ", query='"lễ hội" OR "quan họ"',
-                min_hits="1")
+    form.update(
+        action="save",
+        key="le_hoi_quan_ho",
+        name="Lễ hội, quan họ",
+        query='"lễ hội" OR "quan họ"',
+        min_hits="1",
+    )
     response = admin.post("/admin/topics/new", data=form)
     assert response.status_code == 303 and "/admin/jobs/" in response.headers["Location"]
     job = wait_for_job(app, response.headers["Location"])
@@ -274,8 +323,9 @@ def test_new_topic_validation(admin):
 def test_delete_a_topic(app, admin):
     page = admin.get("/admin/topics").get_data(as_text=True)
     version = re.search(r'name="version" value="([^"]+)"', page).group(1)
-    response = admin.post("/admin/topics/delete/van_hoa", data={"csrf_token": csrf_token(page),
-                                                                "version": version})
+    response = admin.post(
+        "/admin/topics/delete/van_hoa", data={"csrf_token": csrf_token(page), "version": version}
+    )
     assert response.status_code == 303
     wait_for_job(app, response.headers["Location"])
     saved = yaml.safe_load((app.config["PRESSWATCH_DATA_DIR"] / "topics.yaml").read_text(encoding="utf-8"))
@@ -302,8 +352,13 @@ def test_disabling_ends_the_users_live_session(app, admin):
 def test_a_topic_the_admin_adds_can_be_subscribed_to(app, admin):
     """The subscription form lists the topics in force (the admin's edit), not the packaged file's."""
     form = profile_form(admin)
-    form.update(action="save", key="le_hoi_quan_ho", name="Lễ hội, quan họ", query='"lễ hội" OR "quan họ"',
-                min_hits="1")
+    form.update(
+        action="save",
+        key="le_hoi_quan_ho",
+        name="Lễ hội, quan họ",
+        query='"lễ hội" OR "quan họ"',
+        min_hits="1",
+    )
     response = admin.post("/admin/topics/new", data=form)
     assert response.status_code == 303
     wait_for_job(app, response.headers["Location"])

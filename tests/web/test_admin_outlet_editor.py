@@ -16,11 +16,23 @@ from tests.helpers import logged_in_client
 from tests.web.test_admin import token_for
 from web.admin.outlet_store import EFFECTIVE_FILE
 
-NEW = {"id": "baothu", "name": "Báo và Phát thanh, Truyền hình Thử", "domain": "baothu.vn",
-       "kind": "provincial-press-agency", "province": "Bắc Ninh", "feeds_source": "guessed",
-       "feeds": "https://baothu.vn/rss/home.rss\n", "sitemaps": "", "sections": "https://baothu.vn/thoi-su/",
-       "aliases": "baothucu.vn", "selectors": "body: div.detail-content", "crawl_delay": "2",
-       "section_pages": "", "article_pattern": "", "notes": ""}
+NEW = {
+    "id": "baothu",
+    "name": "Báo và Phát thanh, Truyền hình Thử",
+    "domain": "baothu.vn",
+    "kind": "provincial-press-agency",
+    "province": "Bắc Ninh",
+    "feeds_source": "guessed",
+    "feeds": "https://baothu.vn/rss/home.rss\n",
+    "sitemaps": "",
+    "sections": "https://baothu.vn/thoi-su/",
+    "aliases": "baothucu.vn",
+    "selectors": "body: div.detail-content",
+    "crawl_delay": "2",
+    "section_pages": "",
+    "article_pattern": "",
+    "notes": "",
+}
 
 
 @pytest.fixture
@@ -45,8 +57,9 @@ def test_add_with_a_validation_error_then_save_audit_and_export(app, admin, tmp_
     page = unescape(bad.get_data(as_text=True))
     assert "Trường “crawl_delay”:" in page and "must be a number of seconds from 0 to 120" in page
     assert 'value="Báo và Phát thanh, Truyền hình Thử"' in page  # what was typed is kept
-    bad_url = admin.post("/admin/outlets/new",
-                         data={**NEW, "feeds": "ftp://baothu.vn/rss", "csrf_token": token})
+    bad_url = admin.post(
+        "/admin/outlets/new", data={**NEW, "feeds": "ftp://baothu.vn/rss", "csrf_token": token}
+    )
     assert "Trường “feeds”:" in unescape(bad_url.get_data(as_text=True))
 
     saved = admin.post("/admin/outlets/new", data={**NEW, "csrf_token": token})
@@ -66,11 +79,22 @@ def test_add_with_a_validation_error_then_save_audit_and_export(app, admin, tmp_
     shipped = next(o for o in load_registry() if o.evidence and o.kind == "provincial-press-agency")
     form = admin.get(f"/admin/outlets/{shipped.id}/edit").get_data(as_text=True)
     assert shipped.domain in form
-    data = {**{k: "" for k in NEW}, "id": shipped.id, "name": shipped.name, "domain": shipped.domain,
-            "kind": shipped.kind, "province": shipped.province or "", "feeds_source": shipped.feeds_source,
-            "feeds": "\n".join(shipped.feeds), "sitemaps": "\n".join(shipped.sitemaps),
-            "sections": "\n".join(shipped.sections), "aliases": "\n".join(shipped.aliases),
-            "crawl_delay": "7.5", "notes": "", "csrf_token": token}
+    data = {
+        **{k: "" for k in NEW},
+        "id": shipped.id,
+        "name": shipped.name,
+        "domain": shipped.domain,
+        "kind": shipped.kind,
+        "province": shipped.province or "",
+        "feeds_source": shipped.feeds_source,
+        "feeds": "\n".join(shipped.feeds),
+        "sitemaps": "\n".join(shipped.sitemaps),
+        "sections": "\n".join(shipped.sections),
+        "aliases": "\n".join(shipped.aliases),
+        "crawl_delay": "7.5",
+        "notes": "",
+        "csrf_token": token,
+    }
     assert admin.post(f"/admin/outlets/{shipped.id}/edit", data=data).status_code == 303
     exported = yaml.safe_load(admin.get("/admin/outlets/export.yaml").get_data(as_text=True))
     entry = next(e for e in exported["outlets"] if e["id"] == shipped.id)
@@ -89,14 +113,26 @@ def test_import_is_validated_whole_and_names_the_field(app, admin, tmp_path):
     exported = admin.get("/admin/outlets/export.yaml").get_data(as_text=True)
     data = yaml.safe_load(exported)
     data["outlets"][0]["crawl_delay"] = 3
-    data["outlets"].append({"id": "baonhap", "name": "Báo Nhập", "domain": "baonhap.vn",
-                            "kind": "provincial-party-paper", "province": "Huế",
-                            "feeds": ["https://baonhap.vn/rss"], "sitemaps": [], "sections": []})
+    data["outlets"].append(
+        {
+            "id": "baonhap",
+            "name": "Báo Nhập",
+            "domain": "baonhap.vn",
+            "kind": "provincial-party-paper",
+            "province": "Huế",
+            "feeds": ["https://baonhap.vn/rss"],
+            "sitemaps": [],
+            "sections": [],
+        }
+    )
 
     def upload(text: str):
-        return admin.post("/admin/outlets/import", data={"csrf_token": token,
-                          "registry": (io.BytesIO(text.encode()), "outlets.yaml")},
-                          content_type="multipart/form-data", follow_redirects=True)
+        return admin.post(
+            "/admin/outlets/import",
+            data={"csrf_token": token, "registry": (io.BytesIO(text.encode()), "outlets.yaml")},
+            content_type="multipart/form-data",
+            follow_redirects=True,
+        )
 
     broken = dict(data, outlets=[*data["outlets"][:-1], {**data["outlets"][-1], "section_pages": 99}])
     page = unescape(upload(yaml.safe_dump(broken, allow_unicode=True)).get_data(as_text=True))
@@ -127,13 +163,27 @@ def test_an_outlet_added_in_the_app_is_what_presswatch_crawl_crawls(tmp_path):
     with HostileServer() as site:
         article = site.route("/tin/bai-1.html", article_page("Tin riêng của báo thêm trong ứng dụng"))
         feed = site.route("/tin/rss.xml", rss(article), Content_Type="application/rss+xml")
-        form = {**NEW, "feeds": feed, "sections": "", "aliases": "", "selectors": "", "crawl_delay": "0",
-                "local_test": "1", "csrf_token": token_for(admin)}
+        form = {
+            **NEW,
+            "feeds": feed,
+            "sections": "",
+            "aliases": "",
+            "selectors": "",
+            "crawl_delay": "0",
+            "local_test": "1",
+            "csrf_token": token_for(admin),
+        }
         assert admin.post("/admin/outlets/new", data=form).status_code == 303
         (tmp_path / EFFECTIVE_FILE).unlink()  # the crawl writes it again itself
         env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-        done = subprocess.run([sys.executable, "-m", "presswatch", "crawl", "--outlets", "baothu"], env=env,
-                              cwd=REPO, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "presswatch", "crawl", "--outlets", "baothu"],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stderr[-3000:]
     index = EmbeddedBackend(tmp_path / "index.sqlite3")
     titles = {index.get(i).title: index.get(i).outlet_id for i in index.ids()}

@@ -35,8 +35,11 @@ def test_article_shows_body_metadata_and_original_link(client):
     assert f'<h1 lang="vi">{TRAFFIC_TITLE}</h1>' in page  # a Vietnamese title, marked so in English
     assert "<p>Hậu quả khiến hai người tử vong tại chỗ." in page
     assert "VnExpress" in page and "Nguyễn Văn An" in page
-    assert re.search(r'href="https://vnexpress.example.vn/tai-nan-ql18-0.html" rel="noopener noreferrer" '
-                     r'target="_blank"', page)
+    assert re.search(
+        r'href="https://vnexpress.example.vn/tai-nan-ql18-0.html" rel="noopener noreferrer" '
+        r'target="_blank"',
+        page,
+    )
     assert re.search(r"\d\d/\d\d/\d{4} 07:00", page)  # dd/mm/yyyy HH:MM, Viet Nam time
 
 
@@ -69,12 +72,18 @@ def test_image_is_a_link_with_its_caption_and_the_browser_fetches_no_outside_ima
     page = response.get_data(as_text=True)
     main = page.split("<main", 1)[1].split("</main>", 1)[0]
     assert SEED_TITLE in page
-    assert re.search(r'<figure><a href="https://baobacninhtv.example.vn/anh/hoi-nghi.jpg" '
-                     r'rel="noopener noreferrer nofollow">Mở ảnh từ baobacninhtv.example.vn</a>', main)
+    assert re.search(
+        r'<figure><a href="https://baobacninhtv.example.vn/anh/hoi-nghi.jpg" '
+        r'rel="noopener noreferrer nofollow">Mở ảnh từ baobacninhtv.example.vn</a>',
+        main,
+    )
     assert "<figcaption>Hội nghị chuyển đổi số tỉnh Bắc Ninh</figcaption>" in main
     assert "<img" not in main
-    img_src = next(part for part in response.headers["Content-Security-Policy"].split(";")
-                   if part.strip().startswith("img-src"))
+    img_src = next(
+        part
+        for part in response.headers["Content-Security-Policy"].split(";")
+        if part.strip().startswith("img-src")
+    )
     assert img_src.split()[1:] == ["'self'", "data:"]
 
 
@@ -93,10 +102,12 @@ def test_hostile_article_is_inert(client):
 
 
 def test_sanitize_removes_active_content():
-    dirty = ('<p onclick="x()">Chào <a href="javascript:alert(1)">bấm</a> <a href="https://a.vn/b">ok</a></p>'
-             '<script>alert(1)</script><style>p{}</style><img src="x" onerror="y()">'
-             '<img src="data:image/png;base64,AAAA"><iframe src="https://evil"></iframe>'
-             '<figure><img src="https://a.vn/i.jpg" alt="a"><figcaption>Ảnh</figcaption></figure>')
+    dirty = (
+        '<p onclick="x()">Chào <a href="javascript:alert(1)">bấm</a> <a href="https://a.vn/b">ok</a></p>'
+        '<script>alert(1)</script><style>p{}</style><img src="x" onerror="y()">'
+        '<img src="data:image/png;base64,AAAA"><iframe src="https://evil"></iframe>'
+        '<figure><img src="https://a.vn/i.jpg" alt="a"><figcaption>Ảnh</figcaption></figure>'
+    )
     clean = str(sanitize(dirty))
     for bad in ("onclick", "javascript:", "<script", "alert(1)", "<style", "onerror", "data:", "<iframe"):
         assert bad not in clean
@@ -104,15 +115,18 @@ def test_sanitize_removes_active_content():
     assert '<figure><img src="https://a.vn/i.jpg" alt="a"><figcaption>Ảnh</figcaption></figure>' in clean
 
 
-@pytest.mark.parametrize("value,expected", [
-    (None, []),
-    ("một", ["một"]),
-    (["a", "b", "a"], ["a", "b"]),
-    ({"key": "k", "terms": ["x", "y"], "hits": 2}, ["x", "y"]),
-    ([{"field": "body", "text": "Bắc Ninh", "kind": "alias"}], ["Bắc Ninh"]),
-    ({"weird": 1}, ["weird"]),
-    (42, ["42"]),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (None, []),
+        ("một", ["một"]),
+        (["a", "b", "a"], ["a", "b"]),
+        ({"key": "k", "terms": ["x", "y"], "hits": 2}, ["x", "y"]),
+        ([{"field": "body", "text": "Bắc Ninh", "kind": "alias"}], ["Bắc Ninh"]),
+        ({"weird": 1}, ["weird"]),
+        (42, ["42"]),
+    ],
+)
 def test_terms_accepts_any_explanation_shape(value, expected):
     assert terms(value) == expected
 

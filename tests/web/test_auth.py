@@ -44,8 +44,10 @@ def test_changing_the_password_ends_open_sessions():
     search = app.url_map.bind("x").build("search.index")
     assert client.get(search).status_code == 200
     with connect(database_path(app)) as db:
-        db.execute("UPDATE users SET password_hash = ? WHERE email = ?",
-                   (generate_password_hash("mat-khau-moi-456"), email))
+        db.execute(
+            "UPDATE users SET password_hash = ? WHERE email = ?",
+            (generate_password_hash("mat-khau-moi-456"), email),
+        )
     assert client.get(search).status_code == 302  # back to the login page
 
 
@@ -57,8 +59,10 @@ def test_login_redirect_stays_on_this_site():
 
     page = client.get("/auth/login?next=https://evil.example/x").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    response = client.post("/auth/login?next=https://evil.example/x",
-                           data={"email": email, "password": password, "csrf_token": token})
+    response = client.post(
+        "/auth/login?next=https://evil.example/x",
+        data={"email": email, "password": password, "csrf_token": token},
+    )
     assert response.status_code == 302 and "evil.example" not in response.headers["Location"]
 
 
@@ -72,6 +76,7 @@ def test_the_demo_admin_printed_by_presswatch_demo_can_log_in_and_be_edited():
     assert response.status_code == 302, response.get_data(as_text=True)
     # The account forms accept the address too (they check its format; .local would be refused).
     from email_validator import validate_email
+
     validate_email(email, check_deliverability=False)
     assert _ensure_demo_admin(app) is None  # only for a database without accounts
 

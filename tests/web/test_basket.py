@@ -46,7 +46,7 @@ def test_tick_view_remove_and_keep_across_logout(app):
     tick(client, seed, "/search?q=Bắc Ninh")
     tick(client, traffic, f"/articles/{traffic}")
     page = client.get("/search?q=Bắc Ninh").get_data(as_text=True)
-    assert page.count("class=\"basket-on\"") == 2
+    assert page.count('class="basket-on"') == 2
     token = csrf_token(client.get("/").get_data(as_text=True))
     client.post("/auth/logout", data={"csrf_token": token})
     assert client.get("/basket/").status_code == 302  # logged out
@@ -81,8 +81,10 @@ def test_basket_exports(app, fmt):
         text = docx_text(response.data)
         assert all(t in text for t in titles) and "Nơi nhận:" in text
         assert re.search(r"ĐIỂM BÁO (NGÀY|TỪ NGÀY) \d\d/\d\d/\d{4}", text)
-        assert open_docx(io.BytesIO(response.data)).tables[0].rows[0].cells[0].paragraphs[0].text \
+        assert (
+            open_docx(io.BytesIO(response.data)).tables[0].rows[0].cells[0].paragraphs[0].text
             == "TỈNH ỦY BẮC NINH"
+        )
     else:
         text = pdf_text(response.data)
         assert all(" ".join(t.split()) in text for t in titles)
@@ -116,6 +118,7 @@ def test_bad_ids_and_next_are_refused(app):
     token = csrf_token(client.get("/basket/").get_data(as_text=True))
     assert client.post("/basket/toggle", data={"csrf_token": token, "id": "../x"}).status_code == 400
     document_id = next(iter(hit_ids(client, "quan họ").values()))
-    response = client.post("/basket/toggle", data={"csrf_token": token, "id": document_id,
-                                                   "next": "//evil.example/"})
+    response = client.post(
+        "/basket/toggle", data={"csrf_token": token, "id": document_id, "next": "//evil.example/"}
+    )
     assert response.headers["Location"].startswith("/basket/")

@@ -40,10 +40,24 @@ def files(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     period = quarter_of(anchor)
     result = subprocess.run(
-        [sys.executable, "-m", "presswatch", "report", "briefing", "--period", period,
-         "--out", str(out / "b.docx"), "--xlsx", str(out / "b.xlsx")],
+        [
+            sys.executable,
+            "-m",
+            "presswatch",
+            "report",
+            "briefing",
+            "--period",
+            period,
+            "--out",
+            str(out / "b.docx"),
+            "--xlsx",
+            str(out / "b.xlsx"),
+        ],
         env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
-        capture_output=True, text=True, timeout=300)
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return period, (out / "b.docx").read_bytes(), load_workbook(out / "b.xlsx")
 
@@ -51,19 +65,26 @@ def files(corpus, tmp_path_factory):
 FOCUS = "Bắc Ninh"  # the corpus app's focus province: the briefing is about it unless --scope all
 
 
-def backend_counts(data_dir, period: Period, field: str,
-                   provinces: tuple[str, ...] = (FOCUS,)) -> dict[str, int]:
+def backend_counts(
+    data_dir, period: Period, field: str, provinces: tuple[str, ...] = (FOCUS,)
+) -> dict[str, int]:
     """Counts for one field straight from the backend, as the search page filters the province: one
     search per value, with that filter."""
     backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)}))
     try:
-        everything = backend.search(SearchRequest(date_from=period.start, date_to=period.end, limit=0,
-                                                  provinces=list(provinces)))
+        everything = backend.search(
+            SearchRequest(date_from=period.start, date_to=period.end, limit=0, provinces=list(provinces))
+        )
         counts = {}
         for value, _n in everything.facets.get(field, []):
-            request = SearchRequest(date_from=period.start, date_to=period.end, limit=0, facets=False,
-                                    provinces=list(provinces),
-                                    **{{"kind": "kinds", "topic": "topics", "tone": "tones"}[field]: [value]})
+            request = SearchRequest(
+                date_from=period.start,
+                date_to=period.end,
+                limit=0,
+                facets=False,
+                provinces=list(provinces),
+                **{{"kind": "kinds", "topic": "topics", "tone": "tones"}[field]: [value]},
+            )
             counts[value] = backend.search(request).total
         return counts | {"__total__": everything.total}
     finally:
@@ -88,13 +109,17 @@ def test_xlsx_counts_equal_the_search_backend(corpus, files):
     _app, anchor, data_dir = corpus
     period_key, _docx, workbook = files
     period = Period.parse(period_key)
-    for sheet, field, labels in (("Loại hình", "kind", KIND_LABELS), ("Chủ đề", "topic", {}),
-                                 ("Sắc thái", "tone", TONE_LABELS)):
+    for sheet, field, labels in (
+        ("Loại hình", "kind", KIND_LABELS),
+        ("Chủ đề", "topic", {}),
+        ("Sắc thái", "tone", TONE_LABELS),
+    ):
         expected = backend_counts(data_dir, period, field)
         total = expected.pop("__total__")
         rows = sheet_rows(workbook, sheet)
-        assert {name: values[0] for name, values in rows.items()} == \
-            {labels.get(k, k): v for k, v in expected.items()}, sheet
+        assert {name: values[0] for name, values in rows.items()} == {
+            labels.get(k, k): v for k, v in expected.items()
+        }, sheet
         if field != "topic":  # an article has one kind and one tone, but may have several topics
             assert sum(values[0] for values in rows.values()) == total
     summary = list(workbook["Tổng quan"].iter_rows(values_only=True))
@@ -115,8 +140,9 @@ def test_the_briefing_is_about_the_focus_province_unless_asked_for_everything(co
     negative = list(workbook["Tin bài tiêu cực"].iter_rows(values_only=True))[2:]
     backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)}))
     try:
-        request = SearchRequest(date_from=period.start, date_to=period.end, provinces=[FOCUS],
-                                tones=["negative"], limit=100)
+        request = SearchRequest(
+            date_from=period.start, date_to=period.end, provinces=[FOCUS], tones=["negative"], limit=100
+        )
         about = {hit.document.url for hit in backend.search(request).hits}
     finally:
         backend.close()
@@ -124,10 +150,24 @@ def test_the_briefing_is_about_the_focus_province_unless_asked_for_everything(co
     paragraphs = [p.text for p in open_docx(io.BytesIO(data)).paragraphs]
     assert any(f"tin, bài về {FOCUS};" in p for p in paragraphs)
     result = subprocess.run(
-        [sys.executable, "-m", "presswatch", "report", "briefing", "--period", period_key, "--scope", "all",
-         "--xlsx", str(tmp_path / "all.xlsx")],
+        [
+            sys.executable,
+            "-m",
+            "presswatch",
+            "report",
+            "briefing",
+            "--period",
+            period_key,
+            "--scope",
+            "all",
+            "--xlsx",
+            str(tmp_path / "all.xlsx"),
+        ],
         env={**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""},
-        capture_output=True, text=True, timeout=300)
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     everything = list(load_workbook(tmp_path / "all.xlsx")["Tổng quan"].iter_rows(values_only=True))
     scoped = list(workbook["Tổng quan"].iter_rows(values_only=True))
@@ -144,9 +184,15 @@ def test_docx_has_sections_tables_charts_and_the_form(files):
     assert f"BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ {period.label.upper()}" in paragraphs
     headings = [p for p in paragraphs if p[:2] in {f"{n}." for n in range(1, 10)}]
     assert [h.split(". ", 1)[1] for h in headings] == [
-        "Số tin, bài theo loại hình cơ quan báo chí", "Số tin, bài theo chủ đề", "Số tin, bài theo sắc thái",
-        "Cơ quan báo chí của tỉnh và các cơ quan khác", "Sự kiện được nhiều báo đưa tin", "Tin, bài tiêu cực",
-        "Xử lý, phản hồi thông tin báo chí nêu", "Bài bị sửa, bị gỡ sau khi đăng"]
+        "Số tin, bài theo loại hình cơ quan báo chí",
+        "Số tin, bài theo chủ đề",
+        "Số tin, bài theo sắc thái",
+        "Cơ quan báo chí của tỉnh và các cơ quan khác",
+        "Sự kiện được nhiều báo đưa tin",
+        "Tin, bài tiêu cực",
+        "Xử lý, phản hồi thông tin báo chí nêu",
+        "Bài bị sửa, bị gỡ sau khi đăng",
+    ]
     images = [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
     assert len(images) == 4 and all(r.target_part.blob.startswith(b"\x89PNG") for r in images)
     # The tones table in the DOCX is the XLSX's (the same numbers as the backend, checked above).
@@ -166,7 +212,8 @@ def test_web_download_and_refusals(corpus):
     assert page.status_code == 200 and quarter_of(anchor) in page.get_data(as_text=True)
     response = editor.get(f"/reports/briefing?period={quarter_of(anchor)}&fmt=xlsx")
     assert response.status_code == 200 and response.headers["Content-Disposition"].endswith(
-        f'bao-cao-{quarter_of(anchor)}.xlsx"')
+        f'bao-cao-{quarter_of(anchor)}.xlsx"'
+    )
     assert "Loại hình" in load_workbook(io.BytesIO(response.data)).sheetnames
     month = f"{anchor:%Y-%m}"
     docx = editor.get(f"/reports/briefing?period={month}&fmt=docx")
@@ -183,8 +230,9 @@ def test_previous_period_change_is_against_the_earlier_quarter(corpus, files):
     expected = backend_counts(data_dir, previous, "tone")
     expected.pop("__total__")
     rows = sheet_rows(workbook, "Sắc thái")
-    assert {k: v[1] for k, v in rows.items() if v[1]} == \
-        {TONE_LABELS.get(k, k): v for k, v in expected.items()}
+    assert {k: v[1] for k, v in rows.items() if v[1]} == {
+        TONE_LABELS.get(k, k): v for k, v in expected.items()
+    }
 
 
 def test_handling_figures_from_follow_ups_made_through_the_routes(tmp_path):
@@ -213,5 +261,10 @@ def test_handling_figures_from_follow_ups_made_through_the_routes(tmp_path):
         assert db.execute("SELECT count(*) FROM followups WHERE state = 'forwarded'").fetchone()[0] == 1
     response = editor.get(f"/reports/briefing?period={anchor:%Y-%m}&fmt=xlsx")
     rows = sheet_rows(load_workbook(io.BytesIO(response.data)), "Xử lý phản hồi")
-    assert rows == {"Đã chuyển đơn vị xử lý": [2], "Đã phản hồi đúng hạn": [1], "Đã phản hồi quá hạn": [0],
-                    "Chưa phản hồi": [1], "Tỷ lệ đã phản hồi": ["50%"]}
+    assert rows == {
+        "Đã chuyển đơn vị xử lý": [2],
+        "Đã phản hồi đúng hạn": [1],
+        "Đã phản hồi quá hạn": [0],
+        "Chưa phản hồi": [1],
+        "Tỷ lệ đã phản hồi": ["50%"],
+    }

@@ -22,8 +22,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 def presswatch(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    return subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +57,10 @@ def test_help_shows_presswatch_commands_first_and_hides_flask_options(data_dir):
     assert presswatch("routes", data_dir=data_dir).returncode == 0  # and Flask's commands too
 
 
-@pytest.mark.parametrize("query,operator", [("tai nạn or va chạm", "OR"), ("giao thông and Bắc Ninh", "AND"),
-                                            ("Bắc Ninh not Hà Nội", "NOT")])
+@pytest.mark.parametrize(
+    "query,operator",
+    [("tai nạn or va chạm", "OR"), ("giao thông and Bắc Ninh", "AND"), ("Bắc Ninh not Hà Nội", "NOT")],
+)
 def test_search_suggests_the_operator_for_a_lowercase_word(data_dir, query, operator):
     result = presswatch("search", query, "--json", data_dir=data_dir)
     assert result.returncode == 0, result.stderr

@@ -19,10 +19,14 @@ import pytest
 from presswatch.sample_press.seed import load_seed_text
 
 REPO = Path(__file__).resolve().parents[2]
-FURNITURE = ["Bạn thấy bài viết này thế nào?", "Tin cùng chuyên mục",
-             "Nam Định: Cấp giấy chứng nhận đăng ký đầu tư dự án trăm triệu USD",
-             "Lâm Đồng: Quyết tâm phối hợp giữ vững rừng giáp ranh",
-             "Tuyên Quang: Siết chặt hoạt động nhập khẩu, kinh doanh xe máy điện, xe đạp điện", "Xem thêm"]
+FURNITURE = [
+    "Bạn thấy bài viết này thế nào?",
+    "Tin cùng chuyên mục",
+    "Nam Định: Cấp giấy chứng nhận đăng ký đầu tư dự án trăm triệu USD",
+    "Lâm Đồng: Quyết tâm phối hợp giữ vững rừng giáp ranh",
+    "Tuyên Quang: Siết chặt hoạt động nhập khẩu, kinh doanh xe máy điện, xe đạp điện",
+    "Xem thêm",
+]
 
 
 def seed_text() -> str:
@@ -40,9 +44,9 @@ def seed_file(tmp_path_factory) -> Path:
 
 def presswatch(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess:
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    result = subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, input=data,
-                             capture_output=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", *args], cwd=REPO, input=data, capture_output=True, timeout=120
+    )
     result.stdout, result.stderr = result.stdout.decode(), result.stderr.decode()
     return result
 
@@ -93,20 +97,30 @@ def test_extract_splits_title_sapo_and_body_and_drops_the_page_furniture(seed_fi
 def test_a_web_page_still_goes_through_the_html_extractor(tmp_path):
     page = tmp_path / "trang"  # no suffix: told apart by its content
     links = "".join(f'<li><a href="/bai-{i}.html">Tin số {i} về Bắc Ninh</a></li>' for i in range(40))
-    page.write_text(f"<!doctype html><html><head><title>Trang chủ</title></head><body><ul>{links}</ul>"
-                    "</body></html>", encoding="utf-8")
+    page.write_text(
+        f"<!doctype html><html><head><title>Trang chủ</title></head><body><ul>{links}</ul></body></html>",
+        encoding="utf-8",
+    )
     result = presswatch("analyze", str(page))
     assert result.returncode == 1 and result.stdout == ""
     assert "not an article: there is too little text for an article" in result.stderr
 
 
-@pytest.mark.parametrize(("command", "name", "content", "words"), [
-    ("extract", "cut.html", "<html><body><article><h1>Bắc Ninh</h1><p>" + "Nội dung " * 200,
-     "the download was cut short"),
-    ("analyze", "anh", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file"),
-    ("extract", "trong.txt", "\n\n  \n", "the text is empty"),
-    ("analyze", "tieu-de.txt", "Chỉ có tiêu đề\n", "only a title line"),
-], ids=["cut-html", "binary", "empty-text", "title-only"])
+@pytest.mark.parametrize(
+    ("command", "name", "content", "words"),
+    [
+        (
+            "extract",
+            "cut.html",
+            "<html><body><article><h1>Bắc Ninh</h1><p>" + "Nội dung " * 200,
+            "the download was cut short",
+        ),
+        ("analyze", "anh", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file"),
+        ("extract", "trong.txt", "\n\n  \n", "the text is empty"),
+        ("analyze", "tieu-de.txt", "Chỉ có tiêu đề\n", "only a title line"),
+    ],
+    ids=["cut-html", "binary", "empty-text", "title-only"],
+)
 def test_what_is_not_an_article_is_said_on_stderr_in_plain_words(tmp_path, command, name, content, words):
     path = tmp_path / name
     if isinstance(content, bytes):

@@ -25,7 +25,8 @@ from tests.web.test_admin import profile_form, wait_for_job
 REPO = Path(__file__).resolve().parents[2]
 # A traffic accident in Bắc Ninh: the analyser says negative, An toàn giao thông, Bắc Ninh.
 ARTICLE = {
-    "url": "https://baobacninhtv.example.vn/tai-nan-ql18-sua.html", "outlet_id": "baobacninhtv",
+    "url": "https://baobacninhtv.example.vn/tai-nan-ql18-sua.html",
+    "outlet_id": "baobacninhtv",
     "title": "Bắc Ninh: tai nạn giao thông trên quốc lộ 18, hai người bị thương",
     "sapo": "Vụ va chạm giữa xe tải và xe máy trên quốc lộ 18 đoạn qua thị xã Quế Võ.",
     "body": "Hậu quả khiến hai người bị thương nặng. Cảnh sát giao thông đang điều tra nguyên nhân.",
@@ -84,8 +85,9 @@ def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, mon
     app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
 
     viewer = logged_in_client(app, "viewer")
-    token = re.search(r'name="csrf_token" value="([^"]+)"',
-                      viewer.get(f"/articles/{before.id}").get_data(as_text=True)).group(1)
+    token = re.search(
+        r'name="csrf_token" value="([^"]+)"', viewer.get(f"/articles/{before.id}").get_data(as_text=True)
+    ).group(1)
     refused = viewer.post(f"/articles/{before.id}/correction", data={**CORRECTED, "csrf_token": token})
     assert refused.status_code == 403
 
@@ -100,8 +102,14 @@ def test_a_correction_survives_retag_and_recrawl(tmp_path, backend, request, mon
     assert re.search(r"sửa bởi editor-\w+@example.vn lúc \d\d/\d\d/\d{4} \d\d:\d\d", page)
 
     # presswatch retag, as an operator runs it.
-    retag = subprocess.run([sys.executable, "-m", "presswatch", "retag"], env={**os.environ, **env},
-                           capture_output=True, text=True, timeout=300, cwd=REPO)
+    retag = subprocess.run(
+        [sys.executable, "-m", "presswatch", "retag"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     assert retag.returncode == 0, retag.stderr[-2000:]
     _assert_corrected(config)
 
@@ -133,15 +141,19 @@ def _editor_on_the_article(tmp_path: Path):
     before, _ = _stored(config)
     app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
     editor = logged_in_client(app, "editor")
-    token = re.search(r'name="csrf_token" value="([^"]+)"',
-                      editor.get(f"/articles/{before.id}").get_data(as_text=True)).group(1)
+    token = re.search(
+        r'name="csrf_token" value="([^"]+)"', editor.get(f"/articles/{before.id}").get_data(as_text=True)
+    ).group(1)
     return config, before, editor, token
 
 
 def test_bad_values_are_refused_with_a_reason_and_nothing_changes(tmp_path):
     config, before, editor, token = _editor_on_the_article(tmp_path)
-    response = editor.post(f"/articles/{before.id}/correction", follow_redirects=True,
-                           data={**CORRECTED, "provinces": "Thái Bình, Xứ Đoài", "csrf_token": token})
+    response = editor.post(
+        f"/articles/{before.id}/correction",
+        follow_redirects=True,
+        data={**CORRECTED, "provinces": "Thái Bình, Xứ Đoài", "csrf_token": token},
+    )
     assert "Xứ Đoài" in response.get_data(as_text=True)
     after, _ = _stored(config)
     assert (after.tone, after.provinces) == (before.tone, before.provinces)
@@ -161,12 +173,18 @@ def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
     assert result.returncode == 0, result.stderr[-2000:]
     items = load_set(out)  # the loader of tests/data/analysis accepts it
     assert [(i["title"], i["tone"], i["topics"], i["provinces"]) for i in items] == [
-        (ARTICLE["title"], "positive", ["Môi trường"], ["Thái Bình"])]
+        (ARTICLE["title"], "positive", ["Môi trường"], ["Thái Bình"])
+    ]
     assert yaml.safe_load(out.read_text(encoding="utf-8"))[0]["url"] == ARTICLE["url"]
     report = evaluate(items)  # what bench/analysis.py --set corrections prints
     assert report.tone_accuracy == 0.0  # the analyser still reads it as negative: the correction disagrees
-    bench = subprocess.run([sys.executable, "bench/analysis.py", "--set", "corrections", "--file", str(out),
-                            "--rounds", "1"], capture_output=True, text=True, timeout=300, cwd=REPO)
+    bench = subprocess.run(
+        [sys.executable, "bench/analysis.py", "--set", "corrections", "--file", str(out), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     assert bench.returncode == 0, bench.stderr[-2000:]
     assert "## corrections: 1 articles" in bench.stdout and "tone accuracy 0.000" in bench.stdout
 

@@ -39,8 +39,9 @@ def kpis(page: str) -> list[int]:
 
 
 def chart_data(page: str) -> dict:
-    return json.loads(re.search(r'<script type="application/json" id="dashboard-data">(.*?)</script>',
-                                page, re.S).group(1))
+    return json.loads(
+        re.search(r'<script type="application/json" id="dashboard-data">(.*?)</script>', page, re.S).group(1)
+    )
 
 
 def test_needs_login(corpus):
@@ -86,7 +87,7 @@ def test_topics_tone_by_topic_and_outlets(client, corpus):
     page = get(client, corpus[1])
     data = chart_data(page)
     assert data["topics"]["labels"][0] == "An toàn giao thông" and data["topics"]["data"][0] == 4
-    row = re.search(r'An toàn giao thông</a></th>.*?</tr>', page, re.S).group(0)
+    row = re.search(r"An toàn giao thông</a></th>.*?</tr>", page, re.S).group(0)
     assert "100%" in row  # every crash report is negative
     outlets = re.search(r"Cơ quan báo chí đưa tin nhiều nhất.*?</table>", page, re.S).group(0)
     assert outlets.index("Báo và Phát thanh, Truyền hình Bắc Ninh") < outlets.index("VnExpress")
@@ -107,8 +108,9 @@ def test_silent_outlets(client, corpus):
     silent = re.search(r"Cơ quan báo chí không có bài mới.*?</section>", page, re.S).group(0)
     assert "Báo Xây dựng" in silent and "12 ngày trước" in silent
     assert "VietnamPlus" in silent  # last article 3 days ago, the default threshold is 3 days
-    longer = re.search(r"Cơ quan báo chí không có bài mới.*?</section>", get(client, corpus[1], silent=7),
-                       re.S).group(0)
+    longer = re.search(
+        r"Cơ quan báo chí không có bài mới.*?</section>", get(client, corpus[1], silent=7), re.S
+    ).group(0)
     assert "Báo Xây dựng" in longer and "VietnamPlus" not in longer
 
 
@@ -126,8 +128,9 @@ def test_legacy_root_search_url_opens_search(client):
 
 
 def test_unavailable_index_is_a_clear_503(tmp_path):
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
-                                    "PRESSWATCH_ELASTICSEARCH_URL": "http://127.0.0.1:9"})
+    config = SearchConfig.from_env(
+        {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": "http://127.0.0.1:9"}
+    )
     app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config, "TESTING": True})
     client = logged_in_client(app)
     for url in ("/", "/search"):
@@ -138,9 +141,13 @@ def test_unavailable_index_is_a_clear_503(tmp_path):
 
 @pytest.mark.elasticsearch
 def test_same_figures_on_elasticsearch(tmp_path, elasticsearch_url, es_index):
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
-                                    "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-                                    "PRESSWATCH_ELASTICSEARCH_INDEX": es_index})
+    config = SearchConfig.from_env(
+        {
+            "PRESSWATCH_DATA_DIR": str(tmp_path),
+            "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+            "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+        }
+    )
     anchor = local_today()
     backend = open_backend(config, refresh=True)
     index_corpus(backend, anchor)

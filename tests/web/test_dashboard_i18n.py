@@ -56,8 +56,9 @@ def test_language_switch_needs_csrf_and_refuses_odd_values(corpus):
     client = logged_in_client(corpus[0])
     assert client.post("/language", data={"language": "en"}).status_code == 400
     token = csrf_token(client.get("/search").get_data(as_text=True))
-    response = client.post("/language", data={"language": "fr", "next": "//evil.example/x",
-                                              "csrf_token": token})
+    response = client.post(
+        "/language", data={"language": "fr", "next": "//evil.example/x", "csrf_token": token}
+    )
     assert response.status_code == 302 and response.headers["Location"] == "/"  # no open redirect
     assert '<html lang="vi">' in client.get("/search").get_data(as_text=True)
 
@@ -76,9 +77,18 @@ def test_dates_are_day_month_year_in_viet_nam_time():
     assert local_datetime(instant, with_time=False) == "02/03/2026"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("25/11/2026", date(2026, 11, 25)), ("5/3/2026", date(2026, 3, 5)), ("05.03.2026", date(2026, 3, 5)),
-    ("2026-03-05", date(2026, 3, 5)), ("31/02/2026", None), ("03/2026", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("25/11/2026", date(2026, 11, 25)),
+        ("5/3/2026", date(2026, 3, 5)),
+        ("05.03.2026", date(2026, 3, 5)),
+        ("2026-03-05", date(2026, 3, 5)),
+        ("31/02/2026", None),
+        ("03/2026", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_dates_are_typed_day_first(text, expected):
     assert parse_date(text) == expected

@@ -22,14 +22,31 @@ from web.filters import MAX_DATE, MIN_DATE, parse_date
 # Values for the URL variables of the routes that have date parameters.
 URL_VALUES = {"fmt": "docx"}
 # Routes every Presswatch has: the walk below must find at least these.
-KNOWN = {("search.index", "from"), ("search.index", "to"), ("dashboard.index", "end"),
-         ("digest.preview", "date"), ("reports.export", "date")}
+KNOWN = {
+    ("search.index", "from"),
+    ("search.index", "to"),
+    ("dashboard.index", "end"),
+    ("digest.preview", "date"),
+    ("reports.export", "date"),
+}
 ANY_DATE = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 DATE_TEXT = st.one_of(
     ANY_DATE.map(date.isoformat),
     ANY_DATE.map(lambda d: f"{d.day:02d}/{d.month:02d}/{d.year:04d}"),
-    st.sampled_from(["9999-12-31", "0001-01-01", "31/12/9999", "01/01/0001", "2026-02-30", "1899-12-31",
-                     "2101-01-01", "00/00/0000", " 25/11/2026 ", "2026-11-25T00:00"]),
+    st.sampled_from(
+        [
+            "9999-12-31",
+            "0001-01-01",
+            "31/12/9999",
+            "01/01/0001",
+            "2026-02-30",
+            "1899-12-31",
+            "2101-01-01",
+            "00/00/0000",
+            " 25/11/2026 ",
+            "2026-11-25T00:00",
+        ]
+    ),
     st.text(max_size=16),
 )
 
@@ -45,6 +62,7 @@ def routes_with_dates(app) -> list[tuple[object, str, tuple[str, ...]]]:
 
 def driver(client, url: str, method: str, params: tuple[str, ...], post: dict):
     """A hypothesis test of one route: each date parameter in turn, any text in it."""
+
     @settings(max_examples=12, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
     @given(name=st.sampled_from(params), text=DATE_TEXT)
     def drive(name: str, text: str) -> None:
@@ -60,6 +78,7 @@ def driver(client, url: str, method: str, params: tuple[str, ...], post: dict):
             assert "không hợp lệ" in body and f"{MIN_DATE.year}–{MAX_DATE.year}" in body, where
         else:
             assert response.status_code in (200, 302), where
+
     return drive
 
 
@@ -70,8 +89,9 @@ def test_every_date_parameter_is_refused_cleanly(tmp_path_factory):
     assert login(client, email, password).status_code == 302
     subscription_id, _ = add_subscription(app, email=email)
     values = {**URL_VALUES, "subscription_id": subscription_id}
-    token = re.search(r'name="csrf_token" value="([^"]+)"',
-                      client.get("/subscriptions/").get_data(as_text=True)).group(1)
+    token = re.search(
+        r'name="csrf_token" value="([^"]+)"', client.get("/subscriptions/").get_data(as_text=True)
+    ).group(1)
     any_id = re.search(r'href="/articles/([^"?#]+)"', client.get("/search").get_data(as_text=True)).group(1)
     # The basket export needs a basket: tick one article in, as a user does from the search page.
     assert client.post("/basket/add", data={"csrf_token": token, "ids": any_id}).status_code == 303
@@ -111,8 +131,10 @@ def test_the_command_line_refuses_far_dates_too(tmp_path):
 
     app, _ = corpus_app(tmp_path)
     subscription_id, _ = add_subscription(app)
-    for command in (["send", "--date", "9999-12-31"],
-                    ["preview", "--subscription", str(subscription_id), "--date", "0001-01-01"]):
+    for command in (
+        ["send", "--date", "9999-12-31"],
+        ["preview", "--subscription", str(subscription_id), "--date", "0001-01-01"],
+    ):
         result = app.test_cli_runner().invoke(digest_group, command)
         assert result.exit_code == 2, result.output
         assert "between the years 1900 and 2100" in result.output

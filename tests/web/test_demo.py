@@ -131,12 +131,22 @@ def _total(opener: urllib.request.OpenerDirector, url: str) -> int:
 
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "presswatch", *args], cwd=REPO, env=_env(data),
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        cwd=REPO,
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-def _run_demo(data: Path, then, *options: str,  # noqa: ANN001 - then(run, login line, base URL)
-              terminal: bool = False) -> DemoRun:
+def _run_demo(
+    data: Path,
+    then,
+    *options: str,  # noqa: ANN001 - then(run, login line, base URL)
+    terminal: bool = False,
+) -> DemoRun:
     """One demo; ``terminal``: in a pseudo-terminal, as a newcomer's shell runs it."""
     port = free_port()
     run = DemoRun()
@@ -146,12 +156,26 @@ def _run_demo(data: Path, then, *options: str,  # noqa: ANN001 - then(run, login
     if terminal:
         # Left at the size a new pseudo-terminal has, 0×0, as under `script` or a CI runner's tty.
         master, child = pty.openpty()
-        demo = subprocess.Popen(command, cwd=REPO, env=_env(data), stdin=child, stdout=child, stderr=child,
-                                preexec_fn=restore_sigint)
+        demo = subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=_env(data),
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            preexec_fn=restore_sigint,
+        )
         os.close(child)
     else:
-        demo = subprocess.Popen(command, cwd=REPO, env=_env(data), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, preexec_fn=restore_sigint)
+        demo = subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=_env(data),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=restore_sigint,
+        )
     try:
         lines = _terminal_lines(master) if terminal else _lines(demo)
         base = f"http://127.0.0.1:{port}"
@@ -203,8 +227,9 @@ def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
         # The newcomer lost the first run's password: they run the command the demo printed.
         command = shlex.split(reset.group(1))
         assert Path(command[0]).name == "presswatch" and command[1:3] == ["users", "reset-password"]
-        result = subprocess.run(command, cwd=REPO, env=_env(data), capture_output=True, text=True,
-                                timeout=120)
+        result = subprocess.run(
+            command, cwd=REPO, env=_env(data), capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 0, result.stderr
         password = re.search(r"New password for (\S+): (\S+)", result.stdout)
         assert password, result.stdout
@@ -249,8 +274,11 @@ def test_the_demo_keeps_no_password_in_clear(demo_twice):
 def test_everything_the_demo_leaves_in_the_data_folder_is_private(demo_twice):
     # Issue 16, item 10, on the demo's path: its log and corpus date too, not only the databases.
     _, _, data = demo_twice
-    modes = {path.relative_to(data).as_posix(): oct(stat.S_IMODE(path.stat().st_mode))
-             for path in data.rglob("*") if path.is_file()}
+    modes = {
+        path.relative_to(data).as_posix(): oct(stat.S_IMODE(path.stat().st_mode))
+        for path in data.rglob("*")
+        if path.is_file()
+    }
     assert "demo.log" in modes and "sample-press.json" in modes and "app.sqlite3" in modes
     assert modes == dict.fromkeys(modes, oct(0o600))
 

@@ -57,8 +57,19 @@ def test_story_carried_by_n_outlets(app, smtp):
     for outlet in ("VnExpress", "Tuổi Trẻ", "Thanh Niên"):
         assert outlet in text and outlet in html
     # A fourth outlet picks the story up: the N=4 subscription is alerted, the N=3 one not again.
-    index(app, [doc(30, "Bắc Ninh hút vốn FDI kỷ lục", local(20, 8, 30), outlet="nhandan", story="s-fdi",
-                    topics=["Thu hút đầu tư"])])
+    index(
+        app,
+        [
+            doc(
+                30,
+                "Bắc Ninh hút vốn FDI kỷ lục",
+                local(20, 8, 30),
+                outlet="nhandan",
+                story="s-fdi",
+                topics=["Thu hút đầu tư"],
+            )
+        ],
+    )
     report = run(app, now=NOW + timedelta(minutes=10))
     assert report.alerts == 1
     assert smtp.messages[-1]["Subject"].startswith("[Cảnh báo] 4 cơ quan báo chí cùng đưa tin")
@@ -68,10 +79,17 @@ def test_story_carried_by_n_outlets(app, smtp):
 def test_any_new_match_of_a_saved_search(app, smtp):
     _, email = add_subscription(app, email="bien-tap@tuyengiao.test", frequency="daily", created=local(1, 0))
     # Saved from the search page with a filter: the alert must honour the filter, not only the query.
-    search_id = save_search(app, email, {"q": '"khu công nghiệp" OR FDI', "province": "Bắc Ninh"},
-                            name="Theo dõi FDI")
-    subscription, _ = add_subscription(app, email=email, kind="saved_search", target=search_id,
-                                       frequency="immediate", created=local(19, 9, 30))
+    search_id = save_search(
+        app, email, {"q": '"khu công nghiệp" OR FDI', "province": "Bắc Ninh"}, name="Theo dõi FDI"
+    )
+    subscription, _ = add_subscription(
+        app,
+        email=email,
+        kind="saved_search",
+        target=search_id,
+        frequency="immediate",
+        created=local(19, 9, 30),
+    )
     run(app, now=NOW, day=None)
     alerts = [m for m in smtp.messages if m["Subject"].startswith("[Cảnh báo]")]
     (message,) = alerts
@@ -80,10 +98,14 @@ def test_any_new_match_of_a_saved_search(app, smtp):
     assert TITLE_EARLY in text and "Vốn FDI đổ vào Bắc Ninh" in text  # 00:01 on the 20th, 10:00 on the 19th
     assert TITLE_FDI not in text  # 08:00 on the 19th: before the subscription began
 
-    later = doc(31, "Khu công nghiệp Quế Võ đón nhà đầu tư mới", local(20, 9, 30),
-                crawled=local(20, 9, 40))
-    elsewhere = doc(32, "Khu công nghiệp Sóc Sơn mở rộng", local(20, 9, 35), provinces=["Hà Nội"],
-                    crawled=local(20, 9, 40))
+    later = doc(31, "Khu công nghiệp Quế Võ đón nhà đầu tư mới", local(20, 9, 30), crawled=local(20, 9, 40))
+    elsewhere = doc(
+        32,
+        "Khu công nghiệp Sóc Sơn mở rộng",
+        local(20, 9, 35),
+        provinces=["Hà Nội"],
+        crawled=local(20, 9, 40),
+    )
     index(app, [later, elsewhere])
     run(app, now=NOW + timedelta(hours=1))
     alerts = [m for m in smtp.messages if m["Subject"].startswith("[Cảnh báo]")]
@@ -95,16 +117,27 @@ def test_any_new_match_of_a_saved_search(app, smtp):
 def test_an_article_crawled_late_counts_as_new(app, smtp):
     """Published before the subscription, crawled after: the alert still goes out."""
     add_subscription(app, frequency="immediate", alert_rule="negative", created=local(20, 8))
-    index(app, [doc(40, "Bắc Ninh: cháy xưởng gỗ trong đêm", local(20, 2), tone="negative",
-                    crawled=local(20, 8, 30))])
+    index(
+        app,
+        [
+            doc(
+                40,
+                "Bắc Ninh: cháy xưởng gỗ trong đêm",
+                local(20, 2),
+                tone="negative",
+                crawled=local(20, 8, 30),
+            )
+        ],
+    )
     run(app, now=NOW)
     (message,) = smtp.messages
     assert "cháy xưởng gỗ" in message["Subject"]
 
 
 def test_paused_and_unsubscribed_get_nothing(app, smtp):
-    subscription, _ = add_subscription(app, frequency="immediate", alert_rule="negative",
-                                       created=local(19, 0))
+    subscription, _ = add_subscription(
+        app, frequency="immediate", alert_rule="negative", created=local(19, 0)
+    )
     with connect(database_path(app)) as db:
         db.execute("UPDATE subscriptions SET active = 0 WHERE id = ?", (subscription,))
         db.commit()

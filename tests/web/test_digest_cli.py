@@ -45,9 +45,20 @@ def test_send_exits_1_when_the_server_is_down(app, smtp):
 def test_preview_prints_and_writes(app, smtp, tmp_path):
     subscription, email_address = add_subscription(app, created=local(19, 12))
     html_path, eml_path = tmp_path / "digest.html", tmp_path / "digest.eml"
-    result = app.test_cli_runner().invoke(digest_group, [
-        "preview", "--subscription", str(subscription), "--date", "2026-11-20",
-        "--html", str(html_path), "--eml", str(eml_path)])
+    result = app.test_cli_runner().invoke(
+        digest_group,
+        [
+            "preview",
+            "--subscription",
+            str(subscription),
+            "--date",
+            "2026-11-20",
+            "--html",
+            str(html_path),
+            "--eml",
+            str(eml_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Subject: Điểm báo ngày 20/11/2026 — Tỉnh, thành Bắc Ninh: 1 bài viết" in result.output
     assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in result.output

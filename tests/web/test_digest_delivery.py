@@ -151,8 +151,13 @@ def test_tls_and_login(tls, security):
     cert, context = tls
     sink = SMTPSink(tls_context=context, implicit_tls=security == "ssl", auth=True).start()
     try:
-        app = make_app(sink, PRESSWATCH_SMTP_SECURITY=security, PRESSWATCH_SMTP_CA_FILE=str(cert),
-                       PRESSWATCH_SMTP_USERNAME=SMTP_USER, PRESSWATCH_SMTP_PASSWORD=SMTP_PASSWORD)
+        app = make_app(
+            sink,
+            PRESSWATCH_SMTP_SECURITY=security,
+            PRESSWATCH_SMTP_CA_FILE=str(cert),
+            PRESSWATCH_SMTP_USERNAME=SMTP_USER,
+            PRESSWATCH_SMTP_PASSWORD=SMTP_PASSWORD,
+        )
         index(app, corpus())
         add_subscription(app, created=local(19, 12))
         report = run(app, now=NOW)
@@ -167,8 +172,12 @@ def test_untrusted_certificate_and_wrong_password_fail_visibly(tls):
     cert, context = tls
     sink = SMTPSink(tls_context=context, auth=True).start()
     try:
-        app = make_app(sink, PRESSWATCH_SMTP_SECURITY="starttls", PRESSWATCH_SMTP_USERNAME=SMTP_USER,
-                       PRESSWATCH_SMTP_PASSWORD=SMTP_PASSWORD)  # no CA file: the system store
+        app = make_app(
+            sink,
+            PRESSWATCH_SMTP_SECURITY="starttls",
+            PRESSWATCH_SMTP_USERNAME=SMTP_USER,
+            PRESSWATCH_SMTP_PASSWORD=SMTP_PASSWORD,
+        )  # no CA file: the system store
         index(app, corpus())
         add_subscription(app, created=local(19, 12))
         report = run(app, now=NOW)

@@ -104,7 +104,10 @@ def test_due_digests_catch_up_after_a_restart_but_not_before_the_subscription(ap
     assert [m["X-Presswatch-Period"] for m in smtp.messages] == ["daily:2026-11-18"]
     run(app, now=local(20, 9, 0))  # the process was down at 06:30: the 19th goes out now
     assert sorted(m["X-Presswatch-Period"] for m in smtp.messages) == [
-        "daily:2026-11-18", "daily:2026-11-19", "daily:2026-11-19"]
+        "daily:2026-11-18",
+        "daily:2026-11-19",
+        "daily:2026-11-19",
+    ]
 
 
 def test_weekly_digest_covers_monday_to_sunday(app, smtp):
@@ -134,7 +137,8 @@ def test_docx_attachment_opens(app, smtp):
     assert attachment.get_filename() == "diem-bao-daily-2026-11-19.docx"
     document = docx.Document(io.BytesIO(attachment.get_content()))
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
-        cell.text for table in document.tables for row in table.rows for cell in row.cells)
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
     assert TITLE_LATE in text
     text_part, html_part = parts(message)
     assert TITLE_LATE in text_part and TITLE_LATE in html_part

@@ -56,8 +56,9 @@ def test_get_confirms_post_unsubscribes(app, smtp):
 def test_one_click_post_from_a_mail_client(app, smtp):
     subscription, _ = add_subscription(app, created=local(19, 12))
     run(app, now=NOW)
-    response = app.test_client().post(unsubscribe_path(smtp.messages[0]),
-                                      data={"List-Unsubscribe": "One-Click"})
+    response = app.test_client().post(
+        unsubscribe_path(smtp.messages[0]), data={"List-Unsubscribe": "One-Click"}
+    )
     assert response.status_code == 200 and not active(app, subscription)
     run(app, now=NOW + timedelta(days=1))  # the next morning: nothing for this subscription
     assert len(smtp.messages) == 1
@@ -78,8 +79,13 @@ def test_tampered_tokens_are_refused(app):
     payload, timestamp, signature = token.split(".")
     forged_payload = unsubscribe_token("another-key", others).split(".")[0]
     client = app.test_client()
-    for bad in (f"{forged_payload}.{timestamp}.{signature}", f"{payload}.{timestamp}.{signature[::-1]}",
-                "abc", payload, unsubscribe_token("another-key", own)):
+    for bad in (
+        f"{forged_payload}.{timestamp}.{signature}",
+        f"{payload}.{timestamp}.{signature[::-1]}",
+        "abc",
+        payload,
+        unsubscribe_token("another-key", own),
+    ):
         assert client.get(f"/digest/unsubscribe/{bad}").status_code == 400
         assert client.post(f"/digest/unsubscribe/{bad}").status_code == 400
     unknown = unsubscribe_token(secret, "0" * 32)  # signed, but no such subscription
@@ -157,9 +163,17 @@ def test_a_link_dies_with_its_subscription_even_when_the_id_comes_back(app, smtp
         assert browser.login(email, "mat-khau-123").status_code == 302
         deleted = browser.post_form(f"/subscriptions/{subscription}/delete", {}, token_from="/subscriptions/")
         assert deleted.status_code == 302
-        created = browser.post_form("/subscriptions/", {
-            "kind": "province", "province": "Hà Nội", "frequency": "daily", "send_at": "07:00",
-            "alert_rule": "match", "min_outlets": "3"})
+        created = browser.post_form(
+            "/subscriptions/",
+            {
+                "kind": "province",
+                "province": "Hà Nội",
+                "frequency": "daily",
+                "send_at": "07:00",
+                "alert_rule": "match",
+                "min_outlets": "3",
+            },
+        )
         assert created.status_code == 302
         with connect(database_path(app)) as db:
             new_id = db.execute("SELECT id FROM subscriptions WHERE target = 'Hà Nội'").fetchone()[0]

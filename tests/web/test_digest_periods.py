@@ -47,16 +47,19 @@ def test_daily_due_at_send_time_local():
     (due,) = due_periods("daily", "07:00", local(20, 7, 0), not_before=local(19, 12), catchup=CATCHUP)
     assert due.start == date(2026, 11, 19)
     # 00:30 UTC on the 20th is 07:30 local: already due, though the UTC date says otherwise
-    (due,) = due_periods("daily", "07:00", datetime(2026, 11, 20, 0, 30, tzinfo=UTC),
-                         not_before=local(19, 12), catchup=CATCHUP)
+    (due,) = due_periods(
+        "daily", "07:00", datetime(2026, 11, 20, 0, 30, tzinfo=UTC), not_before=local(19, 12), catchup=CATCHUP
+    )
     assert due.start == date(2026, 11, 19)
 
 
 def test_catch_up_is_bounded():
     keys = [p.key for p in due_periods("daily", "07:00", local(20, 9), not_before=LONG_AGO, catchup=CATCHUP)]
     assert keys == ["daily:2026-11-18", "daily:2026-11-19"]
-    keys = [p.key for p in due_periods("daily", "07:00", local(20, 9), not_before=LONG_AGO,
-                                       catchup=timedelta(hours=3))]
+    keys = [
+        p.key
+        for p in due_periods("daily", "07:00", local(20, 9), not_before=LONG_AGO, catchup=timedelta(hours=3))
+    ]
     assert keys == ["daily:2026-11-19"]
     assert due_periods("daily", "07:00", local(20, 9), not_before=local(20, 8), catchup=CATCHUP) == []
 

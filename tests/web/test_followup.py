@@ -36,8 +36,9 @@ def post(client, path: str, **data):
 
 def item_state(app) -> str | None:
     with connect(database_path(app)) as db:
-        row = db.execute("SELECT state FROM followups WHERE kind = 'article' AND target = ?",
-                         (TRAFFIC,)).fetchone()
+        row = db.execute(
+            "SELECT state FROM followups WHERE kind = 'article' AND target = ?", (TRAFFIC,)
+        ).fetchone()
     return row[0] if row else None
 
 
@@ -46,18 +47,34 @@ def test_state_machine_allows_only_the_documented_path():
     with pytest.raises(TransitionError):
         decide("new", "answer", {"response_text": "x"}, today=TODAY, units={1}, users={1})
     with pytest.raises(TransitionError):  # forwarding needs a known unit and a deadline not past
-        decide("action", "forward", {"unit": "9", "due_date": "2026-12-09"}, today=TODAY, units={1},
-               users=set())
+        decide(
+            "action", "forward", {"unit": "9", "due_date": "2026-12-09"}, today=TODAY, units={1}, users=set()
+        )
     with pytest.raises(TransitionError):
-        decide("action", "forward", {"unit": "1", "due_date": "2026-12-01"}, today=TODAY, units={1},
-               users=set())
+        decide(
+            "action", "forward", {"unit": "1", "due_date": "2026-12-01"}, today=TODAY, units={1}, users=set()
+        )
     with pytest.raises(TransitionError):  # a response link is a web address, nothing else
-        decide("forwarded", "answer", {"response_text": "Đã xử lý", "response_url": "javascript:alert(1)"},
-               today=TODAY, units=set(), users=set())
-    change = decide("action", "forward", {"unit": "1", "due_date": "2026-12-09", "assignee": "7"},
-                    today=TODAY, units={1}, users={7})
-    assert (change.to_state, change.fields) == ("forwarded", {"assignee_id": 7, "unit_id": 1,
-                                                               "due_date": "2026-12-09"})
+        decide(
+            "forwarded",
+            "answer",
+            {"response_text": "Đã xử lý", "response_url": "javascript:alert(1)"},
+            today=TODAY,
+            units=set(),
+            users=set(),
+        )
+    change = decide(
+        "action",
+        "forward",
+        {"unit": "1", "due_date": "2026-12-09", "assignee": "7"},
+        today=TODAY,
+        units={1},
+        users={7},
+    )
+    assert (change.to_state, change.fields) == (
+        "forwarded",
+        {"assignee_id": 7, "unit_id": 1, "due_date": "2026-12-09"},
+    )
     assert decide("closed", "reopen", {}, today=TODAY, units=set(), users=set()).to_state == "action"
 
 
@@ -74,12 +91,15 @@ def test_viewer_cannot_act_and_forms_need_csrf(app):
     viewer = logged_in_client(app, "viewer")
     page = viewer.get(f"/articles/{TRAFFIC}").get_data(as_text=True)
     assert 'value="flag"' not in page  # no buttons for a viewer...
-    response = viewer.post(f"/followup/article/{TRAFFIC}/act",
-                           data={"csrf_token": token(page), "action": "flag", "state": "new"})
+    response = viewer.post(
+        f"/followup/article/{TRAFFIC}/act", data={"csrf_token": token(page), "action": "flag", "state": "new"}
+    )
     assert response.status_code == 403  # ...and the server refuses the POST too
     editor = logged_in_client(app, "editor")
-    assert editor.post(f"/followup/article/{TRAFFIC}/act", data={"action": "flag", "state": "new"}
-                       ).status_code == 400  # no CSRF token
+    assert (
+        editor.post(f"/followup/article/{TRAFFIC}/act", data={"action": "flag", "state": "new"}).status_code
+        == 400
+    )  # no CSRF token
     assert item_state(app) is None
 
 
@@ -96,8 +116,14 @@ def test_editor_path_and_the_trail_cannot_be_edited(app):
         unit = db.execute("SELECT id FROM units WHERE name = 'Sở Y tế'").fetchone()[0]
     due = (date.today() + timedelta(days=5)).isoformat()
     post(editor, article, action="forward", state="action", unit=str(unit), due_date=due)
-    post(editor, article, action="answer", state="forwarded", response_text="Sở đã kiểm tra",
-         response_number="123/SYT-VP")
+    post(
+        editor,
+        article,
+        action="answer",
+        state="forwarded",
+        response_text="Sở đã kiểm tra",
+        response_number="123/SYT-VP",
+    )
     post(editor, article, action="close", state="answered")
     assert item_state(app) == "closed"
     page = editor.get(article).get_data(as_text=True)
@@ -118,8 +144,10 @@ def test_queue_lists_new_items_once_per_visit(app):
     editor = logged_in_client(app, "editor")
     story = "story-yenphong"
     page = editor.get(f"/stories/{story}").get_data(as_text=True)
-    editor.post(f"/followup/story/{story}/act", data={"csrf_token": token(page), "action": "flag",
-                                                       "state": "new"})
-    new = re.search(r'id="queue-new">(.*?)</section>', viewer.get("/followup/").get_data(as_text=True),
-                    re.S).group(1)
+    editor.post(
+        f"/followup/story/{story}/act", data={"csrf_token": token(page), "action": "flag", "state": "new"}
+    )
+    new = re.search(
+        r'id="queue-new">(.*?)</section>', viewer.get("/followup/").get_data(as_text=True), re.S
+    ).group(1)
     assert "Người dân Yên Phong" in new

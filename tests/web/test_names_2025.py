@@ -20,15 +20,20 @@ from web.digest.runner import DigestContext
 
 REPO = Path(__file__).resolve().parents[2]
 # Merged on 1 March 2025: the propaganda and the mass-mobilisation boards; Sở TT&TT into Sở KH&CN.
-OLD_NAMES = re.compile(r"Ban Tuyên giáo (?!và Dân vận)(?:Tỉnh|Thành) ủy|Ban Dân vận (?:Tỉnh|Thành) ủy"
-                       r"|Sở Thông tin và Truyền thông|Sở TT&TT|Sở TTTT", re.IGNORECASE)
+OLD_NAMES = re.compile(
+    r"Ban Tuyên giáo (?!và Dân vận)(?:Tỉnh|Thành) ủy|Ban Dân vận (?:Tỉnh|Thành) ủy"
+    r"|Sở Thông tin và Truyền thông|Sở TT&TT|Sở TTTT",
+    re.IGNORECASE,
+)
 # The same day, provincial departments merged (e.g. Quảng Ngãi HĐND's 2025 budget for "the newly
 # established departments": Xây dựng, Tài chính, Nội vụ, Khoa học và Công nghệ, Nông nghiệp và Môi
 # trường, dbnd.quangngai.gov.vn). Older articles keep the old names, so the topic vocabulary still
 # knows them; the sample press's articles, dated in the last six weeks, must not use them.
-OLD_DEPARTMENTS = re.compile(r"Sở Thông tin và Truyền thông|Sở Kế hoạch và Đầu tư|Sở Tài nguyên và"
-                             r"|Sở Giao thông vận tải|\"Giao thông vận tải\"|\"Tài nguyên và Môi trường\""
-                             r"|Trưởng ban Tuyên giáo (?!và Dân vận)")
+OLD_DEPARTMENTS = re.compile(
+    r"Sở Thông tin và Truyền thông|Sở Kế hoạch và Đầu tư|Sở Tài nguyên và"
+    r"|Sở Giao thông vận tải|\"Giao thông vận tải\"|\"Tài nguyên và Môi trường\""
+    r"|Trưởng ban Tuyên giáo (?!và Dân vận)"
+)
 
 
 @pytest.fixture
@@ -71,16 +76,28 @@ def test_the_dashboard_names_the_provinces_merged_press_agency(tmp_path, no_orga
 
 
 def _product_text_files() -> list[Path]:
-    patterns = ["web/**/*.py", "web/**/*.html", "web/**/*.txt", "web/**/*.po", "web/**/*.pot",
-                "search/**/*.py", "search/**/*.yaml", "crawler/*.py", "README.md", "docs/*.md"]
+    patterns = [
+        "web/**/*.py",
+        "web/**/*.html",
+        "web/**/*.txt",
+        "web/**/*.po",
+        "web/**/*.pot",
+        "search/**/*.py",
+        "search/**/*.yaml",
+        "crawler/*.py",
+        "README.md",
+        "docs/*.md",
+    ]
     return sorted({path for pattern in patterns for path in REPO.glob(pattern)})
 
 
 def _lines_matching(pattern: re.Pattern, files: list[Path]) -> list[str]:
-    return [f"{path.relative_to(REPO)}:{number}: {line.strip()}"
-            for path in files
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if pattern.search(line)]
+    return [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
 
 
 def test_no_pre_merger_board_or_department_name_remains_in_templates_config_or_docs():
@@ -98,15 +115,21 @@ def test_the_sample_press_2026_articles_use_todays_department_names():
 
 
 def test_the_merged_agriculture_and_environment_department_is_not_an_environment_story():
-    """"Sở Nông nghiệp và Môi trường" names a department, as "Sở Tài nguyên và Môi trường" did: an
+    """ "Sở Nông nghiệp và Môi trường" names a department, as "Sở Tài nguyên và Môi trường" did: an
     article that only names it is not about the environment (`presswatch analyze`, as staff run it)."""
-    text = ("Bắc Ninh họp bàn giá lúa vụ mùa\n\n"
-            "Sáng nay, Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh họp với các hợp tác xã về giá lúa.\n\n"
-            "Giám đốc Sở Nông nghiệp và Môi trường cho biết sản lượng lúa vụ mùa đạt kế hoạch. "
-            "Lãnh đạo Sở Nông nghiệp và Môi trường đề nghị các hợp tác xã ký hợp đồng tiêu thụ sớm.")
-    result = subprocess.run([sys.executable, "-m", "presswatch", "analyze", "--json", "--text", text],
-                             cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    text = (
+        "Bắc Ninh họp bàn giá lúa vụ mùa\n\n"
+        "Sáng nay, Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh họp với các hợp tác xã về giá lúa.\n\n"
+        "Giám đốc Sở Nông nghiệp và Môi trường cho biết sản lượng lúa vụ mùa đạt kế hoạch. "
+        "Lãnh đạo Sở Nông nghiệp và Môi trường đề nghị các hợp tác xã ký hợp đồng tiêu thụ sớm."
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "analyze", "--json", "--text", text],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     topics = [topic["name"] for topic in json.loads(result.stdout)["topics"]]
     assert "Môi trường" not in topics, topics

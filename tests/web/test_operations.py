@@ -49,8 +49,14 @@ def test_index_health_counts(app):
 
 def test_a_crawl_state_provider_replaces_the_index_view(app):
     crawled = datetime(2026, 11, 20, 6, 30, tzinfo=LOCAL_TZ)
-    register_health_provider(app, lambda: [OutletHealth("baobacninh", "Báo Bắc Ninh", True, 120, 14,
-                                                        crawled, crawled, "HTTP 503 từ máy chủ", "stale")])
+    register_health_provider(
+        app,
+        lambda: [
+            OutletHealth(
+                "baobacninh", "Báo Bắc Ninh", True, 120, 14, crawled, crawled, "HTTP 503 từ máy chủ", "stale"
+            )
+        ],
+    )
     page = logged_in_client(app, "editor").get("/operations/").get_data(as_text=True)
     assert "Báo Bắc Ninh" in page and "HTTP 503 từ máy chủ" in page and "Lần thu thập cuối" in page
     assert row_status(page, "baobacninh") == "stale" and 'data-outlet="vnexpress"' not in page
@@ -78,9 +84,13 @@ def test_elasticsearch_figures(tmp_path, elasticsearch_url, es_index):
     from tests.browser.corpus import index_corpus
     from web.filters import local_today
 
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
-                                    "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-                                    "PRESSWATCH_ELASTICSEARCH_INDEX": es_index})
+    config = SearchConfig.from_env(
+        {
+            "PRESSWATCH_DATA_DIR": str(tmp_path),
+            "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+            "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+        }
+    )
     backend = open_backend(config, refresh=True)
     docs = index_corpus(backend, local_today())
     backend.close()

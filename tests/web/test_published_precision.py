@@ -32,11 +32,17 @@ PAGE = f"""<html><head><title>{TITLE} - Tuổi Trẻ Online</title>
 <meta property="og:title" content="{TITLE}"></head><body>
 <h1 class="title-2">{TITLE}</h1>
 <div class="fck">{{text}}</div></body></html>"""
-TEXT = ("<p>Người dân hai xã ven sông Cầu, tỉnh Bắc Ninh, vui mừng khi cây cầu mới được đưa vào sử dụng "
-        "sau nhiều năm chờ đợi.</p>") * 4
+TEXT = (
+    "<p>Người dân hai xã ven sông Cầu, tỉnh Bắc Ninh, vui mừng khi cây cầu mới được đưa vào sử dụng "
+    "sau nhiều năm chờ đợi.</p>"
+) * 4
 URL = "https://tuoitre.vn/tin/chinh-tri-xa-hoi/20261119/bac-ninh-khanh-thanh-cau/719543.html"
-OUTLET = {"outlet_id": "tuoitre", "outlet_name": "Tuổi Trẻ", "outlet_kind": "central-daily",
-          "outlet_province": ""}
+OUTLET = {
+    "outlet_id": "tuoitre",
+    "outlet_name": "Tuổi Trẻ",
+    "outlet_kind": "central-daily",
+    "outlet_province": "",
+}
 
 
 @pytest.fixture
@@ -67,8 +73,9 @@ def test_search_and_article_pages_show_the_day_alone(app, crawled):
 
 def test_exports_write_a_date_not_midnight(app, crawled):
     editor = logged_in_client(app, "editor")
-    rows = list(csv.reader(io.StringIO(editor.get("/reports/export/csv?q=khánh thành cầu").data
-                                       .decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(editor.get("/reports/export/csv?q=khánh thành cầu").data.decode("utf-8-sig")))
+    )
     assert rows[1][1] == TITLE and rows[1][4] == "19/11/2026"
     sheet = load_workbook(io.BytesIO(editor.get("/reports/export/xlsx?q=khánh thành cầu").data)).active
     assert sheet.cell(2, 2).value == TITLE and sheet.cell(2, 5).number_format == "dd/mm/yyyy"
@@ -76,8 +83,10 @@ def test_exports_write_a_date_not_midnight(app, crawled):
     from docx import Document as open_docx
 
     document = open_docx(io.BytesIO(review.data))
-    text = "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
     assert TITLE in text and "19/11/2026" in text and "19/11/2026 00:00" not in text
 
 

@@ -28,10 +28,18 @@ def app(tmp_path):
     from web import services
 
     with app.app_context():
-        services.backend().index([Document(
-            url="https://baothunghiem.example.vn/cong-thuc.html", outlet_id="tuoitre", title=FORMULA_TITLE,
-            published_at=datetime(2026, 1, 5, 8, tzinfo=LOCAL_TZ), topics=["Văn hóa"],
-            sapo="+84 912 345 678")])
+        services.backend().index(
+            [
+                Document(
+                    url="https://baothunghiem.example.vn/cong-thuc.html",
+                    outlet_id="tuoitre",
+                    title=FORMULA_TITLE,
+                    published_at=datetime(2026, 1, 5, 8, tzinfo=LOCAL_TZ),
+                    topics=["Văn hóa"],
+                    sapo="+84 912 345 678",
+                )
+            ]
+        )
     return app
 
 
@@ -61,8 +69,17 @@ def csv_rows(data: bytes) -> list[list[str]]:
 
 # -- roles -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", ["/reports/", "/reports/export/csv", "/reports/export/xlsx",
-                                 "/reports/export/docx?q=Lim", "/reports/export/pdf?q=Lim"])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/reports/",
+        "/reports/export/csv",
+        "/reports/export/xlsx",
+        "/reports/export/docx?q=Lim",
+        "/reports/export/pdf?q=Lim",
+    ],
+)
 def test_viewers_cannot_export(app, url):
     assert logged_in_client(app, "viewer").get(url).status_code == 403
 
@@ -78,12 +95,14 @@ def test_admins_can_export(app):
 
 # -- whole-search exports ------------------------------------------------------------------------
 
+
 def test_csv_has_bom_vietnamese_headers_and_every_match(editor):
     response = editor.get("/reports/export/csv?q=Bắc Ninh&topic=An toàn giao thông")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert re.fullmatch(r'attachment; filename="bai-viet-\d{8}-\d{4}\.csv"',
-                        response.headers["Content-Disposition"])
+    assert re.fullmatch(
+        r'attachment; filename="bai-viet-\d{8}-\d{4}\.csv"', response.headers["Content-Disposition"]
+    )
     rows = csv_rows(response.data)
     assert rows[0] == list(COLUMNS)
     titles = [row[1] for row in rows[1:]]
@@ -116,8 +135,9 @@ def test_xlsx_opens_with_text_dates_and_no_formulas(editor):
 def test_docx_review_of_a_search(editor):
     response = editor.get("/reports/export/docx?q=Bắc Ninh&date=2026-11-20")
     assert response.status_code == 200
-    assert re.fullmatch(r'attachment; filename="diem-bao-\d{8}-\d{4}\.docx"',
-                        response.headers["Content-Disposition"])
+    assert re.fullmatch(
+        r'attachment; filename="diem-bao-\d{8}-\d{4}\.docx"', response.headers["Content-Disposition"]
+    )
     text = docx_text(response.data)
     assert "BAN TUYÊN GIÁO VÀ DÂN VẬN" in text and "TỈNH ỦY BẮC NINH" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Bắc Ninh, ngày 20 tháng 11 năm 2026" in text
@@ -132,12 +152,16 @@ def header_cells(document) -> tuple[list[str], list[str]]:
 
 
 def test_docx_follows_the_party_document_form_for_a_seven_day_search(tmp_path):
-    app, anchor = corpus_app(tmp_path, PRESSWATCH_REPORT_SIGNER="Nguyễn Văn An",
-                             PRESSWATCH_REPORT_RECIPIENTS="Thường trực Tỉnh ủy (để b/c);Lưu VP")
+    app, anchor = corpus_app(
+        tmp_path,
+        PRESSWATCH_REPORT_SIGNER="Nguyễn Văn An",
+        PRESSWATCH_REPORT_RECIPIENTS="Thường trực Tỉnh ủy (để b/c);Lưu VP",
+    )
     editor = logged_in_client(app, "editor")
     start = anchor - timedelta(days=6)
-    response = editor.get(f"/reports/export/docx?from={start.isoformat()}&to={anchor.isoformat()}"
-                          "&q=Bắc Ninh&date=2026-12-02")
+    response = editor.get(
+        f"/reports/export/docx?from={start.isoformat()}&to={anchor.isoformat()}&q=Bắc Ninh&date=2026-12-02"
+    )
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     document = open_docx(io.BytesIO(response.data))
     left, right = header_cells(document)
@@ -153,17 +177,27 @@ def test_docx_follows_the_party_document_form_for_a_seven_day_search(tmp_path):
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "fldChar" in footer
     closing_left, closing_right = document.tables[-1].rows[0].cells
-    assert [p.text for p in closing_left.paragraphs][:3] == ["Nơi nhận:", "- Thường trực Tỉnh ủy (để b/c),",
-                                                             "- Lưu VP."]
+    assert [p.text for p in closing_left.paragraphs][:3] == [
+        "Nơi nhận:",
+        "- Thường trực Tỉnh ủy (để b/c),",
+        "- Lưu VP.",
+    ]
     signed = [p.text for p in closing_right.paragraphs if p.text]
     assert signed == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn An"]
 
 
 def test_day_only_dates_and_two_line_summaries_in_the_review():
     long_sapo = "Một câu dài về tình hình báo chí trong tỉnh " * 12
-    documents = [Document(url="https://baobacninhtv.vn/ngay.html", outlet_id="baobacninhtv",
-                          title="Bài chỉ có ngày đăng", sapo=long_sapo, published_precision="day",
-                          published_at=datetime(2026, 11, 20, 0, tzinfo=LOCAL_TZ))]
+    documents = [
+        Document(
+            url="https://baobacninhtv.vn/ngay.html",
+            outlet_id="baobacninhtv",
+            title="Bài chỉ có ngày đăng",
+            sapo=long_sapo,
+            published_precision="day",
+            published_at=datetime(2026, 11, 20, 0, tzinfo=LOCAL_TZ),
+        )
+    ]
     text = docx_text(build_docx(documents, "", date(2026, 11, 21), ""))
     assert "ĐIỂM BÁO NGÀY 20/11/2026" in text  # the day covered, not the day it was made
     meta = next(line for line in text.split("\n") if line.startswith("baobacninhtv"))
@@ -218,6 +252,7 @@ def test_unknown_format_is_404(editor):
 
 # -- the selection -------------------------------------------------------------------------------
 
+
 def pick(editor, query: str) -> tuple[str, list[str]]:
     page = editor.get(f"/reports/?q={query}").get_data(as_text=True)
     return csrf_token(page), re.findall(r'name="ids" value="([0-9a-f]+)"', page)
@@ -232,8 +267,16 @@ def test_reports_page_lists_the_search_with_checkboxes(editor):
 
 def test_selection_as_docx_holds_only_the_picked_articles(editor):
     token, ids = pick(editor, "quan họ")
-    response = editor.post("/reports/selection", data={"csrf_token": token, "ids": ids[:2], "format": "docx",
-                                                       "title": "Điểm báo văn hóa", "date": "2026-11-21"})
+    response = editor.post(
+        "/reports/selection",
+        data={
+            "csrf_token": token,
+            "ids": ids[:2],
+            "format": "docx",
+            "title": "Điểm báo văn hóa",
+            "date": "2026-11-21",
+        },
+    )
     assert response.status_code == 200
     text = docx_text(response.data)
     assert "Điểm báo văn hóa" in text and "Bắc Ninh, ngày 21 tháng 11 năm 2026" in text
@@ -266,33 +309,57 @@ def test_selection_refusals(editor):
     assert empty.status_code == 400 and "Chưa chọn bài" in empty.get_data(as_text=True)
     bad = editor.post("/reports/selection", data={"csrf_token": token, "ids": ids[:1], "format": "../../x"})
     assert bad.status_code == 400
-    gone = editor.post("/reports/selection", data={"csrf_token": token, "ids": [ids[0], "f" * 20],
-                                                   "format": "csv"})
+    gone = editor.post(
+        "/reports/selection", data={"csrf_token": token, "ids": [ids[0], "f" * 20], "format": "csv"}
+    )
     assert gone.status_code == 404  # never a silently shorter file
 
 
 def test_viewer_cannot_post_a_selection(app):
     viewer = logged_in_client(app, "viewer")
     token = csrf_token(viewer.get("/search").get_data(as_text=True))
-    assert viewer.post("/reports/selection", data={"csrf_token": token, "ids": ["x"],
-                                                   "format": "csv"}).status_code == 403
+    assert (
+        viewer.post(
+            "/reports/selection", data={"csrf_token": token, "ids": ["x"], "format": "csv"}
+        ).status_code
+        == 403
+    )
 
 
 # -- the builders, as the digest calls them ----------------------------------------------------
 
+
 def test_build_docx_and_pdf_from_documents():
     documents = [
-        Document(url=f"https://baobacninhtv.vn/bai-{i}.html", outlet_id="baobacninhtv", title=title,
-                 sapo=SAPO, outlet_name="Báo Bắc Ninh", topics=topics, tone=tone,
-                 published_at=datetime(2026, 11, 20, 7 + i, tzinfo=LOCAL_TZ))
-        for i, (title, topics, tone) in enumerate([
-            ("Bắc Ninh đẩy mạnh chuyển đổi số, ưu tiên dịch vụ công trực tuyến", ["Chuyển đổi số"],
-             "positive"),
-            ("Xử lý nghiêm vi phạm nồng độ cồn trên quốc lộ 18", ["An toàn giao thông"], "negative"),
-            ("Người dân Quế Võ phản ánh ô nhiễm nước thải", [], "negative"),
-        ])]
-    data = build_docx(documents, "ĐIỂM BÁO NGÀY 20/11/2026", date(2026, 11, 20),
-                      "Ban Tuyên giáo Tỉnh ủy Bắc Ninh", outlet_names={"baobacninhtv": "Báo Bắc Ninh"})
+        Document(
+            url=f"https://baobacninhtv.vn/bai-{i}.html",
+            outlet_id="baobacninhtv",
+            title=title,
+            sapo=SAPO,
+            outlet_name="Báo Bắc Ninh",
+            topics=topics,
+            tone=tone,
+            published_at=datetime(2026, 11, 20, 7 + i, tzinfo=LOCAL_TZ),
+        )
+        for i, (title, topics, tone) in enumerate(
+            [
+                (
+                    "Bắc Ninh đẩy mạnh chuyển đổi số, ưu tiên dịch vụ công trực tuyến",
+                    ["Chuyển đổi số"],
+                    "positive",
+                ),
+                ("Xử lý nghiêm vi phạm nồng độ cồn trên quốc lộ 18", ["An toàn giao thông"], "negative"),
+                ("Người dân Quế Võ phản ánh ô nhiễm nước thải", [], "negative"),
+            ]
+        )
+    ]
+    data = build_docx(
+        documents,
+        "ĐIỂM BÁO NGÀY 20/11/2026",
+        date(2026, 11, 20),
+        "Ban Tuyên giáo Tỉnh ủy Bắc Ninh",
+        outlet_names={"baobacninhtv": "Báo Bắc Ninh"},
+    )
     text = docx_text(data)
     assert "Bắc Ninh đẩy mạnh chuyển đổi số, ưu tiên dịch vụ công trực tuyến" in text
     assert "Chủ đề khác (1 tin, bài)" in text and "Báo Bắc Ninh, 20/11/2026 07:00 — Tích cực" in text
@@ -305,7 +372,12 @@ def test_build_docx_and_pdf_from_documents():
 
 
 def test_builders_survive_characters_xml_cannot_hold():
-    odd = Document(url="https://baothunghiem.vn/x.html", outlet_id="x", title="Tiêu đề\x0bcó\x00ký tự lạ",
-                   sapo="Sa pô\x1f", published_at=datetime(2026, 11, 20, 8, tzinfo=LOCAL_TZ))
+    odd = Document(
+        url="https://baothunghiem.vn/x.html",
+        outlet_id="x",
+        title="Tiêu đề\x0bcó\x00ký tự lạ",
+        sapo="Sa pô\x1f",
+        published_at=datetime(2026, 11, 20, 8, tzinfo=LOCAL_TZ),
+    )
     assert "Tiêu đề có ký tự lạ" in docx_text(build_docx([odd], "", date(2026, 11, 20), ""))
     assert "Tiêu đề có ký tự lạ" in pdf_text(build_pdf([odd], "", date(2026, 11, 20), ""))

@@ -36,8 +36,9 @@ def corpus(count: int) -> Iterator[Document]:
     for n in range(count):
         doc = base[n % len(base)]
         # No body: exports leave it out, and tokenising it would triple the indexing time.
-        yield dataclasses.replace(doc, url=f"{doc.url}?ban={n}", id="", story_id="", body="",
-                                  title=f"{doc.title} – bản {n}")
+        yield dataclasses.replace(
+            doc, url=f"{doc.url}?ban={n}", id="", story_id="", body="", title=f"{doc.title} – bản {n}"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +53,12 @@ def big_app(tmp_path_factory):
     backend.close()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PRESSWATCH_DATA_DIR", str(data_dir))
-        app = create_app({"PRESSWATCH_DATA_DIR": data_dir,
-                          "PRESSWATCH_SEARCH": SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)})})
+        app = create_app(
+            {
+                "PRESSWATCH_DATA_DIR": data_dir,
+                "PRESSWATCH_SEARCH": SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(data_dir)}),
+            }
+        )
     return app, ids
 
 

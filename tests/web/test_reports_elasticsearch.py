@@ -20,9 +20,13 @@ pytestmark = pytest.mark.elasticsearch
 def test_csv_and_docx_exports_on_elasticsearch(tmp_path, elasticsearch_url, es_index):
     from presswatch.app import create_app
 
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
-                                    "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-                                    "PRESSWATCH_ELASTICSEARCH_INDEX": es_index})
+    config = SearchConfig.from_env(
+        {
+            "PRESSWATCH_DATA_DIR": str(tmp_path),
+            "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+            "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+        }
+    )
     backend = open_backend(config, refresh=True)
     indexed = index_corpus(backend, local_today())
     backend.close()
@@ -34,8 +38,9 @@ def test_csv_and_docx_exports_on_elasticsearch(tmp_path, elasticsearch_url, es_i
     assert everything.status_code == 200 and len(rows) - 1 == len(indexed) == len(documents(local_today()))
     assert {row[12] for row in rows[1:]} == {d.id for d in indexed}
 
-    traffic = client.get("/reports/export/csv", query_string={"q": '"tai nạn giao thông"',
-                                                              "province": "Bắc Ninh"})
+    traffic = client.get(
+        "/reports/export/csv", query_string={"q": '"tai nạn giao thông"', "province": "Bắc Ninh"}
+    )
     titles = [row[1] for row in csv.reader(io.StringIO(traffic.get_data().decode("utf-8-sig")))][1:]
     assert TRAFFIC_TITLE in titles and len(titles) == int(traffic.headers["X-Presswatch-Rows"]) == 4
 

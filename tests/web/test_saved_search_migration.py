@@ -33,11 +33,18 @@ def test_old_rows_become_criteria_and_their_digests_match(tmp_path):
     with sqlite3.connect(path) as db:
         db.executescript(OLD_SCHEMA)
         db.execute("INSERT INTO users(id, email, password_hash, role) VALUES (7, 'an@so.vn', 'x', 'viewer')")
-        db.executemany("INSERT INTO saved_searches(id, user_id, name, query_string) VALUES (?, 7, ?, ?)",
-                       [(41, "Giao thông", FILTERED), (42, "Lừa đảo", "lừa đảo"),
-                        (43, "Ngày hỏng", "q=FDI&from=9999-12-31&to=2026-11-19&evil=1")])
-        db.execute("INSERT INTO subscriptions(user_id, kind, target, frequency) VALUES (7, 'saved_search', "
-                   "'41', 'daily')")
+        db.executemany(
+            "INSERT INTO saved_searches(id, user_id, name, query_string) VALUES (?, 7, ?, ?)",
+            [
+                (41, "Giao thông", FILTERED),
+                (42, "Lừa đảo", "lừa đảo"),
+                (43, "Ngày hỏng", "q=FDI&from=9999-12-31&to=2026-11-19&evil=1"),
+            ],
+        )
+        db.execute(
+            "INSERT INTO subscriptions(user_id, kind, target, frequency) VALUES (7, 'saved_search', "
+            "'41', 'daily')"
+        )
 
     app = make_app(PRESSWATCH_DATABASE=str(path))
     make_app(PRESSWATCH_DATABASE=str(path))  # a second start finds nothing left to convert
@@ -47,8 +54,9 @@ def test_old_rows_become_criteria_and_their_digests_match(tmp_path):
         columns = {row[1] for row in db.execute("PRAGMA table_info(saved_searches)")}
         (subscription,) = list_subscriptions(db, deliverable=True)
     assert "query_string" not in columns
-    assert saved[41].criteria == SearchCriteria(query="giao thông", provinces=("Bắc Ninh",),
-                                                tones=("negative",), sort="date", collapse=True)
+    assert saved[41].criteria == SearchCriteria(
+        query="giao thông", provinces=("Bắc Ninh",), tones=("negative",), sort="date", collapse=True
+    )
     assert saved[42].criteria == SearchCriteria(query="lừa đảo")  # plain text kept as the query
     assert saved[43].criteria == SearchCriteria(query="FDI", date_to=date(2026, 11, 19))  # far date dropped
 
@@ -69,13 +77,22 @@ def test_a_saved_search_round_trips_through_the_page(tmp_path):
     app = make_app()
     index(app, corpus())
     email, _ = make_user(app)
-    args = {"q": "FDI", "outlet": ["vnexpress", "tuoitre"], "topic": "Thu hút đầu tư", "from": "19/11/2026",
-            "collapse": "1"}
+    args = {
+        "q": "FDI",
+        "outlet": ["vnexpress", "tuoitre"],
+        "topic": "Thu hút đầu tư",
+        "from": "19/11/2026",
+        "collapse": "1",
+    }
     saved_id = int(save_search(app, email, args))
     with connect(database_path(app)) as db:
         user_id = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
         (saved,) = list_saved(db, user_id, 10)
     assert saved.id == saved_id
-    assert saved.criteria == SearchCriteria(query="FDI", outlets=("vnexpress", "tuoitre"),
-                                            topics=("Thu hút đầu tư",), date_from=date(2026, 11, 19),
-                                            collapse=True)
+    assert saved.criteria == SearchCriteria(
+        query="FDI",
+        outlets=("vnexpress", "tuoitre"),
+        topics=("Thu hút đầu tư",),
+        date_from=date(2026, 11, 19),
+        collapse=True,
+    )

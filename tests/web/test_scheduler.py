@@ -46,8 +46,9 @@ def due_now(app) -> None:
     today = datetime.now(LOCAL_TZ).date()
     midnight = datetime.combine(today, clock_time.min, LOCAL_TZ)
     add_subscription(app, send_at="00:00", created=midnight - timedelta(minutes=1))
-    index(app, [doc(n, f"Bắc Ninh: tin thứ {n} của hôm qua", midnight - timedelta(hours=n))
-                for n in (1, 2, 3)])
+    index(
+        app, [doc(n, f"Bắc Ninh: tin thứ {n} của hôm qua", midnight - timedelta(hours=n)) for n in (1, 2, 3)]
+    )
 
 
 def wait_for(predicate, timeout: float = 20) -> None:
@@ -83,8 +84,9 @@ def test_jobs_are_stored_and_survive_a_restart(smtp):
 def test_digest_job_fired_twice_sends_one_mail(smtp):
     app = make_app(smtp)
     due_now(app)
-    scheduler = schedule.build_scheduler(app, crawl_minutes=0, digest_seconds=3600, alert_minutes=600,
-                                         paused=True)
+    scheduler = schedule.build_scheduler(
+        app, crawl_minutes=0, digest_seconds=3600, alert_minutes=600, paused=True
+    )
     finished: list[int] = []
     scheduler.add_listener(lambda event: finished.append(event.code), EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     try:
@@ -111,16 +113,23 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
     app = make_app(smtp)
     _, email = add_subscription(app, email="canh-bao@tuyengiao.test", frequency="daily")
     search_id = save_search(app, email, {}, name="Mọi bài")  # the search page with nothing typed
-    add_subscription(app, email=email, kind="saved_search", target=str(search_id), frequency="immediate",
-                     created=datetime.now(LOCAL_TZ) - timedelta(minutes=1))
+    add_subscription(
+        app,
+        email=email,
+        kind="saved_search",
+        target=str(search_id),
+        frequency="immediate",
+        created=datetime.now(LOCAL_TZ) - timedelta(minutes=1),
+    )
     schedule.build_scheduler(app, crawl_minutes=0, paused=True).shutdown(wait=False)  # binds the app
     with SamplePress() as press:  # today's sample press
         code = schedule.crawl_job(f"--sample-url {press.base_url}", timeout_minutes=5)
     assert code == 0
     log = (Path(app.config["PRESSWATCH_DATA_DIR"]) / "logs" / "crawl.log").read_text(encoding="utf-8")
     assert "Crawl finished" in log and "-m presswatch crawl --sample-url" in log
-    assert stat.S_IMODE((Path(app.config["PRESSWATCH_DATA_DIR"]) / "logs" / "crawl.log").stat().st_mode) \
-        == 0o600  # the data folder is private, the crawl's log too (issue 16, item 10)
+    assert (
+        stat.S_IMODE((Path(app.config["PRESSWATCH_DATA_DIR"]) / "logs" / "crawl.log").stat().st_mode) == 0o600
+    )  # the data folder is private, the crawl's log too (issue 16, item 10)
     with app.app_context():
         from web import services
 
@@ -130,19 +139,32 @@ def test_crawl_job_crawls_in_a_subprocess_then_alerts(smtp):
 
 
 def _up(data_dir: Path, port: int) -> subprocess.Popen:
-    code = ("import sys\nfrom presswatch.cli import main\nfrom presswatch.commands.digest import up_command\n"
-            "main.add_command(up_command)\nmain()")
+    code = (
+        "import sys\nfrom presswatch.cli import main\nfrom presswatch.commands.digest import up_command\n"
+        "main.add_command(up_command)\nmain()"
+    )
     # PYTHONFAULTHANDLER: a process that will not stop dumps every thread's stack on SIGABRT.
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir), "PRESSWATCH_SECRET_KEY": "up-test",
-           "PYTHONFAULTHANDLER": "1"}
-    return subprocess.Popen([sys.executable, "-c", code, "up", "--port", str(port), "--crawl-every", "0"],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data_dir),
+        "PRESSWATCH_SECRET_KEY": "up-test",
+        "PYTHONFAULTHANDLER": "1",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", code, "up", "--port", str(port), "--crawl-every", "0"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def test_up_serves_the_app_with_its_schedule(tmp_path):
     port = free_port()
     first = _up(tmp_path, port)
     try:
+
         def serving() -> bool:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/auth/login", timeout=2) as response:
@@ -177,13 +199,21 @@ def test_on_elasticsearch_a_nightly_job_merges_closed_months(tmp_path, elasticse
     from search.backends import open_backend
     from search.config import SearchConfig
 
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
-                                    "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-                                    "PRESSWATCH_ELASTICSEARCH_INDEX": es_index})
+    config = SearchConfig.from_env(
+        {
+            "PRESSWATCH_DATA_DIR": str(tmp_path),
+            "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+            "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+        }
+    )
     backend = open_backend(config, refresh=True)
     for batch in range(2):  # two refreshed batches: two segments in September's index
-        backend.index([doc(10 * batch + n, f"Tin tháng chín {n}", datetime(2026, 9, 3 + n, tzinfo=LOCAL_TZ))
-                       for n in range(3)])
+        backend.index(
+            [
+                doc(10 * batch + n, f"Tin tháng chín {n}", datetime(2026, 9, 3 + n, tzinfo=LOCAL_TZ))
+                for n in range(3)
+            ]
+        )
     app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
     scheduler = schedule.build_scheduler(app, crawl_minutes=0, paused=True)
     job = scheduler.get_job("optimize")
@@ -219,7 +249,9 @@ def test_jobs_stored_before_the_scheduler_moved_are_replaced(smtp):
     again = schedule.build_scheduler(app, crawl_minutes=30, paused=True)
     try:
         assert {job.id: job.func_ref for job in again.get_jobs()} == {
-            "crawl": "presswatch.scheduler:crawl_job", "digest": "presswatch.scheduler:digest_job",
-            "alerts": "presswatch.scheduler:alert_job"}
+            "crawl": "presswatch.scheduler:crawl_job",
+            "digest": "presswatch.scheduler:digest_job",
+            "alerts": "presswatch.scheduler:alert_job",
+        }
     finally:
         again.shutdown(wait=False)

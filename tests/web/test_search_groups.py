@@ -22,14 +22,27 @@ def client(tmp_path):
     app, _anchor = corpus_app(tmp_path)
     backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)}))
     body = "Lễ hội vải thiều Lục Ngạn thu hút đông đảo du khách. Nông dân phấn khởi vì giá vải cao."
-    backend.index([
-        Document(url="https://baobacgiang.vn/vai-thieu-2024.html", outlet_id="baobacgiang",
-                 outlet_name="Báo Bắc Giang", outlet_group="bptth-bacninh", title="Vải thiều Lục Ngạn 2024",
-                 body=body, published_at=datetime(2024, 6, 10, 8, tzinfo=LOCAL_TZ)),
-        Document(url="https://baobacninhtv.vn/vai-thieu-postid1.bbg", outlet_id="bptth-bacninh",
-                 outlet_group="bptth-bacninh", title="Vải thiều Lục Ngạn 2026", body=body,
-                 published_at=datetime(2026, 6, 12, 8, tzinfo=LOCAL_TZ)),
-    ])
+    backend.index(
+        [
+            Document(
+                url="https://baobacgiang.vn/vai-thieu-2024.html",
+                outlet_id="baobacgiang",
+                outlet_name="Báo Bắc Giang",
+                outlet_group="bptth-bacninh",
+                title="Vải thiều Lục Ngạn 2024",
+                body=body,
+                published_at=datetime(2024, 6, 10, 8, tzinfo=LOCAL_TZ),
+            ),
+            Document(
+                url="https://baobacninhtv.vn/vai-thieu-postid1.bbg",
+                outlet_id="bptth-bacninh",
+                outlet_group="bptth-bacninh",
+                title="Vải thiều Lục Ngạn 2026",
+                body=body,
+                published_at=datetime(2026, 6, 12, 8, tzinfo=LOCAL_TZ),
+            ),
+        ]
+    )
     backend.close()
     return logged_in_client(app, "viewer")
 
@@ -54,10 +67,22 @@ def test_outlets_are_grouped_by_default_and_can_be_shown_apart(client):
     assert label == "Gộp các cơ quan đã sáp nhập" and "apart" not in back
 
     # Choosing the group finds the predecessor's article too; the old outlet alone finds only its own.
-    assert total(client.get("/search", query_string={"q": "vải thiều", "group": "bptth-bacninh"})
-                 .get_data(as_text=True)) == 2
-    assert total(client.get("/search", query_string={"q": "vải thiều", "outlet": "baobacgiang", "apart": "1"})
-                 .get_data(as_text=True)) == 1
+    assert (
+        total(
+            client.get("/search", query_string={"q": "vải thiều", "group": "bptth-bacninh"}).get_data(
+                as_text=True
+            )
+        )
+        == 2
+    )
+    assert (
+        total(
+            client.get(
+                "/search", query_string={"q": "vải thiều", "outlet": "baobacgiang", "apart": "1"}
+            ).get_data(as_text=True)
+        )
+        == 1
+    )
 
 
 def test_dashboard_counts_a_merged_paper_with_its_successor_and_can_show_it_apart(tmp_path):
@@ -66,15 +91,29 @@ def test_dashboard_counts_a_merged_paper_with_its_successor_and_can_show_it_apar
     app, anchor = corpus_app(tmp_path)
     backend = open_backend(SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)}))
     at = datetime.combine(anchor, datetime.min.time(), LOCAL_TZ)
-    old = [Document(url=f"https://baobacgiang.vn/vai-{n}.html", outlet_id="baobacgiang",
-                    outlet_group="bptth-bacninh", outlet_kind="provincial-party-paper",
-                    title=f"Vải thiều Lục Ngạn số {n}", body="Mùa vải thiều ở Bắc Giang.",
-                    provinces=["Bắc Ninh"], published_at=at.replace(hour=8) - timedelta(days=20 + n))
-           for n in range(3)]
-    new = Document(url="https://baobacninhtv.vn/vai-postid9.bbg", outlet_id="bptth-bacninh",
-                   outlet_group="bptth-bacninh", outlet_kind="provincial-press-agency",
-                   title="Vải thiều Bắc Ninh", body="Mùa vải thiều ở Bắc Ninh.", provinces=["Bắc Ninh"],
-                   published_at=at.replace(hour=8) - timedelta(days=1))
+    old = [
+        Document(
+            url=f"https://baobacgiang.vn/vai-{n}.html",
+            outlet_id="baobacgiang",
+            outlet_group="bptth-bacninh",
+            outlet_kind="provincial-party-paper",
+            title=f"Vải thiều Lục Ngạn số {n}",
+            body="Mùa vải thiều ở Bắc Giang.",
+            provinces=["Bắc Ninh"],
+            published_at=at.replace(hour=8) - timedelta(days=20 + n),
+        )
+        for n in range(3)
+    ]
+    new = Document(
+        url="https://baobacninhtv.vn/vai-postid9.bbg",
+        outlet_id="bptth-bacninh",
+        outlet_group="bptth-bacninh",
+        outlet_kind="provincial-press-agency",
+        title="Vải thiều Bắc Ninh",
+        body="Mùa vải thiều ở Bắc Ninh.",
+        provinces=["Bắc Ninh"],
+        published_at=at.replace(hour=8) - timedelta(days=1),
+    )
     backend.index([*old, new])
     backend.close()
     client = logged_in_client(app, "viewer")

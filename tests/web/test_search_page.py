@@ -29,8 +29,9 @@ def csrf_token(page: str) -> str:
 
 def facet_counts(page: str, name: str) -> dict[str, int]:
     section = re.search(rf'data-facet="{name}">(.*?)</section>', page, re.S).group(1)
-    pairs = re.findall(r'<span class="label">(.*?)</span>\s*<span class="count">([\d.,]+)</span>',
-                       section, re.S)
+    pairs = re.findall(
+        r'<span class="label">(.*?)</span>\s*<span class="count">([\d.,]+)</span>', section, re.S
+    )
     return {unescape(label.strip()): int(count.replace(".", "").replace(",", "")) for label, count in pairs}
 
 
@@ -38,17 +39,25 @@ def total(page: str) -> int:
     return int(re.search(r'class="total">([\d.,]+)<', page).group(1).replace(".", ""))
 
 
-@pytest.mark.parametrize("method,url", [
-    ("get", "/search"), ("get", "/search/saved"),
-    ("post", "/search/saved"), ("post", "/search/saved/1/delete"),
-])
+@pytest.mark.parametrize(
+    "method,url",
+    [
+        ("get", "/search"),
+        ("get", "/search/saved"),
+        ("post", "/search/saved"),
+        ("post", "/search/saved/1/delete"),
+    ],
+)
 def test_routes_need_login(app, method, url):
     client = app.test_client()
     data = {}
     if method == "post":  # with a valid token from the login page, so only the login check can refuse
         page = client.get("/auth/login").get_data(as_text=True)
-        data = {"csrf_token": re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1),
-                "name": "x", "query_string": "q=a"}
+        data = {
+            "csrf_token": re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1),
+            "name": "x",
+            "query_string": "q=a",
+        }
     response = getattr(client, method)(url, data=data)
     assert response.status_code == 302
     assert "/auth/login" in response.headers["Location"]
@@ -80,12 +89,14 @@ def test_filters_combine_and_dates_restrict(client, app):
     from web.filters import local_today
 
     today = local_today().isoformat()
-    page = client.get("/search", query_string={"from": today, "to": today,
-                                               "province": "Hà Nội"}).get_data(as_text=True)
+    page = client.get("/search", query_string={"from": today, "to": today, "province": "Hà Nội"}).get_data(
+        as_text=True
+    )
     assert total(page) == 1
     typed = local_today().strftime("%d/%m/%Y")  # as staff type it in the date boxes
-    page = client.get("/search", query_string={"from": typed, "to": typed,
-                                               "province": "Hà Nội"}).get_data(as_text=True)
+    page = client.get("/search", query_string={"from": typed, "to": typed, "province": "Hà Nội"}).get_data(
+        as_text=True
+    )
     assert total(page) == 1 and f'value="{typed}"' in page
     refused = client.get("/search", query_string={"from": "31/02/2026", "q": "Hà Nội"})
     assert refused.status_code == 400  # said, not silently dropped; the rest of the search is kept
@@ -121,7 +132,7 @@ def test_syntax_error_shows_message_column_and_caret(client):
     caret = re.search(r'<span class="caretmark">( *)\^</span>', page)
     assert caret and len(caret.group(1)) == 16
     assert 'aria-invalid="true"' in page
-    assert "<details class=\"cheatsheet\" open>" in page
+    assert '<details class="cheatsheet" open>' in page
 
 
 def test_cheatsheet_examples_all_parse(client):
@@ -144,7 +155,7 @@ def test_hostile_titles_and_outlet_names_are_escaped(client):
     page = client.get("/search", query_string={"q": "lừa đảo"}).get_data(as_text=True)
     assert unescape("&lt;script&gt;alert(&#39;xss-title&#39;)") in unescape(page)
     assert "<script>alert('xss-title')" not in page
-    assert XSS_OUTLET_NAME not in page and "onerror=\"alert" not in page
+    assert XSS_OUTLET_NAME not in page and 'onerror="alert' not in page
     assert "&lt;img src=x onerror=" in page
     assert XSS_TITLE.split("</script>")[1] in page
 
@@ -170,9 +181,14 @@ def test_save_list_and_delete_own_search(client, app):
     args = {"q": "giao thông", "province": "Bắc Ninh"}
     page = client.get("/search", query_string=args).get_data(as_text=True)
     token = csrf_token(page)
-    response = client.post("/search/saved", data={
-        "csrf_token": token, "name": "<b>Giao thông</b> Bắc Ninh",
-        "query_string": "q=giao+th%C3%B4ng&province=B%E1%BA%AFc+Ninh&evil=1&page=3"})
+    response = client.post(
+        "/search/saved",
+        data={
+            "csrf_token": token,
+            "name": "<b>Giao thông</b> Bắc Ninh",
+            "query_string": "q=giao+th%C3%B4ng&province=B%E1%BA%AFc+Ninh&evil=1&page=3",
+        },
+    )
     assert response.status_code == 302
     target = urlsplit(response.headers["Location"])
     assert target.path == "/search"
@@ -180,7 +196,7 @@ def test_save_list_and_delete_own_search(client, app):
     listing = client.get("/search/saved").get_data(as_text=True)
     assert "&lt;b&gt;Giao thông&lt;/b&gt; Bắc Ninh" in listing and "<b>Giao" not in listing
     assert "Tỉnh, thành:</span> Bắc Ninh" in listing
-    saved_id = re.search(r'/search/saved/(\d+)/delete', listing).group(1)
+    saved_id = re.search(r"/search/saved/(\d+)/delete", listing).group(1)
 
     other = logged_in_client(app, "admin")
     other_page = other.get("/search/saved").get_data(as_text=True)

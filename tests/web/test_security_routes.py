@@ -25,7 +25,7 @@ PUBLIC = {
 }
 CSRF_EXEMPT = {
     "digest.unsubscribe": "RFC 8058 one-click POST from mail clients has no CSRF token; the signed "
-                          "token in the URL authenticates it",
+    "token in the URL authenticates it",
 }
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 

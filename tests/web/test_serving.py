@@ -22,14 +22,23 @@ REPO = Path(__file__).resolve().parents[2]
 def start_run(data_dir: Path) -> tuple[str, subprocess.Popen]:
     """``presswatch run`` on a free port with a 2-second idle timeout, once it answers."""
     port = free_port()
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir),
-           "PRESSWATCH_SECRET_KEY": "serving-test", "PRESSWATCH_WEB_TIMEOUT": "2",
-           "PRESSWATCH_WEB_THREADS": "3"}
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(data_dir),
+        "PRESSWATCH_SECRET_KEY": "serving-test",
+        "PRESSWATCH_WEB_TIMEOUT": "2",
+        "PRESSWATCH_WEB_THREADS": "3",
+    }
     env.pop("PRESSWATCH_ELASTICSEARCH_URL", None)
-    process = subprocess.Popen([sys.executable, "-m", "presswatch", "run", "--port", str(port)], cwd=REPO,
-                                env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "presswatch", "run", "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -110,7 +119,13 @@ def test_sigterm_stops_it_cleanly(tmp_path):
 
 def test_a_bad_server_setting_is_a_clear_error(tmp_path):
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_WEB_THREADS": "many"}
-    result = subprocess.run([sys.executable, "-m", "presswatch", "run", "--port", str(free_port())], cwd=REPO,
-                            env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", "run", "--port", str(free_port())],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0 and "PRESSWATCH_WEB_THREADS must be a whole number" in result.stderr
     assert "Traceback" not in result.stderr

@@ -88,8 +88,9 @@ def test_unknown_and_disabled_addresses_cost_a_password_hash_too(server, monkeyp
     base, app = server
     calls = []
     real = web.auth.check_password_hash
-    monkeypatch.setattr(web.auth, "check_password_hash",
-                        lambda stored, given: calls.append(stored) or real(stored, given))
+    monkeypatch.setattr(
+        web.auth, "check_password_hash", lambda stored, given: calls.append(stored) or real(stored, given)
+    )
     known, _ = make_user(app, "viewer")
     disabled, _ = make_user(app, "viewer")
     with connect(database_path(app)) as db:

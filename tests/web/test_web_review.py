@@ -54,8 +54,9 @@ def test_the_account_form_refuses_a_name_with_line_breaks(app):
     with serving(app) as base:
         admin = admin_browser(app, base)
         for name in ("An\r\nBcc: victim@evil.example", "Bình\n", "Chi\tTab"):
-            response = admin.post_form("/admin/users",
-                                       {"email": "moi@btg.vn", "name": name, "role": "viewer"})
+            response = admin.post_form(
+                "/admin/users", {"email": "moi@btg.vn", "name": name, "role": "viewer"}
+            )
             assert response.status_code == 400 and "xuống dòng" in response.text, name
     with connect(database_path(app)) as db:
         assert db.execute("SELECT count(*) FROM users WHERE email = 'moi@btg.vn'").fetchone()[0] == 0
@@ -107,10 +108,12 @@ def index_down(tmp_path, monkeypatch):
 
     url = f"http://elastic:geheim-7781@127.0.0.1:{free_port()}"
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
-    config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path),
-                                    "PRESSWATCH_ELASTICSEARCH_URL": url})
-    return create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config,
-                       "SECRET_KEY": "index-down"}), url
+    config = SearchConfig.from_env(
+        {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": url}
+    )
+    return create_app(
+        {"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config, "SECRET_KEY": "index-down"}
+    ), url
 
 
 def test_staff_read_index_unavailable_not_the_url_or_the_error(index_down, caplog):
@@ -153,8 +156,13 @@ def test_the_smtp_password_is_not_sent_without_tls():
 def test_an_account_has_a_bounded_number_of_subscriptions(smtp):
     app = make_app(smtp, PRESSWATCH_MAX_SUBSCRIPTIONS=3)
     email, password = make_user(app, "viewer")
-    form = {"kind": "province", "frequency": "daily", "send_at": "07:00", "alert_rule": "match",
-            "min_outlets": "3"}
+    form = {
+        "kind": "province",
+        "frequency": "daily",
+        "send_at": "07:00",
+        "alert_rule": "match",
+        "min_outlets": "3",
+    }
     with serving(app) as base:
         browser = Browser(base)
         assert browser.login(email, password).status_code == 302

@@ -114,13 +114,23 @@ def _entry(outlet_id: str) -> dict[str, Any]:
     return found
 
 
-def _render(entry: dict[str, Any], *, new: bool, error: Any = None, probe: Any = None,
-            status: int = 200) -> ResponseReturnValue:
+def _render(
+    entry: dict[str, Any], *, new: bool, error: Any = None, probe: Any = None, status: int = 200
+) -> ResponseReturnValue:
     rules = outlet_store.rules()
     history = [] if new else outlet_store.history(get_db(), entry.get("id"))
-    return render_template("admin/outlet_edit.html", values=form_values(entry), new=new, error=error,
-                           probe=probe, kinds=rules.kinds, feeds_sources=rules.feeds_sources,
-                           history=history, allow_local=_allow_local(), active_tab="outlets"), status
+    return render_template(
+        "admin/outlet_edit.html",
+        values=form_values(entry),
+        new=new,
+        error=error,
+        probe=probe,
+        kinds=rules.kinds,
+        feeds_sources=rules.feeds_sources,
+        history=history,
+        allow_local=_allow_local(),
+        active_tab="outlets",
+    ), status
 
 
 def _save(entry: dict[str, Any], *, new: bool) -> ResponseReturnValue:
@@ -130,8 +140,10 @@ def _save(entry: dict[str, Any], *, new: bool) -> ResponseReturnValue:
     try:
         changes = outlet_store.save(get_db(), entry, current_user.email, _data_dir())
     except ValueError as problem:  # the registry's error: names the field
-        error = {"field": getattr(problem, "field", None) or "",
-                 "message": getattr(problem, "message", str(problem))}
+        error = {
+            "field": getattr(problem, "field", None) or "",
+            "message": getattr(problem, "message", str(problem)),
+        }
         return _render(entry, new=new, error=error, status=400)
     name = entry.get("name") or entry["id"]
     flash(_("Đã lưu %(name)s.", name=name) if changes else _("Không có gì thay đổi."), "success")
@@ -143,8 +155,16 @@ def _save(entry: dict[str, Any], *, new: bool) -> ResponseReturnValue:
 def new_outlet() -> ResponseReturnValue:
     if request.method == "POST":
         return _save(entry_from_form(request.form, None), new=True)
-    return _render({"kind": "provincial-press-agency", "feeds_source": "guessed", "feeds": [],
-                    "sitemaps": [], "sections": []}, new=True)
+    return _render(
+        {
+            "kind": "provincial-press-agency",
+            "feeds_source": "guessed",
+            "feeds": [],
+            "sitemaps": [],
+            "sections": [],
+        },
+        new=True,
+    )
 
 
 @bp.route("/outlets/<outlet_id>/edit", methods=["GET", "POST"])
@@ -160,8 +180,9 @@ def run_probe(outlet_id: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
     """Discovery and three articles for one outlet, in a subprocess on the effective registry."""
     data_dir = _data_dir()
     env = {**os.environ, "PRESSWATCH_DATA_DIR": str(data_dir)}
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", dir=data_dir, encoding="utf-8",
-                                     delete=False) as handle:
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".yaml", dir=data_dir, encoding="utf-8", delete=False
+    ) as handle:
         handle.write(outlet_store.dump(entries))
     try:
         command = outlet_store.rules().probe_command(outlet_id, Path(handle.name), PROBE_ARTICLES)
@@ -192,8 +213,11 @@ def probe_outlet(outlet_id: str) -> ResponseReturnValue:
 @bp.route("/outlets/export.yaml")
 @role_required("admin")
 def export_outlets() -> ResponseReturnValue:
-    return Response(outlet_store.export_yaml(get_db()), mimetype="application/x-yaml",
-                    headers={"Content-Disposition": "attachment; filename=outlets.yaml"})
+    return Response(
+        outlet_store.export_yaml(get_db()),
+        mimetype="application/x-yaml",
+        headers={"Content-Disposition": "attachment; filename=outlets.yaml"},
+    )
 
 
 @bp.route("/outlets/import", methods=["POST"])

@@ -74,8 +74,10 @@ def base_entries() -> list[dict[str, Any]]:
 
 
 def managed(db: sqlite3.Connection) -> dict[str, dict[str, Any]]:
-    return {row[0]: json.loads(row[1]) for row in
-            db.execute("SELECT outlet_id, entry FROM managed_outlets ORDER BY outlet_id")}
+    return {
+        row[0]: json.loads(row[1])
+        for row in db.execute("SELECT outlet_id, entry FROM managed_outlets ORDER BY outlet_id")
+    }
 
 
 def merge(base: list[dict[str, Any]], changed: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -96,15 +98,30 @@ def validate(entries: list[dict[str, Any]]) -> list[Any]:
 
 def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list[Any]]:
     before = before or {}
-    return {k: [before.get(k), after.get(k)] for k in sorted(set(before) | set(after))
-            if before.get(k) != after.get(k)}
+    return {
+        k: [before.get(k), after.get(k)]
+        for k in sorted(set(before) | set(after))
+        if before.get(k) != after.get(k)
+    }
 
 
-def audit(db: sqlite3.Connection, user: str, outlet_id: str, action: str,
-          changes: dict[str, list[Any]] | None = None) -> None:
-    db.execute("INSERT INTO outlet_audit(at, user_email, outlet_id, action, changes) VALUES (?,?,?,?,?)",
-               (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), user, outlet_id, action,
-                json.dumps(changes or {}, ensure_ascii=False)))
+def audit(
+    db: sqlite3.Connection,
+    user: str,
+    outlet_id: str,
+    action: str,
+    changes: dict[str, list[Any]] | None = None,
+) -> None:
+    db.execute(
+        "INSERT INTO outlet_audit(at, user_email, outlet_id, action, changes) VALUES (?,?,?,?,?)",
+        (
+            dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            user,
+            outlet_id,
+            action,
+            json.dumps(changes or {}, ensure_ascii=False),
+        ),
+    )
 
 
 def history(db: sqlite3.Connection, outlet_id: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -113,12 +130,15 @@ def history(db: sqlite3.Connection, outlet_id: str | None = None, limit: int = 5
     if outlet_id:
         sql, params = sql + " WHERE outlet_id = ?", (outlet_id,)
     rows = db.execute(sql + " ORDER BY id DESC LIMIT ?", (*params, limit))
-    return [{"at": at, "user": user, "outlet_id": oid, "action": action, "changes": json.loads(changes)}
-            for at, user, oid, action, changes in rows]
+    return [
+        {"at": at, "user": user, "outlet_id": oid, "action": action, "changes": json.loads(changes)}
+        for at, user, oid, action, changes in rows
+    ]
 
 
-def save(db: sqlite3.Connection, entry: dict[str, Any], user: str, data_dir: Path,
-         action: str = "edit") -> dict[str, list[Any]]:
+def save(
+    db: sqlite3.Connection, entry: dict[str, Any], user: str, data_dir: Path, action: str = "edit"
+) -> dict[str, list[Any]]:
     """Validate ``entry`` against everything else, store it, audit the change and rewrite the
     effective registry file. Returns the changes ({} when nothing changed)."""
     entry = _plain(entry)
@@ -128,11 +148,17 @@ def save(db: sqlite3.Connection, entry: dict[str, Any], user: str, data_dir: Pat
     changes = diff(before, entry)
     if not changes:
         return {}
-    db.execute("INSERT INTO managed_outlets(outlet_id, entry, updated_at, updated_by) VALUES (?,?,?,?) "
-               "ON CONFLICT(outlet_id) DO UPDATE SET entry = excluded.entry, "
-               "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-               (entry["id"], json.dumps(entry, ensure_ascii=False),
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), user))
+    db.execute(
+        "INSERT INTO managed_outlets(outlet_id, entry, updated_at, updated_by) VALUES (?,?,?,?) "
+        "ON CONFLICT(outlet_id) DO UPDATE SET entry = excluded.entry, "
+        "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        (
+            entry["id"],
+            json.dumps(entry, ensure_ascii=False),
+            dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            user,
+        ),
+    )
     audit(db, user, entry["id"], "add" if before is None else action, changes)
     db.commit()
     write_effective(db, data_dir)
@@ -158,8 +184,7 @@ def all_outlets(db: sqlite3.Connection) -> list[tuple[Any, str]]:
     except ValueError:  # a later shipped registry disagrees with an old edit: show the shipped one
         real, changed = validate(base_entries()), {}
     sample = rules().sample_outlets()
-    return ([(o, "app" if o.id in changed else "registry") for o in real]
-            + [(o, "sample") for o in sample])
+    return [(o, "app" if o.id in changed else "registry") for o in real] + [(o, "sample") for o in sample]
 
 
 def write_effective(db: sqlite3.Connection, data_dir: Path) -> Path:
@@ -182,9 +207,16 @@ def import_yaml(db: sqlite3.Connection, text: str, user: str, data_dir: Path) ->
     changed = {e["id"]: e for e in uploaded if current.get(e["id"]) != e}
     validate(merge(base_entries(), {**managed(db), **changed}))
     for outlet_id, entry in changed.items():
-        db.execute("INSERT OR REPLACE INTO managed_outlets(outlet_id, entry, updated_at, updated_by) "
-                   "VALUES (?,?,?,?)", (outlet_id, json.dumps(entry, ensure_ascii=False),
-                                        dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), user))
+        db.execute(
+            "INSERT OR REPLACE INTO managed_outlets(outlet_id, entry, updated_at, updated_by) "
+            "VALUES (?,?,?,?)",
+            (
+                outlet_id,
+                json.dumps(entry, ensure_ascii=False),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                user,
+            ),
+        )
         audit(db, user, outlet_id, "import", diff(current.get(outlet_id), entry))
     db.commit()
     if changed:

@@ -54,10 +54,12 @@ def set_enabled(db: sqlite3.Connection, outlet_id: str, enabled: bool | None) ->
     if enabled is None:
         db.execute("DELETE FROM outlet_settings WHERE outlet_id = ?", (outlet_id,))
     else:
-        db.execute("INSERT INTO outlet_settings(outlet_id, enabled, updated_at) "
-                   "VALUES (?, ?, datetime('now')) ON CONFLICT(outlet_id) DO UPDATE "
-                   "SET enabled = excluded.enabled, updated_at = excluded.updated_at",
-                   (outlet_id, int(enabled)))
+        db.execute(
+            "INSERT INTO outlet_settings(outlet_id, enabled, updated_at) "
+            "VALUES (?, ?, datetime('now')) ON CONFLICT(outlet_id) DO UPDATE "
+            "SET enabled = excluded.enabled, updated_at = excluded.updated_at",
+            (outlet_id, int(enabled)),
+        )
     db.commit()
 
 
@@ -74,11 +76,20 @@ def outlets() -> ResponseReturnValue:
         rows = [r for r in rows if r.enabled == (shown == "on")]
     if query:
         # Folded like search: "nhan dan" finds Báo Nhân Dân, "bac ninh" the outlets of Bắc Ninh.
-        rows = [r for r in rows if query in fold(r.outlet.name) or query in r.outlet.id
-                or query in fold(r.outlet.province or "")]
-    return render_template("admin/outlets.html", rows=rows, shown=shown, q=request.args.get("q", ""),
-                           enabled_count=sum(r.enabled for r in rows), active_tab="outlets",
-                           history=history(get_db(), limit=20))
+        rows = [
+            r
+            for r in rows
+            if query in fold(r.outlet.name) or query in r.outlet.id or query in fold(r.outlet.province or "")
+        ]
+    return render_template(
+        "admin/outlets.html",
+        rows=rows,
+        shown=shown,
+        q=request.args.get("q", ""),
+        enabled_count=sum(r.enabled for r in rows),
+        active_tab="outlets",
+        history=history(get_db(), limit=20),
+    )
 
 
 @bp.route("/outlets/<outlet_id>", methods=["POST"])
@@ -94,12 +105,21 @@ def set_outlet(outlet_id: str) -> ResponseReturnValue:
         abort(400)
     before = overrides(get_db()).get(outlet_id)
     action = {"1": "enable", "0": "disable", "default": "default"}[choice]
-    audit(get_db(), current_user.email, outlet_id, action,
-          {"enabled": [before, None if choice == "default" else choice == "1"]})
+    audit(
+        get_db(),
+        current_user.email,
+        outlet_id,
+        action,
+        {"enabled": [before, None if choice == "default" else choice == "1"]},
+    )
     set_enabled(get_db(), outlet_id, None if choice == "default" else choice == "1")
     name = known[outlet_id].name
-    message = {"1": _("Đã bật theo dõi %(name)s.", name=name), "0": _("Đã tắt theo dõi %(name)s.", name=name),
-               "default": _("%(name)s theo lại mặc định của danh mục.", name=name)}[choice]
+    message = {
+        "1": _("Đã bật theo dõi %(name)s.", name=name),
+        "0": _("Đã tắt theo dõi %(name)s.", name=name),
+        "default": _("%(name)s theo lại mặc định của danh mục.", name=name),
+    }[choice]
     flash(message, "success")
-    return redirect(url_for("admin.outlets", show=request.args.get("show") or None,
-                            q=request.args.get("q") or None), 303)
+    return redirect(
+        url_for("admin.outlets", show=request.args.get("show") or None, q=request.args.get("q") or None), 303
+    )

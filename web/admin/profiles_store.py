@@ -36,8 +36,10 @@ from search.document import TEXT_FIELDS, Document
 FILE_NAME = TOPICS_FILE
 KEY = re.compile(r"^[a-z0-9_]{1,60}$")
 PREVIEW_SIZE = 20
-HEADER = ("# Topic profiles edited in Presswatch (Quản trị › Chủ đề). The packaged default is\n"
-          "# search/analysis/topics.yaml; its comments explain every field.\n")
+HEADER = (
+    "# Topic profiles edited in Presswatch (Quản trị › Chủ đề). The packaged default is\n"
+    "# search/analysis/topics.yaml; its comments explain every field.\n"
+)
 
 
 class StaleEdit(Exception):
@@ -72,8 +74,10 @@ def find_entry(data: dict[str, Any], key: str) -> dict[str, Any] | None:
 
 def entry_from_form(form: Any) -> dict[str, Any]:
     """A profile mapping from the edit form; empty optional fields are left out (defaults apply)."""
-    entry: dict[str, Any] = {"key": form.get("key", "").strip(),
-                             "name": " ".join(form.get("name", "").split())}
+    entry: dict[str, Any] = {
+        "key": form.get("key", "").strip(),
+        "name": " ".join(form.get("name", "").split()),
+    }
     description = " ".join(form.get("description", "").split())
     if description:
         entry["description"] = description
@@ -108,8 +112,9 @@ def with_entry(data: dict[str, Any], entry: dict[str, Any], original_key: str | 
 
 def without_entry(data: dict[str, Any], key: str) -> dict[str, Any]:
     updated = copy.deepcopy(data)
-    updated["profiles"] = [p for p in updated["profiles"]
-                           if not (isinstance(p, dict) and p.get("key") == key)]
+    updated["profiles"] = [
+        p for p in updated["profiles"] if not (isinstance(p, dict) and p.get("key") == key)
+    ]
     return updated
 
 
@@ -126,8 +131,9 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump(data: dict[str, Any]) -> str:
-    return HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                              default_flow_style=None)
+    return HEADER + yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
 
 
 def validate(data: dict[str, Any], directory: Path | str) -> tuple[list[Profile], str]:
@@ -179,6 +185,20 @@ def preview(backend: SearchBackend, profiles: list[Profile], key: str) -> Previe
     return Preview(profile, result.total, hits)
 
 
-__all__ = ["PREVIEW_SIZE", "Preview", "ProfileError", "StaleEdit", "active_path", "dump", "editable_path",
-           "entry_from_form", "find_entry", "preview", "read_document", "save", "validate", "with_entry",
-           "without_entry"]
+__all__ = [
+    "PREVIEW_SIZE",
+    "Preview",
+    "ProfileError",
+    "StaleEdit",
+    "active_path",
+    "dump",
+    "editable_path",
+    "entry_from_form",
+    "find_entry",
+    "preview",
+    "read_document",
+    "save",
+    "validate",
+    "with_entry",
+    "without_entry",
+]

@@ -49,9 +49,12 @@ def read_job(data_dir: Path | str, job_id: str) -> dict[str, Any] | None:
         return None
 
 
-def retag_all(backend: SearchBackend, profiles_path: Path,
-              progress: Callable[[dict[str, Any]], None],
-              corrections: CorrectionStore | None = None) -> dict[str, Any]:
+def retag_all(
+    backend: SearchBackend,
+    profiles_path: Path,
+    progress: Callable[[dict[str, Any]], None],
+    corrections: CorrectionStore | None = None,
+) -> dict[str, Any]:
     """Annotate every article with the profiles in ``profiles_path``, put staff corrections back
     over the result, and index what changed."""
     profiles = load_profiles(profiles_path)
@@ -76,16 +79,29 @@ def retag_all(backend: SearchBackend, profiles_path: Path,
     return status
 
 
-def start_retag(app: Flask, profiles_path: Path, requested_by: str,
-                backend_factory: Callable[[], SearchBackend] | None = None) -> str:
+def start_retag(
+    app: Flask,
+    profiles_path: Path,
+    requested_by: str,
+    backend_factory: Callable[[], SearchBackend] | None = None,
+) -> str:
     """Start retagging in a thread; returns the job id for ``read_job``."""
     job_id = secrets.token_hex(8)
     folder = jobs_dir(app.config["PRESSWATCH_DATA_DIR"])
     private_dir(folder)
     path = folder / f"{job_id}.json"
-    status: dict[str, Any] = {"id": job_id, "state": "queued", "total": 0, "done": 0, "changed": 0,
-                              "errors": [], "requested_by": requested_by, "profiles": str(profiles_path),
-                              "created_at": datetime.now(UTC).isoformat(), "message": ""}
+    status: dict[str, Any] = {
+        "id": job_id,
+        "state": "queued",
+        "total": 0,
+        "done": 0,
+        "changed": 0,
+        "errors": [],
+        "requested_by": requested_by,
+        "profiles": str(profiles_path),
+        "created_at": datetime.now(UTC).isoformat(),
+        "message": "",
+    }
     _write(path, status)
 
     def report(update: dict[str, Any]) -> None:
@@ -112,8 +128,12 @@ def start_retag(app: Flask, profiles_path: Path, requested_by: str,
                 report({"state": "failed", "message": f"{type(error).__name__}: {error}"})
                 app.logger.exception("retag job %s failed", job_id)
             finally:
-                report({"finished_at": datetime.now(UTC).isoformat(),
-                        "seconds": round(time.monotonic() - started, 1)})
+                report(
+                    {
+                        "finished_at": datetime.now(UTC).isoformat(),
+                        "seconds": round(time.monotonic() - started, 1),
+                    }
+                )
 
     threading.Thread(target=run, name=f"retag-{job_id}", daemon=True).start()
     return job_id

@@ -35,27 +35,53 @@ def _data_dir() -> Any:
 def topics() -> ResponseReturnValue:
     data, version = store.read_document(_data_dir())
     edited = store.editable_path(_data_dir()).exists()
-    return render_template("admin/topics.html", profiles=[p for p in data["profiles"] if isinstance(p, dict)],
-                           defaults=data.get("defaults") or {}, edited=edited, version=version,
-                           active_tab="topics")
+    return render_template(
+        "admin/topics.html",
+        profiles=[p for p in data["profiles"] if isinstance(p, dict)],
+        defaults=data.get("defaults") or {},
+        edited=edited,
+        version=version,
+        active_tab="topics",
+    )
 
 
 def _form_values(entry: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     fields = entry.get("fields")
-    return {"key": entry.get("key", ""), "name": entry.get("name", ""),
-            "description": entry.get("description", ""), "query": entry.get("query", ""),
-            "fields": fields or defaults.get("fields") or list(TEXT_FIELDS),
-            "custom_fields": fields is not None,
-            "min_hits": entry.get("min_hits", ""), "ignore": "\n".join(entry.get("ignore") or [])}
+    return {
+        "key": entry.get("key", ""),
+        "name": entry.get("name", ""),
+        "description": entry.get("description", ""),
+        "query": entry.get("query", ""),
+        "fields": fields or defaults.get("fields") or list(TEXT_FIELDS),
+        "custom_fields": fields is not None,
+        "min_hits": entry.get("min_hits", ""),
+        "ignore": "\n".join(entry.get("ignore") or []),
+    }
 
 
-def _render(values: dict[str, Any], *, original_key: str | None, version: str, defaults: dict[str, Any],
-            errors: list[str] | None = None, result: store.Preview | None = None,
-            status: int = 200) -> ResponseReturnValue:
-    return render_template("admin/topic_edit.html", values=values, original_key=original_key,
-                           version=version, defaults=defaults, errors=errors or [], preview=result,
-                           text_fields=TEXT_FIELDS, preview_size=store.PREVIEW_SIZE,
-                           outlet_names=services.outlet_names(), active_tab="topics"), status
+def _render(
+    values: dict[str, Any],
+    *,
+    original_key: str | None,
+    version: str,
+    defaults: dict[str, Any],
+    errors: list[str] | None = None,
+    result: store.Preview | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
+    return render_template(
+        "admin/topic_edit.html",
+        values=values,
+        original_key=original_key,
+        version=version,
+        defaults=defaults,
+        errors=errors or [],
+        preview=result,
+        text_fields=TEXT_FIELDS,
+        preview_size=store.PREVIEW_SIZE,
+        outlet_names=services.outlet_names(),
+        active_tab="topics",
+    ), status
 
 
 @bp.route("/topics/new", methods=["GET", "POST"])
@@ -79,40 +105,70 @@ def _edit(original_key: str | None) -> ResponseReturnValue:
     if original_key and existing is None:
         abort(404)
     if request.method == "GET":
-        return _render(_form_values(existing or {}, defaults), original_key=original_key, version=version,
-                       defaults=defaults)
+        return _render(
+            _form_values(existing or {}, defaults),
+            original_key=original_key,
+            version=version,
+            defaults=defaults,
+        )
     entry = store.entry_from_form(request.form)
     values = {**_form_values(entry, defaults), "custom_fields": request.form.get("custom_fields") == "1"}
     posted_version = request.form.get("version", "")
     errors = _entry_errors(entry, data, original_key)
     if errors:
-        return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
-                       errors=errors, status=400)
+        return _render(
+            values,
+            original_key=original_key,
+            version=posted_version,
+            defaults=defaults,
+            errors=errors,
+            status=400,
+        )
     candidate = store.with_entry(data, entry, original_key)
     try:
         profiles, _text = store.validate(candidate, _data_dir())
     except store.ProfileError as error:
-        return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
-                       errors=[_explain(error)], status=400)
+        return _render(
+            values,
+            original_key=original_key,
+            version=posted_version,
+            defaults=defaults,
+            errors=[_explain(error)],
+            status=400,
+        )
     if request.form.get("action") == "save":
         return _save(candidate, posted_version, entry, values, original_key, defaults)
     try:
         result = store.preview(services.backend(), profiles, entry["key"])
     except QueryError as error:
-        return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
-                       errors=[str(error)], status=400)
+        return _render(
+            values,
+            original_key=original_key,
+            version=posted_version,
+            defaults=defaults,
+            errors=[str(error)],
+            status=400,
+        )
     except BackendUnavailable as error:
-        return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
-                       errors=[services.index_unavailable(error)], status=503)
-    return _render(values, original_key=original_key, version=posted_version, defaults=defaults,
-                   result=result)
+        return _render(
+            values,
+            original_key=original_key,
+            version=posted_version,
+            defaults=defaults,
+            errors=[services.index_unavailable(error)],
+            status=503,
+        )
+    return _render(
+        values, original_key=original_key, version=posted_version, defaults=defaults, result=result
+    )
 
 
 def _entry_errors(entry: dict[str, Any], data: dict[str, Any], original_key: str | None) -> list[str]:
     errors = []
     if not store.KEY.match(entry["key"]):
-        errors.append(_("Mã chủ đề: chỉ chữ thường không dấu, chữ số và dấu gạch dưới "
-                        "(ví dụ: an_toan_giao_thong)."))
+        errors.append(
+            _("Mã chủ đề: chỉ chữ thường không dấu, chữ số và dấu gạch dưới (ví dụ: an_toan_giao_thong).")
+        )
     elif entry["key"] != original_key and store.find_entry(data, entry["key"]) is not None:
         errors.append(_("Mã chủ đề %(key)s đã có.", key=entry["key"]))
     if not entry["name"]:
@@ -131,14 +187,26 @@ def _explain(error: store.ProfileError) -> str:
     return _("Trường %(field)s: %(message)s", field=field, message=message) if field else message
 
 
-def _save(candidate: dict[str, Any], posted_version: str, entry: dict[str, Any], values: dict[str, Any],
-          original_key: str | None, defaults: dict[str, Any]) -> ResponseReturnValue:
+def _save(
+    candidate: dict[str, Any],
+    posted_version: str,
+    entry: dict[str, Any],
+    values: dict[str, Any],
+    original_key: str | None,
+    defaults: dict[str, Any],
+) -> ResponseReturnValue:
     try:
         path, _profiles = store.save(candidate, _data_dir(), posted_version)
     except store.StaleEdit:
         _data, version = store.read_document(_data_dir())
-        return _render(values, original_key=original_key, version=version, defaults=defaults, status=409,
-                       errors=[_("Tệp chủ đề vừa được người khác sửa. Hãy xem trước lại rồi lưu.")])
+        return _render(
+            values,
+            original_key=original_key,
+            version=version,
+            defaults=defaults,
+            status=409,
+            errors=[_("Tệp chủ đề vừa được người khác sửa. Hãy xem trước lại rồi lưu.")],
+        )
     job_id = start_retag(current_flask_app(), path, current_user.email)
     flash(_("Đã lưu chủ đề %(name)s. Đang gắn lại chủ đề cho các bài đã lưu.", name=entry["name"]), "success")
     return redirect(url_for("admin.job", job_id=job_id), 303)
@@ -152,8 +220,9 @@ def delete_topic(key: str) -> ResponseReturnValue:
     if entry is None:
         abort(404)
     try:
-        path, _profiles = store.save(store.without_entry(data, key), _data_dir(),
-                                     request.form.get("version", ""))
+        path, _profiles = store.save(
+            store.without_entry(data, key), _data_dir(), request.form.get("version", "")
+        )
     except store.StaleEdit:
         flash(_("Tệp chủ đề vừa được người khác sửa; hãy thử lại."), "error")
         return redirect(url_for("admin.topics"), 303)
@@ -161,8 +230,10 @@ def delete_topic(key: str) -> ResponseReturnValue:
         flash(_explain(error), "error")
         return redirect(url_for("admin.topics"), 303)
     job_id = start_retag(current_flask_app(), path, current_user.email)
-    flash(_("Đã xóa chủ đề %(name)s. Đang gắn lại chủ đề cho các bài đã lưu.", name=entry.get("name", key)),
-          "success")
+    flash(
+        _("Đã xóa chủ đề %(name)s. Đang gắn lại chủ đề cho các bài đã lưu.", name=entry.get("name", key)),
+        "success",
+    )
     return redirect(url_for("admin.job", job_id=job_id), 303)
 
 

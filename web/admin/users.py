@@ -40,11 +40,13 @@ def _no_control_characters(form: FlaskForm, field: Field) -> None:
 
 class NewUserForm(FlaskForm):
     email = EmailField(lazy_gettext("Email"), validators=[DataRequired(), Email(), Length(max=200)])
-    name = StringField(lazy_gettext("Họ tên"),
-                       validators=[Optional(), Length(max=200), _no_control_characters])
+    name = StringField(
+        lazy_gettext("Họ tên"), validators=[Optional(), Length(max=200), _no_control_characters]
+    )
     role = SelectField(lazy_gettext("Vai trò"), choices=[(role, role) for role in ROLES], default="viewer")
-    password = PasswordField(lazy_gettext("Mật khẩu (để trống: tạo mật khẩu tạm)"),
-                             validators=[Optional(), Length(min=8, max=200)])
+    password = PasswordField(
+        lazy_gettext("Mật khẩu (để trống: tạo mật khẩu tạm)"), validators=[Optional(), Length(min=8, max=200)]
+    )
 
 
 def _user_row(user_id: int) -> sqlite3.Row:
@@ -55,8 +57,11 @@ def _user_row(user_id: int) -> sqlite3.Row:
 
 
 def _other_active_admins(user_id: int) -> int:
-    return int(get_db().execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id != ?",
-                                (user_id,)).fetchone()[0])
+    return int(
+        get_db()
+        .execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id != ?", (user_id,))
+        .fetchone()[0]
+    )
 
 
 def _would_lock_out(row: sqlite3.Row) -> str | None:
@@ -70,10 +75,20 @@ def _would_lock_out(row: sqlite3.Row) -> str | None:
 
 def _page(form: NewUserForm, status: int = 200, once: str | None = None) -> Response:
     """The accounts page; ``once`` is a message with a password, shown in this response only."""
-    rows = get_db().execute("SELECT id, email, name, role, active, created_at FROM users "
-                            "ORDER BY active DESC, role = 'admin' DESC, email").fetchall()
-    response = make_response(render_template("admin/users.html", form=form, users=rows, roles=ROLES,
-                                             active_tab="users", once=once), status)
+    rows = (
+        get_db()
+        .execute(
+            "SELECT id, email, name, role, active, created_at FROM users "
+            "ORDER BY active DESC, role = 'admin' DESC, email"
+        )
+        .fetchall()
+    )
+    response = make_response(
+        render_template(
+            "admin/users.html", form=form, users=rows, roles=ROLES, active_tab="users", once=once
+        ),
+        status,
+    )
     if once:
         response.headers["Cache-Control"] = "no-store"
     return response
@@ -115,8 +130,10 @@ def change_role(user_id: int) -> ResponseReturnValue:
     db = get_db()
     db.execute("UPDATE users SET role = ? WHERE id = ?", (role, user_id))
     db.commit()
-    flash(_("Đã đổi vai trò của %(email)s thành %(role)s.", email=row["email"], role=_(ROLE_LABELS[role])),
-          "success")
+    flash(
+        _("Đã đổi vai trò của %(email)s thành %(role)s.", email=row["email"], role=_(ROLE_LABELS[role])),
+        "success",
+    )
     return redirect(url_for("admin.users"), 303)
 
 
@@ -131,8 +148,12 @@ def set_active(user_id: int) -> ResponseReturnValue:
     db = get_db()
     db.execute("UPDATE users SET active = ? WHERE id = ?", (int(active), user_id))
     db.commit()
-    flash(_("Đã mở lại tài khoản %(email)s.", email=row["email"]) if active
-          else _("Đã khóa tài khoản %(email)s.", email=row["email"]), "success")
+    flash(
+        _("Đã mở lại tài khoản %(email)s.", email=row["email"])
+        if active
+        else _("Đã khóa tài khoản %(email)s.", email=row["email"]),
+        "success",
+    )
     return redirect(url_for("admin.users"), 303)
 
 
@@ -142,5 +163,12 @@ def reset_password(user_id: int) -> ResponseReturnValue:
     row = _user_row(user_id)
     password = temporary_password()
     set_password(get_db(), user_id, password)
-    return _page(NewUserForm(formdata=None), 200, _("Mật khẩu mới của %(email)s (chỉ hiện một lần): "
-                                                    "%(password)s", email=row["email"], password=password))
+    return _page(
+        NewUserForm(formdata=None),
+        200,
+        _(
+            "Mật khẩu mới của %(email)s (chỉ hiện một lần): %(password)s",
+            email=row["email"],
+            password=password,
+        ),
+    )

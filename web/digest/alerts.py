@@ -74,8 +74,11 @@ def find_alert(ctx: DigestContext, subscription: Subscription, seen: set[str], n
         for story_id, copies in by_story.items():
             outlets = {d.outlet_id for d in copies}
             key = f"story:{story_id}"
-            if len(outlets) >= subscription.min_outlets and key not in seen and \
-                    any(is_new(d, subscription) for d in copies):
+            if (
+                len(outlets) >= subscription.min_outlets
+                and key not in seen
+                and any(is_new(d, subscription) for d in copies)
+            ):
                 copies.sort(key=lambda d: (d.published_at, d.id))
                 line = story_line(copies[0], len(outlets), len(copies), links, names, scope)
                 line.clippings = [clipping(d, links, names) for d in copies]
@@ -85,23 +88,38 @@ def find_alert(ctx: DigestContext, subscription: Subscription, seen: set[str], n
         stories.sort(key=lambda item: (-item[1].outlets, item[0]))
         keys = [key for key, _ in stories]
         first = stories[0][1]
-        subject = (f"[Cảnh báo] {first.outlets} cơ quan báo chí cùng đưa tin: {first.title}"
-                   if len(stories) == 1 else
-                   f"[Cảnh báo] {len(stories)} sự việc được từ {subscription.min_outlets} cơ quan báo chí "
-                   f"trở lên đưa tin — {subscription.scope_label}")
-        return Alert(subscription, subject, _period_key(keys), keys,
-                     stories=[line for _, line in stories[:MAX_ALERT_ITEMS]],
-                     more=max(0, len(stories) - MAX_ALERT_ITEMS))
+        subject = (
+            f"[Cảnh báo] {first.outlets} cơ quan báo chí cùng đưa tin: {first.title}"
+            if len(stories) == 1
+            else f"[Cảnh báo] {len(stories)} sự việc được từ {subscription.min_outlets} cơ quan báo chí "
+            f"trở lên đưa tin — {subscription.scope_label}"
+        )
+        return Alert(
+            subscription,
+            subject,
+            _period_key(keys),
+            keys,
+            stories=[line for _, line in stories[:MAX_ALERT_ITEMS]],
+            more=max(0, len(stories) - MAX_ALERT_ITEMS),
+        )
     fresh = [d for d in matched if is_new(d, subscription) and f"doc:{d.id}" not in seen]
     if not fresh:
         return None
     keys = [f"doc:{d.id}" for d in fresh]
     what = "bài tiêu cực" if subscription.alert_rule == "negative" else "bài mới"
-    subject = (f"[Cảnh báo] {len(fresh)} {what} — {subscription.scope_label}" if len(fresh) > 1 else
-               f"[Cảnh báo] {what.capitalize()} — {subscription.scope_label}: {fresh[0].title}")
-    return Alert(subscription, subject, _period_key(keys), keys,
-                 clippings=[clipping(d, links, names) for d in fresh[:MAX_ALERT_ITEMS]],
-                 more=max(0, len(fresh) - MAX_ALERT_ITEMS))
+    subject = (
+        f"[Cảnh báo] {len(fresh)} {what} — {subscription.scope_label}"
+        if len(fresh) > 1
+        else f"[Cảnh báo] {what.capitalize()} — {subscription.scope_label}: {fresh[0].title}"
+    )
+    return Alert(
+        subscription,
+        subject,
+        _period_key(keys),
+        keys,
+        clippings=[clipping(d, links, names) for d in fresh[:MAX_ALERT_ITEMS]],
+        more=max(0, len(fresh) - MAX_ALERT_ITEMS),
+    )
 
 
 def _watched(ctx: DigestContext, subscription: Subscription, seen: set[str], now: datetime) -> Alert | None:
@@ -115,9 +133,14 @@ def _watched(ctx: DigestContext, subscription: Subscription, seen: set[str], now
     if finding is None:
         return None
     shown = finding.documents[:MAX_ALERT_ITEMS]
-    return Alert(subscription, finding.subject, _period_key(finding.keys), finding.keys,
-                 clippings=[clipping(d, ctx.links, ctx.outlet_names) for d in shown],
-                 more=max(0, len(finding.documents) - MAX_ALERT_ITEMS))
+    return Alert(
+        subscription,
+        finding.subject,
+        _period_key(finding.keys),
+        finding.keys,
+        clippings=[clipping(d, ctx.links, ctx.outlet_names) for d in shown],
+        more=max(0, len(finding.documents) - MAX_ALERT_ITEMS),
+    )
 
 
 def _period_key(item_keys: list[str]) -> str:
@@ -127,26 +150,38 @@ def _period_key(item_keys: list[str]) -> str:
 def alert_message(ctx: DigestContext, alert: Alert, now: datetime) -> EmailMessage:
     subscription = alert.subscription
     unsubscribe = ctx.unsubscribe_url(subscription)
-    context = {"a": alert, "links": ctx.links, "unsubscribe_url": unsubscribe,
-               "organisation": ctx.organisation}
+    context = {
+        "a": alert,
+        "links": ctx.links,
+        "unsubscribe_url": unsubscribe,
+        "organisation": ctx.organisation,
+    }
     return build_message(
-        mail_from=ctx.mail.mail_from, recipient=subscription.email, recipient_name=subscription.user_name,
-        subject=alert.subject, text=render_template("digest/alert.txt", **context),
+        mail_from=ctx.mail.mail_from,
+        recipient=subscription.email,
+        recipient_name=subscription.user_name,
+        subject=alert.subject,
+        text=render_template("digest/alert.txt", **context),
         html=render_template("digest/alert.html", **context),
-        message_id=ctx.message_id(subscription, alert.period_key), unsubscribe_url=unsubscribe, date=now,
-        headers={"X-Presswatch-Subscription": str(subscription.id), "X-Presswatch-Period": alert.period_key})
+        message_id=ctx.message_id(subscription, alert.period_key),
+        unsubscribe_url=unsubscribe,
+        date=now,
+        headers={"X-Presswatch-Subscription": str(subscription.id), "X-Presswatch-Period": alert.period_key},
+    )
 
 
-def pending_alert(ctx: DigestContext, db: sqlite3.Connection, subscription: Subscription,
-                  now: datetime) -> tuple[Alert, EmailMessage] | None:
+def pending_alert(
+    ctx: DigestContext, db: sqlite3.Connection, subscription: Subscription, now: datetime
+) -> tuple[Alert, EmailMessage] | None:
     """The alert, and its mail, that a run at ``now`` would send for this subscription (None:
     nothing new). The run queues this; the preview pages show it."""
     alert = find_alert(ctx, subscription, outbox.seen_items(db, subscription.id), now)
     return None if alert is None else (alert, alert_message(ctx, alert, now))
 
 
-def queue_alerts(db: sqlite3.Connection, ctx: DigestContext, subscriptions: list[Subscription],
-                 now: datetime) -> int:
+def queue_alerts(
+    db: sqlite3.Connection, ctx: DigestContext, subscriptions: list[Subscription], now: datetime
+) -> int:
     """Record one alert per subscription with something new; returns how many were recorded."""
     queued = 0
     for subscription in subscriptions:
@@ -160,9 +195,17 @@ def queue_alerts(db: sqlite3.Connection, ctx: DigestContext, subscriptions: list
             if outbox.seen_items(db, subscription.id) & set(alert.item_keys):
                 db.rollback()  # another run alerted some of these meanwhile; the next run redoes it
                 continue
-            row = outbox.record(db, subscription_id=subscription.id, period_key=alert.period_key,
-                                kind="alert", recipient=subscription.email, subject=alert.subject,
-                                message_id=message["Message-ID"], message=message.as_bytes(), now=now)
+            row = outbox.record(
+                db,
+                subscription_id=subscription.id,
+                period_key=alert.period_key,
+                kind="alert",
+                recipient=subscription.email,
+                subject=alert.subject,
+                message_id=message["Message-ID"],
+                message=message.as_bytes(),
+                now=now,
+            )
             outbox.mark_seen(db, subscription.id, alert.item_keys, row, now)
             db.commit()
         except BaseException:

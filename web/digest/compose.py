@@ -38,9 +38,14 @@ class Links:
     Paths come from the app's URL map when one is given, so a moved route moves its links too.
     """
 
-    FALLBACK = {"articles.show": "/articles/{document_id}", "search.index": "/search",
-                "subscriptions.index": "/subscriptions/", "digest.unsubscribe": "/digest/unsubscribe/{token}",
-                "digest.preview": "/digest/preview/{subscription_id}", "stories.show": "/stories/{story_id}"}
+    FALLBACK = {
+        "articles.show": "/articles/{document_id}",
+        "search.index": "/search",
+        "subscriptions.index": "/subscriptions/",
+        "digest.unsubscribe": "/digest/unsubscribe/{token}",
+        "digest.preview": "/digest/preview/{subscription_id}",
+        "stories.show": "/stories/{story_id}",
+    }
 
     def __init__(self, base_url: str, url_map: Map | None = None) -> None:
         self.base = base_url.rstrip("/")
@@ -114,9 +119,14 @@ class FollowupLine:
 
 def followup_line(item: Item, today: date, links: Links) -> FollowupLine:
     overdue = item.due_date is not None and item.due_date < today
-    return FollowupLine(item.title, STATE_LABELS[item.state], item.unit,
-                        item.due_date.strftime("%d/%m/%Y") if item.due_date else "", overdue,
-                        links.followup(item.kind, item.target))
+    return FollowupLine(
+        item.title,
+        STATE_LABELS[item.state],
+        item.unit,
+        item.due_date.strftime("%d/%m/%Y") if item.due_date else "",
+        overdue,
+        links.followup(item.kind, item.target),
+    )
 
 
 @dataclass
@@ -168,61 +178,117 @@ def outlet_label(document: Document, outlet_names: dict[str, str]) -> str:
     return outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id
 
 
-def clipping(document: Document, links: Links, outlet_names: dict[str, str], *, story_outlets: int = 1,
-             story_size: int = 1) -> Clipping:
-    return Clipping(document, outlet_label(document, outlet_names), links.article(document.id),
-                    story_outlets, story_size)
+def clipping(
+    document: Document,
+    links: Links,
+    outlet_names: dict[str, str],
+    *,
+    story_outlets: int = 1,
+    story_size: int = 1,
+) -> Clipping:
+    return Clipping(
+        document, outlet_label(document, outlet_names), links.article(document.id), story_outlets, story_size
+    )
 
 
-def story_line(first: Document, outlets: int, articles: int, links: Links, outlet_names: dict[str, str],
-               scope: SearchCriteria) -> StoryLine:
-    return StoryLine(title=first.title, outlets=outlets, articles=articles,
-                     first_outlet=outlet_label(first, outlet_names),
-                     first_time=published_text(first, time_first=True),
-                     app_url=links.article(first.id), url=first.url,
-                     search_url=links.search(replace(scope, query=f'story:"{first.story_id}"')))
+def story_line(
+    first: Document,
+    outlets: int,
+    articles: int,
+    links: Links,
+    outlet_names: dict[str, str],
+    scope: SearchCriteria,
+) -> StoryLine:
+    return StoryLine(
+        title=first.title,
+        outlets=outlets,
+        articles=articles,
+        first_outlet=outlet_label(first, outlet_names),
+        first_time=published_text(first, time_first=True),
+        app_url=links.article(first.id),
+        url=first.url,
+        search_url=links.search(replace(scope, query=f'story:"{first.story_id}"')),
+    )
 
 
-def _count_rows(current: list[tuple[str, int]], previous: list[tuple[str, int]],
-                limit: int) -> list[CountRow]:
+def _count_rows(
+    current: list[tuple[str, int]], previous: list[tuple[str, int]], limit: int
+) -> list[CountRow]:
     now, before = dict(current), dict(previous)
     names = sorted(set(now) | set(before), key=lambda name: (-now.get(name, 0), -before.get(name, 0), name))
     return [CountRow(name, now.get(name, 0), before.get(name, 0)) for name in names[:limit]]
 
 
-def build_digest(backend: SearchBackend, subscription: Subscription, period: Period, *, links: Links,
-                 outlet_names: dict[str, str], now: datetime | None = None) -> Digest:
+def build_digest(
+    backend: SearchBackend,
+    subscription: Subscription,
+    period: Period,
+    *,
+    links: Links,
+    outlet_names: dict[str, str],
+    now: datetime | None = None,
+) -> Digest:
     criteria = subscription.criteria()
     before = period.previous()
-    overview = backend.search(search_request(criteria, period.start, period.end, limit=0, facets=True,
-                                             collapse=False, now=period.bounds()[1]))
-    previous = backend.search(search_request(criteria, before.start, before.end, limit=0, facets=True,
-                                             collapse=False, now=before.bounds()[1]))
+    overview = backend.search(
+        search_request(
+            criteria, period.start, period.end, limit=0, facets=True, collapse=False, now=period.bounds()[1]
+        )
+    )
+    previous = backend.search(
+        search_request(
+            criteria, before.start, before.end, limit=0, facets=True, collapse=False, now=before.bounds()[1]
+        )
+    )
     # The clippings: the search page's own list for the period, newest first, grouped by story
     # when the search groups them.
-    scope = search_request(criteria, period.start, period.end, limit=MAX_CLIPPINGS, facets=False,
-                           sort="date", now=period.bounds()[1])
+    scope = search_request(
+        criteria,
+        period.start,
+        period.end,
+        limit=MAX_CLIPPINGS,
+        facets=False,
+        sort="date",
+        now=period.bounds()[1],
+    )
     page = backend.search(scope)
     stories = backend.stories(_with(scope, collapse=False), size=MAX_STORIES)
-    story_count = page.total if scope.collapse else backend.search(
-        _with(scope, limit=0, collapse=True)).total
+    story_count = page.total if scope.collapse else backend.search(_with(scope, limit=0, collapse=True)).total
     shown = criteria.within(period.start, period.end)
 
-    clippings = [clipping(hit.document, links, outlet_names, story_outlets=hit.story_outlets,
-                          story_size=hit.story_size) for hit in page.hits]
-    tones = [CountRow(TONE_LABELS.get(tone, tone), dict(overview.facets.get("tone", [])).get(tone, 0),
-                      dict(previous.facets.get("tone", [])).get(tone, 0)) for tone in TONES]
+    clippings = [
+        clipping(
+            hit.document, links, outlet_names, story_outlets=hit.story_outlets, story_size=hit.story_size
+        )
+        for hit in page.hits
+    ]
+    tones = [
+        CountRow(
+            TONE_LABELS.get(tone, tone),
+            dict(overview.facets.get("tone", [])).get(tone, 0),
+            dict(previous.facets.get("tone", [])).get(tone, 0),
+        )
+        for tone in TONES
+    ]
     title = f"Điểm báo {period.label}"
     subject = f"{title} — {subscription.scope_label}: {overview.total} bài viết"
     return Digest(
-        subscription=subscription, period=period, title=title, subject=subject, total=overview.total,
-        previous_total=previous.total, story_count=story_count, grouped=scope.collapse,
+        subscription=subscription,
+        period=period,
+        title=title,
+        subject=subject,
+        total=overview.total,
+        previous_total=previous.total,
+        story_count=story_count,
+        grouped=scope.collapse,
         listed_total=page.total,
         topics=_count_rows(overview.facets.get("topic", []), previous.facets.get("topic", []), MAX_TOPICS),
         tones=tones,
         stories=[story_line(s.first, s.outlets, s.articles, links, outlet_names, shown) for s in stories],
-        clippings=clippings, search_url=links.search(shown),
-        generated_at=(now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ))
+        clippings=clippings,
+        search_url=links.search(shown),
+        generated_at=(now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ),
+    )
 
 
 def _with(request: SearchRequest, **changes: Any) -> SearchRequest:
@@ -230,10 +296,15 @@ def _with(request: SearchRequest, **changes: Any) -> SearchRequest:
     return SearchRequest(**values)
 
 
-def render_digest(digest: Digest, *, links: Links, unsubscribe_url: str,
-                  organisation: str) -> tuple[str, str]:
+def render_digest(
+    digest: Digest, *, links: Links, unsubscribe_url: str, organisation: str
+) -> tuple[str, str]:
     """(html, text) for the digest mail; also the body of the preview page."""
-    context = {"d": digest, "links": links, "unsubscribe_url": unsubscribe_url,
-               "organisation": organisation, "prev_label": digest.period.previous().label}
-    return (render_template("digest/email.html", **context),
-            render_template("digest/email.txt", **context))
+    context = {
+        "d": digest,
+        "links": links,
+        "unsubscribe_url": unsubscribe_url,
+        "organisation": organisation,
+        "prev_label": digest.period.previous().label,
+    }
+    return (render_template("digest/email.html", **context), render_template("digest/email.txt", **context))

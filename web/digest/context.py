@@ -47,17 +47,24 @@ class DigestContext:
         # The documented environment variable counts too (it was read from the app config only).
         base_url = setting(config, "PRESSWATCH_BASE_URL", "http://127.0.0.1:5000")
         return cls(
-            backend=services.backend(), base_url=base_url, links=Links(base_url, app.url_map),
-            outlet_names=services.outlet_names(), secret_key=config["SECRET_KEY"],
+            backend=services.backend(),
+            base_url=base_url,
+            links=Links(base_url, app.url_map),
+            outlet_names=services.outlet_names(),
+            secret_key=config["SECRET_KEY"],
             organisation=str(config.get("PRESSWATCH_ORGANISATION") or default_organisation(focus)),
             mail=MailSettings.from_config(config),
             catchup=timedelta(hours=float(config.get("PRESSWATCH_DIGEST_CATCHUP_HOURS") or 36)),
-            database=database_path(app), versions=versions_store(), focus=focus,
-            provinces=services.outlet_provinces())
+            database=database_path(app),
+            versions=versions_store(),
+            focus=focus,
+            provinces=services.outlet_provinces(),
+        )
 
     def unsubscribe_url(self, subscription: Subscription) -> str:
         return self.links.unsubscribe(unsubscribe_token(self.secret_key, subscription.token))
 
     def message_id(self, subscription: Subscription, period_key: str) -> str:
-        return outbox.message_id(subscription.id, subscription.created_at, period_key,
-                                 sender_domain(self.mail.mail_from))
+        return outbox.message_id(
+            subscription.id, subscription.created_at, period_key, sender_domain(self.mail.mail_from)
+        )

@@ -61,10 +61,20 @@ def sender_domain(mail_from: str) -> str:
     return address.rpartition("@")[2] or "presswatch.local"
 
 
-def build_message(*, mail_from: str, recipient: str, recipient_name: str, subject: str, text: str,
-                  html: str, message_id: str, unsubscribe_url: str, date: datetime,
-                  headers: dict[str, str] | None = None,
-                  attachment: tuple[str, bytes] | None = None) -> EmailMessage:
+def build_message(
+    *,
+    mail_from: str,
+    recipient: str,
+    recipient_name: str,
+    subject: str,
+    text: str,
+    html: str,
+    message_id: str,
+    unsubscribe_url: str,
+    date: datetime,
+    headers: dict[str, str] | None = None,
+    attachment: tuple[str, bytes] | None = None,
+) -> EmailMessage:
     """multipart/alternative (text, then HTML), in multipart/mixed when a DOCX is attached.
 
     Built with the compat32 classes, whose ``Header`` folds long Vietnamese subjects correctly

@@ -82,8 +82,11 @@ class Subscription:
 
     def describe_scope(self, translate: Callable[[str], str] = str) -> str:
         if self.kind == "saved_search":
-            return translate(SCOPE_LABELS["saved_search"]) % {"name": self.search_name} if self.search_name \
+            return (
+                translate(SCOPE_LABELS["saved_search"]) % {"name": self.search_name}
+                if self.search_name
                 else translate(SCOPE_LABELS["deleted"])
+            )
         return translate(SCOPE_LABELS[self.kind]) % {"name": self.target}
 
     def describe_schedule(self, translate: Callable[[str], str] = str) -> str:
@@ -124,10 +127,17 @@ ALERT_LABELS = {
     "gap": N_("không có bài nào trong N ngày"),
     "own_share": N_("báo chí của tỉnh chiếm dưới N% tin, bài trong 7 ngày"),
 }
-SCOPE_LABELS = {"saved_search": N_("Tìm kiếm “%(name)s”"), "deleted": N_("Tìm kiếm đã bị xóa"),
-                "topic": N_("Chủ đề %(name)s"), "province": N_("Tỉnh, thành %(name)s")}
-SCHEDULE_LABELS = {"daily": N_("Hằng ngày lúc %(time)s"), "weekly": N_("Hằng tuần, thứ Hai lúc %(time)s"),
-                   "immediate": N_("Cảnh báo ngay: %(rule)s")}
+SCOPE_LABELS = {
+    "saved_search": N_("Tìm kiếm “%(name)s”"),
+    "deleted": N_("Tìm kiếm đã bị xóa"),
+    "topic": N_("Chủ đề %(name)s"),
+    "province": N_("Tỉnh, thành %(name)s"),
+}
+SCHEDULE_LABELS = {
+    "daily": N_("Hằng ngày lúc %(time)s"),
+    "weekly": N_("Hằng tuần, thứ Hai lúc %(time)s"),
+    "immediate": N_("Cảnh báo ngay: %(rule)s"),
+}
 
 
 def _utc(value: str) -> datetime:
@@ -137,13 +147,24 @@ def _utc(value: str) -> datetime:
 
 def _subscription(row: sqlite3.Row) -> Subscription:
     return Subscription(
-        id=row["id"], user_id=row["user_id"], email=row["user_email"], user_name=row["user_name"],
-        user_active=bool(row["user_active"]), kind=row["kind"], target=row["target"],
-        frequency=row["frequency"], send_at=row["send_at"], active=bool(row["active"]),
-        created_at=_utc(row["created_at"]), alert_rule=row["alert_rule"],
-        min_outlets=row["min_outlets"], attach_docx=bool(row["attach_docx"]),
-        search_name=row["search_name"], token=row["token"] or "",
-        search=criteria_from_row(row) if row["search_id"] is not None else None)
+        id=row["id"],
+        user_id=row["user_id"],
+        email=row["user_email"],
+        user_name=row["user_name"],
+        user_active=bool(row["user_active"]),
+        kind=row["kind"],
+        target=row["target"],
+        frequency=row["frequency"],
+        send_at=row["send_at"],
+        active=bool(row["active"]),
+        created_at=_utc(row["created_at"]),
+        alert_rule=row["alert_rule"],
+        min_outlets=row["min_outlets"],
+        attach_docx=bool(row["attach_docx"]),
+        search_name=row["search_name"],
+        token=row["token"] or "",
+        search=criteria_from_row(row) if row["search_id"] is not None else None,
+    )
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
@@ -152,11 +173,14 @@ def ensure_schema(db: sqlite3.Connection) -> None:
     if row and "'own_share'" not in row[0]:
         # Made before the changed/gap/own_share rules: SQLite cannot widen a CHECK in place, so the
         # table is rebuilt with the same rows (one transaction; nothing references this table).
-        db.executescript("BEGIN; ALTER TABLE subscription_settings RENAME TO subscription_settings_old;"
-                         + SETTINGS_DDL + "INSERT INTO subscription_settings(subscription_id, alert_rule, "
-                         "min_outlets, attach_docx) SELECT subscription_id, alert_rule, min_outlets, "
-                         "attach_docx FROM subscription_settings_old; DROP TABLE subscription_settings_old; "
-                         "COMMIT;")
+        db.executescript(
+            "BEGIN; ALTER TABLE subscription_settings RENAME TO subscription_settings_old;"
+            + SETTINGS_DDL
+            + "INSERT INTO subscription_settings(subscription_id, alert_rule, "
+            "min_outlets, attach_docx) SELECT subscription_id, alert_rule, min_outlets, "
+            "attach_docx FROM subscription_settings_old; DROP TABLE subscription_settings_old; "
+            "COMMIT;"
+        )
 
 
 def get_subscription(db: sqlite3.Connection, subscription_id: int) -> Subscription | None:
@@ -169,8 +193,9 @@ def subscription_by_token(db: sqlite3.Connection, token: str) -> Subscription | 
     return _subscription(row) if row else None
 
 
-def list_subscriptions(db: sqlite3.Connection, *, user_id: int | None = None,
-                       deliverable: bool = False) -> list[Subscription]:
+def list_subscriptions(
+    db: sqlite3.Connection, *, user_id: int | None = None, deliverable: bool = False
+) -> list[Subscription]:
     """All subscriptions (or one user's); ``deliverable``: active, for an active user, not broken."""
     where, params = [], []
     if user_id is not None:
@@ -183,12 +208,15 @@ def list_subscriptions(db: sqlite3.Connection, *, user_id: int | None = None,
     return [s for s in subscriptions if not (deliverable and s.broken)]
 
 
-def save_settings(db: sqlite3.Connection, subscription_id: int, *, alert_rule: str,
-                  min_outlets: int, attach_docx: bool) -> None:
+def save_settings(
+    db: sqlite3.Connection, subscription_id: int, *, alert_rule: str, min_outlets: int, attach_docx: bool
+) -> None:
     if alert_rule not in ALERT_RULES:
         raise ValueError(f"alert_rule must be one of {', '.join(ALERT_RULES)}")
-    db.execute("INSERT INTO subscription_settings(subscription_id, alert_rule, min_outlets, attach_docx) "
-               "VALUES (?,?,?,?) ON CONFLICT(subscription_id) DO UPDATE SET "
-               "alert_rule = excluded.alert_rule, min_outlets = excluded.min_outlets, "
-               "attach_docx = excluded.attach_docx",
-               (subscription_id, alert_rule, min_outlets, int(attach_docx)))
+    db.execute(
+        "INSERT INTO subscription_settings(subscription_id, alert_rule, min_outlets, attach_docx) "
+        "VALUES (?,?,?,?) ON CONFLICT(subscription_id) DO UPDATE SET "
+        "alert_rule = excluded.alert_rule, min_outlets = excluded.min_outlets, "
+        "attach_docx = excluded.attach_docx",
+        (subscription_id, alert_rule, min_outlets, int(attach_docx)),
+    )

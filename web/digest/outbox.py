@@ -86,9 +86,21 @@ class OutboxRow:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> OutboxRow:
-        return cls(row["id"], row["subscription_id"], row["period_key"], row["kind"], row["recipient"],
-                   row["subject"], row["message_id"], row["status"], row["attempts"], row["last_error"],
-                   parse_ts(row["next_attempt_at"]), parse_ts(row["created_at"]), parse_ts(row["sent_at"]))
+        return cls(
+            row["id"],
+            row["subscription_id"],
+            row["period_key"],
+            row["kind"],
+            row["recipient"],
+            row["subject"],
+            row["message_id"],
+            row["status"],
+            row["attempts"],
+            row["last_error"],
+            parse_ts(row["next_attempt_at"]),
+            parse_ts(row["created_at"]),
+            parse_ts(row["sent_at"]),
+        )
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
@@ -96,12 +108,27 @@ def ensure_schema(db: sqlite3.Connection) -> None:
 
 
 def exists(db: sqlite3.Connection, subscription_id: int, period_key: str) -> bool:
-    return db.execute("SELECT 1 FROM digest_outbox WHERE subscription_id = ? AND period_key = ?",
-                      (subscription_id, period_key)).fetchone() is not None
+    return (
+        db.execute(
+            "SELECT 1 FROM digest_outbox WHERE subscription_id = ? AND period_key = ?",
+            (subscription_id, period_key),
+        ).fetchone()
+        is not None
+    )
 
 
-def record(db: sqlite3.Connection, *, subscription_id: int, period_key: str, kind: str, recipient: str,
-           subject: str, message_id: str, message: bytes, now: datetime) -> int | None:
+def record(
+    db: sqlite3.Connection,
+    *,
+    subscription_id: int,
+    period_key: str,
+    kind: str,
+    recipient: str,
+    subject: str,
+    message_id: str,
+    message: bytes,
+    now: datetime,
+) -> int | None:
     """Record a mail to send; None when this (subscription, period) is already recorded.
 
     Does not commit, so a caller can record alert items in the same transaction.
@@ -110,7 +137,8 @@ def record(db: sqlite3.Connection, *, subscription_id: int, period_key: str, kin
         "INSERT INTO digest_outbox(subscription_id, period_key, kind, recipient, subject, message_id, "
         "message, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(subscription_id, period_key) DO NOTHING",
-        (subscription_id, period_key, kind, recipient, subject, message_id, message, ts(now), ts(now)))
+        (subscription_id, period_key, kind, recipient, subject, message_id, message, ts(now), ts(now)),
+    )
     return cursor.lastrowid if cursor.rowcount == 1 else None
 
 
@@ -118,7 +146,9 @@ def due_ids(db: sqlite3.Connection, now: datetime, limit: int = 1000) -> list[in
     """Rows to (re)send now: pending or failed and due, or ``sending`` with an expired lease."""
     rows = db.execute(
         "SELECT id FROM digest_outbox WHERE (status IN ('pending', 'failed') AND next_attempt_at <= ?) "
-        "OR (status = 'sending' AND lease_until <= ?) ORDER BY id LIMIT ?", (ts(now), ts(now), limit))
+        "OR (status = 'sending' AND lease_until <= ?) ORDER BY id LIMIT ?",
+        (ts(now), ts(now), limit),
+    )
     return [row[0] for row in rows]
 
 
@@ -127,7 +157,9 @@ def claim(db: sqlite3.Connection, row_id: int, now: datetime, lease: timedelta) 
     cursor = db.execute(
         "UPDATE digest_outbox SET status = 'sending', attempts = attempts + 1, lease_until = ? "
         "WHERE id = ? AND ((status IN ('pending', 'failed') AND next_attempt_at <= ?) "
-        "OR (status = 'sending' AND lease_until <= ?))", (ts(now + lease), row_id, ts(now), ts(now)))
+        "OR (status = 'sending' AND lease_until <= ?))",
+        (ts(now + lease), row_id, ts(now), ts(now)),
+    )
     db.commit()
     if cursor.rowcount != 1:
         return None
@@ -136,33 +168,46 @@ def claim(db: sqlite3.Connection, row_id: int, now: datetime, lease: timedelta) 
 
 
 def mark_sent(db: sqlite3.Connection, row_id: int, now: datetime) -> None:
-    db.execute("UPDATE digest_outbox SET status = 'sent', sent_at = ?, lease_until = NULL, "
-               "last_error = '', message = NULL WHERE id = ?", (ts(now), row_id))
+    db.execute(
+        "UPDATE digest_outbox SET status = 'sent', sent_at = ?, lease_until = NULL, "
+        "last_error = '', message = NULL WHERE id = ?",
+        (ts(now), row_id),
+    )
     db.commit()
 
 
 def mark_failed(db: sqlite3.Connection, row_id: int, error: str, retry_at: datetime | None) -> None:
     """A failed attempt: retried at ``retry_at``, or abandoned when None."""
     if retry_at is None:
-        db.execute("UPDATE digest_outbox SET status = 'abandoned', last_error = ?, lease_until = NULL "
-                   "WHERE id = ?", (error[:1000], row_id))
+        db.execute(
+            "UPDATE digest_outbox SET status = 'abandoned', last_error = ?, lease_until = NULL WHERE id = ?",
+            (error[:1000], row_id),
+        )
     else:
-        db.execute("UPDATE digest_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, "
-                   "lease_until = NULL WHERE id = ?", (error[:1000], ts(retry_at), row_id))
+        db.execute(
+            "UPDATE digest_outbox SET status = 'failed', last_error = ?, next_attempt_at = ?, "
+            "lease_until = NULL WHERE id = ?",
+            (error[:1000], ts(retry_at), row_id),
+        )
     db.commit()
 
 
 def mark_cancelled(db: sqlite3.Connection, row_id: int, reason: str) -> None:
-    db.execute("UPDATE digest_outbox SET status = 'cancelled', last_error = ?, lease_until = NULL, "
-               "message = NULL WHERE id = ?", (reason, row_id))
+    db.execute(
+        "UPDATE digest_outbox SET status = 'cancelled', last_error = ?, lease_until = NULL, "
+        "message = NULL WHERE id = ?",
+        (reason, row_id),
+    )
     db.commit()
 
 
 def retry_now(db: sqlite3.Connection, row_id: int, now: datetime) -> bool:
     """Admin: send a failed or abandoned row again at the next run."""
-    cursor = db.execute("UPDATE digest_outbox SET status = 'failed', next_attempt_at = ? "
-                        "WHERE id = ? AND status IN ('failed', 'abandoned') AND message IS NOT NULL",
-                        (ts(now), row_id))
+    cursor = db.execute(
+        "UPDATE digest_outbox SET status = 'failed', next_attempt_at = ? "
+        "WHERE id = ? AND status IN ('failed', 'abandoned') AND message IS NOT NULL",
+        (ts(now), row_id),
+    )
     db.commit()
     return cursor.rowcount == 1
 
@@ -186,18 +231,26 @@ def last_sent(db: sqlite3.Connection, subscription_ids: list[int]) -> dict[int, 
     if not subscription_ids:
         return {}
     marks = ",".join("?" * len(subscription_ids))
-    rows = db.execute(f"SELECT subscription_id, max(sent_at) FROM digest_outbox WHERE status = 'sent' "
-                      f"AND subscription_id IN ({marks}) GROUP BY subscription_id", subscription_ids)
+    rows = db.execute(
+        f"SELECT subscription_id, max(sent_at) FROM digest_outbox WHERE status = 'sent' "
+        f"AND subscription_id IN ({marks}) GROUP BY subscription_id",
+        subscription_ids,
+    )
     return {sub: when for sub, sent in rows if (when := parse_ts(sent)) is not None}
 
 
 def seen_items(db: sqlite3.Connection, subscription_id: int) -> set[str]:
-    return {row[0] for row in db.execute("SELECT item_key FROM alert_seen WHERE subscription_id = ?",
-                                         (subscription_id,))}
+    return {
+        row[0]
+        for row in db.execute("SELECT item_key FROM alert_seen WHERE subscription_id = ?", (subscription_id,))
+    }
 
 
-def mark_seen(db: sqlite3.Connection, subscription_id: int, item_keys: list[str], outbox_id: int | None,
-              now: datetime) -> None:
+def mark_seen(
+    db: sqlite3.Connection, subscription_id: int, item_keys: list[str], outbox_id: int | None, now: datetime
+) -> None:
     """Does not commit: recorded in the same transaction as the alert's outbox row."""
-    db.executemany("INSERT OR IGNORE INTO alert_seen(subscription_id, item_key, outbox_id, seen_at) "
-                   "VALUES (?,?,?,?)", [(subscription_id, key, outbox_id, ts(now)) for key in item_keys])
+    db.executemany(
+        "INSERT OR IGNORE INTO alert_seen(subscription_id, item_key, outbox_id, seen_at) VALUES (?,?,?,?)",
+        [(subscription_id, key, outbox_id, ts(now)) for key in item_keys],
+    )

@@ -45,13 +45,11 @@ class Period:
 
     def previous(self) -> Period:
         length = (self.end - self.start).days + 1
-        return Period(self.frequency, self.start - timedelta(days=length),
-                      self.end - timedelta(days=length))
+        return Period(self.frequency, self.start - timedelta(days=length), self.end - timedelta(days=length))
 
     def next(self) -> Period:
         length = (self.end - self.start).days + 1
-        return Period(self.frequency, self.start + timedelta(days=length),
-                      self.end + timedelta(days=length))
+        return Period(self.frequency, self.start + timedelta(days=length), self.end + timedelta(days=length))
 
     def send_time(self, send_at: str) -> datetime:
         """When the period's digest is due: the day after its last day, at ``send_at`` local."""
@@ -59,8 +57,10 @@ class Period:
 
     def bounds(self) -> tuple[datetime, datetime]:
         """[start, end) as local instants."""
-        return (datetime.combine(self.start, time.min, LOCAL_TZ),
-                datetime.combine(self.end + timedelta(days=1), time.min, LOCAL_TZ))
+        return (
+            datetime.combine(self.start, time.min, LOCAL_TZ),
+            datetime.combine(self.end + timedelta(days=1), time.min, LOCAL_TZ),
+        )
 
 
 def period_containing(frequency: str, day: date) -> Period:
@@ -86,12 +86,14 @@ def period_ending(frequency: str, day: date) -> Period | None:
 def latest_complete(frequency: str, now: datetime) -> Period:
     """The most recent period that has ended by ``now`` (yesterday, or last week)."""
     today = now.astimezone(LOCAL_TZ).date()
-    return period_containing(frequency, today - timedelta(days=1 if frequency != "weekly"
-                                                          else today.weekday() + 1))
+    return period_containing(
+        frequency, today - timedelta(days=1 if frequency != "weekly" else today.weekday() + 1)
+    )
 
 
-def due_periods(frequency: str, send_at: str, now: datetime, *, not_before: datetime,
-                catchup: timedelta) -> list[Period]:
+def due_periods(
+    frequency: str, send_at: str, now: datetime, *, not_before: datetime, catchup: timedelta
+) -> list[Period]:
     """Periods whose send time has passed, but not before ``not_before`` nor longer ago than ``catchup``.
 
     A restart after an outage shorter than ``catchup`` sends what was missed; older periods are

@@ -41,8 +41,9 @@ def docx_builder() -> Callable[..., bytes]:
 
 def build_docx_bytes(digest: Digest, organisation: str, outlet_names: dict[str, str]) -> bytes | None:
     """The điểm báo DOCX of a digest's clippings, or None without the reports module."""
-    return docx_builder()(digest.documents, digest.title, digest.period.end, organisation,
-                          outlet_names=outlet_names)
+    return docx_builder()(
+        digest.documents, digest.title, digest.period.end, organisation, outlet_names=outlet_names
+    )
 
 
 def docx_attachment(digest: Digest, ctx: DigestContext) -> tuple[str, bytes] | None:
@@ -54,8 +55,13 @@ def docx_attachment(digest: Digest, ctx: DigestContext) -> tuple[str, bytes] | N
 DigestCache = dict[tuple[object, ...], Any]
 
 
-def compose_digest_message(ctx: DigestContext, subscription: Subscription, period: Period, now: datetime,
-                           cache: DigestCache | None = None) -> tuple[Digest, EmailMessage, tuple[str, str]]:
+def compose_digest_message(
+    ctx: DigestContext,
+    subscription: Subscription,
+    period: Period,
+    now: datetime,
+    cache: DigestCache | None = None,
+) -> tuple[Digest, EmailMessage, tuple[str, str]]:
     """The digest, its mail, and (html, text) for previews.
 
     ``cache``: digests already built in this run, by scope and period — subscribers to the same
@@ -65,14 +71,16 @@ def compose_digest_message(ctx: DigestContext, subscription: Subscription, perio
     key = (subscription.criteria(), subscription.scope_label, period.key)
     digest = cache.get(key) if cache is not None else None
     if digest is None:
-        digest = build_digest(ctx.backend, subscription, period, links=ctx.links,
-                              outlet_names=ctx.outlet_names, now=now)
+        digest = build_digest(
+            ctx.backend, subscription, period, links=ctx.links, outlet_names=ctx.outlet_names, now=now
+        )
         if cache is not None:
             cache[key] = digest
     digest = replace(digest, subscription=subscription, followups=due_followups(ctx, subscription, now))
     unsubscribe = ctx.unsubscribe_url(subscription)
-    html, text = render_digest(digest, links=ctx.links, unsubscribe_url=unsubscribe,
-                               organisation=ctx.organisation)
+    html, text = render_digest(
+        digest, links=ctx.links, unsubscribe_url=unsubscribe, organisation=ctx.organisation
+    )
     attachment = None
     if subscription.attach_docx:
         attachment = cache.get((*key, "docx")) if cache is not None else None
@@ -80,11 +88,18 @@ def compose_digest_message(ctx: DigestContext, subscription: Subscription, perio
         if cache is not None:
             cache[(*key, "docx")] = attachment
     message = build_message(
-        mail_from=ctx.mail.mail_from, recipient=subscription.email, recipient_name=subscription.user_name,
-        subject=digest.subject, text=text, html=html,
-        message_id=ctx.message_id(subscription, period.key), unsubscribe_url=unsubscribe, date=now,
+        mail_from=ctx.mail.mail_from,
+        recipient=subscription.email,
+        recipient_name=subscription.user_name,
+        subject=digest.subject,
+        text=text,
+        html=html,
+        message_id=ctx.message_id(subscription, period.key),
+        unsubscribe_url=unsubscribe,
+        date=now,
         headers={"X-Presswatch-Subscription": str(subscription.id), "X-Presswatch-Period": period.key},
-        attachment=attachment)
+        attachment=attachment,
+    )
     return digest, message, (html, text)
 
 
@@ -101,17 +116,24 @@ def due_followups(ctx: DigestContext, subscription: Subscription, now: datetime)
     return [followup_line(item, today, ctx.links) for item in due]
 
 
-def periods_for(subscription: Subscription, now: datetime, catchup: timedelta,
-                day: date | None) -> list[Period]:
+def periods_for(
+    subscription: Subscription, now: datetime, catchup: timedelta, day: date | None
+) -> list[Period]:
     if day is not None:  # an explicit day: the period ending that day, whatever the clock says
         period = period_ending(subscription.frequency, day)
         return [period] if period else []
-    return due_periods(subscription.frequency, subscription.send_at, now,
-                       not_before=subscription.created_at, catchup=catchup)
+    return due_periods(
+        subscription.frequency, subscription.send_at, now, not_before=subscription.created_at, catchup=catchup
+    )
 
 
-def queue_digests(db: sqlite3.Connection, ctx: DigestContext, subscriptions: list[Subscription],
-                  now: datetime, day: date | None = None) -> int:
+def queue_digests(
+    db: sqlite3.Connection,
+    ctx: DigestContext,
+    subscriptions: list[Subscription],
+    now: datetime,
+    day: date | None = None,
+) -> int:
     """Record every due digest that is not recorded yet; returns how many were recorded."""
     queued = 0
     cache: DigestCache = {}
@@ -120,9 +142,17 @@ def queue_digests(db: sqlite3.Connection, ctx: DigestContext, subscriptions: lis
             if outbox.exists(db, subscription.id, period.key):
                 continue
             digest, message, _ = compose_digest_message(ctx, subscription, period, now, cache)
-            row = outbox.record(db, subscription_id=subscription.id, period_key=period.key, kind="digest",
-                                recipient=subscription.email, subject=digest.subject,
-                                message_id=message["Message-ID"], message=message.as_bytes(), now=now)
+            row = outbox.record(
+                db,
+                subscription_id=subscription.id,
+                period_key=period.key,
+                kind="digest",
+                recipient=subscription.email,
+                subject=digest.subject,
+                message_id=message["Message-ID"],
+                message=message.as_bytes(),
+                now=now,
+            )
             db.commit()
             queued += row is not None
     return queued
@@ -137,13 +167,21 @@ class RunReport:
 
     def summary(self) -> str:
         d = self.delivery
-        text = (f"{self.digests} digests and {self.alerts} alerts queued; {d.sent} sent, {d.failed} failed "
-                f"(will retry), {d.abandoned} abandoned, {d.cancelled} cancelled")
+        text = (
+            f"{self.digests} digests and {self.alerts} alerts queued; {d.sent} sent, {d.failed} failed "
+            f"(will retry), {d.abandoned} abandoned, {d.cancelled} cancelled"
+        )
         return text + (f", {d.left} left for the next run (SMTP server unavailable)" if d.left else "")
 
 
-def run(app: Flask | None = None, *, now: datetime | None = None, day: date | None = None,
-        alerts: bool = True, send: bool = True) -> RunReport:
+def run(
+    app: Flask | None = None,
+    *,
+    now: datetime | None = None,
+    day: date | None = None,
+    alerts: bool = True,
+    send: bool = True,
+) -> RunReport:
     """Queue due digests (or those of ``day``) and new alerts, then deliver the outbox."""
     app = app or current_flask_app()
     now = (now or datetime.now(UTC)).astimezone(UTC)
@@ -169,9 +207,14 @@ def run(app: Flask | None = None, *, now: datetime | None = None, day: date | No
 def open_followups(app: Flask, db: sqlite3.Connection, ctx: DigestContext, now: datetime) -> int:
     """Widely carried negative stories about the focus province get an item before digests list them."""
     focus = app.config.get("PRESSWATCH_FOCUS_PROVINCE", "")
-    return auto.open_spreading_stories(db, ctx.backend, auto.min_outlets(app.config),
-                                       today=now.astimezone(LOCAL_TZ).date(),
-                                       provinces=[focus] if focus else [], now=now)
+    return auto.open_spreading_stories(
+        db,
+        ctx.backend,
+        auto.min_outlets(app.config),
+        today=now.astimezone(LOCAL_TZ).date(),
+        provinces=[focus] if focus else [],
+        now=now,
+    )
 
 
 def _guarded(report: RunReport, what: str, function: Callable[..., int], *args: Any) -> int:

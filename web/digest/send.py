@@ -61,7 +61,8 @@ class MailSettings:
         port = setting(config, "PRESSWATCH_SMTP_PORT")
         return cls(
             host=setting(config, "PRESSWATCH_SMTP_HOST", "localhost"),
-            port=int(port) if port else DEFAULT_PORTS[security], security=security,
+            port=int(port) if port else DEFAULT_PORTS[security],
+            security=security,
             username=setting(config, "PRESSWATCH_SMTP_USERNAME"),
             password=setting(config, "PRESSWATCH_SMTP_PASSWORD"),
             mail_from=setting(config, "PRESSWATCH_MAIL_FROM", cls.mail_from),
@@ -72,7 +73,8 @@ class MailSettings:
             retry_after=float(setting(config, "PRESSWATCH_SMTP_RETRY_AFTER", "60")),
             max_attempts=int(setting(config, "PRESSWATCH_SMTP_MAX_ATTEMPTS", "10")),
             allow_plain_login=setting(config, "PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN", "0").lower()
-            in ("1", "true", "yes"))
+            in ("1", "true", "yes"),
+        )
 
     @property
     def envelope_from(self) -> str:
@@ -101,9 +103,12 @@ class SMTPMailer:
         s = self.settings
         if s.username and s.security == "none" and not s.allow_plain_login:
             # Checked before connecting: the password would cross the network readable by anyone.
-            raise DeliveryError("refusing to send the SMTP password without TLS: set "
-                                "PRESSWATCH_SMTP_SECURITY=starttls or ssl (or, for a server on this "
-                                "machine only, PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN=1)", server_down=True)
+            raise DeliveryError(
+                "refusing to send the SMTP password without TLS: set "
+                "PRESSWATCH_SMTP_SECURITY=starttls or ssl (or, for a server on this "
+                "machine only, PRESSWATCH_SMTP_ALLOW_PLAIN_LOGIN=1)",
+                server_down=True,
+            )
         if s.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=s.tls_context())
         else:
@@ -160,21 +165,27 @@ class SMTPMailer:
                 return
             except smtplib.SMTPRecipientsRefused as error:
                 codes = [code for code, _ in error.recipients.values()]
-                last = DeliveryError(f"recipient refused: {error.recipients}",
-                                     permanent=all(code >= 500 for code in codes))
+                last = DeliveryError(
+                    f"recipient refused: {error.recipients}", permanent=all(code >= 500 for code in codes)
+                )
             except smtplib.SMTPAuthenticationError as error:
-                last = DeliveryError(f"SMTP login failed: {error.smtp_code} {error.smtp_error!r}",
-                                     server_down=True)
+                last = DeliveryError(
+                    f"SMTP login failed: {error.smtp_code} {error.smtp_error!r}", server_down=True
+                )
                 break  # a wrong password does not improve with retries
             except (smtplib.SMTPConnectError, smtplib.SMTPHeloError) as error:
                 last = DeliveryError(f"SMTP server refused the session: {error}", server_down=True)
             except smtplib.SMTPResponseException as error:
-                text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) \
+                text = (
+                    error.smtp_error.decode(errors="replace")
+                    if isinstance(error.smtp_error, bytes)
                     else str(error.smtp_error)
-                last = DeliveryError(f"SMTP {error.smtp_code}: {text}",
-                                     permanent=error.smtp_code >= 500 and not isinstance(
-                                         error, smtplib.SMTPSenderRefused),
-                                     server_down=error.smtp_code == 421)
+                )
+                last = DeliveryError(
+                    f"SMTP {error.smtp_code}: {text}",
+                    permanent=error.smtp_code >= 500 and not isinstance(error, smtplib.SMTPSenderRefused),
+                    server_down=error.smtp_code == 421,
+                )
             except (smtplib.SMTPException, OSError) as error:
                 last = DeliveryError(f"{type(error).__name__}: {error}", server_down=True)
             if last.permanent:
@@ -194,13 +205,20 @@ class DeliveryReport:
 
 
 def _still_wanted(db: sqlite3.Connection, subscription_id: int) -> bool:
-    row = db.execute("SELECT s.active AND u.active FROM subscriptions s JOIN users u ON u.id = s.user_id "
-                     "WHERE s.id = ?", (subscription_id,)).fetchone()
+    row = db.execute(
+        "SELECT s.active AND u.active FROM subscriptions s JOIN users u ON u.id = s.user_id WHERE s.id = ?",
+        (subscription_id,),
+    ).fetchone()
     return bool(row and row[0])
 
 
-def deliver(db: sqlite3.Connection, settings: MailSettings, now: datetime | None = None, *,
-            mailer: SMTPMailer | None = None) -> DeliveryReport:
+def deliver(
+    db: sqlite3.Connection,
+    settings: MailSettings,
+    now: datetime | None = None,
+    *,
+    mailer: SMTPMailer | None = None,
+) -> DeliveryReport:
     """Send every due outbox row once. ``now`` anchors the run; the clock advances from it."""
     started, anchor = time.monotonic(), now or datetime.now(UTC)
 

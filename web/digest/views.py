@@ -44,9 +44,14 @@ from web.i18n import N_
 from web.services import index_unavailable
 
 bp = Blueprint("digest", __name__, url_prefix="/digest")
-STATUS_LABELS = {"pending": N_("Chờ gửi"), "sending": N_("Đang gửi"), "sent": N_("Đã gửi"),
-                 "failed": N_("Lỗi, sẽ thử lại"), "abandoned": N_("Đã bỏ, không thử lại"),
-                 "cancelled": N_("Đã hủy")}
+STATUS_LABELS = {
+    "pending": N_("Chờ gửi"),
+    "sending": N_("Đang gửi"),
+    "sent": N_("Đã gửi"),
+    "failed": N_("Lỗi, sẽ thử lại"),
+    "abandoned": N_("Đã bỏ, không thử lại"),
+    "cancelled": N_("Đã hủy"),
+}
 
 
 @bp.record_once
@@ -83,8 +88,7 @@ def preview(subscription_id: int) -> ResponseReturnValue:
         return _alert_preview(ctx, subscription)
     period = _preview_period(subscription)
     try:
-        digest, message, (html, text) = compose_digest_message(ctx, subscription, period,
-                                                               datetime.now(UTC))
+        digest, message, (html, text) = compose_digest_message(ctx, subscription, period, datetime.now(UTC))
     except QueryError as error:
         return render_template("error.html", code=503, message=str(error)), 503
     except BackendUnavailable as error:
@@ -93,10 +97,17 @@ def preview(subscription_id: int) -> ResponseReturnValue:
     today = datetime.now(LOCAL_TZ).date()
     upcoming = period.next()
     return render_template(
-        "digest/preview.html", sub=subscription, title=digest.title, digest=digest, html=html, text=text,
+        "digest/preview.html",
+        sub=subscription,
+        title=digest.title,
+        digest=digest,
+        html=html,
+        text=text,
         headers=headers,
-        previous=period.previous(), upcoming=upcoming if upcoming.start <= today else None,
-        docx_available=docx_builder() is not None)
+        previous=period.previous(),
+        upcoming=upcoming if upcoming.start <= today else None,
+        docx_available=docx_builder() is not None,
+    )
 
 
 def _alert_preview(ctx: DigestContext, subscription: Subscription) -> ResponseReturnValue:
@@ -111,12 +122,20 @@ def _alert_preview(ctx: DigestContext, subscription: Subscription) -> ResponseRe
     except BackendUnavailable as error:
         return render_template("error.html", code=503, message=index_unavailable(error)), 503
     if pending is None:
-        return render_template("digest/preview.html", sub=subscription, title=_("Cảnh báo"), digest=None,
-                               nothing=True)
+        return render_template(
+            "digest/preview.html", sub=subscription, title=_("Cảnh báo"), digest=None, nothing=True
+        )
     _alert, message = pending
     html, text = mail_parts(message)
-    return render_template("digest/preview.html", sub=subscription, title=message["Subject"], digest=None,
-                           html=html, text=text, headers=[(name, message[name]) for name in PREVIEW_HEADERS])
+    return render_template(
+        "digest/preview.html",
+        sub=subscription,
+        title=message["Subject"],
+        digest=None,
+        html=html,
+        text=text,
+        headers=[(name, message[name]) for name in PREVIEW_HEADERS],
+    )
 
 
 @bp.route("/preview/<int:subscription_id>/docx")
@@ -131,8 +150,11 @@ def preview_docx(subscription_id: int) -> ResponseReturnValue:
     digest, _, _ = compose_digest_message(ctx, subscription, period, datetime.now(UTC))
     data = build_docx_bytes(digest, ctx.organisation, ctx.outlet_names)
     filename = f"diem-bao-{period.key.replace(':', '-')}.docx"
-    return Response(data, mimetype="/".join(DOCX_TYPE),
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        data,
+        mimetype="/".join(DOCX_TYPE),
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @bp.route("/outbox")
@@ -141,8 +163,13 @@ def outbox_page() -> ResponseReturnValue:
     status = request.args.get("status", "")
     status = status if status in outbox.STATUSES else ""
     db = get_db()
-    return render_template("digest/outbox.html", rows=outbox.listing(db, status or None),
-                           counts=outbox.counts(db), status=status, STATUS_LABELS=STATUS_LABELS)
+    return render_template(
+        "digest/outbox.html",
+        rows=outbox.listing(db, status or None),
+        counts=outbox.counts(db),
+        status=status,
+        STATUS_LABELS=STATUS_LABELS,
+    )
 
 
 @bp.route("/outbox/<int:row_id>/retry", methods=["POST"])

@@ -32,15 +32,24 @@ class Finding:
     documents: list[Document] = field(default_factory=list)
 
 
-def changed(backend: SearchBackend, versions: VersionStore | None, subscription: Subscription, seen: set[str],
-            now: datetime, window_days: int) -> Finding | None:
+def changed(
+    backend: SearchBackend,
+    versions: VersionStore | None,
+    subscription: Subscription,
+    seen: set[str],
+    now: datetime,
+    window_days: int,
+) -> Finding | None:
     """Edits and takedowns seen since the subscription began (within the alert window) of
     articles in its scope, each alerted once."""
     if versions is None:
         return None
     since = max(subscription.created_at, now - timedelta(days=window_days))
-    events = [e for e in versions.events_between(since, now + timedelta(seconds=1))
-              if f"{e.kind}:{e.id}" not in seen][:MAX_EVENTS]
+    events = [
+        e
+        for e in versions.events_between(since, now + timedelta(seconds=1))
+        if f"{e.kind}:{e.id}" not in seen
+    ][:MAX_EVENTS]
     if not events:
         return None
     stories = {}
@@ -54,10 +63,16 @@ def changed(backend: SearchBackend, versions: VersionStore | None, subscription:
     # filters are, the backend decides which of these articles belong to it.
     today = now.astimezone(LOCAL_TZ).date()
     story_query = " OR ".join(f'story:"{story}"' for story in sorted(stories))
-    request = subscription.search_request(today - timedelta(days=CHANGED_LOOKBACK_DAYS - 1), today,
-                                          facets=False, collapse=False, limit=len(events) * 4 + 20)
-    request = replace(request, query=f"({request.query}) AND ({story_query})" if request.query.strip()
-                      else story_query)
+    request = subscription.search_request(
+        today - timedelta(days=CHANGED_LOOKBACK_DAYS - 1),
+        today,
+        facets=False,
+        collapse=False,
+        limit=len(events) * 4 + 20,
+    )
+    request = replace(
+        request, query=f"({request.query}) AND ({story_query})" if request.query.strip() else story_query
+    )
     in_scope = {hit.document.id: hit.document for hit in backend.search(request).hits}
     hits = [e for e in events if e.document_id in in_scope]
     if not hits:
@@ -66,8 +81,11 @@ def changed(backend: SearchBackend, versions: VersionStore | None, subscription:
     takedowns = len(hits) - edits
     parts = [f"{edits} bài bị sửa"] * bool(edits) + [f"{takedowns} bài bị gỡ"] * bool(takedowns)
     documents = list({e.document_id: in_scope[e.document_id] for e in hits}.values())
-    return Finding(f"[Cảnh báo] {', '.join(parts)} — {subscription.scope_label}",
-                   [f"{e.kind}:{e.id}" for e in hits], documents)
+    return Finding(
+        f"[Cảnh báo] {', '.join(parts)} — {subscription.scope_label}",
+        [f"{e.kind}:{e.id}" for e in hits],
+        documents,
+    )
 
 
 def gap(backend: SearchBackend, subscription: Subscription, seen: set[str], now: datetime) -> Finding | None:
@@ -82,12 +100,21 @@ def gap(backend: SearchBackend, subscription: Subscription, seen: set[str], now:
     if key in seen:
         return None
     since = f"bài gần nhất ngày {last_day:%d/%m/%Y}" if last_day else "chưa có bài nào"
-    return Finding(f"[Cảnh báo] Không có bài nào trong {days} ngày — {subscription.scope_label} ({since})",
-                   [key], [last] if last else [])
+    return Finding(
+        f"[Cảnh báo] Không có bài nào trong {days} ngày — {subscription.scope_label} ({since})",
+        [key],
+        [last] if last else [],
+    )
 
 
-def low_own_share(backend: SearchBackend, subscription: Subscription, seen: set[str], now: datetime,
-                  focus: str, provinces: dict[str, str]) -> Finding | None:
+def low_own_share(
+    backend: SearchBackend,
+    subscription: Subscription,
+    seen: set[str],
+    now: datetime,
+    focus: str,
+    provinces: dict[str, str],
+) -> Finding | None:
     """The own press agency's share of the scope's last 7 days under N %; once a week at most."""
     today = now.astimezone(LOCAL_TZ).date()
     request = subscription.search_request(today - timedelta(days=SHARE_WINDOW_DAYS - 1), today)
@@ -98,6 +125,8 @@ def low_own_share(backend: SearchBackend, subscription: Subscription, seen: set[
     key = f"own_share:{year}-W{week:02d}"
     if key in seen:
         return None
-    return Finding(f"[Cảnh báo] Báo chí của tỉnh chỉ chiếm {share.share:.0%} tin, bài "
-                   f"({share.own}/{share.total}) trong {SHARE_WINDOW_DAYS} ngày — {subscription.scope_label}",
-                   [key])
+    return Finding(
+        f"[Cảnh báo] Báo chí của tỉnh chỉ chiếm {share.share:.0%} tin, bài "
+        f"({share.own}/{share.total}) trong {SHARE_WINDOW_DAYS} ngày — {subscription.scope_label}",
+        [key],
+    )

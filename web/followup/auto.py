@@ -27,19 +27,42 @@ def min_outlets(config: Mapping[str, Any]) -> int:
     return DEFAULT_MIN_OUTLETS if value in (None, "") else int(value)
 
 
-def open_spreading_stories(db: sqlite3.Connection, backend: SearchBackend, threshold: int, *,
-                           today: date, provinces: list[str], now: datetime | None = None) -> int:
+def open_spreading_stories(
+    db: sqlite3.Connection,
+    backend: SearchBackend,
+    threshold: int,
+    *,
+    today: date,
+    provinces: list[str],
+    now: datetime | None = None,
+) -> int:
     """Open items for negative stories about ``provinces`` carried by ``threshold``+ outlets in the
     last week; returns how many were opened."""
     if threshold < 2:
         return 0
-    request = SearchRequest(provinces=provinces, tones=["negative"], date_from=today - timedelta(
-        days=LOOKBACK_DAYS), date_to=today, facets=False, limit=0)
+    request = SearchRequest(
+        provinces=provinces,
+        tones=["negative"],
+        date_from=today - timedelta(days=LOOKBACK_DAYS),
+        date_to=today,
+        facets=False,
+        limit=0,
+    )
     opened = 0
     for story in backend.stories(request, size=MAX_STORIES):
         if story.outlets < threshold or store.get_item(db, "story", story.story_id):
             continue
-        store.open_item(db, "story", story.story_id, story.first.title, user_id=None, actor="Presswatch",
-                        state="action", action="auto", data={"outlets": str(story.outlets)}, now=now)
+        store.open_item(
+            db,
+            "story",
+            story.story_id,
+            story.first.title,
+            user_id=None,
+            actor="Presswatch",
+            state="action",
+            action="auto",
+            data={"outlets": str(story.outlets)},
+            now=now,
+        )
         opened += 1
     return opened

@@ -14,8 +14,14 @@ from urllib.parse import urlsplit
 from web.i18n import N_
 
 STATES = ("new", "seen", "action", "forwarded", "answered", "closed")
-STATE_LABELS = {"new": N_("Mới"), "seen": N_("Đã xem"), "action": N_("Cần xử lý"),
-                "forwarded": N_("Đã chuyển"), "answered": N_("Đã phản hồi"), "closed": N_("Đã đóng")}
+STATE_LABELS = {
+    "new": N_("Mới"),
+    "seen": N_("Đã xem"),
+    "action": N_("Cần xử lý"),
+    "forwarded": N_("Đã chuyển"),
+    "answered": N_("Đã phản hồi"),
+    "closed": N_("Đã đóng"),
+}
 OPEN_STATES = ("new", "seen", "action", "forwarded", "answered")
 
 # action -> (states it may start from, state it leads to). A re-forward (new unit or deadline)
@@ -30,10 +36,18 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 # Actions that change no state: allowed in these states.
 OTHER_ACTIONS = {"assign": frozenset(OPEN_STATES), "note": frozenset(STATES)}
-ACTION_LABELS = {"seen": N_("Đánh dấu đã xem"), "flag": N_("Cần xử lý"), "forward": N_("Chuyển xử lý"),
-                 "answer": N_("Ghi nhận phản hồi"), "close": N_("Đóng"), "reopen": N_("Mở lại"),
-                 "assign": N_("Giao cho"), "note": N_("Ghi chú"), "open": N_("Mở theo dõi"),
-                 "auto": N_("Tự động mở")}
+ACTION_LABELS = {
+    "seen": N_("Đánh dấu đã xem"),
+    "flag": N_("Cần xử lý"),
+    "forward": N_("Chuyển xử lý"),
+    "answer": N_("Ghi nhận phản hồi"),
+    "close": N_("Đóng"),
+    "reopen": N_("Mở lại"),
+    "assign": N_("Giao cho"),
+    "note": N_("Ghi chú"),
+    "open": N_("Mở theo dõi"),
+    "auto": N_("Tự động mở"),
+}
 MAX_TEXT = 4000
 MAX_SHORT = 200
 
@@ -60,8 +74,11 @@ def allowed(state: str) -> list[str]:
 
 
 def _text(form: dict[str, str], name: str, limit: int) -> str:
-    value = " ".join(str(form.get(name) or "").split()) if limit <= MAX_SHORT else \
-        str(form.get(name) or "").strip()
+    value = (
+        " ".join(str(form.get(name) or "").split())
+        if limit <= MAX_SHORT
+        else str(form.get(name) or "").strip()
+    )
     if len(value) > limit:
         raise TransitionError(N_("Nội dung quá dài."))
     return value
@@ -83,8 +100,9 @@ def _link(value: str) -> str:
     return value
 
 
-def decide(state: str, action: str, form: dict[str, str], *, today: date, units: set[int],
-           users: set[int]) -> Change:
+def decide(
+    state: str, action: str, form: dict[str, str], *, today: date, units: set[int], users: set[int]
+) -> Change:
     """Check ``action`` from ``state`` with the submitted ``form``; the change to record, or
     TransitionError. ``units`` and ``users``: the active unit and account ids one may name."""
     if action in TRANSITIONS:
@@ -114,8 +132,11 @@ def decide(state: str, action: str, form: dict[str, str], *, today: date, units:
         text = _text(form, "response_text", MAX_TEXT)
         if not text:
             raise TransitionError(N_("Vui lòng nhập nội dung phản hồi của đơn vị."))
-        fields.update(response_text=text, response_number=_text(form, "response_number", MAX_SHORT),
-                      response_url=_link(_text(form, "response_url", MAX_SHORT)))
+        fields.update(
+            response_text=text,
+            response_number=_text(form, "response_number", MAX_SHORT),
+            response_url=_link(_text(form, "response_url", MAX_SHORT)),
+        )
     elif action == "note":
         detail = _text(form, "note", MAX_TEXT)
         if not detail:

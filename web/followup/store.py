@@ -116,10 +116,22 @@ FROM followups f LEFT JOIN users u ON u.id = f.assignee_id LEFT JOIN units n ON 
 
 
 def _item(row: sqlite3.Row) -> Item:
-    return Item(row["id"], row["kind"], row["target"], row["title"], row["state"], row["assignee_id"],
-                row["assignee"], row["unit_id"], row["unit"],
-                date.fromisoformat(row["due_date"]) if row["due_date"] else None, row["response_text"],
-                row["response_number"], row["response_url"], parse_time(row["created_at"]))
+    return Item(
+        row["id"],
+        row["kind"],
+        row["target"],
+        row["title"],
+        row["state"],
+        row["assignee_id"],
+        row["assignee"],
+        row["unit_id"],
+        row["unit"],
+        date.fromisoformat(row["due_date"]) if row["due_date"] else None,
+        row["response_text"],
+        row["response_number"],
+        row["response_url"],
+        parse_time(row["created_at"]),
+    )
 
 
 def get_item(db: sqlite3.Connection, kind: str, target: str) -> Item | None:
@@ -127,36 +139,72 @@ def get_item(db: sqlite3.Connection, kind: str, target: str) -> Item | None:
     return _item(row) if row else None
 
 
-def items(db: sqlite3.Connection, where: str, params: tuple[object, ...] = (),
-          limit: int = 200) -> list[Item]:
+def items(
+    db: sqlite3.Connection, where: str, params: tuple[object, ...] = (), limit: int = 200
+) -> list[Item]:
     """Items matching ``where`` (a fixed clause from this package, values as parameters)."""
-    rows = db.execute(f"{_SELECT} WHERE {where} ORDER BY f.due_date IS NULL, f.due_date, f.id DESC "
-                      f"LIMIT {int(limit)}", params).fetchall()
+    rows = db.execute(
+        f"{_SELECT} WHERE {where} ORDER BY f.due_date IS NULL, f.due_date, f.id DESC LIMIT {int(limit)}",
+        params,
+    ).fetchall()
     return [_item(row) for row in rows]
 
 
 def events(db: sqlite3.Connection, followup_id: int) -> list[Event]:
-    rows = db.execute("SELECT * FROM followup_events WHERE followup_id = ? ORDER BY id",
-                      (followup_id,)).fetchall()
-    return [Event(r["actor"], r["action"], r["from_state"], r["to_state"], parse_time(r["at"]),
-                  json.loads(r["data"])) for r in rows]
+    rows = db.execute(
+        "SELECT * FROM followup_events WHERE followup_id = ? ORDER BY id", (followup_id,)
+    ).fetchall()
+    return [
+        Event(
+            r["actor"],
+            r["action"],
+            r["from_state"],
+            r["to_state"],
+            parse_time(r["at"]),
+            json.loads(r["data"]),
+        )
+        for r in rows
+    ]
 
 
-def _log(db: sqlite3.Connection, followup_id: int, user_id: int | None, actor: str, action: str,
-         from_state: str | None, to_state: str, data: dict[str, str], at: str) -> None:
-    db.execute("INSERT INTO followup_events(followup_id, user_id, actor, action, from_state, to_state, "
-               "data, at) VALUES (?,?,?,?,?,?,?,?)",
-               (followup_id, user_id, actor, action, from_state, to_state,
-                json.dumps(data, ensure_ascii=False), at))
+def _log(
+    db: sqlite3.Connection,
+    followup_id: int,
+    user_id: int | None,
+    actor: str,
+    action: str,
+    from_state: str | None,
+    to_state: str,
+    data: dict[str, str],
+    at: str,
+) -> None:
+    db.execute(
+        "INSERT INTO followup_events(followup_id, user_id, actor, action, from_state, to_state, "
+        "data, at) VALUES (?,?,?,?,?,?,?,?)",
+        (followup_id, user_id, actor, action, from_state, to_state, json.dumps(data, ensure_ascii=False), at),
+    )
 
 
-def open_item(db: sqlite3.Connection, kind: str, target: str, title: str, *, user_id: int | None,
-              actor: str, state: str = "new", action: str = "open", data: dict[str, str] | None = None,
-              now: datetime | None = None) -> Item:
+def open_item(
+    db: sqlite3.Connection,
+    kind: str,
+    target: str,
+    title: str,
+    *,
+    user_id: int | None,
+    actor: str,
+    state: str = "new",
+    action: str = "open",
+    data: dict[str, str] | None = None,
+    now: datetime | None = None,
+) -> Item:
     """The item for (kind, target), made (and its opening logged) if there is none yet."""
     at = now_text(now)
-    cursor = db.execute("INSERT OR IGNORE INTO followups(kind, target, title, state, created_at, updated_at) "
-                        "VALUES (?,?,?,?,?,?)", (kind, target, title[:500], state, at, at))
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO followups(kind, target, title, state, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?)",
+        (kind, target, title[:500], state, at, at),
+    )
     if cursor.rowcount and cursor.lastrowid is not None:  # a row was inserted: lastrowid is its id
         _log(db, cursor.lastrowid, user_id, actor, action, None, state, data or {}, at)
     db.commit()
@@ -165,20 +213,38 @@ def open_item(db: sqlite3.Connection, kind: str, target: str, title: str, *, use
     return item
 
 
-def apply(db: sqlite3.Connection, item: Item, change: Change, *, user_id: int, actor: str,
-          now: datetime | None = None) -> bool:
+def apply(
+    db: sqlite3.Connection,
+    item: Item,
+    change: Change,
+    *,
+    user_id: int,
+    actor: str,
+    now: datetime | None = None,
+) -> bool:
     """Record ``change`` and its event in one transaction; False when the item moved meanwhile
     (another colleague acted first): nothing is written then."""
     at = now_text(now)
     assignments = {"state": change.to_state, "updated_at": at, **change.fields}
     columns = ", ".join(f"{name} = ?" for name in assignments)  # names from states.decide only
     with db:
-        cursor = db.execute(f"UPDATE followups SET {columns} WHERE id = ? AND state = ?",
-                            (*assignments.values(), item.id, change.from_state))
+        cursor = db.execute(
+            f"UPDATE followups SET {columns} WHERE id = ? AND state = ?",
+            (*assignments.values(), item.id, change.from_state),
+        )
         if not cursor.rowcount:
             return False
-        _log(db, item.id, user_id, actor, change.action, change.from_state, change.to_state,
-             _describe(db, change), at)
+        _log(
+            db,
+            item.id,
+            user_id,
+            actor,
+            change.action,
+            change.from_state,
+            change.to_state,
+            _describe(db, change),
+            at,
+        )
     return True
 
 
@@ -189,8 +255,9 @@ def _describe(db: sqlite3.Connection, change: Change) -> dict[str, str]:
     if fields.get("unit_id"):
         data["unit"] = db.execute("SELECT name FROM units WHERE id = ?", (fields["unit_id"],)).fetchone()[0]
     if "assignee_id" in fields:
-        row = db.execute("SELECT coalesce(nullif(name, ''), email) FROM users WHERE id = ?",
-                         (fields["assignee_id"],)).fetchone()
+        row = db.execute(
+            "SELECT coalesce(nullif(name, ''), email) FROM users WHERE id = ?", (fields["assignee_id"],)
+        ).fetchone()
         data["assignee"] = row[0] if row else ""
     if fields.get("due_date"):
         data["due_date"] = date.fromisoformat(str(fields["due_date"])).strftime("%d/%m/%Y")
@@ -205,23 +272,30 @@ def _describe(db: sqlite3.Connection, change: Change) -> dict[str, str]:
 def new_since_last_visit(db: sqlite3.Connection, user_id: int, now: datetime | None = None) -> datetime:
     """The start of "new since my last visit" for this user, and record this visit."""
     at = now_text(now)
-    row = db.execute("SELECT previous_at, current_at FROM followup_visits WHERE user_id = ?",
-                     (user_id,)).fetchone()
+    row = db.execute(
+        "SELECT previous_at, current_at FROM followup_visits WHERE user_id = ?", (user_id,)
+    ).fetchone()
     if row is None:
-        db.execute("INSERT INTO followup_visits(user_id, previous_at, current_at) VALUES (?,?,?)",
-                   (user_id, at, at))
+        db.execute(
+            "INSERT INTO followup_visits(user_id, previous_at, current_at) VALUES (?,?,?)", (user_id, at, at)
+        )
         db.commit()
         return datetime(1970, 1, 1, tzinfo=UTC)
     previous, current = parse_time(row["previous_at"]), parse_time(row["current_at"])
     if (parse_time(at) - current).total_seconds() > SAME_VISIT_SECONDS:
         previous = current
-    db.execute("UPDATE followup_visits SET previous_at = ?, current_at = ? WHERE user_id = ?",
-               (now_text(previous), at, user_id))
+    db.execute(
+        "UPDATE followup_visits SET previous_at = ?, current_at = ? WHERE user_id = ?",
+        (now_text(previous), at, user_id),
+    )
     db.commit()
     return previous
 
 
 def due_for(db: sqlite3.Connection, user_id: int, until: date) -> list[Item]:
     """Open items assigned to ``user_id`` with a deadline on or before ``until`` (the digest's)."""
-    return items(db, "f.assignee_id = ? AND f.state IN ('action', 'forwarded') AND f.due_date <= ?",
-                 (user_id, until.isoformat()))
+    return items(
+        db,
+        "f.assignee_id = ? AND f.state IN ('action', 'forwarded') AND f.due_date <= ?",
+        (user_id, until.isoformat()),
+    )

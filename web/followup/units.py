@@ -18,8 +18,12 @@ from pathlib import Path
 from web.i18n import N_
 
 log = logging.getLogger(__name__)
-UNIT_KINDS = {"department": N_("Sở, ngành"), "board": N_("Ban, cơ quan"), "commune": N_("Xã, phường"),
-              "other": N_("Khác")}
+UNIT_KINDS = {
+    "department": N_("Sở, ngành"),
+    "board": N_("Ban, cơ quan"),
+    "commune": N_("Xã, phường"),
+    "other": N_("Khác"),
+}
 PROVINCIAL_BODIES = (
     ("board", "Văn phòng Ủy ban nhân dân tỉnh"),
     ("board", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
@@ -49,8 +53,9 @@ def communes(province: str) -> list[str]:
     data = Path(spec.origin).parent / "data" / "dataset.db"
     try:
         source = sqlite3.connect(f"file:{data}?mode=ro", uri=True)
-        rows = source.execute("SELECT ward FROM admin_units WHERE provinceShort = ? ORDER BY wardType, "
-                              "wardShort", (province,)).fetchall()
+        rows = source.execute(
+            "SELECT ward FROM admin_units WHERE provinceShort = ? ORDER BY wardType, wardShort", (province,)
+        ).fetchall()
         source.close()
     except sqlite3.Error as error:
         log.warning("cannot read %s: %s", data, error)

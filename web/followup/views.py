@@ -30,14 +30,19 @@ def target_title(kind: str, target: str) -> str | None:
     if kind == "article":
         document = services.backend().get(target)
         return document.title if document else None
-    hits = services.backend().search(SearchRequest(query=f'story:"{target}"', sort="date", limit=1,
-                                                   facets=False)).hits
+    hits = (
+        services.backend()
+        .search(SearchRequest(query=f'story:"{target}"', sort="date", limit=1, facets=False))
+        .hits
+    )
     return hits[0].document.title if hits else None
 
 
 def editors(db: sqlite3.Connection) -> list[sqlite3.Row]:
-    rows: list[sqlite3.Row] = db.execute("SELECT id, coalesce(nullif(name, ''), email) AS label FROM users "
-                      "WHERE active = 1 AND role IN ('editor', 'admin') ORDER BY label").fetchall()
+    rows: list[sqlite3.Row] = db.execute(
+        "SELECT id, coalesce(nullif(name, ''), email) AS label FROM users "
+        "WHERE active = 1 AND role IN ('editor', 'admin') ORDER BY label"
+    ).fetchall()
     return rows
 
 
@@ -46,11 +51,18 @@ def panel(kind: str, target: str) -> dict[str, Any]:
     db = get_db()
     item = store.get_item(db, kind, target)
     can_act = current_user.can("editor")
-    return {"kind": kind, "target": target, "item": item,
-            "events": store.events(db, item.id) if item else [],
-            "actions": allowed(item.state if item else "new") if can_act else [],
-            "units": active_units(db) if can_act else [], "users": editors(db) if can_act else [],
-            "today": local_today(), "STATE_LABELS": STATE_LABELS, "ACTION_LABELS": ACTION_LABELS}
+    return {
+        "kind": kind,
+        "target": target,
+        "item": item,
+        "events": store.events(db, item.id) if item else [],
+        "actions": allowed(item.state if item else "new") if can_act else [],
+        "units": active_units(db) if can_act else [],
+        "users": editors(db) if can_act else [],
+        "today": local_today(),
+        "STATE_LABELS": STATE_LABELS,
+        "ACTION_LABELS": ACTION_LABELS,
+    }
 
 
 def back_to(kind: str, target: str) -> str:
@@ -77,8 +89,14 @@ def act(kind: str, target: str) -> ResponseReturnValue:
     units = {row["id"] for row in active_units(db)}
     users = {row["id"] for row in editors(db)}
     try:
-        change = decide(item.state, request.form.get("action", ""), request.form.to_dict(),
-                        today=local_today(), units=units, users=users)
+        change = decide(
+            item.state,
+            request.form.get("action", ""),
+            request.form.to_dict(),
+            today=local_today(),
+            units=units,
+            users=users,
+        )
     except TransitionError as error:
         flash(_(str(error)), "error")
         return redirect(back_to(kind, target), 303)
@@ -101,18 +119,31 @@ def queue() -> ResponseReturnValue:
     since = store.new_since_last_visit(db, current_user.id)
     sections = [
         ("action", _("Cần xử lý"), store.items(db, "f.state = 'action'")),
-        ("overdue", _("Quá hạn"), store.items(db, "f.state = 'forwarded' AND f.due_date < ?",
-                                                (today.isoformat(),))),
+        (
+            "overdue",
+            _("Quá hạn"),
+            store.items(db, "f.state = 'forwarded' AND f.due_date < ?", (today.isoformat(),)),
+        ),
         ("new", _("Mới từ lần trước"), store.items(db, "f.created_at > ?", (store.now_text(since),))),
-        ("waiting", _("Đang chờ phản hồi"), store.items(db, "f.state = 'forwarded' AND f.due_date >= ?",
-                                                        (today.isoformat(),))),
+        (
+            "waiting",
+            _("Đang chờ phản hồi"),
+            store.items(db, "f.state = 'forwarded' AND f.due_date >= ?", (today.isoformat(),)),
+        ),
     ]
     # An answered problem often ends with the outlet correcting or removing its article: say so.
-    articles = sorted({item.target for _key, _label, rows in sections for item in rows
-                       if item.kind == "article"})
-    return render_template("followup/queue.html", sections=sections, today=today, since=since,
-                           changes=versions_store().status(articles),
-                           first_visit=since.year < 2000, STATE_LABELS=STATE_LABELS)
+    articles = sorted(
+        {item.target for _key, _label, rows in sections for item in rows if item.kind == "article"}
+    )
+    return render_template(
+        "followup/queue.html",
+        sections=sections,
+        today=today,
+        since=since,
+        changes=versions_store().status(articles),
+        first_visit=since.year < 2000,
+        STATE_LABELS=STATE_LABELS,
+    )
 
 
 @bp.route("/units", methods=["GET", "POST"])
@@ -131,8 +162,9 @@ def units() -> ResponseReturnValue:
             db.commit()
             flash(_("Đã thêm đơn vị."), "success")
         return redirect(url_for("followup.units"), 303)
-    return render_template("followup/units.html", units=all_units(db), UNIT_KINDS=UNIT_KINDS,
-                           active_tab="units")
+    return render_template(
+        "followup/units.html", units=all_units(db), UNIT_KINDS=UNIT_KINDS, active_tab="units"
+    )
 
 
 @bp.route("/units/<int:unit_id>/active", methods=["POST"])

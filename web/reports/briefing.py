@@ -22,8 +22,12 @@ from web.filters import KIND_LABELS, TONE_LABELS, published_text
 
 PERIOD = re.compile(r"^(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))$")
 TONES = ("positive", "neutral", "negative")
-REACH_LABELS = {"own": "Cơ quan báo chí của tỉnh", "central": "Báo chí trung ương",
-                "provincial": "Báo chí địa phương khác", "other": "Báo, tạp chí ngành, khác"}
+REACH_LABELS = {
+    "own": "Cơ quan báo chí của tỉnh",
+    "central": "Báo chí trung ương",
+    "provincial": "Báo chí địa phương khác",
+    "other": "Báo, tạp chí ngành, khác",
+}
 TOP_STORIES = 10
 NEGATIVE_ITEMS = 30
 
@@ -77,8 +81,13 @@ class Period:
         return f"tháng {self.start.month:02d} năm {self.start.year}"
 
     def request(self, **options: Any) -> SearchRequest:
-        values: dict[str, Any] = {"date_from": self.start, "date_to": self.end, "limit": 0, "facets": False,
-                                  "provinces": list(self.provinces)}
+        values: dict[str, Any] = {
+            "date_from": self.start,
+            "date_to": self.end,
+            "limit": 0,
+            "facets": False,
+            "provinces": list(self.provinces),
+        }
         values.update(options)
         return SearchRequest(**values)
 
@@ -114,13 +123,25 @@ def change(now: int, before: int) -> str:
     return f"{now - before:+d} ({(now - before) / before:+.0%})"
 
 
-def _comparison(key: str, title: str, label: str, now: dict[str, int], before: dict[str, int],
-                names: dict[str, str] | None = None) -> Table:
+def _comparison(
+    key: str,
+    title: str,
+    label: str,
+    now: dict[str, int],
+    before: dict[str, int],
+    names: dict[str, str] | None = None,
+) -> Table:
     names = names or {}
     table = Table(key, title, [label, "Kỳ này", "Kỳ trước", "Thay đổi"])
     for name in sorted(set(now) | set(before), key=lambda n: (-now.get(n, 0), -before.get(n, 0), n)):
-        table.rows.append([names.get(name, name), now.get(name, 0), before.get(name, 0),
-                           change(now.get(name, 0), before.get(name, 0))])
+        table.rows.append(
+            [
+                names.get(name, name),
+                now.get(name, 0),
+                before.get(name, 0),
+                change(now.get(name, 0), before.get(name, 0)),
+            ]
+        )
     return table
 
 
@@ -136,8 +157,9 @@ def _columns(pivot: dict[str, dict[str, int]]) -> dict[str, int]:
     return totals
 
 
-def reach_counts(backend: SearchBackend, period: Period, focus: str,
-                 provinces: dict[str, str]) -> dict[str, int]:
+def reach_counts(
+    backend: SearchBackend, period: Period, focus: str, provinces: dict[str, str]
+) -> dict[str, int]:
     """Articles by where their outlet stands: the province's own press, central, other provinces, other."""
     from web.coverage import own_share
 
@@ -153,12 +175,17 @@ def handling(db: sqlite3.Connection | None, period: Period) -> dict[str, Any] | 
     if db is None or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'followup_events'").fetchone():
         return None
     start = datetime.combine(period.start, time.min, LOCAL_TZ).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    end = datetime.combine(period.end + timedelta(days=1), time.min, LOCAL_TZ).astimezone(UTC) \
+    end = (
+        datetime.combine(period.end + timedelta(days=1), time.min, LOCAL_TZ)
+        .astimezone(UTC)
         .strftime("%Y-%m-%dT%H:%M:%SZ")
+    )
     rows = db.execute(
         "SELECT f.id, f.due_date, (SELECT min(e.at) FROM followup_events e WHERE e.followup_id = f.id "
         "AND e.to_state = 'answered') AS answered_at FROM followups f WHERE f.id IN (SELECT followup_id "
-        "FROM followup_events WHERE to_state = 'forwarded' AND at >= ? AND at < ?)", (start, end)).fetchall()
+        "FROM followup_events WHERE to_state = 'forwarded' AND at >= ? AND at < ?)",
+        (start, end),
+    ).fetchall()
     on_time = late = still_open = 0
     for row in rows:
         if row["answered_at"] is None:
@@ -172,14 +199,21 @@ def handling(db: sqlite3.Connection | None, period: Period) -> dict[str, Any] | 
         else:
             late += 1
     forwarded = len(rows)
-    return {"forwarded": forwarded, "on_time": on_time, "late": late, "open": still_open,
-            "share_answered": (on_time + late) / forwarded if forwarded else None}
+    return {
+        "forwarded": forwarded,
+        "on_time": on_time,
+        "late": late,
+        "open": still_open,
+        "share_answered": (on_time + late) / forwarded if forwarded else None,
+    }
 
 
 def _bounds(period: Period) -> tuple[datetime, datetime]:
     """The period's whole local days as an instant range [start, end)."""
-    return (datetime.combine(period.start, time.min, LOCAL_TZ),
-            datetime.combine(period.end + timedelta(days=1), time.min, LOCAL_TZ))
+    return (
+        datetime.combine(period.start, time.min, LOCAL_TZ),
+        datetime.combine(period.end + timedelta(days=1), time.min, LOCAL_TZ),
+    )
 
 
 def version_counts(versions: VersionStore, period: Period, followed: set[str]) -> dict[str, int]:
@@ -204,18 +238,30 @@ def versions_table(versions: VersionStore, period: Period, db: sqlite3.Connectio
     followed = _followed_articles(db)
     now = version_counts(versions, period, followed)
     before = version_counts(versions, period.previous(), followed)
-    labels = {"edit": "Bài bị tòa soạn sửa sau khi đăng", "takedown": "Bài bị gỡ",
-              "followed": "Trong đó: bài đang được theo dõi, xử lý"}
-    table = Table("versions", "Bài bị sửa, bị gỡ sau khi đăng",
-                  ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Thay đổi"])
+    labels = {
+        "edit": "Bài bị tòa soạn sửa sau khi đăng",
+        "takedown": "Bài bị gỡ",
+        "followed": "Trong đó: bài đang được theo dõi, xử lý",
+    }
+    table = Table(
+        "versions", "Bài bị sửa, bị gỡ sau khi đăng", ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Thay đổi"]
+    )
     for key, label in labels.items():
         table.rows.append([label, now[key], before[key], change(now[key], before[key])])
     return table
 
 
-def build_briefing(backend: SearchBackend, period: Period, *, organisation: str, focus: str,
-                   outlet_names: dict[str, str], provinces: dict[str, str],
-                   db: sqlite3.Connection | None = None, versions: VersionStore | None = None) -> Briefing:
+def build_briefing(
+    backend: SearchBackend,
+    period: Period,
+    *,
+    organisation: str,
+    focus: str,
+    outlet_names: dict[str, str],
+    provinces: dict[str, str],
+    db: sqlite3.Connection | None = None,
+    versions: VersionStore | None = None,
+) -> Briefing:
     previous = period.previous()
     now_kind_tone = backend.pivot(period.request(), "kind", "tone")
     before_kind_tone = backend.pivot(previous.request(), "kind", "tone")
@@ -224,36 +270,81 @@ def build_briefing(backend: SearchBackend, period: Period, *, organisation: str,
     total = backend.search(period.request()).total
     previous_total = backend.search(previous.request()).total
     tables = [
-        _comparison("kinds", "Số tin, bài theo loại hình cơ quan báo chí", "Loại hình",
-                    _sums(now_kind_tone), _sums(before_kind_tone), dict(KIND_LABELS)),
+        _comparison(
+            "kinds",
+            "Số tin, bài theo loại hình cơ quan báo chí",
+            "Loại hình",
+            _sums(now_kind_tone),
+            _sums(before_kind_tone),
+            dict(KIND_LABELS),
+        ),
         _comparison("topics", "Số tin, bài theo chủ đề", "Chủ đề", now_topics, before_topics),
-        _comparison("tones", "Số tin, bài theo sắc thái", "Sắc thái", _columns(now_kind_tone),
-                    _columns(before_kind_tone), dict(TONE_LABELS)),
-        _comparison("reach", "Cơ quan báo chí của tỉnh và các cơ quan khác", "Nhóm",
-                    reach_counts(backend, period, focus, provinces),
-                    reach_counts(backend, previous, focus, provinces), REACH_LABELS),
+        _comparison(
+            "tones",
+            "Số tin, bài theo sắc thái",
+            "Sắc thái",
+            _columns(now_kind_tone),
+            _columns(before_kind_tone),
+            dict(TONE_LABELS),
+        ),
+        _comparison(
+            "reach",
+            "Cơ quan báo chí của tỉnh và các cơ quan khác",
+            "Nhóm",
+            reach_counts(backend, period, focus, provinces),
+            reach_counts(backend, previous, focus, provinces),
+            REACH_LABELS,
+        ),
     ]
-    stories = Table("stories", "Sự kiện được nhiều báo đưa tin", ["TT", "Sự kiện (bài đăng đầu tiên)",
-                                                                  "Đăng đầu tiên", "Số bài", "Số cơ quan"])
+    stories = Table(
+        "stories",
+        "Sự kiện được nhiều báo đưa tin",
+        ["TT", "Sự kiện (bài đăng đầu tiên)", "Đăng đầu tiên", "Số bài", "Số cơ quan"],
+    )
     for number, story in enumerate(backend.stories(period.request(), size=TOP_STORIES), 1):
         first = story.first
-        stories.rows.append([number, first.title, outlet_names.get(first.outlet_id) or first.outlet_name
-                             or first.outlet_id, story.articles, story.outlets])
-    negative = Table("negative", "Tin, bài tiêu cực", ["TT", "Tiêu đề", "Cơ quan báo chí", "Ngày đăng",
-                                                      "Đường dẫn"])
+        stories.rows.append(
+            [
+                number,
+                first.title,
+                outlet_names.get(first.outlet_id) or first.outlet_name or first.outlet_id,
+                story.articles,
+                story.outlets,
+            ]
+        )
+    negative = Table(
+        "negative", "Tin, bài tiêu cực", ["TT", "Tiêu đề", "Cơ quan báo chí", "Ngày đăng", "Đường dẫn"]
+    )
     result = backend.search(period.request(tones=["negative"], sort="date", limit=NEGATIVE_ITEMS))
     for number, hit in enumerate(result.hits, 1):
         doc = hit.document
-        negative.rows.append([number, doc.title, outlet_names.get(doc.outlet_id) or doc.outlet_name
-                              or doc.outlet_id, published_text(doc), doc.url])
+        negative.rows.append(
+            [
+                number,
+                doc.title,
+                outlet_names.get(doc.outlet_id) or doc.outlet_name or doc.outlet_id,
+                published_text(doc),
+                doc.url,
+            ]
+        )
     tables += [stories, negative]
     figures = handling(db, period)
     if figures is not None:
         share = figures["share_answered"]
-        tables.append(Table("handling", "Xử lý, phản hồi thông tin báo chí nêu", ["Chỉ tiêu", "Số lượng"], [
-            ["Đã chuyển đơn vị xử lý", figures["forwarded"]], ["Đã phản hồi đúng hạn", figures["on_time"]],
-            ["Đã phản hồi quá hạn", figures["late"]], ["Chưa phản hồi", figures["open"]],
-            ["Tỷ lệ đã phản hồi", "—" if share is None else f"{share:.0%}"]]))
+        tables.append(
+            Table(
+                "handling",
+                "Xử lý, phản hồi thông tin báo chí nêu",
+                ["Chỉ tiêu", "Số lượng"],
+                [
+                    ["Đã chuyển đơn vị xử lý", figures["forwarded"]],
+                    ["Đã phản hồi đúng hạn", figures["on_time"]],
+                    ["Đã phản hồi quá hạn", figures["late"]],
+                    ["Chưa phản hồi", figures["open"]],
+                    ["Tỷ lệ đã phản hồi", "—" if share is None else f"{share:.0%}"],
+                ],
+            )
+        )
     if versions is not None:
         tables.append(versions_table(versions, period, db))
     return Briefing(period, previous, organisation, total, previous_total, tables, figures)

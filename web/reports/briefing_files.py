@@ -26,9 +26,16 @@ from web.reports.briefing import Briefing, Period, Table, change  # noqa: E402
 from web.reports.review import Signature, build_review  # noqa: E402
 
 CHART_TABLES = ("kinds", "topics", "tones", "reach")
-SHEETS = {"kinds": "Loại hình", "topics": "Chủ đề", "tones": "Sắc thái", "reach": "Của tỉnh và khác",
-          "stories": "Sự kiện nổi bật", "negative": "Tin bài tiêu cực", "handling": "Xử lý phản hồi",
-          "versions": "Bài sửa, gỡ"}
+SHEETS = {
+    "kinds": "Loại hình",
+    "topics": "Chủ đề",
+    "tones": "Sắc thái",
+    "reach": "Của tỉnh và khác",
+    "stories": "Sự kiện nổi bật",
+    "negative": "Tin bài tiêu cực",
+    "handling": "Xử lý phản hồi",
+    "versions": "Bài sửa, gỡ",
+}
 CHART_BARS = 10
 
 
@@ -39,10 +46,16 @@ def chart_png(table: Table, now_label: str, before_label: str) -> bytes:
     figure, axes = plt.subplots(figsize=(6.4, 0.42 * len(rows) + 1.2), dpi=120)
     try:
         positions = range(len(rows))
-        axes.barh([p + 0.2 for p in positions], [r[1] for r in rows], height=0.4, label=now_label,
-                  color="#0b5394")
-        axes.barh([p - 0.2 for p in positions], [r[2] for r in rows], height=0.4, label=before_label,
-                  color="#a4c2f4")
+        axes.barh(
+            [p + 0.2 for p in positions], [r[1] for r in rows], height=0.4, label=now_label, color="#0b5394"
+        )
+        axes.barh(
+            [p - 0.2 for p in positions],
+            [r[2] for r in rows],
+            height=0.4,
+            label=before_label,
+            color="#a4c2f4",
+        )
         axes.set_yticks(list(positions), names, fontsize=8)
         axes.set_title(table.title, fontsize=10)
         axes.legend(fontsize=8, loc="lower right")
@@ -71,9 +84,16 @@ def _scope_words(period: Period) -> str:
 
 def render_docx(briefing: Briefing, *, day: date, place: str, signature: Signature) -> bytes:
     period = briefing.period
-    review = build_review([], title=f"BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ {period.label.upper()}", day=day,
-                          organisation=briefing.organisation, place=place, start=period.start,
-                          end=period.end, signature=signature)
+    review = build_review(
+        [],
+        title=f"BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ {period.label.upper()}",
+        day=day,
+        organisation=briefing.organisation,
+        place=place,
+        start=period.start,
+        end=period.end,
+        signature=signature,
+    )
     doc = new_document()
     docx_report._page_setup(doc)
     docx_report._header_block(doc, review)
@@ -81,7 +101,8 @@ def render_docx(briefing: Briefing, *, day: date, place: str, signature: Signatu
     intro = doc.add_paragraph(
         f"Từ ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}, báo chí đăng {briefing.total} tin, "
         f"bài {_scope_words(period)}; {briefing.previous.label} có {briefing.previous_total} tin, bài "
-        f"(thay đổi {change(briefing.total, briefing.previous_total)}).")
+        f"(thay đổi {change(briefing.total, briefing.previous_total)})."
+    )
     intro.paragraph_format.first_line_indent = Mm(10)
     for number, table in enumerate(briefing.tables, 1):
         docx_report._heading(doc, f"{number}. {table.title}")
@@ -106,10 +127,24 @@ def write_xlsx(briefing: Briefing, path: Path | BytesIO) -> None:
     assert isinstance(summary, Worksheet)  # a new workbook starts with one worksheet
     summary.title = "Tổng quan"
     summary.append(["Kỳ", "Từ ngày", "Đến ngày", "Tổng số tin, bài", "Phạm vi"])
-    summary.append([briefing.period.key, briefing.period.start, briefing.period.end, briefing.total,
-                    _scope_words(briefing.period)])
-    summary.append([briefing.previous.key, briefing.previous.start, briefing.previous.end,
-                    briefing.previous_total, _scope_words(briefing.previous)])
+    summary.append(
+        [
+            briefing.period.key,
+            briefing.period.start,
+            briefing.period.end,
+            briefing.total,
+            _scope_words(briefing.period),
+        ]
+    )
+    summary.append(
+        [
+            briefing.previous.key,
+            briefing.previous.start,
+            briefing.previous.end,
+            briefing.previous_total,
+            _scope_words(briefing.previous),
+        ]
+    )
     for table in briefing.tables:
         sheet = workbook.create_sheet(SHEETS.get(table.key, table.key))
         sheet.append([table.title])

@@ -27,14 +27,25 @@ def briefing_for(period_text: str, scope: str = "province") -> Briefing:
     period = Period.parse(period_text)
     if scope != "all":
         period = period.about(focus)
-    return build_briefing(services.backend(), period, organisation=_organisation(), focus=focus,
-                          outlet_names=services.outlet_names(), provinces=services.outlet_provinces(),
-                          db=get_db(), versions=versions_store())
+    return build_briefing(
+        services.backend(),
+        period,
+        organisation=_organisation(),
+        focus=focus,
+        outlet_names=services.outlet_names(),
+        provinces=services.outlet_provinces(),
+        db=get_db(),
+        versions=versions_store(),
+    )
 
 
 def docx_bytes(briefing: Briefing) -> bytes:
-    return render_docx(briefing, day=datetime.now(LOCAL_TZ).date(), signature=_signature(),
-                       place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""))
+    return render_docx(
+        briefing,
+        day=datetime.now(LOCAL_TZ).date(),
+        signature=_signature(),
+        place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
+    )
 
 
 def xlsx_bytes(briefing: Briefing) -> bytes:
@@ -63,9 +74,17 @@ def briefing() -> ResponseReturnValue:
         except PeriodError:
             error = "period"
         except BackendUnavailable as exc:
-            return render_template("reports/briefing.html", period=period,
-                                   error=services.index_unavailable(exc), scope=scope,
-                                   focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""), 503
-    return render_template("reports/briefing.html", period=period or _current_quarter(), scope=scope,
-                           focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "",
-                           error=error), 400 if error else 200
+            return render_template(
+                "reports/briefing.html",
+                period=period,
+                error=services.index_unavailable(exc),
+                scope=scope,
+                focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "",
+            ), 503
+    return render_template(
+        "reports/briefing.html",
+        period=period or _current_quarter(),
+        scope=scope,
+        focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "",
+        error=error,
+    ), 400 if error else 200

@@ -27,8 +27,9 @@ from web.reports.review import TONE_LABELS, TONES, PressReview, build_review, pl
 FONT = "Times New Roman"
 
 
-def build_docx(documents: Iterable[Document], title: str, date: date, organisation: str,
-               **options: Any) -> bytes:
+def build_docx(
+    documents: Iterable[Document], title: str, date: date, organisation: str, **options: Any
+) -> bytes:
     """The điểm báo as DOCX bytes. ``options`` go to ``review.build_review`` (outlet_names, counts,
     focus_topics, header, place, subtitle)."""
     review = build_review(documents, title=title, day=date, organisation=organisation, **options)
@@ -65,8 +66,15 @@ def _page_setup(doc: Any) -> None:
     doc.core_properties.language = "vi-VN"
 
 
-def _run(paragraph: Any, text: str, *, bold: bool = False, italic: bool = False,
-         underline: bool = False, size: float | None = None) -> Any:
+def _run(
+    paragraph: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: float | None = None,
+) -> Any:
     run = paragraph.add_run(text)
     run.bold, run.italic, run.underline = bold, italic, underline
     if size:
@@ -128,8 +136,11 @@ def _summary(doc: Any, review: PressReview) -> None:
     intro = doc.add_paragraph()
     intro.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     intro.paragraph_format.first_line_indent = Mm(10)
-    intro.add_run(f"Tổng số {review.total} tin, bài; trong đó "
-                  + ", ".join(f"{TONE_LABELS[t].lower()} {totals.get(t, 0)}" for t in TONES) + ".")
+    intro.add_run(
+        f"Tổng số {review.total} tin, bài; trong đó "
+        + ", ".join(f"{TONE_LABELS[t].lower()} {totals.get(t, 0)}" for t in TONES)
+        + "."
+    )
     columns = ["TT", "Chủ đề", *(TONE_LABELS[t] for t in TONES), "Tổng"]
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
@@ -141,8 +152,9 @@ def _summary(doc: Any, review: PressReview) -> None:
         tones = review.counts[topic]
         values = [str(number), topic, *(str(tones.get(t, 0)) for t in TONES), str(sum(tones.values()))]
         _table_row(table, values)
-    _table_row(table, ["", "Tổng cộng", *(str(totals.get(t, 0)) for t in TONES), str(review.total)],
-               bold=True)
+    _table_row(
+        table, ["", "Tổng cộng", *(str(totals.get(t, 0)) for t in TONES), str(review.total)], bold=True
+    )
     widths = [Mm(10), Mm(60), Mm(24), Mm(24), Mm(24), Mm(20)]
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
@@ -168,8 +180,12 @@ def _clippings(doc: Any, review: PressReview) -> None:
             _run(headline, f"{number}.{index}. {clip.title}", bold=True)
             meta = doc.add_paragraph()
             meta.paragraph_format.keep_with_next = True
-            _run(meta, f"{clip.outlet}, {clip.published} — {TONE_LABELS.get(clip.tone, clip.tone)}",
-                 italic=True, size=13)
+            _run(
+                meta,
+                f"{clip.outlet}, {clip.published} — {TONE_LABELS.get(clip.tone, clip.tone)}",
+                italic=True,
+                size=13,
+            )
             if clip.sapo:
                 sapo = doc.add_paragraph(clip.sapo)
                 sapo.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -181,8 +197,9 @@ def _clippings(doc: Any, review: PressReview) -> None:
 
 def _hyperlink(paragraph: Any, url: str, *, size: float) -> None:
     """A clickable link (python-docx has no API for it: the relationship and runs by hand)."""
-    rel_id = paragraph.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/"
-                                          "relationships/hyperlink", is_external=True)
+    rel_id = paragraph.part.relate_to(
+        url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True
+    )
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     run = OxmlElement("w:r")
@@ -201,9 +218,8 @@ def _hyperlink(paragraph: Any, url: str, *, size: float) -> None:
     paragraph._p.append(link)
 
 
-
 def _closing(doc: Any, review: PressReview) -> None:
-    """"Nơi nhận" (left, 12 pt) and the signature block (right), side by side as the form has them."""
+    """ "Nơi nhận" (left, 12 pt) and the signature block (right), side by side as the form has them."""
     signature = review.signature
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells

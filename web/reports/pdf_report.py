@@ -36,12 +36,16 @@ def font_files() -> dict[str, str]:
     suffixes = ("Regular", "Bold", "Italic", "BoldItalic")
     configured = settings().get("PRESSWATCH_PDF_FONT_DIR", "").strip()
     if configured:
-        found = {style: sorted(Path(configured).glob(f"*-{suffix}.ttf"))
-                 for style, suffix in zip(STYLES, suffixes, strict=True)}
+        found = {
+            style: sorted(Path(configured).glob(f"*-{suffix}.ttf"))
+            for style, suffix in zip(STYLES, suffixes, strict=True)
+        }
         if all(found.values()):
             return {style: str(paths[0]) for style, paths in found.items()}
-        raise FontMissing(f"PRESSWATCH_PDF_FONT_DIR={configured} needs *-Regular.ttf, *-Bold.ttf, "
-                          "*-Italic.ttf and *-BoldItalic.ttf")
+        raise FontMissing(
+            f"PRESSWATCH_PDF_FONT_DIR={configured} needs *-Regular.ttf, *-Bold.ttf, "
+            "*-Italic.ttf and *-BoldItalic.ttf"
+        )
     candidates = []
     try:
         import fontpkg_ibm_plex_serif
@@ -51,13 +55,16 @@ def font_files() -> dict[str, str]:
     except ImportError:
         pass
     dejavu = Path("/usr/share/fonts/truetype/dejavu")
-    candidates.append([dejavu / f"DejaVuSerif{suffix}.ttf"
-                       for suffix in ("", "-Bold", "-Italic", "-BoldItalic")])
+    candidates.append(
+        [dejavu / f"DejaVuSerif{suffix}.ttf" for suffix in ("", "-Bold", "-Italic", "-BoldItalic")]
+    )
     for paths in candidates:
         if all(path.exists() for path in paths):
             return {style: str(path) for style, path in zip(STYLES, paths, strict=True)}
-    raise FontMissing("No Vietnamese serif font: install the 'fontpkg-ibm-plex-serif' package "
-                      "(a dependency of Presswatch) or Debian's fonts-dejavu-core.")
+    raise FontMissing(
+        "No Vietnamese serif font: install the 'fontpkg-ibm-plex-serif' package "
+        "(a dependency of Presswatch) or Debian's fonts-dejavu-core."
+    )
 
 
 class _Pdf(FPDF):
@@ -67,8 +74,9 @@ class _Pdf(FPDF):
         self.cell(0, 6, f"Trang {self.page_no()}/{{nb}}", align="C")
 
 
-def build_pdf(documents: Iterable[Document], title: str, date: date, organisation: str,
-              **options: Any) -> bytes:
+def build_pdf(
+    documents: Iterable[Document], title: str, date: date, organisation: str, **options: Any
+) -> bytes:
     """The điểm báo as PDF bytes; ``options`` as in ``docx_report.build_docx``."""
     review = build_review(documents, title=title, day=date, organisation=organisation, **options)
     return render_pdf(review)
@@ -99,8 +107,12 @@ def _header_block(pdf: FPDF, review: PressReview) -> None:
     right_x = pdf.l_margin + left_width
     right_width = pdf.w - pdf.r_margin - right_x
     superior, body = review.issuer()
-    for text, style in ((superior.upper(), ""), (body.upper(), "B"), ("*", ""),
-                        (review.signature.number_line, "")):
+    for text, style in (
+        (superior.upper(), ""),
+        (body.upper(), "B"),
+        ("*", ""),
+        (review.signature.number_line, ""),
+    ):
         if text:
             pdf.set_font(FAMILY, style, 13)
             pdf.multi_cell(left_width, 6, text, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
@@ -111,8 +123,9 @@ def _header_block(pdf: FPDF, review: PressReview) -> None:
             pdf.set_font(FAMILY, "BU" if underline else "B", size)
             pdf.multi_cell(right_width, 6, text, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.set_font(FAMILY, "I", 14)
-    pdf.multi_cell(right_width, 7, place_date(review.place, review.day), align="C",
-                   new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        right_width, 7, place_date(review.place, review.day), align="C", new_x=XPos.LEFT, new_y=YPos.NEXT
+    )
     pdf.set_xy(pdf.l_margin, max(left_bottom, pdf.get_y()) + 6)
 
 
@@ -137,17 +150,37 @@ def _summary(pdf: FPDF, review: PressReview) -> None:
     _heading(pdf, "I. TỔNG HỢP CHUNG")
     totals = review.tone_totals()
     pdf.set_font(FAMILY, "", 14)
-    pdf.multi_cell(0, 7, f"Tổng số {review.total} tin, bài; trong đó "
-                   + ", ".join(f"{TONE_LABELS[t].lower()} {totals.get(t, 0)}" for t in TONES) + ".",
-                   align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0,
+        7,
+        f"Tổng số {review.total} tin, bài; trong đó "
+        + ", ".join(f"{TONE_LABELS[t].lower()} {totals.get(t, 0)}" for t in TONES)
+        + ".",
+        align="J",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.ln(2)
     pdf.set_font(FAMILY, "", 12)
     topics = sorted(review.counts, key=lambda t: -sum(review.counts[t].values()))
-    with pdf.table(col_widths=(10, 61, 24, 24, 24, 22), text_align=("CENTER", "LEFT", *["CENTER"] * 4),
-                   line_height=6.5, padding=1) as table:
-        for row in (["TT", "Chủ đề", *(TONE_LABELS[t] for t in TONES), "Tổng"],
-                    *([str(n), topic, *(str(review.counts[topic].get(t, 0)) for t in TONES),
-                       str(sum(review.counts[topic].values()))] for n, topic in enumerate(topics, 1))):
+    with pdf.table(
+        col_widths=(10, 61, 24, 24, 24, 22),
+        text_align=("CENTER", "LEFT", *["CENTER"] * 4),
+        line_height=6.5,
+        padding=1,
+    ) as table:
+        for row in (
+            ["TT", "Chủ đề", *(TONE_LABELS[t] for t in TONES), "Tổng"],
+            *(
+                [
+                    str(n),
+                    topic,
+                    *(str(review.counts[topic].get(t, 0)) for t in TONES),
+                    str(sum(review.counts[topic].values())),
+                ]
+                for n, topic in enumerate(topics, 1)
+            ),
+        ):
             cells = table.row()
             for value in row:
                 cells.cell(value)
@@ -167,12 +200,19 @@ def _clippings(pdf: FPDF, review: PressReview) -> None:
                 pdf.add_page()
             pdf.ln(1.5)
             pdf.set_font(FAMILY, "B", 14)
-            pdf.multi_cell(0, 7, f"{number}.{index}. {clip.title}", align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0, 7, f"{number}.{index}. {clip.title}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
             pdf.set_font(FAMILY, "I", 13)
             tone = TONE_LABELS.get(clip.tone, clip.tone)
-            pdf.multi_cell(0, 6.5, f"{clip.outlet}, {clip.published} — {tone}", align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0,
+                6.5,
+                f"{clip.outlet}, {clip.published} — {tone}",
+                align="L",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
             if clip.sapo:
                 pdf.set_font(FAMILY, "", 14)
                 pdf.multi_cell(0, 7, clip.sapo, align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -185,7 +225,7 @@ def _clippings(pdf: FPDF, review: PressReview) -> None:
 
 
 def _closing(pdf: FPDF, review: PressReview) -> None:
-    """"Nơi nhận" on the left, the signature block on the right, as in ``docx_report``."""
+    """ "Nơi nhận" on the left, the signature block on the right, as in ``docx_report``."""
     signature = review.signature
     if pdf.will_page_break(50):
         pdf.add_page()
@@ -199,8 +239,13 @@ def _closing(pdf: FPDF, review: PressReview) -> None:
         pdf.set_font(FAMILY, "", 11)
         last = len(signature.recipients) - 1
         for index, recipient in enumerate(signature.recipients):
-            pdf.multi_cell(left_width, 5.5, f"- {recipient}{'.' if index == last else ','}",
-                           new_x=XPos.LEFT, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                left_width,
+                5.5,
+                f"- {recipient}{'.' if index == last else ','}",
+                new_x=XPos.LEFT,
+                new_y=YPos.NEXT,
+            )
     pdf.set_xy(right_x, top)
     pdf.set_font(FAMILY, "B", 14)
     for line in signature.signer_title:

@@ -39,8 +39,12 @@ def default_title(start: date, end: date | None = None) -> str:
     return f"ĐIỂM BÁO TỪ NGÀY {start:%d/%m/%Y} ĐẾN NGÀY {end:%d/%m/%Y}"
 
 
-def covered_period(documents: Iterable[Document], start: date | None = None, end: date | None = None,
-                   fallback: date | None = None) -> tuple[date, date]:
+def covered_period(
+    documents: Iterable[Document],
+    start: date | None = None,
+    end: date | None = None,
+    fallback: date | None = None,
+) -> tuple[date, date]:
     """The search's own dates where it has them, else the first and last local day of the articles."""
     days = [d.published_at.astimezone(LOCAL_TZ).date() for d in documents]
     first = start or (min(days) if days else None) or end or fallback or datetime.now(LOCAL_TZ).date()
@@ -84,7 +88,7 @@ class Signature:
 
 
 def place_date(place: str, day: date) -> str:
-    """"Bắc Ninh, ngày 20 tháng 11 năm 2026" — the place-and-date line of an office document."""
+    """ "Bắc Ninh, ngày 20 tháng 11 năm 2026" — the place-and-date line of an office document."""
     prefix = f"{place}, " if place else ""
     return f"{prefix}ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
@@ -149,11 +153,22 @@ def primary_topic(document: Document, focus: Iterable[str] = ()) -> str:
     return document.topics[0] if document.topics else OTHER_TOPIC
 
 
-def build_review(documents: Iterable[Document], *, title: str = "", day: date | None = None,
-                 organisation: str = "", outlet_names: Mapping[str, str] | None = None,
-                 counts: Mapping[str, Mapping[str, int]] | None = None, focus_topics: Iterable[str] = (),
-                 header: str = "party", place: str = "", subtitle: str = "", start: date | None = None,
-                 end: date | None = None, signature: Signature | None = None) -> PressReview:
+def build_review(
+    documents: Iterable[Document],
+    *,
+    title: str = "",
+    day: date | None = None,
+    organisation: str = "",
+    outlet_names: Mapping[str, str] | None = None,
+    counts: Mapping[str, Mapping[str, int]] | None = None,
+    focus_topics: Iterable[str] = (),
+    header: str = "party",
+    place: str = "",
+    subtitle: str = "",
+    start: date | None = None,
+    end: date | None = None,
+    signature: Signature | None = None,
+) -> PressReview:
     """Group ``documents`` (newest first within a topic) and count them by topic and tone.
 
     ``counts`` replaces the computed summary, e.g. with ``backend.pivot(request, "topic", "tone")``
@@ -175,15 +190,33 @@ def build_review(documents: Iterable[Document], *, title: str = "", day: date | 
         tones = computed.setdefault(topic, dict.fromkeys(TONES, 0))
         for document in docs:
             tones[document.tone] = tones.get(document.tone, 0) + 1
-        sections.append(Section(topic, [
-            Clipping(title=clean(d.title), published=published_text(d),
-                     sapo=two_lines(clean(d.sapo or d.body)),
-                     outlet=clean(names.get(d.outlet_id) or d.outlet_name or d.outlet_id), url=clean(d.url),
-                     tone=d.tone)
-            for d in docs]))
+        sections.append(
+            Section(
+                topic,
+                [
+                    Clipping(
+                        title=clean(d.title),
+                        published=published_text(d),
+                        sapo=two_lines(clean(d.sapo or d.body)),
+                        outlet=clean(names.get(d.outlet_id) or d.outlet_name or d.outlet_id),
+                        url=clean(d.url),
+                        tone=d.tone,
+                    )
+                    for d in docs
+                ],
+            )
+        )
     summary = {clean(t): dict(v) for t, v in counts.items()} if counts is not None else computed
-    return PressReview(title=clean(title) or default_title(start, end), day=day, start=start, end=end,
-                       signature=signature or Signature(),
-                       organisation=clean(organisation) or organisation_name(), sections=sections,
-                       counts=summary, header=header if header in HEADERS else "none", place=clean(place),
-                       subtitle=clean(subtitle))
+    return PressReview(
+        title=clean(title) or default_title(start, end),
+        day=day,
+        start=start,
+        end=end,
+        signature=signature or Signature(),
+        organisation=clean(organisation) or organisation_name(),
+        sections=sections,
+        counts=summary,
+        header=header if header in HEADERS else "none",
+        place=clean(place),
+        subtitle=clean(subtitle),
+    )

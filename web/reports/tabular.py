@@ -25,8 +25,21 @@ from search.document import Document
 from web.filters import KIND_LABELS, TONE_LABELS
 
 BOM = "\ufeff"
-COLUMNS = ("STT", "Tiêu đề", "Cơ quan báo chí", "Loại hình", "Ngày đăng", "Chủ đề", "Tỉnh, thành",
-           "Sắc thái", "Tác giả", "Chuyên mục", "Sa pô", "Đường dẫn", "Mã bài")
+COLUMNS = (
+    "STT",
+    "Tiêu đề",
+    "Cơ quan báo chí",
+    "Loại hình",
+    "Ngày đăng",
+    "Chủ đề",
+    "Tỉnh, thành",
+    "Sắc thái",
+    "Tác giả",
+    "Chuyên mục",
+    "Sa pô",
+    "Đường dẫn",
+    "Mã bài",
+)
 WIDTHS = (7, 60, 28, 22, 17, 30, 22, 12, 20, 18, 80, 50, 22)
 DATE_COLUMN = 4
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,15 +48,24 @@ CHUNK_ROWS = 500
 
 def row_values(number: int, document: Document, outlet_names: Mapping[str, str]) -> list[object]:
     """One article's cells; the publication time is a local, timezone-free datetime."""
-    return [number, document.title,
-            outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id,
-            KIND_LABELS.get(document.outlet_kind, document.outlet_kind),
-            # A day-only date is a date cell, not midnight.
-            document.published_at.date() if document.published_day_only
-            else document.published_at.replace(tzinfo=None, microsecond=0),
-            "; ".join(document.topics), "; ".join(document.provinces),
-            TONE_LABELS.get(document.tone, document.tone), document.author, document.section,
-            document.sapo, document.url, document.id]
+    return [
+        number,
+        document.title,
+        outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id,
+        KIND_LABELS.get(document.outlet_kind, document.outlet_kind),
+        # A day-only date is a date cell, not midnight.
+        document.published_at.date()
+        if document.published_day_only
+        else document.published_at.replace(tzinfo=None, microsecond=0),
+        "; ".join(document.topics),
+        "; ".join(document.provinces),
+        TONE_LABELS.get(document.tone, document.tone),
+        document.author,
+        document.section,
+        document.sapo,
+        document.url,
+        document.id,
+    ]
 
 
 def _csv_text(value: object) -> object:
@@ -56,8 +78,7 @@ def _csv_text(value: object) -> object:
     return value
 
 
-def csv_chunks(documents: Iterable[Document], outlet_names: Mapping[str, str] | None = None
-               ) -> Iterator[str]:
+def csv_chunks(documents: Iterable[Document], outlet_names: Mapping[str, str] | None = None) -> Iterator[str]:
     """The CSV text in chunks of ``CHUNK_ROWS`` rows: BOM and header first, CRLF line ends."""
     names = outlet_names or {}
     buffer = io.StringIO()
@@ -83,8 +104,12 @@ def _xlsx_cell(sheet: WriteOnlyWorksheet, value: object) -> object:
     return value
 
 
-def write_xlsx(documents: Iterable[Document], path: Path, outlet_names: Mapping[str, str] | None = None,
-               sheet_title: str = "Bài viết") -> int:
+def write_xlsx(
+    documents: Iterable[Document],
+    path: Path,
+    outlet_names: Mapping[str, str] | None = None,
+    sheet_title: str = "Bài viết",
+) -> int:
     """Write the workbook to ``path`` (write-only mode: rows go to disk as they come); rows written."""
     names = outlet_names or {}
     workbook = Workbook(write_only=True)

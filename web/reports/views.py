@@ -63,18 +63,24 @@ class ExportRefused(Exception):
 
 
 def _max_clippings() -> int:
-    return int(current_app.config.get("PRESSWATCH_REPORT_MAX_CLIPPINGS")
-               or settings().get("PRESSWATCH_REPORT_MAX_CLIPPINGS") or 300)
+    return int(
+        current_app.config.get("PRESSWATCH_REPORT_MAX_CLIPPINGS")
+        or settings().get("PRESSWATCH_REPORT_MAX_CLIPPINGS")
+        or 300
+    )
 
 
 def _organisation() -> str:
-    return str(current_app.config.get("PRESSWATCH_ORGANISATION")
-               or organisation_name(focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE")))
+    return str(
+        current_app.config.get("PRESSWATCH_ORGANISATION")
+        or organisation_name(focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE"))
+    )
 
 
 def _report_header(value: str | None) -> str:
     configured = current_app.config.get("PRESSWATCH_REPORT_HEADER") or settings().get(
-        "PRESSWATCH_REPORT_HEADER", "party")
+        "PRESSWATCH_REPORT_HEADER", "party"
+    )
     return value if value in HEADERS else configured if configured in HEADERS else "party"
 
 
@@ -86,10 +92,12 @@ def _signature() -> Signature:
         value = config.get(name) or []
         return [v for v in (value.split(";") if isinstance(value, str) else value) if v.strip()]
 
-    return Signature(number_suffix=str(config.get("PRESSWATCH_REPORT_NUMBER_SUFFIX") or ""),
-                     signer=str(config.get("PRESSWATCH_REPORT_SIGNER") or ""),
-                     signer_title=lines("PRESSWATCH_REPORT_SIGNER_TITLE"),
-                     recipients=lines("PRESSWATCH_REPORT_RECIPIENTS"))
+    return Signature(
+        number_suffix=str(config.get("PRESSWATCH_REPORT_NUMBER_SUFFIX") or ""),
+        signer=str(config.get("PRESSWATCH_REPORT_SIGNER") or ""),
+        signer_title=lines("PRESSWATCH_REPORT_SIGNER_TITLE"),
+        recipients=lines("PRESSWATCH_REPORT_RECIPIENTS"),
+    )
 
 
 def _report_day(args: MultiDict[str, str]) -> date:
@@ -114,8 +122,11 @@ def _describe(req: SearchRequest) -> str:
     parts = []
     if req.query:
         parts.append(_("Truy vấn: %(q)s", q=req.query))
-    for label, values in ((_("Chủ đề"), req.topics), (_("Tỉnh, thành"), req.provinces),
-                          (_("Cơ quan báo chí"), [services.outlet_names().get(v, v) for v in req.outlets])):
+    for label, values in (
+        (_("Chủ đề"), req.topics),
+        (_("Tỉnh, thành"), req.provinces),
+        (_("Cơ quan báo chí"), [services.outlet_names().get(v, v) for v in req.outlets]),
+    ):
         if values:
             parts.append(f"{label}: {', '.join(values)}")
     if req.date_from or req.date_to:
@@ -145,15 +156,29 @@ def tabular_response(fmt: str, documents: Any, kind: str, rows: int | None) -> R
     return _attachment(response, _filename(kind, fmt))
 
 
-def review_response(fmt: str, documents: list[Document], args: MultiDict[str, str], focus_topics: list[str],
-                    start: date | None = None, end: date | None = None) -> Response:
+def review_response(
+    fmt: str,
+    documents: list[Document],
+    args: MultiDict[str, str],
+    focus_topics: list[str],
+    start: date | None = None,
+    end: date | None = None,
+) -> Response:
     """The điểm báo file. No query text in it: the title names the period (the search's dates, else
     the articles' first and last day)."""
-    review = build_review(documents, title=args.get("title", "").strip()[:200], day=_report_day(args),
-                          organisation=_organisation(), outlet_names=services.outlet_names(),
-                          focus_topics=focus_topics, header=_report_header(args.get("header")),
-                          place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
-                          start=start, end=end, signature=_signature())
+    review = build_review(
+        documents,
+        title=args.get("title", "").strip()[:200],
+        day=_report_day(args),
+        organisation=_organisation(),
+        outlet_names=services.outlet_names(),
+        focus_topics=focus_topics,
+        header=_report_header(args.get("header")),
+        place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
+        start=start,
+        end=end,
+        signature=_signature(),
+    )
     data = render_docx(review) if fmt == "docx" else render_pdf(review)
     response = Response(data, content_type=FORMATS[fmt])
     response.headers["X-Presswatch-Rows"] = str(len(documents))
@@ -193,12 +218,22 @@ def index() -> ResponseReturnValue:
     except BackendUnavailable as exc:
         error, status = services.index_unavailable(exc), 503
     page = req.offset // PICK_PAGE_SIZE + 1
-    return render_template("reports/index.html", req=req, result=result, error=error, page=page,
-                           page_size=PICK_PAGE_SIZE, state=state_pairs(request.args),
-                           search_args=_state_dict(request.args),
-                           today=datetime.now(LOCAL_TZ).date(), headers=HEADERS,
-                           default_header=_report_header(None), max_clippings=_max_clippings(),
-                           outlet_names=services.outlet_names(), describe=_describe(req)), status
+    return render_template(
+        "reports/index.html",
+        req=req,
+        result=result,
+        error=error,
+        page=page,
+        page_size=PICK_PAGE_SIZE,
+        state=state_pairs(request.args),
+        search_args=_state_dict(request.args),
+        today=datetime.now(LOCAL_TZ).date(),
+        headers=HEADERS,
+        default_header=_report_header(None),
+        max_clippings=_max_clippings(),
+        outlet_names=services.outlet_names(),
+        describe=_describe(req),
+    ), status
 
 
 @bp.route("/export/<fmt>")
@@ -208,18 +243,23 @@ def export(fmt: str) -> ResponseReturnValue:
     """Every match of the search in the query string (``collapse`` and paging are ignored)."""
     if fmt not in FORMATS:
         abort(404)
-    req = replace(search_request_from_args(request.args, 1), limit=0, offset=0, facets=False,
-                  collapse=False)
+    req = replace(search_request_from_args(request.args, 1), limit=0, offset=0, facets=False, collapse=False)
     backend = services.backend()
     try:
         parse(req.query)  # a bad query is refused before any byte of the file is sent
         total = backend.search(req).total
         if fmt in REVIEW_FORMATS:
             if total > _max_clippings():
-                raise ExportRefused(_("Tìm kiếm có %(total)d bài, nhiều hơn %(limit)d bài của một bản "
-                                      "điểm báo. Hãy thu hẹp tìm kiếm (thời gian, chủ đề, tỉnh) hoặc "
-                                      "chọn bài; toàn bộ kết quả xuất được ra CSV/XLSX.",
-                                      total=total, limit=_max_clippings()), 413)
+                raise ExportRefused(
+                    _(
+                        "Tìm kiếm có %(total)d bài, nhiều hơn %(limit)d bài của một bản "
+                        "điểm báo. Hãy thu hẹp tìm kiếm (thời gian, chủ đề, tỉnh) hoặc "
+                        "chọn bài; toàn bộ kết quả xuất được ra CSV/XLSX.",
+                        total=total,
+                        limit=_max_clippings(),
+                    ),
+                    413,
+                )
             documents = list(backend.scan(req))
             return review_response(fmt, documents, request.args, req.topics, req.date_from, req.date_to)
         return tabular_response(fmt, backend.scan(req), "bai-viet", total if fmt == "csv" else None)
@@ -244,15 +284,21 @@ def selection() -> ResponseReturnValue:
         if not ids:
             raise ExportRefused(_("Chưa chọn bài nào. Đánh dấu các bài cần đưa vào rồi bấm lại."))
         if len(ids) > MAX_SELECTION:
-            raise ExportRefused(_("Chọn nhiều nhất %(n)d bài; để xuất nhiều hơn, hãy xuất cả tìm kiếm.",
-                                  n=MAX_SELECTION))
+            raise ExportRefused(
+                _("Chọn nhiều nhất %(n)d bài; để xuất nhiều hơn, hãy xuất cả tìm kiếm.", n=MAX_SELECTION)
+            )
         if fmt in REVIEW_FORMATS and len(ids) > _max_clippings():
             raise ExportRefused(_("Một bản điểm báo có nhiều nhất %(n)d bài.", n=_max_clippings()), 413)
         backend = services.backend()
         documents = [d for d in (backend.get(i) for i in ids) if d is not None]
         if len(documents) < len(ids):
-            raise ExportRefused(_("%(n)d bài đã chọn không còn trong kho dữ liệu; hãy chọn lại.",
-                                  n=len(ids) - len(documents)), 404)
+            raise ExportRefused(
+                _(
+                    "%(n)d bài đã chọn không còn trong kho dữ liệu; hãy chọn lại.",
+                    n=len(ids) - len(documents),
+                ),
+                404,
+            )
     except ExportRefused as error:
         return _refused(error)
     except BackendUnavailable as error:

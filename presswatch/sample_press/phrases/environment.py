@@ -229,8 +229,9 @@ CULTURE = Topic("culture", "Văn hóa", "van-hoa", ("Văn hóa", "di sản"), (
          "mã, "
          "phát loa công suất lớn trong đám tang vẫn còn. || Bên cạnh kết quả đạt được, hội nghị cũng chỉ ra "
          "một số hạn chế như công tác kiểm tra, giám sát ở cơ sở chưa thường xuyên.",
-         "Phát biểu kết luận, {ong1} {nguoi1}, Trưởng ban Tuyên giáo và Dân vận {tinhuy} đề nghị các cấp ủy, chính "
-         "quyền phát huy vai trò nêu gương của cán bộ, đảng viên. || {Ong1} {nguoi1}, Phó Chủ tịch {ubnd} "
+         "Phát biểu kết luận, {ong1} {nguoi1}, Trưởng ban Tuyên giáo và Dân vận {tinhuy} đề nghị các "
+         "cấp ủy, chính quyền phát huy vai trò nêu gương của cán bộ, đảng viên. || {Ong1} {nguoi1}, "
+         "Phó Chủ tịch {ubnd} "
          "yêu cầu các địa phương đưa tiêu chí thực hiện nếp sống văn minh vào bình xét gia đình văn hóa, "
          "thôn "
          "văn hóa.",

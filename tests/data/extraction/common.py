@@ -43,13 +43,20 @@ def load_articles(path: Path = HERE / "articles.txt") -> list[Article]:
         for line in lines[1:]:
             key, _, value = line.partition(": ")
             fields.setdefault(key, []).append(value.strip())
-        articles.append(Article(
-            id=lines[0].strip(), section=fields["section"][0],
-            published=datetime.strptime(fields["published"][0], "%Y-%m-%d %H:%M").replace(tzinfo=LOCAL),
-            title=fields["title"][0], sapo=fields["sapo"][0], byline=fields["byline"][0],
-            author=fields["author"][0], tags=[t.strip() for t in fields["tags"][0].split(",")],
-            captions=fields.get("image", []),
-            body=[p.strip() for p in body.strip().split("\n\n") if p.strip()]))
+        articles.append(
+            Article(
+                id=lines[0].strip(),
+                section=fields["section"][0],
+                published=datetime.strptime(fields["published"][0], "%Y-%m-%d %H:%M").replace(tzinfo=LOCAL),
+                title=fields["title"][0],
+                sapo=fields["sapo"][0],
+                byline=fields["byline"][0],
+                author=fields["author"][0],
+                tags=[t.strip() for t in fields["tags"][0].split(",")],
+                captions=fields.get("image", []),
+                body=[p.strip() for p in body.strip().split("\n\n") if p.strip()],
+            )
+        )
     return articles
 
 
@@ -79,13 +86,21 @@ class Page:
         return f"https://{self.domain}/{slugify(self.article.section)}/{self.slug}-{self.number:05d}.html"
 
     def link(self, other: Article) -> str:
-        return f"https://{self.domain}/{slugify(other.section)}/{slugify(other.title)}-{hash_id(other.id)}.html"
+        return (
+            f"https://{self.domain}/{slugify(other.section)}/{slugify(other.title)}-{hash_id(other.id)}.html"
+        )
 
     def image(self, index: int) -> str:
         return f"https://img.{self.domain}/{self.published:%Y/%m/%d}/{self.slug[:40]}-{index + 1}.jpg"
 
-    def label(self, *, title: str | None = None, sapo: str | None = None, author: str | None = None,
-              body: list[str] | None = None) -> dict[str, object]:
+    def label(
+        self,
+        *,
+        title: str | None = None,
+        sapo: str | None = None,
+        author: str | None = None,
+        body: list[str] | None = None,
+    ) -> dict[str, object]:
         article = self.article
         return {
             "url": self.url,
@@ -133,17 +148,24 @@ def jsonld(data: dict[str, object]) -> str:
     return f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
 
 
-def news_article_ld(page: Page, date_published: str, authors: list[str], publisher: str,
-                    image: bool = True) -> str:
+def news_article_ld(
+    page: Page, date_published: str, authors: list[str], publisher: str, image: bool = True
+) -> str:
     article = page.article
     data: dict[str, object] = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-        "description": article.sapo, "datePublished": date_published, "dateModified": date_published,
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.sapo,
+        "datePublished": date_published,
+        "dateModified": date_published,
         "mainEntityOfPage": {"@type": "WebPage", "@id": page.url},
-        "author": [{"@type": "Person", "name": name} for name in authors] if authors
+        "author": [{"@type": "Person", "name": name} for name in authors]
+        if authors
         else {"@type": "Organization", "name": publisher},
         "publisher": {"@type": "Organization", "name": publisher},
-        "articleSection": article.section, "keywords": ", ".join(article.tags),
+        "articleSection": article.section,
+        "keywords": ", ".join(article.tags),
     }
     if image:
         data["image"] = [page.image(0)]
@@ -152,13 +174,15 @@ def news_article_ld(page: Page, date_published: str, authors: list[str], publish
 
 def og_tags(page: Page, site: str, description: str | None = None, og_type: str = "article") -> str:
     article = page.article
-    return (f'<meta property="og:type" content="{og_type}">\n<meta property="og:title" content="'
-            f'{e(article.title)}">\n'
-            f'<meta property="og:description" content="{e(description or article.sapo)}">\n'
-            f'<meta property="og:url" content="{e(page.url)}">\n<meta property="og:site_name" content="'
-            f'{e(site)}">\n'
-            f'<meta property="og:image" content="{e(page.image(0))}">\n<link rel="canonical" href="'
-            f'{e(page.url)}">')
+    return (
+        f'<meta property="og:type" content="{og_type}">\n<meta property="og:title" content="'
+        f'{e(article.title)}">\n'
+        f'<meta property="og:description" content="{e(description or article.sapo)}">\n'
+        f'<meta property="og:url" content="{e(page.url)}">\n<meta property="og:site_name" content="'
+        f'{e(site)}">\n'
+        f'<meta property="og:image" content="{e(page.image(0))}">\n<link rel="canonical" href="'
+        f'{e(page.url)}">'
+    )
 
 
 def header_names(article: Article) -> list[str]:
@@ -171,6 +195,17 @@ def menu(items: list[str], cls: str = "menu") -> str:
     return f'<ul class="{cls}">{links}</ul>'
 
 
-SECTIONS = ["Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao", "Pháp luật", "Giáo dục",
-            "Y tế",
-            "Du lịch", "Nông nghiệp", "Quốc tế"]
+SECTIONS = [
+    "Thời sự",
+    "Chính trị",
+    "Kinh tế",
+    "Xã hội",
+    "Văn hóa",
+    "Thể thao",
+    "Pháp luật",
+    "Giáo dục",
+    "Y tế",
+    "Du lịch",
+    "Nông nghiệp",
+    "Quốc tế",
+]
