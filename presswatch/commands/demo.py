@@ -28,7 +28,7 @@ from search.private_files import write_private
 from web import services
 
 DEMO_ADMIN = "admin@presswatch.example"
-CORPUS_FILE = "sample-press.json"  # in the data folder: the sample corpus's end date
+CORPUS_FILE = "sample-press.json"  # in the data folder: the sample corpus's end date and moment
 LOG_FILE = "demo.log"  # in the data folder: Scrapy's log, then the web server's
 
 
@@ -49,7 +49,8 @@ def demo_command(port: int, verbose: bool) -> None:
     app = create_app()
     data = Path(app.config["PRESSWATCH_DATA_DIR"])
     log_path = data / LOG_FILE
-    press = SamplePress(origin=STABLE_ORIGIN, end=corpus_end(data)).start()
+    end, until = corpus_end(data)
+    press = SamplePress(origin=STABLE_ORIGIN, end=end, until=until).start()
     outlets = len({article.outlet_id for article in press.articles})
     progress = CrawlProgress(outlets)
     echo = echo_log() if verbose else None
@@ -85,18 +86,22 @@ def demo_command(port: int, verbose: bool) -> None:
         press.stop()
 
 
-def corpus_end(data: Path) -> date:
-    """The sample corpus's end date: today on the first run, then the same on every later run, so
-    a demo started on another day serves (and keeps) the same articles."""
+def corpus_end(data: Path) -> tuple[date, datetime | None]:
+    """The sample corpus's end date and the moment no article may be after: today and now on the
+    first run, then the same on every later run, so a demo started later (or on another day) serves
+    (and keeps) the same articles. A file from before the moment was kept gives ``None``: that
+    folder's index already holds the whole end day, and moving it now would change those articles."""
     path = data / CORPUS_FILE
     try:
-        return date.fromisoformat(json.loads(path.read_text(encoding="utf-8"))["end"])
-    except (OSError, ValueError, KeyError, TypeError):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        until = kept.get("until")
+        return date.fromisoformat(kept["end"]), datetime.fromisoformat(until) if until else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         from presswatch.sample_press.corpus import TZ
 
-        end = datetime.now(TZ).date()
-        write_private(path, json.dumps({"end": end.isoformat()}).encode())
-        return end
+        now = datetime.now(TZ).replace(microsecond=0)
+        write_private(path, json.dumps({"end": now.date().isoformat(), "until": now.isoformat()}).encode())
+        return now.date(), now
 
 
 def _indexed() -> int:

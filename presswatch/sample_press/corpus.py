@@ -260,16 +260,38 @@ def seed_article() -> SampleArticle:
     )
 
 
-def build_corpus(end: date | None = None) -> list[SampleArticle]:
+def build_corpus(end: date | None = None, until: datetime | None = None) -> list[SampleArticle]:
     """All sample articles, newest first, dated over the six weeks ending on ``end`` (default: today
-    in Asia/Ho_Chi_Minh), plus the seed article (2023-10-10). Deterministic for a given ``end``."""
+    in Asia/Ho_Chi_Minh), plus the seed article (2023-10-10). Deterministic for a given ``end`` and
+    ``until``: the moment the press is first read (the demo's first crawl); ``end``'s schedule is then
+    squeezed, in the same order, into the hours before it, so no article is published in the future.
+    Without ``until`` the whole of ``end`` is filled (up to 22:30)."""
     if end is None:
         end = datetime.now(TZ).date()
-    return list(_build(end))
+    return list(_build(end, until))
+
+
+def _before(pieces: list[_Piece], end: date, until: datetime) -> list[_Piece]:
+    """``pieces`` with ``end``'s publishing hours mapped linearly onto the time before ``until``
+    (a minute's margin): same count, same order, so the same ids for the same ``until``."""
+    start = _at(end, 0)
+    limit = max(0, int((until - start).total_seconds()) - 60)  # seconds into ``end``
+    first, last = FIRST_MINUTE * 60, LAST_MINUTE * 60
+    if limit >= last:
+        return pieces
+    low = min(first, limit // 2)  # morning papers stay in the morning unless ``until`` is before 10:00
+    moved = []
+    for piece in pieces:
+        second = int((piece.published - start).total_seconds())
+        if 0 <= second < 86400:
+            second = low + (min(max(second, first), last) - first) * (limit - low) // (last - first)
+            piece = replace(piece, published=start + timedelta(seconds=second))
+        moved.append(piece)
+    return moved
 
 
 @lru_cache(maxsize=4)
-def _build(end: date) -> tuple[SampleArticle, ...]:
+def _build(end: date, until: datetime | None = None) -> tuple[SampleArticle, ...]:
     rng = random.Random(CONTENT_SEED)
     first_day = end - timedelta(days=WINDOW_DAYS - 1)
     syndicated = _syndicated(rng, first_day)
@@ -281,6 +303,8 @@ def _build(end: date) -> tuple[SampleArticle, ...]:
         quotas[piece.site.id] -= 1
     quotas[SEED_OUTLET] -= 1
     pieces = syndicated + _originals(rng, first_day, quotas, {p.draft.title for p in syndicated})
+    if until is not None:
+        pieces = _before(pieces, end, until)
     by_site: dict[str, list[_Piece]] = defaultdict(list)
     for piece in pieces:
         by_site[piece.site.id].append(piece)

@@ -233,10 +233,12 @@ class SamplePress:
         quiet: bool = True,
         conditional: bool = True,
         origin: str | None = None,
+        until: datetime | None = None,
         **fault_options: Any,
     ) -> None:  # Faults' settings
         self.end = end or datetime.now(TZ).date()
-        self.articles: list[SampleArticle] = build_corpus(self.end)
+        # ``until``: no article after this moment (``build_corpus``); the demo passes its first crawl's.
+        self.articles: list[SampleArticle] = build_corpus(self.end, until)
         # The fault sites' articles (registry faults.yaml); ``articles`` stays the clean six outlets'.
         self.fault_articles: list[SampleArticle] = build_fault_corpus(self.end)
         self._server = make_server(
