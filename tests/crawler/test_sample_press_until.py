@@ -16,8 +16,16 @@ from presswatch.sample_press import SamplePress, build_corpus
 from presswatch.sample_press.corpus import TZ, _build
 
 END = date(2026, 12, 3)
-MOMENTS = [time(0, 0, 30), time(0, 5), time(4, 0), time(6, 0), time(9, 30), time(14, 52), time(22, 29),
-           time(23, 59)]
+MOMENTS = [
+    time(0, 0, 30),
+    time(0, 5),
+    time(4, 0),
+    time(6, 0),
+    time(9, 30),
+    time(14, 52),
+    time(22, 29),
+    time(23, 59),
+]
 
 
 @pytest.mark.parametrize("moment", MOMENTS, ids=str)
@@ -29,13 +37,15 @@ def test_no_article_is_after_the_moment_the_press_is_read(moment):
     assert not late, late
     assert len(corpus) == len(whole_day)
     # Only the end day moves; the other days, the text and the stories stay as they were.
-    assert sorted(a.published_at for a in corpus if a.published_at.date() < END) == \
-        sorted(a.published_at for a in whole_day if a.published_at.date() < END)
+    assert sorted(a.published_at for a in corpus if a.published_at.date() < END) == sorted(
+        a.published_at for a in whole_day if a.published_at.date() < END
+    )
     assert sorted(a.title for a in corpus) == sorted(a.title for a in whole_day)
     _build.cache_clear()  # the same ids when rebuilt from scratch for the same moment
     again = build_corpus(END, until)
-    assert [(a.outlet_id, a.article_id, a.published_at) for a in again] == \
-        [(a.outlet_id, a.article_id, a.published_at) for a in corpus]
+    assert [(a.outlet_id, a.article_id, a.published_at) for a in again] == [
+        (a.outlet_id, a.article_id, a.published_at) for a in corpus
+    ]
 
 
 def test_the_demo_keeps_the_first_runs_moment_and_serves_nothing_after_it(tmp_path):
