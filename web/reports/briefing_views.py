@@ -20,10 +20,14 @@ from web.reports.views import EXPORT_ROLE, FORMATS, _attachment, _organisation, 
 from web.versions import store as versions_store
 
 
+def _focus() -> str:
+    return str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "")
+
+
 def briefing_for(period_text: str, scope: str = "province") -> Briefing:
     """The briefing for a period: about the focus province (the board's own remit, as the dashboard
     counts it) unless ``scope`` is ``all`` (every article followed)."""
-    focus = str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "")
+    focus = _focus()
     period = Period.parse(period_text)
     if scope != "all":
         period = period.about(focus)
@@ -44,7 +48,7 @@ def docx_bytes(briefing: Briefing) -> bytes:
         briefing,
         day=datetime.now(LOCAL_TZ).date(),
         signature=_signature(),
-        place=str(current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or ""),
+        place=_focus(),
     )
 
 
@@ -79,12 +83,12 @@ def briefing() -> ResponseReturnValue:
                 period=period,
                 error=services.index_unavailable(exc),
                 scope=scope,
-                focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "",
+                focus=_focus(),
             ), 503
     return render_template(
         "reports/briefing.html",
         period=period or _current_quarter(),
         scope=scope,
-        focus=current_app.config.get("PRESSWATCH_FOCUS_PROVINCE") or "",
+        focus=_focus(),
         error=error,
     ), 400 if error else 200
