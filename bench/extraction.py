@@ -136,11 +136,11 @@ def presswatch(page: bytes, url: str) -> Result:
         return Result()
     article = extraction.article
     return Result(
-        article["title"],
-        "\n\n".join(p for p in (article["sapo"], article["body"]) if p),
-        article["published_at"],
-        article["author"],
-        article["sapo"],
+        article.title,
+        "\n\n".join(p for p in (article.sapo, article.body) if p),
+        article.published_at,
+        article.author,
+        article.sapo,
     )
 
 

@@ -78,11 +78,10 @@ def _extract_item(
 
     result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds, hosts=hosts)
     article = result.article  # None when not result.ok
-    if article is None or (since and article["published_at"].date() < since):
+    if article is None or (since and article.published_at.date() < since):
         return result, None
     item = article_item(article, outlet, url)
     item.prepared = prepare(item.to_article())
-    result.article = {"published_at": article["published_at"]}  # the item carries the rest
     return result, item
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from crawler.urls import canonicalize
 from search.config import LOCAL_TZ
+
+if TYPE_CHECKING:
+    from crawler.extract.result import ExtractedArticle
 
 NOT_INGESTED = ("prepared", "html", "recheck")
 
@@ -57,21 +59,21 @@ class OutletFields(TypedDict):
     outlet_group: NotRequired[str]
 
 
-def article_item(article: Mapping[str, Any], outlet: OutletFields, fetched_url: str) -> ArticleItem:
+def article_item(article: ExtractedArticle, outlet: OutletFields, fetched_url: str) -> ArticleItem:
     """The item for an extracted article; ``outlet``: outlet_id, outlet_name, outlet_kind,
     outlet_province (plain values, so an extraction worker can build it too)."""
     return ArticleItem(
-        url=canonicalize(article["url"]),
+        url=canonicalize(article.url),
         **outlet,
-        title=article["title"],
-        sapo=article["sapo"],
-        body=article["body"],
-        author=article["author"],
-        published_at=article["published_at"],
-        published_precision=article.get("published_precision", "unknown"),
-        section=article["section"],
-        tags=article["tags"],
-        images=article["images"],
+        title=article.title,
+        sapo=article.sapo,
+        body=article.body,
+        author=article.author,
+        published_at=article.published_at,
+        published_precision=article.published_precision,
+        section=article.section,
+        tags=article.tags,
+        images=article.images,
         fetched_url=fetched_url,
         crawled_at=datetime.now(LOCAL_TZ),
     )

@@ -95,7 +95,7 @@ def parse_page(raw: bytes, url: str) -> dict[str, str]:
     result = extract_article(raw, url)
     if result.article is None:
         raise RealTextError(f"{url}: not extracted: {result.reason}")
-    return {key: result.article.get(key) or "" for key in ("title", "sapo", "body")}
+    return {"title": result.article.title, "sapo": result.article.sapo, "body": result.article.body}
 
 
 def _read(row: dict[str, str], folder: Path) -> dict[str, str] | None:

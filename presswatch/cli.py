@@ -235,12 +235,12 @@ def extract_command(source: str | None, text: str | None, url: str, as_json: boo
     """Extract one article and print its parts: a web page (a file, a URL, HTML on standard input)
     or plain text (a .txt file, - for standard input, or --text) whose first line is the title."""
     result = read_article(source, text, url)
-    if not result.ok:
+    if result.article is None:
         refuse(result, as_json)
-    published = result.article["published_at"]
+    published = result.article.published_at
     # A day-only date is printed as a day: its stored midnight is not a time the page gave.
-    shown = published.date() if result.article["published_precision"] == "day" else published
-    article = {**result.article, "published_at": shown.isoformat()}
+    shown = published.date() if result.article.published_precision == "day" else published
+    article: dict[str, Any] = {**result.article.as_dict(), "published_at": shown.isoformat()}
     if result.published_conflict:
         article["published_conflict"] = result.published_conflict
     if as_json:

@@ -224,11 +224,8 @@ def sample_articles(outlet: Outlet, fetcher: SafeFetcher, report: Report, count:
         row: dict[str, object] = {"url": page.final_url, "ok": result.ok, "error": result.reason}
         article = result.article  # None when not result.ok
         if article is not None:
-            row.update(
-                title=article.get("title", ""),
-                published_at=str(article.get("published_at") or ""),
-                words=len(str(article.get("text") or article.get("body") or "").split()),
-            )
+            words = len(article.body.split())
+            row.update(title=article.title, published_at=str(article.published_at), words=words)
         report.articles.append(row)
 
 

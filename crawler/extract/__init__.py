@@ -9,20 +9,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from crawler.extract.pipeline import Extraction, extract_article, not_article
+    from crawler.extract.pipeline import extract_article
+    from crawler.extract.result import ExtractedArticle, Extraction, not_article
     from crawler.extract.selectors import validate as validate_selectors
 
-__all__ = ["Extraction", "extract_article", "not_article", "validate_selectors"]
+__all__ = ["ExtractedArticle", "Extraction", "extract_article", "not_article", "validate_selectors"]
 # Imported on first use: the crawl's main process needs only ``dates`` (feeds, sitemaps) when
 # extraction runs in worker processes, and the pipeline's libraries (extruct, justext, …) take a
 # few hundred milliseconds to import.
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Extraction", "extract_article", "not_article"):
-        from crawler.extract import pipeline
+    if name in ("ExtractedArticle", "Extraction", "not_article", "extract_article"):
+        from crawler.extract import pipeline, result
 
-        value = getattr(pipeline, name)
+        value = getattr(pipeline if name == "extract_article" else result, name)
     elif name == "validate_selectors":
         from crawler.extract.selectors import validate as value
     else:

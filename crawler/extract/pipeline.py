@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -31,8 +30,8 @@ from crawler.extract import (
     published,
     selectors,
 )
-from crawler.extract.evidence import Evidence
 from crawler.extract.metadata import Metadata, read_metadata
+from crawler.extract.result import ExtractedArticle, Extraction, not_article
 from search.text import fold, normalize
 
 TAG_SELECTORS = (
@@ -67,26 +66,6 @@ BREADCRUMB_SELECTORS = (
     ".category-breadcrumb",
 )
 _HOME = {"trang chu", "home", "trang nhat", "trang chinh"}
-
-
-@dataclass
-class Extraction:
-    article: dict[str, Any] | None
-    reason: str = ""
-    canonical_url: str = ""
-    warnings: list[str] = field(default_factory=list)
-    encoding: str = ""
-    # Publish-time candidates that disagree with the chosen time, described (see evidence.py).
-    published_conflict: str = ""
-    published_evidence: tuple[Evidence, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.article is not None
-
-
-def not_article(reason: str, canonical_url: str = "", **extra: Any) -> Extraction:
-    return Extraction(article=None, reason=reason, canonical_url=canonical_url, **extra)
 
 
 # Why a page is not an article: every reason starts with one of these. Anything else ("extraction
@@ -403,18 +382,18 @@ def _extract(
             for image in [urljoin(url, meta.image.strip())]
             if urlsplit(image).scheme.lower() in ("http", "https")
         ]
-    article = {
-        "url": canonical,
-        "title": normalize(title),
-        "sapo": normalize(sapo),
-        "body": normalize(body),
-        "author": normalize(author),
-        "published_at": when.moment,
-        "published_precision": when.precision,
-        "section": normalize(section),
-        "tags": [normalize(t) for t in tags],
-        "images": [{"url": i["url"], "caption": normalize(i["caption"])} for i in images],
-    }
+    article = ExtractedArticle(
+        url=canonical,
+        title=normalize(title),
+        sapo=normalize(sapo),
+        body=normalize(body),
+        author=normalize(author),
+        published_at=when.moment,
+        published_precision=when.precision,
+        section=normalize(section),
+        tags=[normalize(t) for t in tags],
+        images=[{"url": i["url"], "caption": normalize(i["caption"])} for i in images],
+    )
     return Extraction(
         article=article,
         canonical_url=canonical,

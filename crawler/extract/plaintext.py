@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from crawler.extract import byline, furniture
-from crawler.extract.pipeline import Extraction, not_article
+from crawler.extract.result import ExtractedArticle, Extraction, not_article
 from search.document import LOCAL_TZ
 from search.text import normalize
 
@@ -55,16 +55,13 @@ def extract_text(text: str, url: str, read_at: datetime | None = None) -> Extrac
     if not paragraphs:
         return not_article("only a title line: the article's text must follow the first line")
     sapo, body = (paragraphs[0], paragraphs[1:]) if len(paragraphs) > 1 else ("", paragraphs)
-    article = {
-        "url": url,
-        "title": title,
-        "sapo": sapo,
-        "body": "\n\n".join(body),
-        "author": author if author and byline.is_person(author, ()) else "",
-        "published_at": read_at or datetime.now(LOCAL_TZ),
-        "published_precision": "unknown",
-        "section": "",
-        "tags": [],
-        "images": [],
-    }
+    article = ExtractedArticle(
+        url=url,
+        title=title,
+        sapo=sapo,
+        body="\n\n".join(body),
+        author=author if author and byline.is_person(author, ()) else "",
+        published_at=read_at or datetime.now(LOCAL_TZ),
+        published_precision="unknown",
+    )
     return Extraction(article=article, canonical_url=url, encoding="utf-8")

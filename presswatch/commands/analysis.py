@@ -83,9 +83,9 @@ def analyze_command(source: str | None, text: str | None, url: str, focus: str |
     from search.document import Document
 
     result = read_article(source, text, url)
-    if not result.ok:
+    if result.article is None:
         refuse(result, as_json)
-    document = Document.from_article({**result.article, "outlet_id": "cli"})
+    document = Document.from_article({**result.article.as_dict(), "outlet_id": "cli"})
     try:
         analysis = analyze(document, focus)
     except ValueError as error:  # an unknown focus province

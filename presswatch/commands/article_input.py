@@ -9,9 +9,12 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+
+if TYPE_CHECKING:
+    from crawler.extract.result import Extraction
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -70,7 +73,7 @@ def _looks_like_html(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def read_article(source: str | None, text: str | None, url: str) -> Any:
+def read_article(source: str | None, text: str | None, url: str) -> Extraction:
     """The Extraction of what the user gave; a usage error when it is none or both."""
     from crawler.extract import extract_article
     from crawler.extract.plaintext import decode_text, extract_text
@@ -111,7 +114,7 @@ def read_article(source: str | None, text: str | None, url: str) -> Any:
         sys.exit(1)
 
 
-def refuse(result: Any, as_json: bool) -> None:
+def refuse(result: Extraction, as_json: bool) -> NoReturn:
     """Say on stderr why this is not an article (plain words), and exit with status 1."""
     words = explain(result.reason)
     if as_json:

@@ -88,5 +88,5 @@ def test_a_few_invalid_bytes_do_not_turn_a_utf8_page_into_mojibake():
         result = extract_article(damaged, "http://127.0.0.1/a.html", content_type)
         assert result.ok, result.reason
         assert result.encoding == "utf-8", result.encoding
-        assert result.article["title"] == "Ủy ban nhân dân tỉnh họp bàn giải ngân"
-        assert "Ủy ban nhân dân tỉnh Bắc Ninh họp bàn về giao thông" in result.article["body"]
+        assert result.article.title == "Ủy ban nhân dân tỉnh họp bàn giải ngân"
+        assert "Ủy ban nhân dân tỉnh Bắc Ninh họp bàn về giao thông" in result.article.body

@@ -79,18 +79,18 @@ def article(body_end: str = "", header: str = "", head: str = "") -> dict:
 
 def test_right_aligned_byline_at_the_end_is_the_author_and_leaves_the_body():
     got = article('<p style="text-align: right;"><strong>Thu Hường - Thanh Tâm</strong></p>')
-    assert got["author"] == "Thu Hường - Thanh Tâm"
-    assert "Thu Hường" not in got["body"]
+    assert got.author == "Thu Hường - Thanh Tâm"
+    assert "Thu Hường" not in got.body
 
 
 def test_agency_credit():
     got = article("<p><em>Theo TTXVN</em></p>")
-    assert got["author"] == "TTXVN" and "Theo TTXVN" not in got["body"]
+    assert got.author == "TTXVN" and "Theo TTXVN" not in got.body
 
 
 def test_header_author_widget():
     got = article(header='<div class="author-info"><a class="name">Minh Chiến</a></div>')
-    assert got["author"] == "Minh Chiến"
+    assert got.author == "Minh Chiến"
 
 
 def test_cms_account_in_the_header_loses_to_the_printed_byline():
@@ -98,12 +98,12 @@ def test_cms_account_in_the_header_loses_to_the_printed_byline():
         '<dd class="createdby" itemprop="author">Viết bởi <span itemprop="name">Quản trị viên</span></dd>'
     )
     got = article('<p style="text-align: right;"><b>Hoàng Anh</b></p>', header=header)
-    assert got["author"] == "Hoàng Anh"
+    assert got.author == "Hoàng Anh"
 
 
 def test_meta_author_naming_the_site_is_ignored():
     head = '<meta name="author" content="BAOTINH.VN"><meta property="og:site_name" content="Báo Tỉnh">'
-    assert article(head=head)["author"] == ""
+    assert article(head=head).author == ""
 
 
 def test_json_ld_people_are_used_when_the_page_prints_no_byline():
@@ -111,4 +111,4 @@ def test_json_ld_people_are_used_when_the_page_prints_no_byline():
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Đường tỉnh 295 được '
         'nâng cấp trong năm nay", "author": [{"@type": "Person", "name": "Ngọc Mai"}]}</script>'
     )
-    assert article(head=head)["author"] == "Ngọc Mai"
+    assert article(head=head).author == "Ngọc Mai"

@@ -143,29 +143,29 @@ def test_the_date_line_next_to_the_headline_wins_over_sidebar_and_body_dates():
     result = extract_article(
         page(line='<div class="meta">Thứ Ba, 24/10/2023 - 09:15</div>'), "https://x.vn/a"
     )
-    assert result.article["published_at"] == local(2023, 10, 24, 9, 15)
+    assert result.article.published_at == local(2023, 10, 24, 9, 15)
 
 
 def test_baodautu_style_post_time_is_found():
     line = '<div><a class="author">Nguyên Minh</a><span class="post-time"> - 07/03/2026 08:47</span></div>'
     result = extract_article(page(line=line), "https://x.vn/a")
-    assert result.article["published_at"] == local(2026, 3, 7, 8, 47)
+    assert result.article.published_at == local(2026, 3, 7, 8, 47)
 
 
 def test_meta_tag_in_utc_is_converted_not_shifted():
     head = '<meta property="article:published_time" content="2023-10-10T07:30:00Z">'
     result = extract_article(page(head=head), "https://x.vn/a")
-    assert result.article["published_at"] == local(2023, 10, 10, 14, 30)
-    assert result.article["published_at"].utcoffset() == timedelta(hours=7)
+    assert result.article.published_at == local(2023, 10, 10, 14, 30)
+    assert result.article.published_at.utcoffset() == timedelta(hours=7)
 
 
 def test_meta_tag_with_local_clock_labelled_utc_is_corrected_by_the_printed_line():
     head = '<meta property="article:published_time" content="2023-10-10T14:30:00+00:00">'
     result = extract_article(page(head=head, line="<p class='time'>14:30 | 10/10/2023</p>"), "https://x.vn/a")
-    assert result.article["published_at"] == local(2023, 10, 10, 14, 30)
+    assert result.article.published_at == local(2023, 10, 10, 14, 30)
 
 
 def test_published_at_is_aware_and_comparable():
     result = extract_article(page(line="<div class='date'>10/10/2023 14:30</div>"), "https://x.vn/a")
-    moment = result.article["published_at"]
+    moment = result.article.published_at
     assert moment.astimezone(UTC) == datetime(2023, 10, 10, 7, 30, tzinfo=UTC)

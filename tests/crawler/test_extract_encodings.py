@@ -111,15 +111,15 @@ def test_tcvn3_pages(declared):
     text, label = decode_page(page)
     assert "tcvn3" in label
     result = extract_article(page, "https://baocu.vn/a.asp?id=1")
-    assert result.ok and SENTENCE in result.article["body"]
-    assert result.article["title"] == "Hội nghị tổng kết công tác năm 2023"
+    assert result.ok and SENTENCE in result.article.body
+    assert result.article.title == "Hội nghị tổng kết công tác năm 2023"
 
 
 def test_vni_page():
     head = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
     page = legacy.unicode_to_vni(html(PARAGRAPHS, head)).encode("cp1252")
     result = extract_article(page, "https://baocu.vn/a.asp?id=2")
-    assert result.ok and SENTENCE in result.article["body"] and "vni" in result.encoding
+    assert result.ok and SENTENCE in result.article.body and "vni" in result.encoding
 
 
 @pytest.mark.parametrize("declared", [True, False])
@@ -127,8 +127,8 @@ def test_windows_1258_pages(declared):
     head = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">' if declared else ""
     page = legacy.unicode_to_cp1258(html(PARAGRAPHS, head))
     result = extract_article(page, "https://aspnet.vn/chitiet.aspx?id=3")
-    assert result.ok and SENTENCE in result.article["body"]
-    assert unicodedata.is_normalized("NFC", result.article["body"])
+    assert result.ok and SENTENCE in result.article.body
+    assert unicodedata.is_normalized("NFC", result.article.body)
 
 
 def test_tcvn3_paragraph_pasted_into_a_utf8_page():
@@ -137,8 +137,8 @@ def test_tcvn3_paragraph_pasted_into_a_utf8_page():
         f'<p>Đoạn gõ bằng Unicode, giữ nguyên.</p><p><span style="font-family: .VnTime">{pasted}</span></p>'
     ) * 2
     result = extract_article(html(body, '<meta charset="utf-8">').encode("utf-8"), "https://bao.vn/b")
-    assert SENTENCE in result.article["body"]
-    assert "Đoạn gõ bằng Unicode, giữ nguyên." in result.article["body"]
+    assert SENTENCE in result.article.body
+    assert "Đoạn gõ bằng Unicode, giữ nguyên." in result.article.body
 
 
 def test_vntimeh_headline_is_drawn_in_capitals():
@@ -148,25 +148,25 @@ def test_vntimeh_headline_is_drawn_in_capitals():
         f'</font></td><div class="date">10/10/2023 14:30</div><div class="noidung">{PARAGRAPHS}</div>'
         f"</body></html>"
     ).encode()
-    assert extract_article(page, "https://bao.vn/c").article["title"] == "HỘI NGHỊ TỔNG KẾT"
+    assert extract_article(page, "https://bao.vn/c").article.title == "HỘI NGHỊ TỔNG KẾT"
 
 
 def test_output_is_nfc_even_from_decomposed_utf8():
     decomposed = unicodedata.normalize("NFD", html(PARAGRAPHS))
     result = extract_article(decomposed.encode("utf-8"), "https://bao.vn/d")
-    assert unicodedata.is_normalized("NFC", result.article["body"]) and SENTENCE in result.article["body"]
+    assert unicodedata.is_normalized("NFC", result.article.body) and SENTENCE in result.article.body
 
 
 def test_utf8_page_declared_as_latin1_is_read_as_utf8():
     head = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
     result = extract_article(html(PARAGRAPHS, head).encode("utf-8"), "https://bao.vn/e")
-    assert SENTENCE in result.article["body"] and result.encoding.startswith("utf-8")
+    assert SENTENCE in result.article.body and result.encoding.startswith("utf-8")
 
 
 def test_utf8_declared_in_the_http_header_but_sent_as_windows_1258():
     page = legacy.unicode_to_cp1258(html(PARAGRAPHS))
     result = extract_article(page, "https://bao.vn/f", "text/html; charset=utf-8")
-    assert SENTENCE in result.article["body"]
+    assert SENTENCE in result.article.body
 
 
 def test_windows_1258_declared_as_latin1():
@@ -174,7 +174,7 @@ def test_windows_1258_declared_as_latin1():
     head = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
     page = legacy.unicode_to_cp1258(html(PARAGRAPHS, head))
     result = extract_article(page, "https://bao.vn/g", "text/html; charset=iso-8859-1")
-    assert SENTENCE in result.article["body"] and "cp1258" in result.encoding
+    assert SENTENCE in result.article.body and "cp1258" in result.encoding
 
 
 def test_a_western_page_declared_windows_1252_stays_as_declared():
@@ -186,4 +186,4 @@ def test_a_western_page_declared_windows_1252_stays_as_declared():
         + "</div></body></html>"
     ).encode("cp1252")
     result = extract_article(page, "https://example.fr/a")
-    assert "très apprécié à Paris" in result.article["body"] and result.encoding == "cp1252"
+    assert "très apprécié à Paris" in result.article.body and result.encoding == "cp1252"

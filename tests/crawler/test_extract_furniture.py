@@ -69,16 +69,16 @@ def test_seed_like_page_keeps_the_article_and_cuts_everything_else():
     result = extract_article(seed_like_page(), "https://baobacninh.example.vn/a.html")
     assert result.ok, result.reason
     article = result.article
-    assert article["body"] == "\n\n".join(PARAGRAPHS)
-    assert article["author"] == "Thu Hường - Thanh Tâm"
-    assert article["title"] == TITLE
-    captions = [image["caption"] for image in article["images"]]
+    assert article.body == "\n\n".join(PARAGRAPHS)
+    assert article.author == "Thu Hường - Thanh Tâm"
+    assert article.title == TITLE
+    captions = [image["caption"] for image in article.images]
     assert CAPTION in captions and "Toàn cảnh hội nghị giao ban. Ảnh: Thanh Tâm" in captions
 
 
 def test_intertitle_that_starts_like_furniture_is_kept():
     """ "Theo dõi sát tình hình…" is prose; only the bare widget word "Theo dõi" is furniture."""
-    assert PARAGRAPHS[3] in extract_article(seed_like_page(), "https://x.vn/a").article["body"]
+    assert PARAGRAPHS[3] in extract_article(seed_like_page(), "https://x.vn/a").article.body
     assert is_furniture_heading("Theo dõi")
     assert not is_furniture_line("Theo dõi sát tình hình mưa lũ ở vùng cao")
 
@@ -124,4 +124,4 @@ def test_vccorp_related_news_box_inside_the_body():
         f"<div class='detail-content' data-role='content'>{paragraphs}{box}</div></body></html>"
     ).encode()
     article = extract_article(page, "https://x.vn/b").article
-    assert "Tham khảo thêm" not in article["body"] and RELATED[0] not in article["body"]
+    assert "Tham khảo thêm" not in article.body and RELATED[0] not in article.body

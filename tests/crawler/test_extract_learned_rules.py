@@ -33,7 +33,7 @@ def test_headline_split_into_inline_spans_keeps_the_space_the_metadata_title_has
     )
     result = extract_article(page(h1, title), "https://hanoimoi.vn/a-731520.html")
     assert result.ok, result.reason
-    assert result.article["title"] == title
+    assert result.article.title == title
 
 
 def test_headline_that_differs_from_the_metadata_in_words_is_still_the_printed_one():
@@ -41,7 +41,7 @@ def test_headline_that_differs_from_the_metadata_in_words_is_still_the_printed_o
     printed = "Phường Hai Bà Trưng: Mong sớm đưa khu đất vàng 94 Lò Đúc vào sử dụng"
     meta = "Mong sớm đưa khu đất vàng 94 phố Lò Đúc vào sử dụng | Hà Nội Mới"
     result = extract_article(page(printed, meta), "https://hanoimoi.vn/a-731520.html")
-    assert result.article["title"] == printed
+    assert result.article.title == printed
 
 
 def quankhu_like_page() -> bytes:
@@ -93,25 +93,25 @@ QK_TITLE = "Nhà hát Chèo Quân đội biểu diễn phục vụ các lực l�
 
 def test_wordpress_single_title_is_the_headline_not_the_site_prefixed_metadata():
     result = extract_article(quankhu_like_page(), "https://baoquankhu2.com.vn/nha-hat-cheo/")
-    assert result.article["title"] == QK_TITLE
+    assert result.article.title == QK_TITLE
 
 
 def test_a_header_clock_does_not_date_the_article_when_the_line_by_the_headline_says_another_day():
     """The header's clock prints the time the page was rendered (with seconds); the line under the
     headline prints the publish day. The day by the headline wins, and it stays a day."""
     result = extract_article(quankhu_like_page(), "https://baoquankhu2.com.vn/nha-hat-cheo/")
-    assert result.article["published_at"].date().isoformat() == "2025-07-05"
-    assert result.article["published_precision"] == "day"
+    assert result.article.published_at.date().isoformat() == "2025-07-05"
+    assert result.article.published_precision == "day"
 
 
 def test_a_sidebar_summary_or_a_headline_link_after_the_article_is_not_its_lead():
     """A lead is prose, not a link: the "description"-classed headline links of the latest-news list
     under the article matched the last-resort lead selector ([class*='desc'])."""
     result = extract_article(quankhu_like_page(), "https://baoquankhu2.com.vn/nha-hat-cheo/")
-    text = result.article["sapo"] + "\n" + result.article["body"]
+    text = result.article.sapo + "\n" + result.article.body
     assert "bút sắc" not in text and "Ấm tình" not in text
-    assert result.article["body"].startswith("QK2 – Tối 4-7")
-    assert result.article["author"] == "HOÀNG TRUNG - MẠNH DŨNG"
+    assert result.article.body.startswith("QK2 – Tối 4-7")
+    assert result.article.author == "HOÀNG TRUNG - MẠNH DŨNG"
 
 
 def test_a_day_only_header_clock_above_the_headline_does_not_override_the_timed_dateline():
@@ -123,5 +123,5 @@ def test_a_day_only_header_clock_above_the_headline_does_not_override_the_timed_
     <h1>{QK_TITLE}</h1>{lead}<div class="entry">{BODY}</div>
     <div class="post-time">10:15 05/07/2025</div></body></html>""".encode()
     result = extract_article(page, "https://baoquankhu2.com.vn/nha-hat-cheo/")
-    assert result.article["published_at"].isoformat() == "2025-07-05T10:15:00+07:00"
-    assert result.article["published_precision"] == "minute"
+    assert result.article.published_at.isoformat() == "2025-07-05T10:15:00+07:00"
+    assert result.article.published_precision == "minute"

@@ -112,7 +112,7 @@ def test_article_without_any_date():
 def test_deeply_nested_markup_does_not_crash():
     page = "<html><body><h1>Tiêu đề bài viết lồng nhau</h1>" + "<div>" * 5000 + ARTICLE_TEXT + "</div>" * 5000
     result = extract_article((page + "</body></html>").encode(), "https://bao.example.vn/n.html")
-    assert result.article is None or result.article["title"]
+    assert result.article is None or result.article.title
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def test_trafilatura_takes_over_when_no_container_is_found(monkeypatch):
     )
     result = extract_article(page.encode(), "https://huyen.example.vn/a")
     assert calls and result.ok
-    assert result.article["body"] == "\n\n".join(SENTENCES)
+    assert result.article.body == "\n\n".join(SENTENCES)
 
 
 def test_known_container_does_not_call_trafilatura(monkeypatch):
@@ -42,7 +42,7 @@ def test_known_container_does_not_call_trafilatura(monkeypatch):
         f"<div class='detail-content'>{paragraphs}</div></body></html>"
     )
     article = extract_article(page.encode(), "https://huyen.example.vn/b").article
-    assert article["body"] == "\n\n".join(SENTENCES)
+    assert article.body == "\n\n".join(SENTENCES)
 
 
 def test_fields_from_metadata_when_the_page_prints_little():
@@ -57,12 +57,12 @@ def test_fields_from_metadata_when_the_page_prints_little():
     paragraphs = "".join(f"<p>{s}</p>" for s in SENTENCES)
     page = f"<html><head>{head}</head><body><h1>{TITLE}</h1><article>{paragraphs}</article></body></html>"
     article = extract_article(page.encode(), "https://huyen.example.vn/x?utm_source=fb").article
-    assert article["url"] == "https://huyen.example.vn/moi-truong/ra-quan-don-ve-sinh.html"
-    assert article["published_at"].isoformat() == "2024-04-14T07:45:00+07:00"
-    assert article["author"] == "Quỳnh Anh"
-    assert article["section"] == "Môi trường"
-    assert article["tags"] == ["kênh mương", "vệ sinh môi trường"]
-    assert article["sapo"] == "Huyện ra quân làm sạch kênh mương."  # printed nowhere: the outlet's summary
+    assert article.url == "https://huyen.example.vn/moi-truong/ra-quan-don-ve-sinh.html"
+    assert article.published_at.isoformat() == "2024-04-14T07:45:00+07:00"
+    assert article.author == "Quỳnh Anh"
+    assert article.section == "Môi trường"
+    assert article.tags == ["kênh mương", "vệ sinh môi trường"]
+    assert article.sapo == "Huyện ra quân làm sạch kênh mương."  # printed nowhere: the outlet's summary
 
 
 def test_text_is_normalised_for_search():
@@ -74,8 +74,8 @@ def test_text_is_normalised_for_search():
         f"<div class='detail-content'>{paragraphs}</div></body></html>"
     )
     article = extract_article(page.encode(), "https://huyen.example.vn/c").article
-    assert article["title"] == "Thủy lợi Hòa Bình sẵn sàng cho mùa mưa"
-    assert "Hòa Bình và thủy lợi" in article["body"]
+    assert article.title == "Thủy lợi Hòa Bình sẵn sàng cho mùa mưa"
+    assert "Hòa Bình và thủy lợi" in article.body
 
 
 def test_paragraphs_written_as_divs_are_found_without_trafilatura(monkeypatch):
@@ -90,4 +90,4 @@ def test_paragraphs_written_as_divs_are_found_without_trafilatura(monkeypatch):
         f"<div class='x2'>{others}</div></body></html>"
     )
     article = extract_article(page.encode(), "https://huyen.example.vn/d").article
-    assert article["body"] == "\n\n".join(SENTENCES)
+    assert article.body == "\n\n".join(SENTENCES)

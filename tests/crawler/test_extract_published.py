@@ -49,16 +49,16 @@ def test_visible_local_time_beats_a_json_ld_offset_that_contradicts_it():
     assert '"2026-03-07T08:06:00+08:00"' in page
     result = extract_article(page.encode(), NLD_URL)
     assert result.ok, result.reason
-    assert result.article["published_at"] == local(2026, 3, 7, 8, 6)
-    assert result.article["published_precision"] == "minute"
+    assert result.article.published_at == local(2026, 3, 7, 8, 6)
+    assert result.article.published_precision == "minute"
     assert "json-ld" in result.published_conflict and "+08:00" in result.published_conflict
 
 
 @real_pages
 def test_agreeing_sources_record_no_conflict():
     result = extract_article(_real(NLD).encode(), NLD_URL)
-    assert result.article["published_at"] == local(2026, 3, 7, 8, 6)
-    assert result.article["published_precision"] == "minute"
+    assert result.article.published_at == local(2026, 3, 7, 8, 6)
+    assert result.article.published_precision == "minute"
     assert result.published_conflict == ""
     assert {e.source for e in result.published_evidence} == {"json-ld", "meta", "visible"}
 
@@ -74,9 +74,9 @@ def test_a_date_known_only_from_the_url_is_a_day_not_midnight():
     assert "T08:07" not in page
     result = extract_article(page.encode(), DANTRI_URL)
     assert result.ok, result.reason
-    assert result.article["published_precision"] == "day"
-    assert result.article["published_at"].date().isoformat() == "2026-03-07"
-    assert (result.article["published_at"].hour, result.article["published_at"].minute) == (0, 0)
+    assert result.article.published_precision == "day"
+    assert result.article.published_at.date().isoformat() == "2026-03-07"
+    assert (result.article.published_at.hour, result.article.published_at.minute) == (0, 0)
 
 
 # A Tuổi Trẻ 2015 article page trimmed of its date line (the example): the date lives in
@@ -97,8 +97,8 @@ def test_a_url_path_date_gives_the_day_with_day_precision():
         "https://tuoitre.vn/tin/chinh-tri-xa-hoi/20150312/khanh-thanh-cau/719543.html",
     )
     assert result.ok, result.reason
-    assert result.article["published_precision"] == "day"
-    assert result.article["published_at"] == local(2015, 3, 12)
+    assert result.article.published_precision == "day"
+    assert result.article.published_at == local(2015, 3, 12)
 
 
 def _stamp(value: str):

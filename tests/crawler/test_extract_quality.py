@@ -70,8 +70,8 @@ def test_sapo_is_separated_from_the_body():
     for label in bench.load_labels():
         page = (DATA / "pages" / label["file"]).read_bytes()
         article = extract_article(page, label["url"]).article
-        if bench.normalize(article["sapo"]) != bench.normalize(label["sapo"]) or article["body"].startswith(
-            article["sapo"][:80]
+        if bench.normalize(article.sapo) != bench.normalize(label["sapo"]) or article.body.startswith(
+            article.sapo[:80]
         ):
             misses.append(label["file"])
     assert len(misses) <= 0.05 * len(bench.load_labels()), misses

@@ -42,7 +42,7 @@ def _expected_moment(value: str) -> datetime:
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, dict]:
+def extracted() -> dict:
     results = {}
     for name, facts in EXPECTED.items():
         result = extract_article((PAGES / name).read_bytes(), facts["url"])
@@ -55,23 +55,23 @@ def extracted() -> dict[str, dict]:
 def test_expected_facts_hold(name, extracted):
     facts, article = EXPECTED[name], extracted[name]
     if "title" in facts:
-        assert article["title"] == normalize(facts["title"].strip())
+        assert article.title == normalize(facts["title"].strip())
     if "published_at" in facts:
         want = _expected_moment(facts["published_at"])
-        assert article["published_at"].replace(second=0) == want.replace(second=0)
-        assert article["published_at"].utcoffset() == want.astimezone(LOCAL_TZ).utcoffset()
+        assert article.published_at.replace(second=0) == want.replace(second=0)
+        assert article.published_at.utcoffset() == want.astimezone(LOCAL_TZ).utcoffset()
     if "published_date" in facts:
-        assert article["published_at"].date().isoformat() == facts["published_date"]
+        assert article.published_at.date().isoformat() == facts["published_date"]
     if "category" in facts:
-        assert article["section"] == normalize(facts["category"])
-    text = article["sapo"] + "\n\n" + article["body"]  # the upstream adapters' body includes the lead
+        assert article.section == normalize(facts["category"])
+    text = article.sapo + "\n\n" + article.body  # the upstream adapters' body includes the lead
     for sentence in facts.get("body_contains", []):
         assert normalize(sentence) in text
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_no_furniture_in_the_body(name, extracted):
-    body = extracted[name]["body"]
+    body = extracted[name].body
     for phrase in FURNITURE:
         assert phrase not in body, phrase
 
@@ -79,12 +79,12 @@ def test_no_furniture_in_the_body(name, extracted):
 def test_known_fields(extracted):
     """Facts read off the pages themselves (bylines, sapo)."""
     by_site = {name.split("_")[0]: article for name, article in extracted.items()}
-    assert by_site["baodautu.vn"]["author"] == "Nguyên Minh"
-    assert by_site["nld.com.vn"]["author"] == "Minh Chiến"  # not "NLD.COM.VN" from the meta tag
-    assert by_site["tuoitre.vn"]["author"] == "NHẬT XUÂN - NGHI VŨ"  # the header shows one name + "và 1 khác"
-    assert by_site["vnexpress.net"]["author"] == "Anh Minh"
-    assert by_site["baochinhphu.vn"]["sapo"].startswith("(Chinhphu.vn) - Tháng 3/2026")
-    assert "Ông Tống Anh Linh - Giám đốc tài chính" in by_site["baodautu.vn"]["sapo"]
+    assert by_site["baodautu.vn"].author == "Nguyên Minh"
+    assert by_site["nld.com.vn"].author == "Minh Chiến"  # not "NLD.COM.VN" from the meta tag
+    assert by_site["tuoitre.vn"].author == "NHẬT XUÂN - NGHI VŨ"  # the header shows one name + "và 1 khác"
+    assert by_site["vnexpress.net"].author == "Anh Minh"
+    assert by_site["baochinhphu.vn"].sapo.startswith("(Chinhphu.vn) - Tháng 3/2026")
+    assert "Ông Tống Anh Linh - Giám đốc tài chính" in by_site["baodautu.vn"].sapo
     for article in extracted.values():
-        assert article["published_at"].tzinfo is not None
-        assert article["sapo"] and not article["body"].startswith(article["sapo"][:60])
+        assert article.published_at.tzinfo is not None
+        assert article.sapo and not article.body.startswith(article.sapo[:60])

@@ -41,15 +41,15 @@ def test_tuoitre_2015_capital_name_in_a_bare_div_then_a_follow_button():
     """Tuổi Trẻ 2015: the author in capitals in a bare div after the last paragraph, then the
     author's "Quan tâm" (follow) button. Both stayed in the body and no author was found."""
     article = extract('<div>XUÂN LONG</div><div class="author-follow"><a href="#">Quan tâm</a></div>')
-    assert article["author"] == "XUÂN LONG"
-    assert article["body"].endswith(LAST)
-    assert "Quan tâm" not in article["body"] and "XUÂN LONG" not in article["body"]
+    assert article.author == "XUÂN LONG"
+    assert article.body.endswith(LAST)
+    assert "Quan tâm" not in article.body and "XUÂN LONG" not in article.body
 
 
 def test_follow_button_inline_with_the_name():
     article = extract('<div><strong>XUÂN LONG</strong> <a class="btn" href="#">Quan tâm</a></div>')
-    assert article["author"] == "XUÂN LONG"
-    assert article["body"].endswith(LAST)
+    assert article.author == "XUÂN LONG"
+    assert article.body.endswith(LAST)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_vneconomy_name_with_a_dangling_dash():
     """VnEconomy prints the byline as "Bình Minh - " (the dash once led to a date or agency)."""
     assert looks_like_byline("Bình Minh - ") and clean_byline("Bình Minh - ") == "Bình Minh"
     article = extract("<p><strong>Bình Minh - </strong></p>")
-    assert article["author"] == "Bình Minh" and article["body"].endswith(LAST)
+    assert article.author == "Bình Minh" and article.body.endswith(LAST)
 
 
 def test_vneconomy_header_author():
@@ -76,7 +76,7 @@ def test_vneconomy_header_author():
         '<div class="detail__meta"><div class="detail__author"><a href="/tac-gia/binh-minh.htm">'
         'Bình Minh</a> - </div><div class="detail__time">12/03/2015 10:05</div></div>'
     )
-    assert extract("", header=header)["author"] == "Bình Minh"
+    assert extract("", header=header).author == "Bình Minh"
 
 
 @pytest.mark.parametrize(
@@ -90,13 +90,13 @@ def test_vneconomy_header_author():
 )
 def test_theo_source_credits(printed, author):
     article = extract(f"<p><em>{printed}</em></p>")
-    assert article["author"] == author
-    assert article["body"].endswith(LAST)
+    assert article.author == author
+    assert article.body.endswith(LAST)
 
 
 def test_name_then_theo_line():
     article = extract("<p><strong>Minh Anh</strong></p><p><em>(Theo TTXVN)</em></p>")
-    assert article["author"] == "Minh Anh" and article["body"].endswith(LAST)
+    assert article.author == "Minh Anh" and article.body.endswith(LAST)
 
 
 @pytest.mark.parametrize(
@@ -110,8 +110,8 @@ def test_name_then_theo_line():
 def test_cafebiz_bare_trailing_url_leaves_the_body(tail):
     """A CafeBiz body ended with the article's own address as a bare line."""
     article = extract(f"<p><strong>Hoàng Anh</strong></p>{tail}", body_class="detail-content")
-    assert "https://" not in article["body"] and "cafebiz.vn" not in article["body"]
-    assert article["body"].endswith(LAST) and article["author"] == "Hoàng Anh"
+    assert "https://" not in article.body and "cafebiz.vn" not in article.body
+    assert article.body.endswith(LAST) and article.author == "Hoàng Anh"
 
 
 def test_a_url_inside_a_sentence_stays():

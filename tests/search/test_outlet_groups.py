@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from crawler.extract.result import ExtractedArticle
 from crawler.items import article_item, attribute_item
 from crawler.registry import load_registry
 from crawler.succession import attributed
@@ -34,17 +35,9 @@ def crawled(registry, url: str, published: datetime, title: str):
         "outlet_province": agency.province,
         "outlet_group": agency.group,
     }
-    article = {
-        "url": url,
-        "title": title,
-        "sapo": "",
-        "body": f"{title}. Lúa gạo, thủy sản và giao thông.",
-        "author": "",
-        "published_at": published,
-        "section": "",
-        "tags": [],
-        "images": [],
-    }
+    article = ExtractedArticle(
+        url=url, title=title, body=f"{title}. Lúa gạo, thủy sản và giao thông.", published_at=published
+    )
     item = article_item(article, fields, url)
     owner = attributed(agency, url, published)
     if owner is not agency:

@@ -52,7 +52,7 @@ def crawled(app):
 
     result = extract_article(PAGE.format(text=TEXT).encode(), URL)
     assert result.ok, result.reason
-    assert result.article["published_precision"] == "day"
+    assert result.article.published_precision == "day"
     with app.app_context():
         ingester = Ingester(services.backend(), annotate=annotate)
         document = ingester.add(article_item(result.article, OUTLET, URL).to_article())
