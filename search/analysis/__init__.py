@@ -58,6 +58,10 @@ __all__ = [
 ]
 
 FOCUS_ENV = "PRESSWATCH_FOCUS_PROVINCE"
+# A topic is tagged as a main subject only (docs/ANALYSIS.md, labelling guidelines): beside a
+# topic with four times its hits it is a passing mention — a car crash that ends in a fire is
+# traffic, not fire and crime; a discipline case whose body recalls "bị can" is staffing.
+TOPIC_MIN_SHARE = 0.25
 
 
 @dataclass
@@ -174,6 +178,9 @@ def analyze(
     g = default_gazetteer()
     compiled = default_compiled() if profiles is None else compile_profiles(profiles)
     topics = compiled.match(prepared)
+    if len(topics) > 1:
+        top = max(t.hits for t in topics)
+        topics = [t for t in topics if t.hits >= TOPIC_MIN_SHARE * top]
     places = detect(prepared, g)
     if topics and not places.old and _abroad(prepared, g):
         topics = []  # foreign news: the topics are about Vietnamese provinces

@@ -40,6 +40,8 @@ class Entry:
     position: str = "before"  # modifiers: before, after or both
     reach: int = 0  # modifiers: words they govern past `window` ("giảm cả số vụ, số người chết …")
     outcome: bool = False  # an enforcement outcome ("bắt", "khởi tố"): see _outcome_sentences
+    rescue: bool = False  # an outcome that is a rescue or a good deed: no one of the state turns it
+    alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,17 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     outcomes = data.get("outcomes") or {}
     value = _number(path, "outcomes: weight", outcomes.get("weight", 0.0))
     solved = {_tokens(word) for word in outcomes.get("words") or []}
-    entries = [e for e in entries if not (e.kind == "cue" and e.tokens in solved)]  # the outcome wins
-    entries += [Entry(words, "cue", value, outcome=True) for words in sorted(solved)]
+    # Rescues and good deeds in a headline that names the harm ("Cứu sống bé trai bị đuối nước",
+    # "Xe tải lật, người dân giúp tài xế") report the help, not the harm, as staff read them.
+    rescues = {_tokens(word) for word in outcomes.get("rescues") or []}
+    # Where no harm is named a rescue keeps its positive weight; an enforcement outcome has none
+    # ("bắt hai con sò" is no bust).
+    praise = {e.tokens: e.value for e in entries if e.kind == "cue" and e.value > 0 and e.tokens in rescues}
+    entries = [e for e in entries if not (e.kind == "cue" and e.tokens in solved | rescues)]  # outcome wins
+    entries += [
+        Entry(words, "cue", value, outcome=True, rescue=words in rescues, alone=praise.get(words, 0.0))
+        for words in sorted(solved | rescues)
+    ]
     entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]
     for phrase in data.get("neutral") or []:
         entries.append(Entry(_tokens(phrase), "neutral"))
@@ -181,9 +192,12 @@ def _field_cues(
     for index, hit in enumerate(hits):
         if hit.entry.kind != "cue" or (sentences is not None and hit.sentence not in sentences):
             continue
-        if hit.entry.outcome and hit.sentence not in harmed:
-            continue
         value = hit.entry.value * weight
+        if hit.entry.outcome and hit.sentence not in harmed:
+            if not hit.entry.alone:
+                continue
+            # "Giải cứu 30 cá thể rùa biển": a rescue is good news without a harm named beside it
+            value = hit.entry.alone * weight
         modifier = intensifier = ""
         # The nearest modifier in the same sentence, before (or after) the cue.
         best: tuple[int, _Hit] | None = None
@@ -216,7 +230,7 @@ def _field_cues(
             # "Bắt nhóm đối tượng cướp giật": the headline reports the harm solved.
             value *= lexicon.outcome_factor
             modifier = outcome[hit.sentence]
-        elif hit.entry.outcome and hit.sentence in outcome and not outcome[hit.sentence]:
+        elif hit.entry.outcome and not hit.entry.rescue and outcome.get(hit.sentence) == "":
             value = -value  # "Khởi tố nguyên phó phòng": wrongdoing inside the state
             modifier = "state"
         cue: dict[str, Any] = {
@@ -241,13 +255,16 @@ def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
     thành công"): sentence -> the outcome words, or "" when it is against someone of the state."""
     outcome: dict[int, str] = {}
     state: set[int] = set()
+    rescued: set[int] = set()  # "Cán bộ xã cứu 3 người bị lũ cuốn": a rescue has no culprit
     harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
     for hit in hits:
         if hit.entry.outcome and hit.sentence in harmed:
             outcome.setdefault(hit.sentence, " ".join(hit.entry.tokens))
+            if hit.entry.rescue:
+                rescued.add(hit.sentence)
         elif hit.entry.kind == "state":
             state.add(hit.sentence)
-    return {sentence: "" if sentence in state else words for sentence, words in outcome.items()}
+    return {s: "" if s in state and s not in rescued else words for s, words in outcome.items()}
 
 
 def _label(lexicon: Lexicon, score: float, body: bool = False) -> str:
