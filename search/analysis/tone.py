@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ class Entry:
     outcome: bool = False  # an enforcement outcome ("bắt", "khởi tố"): see _outcome_sentences
     rescue: bool = False  # an outcome that is a rescue or a good deed: no one of the state turns it
     alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
+    finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     outcomes = data.get("outcomes") or {}
     value = _number(path, "outcomes: weight", outcomes.get("weight", 0.0))
     solved = {_tokens(word) for word in outcomes.get("words") or []}
+    # Violations an inspection finds are the news even when sanctioned (`findings`).
+    findings = {_tokens(word) for word in outcomes.get("findings") or []}
+    entries = [replace(e, finding=True) if e.kind == "cue" and e.tokens in findings else e for e in entries]
     # Rescues and good deeds in a headline that names the harm ("Cứu sống bé trai bị đuối nước",
     # "Xe tải lật, người dân giúp tài xế") report the help, not the harm, as staff read them.
     rescues = {_tokens(word) for word in outcomes.get("rescues") or []}
@@ -262,8 +266,8 @@ def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
             outcome.setdefault(hit.sentence, " ".join(hit.entry.tokens))
             if hit.entry.rescue:
                 rescued.add(hit.sentence)
-        elif hit.entry.kind == "state":
-            state.add(hit.sentence)
+        elif hit.entry.kind == "state" or hit.entry.finding:
+            state.add(hit.sentence)  # "Xử phạt 15 cơ sở vi phạm an toàn thực phẩm": violations found
     return {s: "" if s in state and s not in rescued else words for s, words in outcome.items()}
 
 

@@ -47,3 +47,26 @@ def test_a_passing_topic_beside_the_main_one_is_not_tagged() -> None:
         )
     )
     assert set(both.topic_names) == {"An toàn giao thông", "An ninh trật tự"}
+
+
+def test_a_school_or_university_named_after_a_place_is_not_the_place() -> None:
+    places = analyze(
+        doc(
+            "Sinh viên đoạt giải nhất cuộc thi thiết kế",
+            "",
+            "Nhóm sinh viên Đại học Kiến trúc Hà Nội giành giải nhất cuộc thi tổ chức ở Đà Nẵng.",
+        )
+    ).places
+    assert places.old == ["Đà Nẵng"]
+    assert {item["text"]: item["reason"] for item in places.ignored}.get("Hà Nội") == "organisation"
+    # the market of a city is the city
+    assert analyze(doc("Giá rau trên thị trường Hà Nội tăng mạnh")).places.old == ["Hà Nội"]
+
+
+def test_food_safety_violations_found_are_bad_news_even_when_sanctioned() -> None:
+    assert tone("Kiểm tra 120 cơ sở, xử phạt 15 cơ sở vi phạm an toàn thực phẩm") == "negative"
+    assert tone("Phát hiện 30 cơ sở vi phạm an toàn thực phẩm") == "negative"
+    assert tone("Thu giữ 2 tấn thực phẩm bẩn không rõ nguồn gốc") == "negative"
+    # no violation found stays neutral; a catch of smuggled goods stays a catch
+    assert tone("Kiểm tra dịp Tết: không phát hiện vi phạm an toàn thực phẩm") == "neutral"
+    assert tone("Bắt xe chở 2 tấn trứng gà nhập lậu") == "positive"
