@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from flask import Flask
+from flask import Flask, current_app
 from flask_babel import format_decimal, gettext
 
 from search.config import LOCAL_TZ
@@ -128,6 +128,24 @@ def role_label(name: str) -> str:
     return gettext(ROLE_LABELS[name]) if name in ROLE_LABELS else name
 
 
+# Set by `presswatch demo` only, while its sample press runs: (the stable origin its articles are
+# indexed under, the address it listens on now). No server answers the stable origin in a browser
+# (http://sample-press.localhost has no port), so the pages link the live address instead. A link,
+# not a redirect route: nothing here takes a URL from a request, so it cannot become an open redirect.
+SAMPLE_PRESS_LIVE = "PRESSWATCH_SAMPLE_PRESS_LIVE"
+
+
+def original_url(url: str) -> str:
+    """Where an article's "Bài gốc" link points: its URL, except under the demo's sample press
+    origin, which becomes the running sample press's address. Every real outlet's URL is unchanged."""
+    live = current_app.config.get(SAMPLE_PRESS_LIVE)
+    if live and url:
+        origin, address = (str(part).rstrip("/") for part in live)
+        if url.startswith(origin + "/"):  # the origin itself, not a longer host name
+            return address + url[len(origin) :]
+    return url
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["vn_datetime"] = local_datetime
     app.jinja_env.filters["vn_published"] = published_text
@@ -136,6 +154,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["day_time"] = day_time
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["original_url"] = original_url
     app.jinja_env.globals.update(
         TONE_LABELS=TONE_LABELS,
         KIND_LABELS=KIND_LABELS,

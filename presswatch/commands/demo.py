@@ -26,6 +26,7 @@ from flask import Flask
 from presswatch.app import create_app
 from search.private_files import write_private
 from web import services
+from web.filters import SAMPLE_PRESS_LIVE
 
 DEMO_ADMIN = "admin@presswatch.example"
 CORPUS_FILE = "sample-press.json"  # in the data folder: the sample corpus's end date and moment
@@ -75,6 +76,8 @@ def demo_command(port: int, verbose: bool) -> None:
     )
     click.echo(f"Index: {_indexed()} articles. Log: {_shown(log_path)}")
     login = _login_line(app)
+    # The articles keep the stable origin's URLs; their "Bài gốc" links open the running press.
+    app.config[SAMPLE_PRESS_LIVE] = (STABLE_ORIGIN, press.address)
     services.warm_backend(app)
     server = _server(app, port)
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")

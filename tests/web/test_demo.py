@@ -105,6 +105,10 @@ class DemoRun:
     cli_articles: int = 0  # `presswatch search ''` afterwards
     newest: str = ""  # the newest article's published_at (`presswatch search '' --limit 1`)
     started: datetime | None = None  # just before the demo was started
+    # In Chromium: an article page's title, then the page its "Xem bài gốc" and a search hit's
+    # "Bài gốc" opened (title, h1 and address), as a newcomer clicks them.
+    article_title: str = ""
+    originals: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -207,6 +211,44 @@ def _run_demo(
     return run
 
 
+def _click_originals(run: DemoRun, base: str, email: str, password: str) -> None:
+    """In Chromium: log in, open the first hit's article, click "Xem bài gốc", then a hit's "Bài gốc"."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/auth/login")
+            page.fill("input[name=email]", email)
+            page.fill("input[name=password]", password)
+            with page.expect_navigation():
+                page.click("main form button[type=submit]")
+            page.goto(f"{base}/search?q={urllib.parse.quote('Bắc Ninh')}")
+            hit_original = page.locator("li.hit a.original").first
+            page.locator("li.hit h2 a").first.click()
+            page.wait_for_load_state()
+            run.article_title = page.locator("article h1").inner_text()
+            for link in (page.locator("article a.original"), None):
+                if link is None:  # back on the results, the first hit's own "Bài gốc" link
+                    page.go_back()
+                    link = hit_original
+                with page.context.expect_page() as opened:
+                    link.click()
+                original = opened.value
+                try:
+                    original.wait_for_load_state(timeout=30_000)
+                    heading = original.locator("h1").first.inner_text(timeout=10_000)
+                except Exception as error:  # noqa: BLE001 - a dead link: recorded, asserted by the test
+                    heading = f"<nothing: {type(error).__name__}>"
+                run.originals.append((original.title(), heading, original.url))
+                original.close()
+        finally:
+            browser.close()
+
+
 def _browse(run: DemoRun, opener: urllib.request.OpenerDirector, base: str) -> None:
     query = urllib.parse.quote("Bắc Ninh")
     results = opener.open(f"{base}/search?q={query}", timeout=60).read().decode()
@@ -223,6 +265,7 @@ def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
         login = re.search(LOGIN_WITH_PASSWORD, line.string) if line else None
         assert login, "".join(run.lines)
         _browse(run, _log_in(base, login.group(1), login.group(2)), base)
+        _click_originals(run, base, login.group(1), login.group(2))
 
     def second_visit(run: DemoRun, line: re.Match | None, base: str) -> None:
         reset = re.search(RESET, line.string) if line else None
@@ -274,6 +317,17 @@ def test_no_demo_article_is_published_after_the_demo_started(demo_twice):
     first, second, _ = demo_twice
     assert datetime.fromisoformat(first.newest) <= first.started, first.newest
     assert second.newest == first.newest  # the second run keeps the first one's moment
+
+
+def test_the_original_article_links_open_the_sample_article(demo_twice):
+    # Found on a new user's walk: "Bài gốc" pointed at http://sample-press.localhost/…, where no
+    # server listens in the user's browser. While the demo runs, they open the sample press's page.
+    first, _, _ = demo_twice
+    assert first.article_title
+    assert len(first.originals) == 2, first.originals
+    for title, heading, url in first.originals:
+        assert heading == first.article_title, (title, heading, url)
+        assert url.startswith("http://127.0.0.1:"), url
 
 
 def test_the_demo_keeps_no_password_in_clear(demo_twice):
