@@ -8,6 +8,7 @@ Production clusters are never managed from here: point ``PRESSWATCH_ELASTICSEARC
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import pwd
@@ -154,6 +155,10 @@ class Node:
     initial_masters: list[str] = field(default_factory=list)
     roles: list[str] | None = None  # e.g. ["data"] for a data-only node; None = every role
     base_dir: Path | None = None
+    # False (tests, benchmarks): the node dies with the process that started it, even when that
+    # process is SIGKILLed (see _tie_to_parent). True only for `presswatch elasticsearch start`,
+    # whose node is meant to outlive the command (stopped by `presswatch elasticsearch stop`).
+    outlive_parent: bool = False
 
     def __post_init__(self) -> None:
         self.base_dir = Path(self.base_dir or cache_dir() / "nodes" / self.name)
@@ -230,6 +235,7 @@ class Node:
             user=user.pw_uid if user else None,
             group=user.pw_gid if user else None,
             start_new_session=True,
+            preexec_fn=None if self.outlive_parent else _tie_to_parent(),
         )
         self.state_file.write_text(json.dumps({"pid": process.pid, "url": self.url, "name": self.name}))
         deadline = time.monotonic() + timeout
@@ -313,6 +319,38 @@ class Node:
             return None
         port = int(data["url"].rsplit(":", 1)[1])
         return cls(name=name, http_port=port, transport_port=1)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _tie_to_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes the node's launcher die when this process dies, however it dies.
+
+    Why the kernel's parent-death signal (prctl PR_SET_PDEATHSIG, SIGKILL) rather than a watchdog
+    process or an atexit/signal handler: a SIGKILLed pytest runs no Python code at all, so only the
+    kernel can act then, and a watchdog can itself be killed (a Ctrl-C reaches the whole foreground
+    process group) and is one more process to reap. The signal goes to the launcher JVM (the
+    script execs it, so it keeps the pid Popen got); the server JVM it starts exits when the
+    launcher's end of its stdin pipe closes (Elasticsearch's own CLI monitor), so the whole node
+    goes. tests/reliability/test_elasticsearch_orphans.py checks both pids.
+    It runs in the child after Popen switched to the service user (the kernel clears the signal on
+    a change of user, so it must be set afterwards). The signal follows the *thread* that started
+    the node: start tied nodes from a thread that lives as long as they should (the test fixtures
+    and benchmarks start them on the main thread). Not Linux: None, the node is not tied.
+    """
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def tie() -> None:  # in the forked child, before exec: no imports, no allocation-heavy work
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return tie
 
 
 def _alive(pid: int) -> bool:

@@ -34,7 +34,8 @@ def start_command(port: int, heap: str) -> None:
         click.echo(f"Already running: export PRESSWATCH_ELASTICSEARCH_URL={existing.url}")
         return
     try:
-        node = Node(http_port=port, heap=heap).start(progress=click.echo)
+        # Left running after this command (`presswatch elasticsearch stop` stops it).
+        node = Node(http_port=port, heap=heap, outlive_parent=True).start(progress=click.echo)
     except NodeError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
