@@ -22,7 +22,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from search.document import Document
-from web.reports.review import TONE_LABELS, TONES, PressReview, build_review, place_date
+from web.reports.review import (
+    COUNTED_TWICE,
+    TONE_LABELS,
+    TONES,
+    PressReview,
+    also_line,
+    build_review,
+    place_date,
+)
 
 FONT = "Times New Roman"
 
@@ -159,6 +167,9 @@ def _summary(doc: Any, review: PressReview) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
+    if review.counted_twice:
+        note = doc.add_paragraph()
+        _run(note, COUNTED_TWICE, italic=True, size=12)
 
 
 def _table_row(table: Any, values: list[str], bold: bool = False) -> None:
@@ -172,7 +183,11 @@ def _table_row(table: Any, values: list[str], bold: bool = False) -> None:
 def _clippings(doc: Any, review: PressReview) -> None:
     _heading(doc, "II. NỘI DUNG CỤ THỂ")
     for number, section in enumerate(review.sections, 1):
-        _heading(doc, f"{number}. {section.topic} ({len(section.clippings)} tin, bài)")
+        _heading(doc, f"{number}. {section.topic} ({section.size} tin, bài)")
+        if section.also:
+            also = doc.add_paragraph()
+            also.paragraph_format.keep_with_next = True
+            _run(also, also_line(section), italic=True, size=13)
         for index, clip in enumerate(section.clippings, 1):
             headline = doc.add_paragraph()
             headline.paragraph_format.space_before = Pt(6)

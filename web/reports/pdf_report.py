@@ -20,7 +20,15 @@ from fpdf.enums import XPos, YPos
 
 from search.config import settings
 from search.document import Document
-from web.reports.review import TONE_LABELS, TONES, PressReview, build_review, place_date
+from web.reports.review import (
+    COUNTED_TWICE,
+    TONE_LABELS,
+    TONES,
+    PressReview,
+    also_line,
+    build_review,
+    place_date,
+)
 
 FAMILY = "ReportSerif"
 STYLES = ("", "B", "I", "BI")
@@ -189,12 +197,19 @@ def _summary(pdf: FPDF, review: PressReview) -> None:
         for value in ["", "Tổng cộng", *(str(totals.get(t, 0)) for t in TONES), str(review.total)]:
             cells.cell(value)
     pdf.ln(2)
+    if review.counted_twice:
+        pdf.set_font(FAMILY, "I", 12)
+        pdf.multi_cell(0, 6, COUNTED_TWICE, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(2)
 
 
 def _clippings(pdf: FPDF, review: PressReview) -> None:
     _heading(pdf, "II. NỘI DUNG CỤ THỂ")
     for number, section in enumerate(review.sections, 1):
-        _heading(pdf, f"{number}. {section.topic} ({len(section.clippings)} tin, bài)")
+        _heading(pdf, f"{number}. {section.topic} ({section.size} tin, bài)")
+        if section.also:
+            pdf.set_font(FAMILY, "I", 13)
+            pdf.multi_cell(0, 6.5, also_line(section), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         for index, clip in enumerate(section.clippings, 1):
             if pdf.will_page_break(25):
                 pdf.add_page()

@@ -1,8 +1,14 @@
 """The press review (điểm báo) as data: clippings grouped by topic, counts by topic and tone.
 
 Plain Python, no Flask: ``docx_report`` and ``pdf_report`` render a ``PressReview``, and the digest
-e-mails can build the same one. Each article is filed under one topic (its first topic among the
-focus topics, else its first topic, else "Chủ đề khác"), so the summary adds up to the total.
+e-mails can build the same one.
+
+Each article is printed once, under one topic (its first topic among the focus topics, else its
+first topic, else "Chủ đề khác"), but counted under every topic it carries, as the dashboard counts
+it: a reader checking "Y tế: 12 bài" on the dashboard finds 12 in the điểm báo's summary and in the
+"Y tế" section, whose heading counts the clippings filed there plus those filed under another topic,
+named by their numbers ("đã nêu ở mục 1.2"). The total counts each article once, so the topic rows
+can add up to more than it; the summary says so.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from web.organisation import organisation_name
 TONES = ("positive", "neutral", "negative")
 SUMMARY_CHARS = 170  # two lines of 14 pt Times New Roman across 165 mm
 NUMBER_BLANK = "\u00a0" * 8  # the office writes the number in by hand
-__all__ = ["TONE_LABELS", "TONES", "PressReview", "Signature", "build_review"]
+__all__ = ["COUNTED_TWICE", "TONE_LABELS", "TONES", "PressReview", "Signature", "also_line", "build_review"]
 OTHER_TOPIC = "Chủ đề khác"
 # Characters XML (so DOCX) cannot hold; scraped headlines do carry some (vertical tabs, NULs).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -107,6 +113,13 @@ class Clipping:
 class Section:
     topic: str
     clippings: list[Clipping] = field(default_factory=list)
+    # The numbers ("1.2") of clippings printed under another topic that carry this one too.
+    also: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """Every article about this topic: the summary's and the dashboard's count."""
+        return len(self.clippings) + len(self.also)
 
 
 @dataclass
@@ -115,27 +128,37 @@ class PressReview:
     day: date
     organisation: str
     sections: list[Section]
-    counts: dict[str, dict[str, int]]  # topic → tone → articles
+    counts: dict[str, dict[str, int]]  # topic → tone → articles carrying that topic (among others)
     header: str = "party"
     place: str = ""
     subtitle: str = ""
     start: date | None = None
     end: date | None = None
     signature: Signature = field(default_factory=Signature)
+    tones: dict[str, int] | None = None  # tone → articles, each once; None: the sum of ``counts``
 
     def issuer(self) -> tuple[str, str]:
         return issuing_body(self.organisation)
 
     @property
     def total(self) -> int:
-        return sum(sum(tones.values()) for tones in self.counts.values())
+        """The articles, each once (not the sum of the topic rows)."""
+        return sum(self.tone_totals().values())
 
     def tone_totals(self) -> dict[str, int]:
         totals = dict.fromkeys(TONES, 0)
+        if self.tones is not None:
+            totals.update(self.tones)
+            return totals
         for tones in self.counts.values():
             for tone, count in tones.items():
                 totals[tone] = totals.get(tone, 0) + count
         return totals
+
+    @property
+    def counted_twice(self) -> bool:
+        """Whether some article is counted under several topics (the rows add up to more)."""
+        return sum(sum(tones.values()) for tones in self.counts.values()) > self.total
 
     def header_lines(self) -> tuple[str, str]:
         return HEADERS.get(self.header, HEADERS["none"])
@@ -180,16 +203,27 @@ def build_review(
     start, end = covered_period(documents, start, end, fallback=day)
     names = outlet_names or {}
     focus = list(focus_topics)
-    by_topic: dict[str, list[Document]] = {}
+    filed: dict[str, list[Document]] = {}  # topic → the articles printed under it
+    carrying: dict[str, list[Document]] = {}  # topic → every article carrying it (the counts)
+    tones = dict.fromkeys(TONES, 0)
     for document in documents:
-        by_topic.setdefault(clean(primary_topic(document, focus)), []).append(document)
+        tones[document.tone] = tones.get(document.tone, 0) + 1
+        filed.setdefault(clean(primary_topic(document, focus)), []).append(document)
+        topics = list(dict.fromkeys(clean(t) for t in document.topics)) or [OTHER_TOPIC]
+        for topic in topics:
+            carrying.setdefault(topic, []).append(document)
     computed: dict[str, dict[str, int]] = {}
-    sections = []
-    for topic in sorted(by_topic, key=lambda t: (t == OTHER_TOPIC, -len(by_topic[t]), t)):
-        docs = sorted(by_topic[topic], key=lambda d: d.published_at, reverse=True)
-        tones = computed.setdefault(topic, dict.fromkeys(TONES, 0))
+    for topic, docs in carrying.items():
+        computed[topic] = dict.fromkeys(TONES, 0)
         for document in docs:
-            tones[document.tone] = tones.get(document.tone, 0) + 1
+            computed[topic][document.tone] = computed[topic].get(document.tone, 0) + 1
+    # The summary's order: most articles first, "Chủ đề khác" last.
+    order = sorted(carrying, key=lambda t: (t == OTHER_TOPIC, -len(carrying[t]), t))
+    sections: list[Section] = []
+    numbers: dict[int, str] = {}  # id(article) → its clipping's number, "2.3"
+    for number, topic in enumerate(order, 1):
+        docs = sorted(filed.get(topic, []), key=lambda d: d.published_at, reverse=True)
+        numbers.update({id(d): f"{number}.{index}" for index, d in enumerate(docs, 1)})
         sections.append(
             Section(
                 topic,
@@ -206,6 +240,10 @@ def build_review(
                 ],
             )
         )
+    for section in sections:
+        own = {id(d) for d in filed.get(section.topic, [])}
+        elsewhere = [d for d in carrying[section.topic] if id(d) not in own]
+        section.also = sorted((numbers[id(d)] for d in elsewhere), key=_section_order)
     summary = {clean(t): dict(v) for t, v in counts.items()} if counts is not None else computed
     return PressReview(
         title=clean(title) or default_title(start, end),
@@ -219,4 +257,24 @@ def build_review(
         header=header if header in HEADERS else "none",
         place=clean(place),
         subtitle=clean(subtitle),
+        tones=tones if counts is None else None,  # given counts come from a wider search
     )
+
+
+# Under the summary table when some article carries several topics.
+COUNTED_TWICE = (
+    "Tin, bài thuộc nhiều chủ đề được tính ở mỗi chủ đề (như trên trang tổng quan), nên cộng các "
+    "dòng có thể lớn hơn tổng số tin, bài."
+)
+
+
+def also_line(section: Section) -> str:
+    """Under a topic's heading: the articles counted there but printed under another topic."""
+    return (
+        f"Trong đó {len(section.also)} tin, bài thuộc nhiều chủ đề, đã nêu ở mục {', '.join(section.also)}."
+    )
+
+
+def _section_order(number: str) -> tuple[int, ...]:
+    """ "2.10" after "2.9"."""
+    return tuple(int(part) for part in number.split("."))
