@@ -70,3 +70,17 @@ def test_food_safety_violations_found_are_bad_news_even_when_sanctioned() -> Non
     # no violation found stays neutral; a catch of smuggled goods stays a catch
     assert tone("Kiểm tra dịp Tết: không phát hiện vi phạm an toàn thực phẩm") == "neutral"
     assert tone("Bắt xe chở 2 tấn trứng gà nhập lậu") == "positive"
+
+
+def test_a_stabbing_and_a_death_under_investigation_are_crime_news() -> None:
+    stabbing = doc("Thanh niên bị đâm sau khi nhắc nhở người đi xe ẩu")
+    assert analyze(stabbing).topic_names == ["An ninh trật tự"]
+    death = doc(
+        "Phát hiện hai người tử vong trong phòng trọ",
+        "",
+        "Cơ quan CSĐT Công an tỉnh đã khám nghiệm hiện trường, khám nghiệm tử thi để làm rõ nguyên nhân.",
+    )
+    assert analyze(death).topic_names == ["An ninh trật tự"]
+    # a post-mortem alone (a drowning) is no crime
+    drowning = doc("Bé trai đuối nước ở ao làng", "", "Gia đình không yêu cầu khám nghiệm tử thi.")
+    assert analyze(drowning).topic_names == []
