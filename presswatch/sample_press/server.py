@@ -98,6 +98,8 @@ class SamplePressApp:
         self.faults = Faults(self, **fault_options)
         # Articles changed after publication (SamplePress.edit, take_down): path -> what to answer.
         self.revisions: dict[str, tuple[str, object]] = {}
+        # Where the server listens, when its pages name another origin (SamplePress(origin=…)).
+        self.address = self.base_url
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
@@ -121,6 +123,8 @@ class SamplePressApp:
             if key not in self._cache:
                 self._cache[key] = self.dispatch(request.path, request.args.get("page", "1"))
             status, content_type, body, modified = self._cache[key]
+        if self._from_browser(request):
+            body = body.replace(self.base_url.encode(), self.address.encode())
         if status in (301, 302):
             response = Response(b"", status, {"Location": body.decode()})
         else:
@@ -132,6 +136,14 @@ class SamplePressApp:
                 response.add_etag()
                 response.make_conditional(request)
         return response(environ, start_response)
+
+    def _from_browser(self, request: Request) -> bool:
+        """A request made to the listening address itself, not through the stable origin: a browser
+        following the demo's "Bài gốc" link. Its pages then link that address, so the reader can
+        follow them; the crawler, which asks for the stable origin, sees the stable URLs."""
+        if self.address == self.base_url:
+            return False
+        return request.host != self.base_url.split("://", 1)[1]
 
     def warm(self) -> int:
         """Render every article page, feed, sitemap and first section page now, so that serving
@@ -250,6 +262,7 @@ class SamplePress:
         self._app = SamplePressApp(
             self.articles + self.fault_articles, self.base_url, self.end, conditional, **fault_options
         )
+        self._app.address = self.address
         self.request_log: list[str] = self._app.request_log
         self.request_times: list[float] = self._app.request_times
         self.faults: Faults = self._app.faults

@@ -109,6 +109,10 @@ class DemoRun:
     # "Bài gốc" opened (title, h1 and address), as a newcomer clicks them.
     article_title: str = ""
     originals: list[tuple[str, str, str]] = field(default_factory=list)
+    # On the first sample page opened: its links still naming the stable origin, and where following
+    # its first link to another page of the sample press (its breadcrumb's "Trang chủ") led.
+    dead_links: list[str] = field(default_factory=list)
+    followed: str = ""
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -244,9 +248,24 @@ def _click_originals(run: DemoRun, base: str, email: str, password: str) -> None
                 except Exception as error:  # noqa: BLE001 - a dead link: recorded, asserted by the test
                     heading = f"<nothing: {type(error).__name__}>"
                 run.originals.append((original.title(), heading, original.url))
+                if len(run.originals) == 1:
+                    _follow_a_link(run, original)
                 original.close()
         finally:
             browser.close()
+
+
+def _follow_a_link(run: DemoRun, page) -> None:  # noqa: ANN001 - a Playwright page
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    run.dead_links = [href for href in hrefs if href.startswith("http://sample-press.localhost")]
+    origin = urllib.parse.urlsplit(page.url)
+    here = f"{origin.scheme}://{origin.netloc}/"
+    others = [h for h in hrefs if h.startswith(here) and h.split("#")[0] != page.url]
+    if not others:
+        run.followed = f"<no link to another sample page among {len(hrefs)}>"
+        return
+    answer = page.goto(others[0])
+    run.followed = f"{answer.status if answer else '-'} {page.url}"
 
 
 def _browse(run: DemoRun, opener: urllib.request.OpenerDirector, base: str) -> None:
@@ -328,6 +347,9 @@ def test_the_original_article_links_open_the_sample_article(demo_twice):
     for title, heading, url in first.originals:
         assert heading == first.article_title, (title, heading, url)
         assert url.startswith("http://127.0.0.1:"), url
+    # The sample page's own links work too: they name the address it was reached at.
+    assert first.dead_links == [], first.dead_links[:5]
+    assert first.followed.startswith("200 http://127.0.0.1:"), first.followed
 
 
 def test_the_demo_keeps_no_password_in_clear(demo_twice):
