@@ -120,6 +120,17 @@ def kind_label(value: str) -> str:
     return gettext(KIND_LABELS[value]) if value in KIND_LABELS else value
 
 
+def is_former_province(value: str) -> bool:
+    """A pre-2025 unit that is no unit since 1 July 2025 ("Bắc Giang", now in Bắc Ninh): the
+    province facet lists old and new names together (``Document.provinces`` holds both, so a
+    filter on either finds the article), and marks these so staff do not read them as provinces
+    of today."""
+    from search.analysis.places import default_gazetteer
+
+    g = default_gazetteer()
+    return value not in g.new_units and g.resolve(value) is not None
+
+
 def facet_label(name: str) -> str:
     return gettext(FACET_LABELS[name]) if name in FACET_LABELS else name
 
@@ -162,6 +173,7 @@ def init_app(app: Flask) -> None:
         tone_label=tone_label,
         kind_label=kind_label,
         facet_label=facet_label,
+        is_former_province=is_former_province,
         role_label=role_label,
         percent=percent,
     )
