@@ -42,6 +42,7 @@ class Entry:
     outcome: bool = False  # an enforcement outcome ("bắt", "khởi tố"): see _outcome_sentences
     rescue: bool = False  # an outcome that is a rescue or a good deed: no one of the state turns it
     alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
+    directional: bool = False  # a group or a measure, not a harm: counts only with a direction word
     finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
 
 
@@ -108,9 +109,16 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     outcomes = data.get("outcomes") or {}
     value = _number(path, "outcomes: weight", outcomes.get("weight", 0.0))
     solved = {_tokens(word) for word in outcomes.get("words") or []}
+    # "hộ nghèo" is who gets help ("Trao quà Tết cho hộ nghèo"); only its change is news.
+    directional = {_tokens(word) for word in data.get("needs_direction") or []}
     # Violations an inspection finds are the news even when sanctioned (`findings`).
     findings = {_tokens(word) for word in outcomes.get("findings") or []}
-    entries = [replace(e, finding=True) if e.kind == "cue" and e.tokens in findings else e for e in entries]
+    entries = [
+        replace(e, directional=e.tokens in directional, finding=e.tokens in findings)
+        if e.kind == "cue"
+        else e
+        for e in entries
+    ]
     # Rescues and good deeds in a headline that names the harm ("Cứu sống bé trai bị đuối nước",
     # "Xe tải lật, người dân giúp tài xế") report the help, not the harm, as staff read them.
     rescues = {_tokens(word) for word in outcomes.get("rescues") or []}
@@ -226,6 +234,8 @@ def _field_cues(
                 if 0 <= distance <= lexicon.intensifier_window:
                     value *= other.entry.value
                     intensifier = " ".join(other.entry.tokens)
+        if hit.entry.directional and best is None:
+            continue  # "Trao quà Tết cho hộ nghèo" (vs "Tỷ lệ hộ nghèo giảm", "không còn hộ nghèo")
         if best is not None:
             entry = best[1].entry
             value *= entry.on_negative if hit.entry.value < 0 else entry.on_positive

@@ -84,3 +84,10 @@ def test_a_stabbing_and_a_death_under_investigation_are_crime_news() -> None:
     # a post-mortem alone (a drowning) is no crime
     drowning = doc("Bé trai đuối nước ở ao làng", "", "Gia đình không yêu cầu khám nghiệm tử thi.")
     assert analyze(drowning).topic_names == []
+
+
+def test_poor_households_are_who_gets_help_only_their_change_is_news() -> None:
+    assert tone("Trao 200 suất quà Tết cho hộ nghèo") != "negative"
+    assert tone("Hộ nghèo được miễn học phí") != "negative"
+    assert tone("Tỷ lệ hộ nghèo giảm còn 2,1%") == "positive"
+    assert tone("Số hộ nghèo tăng mạnh sau bão") == "negative"
