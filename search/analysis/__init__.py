@@ -160,9 +160,11 @@ def _focus_tone(
 def _abroad(prepared: PreparedText, g: Gazetteer) -> bool:
     """Does the title name a foreign country (and no Vietnamese province, checked by the caller)?
     ("Thu hút 20 nhà đầu tư Nhật Bản" in a sapo is still news about a province.)"""
-    lower = prepared.fields["title"].lower
+    title = prepared.fields["title"]
+    lower, cased = title.lower, title.cased
+    # Capitalised, as a country is written: "giải pháp" is no Pháp, "thẩm mỹ" no Mỹ, "anh" no Anh.
     return any(
-        tuple(lower[i : i + len(c)]) == c
+        tuple(lower[i : i + len(c)]) == c and all(w[:1].isupper() for w in cased[i : i + len(c)])
         for i, word in enumerate(lower)
         for c in g.foreign_news.get(word, ())
     )

@@ -91,3 +91,11 @@ def test_poor_households_are_who_gets_help_only_their_change_is_news() -> None:
     assert tone("Hộ nghèo được miễn học phí") != "negative"
     assert tone("Tỷ lệ hộ nghèo giảm còn 2,1%") == "positive"
     assert tone("Số hộ nghèo tăng mạnh sau bão") == "negative"
+
+
+def test_a_country_in_a_headline_is_written_with_a_capital() -> None:
+    # "giải pháp" is no Pháp: the article keeps its topic
+    solution = doc("Giải pháp kéo giảm tai nạn giao thông dịp Tết")
+    assert analyze(solution).topic_names == ["An toàn giao thông"]
+    # a crash in France is still foreign news with no topic
+    assert analyze(doc("Xe buýt lật ở Pháp, 10 người bị thương trong tai nạn")).topic_names == []
