@@ -131,6 +131,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         for words in sorted(solved | rescues)
     ]
     entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]
+    entries += [Entry(_tokens(word), "purpose") for word in data.get("purposes") or []]
     for phrase in data.get("neutral") or []:
         entries.append(Entry(_tokens(phrase), "neutral"))
     for word, factor in (data.get("intensifiers") or {}).items():
@@ -240,6 +241,9 @@ def _field_cues(
             entry = best[1].entry
             value *= entry.on_negative if hit.entry.value < 0 else entry.on_positive
             modifier = " ".join(entry.tokens)
+            if value > 0 > hit.entry.value and _aimed(hits, best[1]):
+                value = 0.0  # "nhằm kéo giảm tai nạn": an aim, not a result
+                modifier = "aim"
         elif hit.entry.value < 0 and outcome.get(hit.sentence):
             # "Bắt nhóm đối tượng cướp giật": the headline reports the harm solved.
             value *= lexicon.outcome_factor
@@ -262,6 +266,15 @@ def _field_cues(
 
 
 _HEADLINE = ("title", "sapo")
+
+
+def _aimed(hits: list[_Hit], modifier: _Hit) -> bool:
+    """Is the direction word an aim ("nhằm/để/phấn đấu kéo giảm …"), one or two words after a
+    purpose word of its sentence?"""
+    return any(
+        h.entry.kind == "purpose" and h.sentence == modifier.sentence and 0 <= modifier.start - h.end <= 2
+        for h in hits
+    )
 
 
 def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:

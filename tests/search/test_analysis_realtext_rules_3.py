@@ -99,3 +99,11 @@ def test_a_country_in_a_headline_is_written_with_a_capital() -> None:
     assert analyze(solution).topic_names == ["An toàn giao thông"]
     # a crash in France is still foreign news with no topic
     assert analyze(doc("Xe buýt lật ở Pháp, 10 người bị thương trong tai nạn")).topic_names == []
+
+
+def test_an_aim_to_reduce_harm_is_a_plan_not_a_result() -> None:
+    # the guidelines read plans and campaigns as neutral; a fall that happened is good news
+    assert tone("Triển khai giải pháp nhằm kéo giảm tai nạn giao thông") == "neutral"
+    assert tone("Phấn đấu giảm 5% số vụ tai nạn giao thông") == "neutral"
+    assert tone("Tai nạn giao thông giảm cả 3 tiêu chí") == "positive"
+    assert tone("Năm 2025 đã kéo giảm tai nạn giao thông") == "positive"
