@@ -107,3 +107,8 @@ def test_an_aim_to_reduce_harm_is_a_plan_not_a_result() -> None:
     assert tone("Phấn đấu giảm 5% số vụ tai nạn giao thông") == "neutral"
     assert tone("Tai nạn giao thông giảm cả 3 tiêu chí") == "positive"
     assert tone("Năm 2025 đã kéo giảm tai nạn giao thông") == "positive"
+
+
+def test_research_and_look_ups_are_no_rescue() -> None:
+    assert tone("Sinh viên nghiên cứu vật liệu xây dựng mới") == "neutral"
+    assert tone("Người dân tra cứu hồ sơ trên ứng dụng") == "neutral"
