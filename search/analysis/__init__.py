@@ -14,7 +14,7 @@ each document is tokenised once (``PreparedText``), which is what keeps ``annota
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -29,7 +29,7 @@ from search.analysis.places import (
     display_names,
     load_gazetteer,
 )
-from search.analysis.prepared import PreparedText
+from search.analysis.prepared import FirstWords, PreparedText
 from search.analysis.profiles import (
     Profile,
     ProfileError,
@@ -170,13 +170,23 @@ def _abroad(prepared: PreparedText, g: Gazetteer) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> FirstWords:
+    """The tables looked up at every token, for the gazetteer and lexicon ``analyze`` uses."""
+    g, lexicon = default_gazetteer(), default_lexicon()
+    tables: list[Mapping[str, Any]] = [lexicon.by_first, g.patterns, g.blocked, g.merger_words]
+    if g.subunit_index is not None:
+        tables.append(g.subunit_index.types_by_first)
+    return FirstWords(tables)
+
+
 def analyze(
     document: Document, focus_province: str | None = None, *, profiles: Sequence[Profile] | None = None
 ) -> Analysis:
     """Topics, provinces and tone of one document, with the evidence for each (no side effects).
 
     ``focus_province`` (old or new name) overrides ``$PRESSWATCH_FOCUS_PROVINCE``."""
-    prepared = PreparedText(document)
+    prepared = PreparedText(document, _first_words())
     g = default_gazetteer()
     compiled = default_compiled() if profiles is None else compile_profiles(profiles)
     topics = compiled.match(prepared)

@@ -133,7 +133,7 @@ def merger_starts(g: Gazetteer, tokens: FieldTokens) -> dict[int, int]:
     lower, table = tokens.lower, g.merger_words
     if table.keys().isdisjoint(tokens.words):
         return out
-    for k in [k for k, word in enumerate(lower) if word in table]:
+    for k in tokens.where(table):
         if any(tuple(lower[k : k + len(w)]) == w for w in table[lower[k]]):
             out.setdefault(tokens.sentence[k], k)
     return out

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from search.analysis.place_context import (
     old_note,
     why_not_province,
 )
-from search.analysis.prepared import FieldTokens, PreparedText
+from search.analysis.prepared import FieldTokens, PreparedText, by_second
 from search.analysis.subunits import Found, SubUnitIndex, cached_index, resolve
 from search.document import TEXT_FIELDS
 from search.text import fold, normalize
@@ -279,7 +280,7 @@ def _fits(pattern: Pattern, tokens: FieldTokens, i: int) -> bool:
 def _scan_subunits(g: Gazetteer, index: SubUnitIndex, name: str, tokens: FieldTokens) -> list[Found]:
     found: list[Found] = []
     first, after = index.types_by_first, 0
-    for i in [i for i, word in enumerate(tokens.lower) if word in first]:
+    for i in tokens.where(first):
         match = index.match_at(tokens, i) if i >= after else None
         if match is None:
             continue
@@ -390,6 +391,11 @@ def _lower_first(g: Gazetteer) -> frozenset[str]:  # first words of patterns tha
     return frozenset(word for word, found in g.patterns.items() if any(p.case[0] == "any" for p in found))
 
 
+@lru_cache(maxsize=4)
+def _by_second(g: Gazetteer) -> dict[str, tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]]:
+    return {word: by_second(found) for word, found in g.patterns.items()}
+
+
 def _scan_provinces(
     g: Gazetteer, name: str, tokens: FieldTokens, ignored: list[dict[str, str]]
 ) -> list[Mention]:
@@ -399,7 +405,7 @@ def _scan_provinces(
     covered: set[int] = set()
     blocked = g.blocked
     rare = blocked.keys().isdisjoint(tokens.words)
-    for i in [] if rare else [i for i, word in enumerate(lower) if word in blocked]:
+    for i in [] if rare else tokens.where(blocked):
         for p in blocked[lower[i]]:
             if _fits(p, tokens, i):
                 end = i + len(p.tokens)
@@ -407,23 +413,19 @@ def _scan_provinces(
                 ignored.append({"field": name, "text": tokens.span_text(i, end), "reason": "name"})
                 break
     blocked_end, blocked_reason, weak_end = -1, "", -1
-    patterns, after = g.patterns, 0
+    patterns, after, split = g.patterns, 0, _by_second(g)
     mergers = merger_starts(g, tokens) if g.merger_words else {}
     # A name whose first word must be capitalised cannot start at a lower-case word: most of the
     # words that start a name ("an", "nam", "bình", "phú" …) are common words in lower case.
     anywhere = _lower_first(g)
     cased = tokens.cased
-    for i in [
-        i for i, word in enumerate(lower) if word in patterns and (word in anywhere or cased[i][0].isupper())
-    ]:
+    for i in [i for i in tokens.where(patterns) if lower[i] in anywhere or cased[i][0].isupper()]:
         if i < after or i in covered:
             continue
+        longer, singles = split[lower[i]]  # g.patterns[lower[i]], but only those that can fit here
+        options = chain(longer.get(lower[i + 1], ()), singles) if i + 1 < len(lower) else singles
         match = next(
-            (
-                p
-                for p in patterns[lower[i]]
-                if _fits(p, tokens, i) and covered.isdisjoint(range(i, i + len(p.tokens)))
-            ),
+            (p for p in options if _fits(p, tokens, i) and covered.isdisjoint(range(i, i + len(p.tokens)))),
             None,
         )
         if match is None:

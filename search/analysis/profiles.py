@@ -224,18 +224,38 @@ def default_profiles(path: Path | str | None = None) -> tuple[Profile, ...]:
     return _cached_profiles(str(resolved), resolved.stat().st_mtime_ns)
 
 
-def _ignored(profile: Profile, column: str, doc: PreparedDocument, exact: bool) -> set[int]:
+class _Present(dict[str, frozenset[str]]):
+    """Column -> its distinct tokens, made on first use (one set per column and document): an
+    ignore or NEAR phrase whose first word is not there is not searched for, as ``starts`` would
+    walk the whole column to find nothing."""
+
+    def __init__(self, doc: PreparedDocument) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, column: str) -> frozenset[str]:
+        words = self[column] = frozenset(self.doc.tokens[column])
+        return words
+
+
+def _ignored(
+    profile: Profile, column: str, doc: PreparedDocument, exact: bool, present: _Present
+) -> set[int]:
     """Positions covered by the profile's ignore phrases in one column."""
     covered: set[int] = set()
     field_tokens = doc.tokens[column]
     for folded, exact_tokens in profile.ignore_tokens:
         words = exact_tokens if exact else folded
+        if words and words[0] not in present[column]:
+            continue
         for s in phrase_scan.starts(field_tokens, words):
             covered.update(range(s, s + len(words)))
     return covered
 
 
-def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[int, int]]]:
+def _occurrences(
+    leaf: TextLeaf, doc: PreparedDocument, present: _Present
+) -> dict[str, list[tuple[int, int]]]:
     """(start, length) of each occurrence of a leaf per field; a NEAR/sloppy match is one
     occurrence at position -1 (it has no single start)."""
     out: dict[str, list[tuple[int, int]]] = {}
@@ -253,7 +273,7 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
                 continue
             found = [(s, len(phrase)) for s in query_positions.starts(field_tokens, idx, phrase)]
         elif isinstance(leaf, Near):
-            near = _near(field_tokens, doc, column, leaf)
+            near = _near(field_tokens, doc, column, leaf, present)
             found = [(-1, 0)] if near else []
         elif isinstance(leaf, SloppyPhrase):
             ordered = query_positions.field_matches_ordered(
@@ -267,12 +287,14 @@ def _occurrences(leaf: TextLeaf, doc: PreparedDocument) -> dict[str, list[tuple[
     return out
 
 
-def _near(field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near) -> bool:
+def _near(field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near, present: _Present) -> bool:
     """NEAR without building the column's index when both sides are plain phrases."""
     if leaf.left.prefix or leaf.right.prefix:
         return query_positions.field_matches_near(
             field_tokens, doc.index(column), leaf.left, leaf.right, leaf.distance, leaf.ordered
         )
+    if leaf.left.tokens[0] not in present[column] or leaf.right.tokens[0] not in present[column]:
+        return False
     a = phrase_scan.starts(field_tokens, leaf.left.tokens)
     b = phrase_scan.starts(field_tokens, leaf.right.tokens) if a else []
     if leaf.ordered:
@@ -285,14 +307,16 @@ def _count(
     numbers: Sequence[int],
     doc: PreparedDocument,
     scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
+    present: _Present | None = None,
 ) -> tuple[float, list[str]]:
     """Weighted hits of the given positive leaves, and the terms that counted (``scanned``: the
     occurrences phrase_scan already found, by leaf number)."""
+    present = _Present(doc) if present is None else present
     spans: dict[str, list[tuple[int, int, int]]] = {}  # field key -> (start, -length, leaf number)
     for number in numbers:
         occurrences = scanned.get(number) if scanned else None
         if occurrences is None:
-            occurrences = _occurrences(profile.leaves[number], doc)
+            occurrences = _occurrences(profile.leaves[number], doc, present)
         for key, starts in occurrences.items():
             spans.setdefault(key, []).extend((s, -n, number) for s, n in starts)
     counted: set[int] = set()
@@ -300,7 +324,7 @@ def _count(
     for key, found in spans.items():
         name, exact = key.removesuffix("_x"), key.endswith("_x")
         column = f"{name}{'_x' if exact else '_f'}"
-        ignored = _ignored(profile, column, doc, exact) if profile.ignore_tokens else set()
+        ignored = _ignored(profile, column, doc, exact, present) if profile.ignore_tokens else set()
         weight = profile.field_weights.get(name, 1.0)
         end = -1
         # Overlapping occurrences ("ô nhiễm" inside "ô nhiễm môi trường") count once, longest first.
@@ -320,8 +344,9 @@ def _decide(
     numbers: Sequence[int],
     doc: PreparedDocument,
     scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
+    present: _Present | None = None,
 ) -> TopicMatch | None:
-    hits, terms = _count(profile, numbers, doc, scanned)
+    hits, terms = _count(profile, numbers, doc, scanned, present)
     # Counting first is cheaper than matching: most profiles miss most documents. A query that is
     # an OR of positive terms matches whenever one of them counted: no second evaluation.
     if hits < profile.min_hits or (not _disjunctive(profile.node) and not matches(profile.node, doc)):
@@ -381,8 +406,11 @@ class CompiledProfiles:
                 for number, leaf in self.triggers[(exact, token)]:
                     candidates.setdefault(number, set()).add(leaf)
         out = []
+        present = _Present(doc)
         for number in sorted(candidates):
-            found = _decide(self.profiles[number], sorted(candidates[number]), doc, scanned.get(number, {}))
+            found = _decide(
+                self.profiles[number], sorted(candidates[number]), doc, scanned.get(number, {}), present
+            )
             if found is not None:
                 out.append(found)
         return out

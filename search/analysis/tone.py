@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from search.analysis.prepared import FieldTokens, PreparedText
+from search.analysis.prepared import FieldTokens, PreparedText, by_second
 from search.document import TEXT_FIELDS
 from search.text import normalize
 
@@ -58,6 +58,16 @@ class Lexicon:
     # When the body decides (a neutral headline), positive words must add up to more: a long body
     # collects passing ceremonial or showbiz praise that staff do not read as good news.
     body_positive_threshold: float = 1.0
+
+    @cached_property
+    def by_first(self) -> dict[str, tuple[dict[str, tuple[Entry, ...]], Entry | None]]:
+        """``entries`` as the scan reads them: first token -> (the longer entries by their second
+        token, longest first; the one-word entry that wins when none of them matches)."""
+        out: dict[str, tuple[dict[str, tuple[Entry, ...]], Entry | None]] = {}
+        for first, candidates in self.entries.items():
+            longer, singles = by_second(candidates)
+            out[first] = (longer, singles[0] if singles else None)
+        return out
 
 
 @dataclass
@@ -178,25 +188,44 @@ class _Hit:
 def _scan(lexicon: Lexicon, tokens: FieldTokens) -> list[_Hit]:
     hits: list[_Hit] = []
     lower = tokens.lower
-    table = lexicon.entries
+    table = lexicon.by_first
+    last = len(lower) - 1
     end = 0  # a match consumes its words: the next one starts after it
-    # Only the positions whose word starts an entry (a comprehension, not a Python loop per word).
-    for i in [i for i, word in enumerate(lower) if word in table]:
+    # Only the positions whose word starts an entry (FieldTokens.where).
+    for i in tokens.where(table):
         if i < end:
             continue
-        for entry in table[lower[i]]:
-            size = len(entry.tokens)
-            if size == 1 or tuple(lower[i : i + size]) == entry.tokens:
-                hits.append(_Hit(entry, i, i + size, tokens.sentence[i]))
-                end = i + size
-                break
+        longer, entry = table[lower[i]]
+        # Longest first, as in ``Lexicon.entries``: only the entries whose second word follows can
+        # match (a third of the tokens start an entry, few start a longer one), else the one-word
+        # entry, if any.
+        if longer and i < last:
+            for candidate in longer.get(lower[i + 1], ()):
+                if tuple(lower[i : i + len(candidate.tokens)]) == candidate.tokens:
+                    entry = candidate
+                    break
+        if entry is not None:
+            hits.append(_Hit(entry, i, i + len(entry.tokens), tokens.sentence[i]))
+            end = i + len(entry.tokens)
+    return hits
+
+
+def _field_hits(lexicon: Lexicon, prepared: PreparedText, name: str) -> list[_Hit]:
+    """The field's hits, scanned once per document: the focus tone scores some sentences of the
+    fields the article's tone already scanned."""
+    key = ("tone", name)
+    cached = prepared.memo.get(key)
+    if cached is not None and cached[0] is lexicon:
+        hits: list[_Hit] = cached[1]
+        return hits
+    hits = _scan(lexicon, prepared.fields[name])
+    prepared.memo[key] = (lexicon, hits)
     return hits
 
 
 def _field_cues(
-    lexicon: Lexicon, name: str, tokens: FieldTokens, sentences: Collection[int] | None
+    lexicon: Lexicon, name: str, hits: list[_Hit], sentences: Collection[int] | None
 ) -> list[dict[str, Any]]:
-    hits = _scan(lexicon, tokens)
     out: list[dict[str, Any]] = []
     weight = lexicon.field_weights.get(name, 1.0)
     outcome = _outcome_sentences(hits) if name in _HEADLINE else {}
@@ -319,7 +348,10 @@ def score_tone(
         if sentences is not None and name not in sentences:
             continue
         cues += _field_cues(
-            lexicon, name, prepared.fields[name], None if sentences is None else sentences[name]
+            lexicon,
+            name,
+            _field_hits(lexicon, prepared, name),
+            None if sentences is None else sentences[name],
         )
     # The title decides when it is decisive, else title and sapo, else the whole article.
     label, score = "neutral", 0.0

@@ -1,0 +1,117 @@
+"""The shortcuts that keep ``annotate`` fast give exactly what the plain way gives.
+
+Each shortcut is compared with a reference written here the straightforward way (the code as it
+was before the shortcut), on the written evaluation sets, plain and with bodies repeated to ~600
+words: the tone scan that only tries the entries whose second word follows, the place scan that
+does the same for gazetteer names, the positions of first words found once per field, the tone
+scan reused for the focus province's sentences, and the phrase scan's second-word filter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devtools.evaluate import lengthen, load_set, to_document
+from search.analysis import places, tone
+from search.analysis.places import default_gazetteer, detect
+from search.analysis.prepared import FieldTokens, FirstWords, PreparedText
+from search.analysis.profiles import default_compiled
+from search.analysis.tone import default_lexicon, score_tone
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "analysis"
+
+
+@pytest.fixture(scope="module")
+def prepared() -> list[PreparedText]:
+    items = load_set(DATA / "dev.yaml") + load_set(DATA / "heldout.yaml")
+    return [PreparedText(to_document(item)) for item in items + [lengthen(item) for item in items[::5]]]
+
+
+def _reference_tone_scan(lexicon: tone.Lexicon, tokens: FieldTokens) -> list[tuple[Any, int, int, int]]:
+    """Every entry that starts with the word, longest first, compared in full at every word."""
+    hits, end, lower = [], 0, tokens.lower
+    for i, word in enumerate(lower):
+        if i < end or word not in lexicon.entries:
+            continue
+        for entry in lexicon.entries[word]:
+            size = len(entry.tokens)
+            if size == 1 or tuple(lower[i : i + size]) == entry.tokens:
+                hits.append((entry, i, i + size, tokens.sentence[i]))
+                end = i + size
+                break
+    return hits
+
+
+def test_the_tone_scan_finds_what_trying_every_entry_finds(prepared: list[PreparedText]) -> None:
+    lexicon = default_lexicon()
+    found = 0
+    for text in prepared:
+        for tokens in text.fields.values():
+            fast = [(h.entry, h.start, h.end, h.sentence) for h in tone._scan(lexicon, tokens)]
+            assert fast == _reference_tone_scan(lexicon, tokens), tokens.text[:80]
+            found += sum(len(h[0].tokens) > 1 for h in fast)
+    assert found > 100, "the sets exercise entries of several words"
+
+
+def test_the_place_scan_finds_what_trying_every_name_finds(
+    prepared: list[PreparedText], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    g = default_gazetteer()
+    fast = [detect(text, g) for text in prepared]
+    # The reference: every name that starts with the word, in the gazetteer's order (longest first).
+    monkeypatch.setattr(places, "_by_second", lambda g: {w: ({}, tuple(p)) for w, p in g.patterns.items()})
+    reference = [detect(PreparedText(text.document), g) for text in prepared]
+    assert [r.explanation() for r in fast] == [r.explanation() for r in reference]
+    assert sum(len(r.mentions) for r in fast) > 200
+
+
+def test_first_word_positions_are_those_of_a_plain_pass(prepared: list[PreparedText]) -> None:
+    g = default_gazetteer()
+    assert g.subunit_index is not None
+    tables = [
+        default_lexicon().by_first,
+        g.patterns,
+        g.blocked,
+        g.merger_words,
+        g.subunit_index.types_by_first,
+    ]
+    first = FirstWords(tables)
+    for text in prepared:
+        shared = PreparedText(text.document, first)  # one pass for all the tables
+        for name, tokens in text.fields.items():
+            for table in [*tables, {"và": 1, "tỉnh": 1}]:  # the last is not among them
+                expected = [i for i, word in enumerate(tokens.lower) if word in table]
+                assert tokens.where(table) == expected
+                assert shared.fields[name].where(table) == expected
+
+
+class _Forgetful(dict):
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_the_focus_tone_reuses_the_scan_and_scores_the_same(prepared: list[PreparedText]) -> None:
+    checked = 0
+    for text in prepared:
+        body = text.fields["body"]
+        sentences = {"title": {0}, "body": set(range(0, max(body.sentence, default=0) + 1, 2))}
+        score_tone(text)  # the article's tone: fills the memo
+        reused = score_tone(text, sentences=sentences)
+        plain = PreparedText(text.document)
+        plain.memo = _Forgetful()  # every field scanned anew
+        fresh = score_tone(plain, sentences=sentences)
+        assert (reused.label, reused.score, reused.cues) == (fresh.label, fresh.score, fresh.cues)
+        checked += bool(fresh.cues)
+    assert checked > 50
+
+
+def test_the_phrase_scan_filter_keeps_every_occurrence(prepared: list[PreparedText]) -> None:
+    table = default_compiled().phrases
+    # Without the filter every first word is a candidate (None: "check every occurrence").
+    unfiltered = type(table)(table.columns, {c: dict.fromkeys(t) for c, t in table.columns.items()})
+    for text in prepared:
+        columns = text.query_document().tokens
+        assert table.scan(columns) == unfiltered.scan(columns)
