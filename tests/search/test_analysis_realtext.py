@@ -39,7 +39,13 @@ def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
     dev, heldout, shared = _labels("dev"), _labels("heldout"), _labels("shared")
     ids = [item["id"] for item in dev + heldout + shared]
     assert len(dev) + len(heldout) >= 300 and len(ids) == len(set(ids))
-    assert len(heldout) * 3 >= len(dev + heldout) - 3  # a third kept apart
+    # a third of each batch kept apart: batch 1 (r001-r330) in heldout.yaml, batch 2 in heldout2.yaml
+    first = [x for x in dev if int(x["id"][1:]) <= 330]
+    assert len(heldout) * 3 >= len(first + heldout) - 3
+    second = [r for r in rows.values() if r["id"].startswith("r") and int(r["id"][1:]) > 330]
+    held2 = [r for r in second if r["split"] == "heldout2"]
+    assert {r["split"] for r in second} == {"dev", "heldout2"} and 0.25 <= len(held2) / len(second) <= 0.42
+    assert {x["id"] for x in dev} & {r["id"] for r in held2} == set()
     assert {rows[i]["split"] for i in (x["id"] for x in heldout)} == {"heldout"}
     assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in dev + heldout + shared)
     topics = {p.name for p in default_profiles()}
@@ -82,8 +88,9 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 # Floors a little below the figures measured when the analyser was last tuned (docs/ANALYSIS.md,
 # "Evaluation and benchmark"): (topic macro-F1, province F1, tone accuracy).
 # Measured after issue 17's second pass: dev 0.695 / 0.976 / 0.836, held-out 0.435 / 0.895 / 0.673,
-# shared 0.083 / 0.571 / 0.625.
-FLOORS = {"dev": (0.67, 0.96, 0.81), "heldout": (0.41, 0.87, 0.64), "shared": (0.05, 0.5, 0.6)}
+# shared 0.083 / 0.571 / 0.625. Dev grew from 220 to 400 texts (batch 2, every topic >= 8 articles):
+# measured 0.787 / 0.950 / 0.752 on the same analyser, so its floors moved (a new set, not a regression).
+FLOORS = {"dev": (0.76, 0.93, 0.73), "heldout": (0.41, 0.87, 0.64), "shared": (0.05, 0.5, 0.6)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
