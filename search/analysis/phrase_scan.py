@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.query import Text, TextLeaf
+from search.query import PreparedDocument, Text, TextLeaf
 
 # profile number -> leaf number -> output key ("body", or "body_x" for an exact leaf) -> occurrences
 Found = dict[int, dict[int, dict[str, list[tuple[int, int]]]]]
@@ -150,3 +150,17 @@ def starts(tokens: Sequence[str], words: Sequence[str]) -> list[int]:
             return out
         if tokens[position + 1 : position + size] == rest:
             out.append(position)
+
+
+class ColumnWords(dict[str, frozenset[str]]):
+    """Column -> its distinct tokens, made on first use (one set per column and document): an
+    ignore or NEAR phrase whose first word is not there is not searched for, as ``starts`` would
+    walk the whole column to find nothing."""
+
+    def __init__(self, doc: PreparedDocument) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, column: str) -> frozenset[str]:
+        words = self[column] = frozenset(self.doc.tokens[column])
+        return words

@@ -224,22 +224,8 @@ def default_profiles(path: Path | str | None = None) -> tuple[Profile, ...]:
     return _cached_profiles(str(resolved), resolved.stat().st_mtime_ns)
 
 
-class _Present(dict[str, frozenset[str]]):
-    """Column -> its distinct tokens, made on first use (one set per column and document): an
-    ignore or NEAR phrase whose first word is not there is not searched for, as ``starts`` would
-    walk the whole column to find nothing."""
-
-    def __init__(self, doc: PreparedDocument) -> None:
-        super().__init__()
-        self.doc = doc
-
-    def __missing__(self, column: str) -> frozenset[str]:
-        words = self[column] = frozenset(self.doc.tokens[column])
-        return words
-
-
 def _ignored(
-    profile: Profile, column: str, doc: PreparedDocument, exact: bool, present: _Present
+    profile: Profile, column: str, doc: PreparedDocument, exact: bool, present: phrase_scan.ColumnWords
 ) -> set[int]:
     """Positions covered by the profile's ignore phrases in one column."""
     covered: set[int] = set()
@@ -254,7 +240,7 @@ def _ignored(
 
 
 def _occurrences(
-    leaf: TextLeaf, doc: PreparedDocument, present: _Present
+    leaf: TextLeaf, doc: PreparedDocument, present: phrase_scan.ColumnWords
 ) -> dict[str, list[tuple[int, int]]]:
     """(start, length) of each occurrence of a leaf per field; a NEAR/sloppy match is one
     occurrence at position -1 (it has no single start)."""
@@ -287,7 +273,9 @@ def _occurrences(
     return out
 
 
-def _near(field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near, present: _Present) -> bool:
+def _near(
+    field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near, present: phrase_scan.ColumnWords
+) -> bool:
     """NEAR without building the column's index when both sides are plain phrases."""
     if leaf.left.prefix or leaf.right.prefix:
         return query_positions.field_matches_near(
@@ -307,11 +295,11 @@ def _count(
     numbers: Sequence[int],
     doc: PreparedDocument,
     scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
-    present: _Present | None = None,
+    present: phrase_scan.ColumnWords | None = None,
 ) -> tuple[float, list[str]]:
     """Weighted hits of the given positive leaves, and the terms that counted (``scanned``: the
     occurrences phrase_scan already found, by leaf number)."""
-    present = _Present(doc) if present is None else present
+    present = phrase_scan.ColumnWords(doc) if present is None else present
     spans: dict[str, list[tuple[int, int, int]]] = {}  # field key -> (start, -length, leaf number)
     for number in numbers:
         occurrences = scanned.get(number) if scanned else None
@@ -344,7 +332,7 @@ def _decide(
     numbers: Sequence[int],
     doc: PreparedDocument,
     scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
-    present: _Present | None = None,
+    present: phrase_scan.ColumnWords | None = None,
 ) -> TopicMatch | None:
     hits, terms = _count(profile, numbers, doc, scanned, present)
     # Counting first is cheaper than matching: most profiles miss most documents. A query that is
@@ -406,7 +394,7 @@ class CompiledProfiles:
                 for number, leaf in self.triggers[(exact, token)]:
                     candidates.setdefault(number, set()).add(leaf)
         out = []
-        present = _Present(doc)
+        present = phrase_scan.ColumnWords(doc)
         for number in sorted(candidates):
             found = _decide(
                 self.profiles[number], sorted(candidates[number]), doc, scanned.get(number, {}), present
