@@ -3,9 +3,10 @@
 Scrapy runs everything in one thread, so parsing and extracting pages would leave the other cores
 idle while the downloader and the indexer wait. The spider hands each page's bytes to
 ``ExtractionPool.extract`` and awaits the result; the main process keeps fetching and indexing
-meanwhile. Besides extracting, a worker prepares the article for the index (``search.ingest.prepare``:
-normalise, analyse, MinHash signature), all pure functions of the page, so the main process only
-groups (an LSH look-up) and writes. ``PRESSWATCH_EXTRACT_WORKERS=0`` does it all in-process (as
+meanwhile. Besides extracting, a worker builds the article's ``Document`` (its one shape from here to
+the index) and analyses it (``search.ingest.analyse_and_sign``: topics, places, tone, MinHash
+signature), all pure functions of the page, so the main process only groups (an LSH look-up) and
+writes. ``PRESSWATCH_EXTRACT_WORKERS=0`` does it all in-process (as
 when there is no asyncio event loop, e.g. under a non-asyncio Twisted reactor).
 """
 
@@ -47,10 +48,10 @@ def extract_item(
     cpu_seconds: float | None = None,
     hosts: tuple[str, ...] | None = None,
 ) -> tuple[Extraction, ArticleItem | None]:
-    """Extract a page and, when it is an article to keep, its item with ``prepared`` set.
+    """Extract a page and, when it is an article to keep, its item (document analysed and signed).
 
     The item is None when the page is not an article or was published before ``since``. The whole
-    of it (extraction and preparation) gets ``cpu_seconds`` of CPU (default: the extractor's); the
+    of it (extraction and analysis) gets ``cpu_seconds`` of CPU (default: the extractor's); the
     page's canonical URL counts only on ``hosts`` (the outlet's)."""
     from crawler.extract import budget, not_article
 
@@ -74,14 +75,16 @@ def _extract_item(
 ) -> tuple[Extraction, ArticleItem | None]:
     from crawler.extract import extract_article
     from crawler.items import article_item
-    from search.ingest import prepare
+    from search.ingest import analyse_and_sign
 
     result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds, hosts=hosts)
     article = result.article  # None when not result.ok
     if article is None or (since and article.published_at.date() < since):
         return result, None
+    # The item's document takes the extraction's strings as they are (normalised once, there): the
+    # result and the item pickled back together carry the text once.
     item = article_item(article, outlet, url)
-    item.prepared = prepare(item.to_article())
+    item.signature = analyse_and_sign(item.document)
     return result, item
 
 
@@ -91,7 +94,7 @@ def _started() -> None:
 
 def _warm() -> None:
     """Run once in each worker: import and exercise the extractor and the analysis before real
-    pages arrive (an article, so that preparing it loads the analysers too; no CPU budget: the
+    pages arrive (an article, so that analysing it loads the analysers too; no CPU budget: the
     first real page must not pay for the imports)."""
     paragraph = "<p>Bắc Ninh hôm nay họp bàn về giao thông, đầu tư công và cải cách hành chính.</p>"
     page = (

@@ -2,51 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from crawler.urls import canonicalize
 from search.config import LOCAL_TZ
+from search.document import Document
 
 if TYPE_CHECKING:
     from crawler.extract.result import ExtractedArticle
 
-NOT_INGESTED = ("prepared", "html", "recheck")
-
 
 @dataclass
 class ArticleItem:
-    url: str  # canonical URL: the article's identity everywhere downstream
-    outlet_id: str
-    title: str
-    published_at: datetime  # timezone-aware, Asia/Ho_Chi_Minh
-    published_precision: str = "unknown"  # "minute", or "day": local midnight, never shown as a time
-    sapo: str = ""
-    body: str = ""
-    author: str = ""
-    section: str = ""
-    tags: list[str] = field(default_factory=list)
-    images: list[dict[str, str]] = field(default_factory=list)
-    outlet_name: str = ""
-    outlet_kind: str = ""
-    outlet_province: str = ""
-    outlet_group: str = ""  # crawler.succession.group_of: the successor the outlet's chain ends in
-    fetched_url: str = ""
-    crawled_at: datetime | None = None
-    # search.ingest.PreparedArticle: normalised, analysed and signed in the extraction worker.
-    prepared: Any = field(default=None, repr=False, compare=False)
+    """What the spider yields for an article: the indexed record, built once from the extraction
+    (``article_document``), and what only the crawl needs. The pipeline hands ``document`` to
+    ``search.ingest.Ingester.add`` as it is: no other copy of the article's fields exists."""
+
+    document: Document
+    fetched_url: str = ""  # the URL the page was fetched at; the document's is the canonical one
+    # search.stories.signature(document), set when an extraction worker analysed the document
+    # (search.ingest.analyse_and_sign); None: the ingester analyses and signs it itself.
+    signature: bytes | None = field(default=None, repr=False, compare=False)
     # The page as fetched, for the first-seen snapshot (search.versions); set by the spider after
     # extraction, in the crawl's main process (never pickled to or from a worker).
     html: bytes | None = field(default=None, repr=False, compare=False)
     recheck: bool = False  # fetched again to look for edits and takedowns, not found in a listing
-
-    def to_article(self) -> dict[str, Any]:
-        """The mapping ``search`` ingests (lists copied, so the item can be changed afterwards)."""
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in NOT_INGESTED}
-        out["tags"] = list(self.tags)
-        out["images"] = [dict(image) for image in self.images]
-        return out
 
 
 class OutletFields(TypedDict):
@@ -59,11 +41,13 @@ class OutletFields(TypedDict):
     outlet_group: NotRequired[str]
 
 
-def article_item(article: ExtractedArticle, outlet: OutletFields, fetched_url: str) -> ArticleItem:
-    """The item for an extracted article; ``outlet``: outlet_id, outlet_name, outlet_kind,
-    outlet_province (plain values, so an extraction worker can build it too)."""
-    return ArticleItem(
-        url=canonicalize(article.url),
+def article_document(
+    article: ExtractedArticle, outlet: OutletFields, *, url: str = "", crawled_at: datetime | None = None
+) -> Document:
+    """The indexed record of an extracted article, under ``url`` (default: the article's). The
+    extraction normalised the text already (``crawler.extract.result``): the document does not again."""
+    return Document(
+        url=url or article.url,
         **outlet,
         title=article.title,
         sapo=article.sapo,
@@ -74,24 +58,28 @@ def article_item(article: ExtractedArticle, outlet: OutletFields, fetched_url: s
         section=article.section,
         tags=article.tags,
         images=article.images,
-        fetched_url=fetched_url,
-        crawled_at=datetime.now(LOCAL_TZ),
+        crawled_at=crawled_at,
+        normalised=True,
     )
 
 
+def article_item(article: ExtractedArticle, outlet: OutletFields, fetched_url: str) -> ArticleItem:
+    """The item for an extracted article; ``outlet``: outlet_id, outlet_name, outlet_kind,
+    outlet_province (plain values, so an extraction worker can build it too)."""
+    document = article_document(
+        article, outlet, url=canonicalize(article.url), crawled_at=datetime.now(LOCAL_TZ)
+    )
+    return ArticleItem(document, fetched_url)
+
+
 def attribute_item(item: ArticleItem, outlet: Any) -> None:
-    """Give the item (and its prepared document, if any) to ``outlet`` (a registry Outlet)."""
-    values = {
-        "outlet_id": outlet.id,
-        "outlet_name": outlet.name,
-        "outlet_kind": outlet.kind,
-        "outlet_province": outlet.province or "",
-        "outlet_group": outlet.group or outlet.id,
-    }
-    for target in (item, getattr(item.prepared, "document", None)):
-        if target is not None:
-            for name, value in values.items():
-                setattr(target, name, value)
+    """Give the item's document to ``outlet`` (a registry Outlet)."""
+    document = item.document
+    document.outlet_id = outlet.id
+    document.outlet_name = outlet.name
+    document.outlet_kind = outlet.kind
+    document.outlet_province = outlet.province or ""
+    document.outlet_group = outlet.group or outlet.id
 
 
 @dataclass

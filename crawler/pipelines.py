@@ -70,35 +70,37 @@ class IndexPipeline:
             raise DropItem(f"not an article: {type(item).__name__}")
         if not self._versions(item):
             return item
-        if item.fetched_url and item.fetched_url != item.url:
+        document = item.document
+        if item.fetched_url and item.fetched_url != document.url:
             # Before add(): a full batch is indexed (and recorded) inside that call.
-            self.fetched_urls[document_id(item.url)] = item.fetched_url
-        # Normally prepared (analysed, signed) by the extraction worker; else done here.
+            self.fetched_urls[document.id] = item.fetched_url
+        # Normally analysed and signed by the extraction worker (item.signature); else done here.
         assert self.ingester is not None  # opened in open_spider
-        self.ingester.add(item.prepared or item.to_article())
+        self.ingester.add(document, item.signature)
         return item
 
     def _versions(self, item: ArticleItem) -> bool:
         """Keep the first-seen copy, or compare with the last version; whether to index the item
         (a recheck that found nothing new, or a replaced body, leaves the index as it was)."""
         assert self.versions is not None and self.spider is not None  # both set in open_spider
+        document = item.document
         event = self.versions.observe(
-            document_id=document_id(item.url),
-            url=item.url,
-            outlet_id=item.outlet_id,
-            published_at=item.published_at,
-            title=item.title,
-            sapo=item.sapo,
-            body=item.body,
+            document_id=document.id,
+            url=document.url,
+            outlet_id=document.outlet_id,
+            published_at=document.published_at,
+            title=document.title,
+            sapo=document.sapo,
+            body=document.body,
             html=item.html,
         )
         item.html = None  # compressed and stored (or not kept): not carried any further
         if event is not None:
-            self.spider.crawler.stats.inc_value(f"presswatch/{event.kind}s_seen/{item.outlet_id}")
+            self.spider.crawler.stats.inc_value(f"presswatch/{event.kind}s_seen/{document.outlet_id}")
             log.warning(
                 "Article %s: %s %s",
                 "edited" if event.kind == "edit" else "taken down",
-                item.url,
+                document.url,
                 ", ".join(event.fields) or event.reason,
             )
         if event is not None and event.kind == "takedown":

@@ -78,9 +78,11 @@ class Document:
         self.story_id = self.story_id or self.id
 
     @classmethod
-    def from_article(cls, article: Mapping[str, Any], *, normalised: bool = False) -> Document:
-        """Build from the crawler's article mapping; unknown keys are ignored."""
-        values = {k: v for k, v in article.items() if k in _FIELD_NAMES and v is not None}
+    def from_mapping(cls, record: Mapping[str, Any], *, normalised: bool = False) -> Document:
+        """Build from stored data (an index's source, a spool entry): the one place a mapping
+        becomes a Document. Dates may be ISO strings; unknown keys are ignored (an older or newer
+        record's fields), missing ones take their defaults."""
+        values = {k: v for k, v in record.items() if k in _FIELD_NAMES and v is not None}
         for key in ("published_at", "crawled_at"):
             if isinstance(values.get(key), str):
                 values[key] = datetime.fromisoformat(values[key])
@@ -97,8 +99,8 @@ class Document:
     def from_source(cls, source: Mapping[str, Any]) -> Document:
         """A record ``to_source`` wrote, as every backend returns it. Its text was normalised when
         it was built, so it is not normalised again (a fifth of a result page's Python time);
-        a reindex rebuilds with ``from_article`` so changed normalisation rules reach old articles."""
-        return cls.from_article(source, normalised=True)
+        a reindex rebuilds with ``from_mapping`` so changed normalisation rules reach old articles."""
+        return cls.from_mapping(source, normalised=True)
 
     @property
     def published_day_only(self) -> bool:

@@ -1,12 +1,10 @@
-"""Hand-off from the crawler: article mappings in, analysed and grouped documents in the index."""
+"""Hand-off from the crawler: ``Document``s in, analysed and grouped into stories in the index."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from search.backends import open_backend
 from search.backends.base import BackendUnavailable, IndexReport, SearchBackend
@@ -27,24 +25,13 @@ def annotate(document: Document) -> Document:
     return analyse(document)
 
 
-@dataclass
-class PreparedArticle:
-    """An article already normalised, analysed and signed (``prepare``), e.g. in an extraction
-    worker process: the ingester then only groups it (an LSH look-up) and indexes it."""
-
-    document: Document
-    signature: bytes | None = None  # search.stories.signature(document)
-
-
-def prepare(
-    article: Mapping[str, Any], *, analyse: Annotator | None = annotate, sign: bool = True
-) -> PreparedArticle:
-    """What ``Ingester.add`` does to an article before grouping, as a pure function of the article
-    (no index, no story table), so it can run in another process."""
-    document = Document.from_article(article)  # normalises text (NFC, tone marks)
+def analyse_and_sign(document: Document, analyse: Annotator | None = annotate) -> bytes:
+    """What ``Ingester.add`` does to a document before grouping, without an index or a story table,
+    so an extraction worker can do it: analyse the document (in place) and return its MinHash
+    signature. ``Ingester.add(document, signature)`` then only groups it and indexes it."""
     if analyse:
         analyse(document)
-    return PreparedArticle(document, signature(document) if sign else None)
+    return signature(document)
 
 
 class Ingester:
@@ -72,27 +59,28 @@ class Ingester:
         # Called with the documents of each batch the index accepted (e.g. to record crawl state).
         self.on_indexed: Callable[[list[Document]], None] | None = None
 
-    def add(self, article: Mapping[str, Any] | PreparedArticle) -> Document:
-        """Ingest an article mapping, or a ``PreparedArticle`` (analysed by ``prepare``, which
-        must have been given this ingester's annotator)."""
-        if not isinstance(article, PreparedArticle):
+    def add(self, document: Document, signature: bytes | None = None) -> Document:
+        """Ingest a document (changed in place: analysis, corrections, story). With a ``signature``
+        it was analysed already (``analyse_and_sign``, given this ingester's annotator)."""
+        if not isinstance(document, Document):  # a mapping was the old way in: say so, not later
+            raise TypeError(f"Ingester.add takes a search.document.Document, not {type(document).__name__}")
+        if signature is None and self.annotate:
             # The grouper signs it below, under its lock, only if the article is new.
-            article = prepare(article, analyse=self.annotate, sign=False)
-        document, hashvalues = article.document, article.signature
+            self.annotate(document)
         if self.corrections is not None:
             self.corrections.apply(document)
         if self.grouper:
             # Committed with the batch (flush), not per article: one SQLite commit per batch.
-            self.grouper.assign(document, hashvalues, commit=False)
+            self.grouper.assign(document, signature, commit=False)
         # Keyed by id: two copies of one URL in a batch leave the later one.
         self._pending[document.id] = document
         if len(self._pending) >= self.batch_size:
             self.flush()
         return document
 
-    def add_many(self, articles: Iterable[Mapping[str, Any]]) -> IndexReport:
-        for article in articles:
-            self.add(article)
+    def add_many(self, documents: Iterable[Document]) -> IndexReport:
+        for document in documents:
+            self.add(document)
         return self.flush()
 
     def flush(self) -> IndexReport:

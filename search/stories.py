@@ -42,7 +42,7 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def signature(document: Document) -> bytes:
     """MinHash (datasketch) of the document's folded word 3-grams, as its hash values' bytes: a pure
-    function of the document, so extraction workers compute it (``search.ingest.prepare``) and the
+    function of the document, so extraction workers compute it (``search.ingest.analyse_and_sign``) and the
     crawl's main process only looks it up."""
     from datasketch import MinHash
 

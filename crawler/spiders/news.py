@@ -366,7 +366,7 @@ class NewsSpider(scrapy.Spider):
         # Archived articles of a predecessor (by the first URL asked for, before any move) keep
         # their own outlet for their date; reports group them under the successor.
         first_url = (response.meta.get("redirect_urls") or [response.url])[0]
-        owner = succession.attributed(outlet, first_url, item.published_at, fetch_policy.on_hosts_of)
+        owner = succession.attributed(outlet, first_url, item.document.published_at, fetch_policy.on_hosts_of)
         if owner is not outlet:
             attribute_item(item, owner)
         item.html, item.recheck = response.body, recheck

@@ -79,13 +79,14 @@ def analyze_command(source: str | None, text: str | None, url: str, focus: str |
     The article is a web page (a file, a URL, HTML on standard input) or plain text (a .txt file,
     - for standard input, or --text) whose first line is the title.
     """
+    from crawler.items import OutletFields, article_document
     from search.analysis import analyze, keywords
-    from search.document import Document
 
     result = read_article(source, text, url)
     if result.article is None:
         refuse(result, as_json)
-    document = Document.from_article({**result.article.as_dict(), "outlet_id": "cli"})
+    outlet: OutletFields = {"outlet_id": "cli", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
+    document = article_document(result.article, outlet)
     try:
         analysis = analyze(document, focus)
     except ValueError as error:  # an unknown focus province

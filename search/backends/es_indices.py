@@ -227,7 +227,7 @@ def _copy_actions(
     ):
         # Rebuild from the stored record, so normalisation, analysis or mapping changes apply to
         # old articles.
-        document = Document.from_article(hit["_source"]["doc"])
+        document = Document.from_mapping(hit["_source"]["doc"])
         indexed_at = datetime.fromisoformat(hit["_source"]["indexed_at"])
         yield {
             "_op_type": "index",

@@ -1,4 +1,4 @@
-"""Articles prepared in an extraction worker index exactly as articles the ingester prepares itself."""
+"""Documents analysed in an extraction worker index exactly as documents the ingester analyses itself."""
 
 import copy
 import pickle
@@ -9,7 +9,8 @@ from crawler.extraction_pool import extract_item
 from crawler.items import ArticleItem
 from search import stories
 from search.backends.base import IndexReport
-from search.ingest import Ingester, PreparedArticle, prepare
+from search.document import Document
+from search.ingest import Ingester, analyse_and_sign
 from search.stories import StoryGrouper
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -39,18 +40,17 @@ def articles(n=12):
     out = []
     for i in range(n):
         out.append(
-            {
-                "url": f"https://bao{i % 3}.vn/bai-{i}.html",
-                "outlet_id": f"bao{i % 3}",
-                "title": f"Bắc Ninh: hội nghị số {i // 2}",
-                "sapo": "Tin  tức tổng hợp.",
-                "body": BODY if i % 4 else BODY.replace("Tai nạn", "Lễ hội"),
-                "author": "An",
-                "section": "Thời sự",
-                "tags": ["Bắc Ninh"],
-                "images": [],
-                "published_at": datetime(2026, 3, 12, 9, tzinfo=TZ) + timedelta(hours=i),
-            }
+            Document(
+                url=f"https://bao{i % 3}.vn/bai-{i}.html",
+                outlet_id=f"bao{i % 3}",
+                title=f"Bắc Ninh: hội nghị số {i // 2}",
+                sapo="Tin  tức tổng hợp.",
+                body=BODY if i % 4 else BODY.replace("Tai nạn", "Lễ hội"),
+                author="An",
+                section="Thời sự",
+                tags=["Bắc Ninh"],
+                published_at=datetime(2026, 3, 12, 9, tzinfo=TZ) + timedelta(hours=i),
+            )
         )
     return out
 
@@ -62,16 +62,21 @@ def ingest(tmp_path, name, items):
     ingester = Ingester(
         backend, grouper=StoryGrouper(tmp_path / f"{name}.sqlite3"), annotate=annotate, batch_size=5
     )
-    for item in items:
-        ingester.add(item)
+    for document, signature in items:
+        ingester.add(document, signature)
     ingester.close()
     return [d.to_source() for d in backend.documents]
 
 
-def test_prepared_articles_index_the_same_as_plain_ones(tmp_path):
-    plain = ingest(tmp_path, "plain", articles())
-    # Through pickle, as from a worker process.
-    prepared = ingest(tmp_path, "prepared", [pickle.loads(pickle.dumps(prepare(a))) for a in articles()])
+def analysed_elsewhere(document):
+    """Analysed and signed, then through pickle, as from a worker process."""
+    signature = analyse_and_sign(document)
+    return pickle.loads(pickle.dumps((document, signature)))
+
+
+def test_documents_analysed_in_a_worker_index_the_same_as_plain_ones(tmp_path):
+    plain = ingest(tmp_path, "plain", [(document, None) for document in articles()])
+    prepared = ingest(tmp_path, "prepared", [analysed_elsewhere(document) for document in articles()])
     assert prepared == plain
     assert len({d["story_id"] for d in plain}) < len(plain)  # some copies were grouped
     assert all(d["provinces"] and d["explanations"] for d in plain)  # analysed
@@ -79,7 +84,9 @@ def test_prepared_articles_index_the_same_as_plain_ones(tmp_path):
 
 def test_a_signature_from_a_worker_groups_like_one_computed_here(tmp_path):
     """Signatures cross the process boundary as bytes: they must group exactly as in-process ones."""
-    docs = [prepare(a).document for a in articles()]
+    docs = articles()
+    for document in docs:
+        analyse_and_sign(document)
     here = StoryGrouper(tmp_path / "here.sqlite3")
     there = StoryGrouper(tmp_path / "there.sqlite3")
     for document in docs:
@@ -87,7 +94,7 @@ def test_a_signature_from_a_worker_groups_like_one_computed_here(tmp_path):
         assert here.assign(copy.copy(document)) == there.assign(copy.copy(document), blob)
 
 
-def test_extract_item_prepares_the_item():
+def test_extract_item_analyses_the_items_document():
     page = (
         "<html><head><title>Bắc Ninh khai mạc lễ hội Lim</title></head><body><article>"
         "<h1>Bắc Ninh khai mạc lễ hội Lim</h1><p class='date'>12/03/2026 09:00</p>"
@@ -99,10 +106,10 @@ def test_extract_item_prepares_the_item():
         page, "https://bn.vn/a.html?utm_source=x", "text/html; charset=utf-8", None, outlet
     )
     assert result.ok, result.reason
-    assert isinstance(item, ArticleItem) and isinstance(item.prepared, PreparedArticle)
-    assert item.url == "https://bn.vn/a.html" and item.prepared.document.url == item.url
-    assert item.prepared.document.provinces  # analysed in the worker
-    assert item.prepared.signature == stories.signature(item.prepared.document)
+    assert isinstance(item, ArticleItem) and isinstance(item.document, Document)
+    assert item.document.url == "https://bn.vn/a.html" and item.fetched_url.endswith("?utm_source=x")
+    assert item.document.provinces  # analysed in the worker
+    assert item.signature == stories.signature(item.document)
     too_old = extract_item(
         page, "https://bn.vn/a.html", None, None, outlet, since=datetime(2027, 1, 1).date()
     )

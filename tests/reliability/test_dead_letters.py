@@ -8,7 +8,6 @@ the command line or the page once the cause is fixed. Against a real node.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import socket
@@ -133,7 +132,7 @@ def test_a_read_only_index_rejects_a_replay_and_an_admin_sends_the_articles_agai
 ):
     spool = Spool(tmp_path / "spool.sqlite3")
     away = Ingester(ElasticsearchBackend(_closed_port_url(), es_index), spool=spool)
-    report = away.add_many(dataclasses.asdict(document) for document in articles(20))
+    report = away.add_many(articles(20))
     assert report.spooled == 20 and len(spool) == 20
 
     backend = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True)

@@ -26,7 +26,7 @@ def registry():
 
 
 def crawled(registry, url: str, published: datetime, title: str):
-    """The item the spider yields for a page of today's Cần Thơ agency (crawler.spiders.news)."""
+    """The document the spider's item carries for a page of today's Cần Thơ agency (crawler.spiders.news)."""
     agency = registry["bptth-cantho"]
     fields = {
         "outlet_id": agency.id,
@@ -42,7 +42,7 @@ def crawled(registry, url: str, published: datetime, title: str):
     owner = attributed(agency, url, published)
     if owner is not agency:
         attribute_item(item, owner)
-    return item.to_article()
+    return item.document
 
 
 @pytest.fixture(params=["embedded", "elasticsearch"])

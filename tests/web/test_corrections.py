@@ -18,6 +18,7 @@ from devtools.evaluate import evaluate, load_set
 from search.backends import SearchRequest, open_backend
 from search.config import SearchConfig
 from search.corrections import CorrectionStore
+from search.document import Document
 from search.ingest import open_ingester
 from tests.helpers import logged_in_client
 from tests.web.test_admin import profile_form, wait_for_job
@@ -47,7 +48,7 @@ def _config(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> tup
 def _ingest(config: SearchConfig) -> None:
     """What the crawler's pipeline does with an extracted article."""
     ingester = open_ingester(config, refresh=True)
-    ingester.add(dict(ARTICLE))
+    ingester.add(Document.from_mapping(ARTICLE))
     ingester.close()
 
 
@@ -192,11 +193,10 @@ def test_export_is_labelled_data_the_benchmark_scores(tmp_path, monkeypatch):
 def test_a_backup_keeps_the_corrections(tmp_path):
     """The store is part of the data folder: losing it on a restore would undo every correction."""
     from presswatch.backup import create_backup
-    from search.document import Document
 
     config = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
     store = CorrectionStore.open(config)
-    document = Document.from_article(ARTICLE)
+    document = Document.from_mapping(ARTICLE)
     store.record(document, tone="positive", topics=[], old_units=["Thái Bình"], by="editor")
     store.close()
     _archive, manifest = create_backup(tmp_path, tmp_path / "backups")

@@ -55,7 +55,8 @@ def crawled(app):
     assert result.article.published_precision == "day"
     with app.app_context():
         ingester = Ingester(services.backend(), annotate=annotate)
-        document = ingester.add(article_item(result.article, OUTLET, URL).to_article())
+        item = article_item(result.article, OUTLET, URL)
+        document = ingester.add(item.document, item.signature)
         assert not ingester.flush().errors
     return document
 
