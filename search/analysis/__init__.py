@@ -8,7 +8,7 @@ Public API::
     load_profiles(path=None) -> list[Profile]             # validate a topics.yaml
 
 Everything that can be compiled is compiled once per process (profiles, gazetteer, lexicon), and
-each document is tokenised once (``PreparedText``), which is what keeps ``annotate`` well above
+each document is tokenised once (``DocumentTokens``), which is what keeps ``annotate`` well above
 1,000 articles/s on one core. How each part works: docs/ANALYSIS.md.
 """
 
@@ -29,7 +29,7 @@ from search.analysis.places import (
     display_names,
     load_gazetteer,
 )
-from search.analysis.prepared import FirstWords, PreparedText
+from search.analysis.prepared import DocumentTokens, FirstWords
 from search.analysis.profiles import (
     Profile,
     ProfileError,
@@ -140,7 +140,7 @@ def _resolve(g: Gazetteer, name: str) -> str | None:
 
 
 def _focus_tone(
-    prepared: PreparedText, places: PlaceResult, tone: ToneResult, province: str, g: Gazetteer
+    prepared: DocumentTokens, places: PlaceResult, tone: ToneResult, province: str, g: Gazetteer
 ) -> FocusTone:
     members = set(g.new_units.get(province, []))
     mentions = [m for m in places.mentions if m.unit in members]
@@ -157,7 +157,7 @@ def _focus_tone(
     return FocusTone(province, local.label, local.score, local.cues, "sentences")
 
 
-def _abroad(prepared: PreparedText, g: Gazetteer) -> bool:
+def _abroad(prepared: DocumentTokens, g: Gazetteer) -> bool:
     """Does the title name a foreign country (and no Vietnamese province, checked by the caller)?
     ("Thu hút 20 nhà đầu tư Nhật Bản" in a sapo is still news about a province.)"""
     title = prepared.fields["title"]
@@ -186,7 +186,7 @@ def analyze(
     """Topics, provinces and tone of one document, with the evidence for each (no side effects).
 
     ``focus_province`` (old or new name) overrides ``$PRESSWATCH_FOCUS_PROVINCE``."""
-    prepared = PreparedText(document, _first_words())
+    prepared = DocumentTokens(document, _first_words())
     g = default_gazetteer()
     compiled = default_compiled() if profiles is None else compile_profiles(profiles)
     topics = compiled.match(prepared)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.query import PreparedDocument, Text, TextLeaf
+from search.query import MatchableDocument, Text, TextLeaf
 
 # profile number -> leaf number -> output key ("body", or "body_x" for an exact leaf) -> occurrences
 Found = dict[int, dict[int, dict[str, list[tuple[int, int]]]]]
@@ -157,7 +157,7 @@ class ColumnWords(dict[str, frozenset[str]]):
     ignore or NEAR phrase whose first word is not there is not searched for, as ``starts`` would
     walk the whole column to find nothing."""
 
-    def __init__(self, doc: PreparedDocument) -> None:
+    def __init__(self, doc: MatchableDocument) -> None:
         super().__init__()
         self.doc = doc
 

@@ -2,7 +2,7 @@
 
 The gazetteer (``provinces.csv``, copied from the shared reference) gives names, aliases and the
 old→new mapping; ``places.yaml`` gives the rules that keep out streets, companies, people and
-other look-alikes. Detection runs over the lower-case exact tokens of ``PreparedText`` (diacritics
+other look-alikes. Detection runs over the lower-case exact tokens of ``DocumentTokens`` (diacritics
 matter: "Huệ" is a given name, "Huế" the city), checks capitalisation on the cased tokens, and
 scores each old unit by where it is mentioned; the subject units are those that score enough.
 """
@@ -29,7 +29,7 @@ from search.analysis.place_context import (
     old_note,
     why_not_province,
 )
-from search.analysis.prepared import FieldTokens, PreparedText, by_second
+from search.analysis.prepared import DocumentTokens, FieldTokens, by_second
 from search.analysis.subunits import Found, SubUnitIndex, cached_index, resolve
 from search.document import TEXT_FIELDS
 from search.text import fold, normalize
@@ -302,7 +302,7 @@ def _scan_subunits(g: Gazetteer, index: SubUnitIndex, name: str, tokens: FieldTo
     return found
 
 
-def detect(prepared: PreparedText, gazetteer: Gazetteer | None = None) -> PlaceResult:
+def detect(prepared: DocumentTokens, gazetteer: Gazetteer | None = None) -> PlaceResult:
     """Mentions of provincial units (directly, or through a district or commune) in title, sapo
     and body, and the units that are subjects."""
     g = gazetteer or default_gazetteer()

@@ -5,10 +5,10 @@ becomes its cased tokens (for capitalisation checks on place names), lower-case 
 cues, gazetteer aliases) and folded tokens (the query language's default matching), with the
 separator after each token (place rules look at punctuation) and its sentence number.
 
-The query matcher's ``PreparedDocument`` is built from the same tokens. Its own constructor
+The query matcher's ``MatchableDocument`` is built from the same tokens. Its own constructor
 re-runs ``normalize`` on text that ``Document`` already normalised, which alone costs ~1 ms for a
 short article; ``query_document`` fills the same attributes directly and falls back to the
-public ``prepare`` if that class ever changes shape (a test pins that both give equal tokens).
+public ``matchable`` if that class ever changes shape (a test pins that both give equal tokens).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any, Protocol, TypeVar
 
 from search.document import TEXT_FIELDS, Document
-from search.query import PreparedDocument, epoch_seconds, prepare
+from search.query import MatchableDocument, epoch_seconds, matchable
 from search.text import MAX_TOKEN_LENGTH, fold
 
 # Tokens are search.text's (letters and digits, "_" excluded). Sentence ends: terminal
@@ -158,7 +158,7 @@ def tokenize_field(text: str, first: FirstWords | None = None) -> FieldTokens:
     return FieldTokens(text, cased, lower, folded, seps, sentence, frozenset(lower), first)
 
 
-class PreparedText:
+class DocumentTokens:
     """Every text field of a document, tokenised once, plus the query matcher's view of it."""
 
     __slots__ = ("document", "fields", "memo", "_query")
@@ -169,18 +169,18 @@ class PreparedText:
         # What one analyser found that another reuses (the tone scan, read again for the tone
         # toward the focus province), keyed by the analyser's own key.
         self.memo: dict[Any, Any] = {}
-        self._query: PreparedDocument | None = None
+        self._query: MatchableDocument | None = None
 
-    def query_document(self) -> PreparedDocument:
+    def query_document(self) -> MatchableDocument:
         if self._query is None:
-            self._query = _fast_prepared(self) or prepare(self.document)
+            self._query = _fast_matchable(self) or matchable(self.document)
         return self._query
 
 
-def _fast_prepared(prepared: PreparedText) -> PreparedDocument | None:
-    """The matcher's PreparedDocument without re-normalising (see the module docstring)."""
+def _fast_matchable(prepared: DocumentTokens) -> MatchableDocument | None:
+    """The matcher's MatchableDocument without re-normalising (see the module docstring)."""
     try:
-        out = PreparedDocument.__new__(PreparedDocument)
+        out = MatchableDocument.__new__(MatchableDocument)
         tokens: dict[str, list[str]] = {}
         for name, field in prepared.fields.items():
             tokens[f"{name}_f"] = field.folded

@@ -19,16 +19,16 @@ from typing import Any
 import yaml
 
 from search.analysis import phrase_scan
-from search.analysis.prepared import PreparedText
+from search.analysis.prepared import DocumentTokens
 from search.config import TOPICS_FILE, data_dir
 from search.document import TEXT_FIELDS
 from search.query import (
     And,
+    MatchableDocument,
     Near,
     Node,
     Not,
     Or,
-    PreparedDocument,
     QueryError,
     SloppyPhrase,
     Text,
@@ -225,7 +225,7 @@ def default_profiles(path: Path | str | None = None) -> tuple[Profile, ...]:
 
 
 def _ignored(
-    profile: Profile, column: str, doc: PreparedDocument, exact: bool, present: phrase_scan.ColumnWords
+    profile: Profile, column: str, doc: MatchableDocument, exact: bool, present: phrase_scan.ColumnWords
 ) -> set[int]:
     """Positions covered by the profile's ignore phrases in one column."""
     covered: set[int] = set()
@@ -240,7 +240,7 @@ def _ignored(
 
 
 def _occurrences(
-    leaf: TextLeaf, doc: PreparedDocument, present: phrase_scan.ColumnWords
+    leaf: TextLeaf, doc: MatchableDocument, present: phrase_scan.ColumnWords
 ) -> dict[str, list[tuple[int, int]]]:
     """(start, length) of each occurrence of a leaf per field; a NEAR/sloppy match is one
     occurrence at position -1 (it has no single start)."""
@@ -274,7 +274,7 @@ def _occurrences(
 
 
 def _near(
-    field_tokens: list[str], doc: PreparedDocument, column: str, leaf: Near, present: phrase_scan.ColumnWords
+    field_tokens: list[str], doc: MatchableDocument, column: str, leaf: Near, present: phrase_scan.ColumnWords
 ) -> bool:
     """NEAR without building the column's index when both sides are plain phrases."""
     if leaf.left.prefix or leaf.right.prefix:
@@ -293,7 +293,7 @@ def _near(
 def _count(
     profile: Profile,
     numbers: Sequence[int],
-    doc: PreparedDocument,
+    doc: MatchableDocument,
     scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
     present: phrase_scan.ColumnWords | None = None,
 ) -> tuple[float, list[str]]:
@@ -330,7 +330,7 @@ def _count(
 def _decide(
     profile: Profile,
     numbers: Sequence[int],
-    doc: PreparedDocument,
+    doc: MatchableDocument,
     scanned: dict[int, dict[str, list[tuple[int, int]]]] | None = None,
     present: phrase_scan.ColumnWords | None = None,
 ) -> TopicMatch | None:
@@ -348,7 +348,7 @@ def _disjunctive(node: Node) -> bool:
     )
 
 
-def match_profile(profile: Profile, prepared: PreparedText) -> TopicMatch | None:
+def match_profile(profile: Profile, prepared: DocumentTokens) -> TopicMatch | None:
     """The profile's tag for this document, with its hit weight and matched terms, or None."""
     return _decide(profile, range(len(profile.leaves)), prepared.query_document())
 
@@ -380,7 +380,7 @@ class CompiledProfiles:
     exact_keys: frozenset[str]
     phrases: phrase_scan.PhraseTable
 
-    def match(self, prepared: PreparedText) -> list[TopicMatch]:
+    def match(self, prepared: DocumentTokens) -> list[TopicMatch]:
         doc = prepared.query_document()
         scanned = self.phrases.scan(doc.tokens)
         candidates: dict[int, set[int]] = {number: set(found) for number, found in scanned.items()}

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from search.analysis.prepared import FieldTokens, PreparedText, by_second
+from search.analysis.prepared import DocumentTokens, FieldTokens, by_second
 from search.document import TEXT_FIELDS
 from search.text import normalize
 
@@ -210,7 +210,7 @@ def _scan(lexicon: Lexicon, tokens: FieldTokens) -> list[_Hit]:
     return hits
 
 
-def _field_hits(lexicon: Lexicon, prepared: PreparedText, name: str) -> list[_Hit]:
+def _field_hits(lexicon: Lexicon, prepared: DocumentTokens, name: str) -> list[_Hit]:
     """The field's hits, scanned once per document: the focus tone scores some sentences of the
     fields the article's tone already scanned."""
     key = ("tone", name)
@@ -332,7 +332,7 @@ def _label(lexicon: Lexicon, score: float, body: bool = False) -> str:
 
 
 def score_tone(
-    prepared: PreparedText,
+    prepared: DocumentTokens,
     lexicon: Lexicon | None = None,
     sentences: Mapping[str, Collection[int]] | None = None,
 ) -> ToneResult:

@@ -23,7 +23,7 @@ from search.query.ast import (
 from search.query.dates import epoch_seconds
 from search.query.errors import QueryError, QuerySyntaxError, QueryTooCostly
 from search.query.hints import OperatorHint, operator_hint
-from search.query.matcher import PreparedDocument, explain, highlight_terms, matches, prepare
+from search.query.matcher import MatchableDocument, explain, highlight_terms, matchable, matches
 from search.query.parser import parse
 from search.query.to_elasticsearch import to_elasticsearch
 from search.query.to_sqlite import ORDERED_NEAR_FUNCTION, fts_rank_match, register_sqlite_functions, to_sqlite
@@ -42,7 +42,7 @@ __all__ = [
     "Or",
     "OperatorHint",
     "Phrase",
-    "PreparedDocument",
+    "MatchableDocument",
     "QueryError",
     "QuerySyntaxError",
     "QueryTooCostly",
@@ -55,7 +55,7 @@ __all__ = [
     "highlight_terms",
     "matches",
     "parse",
-    "prepare",
+    "matchable",
     "register_sqlite_functions",
     "to_elasticsearch",
     "to_sqlite",

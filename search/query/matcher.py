@@ -2,7 +2,7 @@
 
 Text is matched against ``Document.match_text()`` split on spaces — the very strings the indexes
 store — so token positions agree with SQLite FTS5 and Elasticsearch. For many queries against
-one document, call ``prepare(doc)`` once and pass the result instead of the document.
+one document, call ``matchable(doc)`` once and pass the result instead of the document.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from search.query.ast import (
 from search.text import fold
 
 
-class PreparedDocument:
+class MatchableDocument:
     """A document's tokens, token positions, folded metadata and timestamp, computed once."""
 
     __slots__ = ("document", "tokens", "_indexes", "keywords", "published_ts")
@@ -49,11 +49,11 @@ class PreparedDocument:
         return idx
 
 
-def prepare(doc: Document | PreparedDocument) -> PreparedDocument:
-    return doc if isinstance(doc, PreparedDocument) else PreparedDocument(doc)
+def matchable(doc: Document | MatchableDocument) -> MatchableDocument:
+    return doc if isinstance(doc, MatchableDocument) else MatchableDocument(doc)
 
 
-def text_leaf_matches(leaf: TextLeaf, doc: PreparedDocument) -> bool:
+def text_leaf_matches(leaf: TextLeaf, doc: MatchableDocument) -> bool:
     """Does one text leaf match in any of its columns (a phrase or proximity within one field)?"""
     for column in leaf.columns:
         field_tokens, idx = doc.tokens[column], doc.index(column)
@@ -75,7 +75,7 @@ def text_leaf_matches(leaf: TextLeaf, doc: PreparedDocument) -> bool:
     return False
 
 
-def _matches(node: Node, doc: PreparedDocument, now: datetime) -> bool:
+def _matches(node: Node, doc: MatchableDocument, now: datetime) -> bool:
     if isinstance(node, And):
         return all(_matches(child, doc, now) for child in node.children)
     if isinstance(node, Or):
@@ -97,14 +97,14 @@ def _matches(node: Node, doc: PreparedDocument, now: datetime) -> bool:
     raise TypeError(f"not a query node: {node!r}")
 
 
-def matches(node: Node, doc: Document | PreparedDocument, now: datetime | None = None) -> bool:
+def matches(node: Node, doc: Document | MatchableDocument, now: datetime | None = None) -> bool:
     """Does the document match the query? ``now`` anchors ``now-7d`` (default: the clock)."""
-    return _matches(node, prepare(doc), now if now is not None else datetime.now(UTC))
+    return _matches(node, matchable(doc), now if now is not None else datetime.now(UTC))
 
 
-def explain(node: Node, doc: Document | PreparedDocument) -> list[str]:
+def explain(node: Node, doc: Document | MatchableDocument) -> list[str]:
     """The positive text leaves, as the user wrote them, that match the document (in query order)."""
-    prepared = prepare(doc)
+    prepared = matchable(doc)
     out: list[str] = []
     for leaf in positive_text_leaves(node):
         if leaf.source not in out and text_leaf_matches(leaf, prepared):

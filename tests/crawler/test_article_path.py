@@ -188,3 +188,20 @@ def test_a_spool_file_written_before_the_change_still_ingests(data_dir):
     assert stored.published_precision == "unknown"
     spool.close()
     backend.close()
+
+
+def test_no_two_steps_share_the_name_prepare():
+    """search.ingest.prepare/PreparedArticle, search.analysis.prepared.PreparedText and the
+    matcher's prepare/PreparedDocument were three different things under one name."""
+    import ast
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    found = []
+    for top in ("crawler", "search", "web", "presswatch"):
+        for path in sorted((repo / top).rglob("*.py")):
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                name = getattr(node, "name", "")
+                if name == "prepare" or name.startswith("Prepared"):
+                    found.append(f"{path.relative_to(repo)}:{name}")
+    assert found == []

@@ -17,7 +17,7 @@ import pytest
 from devtools.evaluate import lengthen, load_set, to_document
 from search.analysis import places, tone
 from search.analysis.places import default_gazetteer, detect
-from search.analysis.prepared import FieldTokens, FirstWords, PreparedText
+from search.analysis.prepared import DocumentTokens, FieldTokens, FirstWords
 from search.analysis.profiles import default_compiled
 from search.analysis.tone import default_lexicon, score_tone
 
@@ -25,9 +25,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "analysis"
 
 
 @pytest.fixture(scope="module")
-def prepared() -> list[PreparedText]:
+def prepared() -> list[DocumentTokens]:
     items = load_set(DATA / "dev.yaml") + load_set(DATA / "heldout.yaml")
-    return [PreparedText(to_document(item)) for item in items + [lengthen(item) for item in items[::5]]]
+    return [DocumentTokens(to_document(item)) for item in items + [lengthen(item) for item in items[::5]]]
 
 
 def _reference_tone_scan(lexicon: tone.Lexicon, tokens: FieldTokens) -> list[tuple[Any, int, int, int]]:
@@ -45,7 +45,7 @@ def _reference_tone_scan(lexicon: tone.Lexicon, tokens: FieldTokens) -> list[tup
     return hits
 
 
-def test_the_tone_scan_finds_what_trying_every_entry_finds(prepared: list[PreparedText]) -> None:
+def test_the_tone_scan_finds_what_trying_every_entry_finds(prepared: list[DocumentTokens]) -> None:
     lexicon = default_lexicon()
     found = 0
     for text in prepared:
@@ -57,18 +57,18 @@ def test_the_tone_scan_finds_what_trying_every_entry_finds(prepared: list[Prepar
 
 
 def test_the_place_scan_finds_what_trying_every_name_finds(
-    prepared: list[PreparedText], monkeypatch: pytest.MonkeyPatch
+    prepared: list[DocumentTokens], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     g = default_gazetteer()
     fast = [detect(text, g) for text in prepared]
     # The reference: every name that starts with the word, in the gazetteer's order (longest first).
     monkeypatch.setattr(places, "_by_second", lambda g: {w: ({}, tuple(p)) for w, p in g.patterns.items()})
-    reference = [detect(PreparedText(text.document), g) for text in prepared]
+    reference = [detect(DocumentTokens(text.document), g) for text in prepared]
     assert [r.explanation() for r in fast] == [r.explanation() for r in reference]
     assert sum(len(r.mentions) for r in fast) > 200
 
 
-def test_first_word_positions_are_those_of_a_plain_pass(prepared: list[PreparedText]) -> None:
+def test_first_word_positions_are_those_of_a_plain_pass(prepared: list[DocumentTokens]) -> None:
     g = default_gazetteer()
     assert g.subunit_index is not None
     tables = [
@@ -80,7 +80,7 @@ def test_first_word_positions_are_those_of_a_plain_pass(prepared: list[PreparedT
     ]
     first = FirstWords(tables)
     for text in prepared:
-        shared = PreparedText(text.document, first)  # one pass for all the tables
+        shared = DocumentTokens(text.document, first)  # one pass for all the tables
         for name, tokens in text.fields.items():
             for table in [*tables, {"và": 1, "tỉnh": 1}]:  # the last is not among them
                 expected = [i for i, word in enumerate(tokens.lower) if word in table]
@@ -93,14 +93,14 @@ class _Forgetful(dict):
         pass
 
 
-def test_the_focus_tone_reuses_the_scan_and_scores_the_same(prepared: list[PreparedText]) -> None:
+def test_the_focus_tone_reuses_the_scan_and_scores_the_same(prepared: list[DocumentTokens]) -> None:
     checked = 0
     for text in prepared:
         body = text.fields["body"]
         sentences = {"title": {0}, "body": set(range(0, max(body.sentence, default=0) + 1, 2))}
         score_tone(text)  # the article's tone: fills the memo
         reused = score_tone(text, sentences=sentences)
-        plain = PreparedText(text.document)
+        plain = DocumentTokens(text.document)
         plain.memo = _Forgetful()  # every field scanned anew
         fresh = score_tone(plain, sentences=sentences)
         assert (reused.label, reused.score, reused.cues) == (fresh.label, fresh.score, fresh.cues)
@@ -108,7 +108,7 @@ def test_the_focus_tone_reuses_the_scan_and_scores_the_same(prepared: list[Prepa
     assert checked > 50
 
 
-def test_the_phrase_scan_filter_keeps_every_occurrence(prepared: list[PreparedText]) -> None:
+def test_the_phrase_scan_filter_keeps_every_occurrence(prepared: list[DocumentTokens]) -> None:
     table = default_compiled().phrases
     # Without the filter every first word is a candidate (None: "check every occurrence").
     unfiltered = type(table)(table.columns, {c: dict.fromkeys(t) for c, t in table.columns.items()})

@@ -9,7 +9,7 @@ import pytest
 
 from devtools.evaluate import lengthen, load_set, to_document
 from search.analysis.phrase_scan import starts
-from search.analysis.prepared import PreparedText
+from search.analysis.prepared import DocumentTokens
 from search.analysis.profiles import default_compiled, match_profile
 from search.query import positions
 from search.query.ast import Phrase
@@ -26,8 +26,8 @@ def test_the_scan_gives_the_matchers_topics_hits_and_terms() -> None:
     compiled = default_compiled()
     assert compiled.phrases.columns, "the default profiles have plain phrases to scan"
     for item in _items():
-        scanned = [(m.name, m.hits, m.terms) for m in compiled.match(PreparedText(to_document(item)))]
-        prepared = PreparedText(to_document(item))
+        scanned = [(m.name, m.hits, m.terms) for m in compiled.match(DocumentTokens(to_document(item)))]
+        prepared = DocumentTokens(to_document(item))
         reference = [
             (m.name, m.hits, m.terms)
             for m in (match_profile(profile, prepared) for profile in compiled.profiles)

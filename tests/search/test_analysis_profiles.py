@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from search.analysis import ProfileError, analyze, annotate, load_profiles
-from search.analysis.prepared import PreparedText
+from search.analysis.prepared import DocumentTokens
 from search.analysis.profiles import compile_profiles, match_profile
 from search.document import Document
-from search.query import prepare
+from search.query import matchable
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 NAMES = [
@@ -182,7 +182,7 @@ def test_trigger_index_agrees_with_matching_every_profile() -> None:
         doc("Tai nạn trên cao tốc", "Hai xe khách va chạm.", "Ùn tắc nhiều giờ."),
     ]
     for sample in samples:
-        prepared = PreparedText(sample)
+        prepared = DocumentTokens(sample)
         fast = [m.name for m in compiled.match(prepared)]
         slow = [m.name for p in compiled.profiles if (m := match_profile(p, prepared))]
         assert fast == slow
@@ -194,7 +194,7 @@ def test_fast_prepared_tokens_equal_the_matchers_own() -> None:
         "TP.HCM – Bà Rịa-Vũng Tàu, Quý I/2025.",
         "Người dân “bức xúc”… Công ty TNHH MTV Đầu tư số 1; email@x.vn\nDòng mới.",
     )
-    assert PreparedText(sample).query_document().tokens == prepare(sample).tokens
+    assert DocumentTokens(sample).query_document().tokens == matchable(sample).tokens
 
 
 def test_a_weak_word_alone_does_not_tag_a_topic() -> None:

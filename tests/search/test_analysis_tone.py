@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from search.analysis import LexiconError, analyze, annotate, load_lexicon
-from search.analysis.prepared import PreparedText
+from search.analysis.prepared import DocumentTokens
 from search.analysis.tone import score_tone
 from search.document import Document
 
@@ -71,7 +71,7 @@ def test_a_negator_does_not_reach_into_the_next_sentence() -> None:
 
 
 def test_sentence_scope() -> None:
-    prepared = PreparedText(doc("Tin tức", "", "Dự án về đích sớm. Bãi rác ô nhiễm nặng."))
+    prepared = DocumentTokens(doc("Tin tức", "", "Dự án về đích sớm. Bãi rác ô nhiễm nặng."))
     assert score_tone(prepared, sentences={"body": {0}}).label == "positive"
     assert score_tone(prepared, sentences={"body": {1}}).label == "negative"
 

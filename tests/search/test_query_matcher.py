@@ -1,4 +1,4 @@
-"""The in-Python matcher: positional semantics by hand, explain, highlight_terms, prepare."""
+"""The in-Python matcher: positional semantics by hand, explain, highlight_terms, matchable."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from search.document import LOCAL_TZ, Document
-from search.query import explain, highlight_terms, matches, parse, prepare
+from search.query import explain, highlight_terms, matchable, matches, parse
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=LOCAL_TZ)
 
@@ -101,8 +101,8 @@ def test_highlight_terms():
 
 def test_prepared_document_gives_the_same_answers():
     d = doc(title="an toàn giao thông", sapo="kiến nghị")
-    prepared = prepare(d)
-    assert prepare(prepared) is prepared
+    prepared = matchable(d)
+    assert matchable(prepared) is prepared
     for query in ("an NEAR/1 thong", "kien", "title:kien", '"toàn giao"', "outlet:vnexpress"):
         node = parse(query)
         assert matches(node, prepared) == matches(node, d)

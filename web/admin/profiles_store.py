@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from search.analysis import load_profiles
-from search.analysis.prepared import PreparedText
+from search.analysis.prepared import DocumentTokens
 from search.analysis.profiles import (
     Profile,
     ProfileError,
@@ -181,7 +181,7 @@ class Preview:
 def preview(backend: SearchBackend, profiles: list[Profile], key: str) -> Preview:
     profile = next(p for p in profiles if p.key == key)
     result = backend.search(SearchRequest(query=profile.query, sort="date", limit=PREVIEW_SIZE, facets=False))
-    hits = [(hit.document, match_profile(profile, PreparedText(hit.document))) for hit in result.hits]
+    hits = [(hit.document, match_profile(profile, DocumentTokens(hit.document))) for hit in result.hits]
     return Preview(profile, result.total, hits)
 
 
