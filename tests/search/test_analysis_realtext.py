@@ -37,7 +37,8 @@ def _labels(name: str) -> list[dict]:
 def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
     rows = manifest()
     dev, heldout, shared = _labels("dev"), _labels("heldout"), _labels("shared")
-    ids = [item["id"] for item in dev + heldout + shared]
+    heldout2 = _labels("heldout2")
+    ids = [item["id"] for item in dev + heldout + heldout2 + shared]
     assert len(dev) + len(heldout) >= 300 and len(ids) == len(set(ids))
     # a third of each batch kept apart: batch 1 (r001-r330) in heldout.yaml, batch 2 in heldout2.yaml
     first = [x for x in dev if int(x["id"][1:]) <= 330]
@@ -46,11 +47,15 @@ def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
     held2 = [r for r in second if r["split"] == "heldout2"]
     assert {r["split"] for r in second} == {"dev", "heldout2"} and 0.25 <= len(held2) / len(second) <= 0.42
     assert {x["id"] for x in dev} & {r["id"] for r in held2} == set()
+    assert {x["id"] for x in heldout2} == {r["id"] for r in held2}  # every batch-2 held-out text labelled
+    assert {x["id"] for x in dev if int(x["id"][1:]) > 330} == {
+        r["id"] for r in second if r["split"] == "dev"
+    }
     assert {rows[i]["split"] for i in (x["id"] for x in heldout)} == {"heldout"}
-    assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in dev + heldout + shared)
+    assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in dev + heldout + heldout2 + shared)
     topics = {p.name for p in default_profiles()}
     units = set(default_gazetteer().units)
-    for item in dev + heldout + shared:
+    for item in dev + heldout + heldout2 + shared:
         assert set(item["topics"]) <= topics, item
         assert set(item["provinces"]) <= units, item
         assert item["tone"] in {"negative", "neutral", "positive"}
