@@ -112,3 +112,9 @@ def test_an_aim_to_reduce_harm_is_a_plan_not_a_result() -> None:
 def test_research_and_look_ups_are_no_rescue() -> None:
     assert tone("Sinh viên nghiên cứu vật liệu xây dựng mới") == "neutral"
     assert tone("Người dân tra cứu hồ sơ trên ứng dụng") == "neutral"
+
+
+def test_complaints_resolved_or_answered_are_a_service_at_work() -> None:
+    assert tone("Sự cố mất điện ở phường Đông Ngàn đã được khắc phục") == "positive"
+    assert tone("Bắc Giang: 95% khiếu nại của người dân trên các nền tảng số được giải quyết") != "negative"
+    assert tone("Đường dây nóng tiếp nhận và trả lời phản ánh, kiến nghị của người dân") == "neutral"
