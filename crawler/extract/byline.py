@@ -14,35 +14,9 @@ from collections.abc import Iterable
 from lxml import html as lxml_html
 
 from crawler.extract.content import Order, nearest_after, select_all, text_of
+from crawler.extract.selector_lists import AUTHOR_SELECTORS
 from search.text import fold
 
-AUTHOR_SELECTORS = (
-    "[data-role='author']",
-    "[itemprop='author'] [itemprop='name']",
-    "[itemprop='author']",
-    ".author-info .name",
-    ".detail-author",
-    ".article-author",
-    ".author-name",
-    ".author",
-    ".byline",
-    ".post-author",
-    ".tacgia",
-    ".tac-gia",
-    ".cms-author",
-    ".tdb-author-name",
-    ".td-post-author-name",
-    ".article__author",
-    "a[rel='author']",
-    ".author_mail",
-    ".entry-author",
-    ".createdby",
-    ".nguoiviet",
-    ".article-detail-author .name",
-    ".vcard .fn",
-    ".detail__author",
-    ".news-author",
-)
 _LEAD_IN = re.compile(
     r"^(?:tác giả|bài và ảnh|bài, ảnh|bài - ảnh|bài/ảnh|tin và ảnh|tin, ảnh|bài|tin|thực hiện|ghi chép|"
     r"nhóm phóng viên|phóng viên|viết bởi|đăng bởi|người viết|bởi|by|posted by|theo|nguồn)\s*[:\-–]?\s+",

@@ -32,39 +32,9 @@ from crawler.extract import (
 )
 from crawler.extract.metadata import Metadata, read_metadata
 from crawler.extract.result import ExtractedArticle, Extraction, not_article
+from crawler.extract.selector_lists import BREADCRUMB_SELECTORS, SAPO_FALLBACK, TAG_SELECTORS
 from search.text import fold, normalize
 
-TAG_SELECTORS = (
-    ".tags a",
-    ".tag a",
-    ".tag-list a",
-    ".keywords a",
-    ".box-tag a",
-    ".detail-tags a",
-    ".post-tags a",
-    ".tag_detail a",
-    ".tags-container a",
-    "a[rel='tag']",
-    ".the-article-tags a",
-    ".tagcloud a",
-    ".article-tags a",
-    ".tags-wrapper a",
-    ".list-tags a",
-)
-BREADCRUMB_SELECTORS = (
-    ".breadcrumb",
-    ".breadcrumbs",
-    ".bread-crumb",
-    ".detail-breadcrumb",
-    ".breadcrumb-detail",
-    "[itemtype*='BreadcrumbList']",
-    "nav[aria-label*='readcrumb']",
-    ".cate-breadcrumb",
-    ".crumbs",
-    ".bread-crumb-detail",
-    ".breadcrumb-box",
-    ".category-breadcrumb",
-)
 _HOME = {"trang chu", "home", "trang nhat", "trang chinh"}
 
 
@@ -308,7 +278,7 @@ def _extract(
     lists = (
         title_selectors,
         sapo_selectors,
-        content.SAPO_FALLBACK,
+        SAPO_FALLBACK,
         author_selectors,
         overrides.section or BREADCRUMB_SELECTORS,
         overrides.tags or TAG_SELECTORS,

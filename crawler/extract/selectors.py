@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from crawler.extract import byline, content
+from crawler.extract import content, selector_lists
 
 FIELDS = ("title", "sapo", "body", "author", "date", "section", "tags", "remove")
 
@@ -57,19 +57,19 @@ def validate(selectors: dict[str, Any] | None) -> list[str]:
 
 
 def title_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.title or content.TITLE_SELECTORS
+    return overrides.title or selector_lists.TITLE_SELECTORS
 
 
 def sapo_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.sapo or content.SAPO_SELECTORS
+    return overrides.sapo or selector_lists.SAPO_SELECTORS
 
 
 def body_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.body or content.BODY_SELECTORS
+    return overrides.body or selector_lists.BODY_SELECTORS
 
 
 def author_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.author or byline.AUTHOR_SELECTORS
+    return overrides.author or selector_lists.AUTHOR_SELECTORS
 
 
 def apply_removals(tree: lxml_html.HtmlElement, overrides: Overrides) -> None:

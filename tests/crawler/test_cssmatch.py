@@ -4,16 +4,16 @@ import pytest
 from lxml import html
 from lxml.cssselect import CSSSelector
 
-from crawler.extract.content import (
+from crawler.extract.content import preselected, select_all
+from crawler.extract.cssmatch import SelectorGroups, SelectorList
+from crawler.extract.selector_lists import (
     BODY_SELECTORS,
+    BREADCRUMB_SELECTORS,
     CAPTION_SELECTORS,
     SAPO_FALLBACK,
+    TAG_SELECTORS,
     TITLE_SELECTORS,
-    preselected,
-    select_all,
 )
-from crawler.extract.cssmatch import SelectorGroups, SelectorList
-from crawler.extract.pipeline import BREADCRUMB_SELECTORS, TAG_SELECTORS
 
 PAGE = """<html><body>
 <div class="page-header main"><h2>Tiêu đề</h2><!-- a comment --><p class="sapo  lead">Sapo</p></div>
