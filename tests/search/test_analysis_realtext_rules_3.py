@@ -118,3 +118,9 @@ def test_complaints_resolved_or_answered_are_a_service_at_work() -> None:
     assert tone("Sự cố mất điện ở phường Đông Ngàn đã được khắc phục") == "positive"
     assert tone("Bắc Giang: 95% khiếu nại của người dân trên các nền tảng số được giải quyết") != "negative"
     assert tone("Đường dây nóng tiếp nhận và trả lời phản ánh, kiến nghị của người dân") == "neutral"
+
+
+def test_a_risk_forecast_or_a_condition_is_not_an_event() -> None:
+    assert tone("Dự báo thời tiết: Trung Bộ nguy cơ cao xảy ra sạt lở đất") == "neutral"
+    assert tone("Công chức phải xin lỗi nếu làm chậm thủ tục hành chính") == "neutral"
+    assert tone("Sạt lở đất vùi lấp 3 nhà dân") == "negative"
