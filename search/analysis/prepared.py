@@ -108,6 +108,16 @@ _SENTENCE_SEP = re.compile(r"[.!?…;:]+[\"”’')\]]*\s|\n")
 # cleared when it grows past the bound, so odd input cannot make it grow without limit.
 _FOLDED: dict[str, str] = {}
 _FOLDED_MAX = 1 << 17
+# Whether a separator ends a sentence, per separator seen (", ", ". ", "\n" … a few dozen forms),
+# bounded the same way: a dict lookup instead of a regex search at each punctuation mark.
+_ENDS: dict[str, bool] = {}
+
+
+def _learn_end(sep: str) -> bool:
+    if len(_ENDS) > _FOLDED_MAX:
+        _ENDS.clear()
+    ends = _ENDS[sep] = _SENTENCE_SEP.search(sep) is not None
+    return ends
 
 
 def _split(text: str) -> tuple[list[str], list[str]]:
@@ -126,6 +136,12 @@ def _split(text: str) -> tuple[list[str], list[str]]:
 
 
 def _fold_all(lower: list[str]) -> list[str]:
+    try:
+        # Every token seen before, the common case: no scan of the result for misses (a test for
+        # None compares each string with None, which cost as much as the lookups).
+        return list(map(_FOLDED.__getitem__, lower))
+    except KeyError:
+        pass
     folded = list(map(_FOLDED.get, lower))
     if None in folded:
         if len(_FOLDED) > _FOLDED_MAX:
@@ -148,7 +164,12 @@ def tokenize_field(text: str, first: FirstWords | None = None) -> FieldTokens:
         lower = [t.lower() for t in cased]
     folded = _fold_all(lower)
     # Most separators are one space: only the others can end a sentence.
-    ends = [k for k, sep in enumerate(seps) if sep != " " and _SENTENCE_SEP.search(sep)]
+    known = _ENDS.get
+    ends = [
+        k
+        for k, sep in enumerate(seps)
+        if sep != " " and (known(sep) or (sep not in _ENDS and _learn_end(sep)))
+    ]
     sentence: list[int] = []
     previous = 0
     for number, end in enumerate(ends):

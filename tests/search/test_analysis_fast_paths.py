@@ -16,10 +16,12 @@ import pytest
 
 from devtools.evaluate import lengthen, load_set, to_document
 from search.analysis import places, tone
+from search.analysis import prepared as prepared_module
 from search.analysis.places import default_gazetteer, detect
-from search.analysis.prepared import DocumentTokens, FieldTokens, FirstWords
+from search.analysis.prepared import _SENTENCE_SEP, DocumentTokens, FieldTokens, FirstWords, tokenize_field
 from search.analysis.profiles import default_compiled
 from search.analysis.tone import default_lexicon, score_tone
+from search.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "analysis"
 
@@ -115,3 +117,19 @@ def test_the_phrase_scan_filter_keeps_every_occurrence(prepared: list[DocumentTo
     for text in prepared:
         columns = text.query_document().tokens
         assert table.scan(columns) == unfiltered.scan(columns)
+
+
+def test_folding_and_sentence_numbers_come_out_as_computed_one_by_one(prepared: list[DocumentTokens]) -> None:
+    """The per-token fold cache and the per-separator sentence-end cache, cold and warm."""
+    for text in prepared[:40] + prepared[-10:]:
+        for tokens in text.fields.values():
+            for _ in range(2):
+                again = tokenize_field(tokens.text)
+                assert again.folded == [fold(t) for t in tokens.lower]
+                number, expected = 0, []
+                for sep in again.seps:
+                    expected.append(number)
+                    number += bool(_SENTENCE_SEP.search(sep))
+                assert again.sentence == expected
+                prepared_module._FOLDED.clear()
+                prepared_module._ENDS.clear()
