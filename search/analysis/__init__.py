@@ -59,9 +59,9 @@ __all__ = [
 
 FOCUS_ENV = "PRESSWATCH_FOCUS_PROVINCE"
 # A topic is tagged as a main subject only (docs/ANALYSIS.md, labelling guidelines): beside a
-# topic with four times its hits it is a passing mention — a car crash that ends in a fire is
+# topic with five times its hits it is a passing mention — a car crash that ends in a fire is
 # traffic, not fire and crime; a discipline case whose body recalls "bị can" is staffing.
-TOPIC_MIN_SHARE = 0.25
+TOPIC_MIN_SHARE = 0.2
 
 
 @dataclass
