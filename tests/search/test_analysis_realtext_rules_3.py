@@ -124,3 +124,9 @@ def test_a_risk_forecast_or_a_condition_is_not_an_event() -> None:
     assert tone("Dự báo thời tiết: Trung Bộ nguy cơ cao xảy ra sạt lở đất") == "neutral"
     assert tone("Công chức phải xin lỗi nếu làm chậm thủ tục hành chính") == "neutral"
     assert tone("Sạt lở đất vùi lấp 3 nhà dân") == "negative"
+
+
+def test_a_company_director_caught_is_an_offender_not_the_state() -> None:
+    assert tone("Bắt giữ giám đốc công ty tàng trữ gỗ trái phép") == "positive"
+    assert tone("Khởi tố giám đốc sở tham ô tiền tỷ") == "negative"
+    assert tone("Khởi tố nguyên giám đốc công ty nhà nước tham ô") == "negative"
