@@ -6,6 +6,7 @@ account and the command that resets its password; both stop on Ctrl-C."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import http.cookiejar
 import json
 import os
@@ -284,7 +285,10 @@ def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
         login = re.search(LOGIN_WITH_PASSWORD, line.string) if line else None
         assert login, "".join(run.lines)
         _browse(run, _log_in(base, login.group(1), login.group(2)), base)
-        _click_originals(run, base, login.group(1), login.group(2))
+        # Playwright's sync API refuses a thread whose asyncio loop is running, which is the case
+        # when tests/browser's session browser is open in the same pytest run: its own thread.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(_click_originals, run, base, login.group(1), login.group(2)).result()
 
     def second_visit(run: DemoRun, line: re.Match | None, base: str) -> None:
         reset = re.search(RESET, line.string) if line else None
