@@ -34,6 +34,9 @@ def two_nodes():
             seed_hosts=seeds,
             initial_masters=[f"{cluster}-0"],
             roles=None if i == 0 else ["data"],
+            # started from short-lived threads below: the parent-death signal follows the
+            # starting thread, so it would kill the node when its thread ends (the test stops them)
+            outlive_parent=True,
             base_dir=cache_dir() / "nodes" / f"{cluster}-{i}",
         )
         for i in range(2)
