@@ -10,6 +10,7 @@ the article was a dict, an ``ArticleItem`` with its own field list, a dict again
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import json
 import sqlite3
 from collections import Counter
@@ -73,7 +74,10 @@ def _crawl_page(monkeypatch) -> tuple[list[object], IndexPipeline, dict[str, lis
     async def items() -> list[object]:
         return [item async for item in spider.parse_article(response)]
 
-    yielded = asyncio.run(items())
+    # A loop of its own in its own thread: tests/browser's session browser leaves an asyncio loop
+    # running in this thread when the whole suite runs, and asyncio.run refuses to nest in it.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        yielded = worker.submit(asyncio.run, items()).result()
     handed: dict[str, list[object]] = {"add": [], "index": []}
     add, index = Ingester.add, EmbeddedBackend.index
 
