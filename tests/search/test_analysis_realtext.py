@@ -37,13 +37,14 @@ def _labels(name: str) -> list[dict]:
 def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
     rows = manifest()
     dev, heldout, shared = _labels("dev"), _labels("heldout"), _labels("shared")
-    heldout2 = _labels("heldout2")
-    ids = [item["id"] for item in dev + heldout + heldout2 + shared]
+    heldout2, heldout3 = _labels("heldout2"), _labels("heldout3") or []
+    ids = [item["id"] for item in dev + heldout + heldout2 + heldout3 + shared]
     assert len(dev) + len(heldout) >= 300 and len(ids) == len(set(ids))
     # a third of each batch kept apart: batch 1 (r001-r330) in heldout.yaml, batch 2 in heldout2.yaml
     first = [x for x in dev if int(x["id"][1:]) <= 330]
     assert len(heldout) * 3 >= len(first + heldout) - 3
-    second = [r for r in rows.values() if r["id"].startswith("r") and int(r["id"][1:]) > 330]
+    second = [r for r in rows.values() if r["id"].startswith("r") and r["split"] in {"dev", "heldout2"}]
+    second = [r for r in second if int(r["id"][1:]) > 330]
     held2 = [r for r in second if r["split"] == "heldout2"]
     assert {r["split"] for r in second} == {"dev", "heldout2"} and 0.25 <= len(held2) / len(second) <= 0.42
     assert {x["id"] for x in dev} & {r["id"] for r in held2} == set()
@@ -52,10 +53,16 @@ def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
         r["id"] for r in second if r["split"] == "dev"
     }
     assert {rows[i]["split"] for i in (x["id"] for x in heldout)} == {"heldout"}
-    assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in dev + heldout + heldout2 + shared)
+    # batch 3: a fresh random sample, all of it held out; every label is a batch-3 text (labelled in
+    # the selection's order, so the labelled ones are a prefix of it)
+    third = [r for r in rows.values() if r["split"] == "heldout3"]
+    assert {x["id"] for x in heldout3} <= {r["id"] for r in third}
+    assert all(r["path"].startswith("vietnews/data/test_tokenized/") for r in third)
+    labelled = dev + heldout + heldout2 + heldout3 + shared
+    assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in labelled)
     topics = {p.name for p in default_profiles()}
     units = set(default_gazetteer().units)
-    for item in dev + heldout + heldout2 + shared:
+    for item in labelled:
         assert set(item["topics"]) <= topics, item
         assert set(item["provinces"]) <= units, item
         assert item["tone"] in {"negative", "neutral", "positive"}
@@ -101,12 +108,18 @@ FLOORS = {
     "heldout": (0.41, 0.87, 0.66),
     # scored once, at the end of the third session: 0.641 / 0.930 / 0.670
     "heldout2": (0.62, 0.91, 0.65),
+    # batch 3 (a fresh random sample, all held out): set by the coordinator after the one scoring
+    "heldout3": (0.0, 0.0, 0.0),
     "shared": (0.05, 0.5, 0.6),
 }
+UNSCORED = (0.0, 0.0, 0.0)  # a placeholder floor: the set has not had its one scoring yet
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_quality_floors_on_real_text(name: str) -> None:
+    if FLOORS[name] == UNSCORED:
+        # the analyser must not see a held-out set before its one scoring, not even in a test run
+        pytest.skip(f"realtext/{name}.yaml is held out until the coordinator's one scoring")
     loaded = load_real_set(name)
     if not loaded.items:
         pytest.skip(
