@@ -44,6 +44,8 @@ class Entry:
     alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
     directional: bool = False  # a group or a measure, not a harm: counts only with a direction word
     finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
+    plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see _planned
+    frame: bool = False  # in a title, makes the article a plan, rule or meeting (see score_tone)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class Lexicon:
     # When the body decides (a neutral headline), positive words must add up to more: a long body
     # collects passing ceremonial or showbiz praise that staff do not read as good news.
     body_positive_threshold: float = 1.0
+    # Cues up to this many words after a plan word of their sentence state what is planned,
+    # proposed or forecast, not what happened (0: off).
+    plan_reach: int = 0
 
     @cached_property
     def by_first(self) -> dict[str, tuple[dict[str, tuple[Entry, ...]], Entry | None]]:
@@ -141,7 +146,11 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         for words in sorted(solved | rescues)
     ]
     entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]
-    entries += [Entry(_tokens(word), "purpose") for word in data.get("purposes") or []]
+    purposes = {_tokens(word) for word in data.get("purposes") or []}
+    plans = {_tokens(word) for word in (data.get("plans") or {}).get("words") or []}
+    frames = plans | {_tokens(word) for word in (data.get("plans") or {}).get("headline") or []}
+    entries += [Entry(w, "purpose", plan=w in plans, frame=w in frames) for w in sorted(purposes)]
+    entries += [Entry(w, "plan", plan=w in plans, frame=True) for w in sorted(frames - purposes)]
     for phrase in data.get("neutral") or []:
         entries.append(Entry(_tokens(phrase), "neutral"))
     for word, factor in (data.get("intensifiers") or {}).items():
@@ -169,6 +178,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         _number(
             path, "threshold: body_positive", threshold.get("body_positive", threshold.get("positive", 1.0))
         ),
+        int(_number(path, "plans: reach", (data.get("plans") or {}).get("reach", 0))),
     )
 
 
@@ -266,6 +276,19 @@ def _field_cues(
                     intensifier = " ".join(other.entry.tokens)
         if hit.entry.directional and best is None:
             continue  # "Trao quà Tết cho hộ nghèo" (vs "Tỷ lệ hộ nghèo giảm", "không còn hộ nghèo")
+        if lexicon.plan_reach and _planned(hits, index, lexicon.plan_reach):
+            # "Bộ sẽ đề nghị xem lại kỷ luật", "ADB khuyến cáo cần cải thiện môi trường kinh doanh":
+            # what is planned, proposed or forecast has not happened.
+            out.append(
+                {
+                    "cue": " ".join(hit.entry.tokens),
+                    "field": name,
+                    "polarity": "negative" if hit.entry.value < 0 else "positive",
+                    "score": 0.0,
+                    "modifier": "plan",
+                }
+            )
+            continue
         if best is not None:
             entry = best[1].entry
             value *= entry.on_negative if hit.entry.value < 0 else entry.on_positive
@@ -304,6 +327,17 @@ def _aimed(hits: list[_Hit], modifier: _Hit) -> bool:
         h.entry.kind == "purpose" and h.sentence == modifier.sentence and 0 <= modifier.start - h.end <= 2
         for h in hits
     )
+
+
+def _planned(hits: list[_Hit], index: int, reach: int) -> bool:
+    """Does a plan word of the cue's sentence stand at most ``reach`` words before it?"""
+    hit = hits[index]
+    for other in reversed(hits[max(0, index - 40) : index]):
+        if other.sentence != hit.sentence or hit.start - other.end > reach:
+            return False
+        if other.entry.plan:
+            return True
+    return False
 
 
 def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
@@ -358,6 +392,11 @@ def score_tone(
     # "…: Không phát hiện sai phạm": a headline that negates the harm it names is not overruled
     # by the complaint its body recounts.
     negated = any(c["field"] == "title" and c.get("modifier") and c["score"] == 0 for c in cues)
+    # "Cần Thơ kêu gọi đầu tư BOT", "Hội nghị bàn giải pháp …": a plan, rule, proposal or meeting
+    # is neutral news unless its headline reports a result or a harm; the background its body
+    # recounts does not decide.
+    if lexicon.plan_reach and sentences is None:
+        negated = negated or any(h.entry.frame for h in _field_hits(lexicon, prepared, "title"))
     for fields in (("title",), _HEADLINE, TEXT_FIELDS):
         score = sum(c["score"] for c in cues if c["field"] in fields)
         # (the sentences naming a province are all its evidence: they keep the headline threshold)
