@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from search.analysis.prepared import DocumentTokens, FieldTokens, by_second
+from search.analysis.tone_context import in_name, planned
 from search.document import TEXT_FIELDS
 from search.text import normalize
 
@@ -44,7 +45,7 @@ class Entry:
     alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
     directional: bool = False  # a group or a measure, not a harm: counts only with a direction word
     finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
-    plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see _planned
+    plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see tone_context.planned
     frame: bool = False  # in a title, makes the article a plan, rule or meeting (see score_tone)
 
 
@@ -228,7 +229,8 @@ def _field_hits(lexicon: Lexicon, prepared: DocumentTokens, name: str) -> list[_
     if cached is not None and cached[0] is lexicon:
         hits: list[_Hit] = cached[1]
         return hits
-    hits = _scan(lexicon, prepared.fields[name])
+    tokens = prepared.fields[name]
+    hits = [h for h in _scan(lexicon, tokens) if not (h.entry.kind == "cue" and in_name(tokens, h.start))]
     prepared.memo[key] = (lexicon, hits)
     return hits
 
@@ -276,7 +278,7 @@ def _field_cues(
                     intensifier = " ".join(other.entry.tokens)
         if hit.entry.directional and best is None:
             continue  # "Trao quà Tết cho hộ nghèo" (vs "Tỷ lệ hộ nghèo giảm", "không còn hộ nghèo")
-        if lexicon.plan_reach and _planned(hits, index, lexicon.plan_reach):
+        if lexicon.plan_reach and planned(hits, index, lexicon.plan_reach):
             # "Bộ sẽ đề nghị xem lại kỷ luật", "ADB khuyến cáo cần cải thiện môi trường kinh doanh":
             # what is planned, proposed or forecast has not happened.
             out.append(
@@ -327,17 +329,6 @@ def _aimed(hits: list[_Hit], modifier: _Hit) -> bool:
         h.entry.kind == "purpose" and h.sentence == modifier.sentence and 0 <= modifier.start - h.end <= 2
         for h in hits
     )
-
-
-def _planned(hits: list[_Hit], index: int, reach: int) -> bool:
-    """Does a plan word of the cue's sentence stand at most ``reach`` words before it?"""
-    hit = hits[index]
-    for other in reversed(hits[max(0, index - 40) : index]):
-        if other.sentence != hit.sentence or hit.start - other.end > reach:
-            return False
-        if other.entry.plan:
-            return True
-    return False
 
 
 def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:

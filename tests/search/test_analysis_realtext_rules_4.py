@@ -40,3 +40,45 @@ def test_a_plan_rule_or_meeting_headline_is_not_decided_by_its_body() -> None:
     )
     # a meeting headline that reports a harm stays negative
     assert tone("Họp khẩn sau vụ cháy làm ba người chết") == "negative"
+
+
+def test_a_cue_word_inside_a_proper_name_is_no_cue() -> None:
+    # a campaign, a street or a company named with a cue word says nothing about the news
+    assert tone("Khai mạc 'Tuần lễ xanh - Đồng hành cùng nông dân'") == "neutral"
+    assert (
+        tone("Sửa mặt đường Cao Thắng", "Công nhân thay lớp nhựa trên đường Cao Thắng trong đêm.")
+        == "neutral"
+    )
+    # the same word at the start of a sentence is still a cue
+    assert tone("Thành công của ca phẫu thuật tim đầu tiên ở tỉnh") == "positive"
+
+
+def test_explosives_drugs_and_suspects_are_harm_and_their_catch_is_an_outcome() -> None:
+    assert tone("Phát hiện quả bom nặng 200 kg trong khu dân cư") == "negative"
+    assert tone("Phát hiện 50 gói hàng dương tính với cocain trong container") == "negative"
+    assert tone("Thu giữ 2 tấn pháo lậu gần cửa khẩu") == "positive"
+    assert tone("Khởi tố 3 bị can trong vụ làm nhục cô gái") == "positive"
+
+
+def test_public_criticism_of_an_official_or_a_brand_is_bad_news() -> None:
+    assert tone("Chậm giải quyết hồ sơ đất, chủ tịch xã bị phê bình") == "negative"
+    assert tone("Quảng cáo của hãng đồ ăn nhanh bị ném đá") == "negative"
+
+
+def test_a_forecast_or_a_ban_in_the_title_is_not_decided_by_the_body() -> None:
+    assert (
+        tone(
+            "Dự báo thời tiết ngày mai: miền núi có mưa to",
+            "Các tỉnh miền núi phía Bắc có mưa vừa, mưa to.",
+            "Mưa lớn có thể gây lũ quét, sạt lở đất, ngập úng, gây thiệt hại và tai nạn.",
+        )
+        == "neutral"
+    )
+    assert (
+        tone(
+            "Hồ nước trong mỏ đá bị rào chắn, cấm người dân đến gần",
+            "Chính quyền xã căng dây cấm người dân xuống hồ chụp ảnh.",
+            "Hồ sâu, nguy hiểm; đã có tai nạn đuối nước, người chết. Tụ tập trái phép gây mất an toàn.",
+        )
+        == "neutral"
+    )
