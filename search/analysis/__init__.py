@@ -39,7 +39,7 @@ from search.analysis.profiles import (
     load_profiles,
 )
 from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
-from search.config import settings
+from search.config import DEFAULT_FOCUS, setting
 from search.document import Document
 
 __all__ = [
@@ -119,7 +119,7 @@ def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -
     """The post-2025 unit to watch: ``name``, else ``$PRESSWATCH_FOCUS_PROVINCE``, else Bắc Ninh.
     Old names and aliases are accepted ("Bắc Giang" → "Bắc Ninh")."""
     g = gazetteer or default_gazetteer()
-    wanted = name or settings().focus_province
+    wanted = name or setting(FOCUS_ENV) or DEFAULT_FOCUS  # settings().focus_province, one variable read
     resolved = _resolve(g, wanted)
     if resolved is None:
         raise ValueError(

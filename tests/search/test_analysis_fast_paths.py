@@ -131,5 +131,8 @@ def test_folding_and_sentence_numbers_come_out_as_computed_one_by_one(prepared: 
                     expected.append(number)
                     number += bool(_SENTENCE_SEP.search(sep))
                 assert again.sentence == expected
+                # numbers, not the running sum's booleans (they are stored and shown as JSON)
+                assert all(type(n) is int for n in again.sentence)
+                assert again.lower == [t.lower() for t in again.cased]
                 prepared_module._FOLDED.clear()
                 prepared_module._ENDS.clear()
