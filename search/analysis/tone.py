@@ -1,4 +1,5 @@
-"""Rule-based tone (negative / neutral / positive) from the cue lexicon in ``tone.yaml``.
+"""Rule-based tone (negative / neutral / positive) from the cue lexicon in ``tone.yaml``
+(read by ``tone_lexicon.py``).
 
 Cues, modifiers and intensifiers are found in one left-to-right pass over each field's lower-case
 exact tokens (longest entry first); a modifier or intensifier only acts inside the cue's sentence,
@@ -8,72 +9,35 @@ sentences, which is how the tone toward the focus province is computed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from search.analysis.prepared import DocumentTokens, FieldTokens, by_second
+from search.analysis.prepared import DocumentTokens, FieldTokens
 from search.analysis.tone_context import in_name, planned
+from search.analysis.tone_lexicon import (
+    LEXICON_PATH,
+    Entry,
+    Lexicon,
+    LexiconError,
+    default_lexicon,
+    load_lexicon,
+)
 from search.document import TEXT_FIELDS
-from search.text import normalize
 
-LEXICON_PATH = Path(__file__).resolve().parent / "tone.yaml"
-_TOKEN = re.compile(r"[^\W_]+")
+__all__ = [
+    "LABELS",
+    "LEXICON_PATH",
+    "Entry",
+    "Lexicon",
+    "LexiconError",
+    "ToneResult",
+    "default_lexicon",
+    "load_lexicon",
+    "score_tone",
+]
+
 LABELS = ("negative", "neutral", "positive")
-
-
-class LexiconError(ValueError):
-    """The tone lexicon is malformed; the message names the file, section and entry."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    tokens: tuple[str, ...]
-    kind: str  # "cue", "modifier", "intensifier", "state" (marks the state) or "neutral" (never scored)
-    value: float = 0.0  # cue: signed weight; intensifier: factor
-    on_negative: float = 1.0
-    on_positive: float = 1.0
-    position: str = "before"  # modifiers: before, after or both
-    reach: int = 0  # modifiers: words they govern past `window` ("giảm cả số vụ, số người chết …")
-    outcome: bool = False  # an enforcement outcome ("bắt", "khởi tố"): see _outcome_sentences
-    rescue: bool = False  # an outcome that is a rescue or a good deed: no one of the state turns it
-    alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
-    directional: bool = False  # a group or a measure, not a harm: counts only with a direction word
-    finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
-    plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see tone_context.planned
-    frame: bool = False  # in a title, makes the article a plan, rule or meeting (see score_tone)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    entries: dict[str, list[Entry]]  # first token -> entries, longest first
-    field_weights: dict[str, float]
-    negative_threshold: float
-    positive_threshold: float
-    window: int
-    intensifier_window: int
-    outcome_factor: float = 1.0  # what an enforcement outcome does to harm cues in its headline
-    # When the body decides (a neutral headline), positive words must add up to more: a long body
-    # collects passing ceremonial or showbiz praise that staff do not read as good news.
-    body_positive_threshold: float = 1.0
-    # Cues up to this many words after a plan word of their sentence state what is planned,
-    # proposed or forecast, not what happened (0: off).
-    plan_reach: int = 0
-
-    @cached_property
-    def by_first(self) -> dict[str, tuple[dict[str, tuple[Entry, ...]], Entry | None]]:
-        """``entries`` as the scan reads them: first token -> (the longer entries by their second
-        token, longest first; the one-word entry that wins when none of them matches)."""
-        out: dict[str, tuple[dict[str, tuple[Entry, ...]], Entry | None]] = {}
-        for first, candidates in self.entries.items():
-            longer, singles = by_second(candidates)
-            out[first] = (longer, singles[0] if singles else None)
-        return out
 
 
 @dataclass
@@ -84,108 +48,6 @@ class ToneResult:
 
     def explanation(self) -> dict[str, Any]:
         return {"label": self.label, "score": round(self.score, 3), "cues": self.cues}
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(normalize(str(text)).lower()))
-
-
-def _number(path: Path, where: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise LexiconError(f"{path}: {where}: expected a number, got {value!r}")
-    return float(value)
-
-
-def load_lexicon(path: Path | str | None = None) -> Lexicon:
-    path = Path(path or LEXICON_PATH)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML: {error}") from error
-    entries: list[Entry] = []
-    for section, sign in (("negative", -1.0), ("positive", 1.0)):
-        for cue, weight in (data.get(section) or {}).items():
-            entries.append(Entry(_tokens(cue), "cue", sign * _number(path, f"{section}: {cue}", weight)))
-    for word, spec in (data.get("modifiers") or {}).items():
-        if not isinstance(spec, dict):
-            raise LexiconError(f"{path}: modifiers: {word}: expected a mapping with on_negative/on_positive")
-        position = spec.get("position", "before")
-        if position not in ("before", "after", "both"):
-            raise LexiconError(f"{path}: modifiers: {word}: position must be before, after or both")
-        entries.append(
-            Entry(
-                _tokens(word),
-                "modifier",
-                on_negative=_number(path, f"modifiers: {word}", spec.get("on_negative", 1.0)),
-                on_positive=_number(path, f"modifiers: {word}", spec.get("on_positive", 1.0)),
-                position=position,
-                reach=int(_number(path, f"modifiers: {word}: reach", spec.get("reach", 0))),
-            )
-        )
-    outcomes = data.get("outcomes") or {}
-    value = _number(path, "outcomes: weight", outcomes.get("weight", 0.0))
-    solved = {_tokens(word) for word in outcomes.get("words") or []}
-    # "hộ nghèo" is who gets help ("Trao quà Tết cho hộ nghèo"); only its change is news.
-    directional = {_tokens(word) for word in data.get("needs_direction") or []}
-    # Violations an inspection finds are the news even when sanctioned (`findings`).
-    findings = {_tokens(word) for word in outcomes.get("findings") or []}
-    entries = [
-        replace(e, directional=e.tokens in directional, finding=e.tokens in findings)
-        if e.kind == "cue"
-        else e
-        for e in entries
-    ]
-    # Rescues and good deeds in a headline that names the harm ("Cứu sống bé trai bị đuối nước",
-    # "Xe tải lật, người dân giúp tài xế") report the help, not the harm, as staff read them.
-    rescues = {_tokens(word) for word in outcomes.get("rescues") or []}
-    # Where no harm is named a rescue keeps its positive weight; an enforcement outcome has none
-    # ("bắt hai con sò" is no bust).
-    praise = {e.tokens: e.value for e in entries if e.kind == "cue" and e.value > 0 and e.tokens in rescues}
-    entries = [e for e in entries if not (e.kind == "cue" and e.tokens in solved | rescues)]  # outcome wins
-    entries += [
-        Entry(words, "cue", value, outcome=True, rescue=words in rescues, alone=praise.get(words, 0.0))
-        for words in sorted(solved | rescues)
-    ]
-    entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]
-    purposes = {_tokens(word) for word in data.get("purposes") or []}
-    plans = {_tokens(word) for word in (data.get("plans") or {}).get("words") or []}
-    frames = plans | {_tokens(word) for word in (data.get("plans") or {}).get("headline") or []}
-    entries += [Entry(w, "purpose", plan=w in plans, frame=w in frames) for w in sorted(purposes)]
-    entries += [Entry(w, "plan", plan=w in plans, frame=True) for w in sorted(frames - purposes)]
-    for phrase in data.get("neutral") or []:
-        entries.append(Entry(_tokens(phrase), "neutral"))
-    for word, factor in (data.get("intensifiers") or {}).items():
-        entries.append(Entry(_tokens(word), "intensifier", _number(path, f"intensifiers: {word}", factor)))
-    table: dict[str, list[Entry]] = {}
-    for entry in entries:
-        if not entry.tokens:
-            raise LexiconError(f"{path}: an entry has no words")
-        table.setdefault(entry.tokens[0], []).append(entry)
-    for candidates in table.values():
-        # Longest first; at equal length a neutral phrase, then a cue, beats a modifier.
-        candidates.sort(key=lambda e: (-len(e.tokens), {"neutral": 0, "cue": 1}.get(e.kind, 2)))
-    weights = data.get("field_weights") or {"title": 2.0, "sapo": 1.5, "body": 1.0}
-    threshold = data.get("threshold", 1.0)
-    if not isinstance(threshold, dict):
-        threshold = {"negative": threshold, "positive": threshold}
-    return Lexicon(
-        table,
-        {k: float(v) for k, v in weights.items()},
-        _number(path, "threshold: negative", threshold.get("negative", 1.0)),
-        _number(path, "threshold: positive", threshold.get("positive", 1.0)),
-        int(data.get("window", 3)),
-        int(data.get("intensifier_window", 2)),
-        _number(path, "outcomes: factor", outcomes.get("factor", 1.0)),
-        _number(
-            path, "threshold: body_positive", threshold.get("body_positive", threshold.get("positive", 1.0))
-        ),
-        int(_number(path, "plans: reach", (data.get("plans") or {}).get("reach", 0))),
-    )
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    return load_lexicon()
 
 
 @dataclass(slots=True)
@@ -236,19 +98,25 @@ def _field_hits(lexicon: Lexicon, prepared: DocumentTokens, name: str) -> list[_
 
 
 def _field_cues(
-    lexicon: Lexicon, name: str, hits: list[_Hit], sentences: Collection[int] | None
+    lexicon: Lexicon,
+    name: str,
+    hits: list[_Hit],
+    sentences: Collection[int] | None,
+    lead: str | None = None,
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     weight = lexicon.field_weights.get(name, 1.0)
-    outcome = _outcome_sentences(hits) if name in _HEADLINE else {}
-    # An outcome counts where it solves a harm the sentence names ("bắt" a thief, not "bắt" a fish).
+    outcome = _outcome_sentences(hits, lead) if name in _HEADLINE else {}
+    # An outcome counts where it solves a harm the sentence names ("bắt" a thief, not "bắt" a fish),
+    # and not in a sentence framed with alarm, where the harm is the news.
     harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
+    alarmed = {h.sentence for h in hits if h.entry.alarm}
     for index, hit in enumerate(hits):
         if hit.entry.kind != "cue" or (sentences is not None and hit.sentence not in sentences):
             continue
         value = hit.entry.value * weight
-        if hit.entry.outcome and hit.sentence not in harmed:
-            if not hit.entry.alone:
+        if hit.entry.outcome and (hit.sentence not in harmed or hit.sentence in alarmed):
+            if not hit.entry.alone or hit.sentence in alarmed:
                 continue
             # "Giải cứu 30 cá thể rùa biển": a rescue is good news without a harm named beside it
             value = hit.entry.alone * weight
@@ -331,13 +199,25 @@ def _aimed(hits: list[_Hit], modifier: _Hit) -> bool:
     )
 
 
-def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
+def _lead_outcome(title: list[_Hit]) -> str | None:
+    """The outcome a title leads with when it names no harm ("Bắt giám đốc doanh nghiệp …", the
+    sapo says what he did): its words, "" when against someone of the state, else None."""
+    outcomes = [h for h in title if h.entry.outcome]
+    if not outcomes or any(h.entry.kind == "cue" and h.entry.value < 0 for h in title):
+        return None
+    state = any(h.entry.kind == "state" or h.entry.finding for h in title)
+    return "" if state and not any(h.entry.rescue for h in outcomes) else " ".join(outcomes[0].entry.tokens)
+
+
+def _outcome_sentences(hits: list[_Hit], lead: str | None = None) -> dict[int, str]:
     """Sentences of a headline field that report an enforcement outcome ("bắt", "khởi tố", "phá
-    thành công"): sentence -> the outcome words, or "" when it is against someone of the state."""
+    thành công"): sentence -> the outcome words, or "" when it is against someone of the state.
+    ``lead``: the title's outcome, which solves the harm the sapo's sentences name."""
     outcome: dict[int, str] = {}
     state: set[int] = set()
     rescued: set[int] = set()  # "Cán bộ xã cứu 3 người bị lũ cuốn": a rescue has no culprit
     harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
+    harmed -= {h.sentence for h in hits if h.entry.alarm}  # "Kinh hoàng …, chủ quán thoát chết"
     for hit in hits:
         if hit.entry.outcome and hit.sentence in harmed:
             outcome.setdefault(hit.sentence, " ".join(hit.entry.tokens))
@@ -345,6 +225,9 @@ def _outcome_sentences(hits: list[_Hit]) -> dict[int, str]:
                 rescued.add(hit.sentence)
         elif hit.entry.kind == "state" or hit.entry.finding:
             state.add(hit.sentence)  # "Xử phạt 15 cơ sở vi phạm an toàn thực phẩm": violations found
+    if lead is not None:
+        for s in harmed - outcome.keys():
+            outcome[s] = lead
     return {s: "" if s in state and s not in rescued else words for s, words in outcome.items()}
 
 
@@ -369,6 +252,8 @@ def score_tone(
     harm it names."""
     lexicon = lexicon or default_lexicon()
     cues: list[dict[str, Any]] = []
+    # "Bắt giám đốc doanh nghiệp …" + a sapo telling the fraud: the title's outcome solves it.
+    lead = _lead_outcome(_field_hits(lexicon, prepared, "title"))
     for name in TEXT_FIELDS:
         if sentences is not None and name not in sentences:
             continue
@@ -377,6 +262,7 @@ def score_tone(
             name,
             _field_hits(lexicon, prepared, name),
             None if sentences is None else sentences[name],
+            lead if name == "sapo" else None,
         )
     # The title decides when it is decisive, else title and sapo, else the whole article.
     label, score = "neutral", 0.0

@@ -82,3 +82,30 @@ def test_a_forecast_or_a_ban_in_the_title_is_not_decided_by_the_body() -> None:
         )
         == "neutral"
     )
+
+
+def test_the_titles_catch_solves_the_crime_its_sapo_tells() -> None:
+    assert (
+        tone(
+            "Bắt giám đốc công ty xây dựng ở Bình Dương",
+            "Dù đã bị thu hồi giấy phép, ông Dũng vẫn ký hợp đồng với các đối tác, chiếm đoạt 2 tỉ đồng.",
+        )
+        == "positive"
+    )
+    # against someone of the state, the wrongdoing stays the news
+    assert (
+        tone("Bắt nguyên chủ tịch xã ở Bình Dương", "Ông Dũng đã chiếm đoạt 2 tỉ đồng tiền bồi thường.")
+        == "negative"
+    )
+
+
+def test_alarm_framing_tells_the_harm_even_when_people_escaped() -> None:
+    assert tone("Kinh hoàng xe tải lao vào chợ, chủ sạp thoát chết trong gang tấc") == "negative"
+    assert tone("Hú hồn ô tô bốc cháy trên cao tốc, 3 người sống sót") == "negative"
+    # a plain survival headline stays good news
+    assert tone("Tài xế thoát chết khi xe khách bốc cháy") == "positive"
+
+
+def test_forces_mobilised_to_a_harm_are_a_response_not_a_result() -> None:
+    assert tone("Tỉnh huy động 200 người giải cứu công nhân mắc kẹt trong hầm") == "neutral"
+    assert tone("Điều động 3 tàu tìm kiếm ngư dân mất tích") == "neutral"
