@@ -109,3 +109,8 @@ def test_alarm_framing_tells_the_harm_even_when_people_escaped() -> None:
 def test_forces_mobilised_to_a_harm_are_a_response_not_a_result() -> None:
     assert tone("Tỉnh huy động 200 người giải cứu công nhân mắc kẹt trong hầm") == "neutral"
     assert tone("Điều động 3 tàu tìm kiếm ngư dân mất tích") == "neutral"
+
+
+def test_an_approval_or_a_rule_issued_is_not_the_harm_it_deals_with() -> None:
+    assert tone("Phê duyệt phương án cưỡng chế công trình sai phạm ven sông") == "neutral"
+    assert tone("Tỉnh ban hành quy định mới về xử phạt lấn chiếm vỉa hè") == "neutral"
