@@ -109,14 +109,17 @@ def _field_cues(
     outcome = _outcome_sentences(hits, lead) if name in _HEADLINE else {}
     # An outcome counts where it solves a harm the sentence names ("bắt" a thief, not "bắt" a fish),
     # and not in a sentence framed with alarm, where the harm is the news.
+    # A death in the sentence is the news beside a rescue ("Lao xuống sông cứu bạn, nam sinh tử vong").
     harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
     alarmed = {h.sentence for h in hits if h.entry.alarm}
+    dead = {h.sentence for h in hits if h.entry.death}
     for index, hit in enumerate(hits):
         if hit.entry.kind != "cue" or (sentences is not None and hit.sentence not in sentences):
             continue
         value = hit.entry.value * weight
-        if hit.entry.outcome and (hit.sentence not in harmed or hit.sentence in alarmed):
-            if not hit.entry.alone or hit.sentence in alarmed:
+        blocked = hit.sentence in alarmed or (hit.entry.rescue and hit.sentence in dead)
+        if hit.entry.outcome and (hit.sentence not in harmed or blocked):
+            if not hit.entry.alone or blocked:
                 continue
             # "Giải cứu 30 cá thể rùa biển": a rescue is good news without a harm named beside it
             value = hit.entry.alone * weight
@@ -218,8 +221,9 @@ def _outcome_sentences(hits: list[_Hit], lead: str | None = None) -> dict[int, s
     rescued: set[int] = set()  # "Cán bộ xã cứu 3 người bị lũ cuốn": a rescue has no culprit
     harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
     harmed -= {h.sentence for h in hits if h.entry.alarm}  # "Kinh hoàng …, chủ quán thoát chết"
+    dead = {h.sentence for h in hits if h.entry.death}
     for hit in hits:
-        if hit.entry.outcome and hit.sentence in harmed:
+        if hit.entry.outcome and hit.sentence in harmed and not (hit.entry.rescue and hit.sentence in dead):
             outcome.setdefault(hit.sentence, " ".join(hit.entry.tokens))
             if hit.entry.rescue:
                 rescued.add(hit.sentence)

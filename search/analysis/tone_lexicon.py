@@ -42,6 +42,7 @@ class Entry:
     plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see tone_context.planned
     frame: bool = False  # in a title, makes the article a plan, rule or meeting (see score_tone)
     alarm: bool = False  # "Kinh hoàng …": no outcome or rescue in its sentence turns the harm
+    death: bool = False  # a death: no rescue in its sentence turns the harm (outcomes.deaths)
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,14 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     # Violations an inspection finds are the news even when sanctioned (`findings`).
     findings = {_tokens(word) for word in outcomes.get("findings") or []}
     alarms = {_tokens(word) for word in outcomes.get("alarm") or []}
+    deaths = {_tokens(word) for word in outcomes.get("deaths") or []}
     entries = [
         replace(
-            e, directional=e.tokens in directional, finding=e.tokens in findings, alarm=e.tokens in alarms
+            e,
+            directional=e.tokens in directional,
+            finding=e.tokens in findings,
+            alarm=e.tokens in alarms,
+            death=e.tokens in deaths,
         )
         if e.kind == "cue"
         else e

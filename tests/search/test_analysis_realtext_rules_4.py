@@ -114,3 +114,11 @@ def test_forces_mobilised_to_a_harm_are_a_response_not_a_result() -> None:
 def test_an_approval_or_a_rule_issued_is_not_the_harm_it_deals_with() -> None:
     assert tone("Phê duyệt phương án cưỡng chế công trình sai phạm ven sông") == "neutral"
     assert tone("Tỉnh ban hành quy định mới về xử phạt lấn chiếm vỉa hè") == "neutral"
+
+
+def test_a_death_outweighs_a_rescue_or_a_find_beside_it() -> None:
+    assert tone("Lao xuống sông cứu bạn, nam sinh tử vong") == "negative"
+    assert tone("Tìm thấy thi thể ngư dân mất tích trên biển") == "negative"
+    # the missing found alive is a rescue; an arrest still solves a killing
+    assert tone("Tìm thấy 2 ngư dân mất tích trên biển") == "positive"
+    assert tone("Bắt kẻ sát hại 2 người ở bãi biển") == "positive"
