@@ -37,3 +37,99 @@ def test_exact_must_be_true_or_false(tmp_path) -> None:  # type: ignore[no-untyp
         load_profiles(path)
     path.write_text("profiles:\n  - {key: k, name: K, query: '\"sổ đỏ\"', exact: true}\n", encoding="utf-8")
     assert load_profiles(path)[0].leaves[0].exact
+
+
+def test_digital_government_and_the_digital_economy_are_digital_transformation() -> None:
+    assert topics(
+        "Tỉnh đưa vào vận hành hệ thống chính quyền điện tử",
+        "Người dân theo dõi hồ sơ qua ứng dụng trên điện thoại.",
+    ) == ["Chuyển đổi số"]
+    assert topics("100% doanh nghiệp dùng hóa đơn điện tử từ tháng 7") == ["Chuyển đổi số"]
+    assert topics("Bệnh viện tỉnh triển khai bệnh án điện tử") == ["Chuyển đổi số"]
+    assert "Chuyển đổi số" in topics("Hội thảo ứng dụng cách mạng công nghiệp 4.0 trong nông nghiệp")
+    # a smart city alone is a weak sign (often a property development)
+    assert "Chuyển đổi số" not in topics("Tập đoàn bất động sản khởi công khu đô thị thông minh 500 ha")
+
+
+def test_online_public_services_are_also_administrative_reform() -> None:
+    found = topics(
+        "Tỉnh đặt mục tiêu 80% dịch vụ công trực tuyến mức độ 4",
+        "Người dân nộp hồ sơ qua cổng dịch vụ công, không phải đến trụ sở.",
+    )
+    assert set(found) == {"Chuyển đổi số", "Cải cách hành chính"}
+    assert topics("Sở Nội vụ ban hành quy tắc ứng xử của cán bộ trên mạng xã hội") == ["Cải cách hành chính"]
+
+
+def test_state_financed_works_are_public_investment() -> None:
+    assert topics(
+        "ADB duyệt khoản vay ưu đãi 150 triệu USD làm đường ở 4 tỉnh miền núi",
+        "Khoản vay ưu đãi dành cho các dự án cơ sở hạ tầng nông thôn.",
+    ) == ["Đầu tư công"]
+    assert topics("Bổ sung 2.000 tỉ đồng vốn trái phiếu chính phủ cho tuyến đường ven biển") == [
+        "Đầu tư công"
+    ]
+    assert topics("Ban quản lý dự án giao thông tỉnh bị chậm bàn giao mặt bằng") == ["Đầu tư công"]
+    # a weak word alone: a hospital's purchase, a loan to a family, a motorway crash
+    assert "Đầu tư công" not in topics("Bệnh viện huyện tổ chức đấu thầu mua thuốc")
+    assert "Đầu tư công" not in topics("Xe khách lật trên cao tốc, 3 người bị thương")
+
+
+def test_a_company_described_as_foreign_invested_is_not_investment_news() -> None:
+    assert (
+        topics(
+            "Công nhân doanh nghiệp FDI được thưởng Tết cao nhất 50 triệu đồng",
+            "Mức thưởng bình quân ở khối doanh nghiệp có vốn đầu tư nước ngoài tăng 10%.",
+        )
+        == []
+    )
+    assert topics("Tỉnh cấp phép đầu tư cho 12 dự án FDI trong quý I") == ["Thu hút đầu tư"]
+
+
+def test_the_word_van_hoa_in_names_and_idioms_is_not_culture() -> None:
+    assert topics("Sạt lở vùi lấp nhà văn hóa thôn") == []
+    assert topics("Nhiều học sinh bỏ học văn hóa để đi làm thuê") == []
+    assert topics("Hai em nhỏ đuối nước ở ao đình làng") == []
+    # heritage, religious life and traditional arts are
+    assert topics("Hàng vạn du khách về chùa Hương dự lễ hội đầu năm") == ["Văn hóa"]
+    assert topics("Phục dựng nghệ thuật ca trù ở làng cổ") == ["Văn hóa"]
+    assert topics("Khai quật khảo cổ phát hiện nhiều cổ vật thời Lý") == ["Văn hóa"]
+
+
+def test_drugs_explosives_and_sexual_crimes_by_name_are_crime() -> None:
+    assert topics("Phát hiện 50 bánh heroin giấu trong thùng loa") == ["An ninh trật tự"]
+    assert topics("Thu giữ 2 tấn pháo nổ tại khu vực biên giới") == ["An ninh trật tự"]
+    assert topics("Phát hiện lựu đạn trước cổng nhà dân") == ["An ninh trật tự"]
+    assert topics("Gã đàn ông dâm ô bé gái 8 tuổi") == ["An ninh trật tự"]
+    # overcharging is "chém" in quotes, a firework show is no crime
+    assert topics("Du khách bị 'chém' 2 triệu đồng cho đĩa hải sản") == []
+    assert topics("Bắn pháo hoa mừng năm mới tại 5 điểm") == []
+
+
+def test_gas_poisoning_is_not_food_wild_mushrooms_are() -> None:
+    assert topics("Ba công nhân nhập viện do ngộ độc khí trong hầm") == []
+    assert topics("Cả gia đình nhập viện sau khi ăn nấm độc hái trên rừng") == ["An toàn thực phẩm"]
+
+
+def test_the_economy_grows_a_bank_or_a_harvest_is_no_growth_news() -> None:
+    assert topics("Quý III, GDP tăng 7,2%") == ["Tăng trưởng kinh tế"]
+    assert topics("Ngân hàng có tốc độ tăng trưởng tín dụng cao nhất hệ thống") == []
+
+
+def test_environment_as_a_setting_is_not_the_environment() -> None:
+    assert topics("Xây dựng môi trường giáo dục an toàn, thân thiện") == []
+    assert topics("Xử lý triệt để ô nhiễm dioxin tại sân bay") == ["Môi trường"]
+    assert "Môi trường" in topics("Bắt đối tượng vận chuyển 3 con tê tê và ngà voi")
+
+
+def test_injuries_at_home_are_not_traffic_accidents() -> None:
+    assert topics("Phòng chống tai nạn thương tích cho trẻ em dịp hè") == []
+
+
+def test_prime_land_and_stalled_plans_are_land() -> None:
+    assert topics("Thanh tra việc giao khu đất vàng cho doanh nghiệp") == ["Đất đai"]
+    assert "Đất đai" in topics("Quy hoạch treo 20 năm, người dân không được xây nhà")
+
+
+def test_suspension_and_civil_service_recruitment_are_staffing() -> None:
+    assert topics("Đình chỉ công tác hiệu trưởng trường tiểu học") == ["Công tác cán bộ"]
+    assert topics("Tỉnh tổ chức thi tuyển công chức cấp xã năm 2025") == ["Công tác cán bộ"]
