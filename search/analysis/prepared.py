@@ -47,12 +47,21 @@ class FieldTokens:
     text: str
     cased: list[str]
     lower: list[str]
-    folded: list[str]
     seps: list[str]  # the characters after each token, up to the next one
     sentence: list[int]
     words: frozenset[str] = frozenset()  # the distinct lower-case tokens: rare tables are skipped
     first: FirstWords | None = None
     _marks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _folded: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def folded(self) -> list[str]:
+        """The folded tokens (accent-insensitive matching), made on first use: profiles that
+        match with diacritics (topics.yaml's default) never read them, and folding every token
+        was about 5 % of analysing a long article."""
+        if self._folded is None:
+            self._folded = _fold_all(self.lower)
+        return self._folded
 
     def where(self, table: Mapping[str, Any]) -> list[int]:
         """Ascending positions of the lower-case tokens that are keys of ``table``.
@@ -162,7 +171,6 @@ def tokenize_field(text: str, first: FirstWords | None = None) -> FieldTokens:
     # One C-level map (no per-token bytecode; cheaper than lower-casing the joined tokens and
     # splitting them again, which also made a second list of strings).
     lower = list(map(str.lower, cased))
-    folded = _fold_all(lower)
     # Token k's sentence is the number of sentence ends among the separators before it: one map
     # over the separators ("" and " " are known to end none) and a running sum, both in C.
     try:
@@ -170,7 +178,7 @@ def tokenize_field(text: str, first: FirstWords | None = None) -> FieldTokens:
     except KeyError:
         ends = [_ENDS[sep] if sep in _ENDS else _learn_end(sep) for sep in seps]
     sentence = list(accumulate(ends[:-1], initial=0)) if ends else []
-    return FieldTokens(text, cased, lower, folded, seps, sentence, frozenset(lower), first)
+    return FieldTokens(text, cased, lower, seps, sentence, frozenset(lower), first)
 
 
 class DocumentTokens:
@@ -186,19 +194,40 @@ class DocumentTokens:
         self.memo: dict[Any, Any] = {}
         self._query: MatchableDocument | None = None
 
-    def query_document(self) -> MatchableDocument:
-        if self._query is None:
-            self._query = _fast_matchable(self) or matchable(self.document)
-        return self._query
+    def query_document(self, folded: bool = True) -> MatchableDocument:
+        """The matcher's view: ``title_x`` … (lower-case) and, unless ``folded`` is false (the
+        caller's queries read no folded column), ``title_f`` … in the matcher's column order."""
+        query = self._query
+        if query is None or (folded and not all(f"{name}_f" in query.tokens for name in self.fields)):
+            query = self._query = _fast_matchable(self, folded) or matchable(self.document)
+        return query
 
 
-def _fast_matchable(prepared: DocumentTokens) -> MatchableDocument | None:
+class _Columns(dict[str, list[str]]):
+    """Columns by name; a folded column left out (``query_document(folded=False)``) is still
+    given to whoever asks for it by name, made then (the matcher's own reads)."""
+
+    __slots__ = ("fields",)
+
+    def __init__(self, fields: Mapping[str, FieldTokens]) -> None:
+        super().__init__()
+        self.fields = fields
+
+    def __missing__(self, column: str) -> list[str]:
+        name, _, kind = column.rpartition("_")
+        if kind != "f" or name not in self.fields:
+            raise KeyError(column)
+        return self.fields[name].folded
+
+
+def _fast_matchable(prepared: DocumentTokens, folded: bool = True) -> MatchableDocument | None:
     """The matcher's MatchableDocument without re-normalising (see the module docstring)."""
     try:
         out = MatchableDocument.__new__(MatchableDocument)
-        tokens: dict[str, list[str]] = {}
+        tokens = _Columns(prepared.fields)
         for name, field in prepared.fields.items():
-            tokens[f"{name}_f"] = field.folded
+            if folded:
+                tokens[f"{name}_f"] = field.folded
             tokens[f"{name}_x"] = field.lower
         out.document = prepared.document
         out.tokens = tokens

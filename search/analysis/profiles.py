@@ -38,6 +38,7 @@ from search.query import (
     parse,
 )
 from search.query import positions as query_positions
+from search.query.ast import leaves as query_leaves
 from search.query.ast import positive_text_leaves
 from search.text import tokens as text_tokens
 
@@ -409,9 +410,12 @@ class CompiledProfiles:
     folded_keys: frozenset[str]
     exact_keys: frozenset[str]
     phrases: phrase_scan.PhraseTable
+    # Does any query read a folded column (a term without diacritics' exactness)? If not, the
+    # document's tokens are not folded at all (DocumentTokens.query_document).
+    reads_folded: bool = True
 
     def match(self, prepared: DocumentTokens) -> list[TopicMatch]:
-        doc = prepared.query_document()
+        doc = prepared.query_document(folded=self.reads_folded)
         scanned = self.phrases.scan(doc.tokens)
         candidates: dict[int, set[int]] = {number: set(found) for number, found in scanned.items()}
         for number, leaf in self.always:
@@ -419,6 +423,8 @@ class CompiledProfiles:
         for column, field_tokens in doc.tokens.items():
             exact = column.endswith("_x")
             keys = self.exact_keys if exact else self.folded_keys
+            if not keys:
+                continue  # (intersecting with a list walks the whole list, even for an empty set)
             # A set intersection in C instead of a dict lookup per token.
             for token in keys.intersection(field_tokens):
                 for number, leaf in self.triggers[(exact, token)]:
@@ -453,6 +459,9 @@ def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
         frozenset(t for exact, t in triggers if not exact),
         frozenset(t for exact, t in triggers if exact),
         phrase_scan.build(p.leaves for p in profiles),
+        not all(
+            isinstance(leaf, TextLeaf) and leaf.exact for p in profiles for leaf, _ in query_leaves(p.node)
+        ),
     )
 
 

@@ -9,6 +9,7 @@ scan reused for the focus province's sentences, and the phrase scan's second-wor
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from search.analysis import places, tone
 from search.analysis import prepared as prepared_module
 from search.analysis.places import default_gazetteer, detect
 from search.analysis.prepared import _SENTENCE_SEP, DocumentTokens, FieldTokens, FirstWords, tokenize_field
-from search.analysis.profiles import default_compiled
+from search.analysis.profiles import compile_profiles, default_compiled, load_profiles, match_profile
 from search.analysis.tone import default_lexicon, score_tone
 from search.text import fold
 
@@ -136,3 +137,37 @@ def test_folding_and_sentence_numbers_come_out_as_computed_one_by_one(prepared: 
                 assert again.lower == [t.lower() for t in again.cased]
                 prepared_module._FOLDED.clear()
                 prepared_module._ENDS.clear()
+
+
+def test_tokens_are_folded_only_for_profiles_that_read_folded_columns(
+    prepared: list[DocumentTokens], tmp_path: Path
+) -> None:
+    """The default profiles match with diacritics: no token is folded, and the topics are those
+    found with every column folded as before; a profile with a folded term folds and matches as
+    the query matcher does."""
+    compiled = default_compiled()
+    assert not compiled.reads_folded
+    folding = dataclasses.replace(compiled, reads_folded=True)
+    for text in prepared:
+        lean = DocumentTokens(text.document)
+        assert compiled.match(lean) == folding.match(DocumentTokens(text.document))
+        assert all(field._folded is None for field in lean.fields.values())
+        # A folded column left out is still there for a reader that names it.
+        body = lean.query_document(folded=False).tokens["body_f"]
+        assert body == [fold(t) for t in lean.fields["body"].lower]
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        "profiles:\n"
+        "  - {key: p, name: P, description: d, min_hits: 1, exact: false,\n"
+        '     query: \'"tai nan" OR "vi pham" OR (="xử lý" AND NOT "khong")\'}\n',
+        encoding="utf-8",
+    )
+    mixed = compile_profiles(load_profiles(path))
+    assert mixed.reads_folded
+    tagged = 0
+    for text in prepared:
+        fresh = DocumentTokens(text.document)
+        found = [(m.name, m.hits, m.terms) for m in mixed.match(fresh)]
+        assert found == [(m.name, m.hits, m.terms) for m in [match_profile(mixed.profiles[0], fresh)] if m]
+        tagged += bool(found)
+    assert tagged > 10
