@@ -165,6 +165,8 @@ def _field_cues(
         if best is not None:
             entry = best[1].entry
             value *= entry.on_negative if hit.entry.value < 0 else entry.on_positive
+            if hit.entry.directional and hit.entry.value > 0 and entry.on_negative < 0:
+                value = -abs(value)  # "thu ngân sách giảm": a fall in a good measure is bad news
             modifier = " ".join(entry.tokens)
             if value > 0 > hit.entry.value and _aimed(hits, best[1]):
                 value = 0.0  # "nhằm kéo giảm tai nạn": an aim, not a result

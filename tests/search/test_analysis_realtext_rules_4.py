@@ -122,3 +122,11 @@ def test_a_death_outweighs_a_rescue_or_a_find_beside_it() -> None:
     # the missing found alive is a rescue; an arrest still solves a killing
     assert tone("Tìm thấy 2 ngư dân mất tích trên biển") == "positive"
     assert tone("Bắt kẻ sát hại 2 người ở bãi biển") == "positive"
+
+
+def test_direction_words_govern_measures_of_the_economy() -> None:
+    assert tone("Kim ngạch xuất khẩu của tỉnh tăng 12% trong quý I") == "positive"
+    assert tone("Xuất khẩu cà phê cán mốc 3 tỉ USD") == "positive"
+    assert tone("Thu ngân sách của tỉnh giảm mạnh trong 6 tháng") == "negative"
+    # a measure named without a direction is no news
+    assert tone("Hải quan công bố số liệu xuất khẩu tháng 5") == "neutral"
