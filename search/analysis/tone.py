@@ -113,6 +113,7 @@ def _field_cues(
     harmed = {h.sentence for h in hits if h.entry.kind == "cue" and h.entry.value < 0}
     alarmed = {h.sentence for h in hits if h.entry.alarm}
     dead = {h.sentence for h in hits if h.entry.death}
+    refuted = {h.sentence for h in hits if h.entry.kind == "refute"}
     for index, hit in enumerate(hits):
         if hit.entry.kind != "cue" or (sentences is not None and hit.sentence not in sentences):
             continue
@@ -149,16 +150,16 @@ def _field_cues(
                     intensifier = " ".join(other.entry.tokens)
         if hit.entry.directional and best is None:
             continue  # "Trao quà Tết cho hộ nghèo" (vs "Tỷ lệ hộ nghèo giảm", "không còn hộ nghèo")
-        if lexicon.plan_reach and planned(hits, index, lexicon.plan_reach):
+        if hit.sentence in refuted or (lexicon.plan_reach and planned(hits, index, lexicon.plan_reach)):
             # "Bộ sẽ đề nghị xem lại kỷ luật", "ADB khuyến cáo cần cải thiện môi trường kinh doanh":
-            # what is planned, proposed or forecast has not happened.
+            # what is planned, proposed or forecast has not happened; a refuted rumour did not either.
             out.append(
                 {
                     "cue": " ".join(hit.entry.tokens),
                     "field": name,
                     "polarity": "negative" if hit.entry.value < 0 else "positive",
                     "score": 0.0,
-                    "modifier": "plan",
+                    "modifier": "refuted" if hit.sentence in refuted else "plan",
                 }
             )
             continue

@@ -144,6 +144,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     purposes = {_tokens(word) for word in data.get("purposes") or []}
     plans = {_tokens(word) for word in (data.get("plans") or {}).get("words") or []}
     frames = plans | {_tokens(word) for word in (data.get("plans") or {}).get("headline") or []}
+    # A refuted rumour frames its title and zeroes its sentence ("… là tin giật gân").
+    refutes = {_tokens(word) for word in data.get("refutations") or []}
+    entries += [Entry(w, "refute", frame=True) for w in sorted(refutes)]
     entries += [Entry(w, "purpose", plan=w in plans, frame=w in frames) for w in sorted(purposes)]
     entries += [Entry(w, "plan", plan=w in plans, frame=True) for w in sorted(frames - purposes)]
     for phrase in data.get("neutral") or []:

@@ -130,3 +130,28 @@ def test_direction_words_govern_measures_of_the_economy() -> None:
     assert tone("Thu ngân sách của tỉnh giảm mạnh trong 6 tháng") == "negative"
     # a measure named without a direction is no news
     assert tone("Hải quan công bố số liệu xuất khẩu tháng 5") == "neutral"
+
+
+def test_a_personnel_change_is_neutral_whatever_the_body_recounts() -> None:
+    assert (
+        tone(
+            "Giám đốc sở xin nghỉ hưu trước tuổi",
+            "Ông Nam có đơn xin nghỉ hưu trước tuổi để nhường chỗ cho cán bộ trẻ.",
+            "Năm 2016 ông bị kỷ luật khiển trách vì sai phạm trong quản lý đất đai.",
+        )
+        == "neutral"
+    )
+
+
+def test_a_refuted_rumour_is_not_the_harm_it_names() -> None:
+    assert tone("Chủ tịch huyện: Cá độc cắn 20 phút chết là tin giật gân") == "neutral"
+    assert tone("Thông tin 3 học sinh ngộ độc sữa là sai sự thật") == "neutral"
+
+
+def test_a_task_not_completed_is_a_failure_and_tax_owed_is_harm() -> None:
+    assert tone("Nhà máy thép chưa hoàn thành 20 hạng mục bảo vệ môi trường") == "negative"
+    assert tone("Công khai 300 doanh nghiệp nợ thuế 2.000 tỉ đồng") == "negative"
+
+
+def test_a_barrier_against_a_harm_is_its_remedy_not_a_result() -> None:
+    assert tone("Đóng cọc thép ngăn bờ sông tiếp tục sạt lở") == "neutral"
