@@ -35,6 +35,8 @@ def title_case(tokens: FieldTokens) -> bool:
 class _Entry(Protocol):
     @property
     def plan(self) -> bool: ...
+    @property
+    def backward(self) -> bool: ...
 
 
 class _Hit(Protocol):
@@ -52,6 +54,12 @@ def planned(hits: Sequence[_Hit], index: int, reach: int) -> bool:
     """Does a plan word of the cue's sentence ("sẽ", "đề xuất", "khuyến cáo") stand at most
     ``reach`` words before hit ``index``? (The 40 hits before it bound the look-back.)"""
     hit = hits[index]
+    for other in hits[index + 1 : index + 6]:
+        # "Mọi hành vi tấn công mạng sẽ bị nghiêm trị": a threat of what will happen to it
+        if other.sentence != hit.sentence or other.start - hit.end > 4:
+            break
+        if other.entry.backward:
+            return True
     for other in reversed(hits[max(0, index - 40) : index]):
         if other.sentence != hit.sentence or hit.start - other.end > reach:
             return False

@@ -41,6 +41,7 @@ class Entry:
     finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
     plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see tone_context.planned
     frame: bool = False  # in a title, makes the article a plan, rule or meeting (see score_tone)
+    backward: bool = False  # a plan word that also governs the cues just before it ("… sẽ bị xử lý")
     alarm: bool = False  # "Kinh hoàng …": no outcome or rescue in its sentence turns the harm
     death: bool = False  # a death: no rescue in its sentence turns the harm (outcomes.deaths)
 
@@ -148,6 +149,8 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     refutes = {_tokens(word) for word in data.get("refutations") or []}
     entries += [Entry(w, "refute", frame=True) for w in sorted(refutes)]
     entries += [Entry(w, "purpose", plan=w in plans, frame=w in frames) for w in sorted(purposes)]
+    backward = {_tokens(word) for word in (data.get("plans") or {}).get("backward") or []}
+    entries += [Entry(w, "plan", plan=True, frame=True, backward=True) for w in sorted(backward)]
     entries += [Entry(w, "plan", plan=w in plans, frame=True) for w in sorted(frames - purposes)]
     for phrase in data.get("neutral") or []:
         entries.append(Entry(_tokens(phrase), "neutral"))

@@ -102,8 +102,10 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 # shared 0.083 / 0.571 / 0.625. Dev grew from 220 to 400 texts (batch 2, every topic >= 8 articles):
 # measured 0.787 / 0.950 / 0.752 on the same analyser, so its floors moved (a new set, not a regression).
 # Third rules session (rules helper): 0.788 / 0.951 / 0.767 on the 400 dev articles.
+# Session 4 tone helper: dev tone 0.858 (halves A 0.867 / B 0.848, devtools/tone_split.py); only the
+# tone floor moved (topic and province floors belong to the helpers who tune them).
 FLOORS = {
-    "dev": (0.77, 0.94, 0.75),
+    "dev": (0.77, 0.94, 0.83),
     "heldout": (0.41, 0.87, 0.66),
     # scored once, at the end of the third session: 0.641 / 0.930 / 0.670
     "heldout2": (0.62, 0.91, 0.65),

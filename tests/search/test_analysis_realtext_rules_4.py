@@ -155,3 +155,9 @@ def test_a_task_not_completed_is_a_failure_and_tax_owed_is_harm() -> None:
 
 def test_a_barrier_against_a_harm_is_its_remedy_not_a_result() -> None:
     assert tone("Đóng cọc thép ngăn bờ sông tiếp tục sạt lở") == "neutral"
+
+
+def test_a_threat_of_punishment_is_not_the_harm_happening() -> None:
+    assert tone("Mọi hành vi tấn công mạng sẽ bị xử lý nghiêm") == "neutral"
+    # the harm that happened stays news
+    assert tone("Tin tặc tấn công mạng sân bay, nhiều chuyến bay bị chậm") == "negative"
