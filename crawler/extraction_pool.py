@@ -24,10 +24,11 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from crawler.extract import Extraction
+    from crawler.extract.options import ExtractionOptions
     from crawler.items import ArticleItem, OutletFields
 
 log = logging.getLogger(__name__)
@@ -42,23 +43,22 @@ def extract_item(
     page: bytes,
     url: str,
     content_type: str | None,
-    selectors: dict[str, Any] | None,
     outlet: OutletFields,
+    options: ExtractionOptions | None = None,
     since: date | None = None,
-    cpu_seconds: float | None = None,
-    hosts: tuple[str, ...] | None = None,
 ) -> tuple[Extraction, ArticleItem | None]:
     """Extract a page and, when it is an article to keep, its item (document analysed and signed).
 
     The item is None when the page is not an article or was published before ``since``. The whole
-    of it (extraction and analysis) gets ``cpu_seconds`` of CPU (default: the extractor's); the
-    page's canonical URL counts only on ``hosts`` (the outlet's)."""
+    of it (extraction and analysis) gets ``options.cpu_seconds`` of CPU; the options (default: the
+    generic ones) are the outlet's, built once by the spider."""
     from crawler.extract import budget, not_article
+    from crawler.extract.options import DEFAULTS
 
-    seconds = budget.DEFAULT_SECONDS if cpu_seconds is None else cpu_seconds
+    chosen = DEFAULTS if options is None else options
     try:
-        with budget.cpu_budget(seconds):
-            return _extract_item(page, url, content_type, selectors, outlet, since, seconds, hosts)
+        with budget.cpu_budget(chosen.cpu_seconds):
+            return _extract_item(page, url, content_type, outlet, chosen, since)
     except budget.OverBudget as over:
         return not_article(over.reason), None
 
@@ -67,17 +67,15 @@ def _extract_item(
     page: bytes,
     url: str,
     content_type: str | None,
-    selectors: dict[str, Any] | None,
     outlet: OutletFields,
+    options: ExtractionOptions,
     since: date | None,
-    seconds: float,
-    hosts: tuple[str, ...] | None,
 ) -> tuple[Extraction, ArticleItem | None]:
     from crawler.extract import extract_article
     from crawler.items import article_item
     from search.ingest import analyse_and_sign
 
-    result = extract_article(page, url, content_type, selectors, cpu_seconds=seconds, hosts=hosts)
+    result = extract_article(page, url, content_type, options)
     article = result.article  # None when not result.ok
     if article is None or (since and article.published_at.date() < since):
         return result, None
@@ -102,8 +100,10 @@ def _warm() -> None:
         " content='2026-01-01T08:00:00+07:00'></head><body><article><h1>Tin x</h1><div class='content'>"
         f"{paragraph * 3}</div></article></body></html>"
     ).encode()
+    from crawler.extract.options import ExtractionOptions
+
     outlet: OutletFields = {"outlet_id": "x", "outlet_name": "", "outlet_kind": "", "outlet_province": ""}
-    extract_item(page, "http://x/", None, None, outlet, cpu_seconds=0)
+    extract_item(page, "http://x/", None, outlet, ExtractionOptions(cpu_seconds=0))
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -176,14 +176,12 @@ class ExtractionPool:
         page: bytes,
         url: str,
         content_type: str | None,
-        selectors: dict[str, Any] | None,
         outlet: OutletFields,
+        options: ExtractionOptions | None = None,
         since: date | None = None,
-        cpu_seconds: float | None = None,
-        hosts: tuple[str, ...] | None = None,
     ) -> tuple[Extraction, ArticleItem | None]:
         """``extract_item`` in a worker process (here when there are none)."""
-        args = (page, url, content_type, selectors, outlet, since, cpu_seconds, hosts)
+        args = (page, url, content_type, outlet, options, since)
         if self.executor is None:
             return extract_item(*args)
         try:

@@ -80,7 +80,7 @@ def manifest(path: Path | None = None) -> dict[str, dict[str, str]]:
 def parse_text(raw: str) -> dict[str, str]:
     """A page saved as text: title, a blank line, the sapo paragraph, then the body lines, from
     which the crawler's own furniture filter cuts related-article lists and prompts."""
-    from crawler.extract.furniture import filter_lines
+    from crawler.extract.furniture_text import filter_lines
 
     blocks = [b.strip() for b in raw.split("\n\n") if b.strip()]
     if len(blocks) < 3:

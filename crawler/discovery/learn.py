@@ -204,8 +204,10 @@ def _article_links(outlet: Outlet, fetcher: SafeFetcher, report: Report) -> list
 def sample_articles(outlet: Outlet, fetcher: SafeFetcher, report: Report, count: int = 3) -> None:
     """Fetch and extract up to ``count`` articles, each as the crawler would (policy, selectors)."""
     from crawler.extract import extract_article
+    from crawler.extract.options import ExtractionOptions
     from crawler.fetch_policy import own_hosts
 
+    options = ExtractionOptions.build(outlet.selectors or None, own_hosts(outlet))
     for url in _article_links(outlet, fetcher, report):
         if len(report.articles) >= count:
             break
@@ -214,13 +216,7 @@ def sample_articles(outlet: Outlet, fetcher: SafeFetcher, report: Report, count:
         except (urllib.error.URLError, OSError, ValueError) as error:
             report.articles.append({"url": url, "ok": False, "error": str(getattr(error, "reason", error))})
             continue
-        result = extract_article(
-            page.body,
-            page.final_url,
-            page.headers.get("Content-Type"),
-            outlet.selectors or None,
-            hosts=own_hosts(outlet),
-        )
+        result = extract_article(page.body, page.final_url, page.headers.get("Content-Type"), options)
         row: dict[str, object] = {"url": page.final_url, "ok": result.ok, "error": result.reason}
         article = result.article  # None when not result.ok
         if article is not None:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from lxml import html as lxml_html
 
 from crawler.extract.content import Order, nearest_after, select_all, text_of
-from crawler.extract.selector_lists import AUTHOR_SELECTORS
 from search.text import fold
+
+if TYPE_CHECKING:
+    from crawler.extract.options import ExtractionOptions
 
 _LEAD_IN = re.compile(
     r"^(?:tác giả|bài và ảnh|bài, ảnh|bài - ảnh|bài/ảnh|tin và ảnh|tin, ảnh|bài|tin|thực hiện|ghi chép|"
@@ -147,12 +150,12 @@ def header_author(
     title_el: lxml_html.HtmlElement | None,
     order: Order,
     site_names: Iterable[str],
-    selectors: Iterable[str] = AUTHOR_SELECTORS,
+    options: ExtractionOptions,
 ) -> str:
     """The author line near the headline (class "author", "detail-author", itemprop…)."""
     names = list(site_names)
     candidates = []
-    for element in select_all(tree, selectors):
+    for element in select_all(tree, options.author_selectors):
         text = text_of(element) or element.get("title", "") or element.get("content", "")
         cleaned = clean_byline(text)
         if cleaned and looks_like_byline(cleaned) and all(is_person(n, names) for n in cleaned.split(" - ")):

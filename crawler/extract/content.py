@@ -7,6 +7,7 @@ import contextvars
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -14,13 +15,13 @@ from lxml import html as lxml_html
 
 from crawler.extract.cssmatch import SelectorGroups, SelectorList
 from crawler.extract.selector_lists import (
-    BODY_SELECTORS,
     CAPTION_SELECTORS,
     SAPO_FALLBACK,
-    SAPO_SELECTORS,
-    TITLE_SELECTORS,
 )
 from search.text import tokens
+
+if TYPE_CHECKING:
+    from crawler.extract.options import ExtractionOptions
 
 # Position of each element in document order. Keyed by the element itself: lxml keeps one proxy
 # per node alive while it is referenced, whereas id() of a discarded proxy gets reused.
@@ -188,7 +189,7 @@ def find_title(
     tree: lxml_html.HtmlElement,
     meta_title: str,
     site_names: Iterable[str],
-    selectors: Iterable[str] = TITLE_SELECTORS,
+    options: ExtractionOptions,
     weak: bool = False,
 ) -> tuple[str, lxml_html.HtmlElement | None]:
     """The headline: the title element that best matches the metadata title, else the first h1.
@@ -198,7 +199,7 @@ def find_title(
     not an answer, when no title element matches it.
     """
     reference = strip_site_suffix(meta_title, site_names) if meta_title else ""
-    candidates = [e for e in select_all(tree, selectors) if 8 <= len(text_of(e)) <= 400]
+    candidates = [e for e in select_all(tree, options.title_selectors) if 8 <= len(text_of(e)) <= 400]
     if reference:
         scored = [(similarity(text_of(e), reference), -i, e) for i, e in enumerate(candidates)]
         scored = [s for s in scored if s[0] >= 0.5]
@@ -233,9 +234,9 @@ def find_sapo(
     tree: lxml_html.HtmlElement,
     title_el: lxml_html.HtmlElement | None,
     order: Order,
-    selectors: Iterable[str] = SAPO_SELECTORS,
+    options: ExtractionOptions,
 ) -> lxml_html.HtmlElement | None:
-    for group in (selectors, SAPO_FALLBACK):
+    for group in (options.sapo_selectors, SAPO_FALLBACK):
         # A lead is prose, not a link: "description"-classed headline links of a latest-news list
         # match [class*='desc'] (Báo Quân khu 2).
         candidates = [
@@ -267,13 +268,13 @@ def _prose_child(child: lxml_html.HtmlElement, excluded: list[lxml_html.HtmlElem
 
 def find_body(
     tree: lxml_html.HtmlElement,
-    selectors: Iterable[str] = BODY_SELECTORS,
+    options: ExtractionOptions,
     exclude: Iterable[lxml_html.HtmlElement] = (),
 ) -> lxml_html.HtmlElement | None:
     """The article container: a known CMS container with the most prose, else the element whose
     own paragraphs hold the most prose (sidebars and listings lose: their text is links)."""
     excluded = list(exclude)
-    candidates = [e for e in select_all(tree, selectors) if e not in excluded]
+    candidates = [e for e in select_all(tree, options.body_selectors) if e not in excluded]
     scored = [(prose_length(e), e) for e in candidates]
     scored = [s for s in scored if s[0] >= 200]
     if scored:

@@ -3,18 +3,24 @@
 Three kinds of evidence, because no single one is reliable across CMSs: the tag or its class/id/type
 ("relatedbox", "box-tinlienquan", type="RelatedNewsBox"); a furniture heading ("Tin cùng chuyên
 mục", "Tham khảo thêm") and the links it introduces; and shape (a block made of headline links
-inside the body is an inline related-article box even without a heading).
+inside the body is an inline related-article box even without a heading). This module cleans
+the tree; what furniture says (its headings and line shapes) is ``furniture_text``.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from crawler.extract import content
 from crawler.extract.content import link_text_length, text_of
-from search.text import fold
+from crawler.extract.furniture_text import STARS, WIDGET_TEXT, is_button, is_furniture_heading, is_terminal
+
+if TYPE_CHECKING:
+    from crawler.extract.options import ExtractionOptions
 
 ALWAYS_REMOVE = (
     "script",
@@ -34,112 +40,6 @@ ALWAYS_REMOVE = (
     "canvas",
     "map",
     "dialog",
-)
-# Headings that open a furniture block wherever they stand (compared folded, exact or as a prefix).
-_HEADINGS = (
-    "Tin cùng chuyên mục",
-    "Bài viết cùng chủ đề",
-    "Cùng chủ đề",
-    "Cùng chuyên mục",
-    "Tin liên quan",
-    "Bài liên quan",
-    "Bài viết liên quan",
-    "Tin bài liên quan",
-    "Xem thêm",
-    "Đọc thêm",
-    "Tham khảo thêm",
-    "Tin khác",
-    "Các tin khác",
-    "Tin mới",
-    "Tin mới nhất",
-    "Tin mới cập nhật",
-    "Tin đọc nhiều",
-    "Đọc nhiều",
-    "Đọc nhiều nhất",
-    "Xem nhiều",
-    "Có thể bạn quan tâm",
-    "Bạn thấy bài viết này thế nào",
-    "Bạn cảm thấy bài viết",
-    "Đánh giá bài viết",
-    "Ý kiến bạn đọc",
-    "Gửi bình luận",
-    "Bình luận",
-    "Tin nổi bật",
-    "Video nổi bật",
-    "Đăng ký nhận tin",
-    "Đăng ký nhận bản tin",
-    "Tin đã đưa",
-    "Các tin đã đưa",
-    "Tin cũ hơn",
-    "Tin tiếp theo",
-    "Bài đọc nhiều",
-    "Chia sẻ bài viết",
-    "Từ khóa",
-    "Từ khoá",
-    "Tags",
-    "Tag",
-    "Chủ đề",
-    "Chia sẻ",
-    "In bài viết",
-    "Gửi bài viết",
-    "Lưu bài viết",
-    "Mời quý độc giả",
-    "Mời bạn đọc",
-    "Theo dõi",
-    "Bài cùng chuyên mục",
-    "Tin cùng loại",
-    "Tin bài khác",
-)
-FURNITURE_HEADINGS = tuple(fold(h) for h in _HEADINGS)
-# A line starting with these is furniture however long it is ("Bài viết cùng chủ đề: Tỉnh Bắc Ninh").
-_PREFIX_ONLY = tuple(
-    fold(h)
-    for h in (
-        "Tin cùng chuyên mục",
-        "Bài viết cùng chủ đề",
-        "Tin liên quan",
-        "Bài liên quan",
-        "Bài viết liên quan",
-        "Xem thêm:",
-        "Đọc thêm:",
-        "Tham khảo thêm",
-        "Có thể bạn quan tâm",
-        "Bạn thấy bài viết này thế nào",
-        "Đánh giá bài viết",
-        "Từ khóa:",
-        "Từ khoá:",
-        "Tags:",
-        "Tag:",
-        "Chủ đề:",
-        "Mời quý độc giả",
-        "Chia sẻ bài viết",
-        "Đăng ký nhận bản tin",
-        "Đăng ký nhận tin",
-        ">>",
-        "Xem tiếp:",
-        "Xem video:",
-    )
-)
-# Once these appear, the article is over: all that follows is lists, widgets and comments.
-TERMINAL = tuple(
-    fold(h)
-    for h in (
-        "Tin cùng chuyên mục",
-        "Bài viết cùng chủ đề",
-        "Bạn thấy bài viết này thế nào",
-        "Bạn cảm thấy bài viết",
-        "Tin khác",
-        "Các tin khác",
-        "Tin đã đưa",
-        "Các tin đã đưa",
-        "Bình luận",
-        "Ý kiến bạn đọc",
-        "Gửi bình luận",
-        "Bài cùng chuyên mục",
-        "Tin cùng loại",
-        "Tin bài khác",
-        "Đánh giá bài viết",
-    )
 )
 _STRONG_ATTR = re.compile(
     r"relat|lienquan|cungchuyenmuc|cung-chuyen-muc|samecat|same-cat|xemthem|xem-them|docthem|doc-them|"
@@ -172,80 +72,6 @@ _WEAK_TOKENS = frozenset(
     )
 )
 _ATTRS = ("class", "id", "type", "data-type", "data-module", "data-component-type", "role", "data-role")
-_STARS = re.compile(r"^[\s★☆✩✪⭐*]+$")
-_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:(?:ảnh|nguồn ảnh|đồ họa|đồ hoạ|video|clip|infographic|ảnh chụp màn hình)"
-    r"\s*:\s*.{1,80}|ảnh minh h[ọo]a\s*(?::.{0,60})?)\s*[)\]]?\.?$",
-    re.I,
-)
-# Buttons printed as words: follow the author or topic, like, save, share ("Quan tâm" is Tuổi Trẻ's
-# follow button). Compared folded and whole, so a sentence starting "Quan tâm đến…" stays.
-_BUTTONS = frozenset(
-    fold(b)
-    for b in (
-        "Quan tâm",
-        "Bỏ quan tâm",
-        "Đã quan tâm",
-        "Theo dõi",
-        "Bỏ theo dõi",
-        "Đang theo dõi",
-        "Thích",
-        "Đã thích",
-        "Like",
-        "Follow",
-        "Lưu",
-        "Lưu bài",
-        "Đã lưu",
-        "Lưu bài viết",
-        "Chia sẻ",
-        "Sao chép liên kết",
-        "Copy link",
-    )
-)
-# A line that is only an address, maybe labelled ("Nguồn: https://…"): a copy-link widget or the
-# CMS's source field, never prose. Linear: one pass, no nested repetition.
-_BARE_URL = re.compile(r"^[(\[]?(?:(?:nguồn|link|url|source)\s*:\s*)?(?:https?://|www\.)\S+?[)\]]?\.?$", re.I)
-_WIDGET_TEXT = re.compile(
-    r"cookie|chúng tôi sử dụng|đăng ký nhận (?:bản )?tin|nhập email|"
-    r"bạn thấy bài viết|theo dõi .{0,40} trên google news|tải ứng dụng",
-    re.I,
-)
-
-
-def _folded(text: str) -> str:
-    return fold(" ".join(text.split())).strip(" :?.…-–>»|")
-
-
-def is_furniture_heading(text: str) -> bool:
-    """A heading or line that opens a furniture block ("Tin liên quan", "TIN CÙNG CHUYÊN MỤC")."""
-    folded = _folded(text)
-    return bool(folded) and len(folded) <= 60 and any(folded == h for h in FURNITURE_HEADINGS)
-
-
-def is_button(text: str) -> bool:
-    """A follow/like/save/share button's word ("Quan tâm", "Thích")."""
-    return len(text) <= 30 and _folded(text) in _BUTTONS
-
-
-def is_furniture_line(text: str) -> bool:
-    """A body line that is furniture on its own: headings, "Xem thêm: …", stars, photo credits,
-    buttons, a bare address."""
-    raw = " ".join(text.split())
-    folded = fold(raw[:60])
-    if is_furniture_heading(raw) or _STARS.match(raw) or _CREDIT.match(raw) or is_button(raw):
-        return True
-    if len(raw) < 400 and _BARE_URL.match(raw):
-        return True
-    if len(raw) < 200 and sum(raw.count(star) for star in "★☆✩✪⭐") >= 3:
-        return True  # a rating widget: "Kém Bình thường ★ ★ Hứa hẹn ★★★ Tốt ★★★★"
-    return any(folded.startswith(p) for p in _PREFIX_ONLY)
-
-
-def is_terminal(text: str) -> bool:
-    if len(text) > 120:
-        return False
-    folded = _folded(text)
-    return any(folded == h or (folded.startswith(h) and len(folded) < len(h) + 60) for h in TERMINAL)
 
 
 def _drop(element: lxml_html.HtmlElement) -> None:
@@ -265,6 +91,15 @@ def remove_boilerplate_tags(tree: lxml_html.HtmlElement) -> None:
     for element in list(tree.iter("form")):
         if len(text_of(element)) < 300:
             _drop(element)
+
+
+def remove_selected(tree: lxml_html.HtmlElement, options: ExtractionOptions) -> None:
+    """Drop what the outlet's ``remove`` selectors match (its options; none: no walk of the tree)."""
+    if not options.remove:
+        return  # no walk of the tree for an empty list
+    for element in content.select_all(tree, options.remove):
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 _INLINE = frozenset(
@@ -369,7 +204,7 @@ def clean_body(body: lxml_html.HtmlElement) -> None:
         text = text_of(element)
         if len(text) < 120 and is_terminal(text) and is_furniture_heading(text):
             _drop_rest(element, body)
-        elif len(text) < 120 and (is_furniture_heading(text) or _STARS.match(text or "x")):
+        elif len(text) < 120 and (is_furniture_heading(text) or STARS.match(text or "x")):
             _drop_heading_block(element, body)
         elif _is_link_box(element, text) or _is_widget(element, text):
             _drop(element)
@@ -399,18 +234,5 @@ def _is_link_box(element: lxml_html.HtmlElement, text: str) -> bool:
 def _is_widget(element: lxml_html.HtmlElement, text: str) -> bool:
     """Cookie banners, newsletter boxes, "rate this article" prompts: recognised by their words."""
     return (
-        element.tag in ("div", "section", "p", "table")
-        and len(text) < 400
-        and bool(_WIDGET_TEXT.search(text))
+        element.tag in ("div", "section", "p", "table") and len(text) < 400 and bool(WIDGET_TEXT.search(text))
     )
-
-
-def filter_lines(lines: list[str]) -> list[str]:
-    """Body lines without furniture lines, and without everything after a terminal block."""
-    kept: list[str] = []
-    for line in lines:
-        if kept and is_terminal(line):
-            break
-        if not is_furniture_line(line):
-            kept.append(line)
-    return kept

@@ -7,14 +7,16 @@ into a "not an article" result, so a bad page is counted and logged, never raise
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lxml import html as lxml_html
 
 from crawler.extract.content import text_of
 from crawler.extract.metadata import Metadata
 
-MAX_PAGE_BYTES = 8 * 1024 * 1024  # the largest real article pages (inline base64 images) are ~3 MB
-MIN_BODY_CHARS = 150
+if TYPE_CHECKING:
+    from crawler.extract.options import ExtractionOptions
+
 _MAGIC = (
     (b"%PDF", "PDF document"),
     (b"\x89PNG", "PNG image"),
@@ -42,13 +44,13 @@ _ERROR_TEXT = re.compile(
 )
 
 
-def check_response(page: bytes | str, content_type: str | None) -> str | None:
+def check_response(page: bytes | str, content_type: str | None, options: ExtractionOptions) -> str | None:
     """Reasons visible before parsing: wrong media type, size, binary bytes, empty, truncated."""
     media = (content_type or "").split(";")[0].strip().lower()
     if media and not media.startswith(_HTML_TYPES):
         return f"not HTML ({media})"
-    if len(page) > MAX_PAGE_BYTES:
-        return f"page too large ({len(page):,} > {MAX_PAGE_BYTES:,} bytes)"
+    if len(page) > options.max_page_bytes:
+        return f"page too large ({len(page):,} > {options.max_page_bytes:,} bytes)"
     if isinstance(page, bytes):
         head = page[:4096]
         for magic, kind in _MAGIC:
@@ -114,8 +116,12 @@ def check_listing(
     return None
 
 
-def thin_reason(body_chars: int, image_count: int, tree: lxml_html.HtmlElement) -> str:
+def check_length(
+    body_chars: int, image_count: int, tree: lxml_html.HtmlElement, options: ExtractionOptions
+) -> str | None:
     """Why a page with too little text is not an article: a gallery, a video page, or nothing."""
+    if body_chars >= options.min_body_chars:
+        return None
     if image_count >= 3:
         return f"photo gallery with little text ({body_chars} characters, {image_count} images)"
     if tree.xpath("//video | //*[contains(@class, 'video')]//iframe | //meta[@property='og:video']"):

@@ -8,12 +8,14 @@
 6. ``byline``     author from the body's closing byline, the header, then metadata
 7. ``furniture``  related boxes, widgets, share bars, credits cut from the body; captions apart
 8. trafilatura (tuned) only where no body container is found
+
+Every step is handed the one ``ExtractionOptions`` (options.py: the outlet's selectors and hosts,
+the budget and limits), built once per outlet by whoever extracts, not knob by knob.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -26,13 +28,14 @@ from crawler.extract import (
     dates,
     encoding,
     furniture,
+    furniture_text,
     pagekind,
     published,
-    selectors,
 )
 from crawler.extract.metadata import Metadata, read_metadata
+from crawler.extract.options import DEFAULTS, ExtractionOptions
 from crawler.extract.result import ExtractedArticle, Extraction, not_article
-from crawler.extract.selector_lists import BREADCRUMB_SELECTORS, SAPO_FALLBACK, TAG_SELECTORS
+from crawler.extract.selector_lists import SAPO_FALLBACK
 from search.text import fold, normalize
 
 _HOME = {"trang chu", "home", "trang nhat", "trang chinh"}
@@ -72,17 +75,15 @@ def extract_article(
     page: str | bytes,
     url: str,
     content_type: str | None = None,
-    selectors: dict[str, Any] | None = None,
-    cpu_seconds: float | None = budget.DEFAULT_SECONDS,
-    hosts: tuple[str, ...] | None = None,
+    options: ExtractionOptions = DEFAULTS,
 ) -> Extraction:
     """Extract one article page. Never raises for bad input: returns ``ok == False`` and a reason.
 
-    A page that needs more than ``cpu_seconds`` of CPU is given up (``budget``). The page's
-    canonical URL is believed only on ``hosts`` (the outlet's; default: the page's own host)."""
+    A page that needs more than ``options.cpu_seconds`` of CPU is given up (``budget``). The page's
+    canonical URL is believed only on ``options.hosts`` (the outlet's; default: the page's own host)."""
     try:
-        with budget.cpu_budget(cpu_seconds):
-            return _extract_page(page, url, content_type, selectors, hosts)
+        with budget.cpu_budget(options.cpu_seconds):
+            return _extract_page(page, url, content_type, options)
     except budget.OverBudget as over:
         return not_article(over.reason)
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the crawl; the reason is kept
@@ -93,10 +94,9 @@ def _extract_page(
     page: str | bytes,
     url: str,
     content_type: str | None,
-    selectors: dict[str, Any] | None,
-    hosts: tuple[str, ...] | None,
+    options: ExtractionOptions,
 ) -> Extraction:
-    if reason := pagekind.check_response(page, content_type):
+    if reason := pagekind.check_response(page, content_type, options):
         return not_article(reason)
     if isinstance(page, bytes):
         text, label = encoding.decode_page(page, content_type)
@@ -113,7 +113,7 @@ def _extract_page(
     except (etree.ParserError, ValueError) as error:
         return not_article(f"unparseable HTML: {error}", encoding=label)
     try:
-        return _extract(tree, text, url, selectors, label, hosts)
+        return _extract(tree, text, url, label, options)
     except Exception as error:  # noqa: BLE001 - a bad page must not stop the crawl; the reason is kept
         return not_article(f"{CRASHED}: {type(error).__name__}: {error}", encoding=label)
 
@@ -123,10 +123,10 @@ def _section(
     meta: Metadata,
     title: str,
     title_el: lxml_html.HtmlElement | None,
-    chosen: tuple[str, ...],
+    options: ExtractionOptions,
 ) -> str:
     """The article's section: the last breadcrumb item (not home, not the headline), else metadata."""
-    for trail in content.select_all(tree, chosen or BREADCRUMB_SELECTORS):
+    for trail in content.select_all(tree, options.section_selectors):
         items = [content.text_of(a) for a in trail.iter("a")] or content.lines(trail)
         items = [i for i in items if i and fold(i) not in _HOME and fold(i) != fold(title) and len(i) < 60]
         if items:
@@ -156,8 +156,8 @@ def _section_link_before(title_el: lxml_html.HtmlElement | None) -> str:
     return ""
 
 
-def _tags(tree: lxml_html.HtmlElement, meta: Metadata, chosen: tuple[str, ...]) -> list[str]:
-    links = content.select_all(tree, chosen or TAG_SELECTORS)
+def _tags(tree: lxml_html.HtmlElement, meta: Metadata, options: ExtractionOptions) -> list[str]:
+    links = content.select_all(tree, options.tag_selectors)
     found = [content.text_of(a).lstrip("#").strip() for a in links]
     tags = meta.tags or found
     return list(dict.fromkeys(t for t in tags if t and len(t) < 80))
@@ -229,9 +229,9 @@ def _drop_leading(lines: list[str], title: str, sapo: str, author: str) -> list[
     return lines
 
 
-def canonical_url(url: str, declared: str, hosts: tuple[str, ...] | None = None) -> tuple[str, str]:
+def canonical_url(url: str, declared: str, options: ExtractionOptions = DEFAULTS) -> tuple[str, str]:
     """(URL to index the page under, warning): the page's declared canonical URL when it is http(s)
-    on ``hosts`` (or a subdomain; default: the page's own host), else the page's own URL.
+    on ``options.hosts`` (or a subdomain; default: the page's own host), else the page's own URL.
 
     A page's <link rel=canonical> is the article's identity (its id is a hash of it): believed
     blindly, one page could replace another outlet's article, and "javascript:"/"data:" URLs became
@@ -241,7 +241,8 @@ def canonical_url(url: str, declared: str, hosts: tuple[str, ...] | None = None)
     candidate = urljoin(url, declared.strip())
     parts = urlsplit(candidate)
     host = (parts.hostname or "").lower()
-    allowed = [h.lower().removeprefix("www.") for h in (hosts or (urlsplit(url).hostname or "",)) if h]
+    hosts = options.hosts or (urlsplit(url).hostname or "",)
+    allowed = [h.lower().removeprefix("www.") for h in hosts if h]
     bare = host.removeprefix("www.")
     if (
         parts.scheme.lower() in ("http", "https")
@@ -256,54 +257,45 @@ def _extract(
     tree: lxml_html.HtmlElement,
     page_text: str,
     url: str,
-    chosen: dict[str, Any] | None,
     label: str,
-    hosts: tuple[str, ...] | None = None,
+    options: ExtractionOptions,
 ) -> Extraction:
-    overrides = selectors.parse(chosen)
+    warnings = list(options.selector_problems)  # this page's: the options are shared
     encoding.convert_legacy_nodes(tree, encoding.legacy_kind(label), page_text)
     meta = read_metadata(tree, url)
-    canonical, ignored = canonical_url(url, meta.canonical, hosts)
+    canonical, ignored = canonical_url(url, meta.canonical, options)
     if ignored:
-        overrides.problems.append(ignored)
+        warnings.append(ignored)
     furniture.remove_boilerplate_tags(tree)
-    selectors.apply_removals(tree, overrides)
+    furniture.remove_selected(tree, options)
     site_names = [meta.site_name, meta.publisher]
     order = content.document_order(tree)
 
-    title_selectors = selectors.title_selectors(overrides)
-    sapo_selectors = selectors.sapo_selectors(overrides)
-    author_selectors = selectors.author_selectors(overrides)
-    body_selectors = selectors.body_selectors(overrides)
     lists = (
-        title_selectors,
-        sapo_selectors,
+        options.title_selectors,
+        options.sapo_selectors,
         SAPO_FALLBACK,
-        author_selectors,
-        overrides.section or BREADCRUMB_SELECTORS,
-        overrides.tags or TAG_SELECTORS,
-        body_selectors,
+        options.author_selectors,
+        options.section_selectors,
+        options.tag_selectors,
+        options.body_selectors,
     )
     # Everything up to the body's choice reads an unchanged tree: its selector lists match in one pass.
     with content.preselected(tree, lists):
-        title, title_el = content.find_title(
-            tree, meta.title, site_names, title_selectors, weak=meta.title_is_weak
-        )
+        title, title_el = content.find_title(tree, meta.title, site_names, options, weak=meta.title_is_weak)
         if reason := pagekind.check_error(tree, title, meta):
             return not_article(reason, canonical, encoding=label)
         when = published.find_published(
-            tree, page_text, meta.published_jsonld, meta.published_meta, title_el, order, url, overrides.date
+            tree, page_text, meta.published_jsonld, meta.published_meta, title_el, order, url, options
         )
-        sapo_el = content.find_sapo(tree, title_el, order, sapo_selectors)
+        sapo_el = content.find_sapo(tree, title_el, order, options)
         sapo = content.text_of(sapo_el) if sapo_el is not None else ""
-        header_author = byline.header_author(tree, title_el, order, site_names, author_selectors)
-        section = _section(tree, meta, title, title_el, overrides.section)
-        tags = _tags(tree, meta, overrides.tags)
+        header_author = byline.header_author(tree, title_el, order, site_names, options)
+        section = _section(tree, meta, title, title_el, options)
+        tags = _tags(tree, meta, options)
 
-        body_el = content.find_body(
-            tree, body_selectors, exclude=[e for e in (sapo_el, title_el) if e is not None]
-        )
-        known_bodies = content.select_all(tree, body_selectors)
+        body_el = content.find_body(tree, options, exclude=[e for e in (sapo_el, title_el) if e is not None])
+        known_bodies = content.select_all(tree, options.body_selectors)
     images: list[dict[str, str]] = []
     if body_el is not None:
         for inside in (sapo_el, title_el):
@@ -328,7 +320,7 @@ def _extract(
         if reason := pagekind.check_listing(tree, meta, None):
             return not_article(reason, canonical, encoding=label)
         body_lines = _trafilatura_lines(tree, url)
-    body_lines = _drop_leading(furniture.filter_lines(body_lines), title, sapo, header_author)
+    body_lines = _drop_leading(furniture_text.filter_lines(body_lines), title, sapo, header_author)
     repeats_body = bool(body_lines) and content.similarity(body_lines[0], meta.description) >= 0.7
     if not sapo and meta.description and not repeats_body:
         sapo = meta.description  # not printed as a lead, but the outlet's own summary
@@ -342,8 +334,8 @@ def _extract(
 
     if not title:
         return not_article("no title", canonical, encoding=label)
-    if len(body) < pagekind.MIN_BODY_CHARS:
-        return not_article(pagekind.thin_reason(len(body), len(images), tree), canonical, encoding=label)
+    if reason := pagekind.check_length(len(body), len(images), tree, options):
+        return not_article(reason, canonical, encoding=label)
     if when is None:
         return not_article("no publish date found", canonical, encoding=label)
     if meta.image and not images:
@@ -367,7 +359,7 @@ def _extract(
     return Extraction(
         article=article,
         canonical_url=canonical,
-        warnings=overrides.problems,
+        warnings=warnings,
         encoding=label,
         published_conflict=when.conflict,
         published_evidence=when.evidence,

@@ -3,7 +3,7 @@ the title, the next paragraph the sapo, the rest the body.
 
 Paragraphs are separated by blank lines; text without any blank line has one paragraph per line.
 Text copied from a page keeps its furniture (ratings, "Tin cùng chuyên mục" and the headlines
-after it) and its closing byline: the HTML pipeline's own line steps (``furniture.filter_lines``,
+after it) and its closing byline: the HTML pipeline's own line steps (``furniture_text.filter_lines``,
 ``byline.split_trailing_byline``) take them off here too.
 Plain text carries no publish time: the article gets the time it was read, with precision
 "unknown", so nothing downstream mistakes it for a dated one. Line-by-line, no regex over the text.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from crawler.extract import byline, furniture
+from crawler.extract import byline, furniture_text
 from crawler.extract.result import ExtractedArticle, Extraction, not_article
 from search.document import LOCAL_TZ
 from search.text import normalize
@@ -50,7 +50,7 @@ def extract_text(text: str, url: str, read_at: datetime | None = None) -> Extrac
     if start is None:
         return not_article("empty text")
     title = lines[start].strip()
-    paragraphs = furniture.filter_lines(_paragraphs(lines[start + 1 :]))
+    paragraphs = furniture_text.filter_lines(_paragraphs(lines[start + 1 :]))
     author, paragraphs = byline.split_trailing_byline(paragraphs)
     if not paragraphs:
         return not_article("only a title line: the article's text must follow the first line")

@@ -4,8 +4,8 @@ the URL, htmldate; ``evidence.choose`` picks the time they agree on."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -16,6 +16,9 @@ from crawler.extract.content import Order, select_all, text_of
 from crawler.extract.dates import Stamp
 from crawler.extract.evidence import Evidence, Published, choose
 from crawler.extract.xpaths import html_elements
+
+if TYPE_CHECKING:
+    from crawler.extract.options import ExtractionOptions
 
 # class/id fragments of the elements that print a date line on Vietnamese CMSs.
 _DATE_ATTR = re.compile(r"date|time|publish|posted|ngay|thoigian|pubdate|created|meta|info|cms-date", re.I)
@@ -97,7 +100,7 @@ def printed_stamp(
     tree: lxml_html.HtmlElement,
     title_el: lxml_html.HtmlElement | None,
     order: Order,
-    selectors: Iterable[str] = (),
+    options: ExtractionOptions,
 ) -> Stamp | None:
     """The date line closest to the headline; an update line only if nothing else is printed.
 
@@ -115,7 +118,7 @@ def printed_stamp(
     # time that is further away and prints another day dates something else: the header's clock ("Thứ ba Ngày
     # 18 Tháng 08 Năm 2026, 01:53:59" above "Ngày đăng: 05/07/2025" on Báo Quân khu 2), a sidebar.
     nearest_day: Stamp | None = None
-    chosen = select_all(tree, tuple(selectors)) if selectors else []  # the outlet's own: nothing else
+    chosen = select_all(tree, options.date) if options.date else []  # the outlet's own: nothing else
     classed = chosen or _classed(tree)
     for is_classed, group in (
         (True, lambda: classed),
@@ -205,7 +208,7 @@ def find_published(
     title_el: lxml_html.HtmlElement | None,
     order: Order,
     url: str,
-    selectors: Iterable[str] = (),
+    options: ExtractionOptions,
 ) -> Published | None:
     """Every candidate the page gives, and the publish time they agree on (``evidence.choose``)."""
     found = [
@@ -213,7 +216,7 @@ def find_published(
         for source, raw in (("json-ld", jsonld_published), ("meta", meta_published))
         if (stamp := structured_stamp(raw)) is not None
     ]
-    if (printed := printed_stamp(tree, title_el, order, selectors)) is not None:
+    if (printed := printed_stamp(tree, title_el, order, options)) is not None:
         found.append(Evidence("visible", printed))
     if not found and (fallback := htmldate_stamp(page_text)) is not None:
         found.append(Evidence("htmldate", fallback))

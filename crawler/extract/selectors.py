@@ -1,9 +1,11 @@
 """Per-outlet selector overrides, for the few outlets where the generic path fails.
 
 The outlet registry may give an outlet a ``selectors`` mapping; each value is a CSS selector
-string (or a list of them, tried in order) that replaces the generic candidates for one field.
+string (or a list of them, tried in order) that replaces the generic candidates for one field;
+``parse`` reads them once into the outlet's ``ExtractionOptions`` (options.py).
 Overrides narrow the search, they never disable cleaning: furniture removal, caption handling
-and date parsing still apply to what they select.
+and date parsing still apply to what they select; the ``remove`` ones are dropped by
+``furniture.remove_selected``.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import html as lxml_html
-
-from crawler.extract import content, selector_lists
 
 FIELDS = ("title", "sapo", "body", "author", "date", "section", "tags", "remove")
 
@@ -54,27 +54,3 @@ def parse(selectors: dict[str, Any] | None) -> Overrides:
 def validate(selectors: dict[str, Any] | None) -> list[str]:
     """Problems in an outlet's ``selectors`` mapping (for the registry's load-time validation)."""
     return parse(selectors).problems
-
-
-def title_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.title or selector_lists.TITLE_SELECTORS
-
-
-def sapo_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.sapo or selector_lists.SAPO_SELECTORS
-
-
-def body_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.body or selector_lists.BODY_SELECTORS
-
-
-def author_selectors(overrides: Overrides) -> tuple[str, ...]:
-    return overrides.author or selector_lists.AUTHOR_SELECTORS
-
-
-def apply_removals(tree: lxml_html.HtmlElement, overrides: Overrides) -> None:
-    if not overrides.remove:
-        return  # no walk of the tree for an empty list
-    for element in content.select_all(tree, overrides.remove):
-        if element.getparent() is not None:
-            element.drop_tree()

@@ -9,27 +9,25 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
 from crawler import distributed, fetch_policy, succession
 from crawler.discovery import parse_feed, parse_section, parse_sitemap
 from crawler.discovery.feeds import Link
 from crawler.extensions import crawl_state
+from crawler.extract.options import ExtractionOptions
 from crawler.extraction_pool import ExtractionPool, default_workers, extract_item
-from crawler.fetch_policy import RefusedRequest
 from crawler.items import ArticleItem, OutletFields, TakedownItem, attribute_item
 from crawler.parked import parked_marker
-from crawler.registry import DEFAULT_REGISTRY, Outlet, load_registry
+from crawler.registry import Outlet
+from crawler.spiders.failures import note_example, record_failure
+from crawler.spiders.outlets import choose_outlets, configure_for_outlets
 from crawler.urls import canonicalize
 from search.versions import VersionStore
 
@@ -60,6 +58,8 @@ class NewsSpider(scrapy.Spider):
         # Sitemaps requested this run, per outlet: an index that lists itself (or a cycle of
         # indexes) was fetched forever, since listings bypass the duplicate filter.
         self.sitemaps_seen: dict[str, set[str]] = {}
+        # Each outlet's extraction options (selectors, hosts, page budget), built once per crawl.
+        self.extraction_options: dict[str, ExtractionOptions] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -84,28 +84,10 @@ class NewsSpider(scrapy.Spider):
             self.pool.close()
 
     def load_outlets(self) -> list[Outlet]:
-        settings = self.crawler.settings
-        sample_press = self.sample_press_arg or settings.get("PRESSWATCH_SAMPLE_PRESS_URL", "")
-        path = self.registry_arg or settings.get("PRESSWATCH_REGISTRY") or ""
-        if not path and sample_press:
-            # The sample press is the demo's (presswatch/sample_press/), not the crawler's: whoever
-            # starts one names its registry (`presswatch crawl --sample-url` does).
-            raise ValueError("a sample press URL needs the registry of its outlets (registry=...)")
-        path = path or DEFAULT_REGISTRY
-        outlets = load_registry(Path(path), {"sample_press": sample_press.rstrip("/")})
-        unknown = self.outlet_filter - {o.id for o in outlets}
-        if unknown:
-            raise ValueError(f"Unknown outlet id(s) {', '.join(sorted(unknown))} in {path}")
-        overrides = settings.getdict("PRESSWATCH_OUTLET_OVERRIDES")
-        # An outlet that has ended (merged into a successor) is history: its successor crawls the site.
-        today = date.today()
-        return [
-            o
-            for o in outlets
-            if overrides.get(o.id, o.enabled)
-            and o.active_on(today)
-            and (not self.outlet_filter or o.id in self.outlet_filter)
-        ]
+        """The outlets this crawl visits (``outlets.choose_outlets``)."""
+        return choose_outlets(
+            self.crawler.settings, self.registry_arg, self.sample_press_arg, self.outlet_filter
+        )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.start_requests():
@@ -232,7 +214,7 @@ class NewsSpider(scrapy.Spider):
         marker = parked_marker(response.body)
         if marker is None:
             return False
-        _note(self.crawler.stats, "parked", response.meta["outlet"].id, f"{response.url} ({marker!r})")
+        note_example(self.crawler.stats, "parked", response.meta["outlet"].id, f"{response.url} ({marker!r})")
         self.logger.warning("Parked domain page instead of a listing: %s (%r)", response.url, marker)
         return True
 
@@ -305,6 +287,17 @@ class NewsSpider(scrapy.Spider):
                 next_url, outlet, self.parse_section, page=page + 1, section=response.meta["section"]
             )
 
+    def _extraction_options(self, outlet: Outlet) -> ExtractionOptions:
+        """The outlet's extraction options: its selectors and hosts, the crawl's page budget."""
+        options = self.extraction_options.get(outlet.id)
+        if options is None:
+            options = self.extraction_options[outlet.id] = ExtractionOptions.build(
+                outlet.selectors or None,
+                fetch_policy.own_hosts(outlet),
+                self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),
+            )
+        return options
+
     async def parse_article(self, response: Response) -> AsyncIterator[ArticleItem | TakedownItem]:
         outlet: Outlet = response.meta["outlet"]
         self._count(response, "pages")
@@ -316,7 +309,6 @@ class NewsSpider(scrapy.Spider):
             yield TakedownItem(asked, outlet.id, f"http_{response.status}", response.status)
             return
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
-        selectors = outlet.selectors or None
         fields: OutletFields = {
             "outlet_id": outlet.id,
             "outlet_name": outlet.name,
@@ -329,11 +321,9 @@ class NewsSpider(scrapy.Spider):
             response.body,
             response.url,
             content_type,
-            selectors,
             fields,
+            self._extraction_options(outlet),
             self.since,
-            self.crawler.settings.getfloat("PRESSWATCH_PAGE_CPU_SECONDS", 5.0),
-            fetch_policy.own_hosts(outlet),
         )
         if self.pool is not None:
             result, item = await self.pool.extract(*args)
@@ -373,57 +363,8 @@ class NewsSpider(scrapy.Spider):
         yield item
 
     def on_error(self, failure: Any) -> None:
-        """Record why a request failed; one failing outlet (or page) never stops the others."""
-        request = failure.request
-        outlet = request.meta.get("outlet")
-        outlet_id = outlet.id if outlet else "unknown"
-        state = crawl_state(self.crawler)
-        is_article = request.callback == self.parse_article
-        reason = failure.getErrorMessage()
-        stats = self.crawler.stats
-        if failure.check(RefusedRequest):
-            # Off the outlet's hosts or at a private address: counted and logged by the fetch policy,
-            # settled here so that it is not re-queued every run.
-            if state is not None and is_article:
-                state.done(request.url)
-            return
-        if failure.check(IgnoreRequest) and "robots.txt" in reason:
-            # Not an error: the site asked us not to. Settled, so it is not re-queued every run.
-            stats.inc_value(f"presswatch/robots_denied/{outlet_id}")
-            if state is not None and is_article:
-                state.done(request.url)
-            self.logger.info("Forbidden by robots.txt: %s", request.url)
-            return
-        if "max size" in reason:  # Scrapy cancelled it: DownloadCancelledError (2.19) / CancelledError
-            stats.inc_value(f"presswatch/too_large/{outlet_id}")
-            if state is not None and is_article:
-                state.done(request.url)  # it will not shrink by itself: do not fetch it every run
-            self.logger.warning(
-                "Too large, not fetched: %s (%s; DOWNLOAD_MAXSIZE=%s)",
-                request.url,
-                reason,
-                self.crawler.settings.getint("DOWNLOAD_MAXSIZE"),
-            )
-            stats.inc_value(f"presswatch/fetch_errors/{outlet_id}")
-            return
-        if state is not None and is_article:
-            state.attempted(request.url)
-        stats.inc_value(f"presswatch/fetch_errors/{outlet_id}")
-        if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status}"
-            if failure.value.response.status == 410 and request.meta.get("listing"):
-                # Gone for good (an old article's 410 is ordinary; a listing's is the site's end).
-                _note(stats, "gone", outlet_id, request.url)
-        elif failure.check(TwistedTimeoutError) or "took longer than" in reason:
-            reason = f"timeout after {self.crawler.settings.getfloat('DOWNLOAD_TIMEOUT'):g} s"
-        self.logger.warning("Fetch failed: %s (%s)", request.url, reason)
-
-
-def _note(stats: Any, what: str, outlet_id: str, example: str, keep: int = 3) -> None:
-    """Keep a few examples of a health symptom (``presswatch_<what>/<outlet>``) for the state."""
-    examples = stats.get_value(f"presswatch_{what}/{outlet_id}") or []
-    if example not in examples and len(examples) < keep:
-        stats.set_value(f"presswatch_{what}/{outlet_id}", [*examples, example])
+        """Record why a request failed (``failures.record_failure``)."""
+        record_failure(self.crawler, failure, failure.request.callback == self.parse_article, self.logger)
 
 
 def _absolute(response: Response, link: str) -> str | None:
@@ -441,18 +382,3 @@ def _home_like(url: str, outlet: Outlet) -> bool:
     if "/" not in path and "." not in path:
         return True
     return canonicalize(url) in {canonicalize(section) for section in outlet.sections}
-
-
-def configure_for_outlets(settings: Any, outlets: list[Outlet]) -> None:
-    """Per-outlet politeness and the opt-in browser, from the registry (settings not yet frozen)."""
-    if getattr(settings, "frozen", False):
-        return
-    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
-    for outlet in outlets:
-        if outlet.crawl_delay is not None:
-            slots.setdefault(f"outlet:{outlet.id}", {}).update(delay=outlet.crawl_delay)
-    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-    if any(outlet.render_js for outlet in outlets) and settings.getbool("PRESSWATCH_RENDER_JS", True):
-        # Installed only now: a crawl without render_js outlets never starts Playwright or a browser.
-        handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
-        settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="spider")

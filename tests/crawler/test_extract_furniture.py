@@ -8,7 +8,7 @@ line and "Tin cùng chuyên mục", all inside the same content container.
 from __future__ import annotations
 
 from crawler.extract import extract_article
-from crawler.extract.furniture import is_furniture_heading, is_furniture_line
+from crawler.extract.furniture_text import is_furniture_heading, is_furniture_line
 
 TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
 PARAGRAPHS = [

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from crawler.extract import extract_article, pipeline
+from crawler.extract import ExtractionOptions, extract_article, pipeline
 from crawler.extract.pipeline import REASONS, reason_kind
 
 ARTICLE_TEXT = "".join(
@@ -152,7 +152,9 @@ def test_bad_outlet_selectors_never_raise():
         f"<html><body><h1>Tiêu đề bài viết có bộ chọn hỏng</h1><div class='date'>10/10/2023 08:00</div>"
         f"<div class='detail-content'>{ARTICLE_TEXT}</div></body></html>"
     ).encode()
-    result = extract_article(page, "https://x.vn/s", selectors={"body": "div[[[", "nonsense": "p"})
+    result = extract_article(
+        page, "https://x.vn/s", options=ExtractionOptions.build({"body": "div[[[", "nonsense": "p"})
+    )
     assert result.ok
     assert any("invalid CSS" in w for w in result.warnings) and any("unknown" in w for w in result.warnings)
 

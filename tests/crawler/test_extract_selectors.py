@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.extract import extract_article, validate_selectors
+from crawler.extract import ExtractionOptions, extract_article, validate_selectors
 from crawler.extract.dates import LOCAL_TZ
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "extraction" / "selectors" / "cong-thong-tin-huyen.html"
@@ -19,7 +19,9 @@ def test_the_generic_path_fails_on_this_portal():
 
 
 def test_the_body_override_fixes_it():
-    result = extract_article(PAGE.read_bytes(), URL, selectors={"body": "#ctl00_PlaceHolderMain_ND"})
+    result = extract_article(
+        PAGE.read_bytes(), URL, options=ExtractionOptions.build({"body": "#ctl00_PlaceHolderMain_ND"})
+    )
     article = result.article
     assert article.body.startswith(BODY_START)
     assert "Tin tiêu điểm" not in article.body and "cầu Hợp Thịnh" not in article.body
@@ -31,7 +33,7 @@ def test_the_body_override_fixes_it():
 
 def test_overrides_take_lists_and_remove_selectors():
     selectors = {"body": ["#missing", "#ctl00_PlaceHolderMain_ND"], "remove": "p[style]"}
-    article = extract_article(PAGE.read_bytes(), URL, selectors=selectors).article
+    article = extract_article(PAGE.read_bytes(), URL, options=ExtractionOptions.build(selectors)).article
     assert article.body.startswith(BODY_START)
     assert article.author == ""  # the byline paragraph was removed by the override
 

@@ -10,7 +10,7 @@ import pytest
 
 from crawler.extract import extract_article
 from crawler.extract.byline import clean_byline, looks_like_byline
-from crawler.extract.furniture import filter_lines
+from crawler.extract.furniture_text import filter_lines
 
 PARAGRAPHS = "".join(
     f"<p>{p}</p>"

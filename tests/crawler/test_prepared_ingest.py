@@ -102,15 +102,11 @@ def test_extract_item_analyses_the_items_document():
         + "</article></body></html>"
     ).encode()
     outlet = {"outlet_id": "bn", "outlet_name": "Báo BN", "outlet_kind": "province", "outlet_province": ""}
-    result, item = extract_item(
-        page, "https://bn.vn/a.html?utm_source=x", "text/html; charset=utf-8", None, outlet
-    )
+    result, item = extract_item(page, "https://bn.vn/a.html?utm_source=x", "text/html; charset=utf-8", outlet)
     assert result.ok, result.reason
     assert isinstance(item, ArticleItem) and isinstance(item.document, Document)
     assert item.document.url == "https://bn.vn/a.html" and item.fetched_url.endswith("?utm_source=x")
     assert item.document.provinces  # analysed in the worker
     assert item.signature == stories.signature(item.document)
-    too_old = extract_item(
-        page, "https://bn.vn/a.html", None, None, outlet, since=datetime(2027, 1, 1).date()
-    )
+    too_old = extract_item(page, "https://bn.vn/a.html", None, outlet, since=datetime(2027, 1, 1).date())
     assert too_old[0].ok and too_old[1] is None
