@@ -133,3 +133,41 @@ def test_prime_land_and_stalled_plans_are_land() -> None:
 def test_suspension_and_civil_service_recruitment_are_staffing() -> None:
     assert topics("Đình chỉ công tác hiệu trưởng trường tiểu học") == ["Công tác cán bộ"]
     assert topics("Tỉnh tổ chức thi tuyển công chức cấp xã năm 2025") == ["Công tác cán bộ"]
+
+
+def test_one_shop_and_a_company_fined_are_no_one_stop_office() -> None:
+    assert topics("Cháy một cửa hàng điện máy lúc rạng sáng") != ["Cải cách hành chính"]
+    assert "Cải cách hành chính" not in topics(
+        "Xử phạt vi phạm hành chính công ty xả thải ra sông", "Sở Tài nguyên lập biên bản."
+    )
+    assert topics("Bộ phận một cửa của huyện giải quyết hồ sơ đúng hẹn 100%") == ["Cải cách hành chính"]
+
+
+def test_a_company_board_and_a_popularity_vote_are_not_staffing() -> None:
+    assert (
+        topics(
+            "Ông A được bầu làm chủ tịch hội đồng quản trị tập đoàn",
+            "Đại hội đồng cổ đông thường niên bầu bổ sung thành viên HĐQT, miễn nhiệm hai phó tổng giám đốc.",
+        )
+        == []
+    )
+    assert topics("Chùa cổ được bầu chọn vào top 10 ngôi chùa đẹp nhất châu Á") != ["Công tác cán bộ"]
+    assert topics("Bổ nhiệm phó giám đốc Sở Y tế") == ["Công tác cán bộ"]
+
+
+def test_investors_of_any_project_are_not_investment_promotion() -> None:
+    assert topics("Bộ phim được nhà đầu tư rót 20 tỉ đồng trước ngày bấm máy") == []
+    assert topics("Tỉnh trao quyết định chủ trương đầu tư cho 5 nhà đầu tư") == ["Thu hút đầu tư"]
+
+
+def test_a_headline_about_foreign_leaders_or_cities_has_no_topic() -> None:
+    assert topics("Trump thăm khu vực cháy rừng, kêu gọi trồng rừng") == []
+    assert topics("Cảnh sát Bangkok bắt băng nhóm buôn ma túy") == []
+
+
+def test_van_hoa_alone_is_any_way_of_life_culture_needs_its_own_words() -> None:
+    assert (
+        topics("Ca sĩ trẻ ra mắt album mới", "", "Anh mang văn hóa hip hop lên sân khấu nhà hát lớn.") == []
+    )
+    assert topics("Phát huy giá trị văn hóa truyền thống của đồng bào Mông") == ["Văn hóa"]
+    assert topics("Hàng nghìn người dự giỗ Tổ Hùng Vương") == ["Văn hóa"]
