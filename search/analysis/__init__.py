@@ -8,8 +8,8 @@ Public API::
     load_profiles(path=None) -> list[Profile]             # validate a topics.yaml
 
 Everything that can be compiled is compiled once per process (profiles, gazetteer, lexicon), and
-each document is tokenised once (``DocumentTokens``), which is what keeps ``annotate`` well above
-1,000 articles/s on one core. How each part works: docs/ANALYSIS.md.
+each document is tokenised once (``DocumentTokens``). How each part works, and how fast it is
+(about 500-600 articles/s of ~600 words on one core): docs/ANALYSIS.md.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Tokenising is most of the cost of analysing an article, so it happens once here: each text field
 becomes its cased tokens (for capitalisation checks on place names), lower-case exact tokens (tone
-cues, gazetteer aliases) and folded tokens (the query language's default matching), with the
-separator after each token (place rules look at punctuation) and its sentence number.
+cues, gazetteer aliases, profiles matching with diacritics) and, when asked for, folded tokens
+(accent-insensitive query terms), with the separator after each token (place rules look at
+punctuation) and its sentence number.
 
 The query matcher's ``MatchableDocument`` is built from the same tokens. Its own constructor
 re-runs ``normalize`` on text that ``Document`` already normalised, which alone costs ~1 ms for a
