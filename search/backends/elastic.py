@@ -17,11 +17,9 @@ from typing import Any, ParamSpec, TypeVar
 from elasticsearch import ApiError, Elasticsearch, OrjsonSerializer, TransportError, helpers
 
 from search import query as ql
-from search.backends import es_indices
+from search.backends import es_indices, es_requests
 from search.backends.base import (
-    FACET_FIELDS,
     BackendUnavailable,
-    Hit,
     IndexReport,
     SearchRequest,
     SearchResult,
@@ -29,20 +27,8 @@ from search.backends.base import (
 )
 from search.backends.es_indices import BULK_LOAD_SETTINGS, WRITE_SETTINGS, Layout, to_es_source
 from search.backends.es_indices import optimize as optimize_indices
-from search.document import LOCAL_TZ, Document, fold_keyword
-from search.query.ast import positive_text_leaves
-from search.snippets import snippet
+from search.document import LOCAL_TZ, Document
 
-FACET_SIZE = 30
-# Facets aggregate the display values; filters compare the folded ones under ``kwf``.
-FACET_SOURCE = {
-    "outlet": "outlet_id",
-    "group": "outlet_group",
-    "kind": "outlet_kind",
-    "province": "provinces",
-    "topic": "topics",
-    "tone": "tone",
-}
 # Documents per bulk request (about 2.5 MB of synthetic press articles). Requests of one index()
 # call go out on BULK_THREADS threads, so Python builds one while Elasticsearch indexes another
 # and the node's write pool (one thread per core) gets work for every core.
@@ -221,24 +207,9 @@ class ElasticsearchBackend:
         pattern = self.layout.pattern(self.generation)
 
         def template() -> dict[str, Any]:
-            found = self.client.indices.get_index_template(name=name)["index_templates"][0]
-            # What put_index_template accepts (the answer adds e.g. created_date_millis).
-            return {
-                key: value
-                for key, value in found["index_template"].items()
-                if key
-                in (
-                    "index_patterns",
-                    "template",
-                    "priority",
-                    "composed_of",
-                    "version",
-                    "_meta",
-                    "data_stream",
-                    "allow_auto_create",
-                    "ignore_missing_component_templates",
-                )
-            }
+            return es_requests.template_body(
+                self.client.indices.get_index_template(name=name)["index_templates"][0]
+            )
 
         def apply(body: dict[str, Any], settings: dict[str, Any]) -> None:
             # The template decides the settings of monthly indices created during the load.
@@ -247,19 +218,7 @@ class ElasticsearchBackend:
 
         original = self._call("read the index template", template)
         settings = original["template"].get("settings", {}).get("index", {})
-        loading = {
-            **original,
-            "template": {
-                **original["template"],
-                "settings": {
-                    "index": {
-                        **settings,
-                        **BULK_LOAD_SETTINGS,
-                        "translog": {**settings.get("translog", {}), **BULK_LOAD_SETTINGS["translog"]},
-                    }
-                },
-            },
-        }
+        loading = es_requests.bulk_load_template(original)
         self._call("switch to bulk-load settings", apply, loading, BULK_LOAD_SETTINGS)
         try:
             yield
@@ -302,95 +261,13 @@ class ElasticsearchBackend:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _filters(self, request: SearchRequest) -> list[dict[str, Any]]:
-        clauses: list[dict[str, Any]] = []
-        for name, values in request.filters().items():
-            if values:
-                clauses.append({"terms": {f"kwf.{name}": [fold_keyword(v) for v in values]}})
-        start, end = request.time_bounds()
-        if start or end:
-            bounds = {}
-            if start:
-                bounds["gte"] = start.isoformat()
-            if end:
-                bounds["lt"] = end.isoformat()
-            clauses.append({"range": {"published_at": bounds}})
-        return clauses
-
-    def _query(self, request: SearchRequest, node: ql.Node) -> dict[str, Any]:
-        return {
-            "bool": {"must": [ql.to_elasticsearch(node, now=request.now)], "filter": self._filters(request)}
-        }
-
     def search(self, request: SearchRequest) -> SearchResult:
         node = ql.parse(request.query)
         self.ensure_index()
-        body: dict[str, Any] = {
-            "query": self._query(request, node),
-            "from": request.offset,
-            "size": request.limit,
-            "track_total_hits": True,
-            "_source": ["doc"],
-            "aggs": {},
-        }
-        by_date = [{"published_at": "desc"}, {"doc_id": "asc"}]
-        body["sort"] = by_date if request.sort == "date" else [{"_score": "desc"}, *by_date]
-        if request.facets:
-            body["aggs"] = {
-                name: {
-                    "terms": {
-                        "field": FACET_SOURCE[name],
-                        "size": FACET_SIZE,
-                        "order": [{"_count": "desc"}, {"_key": "asc"}],
-                    }
-                }
-                for name in FACET_FIELDS
-            }
-        if request.collapse:
-            body["collapse"] = {"field": "story_id"}
-            body["aggs"]["_stories"] = {"cardinality": {"field": "story_id", "precision_threshold": 40000}}
-        if request.histogram:
-            body["aggs"]["_histogram"] = {
-                "date_histogram": {
-                    "field": "published_at",
-                    "calendar_interval": request.histogram,
-                    "time_zone": "+07:00",
-                    "min_doc_count": 1,
-                }
-            }
-        if request.sort == "relevance" and positive_text_leaves(node):
-            # Monthly indices hold very different numbers of articles; term statistics per index
-            # would rank an article by the size of its month. DFS scores with global statistics
-            # (a query without text scores every match alike: no statistics to gather).
-            body["search_type"] = "dfs_query_then_fetch"
+        body = es_requests.search_body(request, node)
         response = self._call("search", self.client.search, index=self.alias, **body)
-        aggregations = response.get("aggregations", {})
         sizes = self._story_sizes(request, node, response["hits"]["hits"]) if request.collapse else {}
-        terms = ql.highlight_terms(node)
-        hits = []
-        for raw in response["hits"]["hits"]:
-            document = Document.from_source(raw["_source"]["doc"])
-            articles, outlets = sizes.get(document.story_id, (1, 1))
-            hits.append(
-                Hit(
-                    document,
-                    float(raw.get("_score") or 0.0),
-                    snippet([document.sapo, document.body], terms),
-                    story_size=articles,
-                    story_outlets=outlets,
-                )
-            )
-        facets = {
-            name: [(b["key"], b["doc_count"]) for b in agg["buckets"]]
-            for name, agg in aggregations.items()
-            if not name.startswith("_")
-        }
-        histogram = [
-            (datetime.fromisoformat(b["key_as_string"]).date(), b["doc_count"])
-            for b in aggregations.get("_histogram", {}).get("buckets", [])
-        ]
-        total = aggregations["_stories"]["value"] if request.collapse else response["hits"]["total"]["value"]
-        return SearchResult(total=total, hits=hits, facets=facets, histogram=histogram)
+        return es_requests.search_result(request, node, response, sizes)
 
     def _story_sizes(
         self, request: SearchRequest, node: ql.Node, raw_hits: list[dict[str, Any]]
@@ -398,7 +275,7 @@ class ElasticsearchBackend:
         story_ids = [raw["_source"]["doc"]["story_id"] for raw in raw_hits]
         if not story_ids:
             return {}
-        query = self._query(request, node)
+        query = es_requests.query(request, node)
         query["bool"]["filter"].append({"terms": {"story_id": story_ids}})
         response = self._call(
             "count story copies",
@@ -406,22 +283,14 @@ class ElasticsearchBackend:
             index=self.alias,
             size=0,
             query=query,
-            aggs={
-                "stories": {
-                    "terms": {"field": "story_id", "size": len(story_ids)},
-                    "aggs": {"outlets": {"cardinality": {"field": "outlet_id"}}},
-                }
-            },
+            aggs=es_requests.story_sizes_aggs(story_ids),
         )
-        return {
-            b["key"]: (b["doc_count"], b["outlets"]["value"])
-            for b in response["aggregations"]["stories"]["buckets"]
-        }
+        return es_requests.story_sizes(response)
 
     def scan(self, request: SearchRequest) -> Iterator[Document]:
         node = ql.parse(request.query)
         self.ensure_index()
-        query = self._query(request, node)
+        query = es_requests.query(request, node)
         search_after = None
         while True:
             page = self._call(
@@ -430,7 +299,7 @@ class ElasticsearchBackend:
                 index=self.alias,
                 query=query,
                 size=1000,
-                sort=[{"published_at": "desc"}, {"doc_id": "asc"}],
+                sort=es_requests.BY_DATE,
                 source={"includes": ["doc"]},
                 search_after=search_after,
                 track_total_hits=False,
@@ -450,37 +319,10 @@ class ElasticsearchBackend:
             self.client.search,
             index=self.alias,
             size=0,
-            query=self._query(request, node),
-            aggs={
-                "stories": {
-                    "terms": {
-                        "field": "story_id",
-                        "size": size,
-                        "min_doc_count": 2,
-                        "order": [{"outlets": "desc"}, {"_count": "desc"}, {"_key": "asc"}],
-                    },
-                    "aggs": {
-                        "outlets": {"cardinality": {"field": "outlet_id"}},
-                        "first": {
-                            "top_hits": {
-                                "size": 1,
-                                "_source": ["doc"],
-                                "sort": [{"published_at": "asc"}, {"doc_id": "asc"}],
-                            }
-                        },
-                    },
-                }
-            },
+            query=es_requests.query(request, node),
+            aggs=es_requests.stories_aggs(size),
         )
-        return [
-            StorySummary(
-                b["key"],
-                b["doc_count"],
-                b["outlets"]["value"],
-                Document.from_source(b["first"]["hits"]["hits"][0]["_source"]["doc"]),
-            )
-            for b in response["aggregations"]["stories"]["buckets"]
-        ]
+        return es_requests.story_summaries(response)
 
     def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
         node = ql.parse(request.query)
@@ -490,18 +332,10 @@ class ElasticsearchBackend:
             self.client.search,
             index=self.alias,
             size=0,
-            query=self._query(request, node),
-            aggs={
-                "rows": {
-                    "terms": {"field": FACET_SOURCE[row], "size": 200},
-                    "aggs": {"columns": {"terms": {"field": FACET_SOURCE[column], "size": 200}}},
-                }
-            },
+            query=es_requests.query(request, node),
+            aggs=es_requests.pivot_aggs(row, column),
         )
-        return {
-            b["key"]: {c["key"]: c["doc_count"] for c in b["columns"]["buckets"]}
-            for b in response["aggregations"]["rows"]["buckets"]
-        }
+        return es_requests.pivot_table(response)
 
     def get(self, document_id: str) -> Document | None:
         self.ensure_index()
