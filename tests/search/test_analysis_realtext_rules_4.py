@@ -57,6 +57,7 @@ def test_explosives_drugs_and_suspects_are_harm_and_their_catch_is_an_outcome() 
     assert tone("Phát hiện quả bom nặng 200 kg trong khu dân cư") == "negative"
     assert tone("Phát hiện 50 gói hàng dương tính với cocain trong container") == "negative"
     assert tone("Thu giữ 2 tấn pháo lậu gần cửa khẩu") == "positive"
+    assert tone("Bắt quả tang nhóm đối tượng đánh bạc qua mạng, thu giữ 200 triệu đồng") == "positive"
     assert tone("Khởi tố 3 bị can trong vụ làm nhục cô gái") == "positive"
 
 
