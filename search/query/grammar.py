@@ -7,11 +7,22 @@ Lexing notes:
   is exactly a keyword into the keyword), so ``ANDROID`` or ``TOR`` stay words. ``TO`` inside
   ``[a TO b]`` is checked by the parser, so it is not reserved elsewhere.
 * ``FIELD`` (``title:``) and ``NEAR/5`` are tried before WORD (higher priority). ``10:30`` is a
-  word (a field name is ASCII letters only).
+  word (a field name is ASCII letters only). An unknown name is a FIELD (an error naming the
+  fields: ``titel:x`` is a typo) only when its value follows the colon at once; "Bắc Ninh: …",
+  "Long An: …", the way headlines name a province, is words: pasting such a headline said
+  "không có trường 'ninh'".
 * WORD cannot start with ``-`` (that is the NOT prefix) and never contains whitespace,
   parentheses, brackets or double quotes.
 * PHRASE includes an optional leading ``=`` (exact diacritics) and a trailing ``*`` (prefix of
-  the last word) and/or ``~N`` (sloppy ordered phrase), written without spaces.
+  the last word) and/or ``~N`` (sloppy ordered phrase), written without spaces. Typographic
+  quotes “…” (and „…“) delimit a phrase too: phone keyboards and Word type them for ", and
+  headlines pasted from the press carry them. A lone typographic quote is only punctuation
+  inside a WORD (half a pasted headline is not an unclosed phrase); straight quotes stay the
+  only ones that can be left unclosed, an error.
+* A dash standing alone between spaces (``-``, ``–``, ``—``) separates, as in a pasted headline
+  "Kinh tế – xã hội": it is ignored like whitespace. NOT's ``-`` is written against its
+  operand (``-a``, docs/QUERY.md); "a - b" meaning "a NOT b" dropped the article the user
+  pasted the headline of.
 """
 
 from __future__ import annotations
@@ -19,6 +30,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from lark import Lark
+
+from search.document import KEYWORD_FIELDS
+
+FIELD_NAMES = ("title", "sapo", "body", "published", *KEYWORD_FIELDS)
+# A known field, with or without a space before its value; any other name only against its value.
+_FIELD = "(?i:" + "|".join(FIELD_NAMES) + r"):|[A-Za-z]+:(?=\S)"
+
+# Typographic double quotes that open and close a phrase (docs above); the parser splits a
+# PHRASE token with the same sets (search.query.parser).
+OPEN_QUOTES = "\u201c\u201e\u201f"  # “ „ ‟
+CLOSE_QUOTES = "\u201d\u201c\u201f"  # ” “ ‟
 
 GRAMMAR = r"""
 ?start: or_expr
@@ -48,13 +70,16 @@ _LPAR: "("
 _RPAR: ")"
 _LSQB: "["
 _RSQB: "]"
-FIELD.3: /[A-Za-z]+:/
+FIELD.3: /@FIELD@/
 NEAR_OP.3: /O?NEAR\/[0-9]+(?![^\s()"\[\]])/
-PHRASE.2: /=?"[^"]*"\*?(~[0-9]+)?/
+PHRASE.2: /=?("[^"]*"|[\u201c\u201e\u201f][^"\u201c\u201d\u201e\u201f]*[\u201d\u201c\u201f])\*?(~[0-9]+)?/
 WORD: /[^\s()"\[\]\-][^\s()"\[\]]*/
 
+_LONE_DASH.4: /(?<!\S)[\-\u2010-\u2015](?!\S)/
+
 %ignore /\s+/
-"""
+%ignore _LONE_DASH
+""".replace("@FIELD@", _FIELD)
 
 # Terminal name -> key of search.query.errors.EXPECTED_WORDS, for error messages.
 TERMINAL_EXPECTS = {

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from search.query.errors import QueryError
+from search.query.grammar import CLOSE_QUOTES, OPEN_QUOTES
 from search.query.parser import parse
 
 # A quoted phrase (skipped, with an optional =, *, ~n around it) or one run of non-space characters.
-_PIECE = re.compile(r'=?"[^"]*"\S*|\S+')
+_PIECE = re.compile(rf'=?"[^"]*"\S*|=?[{OPEN_QUOTES}][^"{OPEN_QUOTES}{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]\S*|\S+')
 _OPERATORS = {"and": "AND", "or": "OR", "not": "NOT"}
 
 

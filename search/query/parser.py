@@ -36,11 +36,15 @@ from search.query.ast import (
     leaf_count,
 )
 from search.query.errors import QuerySyntaxError, QueryTooCostly, expected_error
-from search.query.grammar import TERMINAL_EXPECTS, parser
+from search.query.grammar import CLOSE_QUOTES, FIELD_NAMES, OPEN_QUOTES, TERMINAL_EXPECTS, parser
 from search.text import fold, tokens
 
-_PHRASE = re.compile(r'(=?)"([^"]*)"(\*?)(?:~([0-9]+))?', re.DOTALL)
-_ALL_FIELDS = ("title", "sapo", "body", "published", *KEYWORD_FIELDS)
+# The PHRASE terminal's pattern (search.query.grammar): straight or typographic quotes.
+_PHRASE = re.compile(
+    rf'(=?)(?:"([^"]*)"|[{OPEN_QUOTES}]([^"{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}])(\*?)(?:~([0-9]+))?',
+    re.DOTALL,
+)
+_ALL_FIELDS = FIELD_NAMES
 
 
 class _Ctx(NamedTuple):
@@ -292,7 +296,8 @@ class _Converter:
         if token.type == "PHRASE":
             match = _PHRASE.fullmatch(token.value)
             assert match is not None  # the PHRASE terminal is this pattern
-            exact, inner, suffix, slop_text = match.groups()
+            exact, straight, typographic, suffix, slop_text = match.groups()
+            inner = straight if straight is not None else typographic
             body = inner.rstrip()
             prefix = suffix == "*" or body.endswith("*")
             body = body.rstrip("*") if prefix else body
