@@ -90,7 +90,14 @@ class PhraseTable:
         return found
 
 
-def build(leaves_by_profile: Iterable[Sequence[TextLeaf]]) -> PhraseTable:
+def build(
+    leaves_by_profile: Iterable[Sequence[TextLeaf]],
+    ignores_by_profile: Iterable[Sequence[tuple[tuple[str, ...], tuple[str, ...]]]] = (),
+) -> PhraseTable:
+    """The table of every plain phrase of every profile, and of each profile's ignore phrases
+    ((folded, exact) tokens, aligned with the profiles) in every column its leaves search: ignore
+    phrase k is found as leaf ``-1 - k`` (``ignored_positions`` reads them), in the same pass."""
+    leaves_by_profile = list(leaves_by_profile)
     raw: dict[
         str,
         dict[
@@ -116,6 +123,18 @@ def build(leaves_by_profile: Iterable[Sequence[TextLeaf]]) -> PhraseTable:
                     prefixed.append((number, index, words[1]))
                 else:
                     by_second.setdefault(words[1], []).append((number, index, tuple(words[2:]), prefix))
+    for number, (leaves, ignores) in enumerate(zip(leaves_by_profile, ignores_by_profile, strict=False)):
+        columns = dict.fromkeys(column for leaf in leaves for column in leaf.columns)
+        for index, (folded, exact) in enumerate(ignores):
+            for column in columns:
+                words = exact if column.endswith("_x") else folded
+                if not words:
+                    continue
+                singles, by_second, _ = raw.setdefault(column, {}).setdefault(words[0], ([], {}, []))
+                if len(words) == 1:
+                    singles.append((number, -1 - index))
+                else:
+                    by_second.setdefault(words[1], []).append((number, -1 - index, tuple(words[2:]), False))
     return PhraseTable(
         {
             column: {
@@ -129,6 +148,17 @@ def build(leaves_by_profile: Iterable[Sequence[TextLeaf]]) -> PhraseTable:
             for column, table in raw.items()
         },
     )
+
+
+def ignored_positions(found: dict[int, dict[str, list[tuple[int, int]]]], key: str) -> set[int]:
+    """Positions covered by a profile's ignore phrases in one field key ("body_x", "body"), from
+    the profile's part of ``PhraseTable.scan``."""
+    covered: set[int] = set()
+    for leaf, occurrences in found.items():
+        if leaf < 0:
+            for start, length in occurrences.get(key, ()):
+                covered.update(range(start, start + length))
+    return covered
 
 
 def starts(tokens: Sequence[str], words: Sequence[str]) -> list[int]:

@@ -343,7 +343,12 @@ def _count(
     for key, found in spans.items():
         name, exact = key.removesuffix("_x"), key.endswith("_x")
         column = f"{name}{'_x' if exact else '_f'}"
-        ignored = _ignored(profile, column, doc, exact, present) if profile.ignore_tokens else set()
+        if not profile.ignore_tokens:
+            ignored: set[int] = set()
+        elif scanned is not None:  # the scan found the ignore phrases too (phrase_scan.build)
+            ignored = phrase_scan.ignored_positions(scanned, key)
+        else:
+            ignored = _ignored(profile, column, doc, exact, present)
         weight = profile.field_weights.get(name, 1.0)
         end = -1
         # Overlapping occurrences ("ô nhiễm" inside "ô nhiễm môi trường") count once, longest first.
@@ -417,7 +422,10 @@ class CompiledProfiles:
     def match(self, prepared: DocumentTokens) -> list[TopicMatch]:
         doc = prepared.query_document(folded=self.reads_folded)
         scanned = self.phrases.scan(doc.tokens)
-        candidates: dict[int, set[int]] = {number: set(found) for number, found in scanned.items()}
+        # (negative leaf numbers are ignore phrases: a profile needs a positive term to be tried)
+        candidates: dict[int, set[int]] = {
+            number: leaves for number, found in scanned.items() if (leaves := {n for n in found if n >= 0})
+        }
         for number, leaf in self.always:
             candidates.setdefault(number, set()).add(leaf)
         for column, field_tokens in doc.tokens.items():
@@ -458,7 +466,7 @@ def compile_profiles(profiles: Sequence[Profile]) -> CompiledProfiles:
         tuple(always),
         frozenset(t for exact, t in triggers if not exact),
         frozenset(t for exact, t in triggers if exact),
-        phrase_scan.build(p.leaves for p in profiles),
+        phrase_scan.build([p.leaves for p in profiles], [p.ignore_tokens for p in profiles]),
         not all(
             isinstance(leaf, TextLeaf) and leaf.exact for p in profiles for leaf, _ in query_leaves(p.node)
         ),

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from devtools.evaluate import lengthen, load_set, to_document
-from search.analysis import places, tone
+from search.analysis import phrase_scan, places, profiles, tone
 from search.analysis import prepared as prepared_module
 from search.analysis.places import default_gazetteer, detect
 from search.analysis.prepared import _SENTENCE_SEP, DocumentTokens, FieldTokens, FirstWords, tokenize_field
@@ -171,3 +171,21 @@ def test_tokens_are_folded_only_for_profiles_that_read_folded_columns(
         assert found == [(m.name, m.hits, m.terms) for m in [match_profile(mixed.profiles[0], fresh)] if m]
         tagged += bool(found)
     assert tagged > 10
+
+
+def test_ignore_phrases_found_by_the_scan_cover_what_list_index_finds(prepared: list[DocumentTokens]) -> None:
+    """The profiles' ignore phrases are found in the phrase scan's pass (negative leaf numbers):
+    the positions they cover are those of searching each phrase on its own."""
+    compiled = default_compiled()
+    covered = 0
+    for text in prepared:
+        doc = text.query_document(folded=compiled.reads_folded)
+        scanned = compiled.phrases.scan(doc.tokens)
+        present = phrase_scan.ColumnWords(doc)
+        for number, profile in enumerate(compiled.profiles):
+            for column in dict.fromkeys(c for leaf in profile.leaves for c in leaf.columns):
+                key, exact = column.removesuffix("_f"), column.endswith("_x")
+                fast = phrase_scan.ignored_positions(scanned.get(number, {}), key)
+                assert fast == profiles._ignored(profile, column, doc, exact, present), (profile.key, key)
+                covered += len(fast)
+    assert covered > 100
