@@ -10,10 +10,10 @@ the article was a dict, an ``ArticleItem`` with its own field list, a dict again
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import json
 import sqlite3
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from scrapy.http import HtmlResponse, Request
