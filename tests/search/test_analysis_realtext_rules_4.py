@@ -162,3 +162,17 @@ def test_a_threat_of_punishment_is_not_the_harm_happening() -> None:
     assert tone("Mọi hành vi tấn công mạng sẽ bị xử lý nghiêm") == "neutral"
     # the harm that happened stays news
     assert tone("Tin tặc tấn công mạng sân bay, nhiều chuyến bay bị chậm") == "negative"
+
+
+def test_praise_of_looks_mood_or_ceremony_is_colour_not_news() -> None:
+    assert tone("Showbiz rực rỡ: dàn sao Việt ấn tượng trên thảm đỏ") == "neutral"
+    assert (
+        tone(
+            "Tỉnh tham gia mạng lưới các thành phố văn hóa",
+            "Ba thành phố được chọn vào mạng lưới.",
+            "Các đại biểu đánh giá cao sáng kiến. Chương trình nổi bật, hấp dẫn, đặc sắc.",
+        )
+        == "neutral"
+    )
+    # an achievement is still good news
+    assert tone("Tỉnh đón 2 triệu lượt khách, vượt kế hoạch năm") == "positive"
