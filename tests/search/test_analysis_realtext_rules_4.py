@@ -176,3 +176,9 @@ def test_praise_of_looks_mood_or_ceremony_is_colour_not_news() -> None:
     )
     # an achievement is still good news
     assert tone("Tỉnh đón 2 triệu lượt khách, vượt kế hoạch năm") == "positive"
+
+
+def test_the_police_words_for_a_catch_or_a_sentence_are_outcomes() -> None:
+    assert tone("Kẻ trộm xe máy liên tỉnh sa lưới") == "positive"
+    assert tone("Dẫn độ nghi phạm giết người về nước") == "positive"
+    assert tone("Y án chung thân kẻ sát hại hai người") == "positive"
