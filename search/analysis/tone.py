@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from search.analysis.prepared import DocumentTokens, FieldTokens
-from search.analysis.tone_context import in_name, planned
+from search.analysis.tone_context import in_name, planned, title_case
 from search.analysis.tone_lexicon import (
     LEXICON_PATH,
     Entry,
@@ -92,7 +92,11 @@ def _field_hits(lexicon: Lexicon, prepared: DocumentTokens, name: str) -> list[_
         hits: list[_Hit] = cached[1]
         return hits
     tokens = prepared.fields[name]
-    hits = [h for h in _scan(lexicon, tokens) if not (h.entry.kind == "cue" and in_name(tokens, h.start))]
+    hits = _scan(lexicon, tokens)
+    named = [h for h in hits if h.entry.kind == "cue" and in_name(tokens, h.start)]
+    if named and not title_case(tokens):  # (counted once per field, and only when a cue is capitalised)
+        drop = {id(h) for h in named}
+        hits = [h for h in hits if id(h) not in drop]
     prepared.memo[key] = (lexicon, hits)
     return hits
 

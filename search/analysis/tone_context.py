@@ -16,13 +16,13 @@ _OPENERS = frozenset("\"“‘'«(")
 def in_name(tokens: FieldTokens, i: int) -> bool:
     """Is the cue word at ``i`` capitalised inside its sentence, so part of a proper name ("Tuần lễ
     xanh - Đồng hành người lao động", "kỷ niệm Chiến thắng Điện Biên Phủ", "đường Cao Thắng")?
-    Not in a field written in title case, where every word is capitalised."""
+    The caller checks the field is not written in title case (``title_case``), where every word is
+    capitalised."""
     word = tokens.cased[i]
     if not word[:1].isupper() or i == 0 or tokens.sentence[i - 1] != tokens.sentence[i]:
         return False
-    if _OPENERS.intersection(tokens.seps[i - 1]):
-        return False  # a quotation or a bracket opens a sentence of its own
-    return not title_case(tokens)
+    # a quotation or a bracket opens a sentence of its own
+    return not _OPENERS.intersection(tokens.seps[i - 1])
 
 
 def title_case(tokens: FieldTokens) -> bool:
