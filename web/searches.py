@@ -83,10 +83,15 @@ class SearchCriteria:
                 return None
 
         filters = {attribute: _values(args.getlist(arg)) for arg, attribute in FILTER_ARGS.items()}
+        first, last = day("from"), day("to")
+        if first and last and first > last:
+            # Typed the wrong way round: the days between, not an empty range (the form then
+            # shows them in order, and links, exports and saved searches keep them so).
+            first, last = last, first
         return cls(
             query=(args.get("q") or "").strip()[:MAX_VALUE],
-            date_from=day("from"),
-            date_to=day("to"),
+            date_from=first,
+            date_to=last,
             sort="date" if args.get("sort") == "date" else "relevance",
             collapse=args.get("collapse") == "1",
             **filters,
