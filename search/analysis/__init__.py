@@ -194,7 +194,8 @@ def analyze(
         top = max(t.hits for t in topics)
         topics = [t for t in topics if t.hits >= TOPIC_MIN_SHARE * top]
     places = detect(prepared, g)
-    if topics and not places.old and _abroad(prepared, g):
+    # (a city named in passing, no subject, still places the events in Vietnam)
+    if topics and not places.scores and _abroad(prepared, g):
         topics = []  # foreign news: the topics are about Vietnamese provinces
     tone = score_tone(prepared, default_lexicon())
     focus = _focus_tone(prepared, places, tone, resolve_focus(focus_province, g), g)

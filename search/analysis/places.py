@@ -357,10 +357,15 @@ def detect(prepared: DocumentTokens, gazetteer: Gazetteer | None = None) -> Plac
     # each in passing ("thưởng Tết cao nhất ở TP.HCM, Thái Bình, Hải Dương, Bình Phước") is not
     # what the article is about.
     leaders = [u for u, s in scores.items() if s == top]
+    # An article about the whole country ("Việt Nam", "cả nước" in its title or sapo, no unit
+    # there) names a city once in passing — a venue, a head office, an example: no subject then.
+    lone = 1.0 if not _national(prepared, mentions) else g.min_score
     old = [
         u
         for u, s in scores.items()
-        if s >= floor or (len(leaders) <= 2 and s == top and (top >= 1 or len(scores) == 1))
+        if s >= floor
+        or (len(leaders) <= 2 and s == top and top >= lone)
+        or (len(scores) == 1 and lone == 1.0)
     ]
     # A unit named only as a home town, origin or destination is no subject when another subject
     # is named otherwise ("sản phụ quê Quảng Ngãi … đang về Quảng Ngãi" on a train at Nha Trang).
@@ -384,6 +389,20 @@ def detect(prepared: DocumentTokens, gazetteer: Gazetteer | None = None) -> Plac
         if g.units[unit].new_name not in new:
             new.append(g.units[unit].new_name)
     return PlaceResult(old, new, mentions, ignored, dict(scores), {u: g.units[u].new_name for u in old})
+
+
+_NATIONAL = (("việt", "nam"), ("cả", "nước"), ("toàn", "quốc"))
+
+
+def _national(prepared: DocumentTokens, mentions: list[Mention]) -> bool:
+    """Does the title or sapo speak of the whole country, and name no provincial unit?"""
+    if any(m.field != "body" for m in mentions):
+        return False
+    for name in ("title", "sapo"):
+        lower = prepared.fields[name].lower
+        if any(tuple(lower[i : i + 2]) in _NATIONAL for i in range(len(lower) - 1)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)

@@ -104,8 +104,10 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 # Third rules session (rules helper): 0.788 / 0.951 / 0.767 on the 400 dev articles.
 # Session 4 tone helper: dev tone 0.858 (halves A 0.867 / B 0.848, devtools/tone_split.py); only the
 # tone floor moved (topic and province floors belong to the helpers who tune them).
+# Session 4 topics helper: dev topic macro-F1 0.872, province F1 0.955 (halves A 0.894 / 0.936, B 0.849 /
+# 0.974, devtools/realtext_halves.py); topic and province floors moved.
 FLOORS = {
-    "dev": (0.77, 0.94, 0.83),
+    "dev": (0.85, 0.945, 0.83),
     "heldout": (0.41, 0.87, 0.66),
     # scored once, at the end of the third session: 0.641 / 0.930 / 0.670
     "heldout2": (0.62, 0.91, 0.65),

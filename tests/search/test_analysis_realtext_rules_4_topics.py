@@ -171,3 +171,40 @@ def test_van_hoa_alone_is_any_way_of_life_culture_needs_its_own_words() -> None:
     )
     assert topics("Phát huy giá trị văn hóa truyền thống của đồng bào Mông") == ["Văn hóa"]
     assert topics("Hàng nghìn người dự giỗ Tổ Hùng Vương") == ["Văn hóa"]
+
+
+def test_a_city_named_once_in_a_national_article_is_no_subject() -> None:
+    national = analyze(
+        doc(
+            "Ngân hàng Thế giới nâng dự báo tăng trưởng GDP của Việt Nam",
+            "Kinh tế Việt Nam được dự báo tăng 6,8% năm nay.",
+            "Báo cáo được công bố tại cuộc họp báo ở Hà Nội sáng 10-4. Xuất khẩu và vốn FDI tiếp tục tăng.",
+        )
+    )
+    assert national.provinces == []
+    assert national.topic_names == ["Tăng trưởng kinh tế"]  # still news about Vietnam
+    # a local article keeps its one city, and a city named twice in a national article stays
+    local = analyze(
+        doc("Xe tải lật, tài xế bị thương", "", "Vụ tai nạn xảy ra trên quốc lộ 1 qua Quảng Ngãi.")
+    )
+    assert local.provinces[:1] == ["Quảng Ngãi"]
+    twice = analyze(
+        doc(
+            "Việt Nam đón 10 triệu lượt khách quốc tế",
+            "",
+            "Đà Nẵng đón nhiều khách nhất. Đà Nẵng cũng dẫn đầu về doanh thu du lịch.",
+        )
+    )
+    assert "Đà Nẵng" in twice.provinces
+
+
+def test_a_developer_of_any_project_is_not_public_investment() -> None:
+    assert topics("Cư dân chung cư bức xúc vì chủ đầu tư chậm bàn giao sổ") != ["Đầu tư công"]
+    assert topics("Chủ đầu tư dự án cầu vượt dùng vốn ngân sách tỉnh cam kết thông xe đúng hạn") == [
+        "Đầu tư công"
+    ]
+
+
+def test_a_door_forced_or_a_plane_crash_is_no_road_traffic() -> None:
+    assert "An toàn giao thông" not in topics("Lính cứu hỏa tông cửa cứu 5 người mắc kẹt trong đám cháy")
+    assert topics("Tai nạn máy bay ở Indonesia, 12 người thiệt mạng") == []
