@@ -84,7 +84,11 @@ def test_no_page_is_wider_than_a_phone(live_server, phone_admin, screenshot):
     for name, url in urls.items():
         page.goto(url)
         page.wait_for_load_state("load")
-        width, viewport = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        # The layout viewport (clientWidth), not window.innerWidth: on a mobile browser innerWidth
+        # grows with content wider than the screen, so a 408 px page measured 408 = 408 and passed.
+        width, viewport = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
         if width > viewport:
             too_wide[name] = width
             screenshot(page, f"too-wide-{name.strip('/').replace('/', '-') or 'home'}", full_page=False)
