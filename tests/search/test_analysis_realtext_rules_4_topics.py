@@ -208,3 +208,11 @@ def test_a_developer_of_any_project_is_not_public_investment() -> None:
 def test_a_door_forced_or_a_plane_crash_is_no_road_traffic() -> None:
     assert "An toàn giao thông" not in topics("Lính cứu hỏa tông cửa cứu 5 người mắc kẹt trong đám cháy")
     assert topics("Tai nạn máy bay ở Indonesia, 12 người thiệt mạng") == []
+
+
+def test_investors_surveying_a_province_and_cyber_attacks_by_name() -> None:
+    assert topics("Đoàn doanh nghiệp Hàn Quốc khảo sát đầu tư tại Bắc Ninh") == ["Thu hút đầu tư"]
+    assert topics("Tỉnh giới thiệu cơ hội đầu tư vào nông nghiệp công nghệ cao") == ["Thu hút đầu tư"]
+    assert topics("Tin tặc tấn công cổng thông tin của sở, đánh cắp dữ liệu") == ["Chuyển đổi số"]
+    # a new 4G mast alone is no digital transformation
+    assert topics("Nhà mạng lắp thêm trạm 4G ở vùng biên") == []
