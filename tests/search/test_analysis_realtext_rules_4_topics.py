@@ -216,3 +216,18 @@ def test_investors_surveying_a_province_and_cyber_attacks_by_name() -> None:
     assert topics("Tin tặc tấn công cổng thông tin của sở, đánh cắp dữ liệu") == ["Chuyển đổi số"]
     # a new 4G mast alone is no digital transformation
     assert topics("Nhà mạng lắp thêm trạm 4G ở vùng biên") == []
+
+
+def test_a_head_office_is_no_subject_beside_where_the_news_happens() -> None:
+    found = analyze(
+        doc(
+            "Ngân hàng khai trương chi nhánh mới",
+            "Ngân hàng có trụ sở chính tại Hà Nội vừa khai trương chi nhánh ở Đà Nẵng.",
+            "Chi nhánh phục vụ doanh nghiệp Đà Nẵng.",
+        )
+    )
+    assert found.provinces == ["Đà Nẵng"]
+
+
+def test_festival_games_named_cuop_are_no_robbery() -> None:
+    assert "An ninh trật tự" not in topics("Hàng nghìn người dự hội cướp phết đầu xuân")
