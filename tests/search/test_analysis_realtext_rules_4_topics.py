@@ -231,3 +231,7 @@ def test_a_head_office_is_no_subject_beside_where_the_news_happens() -> None:
 
 def test_festival_games_named_cuop_are_no_robbery() -> None:
     assert "An ninh trật tự" not in topics("Hàng nghìn người dự hội cướp phết đầu xuân")
+
+
+def test_worship_at_pagodas_in_the_new_year_is_culture() -> None:
+    assert topics("Người dân nô nức lễ chùa đầu năm mới") == ["Văn hóa"]
