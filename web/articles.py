@@ -20,6 +20,7 @@ from search.document import Document
 from web import services
 from web.auth import role_required
 from web.corrections import form_context
+from web.filters import original_url
 from web.followup.views import panel
 from web.versions import FIELD_LABELS, REASON_LABELS, versions_view
 
@@ -94,9 +95,12 @@ def body_html(document: Document) -> Markup:
         # A link, not an <img>: the host is whatever the crawled page named, and showing the page
         # must not make a staff browser fetch it (the CSP allows images from this site only).
         caption = str(image.get("caption") or "")
-        link = _("Mở ảnh từ %(host)s", host=url.hostname)
+        # In the demo, the sample press's stable origin becomes its running address, as for "Bài
+        # gốc" (web.filters.original_url); a real outlet's picture URL is unchanged.
+        href = original_url(str(image["url"]))
+        link = _("Mở ảnh từ %(host)s", host=urlsplit(href).hostname or url.hostname)
         figures.append(
-            f'<figure><a href="{escape(str(image["url"]))}">{escape(link)}</a>'
+            f'<figure><a href="{escape(href)}">{escape(link)}</a>'
             + (f"<figcaption>{escape(caption)}</figcaption>" if caption else "")
             + "</figure>"
         )

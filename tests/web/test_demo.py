@@ -114,6 +114,8 @@ class DemoRun:
     # its first link to another page of the sample press (its breadcrumb's "Trang chủ") led.
     dead_links: list[str] = field(default_factory=list)
     followed: str = ""
+    # The article page's image links ("Mở ảnh từ …"): the status and type each one answered with.
+    images: list[str] = field(default_factory=list)
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -236,6 +238,13 @@ def _click_originals(run: DemoRun, base: str, email: str, password: str) -> None
             page.locator("li.hit h2 a").first.click()
             page.wait_for_load_state()
             run.article_title = page.locator("article h1").inner_text()
+            pictures = page.eval_on_selector_all("article figure a[href]", "links => links.map(a => a.href)")
+            for href in pictures:
+                try:
+                    answer = page.request.get(href, timeout=15_000)
+                    run.images.append(f"{answer.status} {answer.headers.get('content-type')} {href}")
+                except Exception as error:  # noqa: BLE001 - a dead link: recorded, asserted by the test
+                    run.images.append(f"<nothing: {type(error).__name__}> {href}")
             for link in (page.locator("article a.original"), None):
                 if link is None:  # back on the results, the first hit's own "Bài gốc" link
                     page.go_back()
@@ -354,6 +363,10 @@ def test_the_original_article_links_open_the_sample_article(demo_twice):
     # The sample page's own links work too: they name the address it was reached at.
     assert first.dead_links == [], first.dead_links[:5]
     assert first.followed.startswith("200 http://127.0.0.1:"), first.followed
+    # The article's pictures ("Mở ảnh từ …") open too (notes/walk4.md: they named sample-press.localhost).
+    assert first.images, "the demo article shows no picture link"
+    for image in first.images:
+        assert image.startswith("200 image/") and " http://127.0.0.1:" in image, image
 
 
 def test_the_demo_keeps_no_password_in_clear(demo_twice):
