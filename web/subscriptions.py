@@ -27,6 +27,7 @@ from web.digest.model import (
 )
 from web.digest.periods import parse_send_at
 from web.digest.runner import docx_builder
+from web.filters import is_former_province
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/subscriptions")
 KINDS = [
@@ -47,7 +48,10 @@ def topic_names() -> tuple[str, ...]:
 
 
 def province_names() -> tuple[str, ...]:
-    return reference.province_names()
+    """The form's suggestions: today's 34 provinces first, then the former ones (still accepted,
+    marked "(cũ)" by the template, as the search page marks them), so an old name is not read as
+    a province of today."""
+    return tuple(sorted(reference.province_names(), key=lambda name: (is_former_province(name), name)))
 
 
 class SubscriptionForm(FlaskForm):
