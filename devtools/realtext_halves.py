@@ -22,12 +22,16 @@ from bench.analysis import print_report  # noqa: E402
 from devtools.realtext import load_real_set, manifest  # noqa: E402
 
 
+def half(path: str) -> str:
+    """"A" when sha256(path) is even, else "B" (the split devtools/tone_split.py reads too)."""
+    return "AB"[hashlib.sha256(path.encode("utf-8")).digest()[-1] % 2]
+
+
 def halves(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     rows = manifest()
     out: dict[str, list[dict[str, Any]]] = {"A": [], "B": []}
     for item in items:
-        digest = hashlib.sha256(rows[item["id"]]["path"].encode("utf-8")).digest()
-        out["AB"[digest[-1] % 2]].append(item)
+        out[half(rows[item["id"]]["path"])].append(item)
     return out
 
 

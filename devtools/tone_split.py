@@ -2,15 +2,14 @@
 
     PRESSWATCH_REALTEXT_DIR=/work/realtext python devtools/tone_split.py [--errors A|B|all] [--cues]
 
-The halves are fixed by the text's path in ``manifest.tsv``: half A holds the texts whose
-sha256(path) is even, half B the odd ones. Rules are tuned on A's errors; B is the check that a
-rule is general (B's accuracy should not drop). Dev only: the held-out parts are never read here.
+The halves are devtools/realtext_halves.py's (fixed by the text's path in ``manifest.tsv``: half A
+holds the texts whose sha256(path) is even, half B the odd ones). Rules are tuned on A's errors;
+B is the check that a rule is general (B's accuracy should not drop). Dev only: the held-out parts are never read here.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devtools.evaluate import to_document  # noqa: E402
 from devtools.realtext import load_real_set, manifest  # noqa: E402
+from devtools.realtext_halves import half  # noqa: E402
 from search.analysis import analyze  # noqa: E402
 from search.analysis.tone import LABELS  # noqa: E402
-
-
-def half(path: str) -> str:
-    return "A" if int(hashlib.sha256(path.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def main() -> int:

@@ -108,11 +108,14 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 # 0.974, devtools/realtext_halves.py); topic and province floors moved.
 FLOORS = {
     "dev": (0.85, 0.945, 0.83),
-    "heldout": (0.41, 0.87, 0.66),
-    # scored once, at the end of the third session: 0.641 / 0.930 / 0.670
-    "heldout2": (0.62, 0.91, 0.65),
-    # batch 3 (a fresh random sample, all held out): set by the coordinator after the one scoring
-    "heldout3": (0.0, 0.0, 0.0),
+    # scored after session 4's tuning (no held-out error looked at): 0.445 / 0.895 / 0.755
+    "heldout": (0.42, 0.87, 0.73),
+    # scored once at the end of the third session (0.641 / 0.930 / 0.670), again after session 4:
+    # 0.711 / 0.934 / 0.709
+    "heldout2": (0.69, 0.91, 0.68),
+    # batch 3 (a fresh random sample, all held out), scored once at the end of session 4:
+    # 0.548 / 0.938 / 0.717
+    "heldout3": (0.52, 0.91, 0.69),
     "shared": (0.05, 0.5, 0.6),
 }
 UNSCORED = (0.0, 0.0, 0.0)  # a placeholder floor: the set has not had its one scoring yet
