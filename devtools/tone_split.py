@@ -4,7 +4,8 @@
 
 The halves are devtools/realtext_halves.py's (fixed by the text's path in ``manifest.tsv``: half A
 holds the texts whose sha256(path) is even, half B the odd ones). Rules are tuned on A's errors;
-B is the check that a rule is general (B's accuracy should not drop). Dev only: the held-out parts are never read here.
+B is the check that a rule is general (B's accuracy should not drop). Dev only: the held-out parts
+are never read here.
 """
 
 from __future__ import annotations
