@@ -23,7 +23,7 @@ from devtools.realtext import load_real_set, manifest  # noqa: E402
 
 
 def half(path: str) -> str:
-    """"A" when sha256(path) is even, else "B" (the split devtools/tone_split.py reads too)."""
+    """ "A" when sha256(path) is even, else "B" (the split devtools/tone_split.py reads too)."""
     return "AB"[hashlib.sha256(path.encode("utf-8")).digest()[-1] % 2]
 
 
