@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 from werkzeug.security import generate_password_hash
 
 from presswatch.app import create_app
@@ -92,3 +94,40 @@ def test_a_refused_login_says_why():
     client = app.test_client()
     page = login(client, "", "x").get_data(as_text=True)
     assert 'role="alert"' in page
+
+
+class _Labels(HTMLParser):
+    """Each form control's label on the login page: nested <label>s and labels for nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.nested = 0
+        self.fors: set[str] = set()
+        self.wrapped: set[str] = set()  # controls inside a <label>
+        self.controls: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "label":
+            self.nested += self.depth > 0
+            self.depth += 1
+            if named.get("for"):
+                self.fors.add(str(named["for"]))
+        elif tag == "input" and named.get("type") not in ("hidden", "submit"):
+            self.controls.add(str(named.get("id")))
+            if self.depth:
+                self.wrapped.add(str(named.get("id")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self.depth -= 1
+
+
+def test_the_login_form_has_one_label_per_field_none_inside_another():
+    page = app_for_test().test_client().get("/auth/login").get_data(as_text=True)
+    labels = _Labels()
+    labels.feed(page)
+    assert labels.nested == 0  # was <label><label for="email">…</label><input></label>
+    assert labels.controls == {"email", "password", "remember"}
+    assert labels.controls <= labels.fors | labels.wrapped  # each field still has its label
