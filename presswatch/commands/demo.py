@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+import shlex
 import shutil
 import sys
 import time
@@ -150,7 +151,7 @@ def _login_line(app: Flask) -> str:
     created = _ensure_demo_admin(app)
     if created:
         return f"Log in as {created[0]} with password {created[1]}"
-    command = _presswatch()
+    command = _presswatch(Path(app.config["PRESSWATCH_DATA_DIR"]))
     with connect(database_path(app)) as db:
         if db.execute("SELECT 1 FROM users WHERE email = ?", (DEMO_ADMIN,)).fetchone():
             return (
@@ -163,11 +164,13 @@ def _login_line(app: Flask) -> str:
     )
 
 
-def _presswatch() -> str:
-    """How to call this command from the user's shell: ``presswatch`` when it is on PATH, else the
-    script next to this Python (``make demo`` runs ``.venv/bin/presswatch`` unactivated)."""
+def _presswatch(data: Path) -> str:
+    """How to call this command from the user's shell, as printed, from any folder: with this demo's
+    data folder (else the copied command opens ./var and finds no account), then ``presswatch``
+    when it is on PATH, else the script next to this Python (``make demo`` runs
+    ``.venv/bin/presswatch`` unactivated)."""
+    folder = f"PRESSWATCH_DATA_DIR={shlex.quote(str(data.resolve()))}"
     script = Path(sys.executable).parent / "presswatch"
-    on_path = shutil.which("presswatch")
-    if on_path or not script.exists():
-        return "presswatch"
-    return _shown(script)
+    if shutil.which("presswatch") or not script.exists():
+        return f"{folder} presswatch"
+    return f"{folder} {shlex.quote(str(script.absolute()))}"

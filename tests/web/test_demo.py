@@ -32,7 +32,7 @@ from tests.web.test_digest_support import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 LOGIN_WITH_PASSWORD = r"Log in as (\S+) with password (\S+)"
-RESET = r"Log in as \S+ .*reset its password: (\S*presswatch users reset-password \S+)\)"
+RESET = r"Log in as \S+ .*reset its password: (.*presswatch users reset-password \S+)\)"
 
 
 def _env(data: Path) -> dict[str, str]:
@@ -303,13 +303,24 @@ def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
         reset = re.search(RESET, line.string) if line else None
         if reset is None:  # asserted by the test, after the article counts
             return
-        # The newcomer lost the first run's password: they run the command the demo printed.
+        # The newcomer lost the first run's password: they paste the command the demo printed into
+        # a shell in another folder, without the demo's environment: it must reset this account.
         command = shlex.split(reset.group(1))
-        assert Path(command[0]).name == "presswatch" and command[1:3] == ["users", "reset-password"]
+        assert command[-3:-1] == ["users", "reset-password"], command
+        assert Path(command[-4]).name == "presswatch", command
+        shell_env = {k: v for k, v in _env(data).items() if k != "PRESSWATCH_DATA_DIR"}
+        elsewhere = data.parent / "another-folder"
+        elsewhere.mkdir(exist_ok=True)
         result = subprocess.run(
-            command, cwd=REPO, env=_env(data), capture_output=True, text=True, timeout=120
+            ["/bin/sh", "-c", reset.group(1)],
+            cwd=elsewhere,
+            env=shell_env,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode == 0, result.stderr
+        assert not (elsewhere / "var").exists()  # no stray data folder where it was pasted
         password = re.search(r"New password for (\S+): (\S+)", result.stdout)
         assert password, result.stdout
         _browse(run, _log_in(base, password.group(1), password.group(2)), base)
