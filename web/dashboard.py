@@ -291,9 +291,11 @@ def cached_build(
 
 
 def _end_date() -> date:
+    """The period's last day: the chosen one, never after today in Viet Nam (a later one made the
+    "Hôm nay" figure count tomorrow, 0, and the period drop today's articles)."""
     today = local_today()
     chosen = date_arg("end")
-    return min(chosen, today + timedelta(days=1)) if chosen else today
+    return min(chosen, today) if chosen else today
 
 
 @bp.route("/")

@@ -163,3 +163,12 @@ def test_same_figures_on_elasticsearch(tmp_path, elasticsearch_url, es_index):
     search = client.get("/search", query_string={"tone": "negative", "collapse": "1"}).get_data(as_text=True)
     assert "4 bài / 4 cơ quan" in search
     assert unescape(re.search(r'class="total">([\d.]+)<', search).group(1)) == "6"  # negative stories
+
+
+def test_an_end_date_in_the_future_shows_today_as_today(client, corpus):
+    # walk4: a link or a typed date past today was moved back to tomorrow, so "Hôm nay" counted
+    # tomorrow (0 articles) and the period's figures dropped today's articles.
+    assert corpus[1] == local_today()  # the corpus is anchored on today in Viet Nam
+    future = get(client, corpus[1] + timedelta(days=30))
+    assert kpis(future) == kpis(get(client, corpus[1])) == [5, 14, 24, 8, 7]
+    assert f"đến {corpus[1].strftime('%d/%m/%Y')}" in future
