@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 from devtools.evaluate import lengthen, load_set, to_document  # noqa: E402
 from devtools.realtext import load_real_set  # noqa: E402
 from search.analysis import analyze, annotate  # noqa: E402
-from search.analysis.places import default_gazetteer  # noqa: E402
+from search.analysis.gazetteer import default_gazetteer  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "analysis"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from search.analysis.places import default_gazetteer
+from search.analysis.gazetteer import default_gazetteer
 from search.analysis.profiles import default_profiles
 from search.analysis.tone import LABELS
 from search.document import Document

@@ -71,7 +71,7 @@ def corrections_path(config: SearchConfig) -> Path:
 def with_new_units(old_units: list[str]) -> list[str]:
     """``Document.provinces``' form: the old units, then the new units they became, each once.
     Raises KeyError for a name that is not a pre-2025 unit."""
-    from search.analysis.places import default_gazetteer  # the gazetteer loads on first use only
+    from search.analysis.gazetteer import default_gazetteer  # the gazetteer loads on first use only
 
     units = default_gazetteer().units
     out: list[str] = []

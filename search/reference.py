@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search.analysis.places import default_gazetteer
+from search.analysis.gazetteer import default_gazetteer
 from search.analysis.profiles import Profile, active_profiles_path, default_profiles
 
 

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from search.analysis import load_profiles
-from search.analysis.places import default_gazetteer
+from search.analysis.gazetteer import default_gazetteer
 from search.corrections import CorrectionStore, apply_correction
 from search.document import Document
 from web import services

@@ -125,7 +125,7 @@ def is_former_province(value: str) -> bool:
     province facet lists old and new names together (``Document.provinces`` holds both, so a
     filter on either finds the article), and marks these so staff do not read them as provinces
     of today."""
-    from search.analysis.places import default_gazetteer
+    from search.analysis.gazetteer import default_gazetteer
 
     g = default_gazetteer()
     return value not in g.new_units and g.resolve(value) is not None

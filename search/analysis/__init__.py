@@ -19,26 +19,13 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from search.analysis.gazetteer import Gazetteer, GazetteerError, default_gazetteer, load_gazetteer
 from search.analysis.keywords import keywords
-from search.analysis.places import (
-    Gazetteer,
-    GazetteerError,
-    PlaceResult,
-    default_gazetteer,
-    detect,
-    display_names,
-    load_gazetteer,
-)
+from search.analysis.places import PlaceResult, detect, display_names
 from search.analysis.prepared import DocumentTokens, FirstWords
-from search.analysis.profiles import (
-    Profile,
-    ProfileError,
-    TopicMatch,
-    compile_profiles,
-    default_compiled,
-    load_profiles,
-)
+from search.analysis.profiles import Profile, ProfileError, load_profiles
 from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
+from search.analysis.topic_match import TopicMatch, compile_profiles, default_compiled
 from search.config import DEFAULT_FOCUS, setting
 from search.document import Document
 

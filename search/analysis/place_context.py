@@ -5,12 +5,8 @@ name, so detection stays linear."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from search.analysis.gazetteer import Gazetteer, Pattern
 from search.analysis.prepared import FieldTokens
-
-if TYPE_CHECKING:
-    from search.analysis.places import Gazetteer, Pattern
 
 
 def preceded_by(tokens: FieldTokens, i: int, words: tuple[str, ...]) -> bool:
@@ -19,14 +15,6 @@ def preceded_by(tokens: FieldTokens, i: int, words: tuple[str, ...]) -> bool:
     if start < 0 or tokens.lower[i - 1] != words[-1] or tuple(tokens.lower[start:i]) != words:
         return False
     return all(not tokens.gap(k, k + 1).strip() for k in range(start, i))
-
-
-def by_last_word(entries: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    """Word lists indexed by their last word: a mention only tries the lists its previous word ends."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for words in entries:
-        out.setdefault(words[-1], []).append(words)
-    return out
 
 
 def after_any(tokens: FieldTokens, i: int, table: dict[str, list[tuple[str, ...]]]) -> bool:

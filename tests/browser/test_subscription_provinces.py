@@ -8,7 +8,7 @@ follows only articles naming the old unit; "Bắc Ninh" follows the whole provin
 
 from __future__ import annotations
 
-from search.analysis.places import default_gazetteer
+from search.analysis.gazetteer import default_gazetteer
 from tests.helpers import make_user
 
 

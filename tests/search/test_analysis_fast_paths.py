@@ -16,12 +16,14 @@ from typing import Any
 import pytest
 
 from devtools.evaluate import lengthen, load_set, to_document
-from search.analysis import phrase_scan, places, profiles, tone
+from search.analysis import phrase_scan, places, tone, topic_match
 from search.analysis import prepared as prepared_module
-from search.analysis.places import default_gazetteer, detect
+from search.analysis.gazetteer import default_gazetteer
+from search.analysis.places import detect
 from search.analysis.prepared import _SENTENCE_SEP, DocumentTokens, FieldTokens, FirstWords, tokenize_field
-from search.analysis.profiles import compile_profiles, default_compiled, load_profiles, match_profile
+from search.analysis.profiles import load_profiles
 from search.analysis.tone import default_lexicon, score_tone
+from search.analysis.topic_match import compile_profiles, default_compiled, match_profile
 from search.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "analysis"
@@ -186,6 +188,6 @@ def test_ignore_phrases_found_by_the_scan_cover_what_list_index_finds(prepared: 
             for column in dict.fromkeys(c for leaf in profile.leaves for c in leaf.columns):
                 key, exact = column.removesuffix("_f"), column.endswith("_x")
                 fast = phrase_scan.ignored_positions(scanned.get(number, {}), key)
-                assert fast == profiles._ignored(profile, column, doc, exact, present), (profile.key, key)
+                assert fast == topic_match._ignored(profile, column, doc, exact, present), (profile.key, key)
                 covered += len(fast)
     assert covered > 100

@@ -10,7 +10,7 @@ import pytest
 from devtools.evaluate import lengthen, load_set, to_document
 from search.analysis.phrase_scan import starts
 from search.analysis.prepared import DocumentTokens
-from search.analysis.profiles import default_compiled, match_profile
+from search.analysis.topic_match import default_compiled, match_profile
 from search.query import positions
 from search.query.ast import Phrase
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from search.analysis import analyze, annotate, resolve_focus
-from search.analysis.places import GAZETTEER_PATH, default_gazetteer
+from search.analysis.gazetteer import GAZETTEER_PATH, default_gazetteer
 from search.document import Document
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

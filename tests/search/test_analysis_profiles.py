@@ -10,7 +10,7 @@ import pytest
 
 from search.analysis import ProfileError, analyze, annotate, load_profiles
 from search.analysis.prepared import DocumentTokens
-from search.analysis.profiles import compile_profiles, match_profile
+from search.analysis.topic_match import compile_profiles, match_profile
 from search.document import Document
 from search.query import matchable
 

@@ -20,7 +20,7 @@ from devtools.realtext import (
     manifest,
     parse_vietnews,
 )
-from search.analysis.places import default_gazetteer
+from search.analysis.gazetteer import default_gazetteer
 from search.analysis.profiles import default_profiles
 
 SEG = (

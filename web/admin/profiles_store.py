@@ -21,13 +21,8 @@ import yaml
 
 from search.analysis import load_profiles
 from search.analysis.prepared import DocumentTokens
-from search.analysis.profiles import (
-    Profile,
-    ProfileError,
-    TopicMatch,
-    active_profiles_path,
-    match_profile,
-)
+from search.analysis.profiles import Profile, ProfileError, active_profiles_path
+from search.analysis.topic_match import TopicMatch, match_profile
 from search.backends import SearchRequest
 from search.backends.base import SearchBackend
 from search.config import TOPICS_FILE
