@@ -47,6 +47,7 @@ def demo_command(port: int, verbose: bool) -> None:
     from presswatch.crawl_console import CrawlProgress, crawl_totals, echo_log, log_to_file
     from presswatch.sample_press import SamplePress
     from presswatch.sample_press.server import REGISTRY, STABLE_ORIGIN
+    from web.digest.send import setting
 
     app = create_app()
     data = Path(app.config["PRESSWATCH_DATA_DIR"])
@@ -79,6 +80,9 @@ def demo_command(port: int, verbose: bool) -> None:
     login = _login_line(app)
     # The articles keep the stable origin's URLs; their "Bài gốc" links open the running press.
     app.config[SAMPLE_PRESS_LIVE] = (STABLE_ORIGIN, press.address)
+    if not setting(app.config, "PRESSWATCH_BASE_URL"):
+        # Links in mails (digest previews) point at this demo's port, not the default's 5000.
+        app.config["PRESSWATCH_BASE_URL"] = f"http://127.0.0.1:{port}"
     services.warm_backend(app)
     server = _server(app, port)
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")

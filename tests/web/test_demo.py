@@ -7,6 +7,7 @@ account and the command that resets its password; both stop on Ctrl-C."""
 from __future__ import annotations
 
 import concurrent.futures
+import html
 import http.cookiejar
 import json
 import os
@@ -110,6 +111,7 @@ class DemoRun:
     # "Bài gốc" opened (title, h1 and address), as a newcomer clicks them.
     article_title: str = ""
     originals: list[tuple[str, str, str]] = field(default_factory=list)
+    mail_links: list[str] = field(default_factory=list)  # the app's links in a digest's preview
     # On the first sample page opened: its links still naming the stable origin, and where following
     # its first link to another page of the sample press (its breadcrumb's "Trang chủ") led.
     dead_links: list[str] = field(default_factory=list)
@@ -286,6 +288,22 @@ def _browse(run: DemoRun, opener: urllib.request.OpenerDirector, base: str) -> N
     run.stories = _total(opener, f"{base}/search?collapse=1")
 
 
+def _preview_a_digest(run: DemoRun, base: str, email: str, password: str) -> None:
+    """The newcomer subscribes to a daily digest on the province and opens its preview (the mail
+    as it will be sent): ``run.mail_links`` are the links into the app it holds."""
+    from tests.web.live import Browser
+
+    browser = Browser(base)
+    assert browser.login(email, password).status_code == 302
+    fields = {"kind": "province", "province": "Bắc Ninh", "frequency": "daily", "send_at": "07:00"}
+    created = browser.post_form("/subscriptions/", {**fields, "alert_rule": "match", "min_outlets": "3"})
+    assert created.status_code == 302, created.text[:2000]
+    preview = re.search(r'href="(/digest/preview/\d+)"', browser.get("/subscriptions/").text)
+    assert preview
+    mail = html.unescape(browser.get(preview.group(1)).text)  # the HTML mail is in a srcdoc
+    run.mail_links = re.findall(r'href="(http://127\.0\.0\.1:\d+/[^"]*)"', mail)
+
+
 @pytest.fixture(scope="module")
 def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
     data = tmp_path_factory.mktemp("demo-data")
@@ -294,6 +312,7 @@ def demo_twice(tmp_path_factory) -> tuple[DemoRun, DemoRun, Path]:
         login = re.search(LOGIN_WITH_PASSWORD, line.string) if line else None
         assert login, "".join(run.lines)
         _browse(run, _log_in(base, login.group(1), login.group(2)), base)
+        _preview_a_digest(run, base, login.group(1), login.group(2))
         # Playwright's sync API refuses a thread whose asyncio loop is running, which is the case
         # when tests/browser's session browser is open in the same pytest run: its own thread.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
@@ -378,6 +397,14 @@ def test_the_original_article_links_open_the_sample_article(demo_twice):
     assert first.images, "the demo article shows no picture link"
     for image in first.images:
         assert image.startswith("200 image/") and " http://127.0.0.1:" in image, image
+
+
+def test_digest_mails_of_a_demo_link_to_the_port_it_serves_on(demo_twice):
+    first, _, _ = demo_twice
+    base = re.search(r"Presswatch is ready: (http://127\.0\.0\.1:\d+)", "".join(first.lines)).group(1)
+    # walk4: they pointed to http://127.0.0.1:5000 (PRESSWATCH_BASE_URL's default) on `--port N`.
+    assert any(link.startswith(base + "/digest/unsubscribe/") for link in first.mail_links), first.mail_links
+    assert not [link for link in first.mail_links if link.startswith("http://127.0.0.1:5000/")]
 
 
 def test_the_demo_keeps_no_password_in_clear(demo_twice):
