@@ -19,7 +19,7 @@ from search.backends import SearchRequest, open_backend
 from search.config import SearchConfig
 from tests.browser.corpus import corpus_app
 from tests.helpers import logged_in_client
-from web.filters import KIND_LABELS, TONE_LABELS
+from web.filters import KIND_LABELS, TONE_LABELS, local_today
 from web.reports.briefing import Period, PeriodError
 
 
@@ -180,7 +180,7 @@ def test_docx_has_sections_tables_charts_and_the_form(files):
     period_key, data, workbook = files
     document = open_docx(io.BytesIO(data))
     paragraphs = [p.text for p in document.paragraphs]
-    period = Period.parse(period_key)
+    period = Period.parse(period_key).so_far(local_today())  # the current quarter: up to today
     assert f"BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ {period.label.upper()}" in paragraphs
     headings = [p for p in paragraphs if p[:2] in {f"{n}." for n in range(1, 10)}]
     assert [h.split(". ", 1)[1] for h in headings] == [
@@ -226,7 +226,7 @@ def test_web_download_and_refusals(corpus):
 def test_previous_period_change_is_against_the_earlier_quarter(corpus, files):
     _app, anchor, data_dir = corpus
     period_key, _docx, workbook = files
-    previous = Period.parse(period_key).previous()
+    previous = Period.parse(period_key).so_far(anchor).previous()  # the same days of the quarter before
     expected = backend_counts(data_dir, previous, "tone")
     expected.pop("__total__")
     rows = sheet_rows(workbook, "Sắc thái")
@@ -268,3 +268,28 @@ def test_handling_figures_from_follow_ups_made_through_the_routes(tmp_path):
         "Chưa phản hồi": [1],
         "Tỷ lệ đã phản hồi": ["50%"],
     }
+
+
+def test_an_unfinished_month_is_compared_with_the_same_days_of_the_previous_one(corpus):
+    """walk4: the current month's report compared its first days with the whole previous month
+    ("-84%") without saying the month was unfinished."""
+    app, anchor, data_dir = corpus
+    editor = logged_in_client(app, "editor")
+    response = editor.get(f"/reports/briefing?period={anchor:%Y-%m}&fmt=xlsx")
+    assert response.status_code == 200
+    summary = list(load_workbook(io.BytesIO(response.data))["Tổng quan"].iter_rows(values_only=True))
+    start = anchor.replace(day=1)
+    month_end = (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    before_end = start - timedelta(days=1)
+    before_start = before_end.replace(day=1)
+    if anchor < month_end:  # unfinished: up to today, against as many days of the month before
+        before_end = min(before_end, before_start + (anchor - start))
+    assert [v.date() for v in summary[1][1:3]] == [start, min(anchor, month_end)]
+    assert [v.date() for v in summary[2][1:3]] == [before_start, before_end]
+    same_days = Period(f"{before_start:%Y-%m}", before_start, before_end)
+    assert summary[2][3] == backend_counts(data_dir, same_days, "tone")["__total__"]
+    docx = editor.get(f"/reports/briefing?period={anchor:%Y-%m}&fmt=docx")
+    text = "\n".join(p.text for p in open_docx(io.BytesIO(docx.data)).paragraphs)
+    if anchor < month_end:  # the report says which days it counts
+        assert f"(từ ngày {start:%d/%m} đến ngày {anchor:%d/%m/%Y})".upper() in text  # the title
+        assert f"(từ ngày {before_start:%d/%m} đến ngày {before_end:%d/%m/%Y}) có" in text

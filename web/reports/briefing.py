@@ -62,12 +62,23 @@ class Period:
         month = int(match.group(3))
         return cls(f"{year}-{month:02d}", date(year, month, 1), date(year, month, monthrange(year, month)[1]))
 
+    def so_far(self, today: date) -> Period:
+        """The period up to ``today`` while it is not over: an unfinished month is then compared
+        with the same days of the previous one (walk4: the whole previous month made it "-84%")."""
+        return replace(self, end=today) if self.start <= today < self.end else self
+
+    @property
+    def partial(self) -> bool:
+        return self.end < Period.parse(self.key).end
+
     def previous(self) -> Period:
         before = self.start - timedelta(days=1)
         if "Q" in self.key:
             earlier = Period.parse(f"{before.year}-Q{(before.month - 1) // 3 + 1}")
         else:
             earlier = Period.parse(f"{before.year}-{before.month:02d}")
+        if self.partial:  # like with like: as many days from the previous period's start
+            earlier = replace(earlier, end=min(earlier.end, earlier.start + (self.end - self.start)))
         return replace(earlier, provinces=self.provinces)
 
     def about(self, province: str) -> Period:
@@ -77,8 +88,12 @@ class Period:
     @property
     def label(self) -> str:
         if "Q" in self.key:
-            return f"quý {['I', 'II', 'III', 'IV'][int(self.key[-1]) - 1]} năm {self.start.year}"
-        return f"tháng {self.start.month:02d} năm {self.start.year}"
+            name = f"quý {['I', 'II', 'III', 'IV'][int(self.key[-1]) - 1]} năm {self.start.year}"
+        else:
+            name = f"tháng {self.start.month:02d} năm {self.start.year}"
+        if self.partial:  # the report says which days it counts, not the whole month's name alone
+            return f"{name} (từ ngày {self.start:%d/%m} đến ngày {self.end:%d/%m/%Y})"
+        return name
 
     def request(self, **options: Any) -> SearchRequest:
         values: dict[str, Any] = {

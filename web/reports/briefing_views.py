@@ -28,7 +28,7 @@ def briefing_for(period_text: str, scope: str = "province") -> Briefing:
     """The briefing for a period: about the focus province (the board's own remit, as the dashboard
     counts it) unless ``scope`` is ``all`` (every article followed)."""
     focus = _focus()
-    period = Period.parse(period_text)
+    period = Period.parse(period_text).so_far(datetime.now(LOCAL_TZ).date())
     if scope != "all":
         period = period.about(focus)
     return build_briefing(
