@@ -25,7 +25,8 @@ SILENT_OUTLET = "baoxaydung"
 XSS_OUTLET = "baothunghiem"
 
 OUTLETS = {  # id -> kind; the names come from the registry (or outlet_name for the test outlet)
-    "baobacninhtv": "provincial-party-paper",
+    # Today's Bắc Ninh agency (baobacninhtv is the pre-merger paper, "Báo Bắc Ninh (cũ)").
+    "bptth-bacninh": "provincial-press-agency",
     "vnexpress": "central-online",
     "tuoitre": "central-daily",
     "thanhnien": "central-daily",
@@ -143,7 +144,7 @@ def documents(anchor: date) -> list[Document]:
         {"Bắc Ninh": ["Bắc Ninh"]},
         "negative",
     )
-    for i, outlet in enumerate(["vnexpress", "tuoitre", "thanhnien", "baobacninhtv"]):
+    for i, outlet in enumerate(["vnexpress", "tuoitre", "thanhnien", "bptth-bacninh"]):
         add(
             outlet,
             f"tai-nan-ql18-{i}",
@@ -163,7 +164,7 @@ def documents(anchor: date) -> list[Document]:
         {"Bắc Ninh": ["tỉnh Bắc Ninh"]},
         "positive",
     )
-    for i, outlet in enumerate(["baobacninhtv", "nhandan", "vietnamplus"]):
+    for i, outlet in enumerate(["bptth-bacninh", "nhandan", "vietnamplus"]):
         add(
             outlet,
             f"kien-nghi-so-{i}",
@@ -190,7 +191,7 @@ def documents(anchor: date) -> list[Document]:
         {"Bắc Ninh": ["Bắc Ninh"]},
         "negative",
     )
-    for i, outlet in enumerate(["tuoitre", "baobacninhtv"]):
+    for i, outlet in enumerate(["tuoitre", "bptth-bacninh"]):
         add(
             outlet,
             f"thu-hoi-dat-{i}",
@@ -205,7 +206,7 @@ def documents(anchor: date) -> list[Document]:
         )
     for i in range(6):
         add(
-            ["vnexpress", "nhandan", "baobacninhtv"][i % 3],
+            ["vnexpress", "nhandan", "bptth-bacninh"][i % 3],
             f"moi-truong-{i}",
             f"Ô nhiễm làng nghề Phong Khê: bài {i + 1}",
             ENV_BODY,
@@ -216,7 +217,7 @@ def documents(anchor: date) -> list[Document]:
         )
     for i in range(5):
         add(
-            ["baobacninhtv", "vietnamplus"][i % 2],
+            ["bptth-bacninh", "vietnamplus"][i % 2],
             f"le-hoi-{i}",
             f"Lễ hội Lim và quan họ Bắc Ninh, kỳ {i + 1}",
             CULTURE_BODY,

@@ -68,7 +68,7 @@ def test_article_without_copies_says_so(client):
 def test_image_is_a_link_with_its_caption_and_the_browser_fetches_no_outside_image(client):
     """A crawled page names its image hosts: showing the article must not make the staff
     browser fetch them; the image opens on click, and the CSP allows no outside image."""
-    response = client.get(f"/articles/{article_id('baobacninhtv', 'kien-nghi-so-0')}")
+    response = client.get(f"/articles/{article_id('bptth-bacninh', 'kien-nghi-so-0')}")
     page = response.get_data(as_text=True)
     main = page.split("<main", 1)[1].split("</main>", 1)[0]
     assert SEED_TITLE in page

@@ -101,3 +101,13 @@ def test_elasticsearch_figures(tmp_path, elasticsearch_url, es_index):
     assert count == len(docs)
     assert 'id="es-stats"' in page and es_index in page
     assert row_status(page, "vnexpress") == "ok" and row_status(page, SILENT_OUTLET) == "silent"
+
+
+def test_each_outlet_is_named_once_the_old_paper_by_its_old_name(app):
+    """walk4: the pre-merger paper (baobacninhtv, active until 2025-06-30) carried the merged
+    agency's 2025 name, so the page named "Báo và Phát thanh, Truyền hình Bắc Ninh" twice."""
+    page = logged_in_client(app, "admin").get("/operations/").get_data(as_text=True)
+    rows = re.findall(r'<th scope="row">(.*?)<br><small class="muted">([\w-]+)</small>', page)
+    names = [name for name, _outlet in rows]
+    assert len(rows) > 100 and len(set(names)) == len(names), [n for n in names if names.count(n) > 1]
+    assert dict((outlet, name) for name, outlet in rows)["baobacninhtv"] == "Báo Bắc Ninh (cũ)"
