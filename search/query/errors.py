@@ -9,7 +9,7 @@ EXPECTED_WORDS: dict[str, tuple[str, str]] = {
     "]": ("dấu ']'", "']'"),
     '"': ("dấu '\"' đóng cụm từ", "a closing '\"'"),
     "term": ("từ khoá, cụm từ hoặc nhóm", "a term, phrase or group"),
-    "date": ("ngày (YYYY-MM-DD) hoặc now-7d", "a date (YYYY-MM-DD) or now-7d"),
+    "date": ("ngày (dd/mm/yyyy, YYYY-MM-DD) hoặc now-7d", "a date (dd/mm/yyyy, YYYY-MM-DD) or now-7d"),
     "field": ("tên trường", "a field name"),
     "operator": ("toán tử AND/OR", "an AND/OR operator"),
     "NEAR": ("toán tử NEAR/n", "a NEAR/n operator"),

@@ -64,6 +64,7 @@ def test_three_engines_agree(indexes, query):
         "giao* -tai",
         "=Bắc ONEAR/2 =Ninh",
         'province:"bac ninh" published:2025-03',
+        'province:"bac ninh" published:[01/03/2025 TO 31/3/2025]',
     ],
 )
 def test_hand_picked_queries_agree(indexes, query):

@@ -136,6 +136,43 @@ def test_dates():
     assert parse("published:[* TO 2025-01-01]").lower is None
 
 
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("published:03/12/2026", "published:2026-12-03"),
+        ("published:3/12/2026", "published:2026-12-03"),
+        ("published:1/2/2026", "published:2026-02-01"),
+        ("published:>=01/11/2026", "published:>=2026-11-01"),
+        ("published:<30/11/2026", "published:<2026-11-30"),
+        ("published:[01/11/2026 TO 30/11/2026]", "published:[2026-11-01 TO 2026-11-30]"),
+        ("published:[1/11/2026 TO *]", "published:[2026-11-01 TO *]"),
+    ],
+)
+def test_day_month_year_dates_mean_the_iso_day(written, iso):
+    """dd/mm/yyyy, as the app shows every date, is the same day as YYYY-MM-DD (not mm/dd)."""
+    ours, theirs = parse(written), parse(iso)
+    assert (ours.lower, ours.upper, ours.lower_edge, ours.upper_edge) == (
+        theirs.lower,
+        theirs.upper,
+        theirs.lower_edge,
+        theirs.upper_edge,
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ["published:31/02/2026", "published:29/02/2026", "published:3/13/2026", "published:03/12/1800"]
+)
+def test_impossible_day_month_year_dates_are_refused(query):
+    err = syntax_error(query)
+    assert (err.column, err.expected) == (11, ["date"]), str(err)
+    assert "không tồn tại" in err.message_vi or "ngoài khoảng" in err.message_vi
+
+
+def test_unknown_date_forms_name_the_accepted_ones():
+    err = syntax_error("published:03.12.2026")
+    assert "dd/mm/yyyy" in err.message_vi and "dd/mm/yyyy" in err.message_en
+
+
 # -- boolean structure ----------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("query", "expected"),
