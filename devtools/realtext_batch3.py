@@ -21,6 +21,9 @@ Rule (fixed before reading):
 CORPUS_DIR holds ``data/*_tokenized`` (``git archive a20d9b7f… data | tar -x``): the manifest's
 batch-2 texts come from val and train too, and their openings are needed for the copy check.
 Any prefix of the output is itself a sample under the same rule (texts are labelled in this order).
+
+Later batches (``realtext_batch4.py``) use the same functions with their own salt, size and split;
+"the manifest" is then the rows listed before the batch's own first row (earlier batches only).
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ N = 120
 SPLIT = "heldout3"
 
 
-def order(path: str) -> str:
-    return hashlib.sha256(f"{SALT}:{path}".encode()).hexdigest()
+def order(path: str, salt: str = SALT) -> str:
+    return hashlib.sha256(f"{salt}:{path}".encode()).hexdigest()
 
 
 def eligible(file: Path, places: list[str]) -> bool:
@@ -50,19 +53,26 @@ def eligible(file: Path, places: list[str]) -> bool:
     return 80 <= words <= 330 and any(p in text for p in places)
 
 
-def select(corpus: Path, n: int = N) -> list[str]:
+def earlier_paths(split: str) -> set[str]:
+    """Paths of the manifest rows listed before ``split``'s first row (all rows while it has none):
+    the earlier batches, so a batch's own rows and later batches' (appended after it) do not count."""
     manifest = Path(__file__).resolve().parents[1] / "tests/data/analysis/realtext/manifest.tsv"
-    taken = {
-        line.split("\t")[5]
+    rows = [
+        line.split("\t")
         for line in manifest.read_text(encoding="utf-8").splitlines()
-        # earlier batches only: batch 3's own rows (added after this selection) are not "taken"
-        if line and not line.startswith(("#", "id\t")) and line.split("\t")[1] != SPLIT
-    }
+        if line and not line.startswith(("#", "id\t"))
+    ]
+    first = next((i for i, row in enumerate(rows) if row[1] == split), len(rows))
+    return {row[5] for row in rows[:first]}
+
+
+def select(corpus: Path, n: int = N, salt: str = SALT, split: str = SPLIT) -> list[str]:
+    taken = earlier_paths(split)
     seen = {_same(corpus / p.removeprefix("vietnews/")) for p in taken if p.startswith("vietnews/")}
     places = _places()
     paths = [f"vietnews/{FOLDER}/{f.name}" for f in (corpus / FOLDER).iterdir()]
     chosen: list[str] = []
-    for path in sorted(paths, key=order):
+    for path in sorted(paths, key=lambda p: order(p, salt)):
         if len(chosen) == n:
             break
         file = corpus / path.removeprefix("vietnews/")
@@ -77,9 +87,9 @@ def select(corpus: Path, n: int = N) -> list[str]:
     return chosen
 
 
-def main(corpus: Path) -> None:
-    for path in select(corpus):
-        print(f"{path}\t{SPLIT}\trandom")
+def main(corpus: Path, n: int = N, salt: str = SALT, split: str = SPLIT) -> None:
+    for path in select(corpus, n, salt, split):
+        print(f"{path}\t{split}\trandom")
 
 
 if __name__ == "__main__":
