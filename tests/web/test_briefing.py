@@ -9,6 +9,7 @@ import io
 import os
 import subprocess
 import sys
+from dataclasses import fields
 from datetime import date, timedelta
 
 import pytest
@@ -103,6 +104,22 @@ def test_period_parsing():
     for bad in ("2026-13", "2026-Q5", "26-Q1", "2026-1"):
         with pytest.raises(PeriodError):
             Period.parse(bad)
+
+
+def test_a_partial_period_is_marked_where_it_is_cut():
+    """`partial` is state set by `so_far` (and carried by `previous`), not the key parsed again
+    on every use (session 4's review)."""
+    assert "partial" in {f.name for f in fields(Period)}
+    december = Period.parse("2026-12")
+    assert not december.partial and not december.so_far(date(2027, 1, 5)).partial
+    cut = december.so_far(date(2026, 12, 3))
+    assert (cut.end, cut.partial) == (date(2026, 12, 3), True)
+    assert cut.previous() == Period("2026-11", date(2026, 11, 1), date(2026, 11, 3), partial=True)
+    assert cut.label == "tháng 12 năm 2026 (từ ngày 01/12 đến ngày 03/12/2026)"
+    # 30 days of March against February: the whole of February, which is then not partial
+    march = Period.parse("2027-03").so_far(date(2027, 3, 30))
+    assert march.previous() == Period.parse("2027-02")
+    assert march.previous().label == "tháng 02 năm 2027"
 
 
 def test_xlsx_counts_equal_the_search_backend(corpus, files):

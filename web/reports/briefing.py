@@ -47,6 +47,9 @@ class Period:
     start: date
     end: date
     provinces: tuple[str, ...] = ()
+    # Cut short of its key's last day (by ``so_far``, or ``previous`` of a cut period): set where
+    # the cut is made, not worked out again from the key on every use.
+    partial: bool = False
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -65,11 +68,7 @@ class Period:
     def so_far(self, today: date) -> Period:
         """The period up to ``today`` while it is not over: an unfinished month is then compared
         with the same days of the previous one (walk4: the whole previous month made it "-84%")."""
-        return replace(self, end=today) if self.start <= today < self.end else self
-
-    @property
-    def partial(self) -> bool:
-        return self.end < Period.parse(self.key).end
+        return replace(self, end=today, partial=True) if self.start <= today < self.end else self
 
     def previous(self) -> Period:
         before = self.start - timedelta(days=1)
@@ -78,7 +77,9 @@ class Period:
         else:
             earlier = Period.parse(f"{before.year}-{before.month:02d}")
         if self.partial:  # like with like: as many days from the previous period's start
-            earlier = replace(earlier, end=min(earlier.end, earlier.start + (self.end - self.start)))
+            end = earlier.start + (self.end - self.start)
+            if end < earlier.end:  # a shorter previous month may be whole (30 March vs 28 February)
+                earlier = replace(earlier, end=end, partial=True)
         return replace(earlier, provinces=self.provinces)
 
     def about(self, province: str) -> Period:
