@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from html import unescape
 
 import pytest
 
@@ -111,3 +112,27 @@ def test_each_outlet_is_named_once_the_old_paper_by_its_old_name(app):
     names = [name for name, _outlet in rows]
     assert len(rows) > 100 and len(set(names)) == len(names), [n for n in names if names.count(n) > 1]
     assert dict((outlet, name) for name, outlet in rows)["baobacninhtv"] == "Báo Bắc Ninh (cũ)"
+
+
+def test_every_outlet_closed_by_a_merger_is_named_as_former(app):
+    """fix6: the other outlets that ended in a merger kept a plain name ("Đài PT-TH Hà Nội
+    (Hanoionline)" beside today's Hà Nội agency, "Báo và Đài Phát thanh - Truyền hình Vĩnh Long"
+    beside "Báo và Phát thanh, Truyền hình Vĩnh Long"), so this page, the admin's outlet list and
+    the outlet facet read as two live agencies. Every outlet that ended in a merger is "(cũ)", no
+    live one is: checked here and on /admin/outlets, which lists the whole registry."""
+    from crawler.registry import load_registry
+
+    ended = {o.id for o in load_registry() if o.merged_into}
+    admin = logged_in_client(app, "admin")
+    page = admin.get("/operations/").get_data(as_text=True)
+    rows = re.findall(r'<th scope="row">(.*?)<br><small class="muted">([\w-]+)</small>', page)
+    shown = {outlet: unescape(name) for name, outlet in rows}
+    assert "hanoionline" in shown and "baobacninhtv" in shown
+    listing = admin.get("/admin/outlets").get_data(as_text=True)
+    rows = re.findall(r'<th scope="row">(.*?)<br><small class="muted">([\w-]+) · ', listing)
+    names = {outlet: unescape(name) for name, outlet in rows}
+    assert len(ended) > 60 and ended <= names.keys()
+    for table in (shown, names):
+        assert [f"{o}: {n}" for o, n in sorted(table.items()) if (o in ended) != n.endswith("cũ)")] == []
+    assert names["bdptth-vinhlong"] == "Báo và Đài Phát thanh - Truyền hình Vĩnh Long (cũ)"
+    assert names["baobacgiang"] == "Báo Bắc Giang (cũ)"

@@ -61,7 +61,10 @@ def test_outlets_are_grouped_by_default_and_can_be_shown_apart(client):
     assert label == "Tách riêng các cơ quan đã sáp nhập"
 
     apart = client.get(href).get_data(as_text=True)
-    assert facet_counts(apart, "outlet") == {"Báo Bắc Giang": 1, "Báo và Phát thanh, Truyền hình Bắc Ninh": 1}
+    assert facet_counts(apart, "outlet") == {
+        "Báo Bắc Giang (cũ)": 1,
+        "Báo và Phát thanh, Truyền hình Bắc Ninh": 1,
+    }
     assert 'data-facet="group"' not in apart
     back, label = toggle(apart)
     assert label == "Gộp các cơ quan đã sáp nhập" and "apart" not in back
