@@ -22,6 +22,8 @@ _UNITS = {"h": 3_600, "d": 86_400, "w": 7 * 86_400}
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # dd/mm/yyyy (and d/m/yyyy): how the app, and Vietnamese usage, write every date it shows.
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# mm/yyyy (and m/yyyy): a whole month, as staff write one ("tháng 03/2026").
+_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 _NOW = re.compile(r"now(?:([+-])(\d{1,9})([hdw]))?", re.IGNORECASE)
 _COMPARISON = re.compile(r"(>=|<=|>|<)?(.*)", re.DOTALL)
 
@@ -42,8 +44,8 @@ def epoch_seconds(moment: datetime) -> int:
 
 
 def parse_value(text: str) -> DateValue:
-    """``2025``, ``2025-03``, ``2025-03-01`` (= ``01/03/2025``, ``1/3/2025``), ``now``, ``now-7d``,
-    ``now+12h``, ``now-2w``."""
+    """``2025``, ``2025-03`` (= ``03/2025``, ``3/2025``), ``2025-03-01`` (= ``01/03/2025``,
+    ``1/3/2025``), ``now``, ``now-7d``, ``now+12h``, ``now-2w``."""
     m = _NOW.fullmatch(text)
     if m:
         sign, amount, unit = m.groups()
@@ -55,14 +57,22 @@ def parse_value(text: str) -> DateValue:
         return DateValue(now_offset=offset)
     m = _CALENDAR.fullmatch(text)
     dmy = None if m else _DAY_MONTH_YEAR.fullmatch(text)
+    my = None if m or dmy else _MONTH_YEAR.fullmatch(text)
     if m:
         year_text, month_text, day_text = m.groups()
     elif dmy:
         day_text, month_text, year_text = dmy.groups()
+    elif my:
+        (month_text, year_text), day_text = my.groups(), None
+        if not 1 <= int(month_text) <= 12:
+            raise DateSyntaxError(
+                f"tháng '{text}' không tồn tại (tháng từ 1 đến 12)",
+                f"month '{text}' does not exist (1 to 12)",
+            )
     else:
         raise DateSyntaxError(
-            f"'{text}' không phải ngày; dùng dd/mm/yyyy, YYYY-MM-DD, YYYY-MM, YYYY hoặc now-7d",
-            f"'{text}' is not a date; use dd/mm/yyyy, YYYY-MM-DD, YYYY-MM, YYYY or now-7d",
+            f"'{text}' không phải ngày; dùng dd/mm/yyyy, mm/yyyy, YYYY-MM-DD, YYYY-MM, YYYY hoặc now-7d",
+            f"'{text}' is not a date; use dd/mm/yyyy, mm/yyyy, YYYY-MM-DD, YYYY-MM, YYYY or now-7d",
         )
     year = int(year_text)  # the pattern always captures four digits
     month, day = (int(g) if g else None for g in (month_text, day_text))

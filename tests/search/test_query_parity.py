@@ -65,6 +65,8 @@ def test_three_engines_agree(indexes, query):
         "=Bắc ONEAR/2 =Ninh",
         'province:"bac ninh" published:2025-03',
         'province:"bac ninh" published:[01/03/2025 TO 31/3/2025]',
+        'province:"bac ninh" published:03/2025',
+        "published:[2/2025 TO 03/2025] -tai",
     ],
 )
 def test_hand_picked_queries_agree(indexes, query):

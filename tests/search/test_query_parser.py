@@ -146,6 +146,11 @@ def test_dates():
         ("published:<30/11/2026", "published:<2026-11-30"),
         ("published:[01/11/2026 TO 30/11/2026]", "published:[2026-11-01 TO 2026-11-30]"),
         ("published:[1/11/2026 TO *]", "published:[2026-11-01 TO *]"),
+        ("published:03/2026", "published:2026-03"),
+        ("published:3/2026", "published:2026-03"),
+        ("published:12/2026", "published:2026-12"),
+        ("published:>=03/2026", "published:>=2026-03"),
+        ("published:[11/2026 TO 12/2026]", "published:[2026-11 TO 2026-12]"),
     ],
 )
 def test_day_month_year_dates_mean_the_iso_day(written, iso):
@@ -160,7 +165,16 @@ def test_day_month_year_dates_mean_the_iso_day(written, iso):
 
 
 @pytest.mark.parametrize(
-    "query", ["published:31/02/2026", "published:29/02/2026", "published:3/13/2026", "published:03/12/1800"]
+    "query",
+    [
+        "published:31/02/2026",
+        "published:29/02/2026",
+        "published:3/13/2026",
+        "published:03/12/1800",
+        "published:13/2026",
+        "published:0/2026",
+        "published:03/1800",
+    ],
 )
 def test_impossible_day_month_year_dates_are_refused(query):
     err = syntax_error(query)

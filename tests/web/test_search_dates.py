@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -45,3 +46,23 @@ def test_impossible_day_is_refused_clearly(served):
     client, _anchor = served
     page = client.get("/search", query_string={"q": "published:31/02/2026"}).get_data(as_text=True)
     assert "31/02/2026" in page and "không tồn tại" in page
+
+
+def test_month_and_year_is_the_whole_month(served):
+    """fix6: staff write a month as mm/yyyy (`published:03/2026`, `3/2026`): refused before."""
+    client, anchor = served
+    iso = results(client, f"published:{anchor:%Y-%m}")
+    assert iso[0] > 0
+    assert results(client, f"published:{anchor:%m/%Y}") == iso
+    assert results(client, f"published:{anchor.month}/{anchor.year}") == iso
+    before = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
+    both = results(client, f"published:[{before:%Y-%m} TO {anchor:%Y-%m}]")
+    assert both[0] > iso[0]  # the corpus has articles in the month before too
+    assert results(client, f"published:[{before:%m/%Y} TO {anchor:%m/%Y}]") == both
+
+
+@pytest.mark.parametrize("month", ["13/2026", "0/2026", "00/2026"])
+def test_impossible_month_is_refused_clearly(served, month):
+    client, _anchor = served
+    page = client.get("/search", query_string={"q": f"published:{month}"}).get_data(as_text=True)
+    assert f"tháng &#39;{month}&#39; không tồn tại" in page or f"tháng '{month}' không tồn tại" in page
