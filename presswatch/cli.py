@@ -145,6 +145,33 @@ def crawl_command(
     else:
         stats = run_crawl(sample_press_url=sample_url)
     _print_crawl_summary(stats, time.monotonic() - started)
+    _say_what_elasticsearch_lacks()
+
+
+def _say_what_elasticsearch_lacks() -> None:
+    """A data folder switched from the embedded index to Elasticsearch: the crawl state knows the
+    articles already indexed there, so this crawl fetched only new ones and the rest would never
+    reach Elasticsearch. Say so, with the command that copies them."""
+    from presswatch.commands.index import embedded_only_articles
+    from search.backends import BackendUnavailable, open_backend
+    from search.backends.elastic import ElasticsearchBackend
+    from search.config import SearchConfig
+
+    config = SearchConfig.from_env()
+    if config.backend != "elasticsearch":
+        return
+    try:
+        backend = open_backend(config)
+        assert isinstance(backend, ElasticsearchBackend)  # the configured backend is Elasticsearch
+        missing = embedded_only_articles(config, backend)
+    except BackendUnavailable:
+        return  # the crawl spooled its batches; the summary and the spool say so
+    if missing:
+        click.echo(
+            f"The embedded index of this data folder ({config.embedded_path}) holds {missing} articles "
+            "more than Elasticsearch; a crawl fetches only articles it does not know, so copy them "
+            "with: presswatch index import-embedded"
+        )
 
 
 @main.command("sample-press")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from search.backends import BackendUnavailable, open_backend
+from search.backends import BackendUnavailable, SearchRequest, open_backend
 from search.backends.elastic import ElasticsearchBackend
 from search.backends.es_indices import reindex, stats
 from search.config import SearchConfig
+from search.document import Document
 
 
 def _elasticsearch() -> ElasticsearchBackend:
@@ -59,6 +62,75 @@ def reindex_command(keep_old: bool) -> None:
 
         copied, generation = reindex(backend.client, backend.layout, progress, keep_old=keep_old)
     click.echo(f"Reindexed {copied} documents into generation {generation}; alias {backend.alias} swapped.")
+
+
+def embedded_only_articles(config: SearchConfig, backend: ElasticsearchBackend) -> int:
+    """How many more articles the data folder's embedded index holds than Elasticsearch: after an
+    operator switches a folder to Elasticsearch, the crawl state still knows those articles, so no
+    crawl fetches them again (`presswatch crawl` prints this with the command that copies them)."""
+    if not config.embedded_path.exists():
+        return 0
+    embedded = open_backend(config, backend="embedded")
+    try:
+        return max(0, embedded.count() - backend.count())
+    finally:
+        embedded.close()
+
+
+@index_group.command("import-embedded")
+@click.option(
+    "--path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The embedded index file (default: the data folder's index.sqlite3).",
+)
+def import_embedded_command(path: Path | None) -> None:
+    """Copy the embedded index's articles into Elasticsearch (after switching a data folder to it)."""
+    config = SearchConfig.from_env()
+    backend = _elasticsearch()
+    source = path or config.embedded_path
+    if not source.exists():
+        click.echo(f"No embedded index at {source}: nothing to copy.", err=True)
+        sys.exit(2)
+    embedded = open_backend(replace(config, embedded_path=source), backend="embedded")
+    try:
+        # Articles a crawl has already put into Elasticsearch are newer than the embedded copies.
+        present = backend.ids()
+        copied, kept, errors = 0, 0, []
+        batch: list[Document] = []
+
+        def send() -> None:
+            nonlocal copied
+            report = backend.index(batch)
+            copied += report.indexed
+            errors.extend(report.errors)
+            batch.clear()
+
+        with tqdm(total=embedded.count(), unit="doc", desc="Copying") as bar, backend.bulk_load():
+            for document in embedded.scan(SearchRequest(facets=False)):
+                bar.update(1)
+                if document.id in present:
+                    kept += 1
+                    continue
+                batch.append(document)
+                if len(batch) >= 1000:
+                    send()
+            if batch:
+                send()
+    except BackendUnavailable as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    finally:
+        embedded.close()
+    click.echo(
+        f"Copied {copied} articles from {source} into {backend.alias}; "
+        f"{kept} already in Elasticsearch were kept as they are."
+    )
+    for document_id, reason in errors[:10]:
+        click.echo(f"  refused {document_id}: {reason}", err=True)
+    if errors:
+        click.echo(f"{len(errors)} articles were refused; fix the cause and run the command again.", err=True)
+        sys.exit(1)
 
 
 @index_group.command("optimize")

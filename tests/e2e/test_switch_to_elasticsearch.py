@@ -1,0 +1,102 @@
+"""An operator moves a data folder from the embedded index to Elasticsearch, as the README says
+(set PRESSWATCH_ELASTICSEARCH_URL, crawl): the articles, the editors' corrections and the follow-up
+must all be there on Elasticsearch afterwards.
+
+Found by walk6 (2026-12-03): the crawl state remembered every article as indexed, so the crawl
+after the switch fetched nothing ("0 articles extracted") and Elasticsearch stayed empty, with no
+word about it and no command to bring the articles across.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from presswatch.app import create_app
+from search.backends import SearchRequest, open_backend
+from search.config import SearchConfig
+from tests.helpers import logged_in_client
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
+
+
+def presswatch(*args: str, env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def token(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def search_total(client, query: str) -> int:
+    page = client.get("/search", query_string={"q": query}).get_data(as_text=True)
+    return int(re.search(r'<strong class="total">([\d.]+)</strong>', page).group(1).replace(".", ""))
+
+
+@pytest.mark.elasticsearch
+def test_a_data_folder_switched_to_elasticsearch_keeps_articles_corrections_and_followup(
+    tmp_path, sample_press, elasticsearch_url, es_index, monkeypatch
+):
+    embedded_env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
+    presswatch("crawl", "--sample-url", sample_press.base_url, env=embedded_env)
+    monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
+    embedded = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
+    index = open_backend(embedded)
+    seed = index.search(SearchRequest(query=f'"{SEED_TITLE}"', limit=1)).hits[0].document
+    index.close()
+
+    # On the embedded index: an editor corrects the seed article's tone and flags it for follow-up.
+    app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": embedded})
+    editor = logged_in_client(app, "editor")
+    corrected = "negative" if seed.tone != "negative" else "positive"
+    page = editor.get(f"/articles/{seed.id}").get_data(as_text=True)
+    form = {"tone": corrected, "topics": seed.topics, "provinces": "", "csrf_token": token(page)}
+    assert editor.post(f"/articles/{seed.id}/correction", data=form).status_code == 303
+    flagged = editor.post(
+        f"/followup/article/{seed.id}/act", data={"action": "flag", "state": "new", "csrf_token": token(page)}
+    )
+    assert flagged.status_code in (302, 303)
+    before = {query: search_total(editor, query) for query in ("", "Bắc Ninh", '"kiến nghị"')}
+    assert before[""] == len(sample_press.articles)
+
+    # The switch, as the README tells an operator: the URL set, the crawl run.
+    es_env = {**embedded_env, "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url}
+    es_env["PRESSWATCH_ELASTICSEARCH_INDEX"] = es_index
+    crawl = presswatch("crawl", "--sample-url", sample_press.base_url, env=es_env)
+    assert "presswatch index import-embedded" in crawl  # the crawl says what Elasticsearch lacks
+    copied = presswatch("index", "import-embedded", env=es_env)
+    assert f"Copied {len(sample_press.articles)} articles" in copied
+    again = presswatch("index", "import-embedded", env=es_env)  # twice: nothing doubled
+    assert "Copied 0 articles" in again
+    assert "import-embedded" not in presswatch("crawl", "--sample-url", sample_press.base_url, env=es_env)
+
+    monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_URL", elasticsearch_url)
+    monkeypatch.setenv("PRESSWATCH_ELASTICSEARCH_INDEX", es_index)
+    on_es = SearchConfig.from_env(es_env)
+    app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": on_es})
+    editor = logged_in_client(app, "editor")
+    assert {query: search_total(editor, query) for query in before} == before
+    assert search_total(editor, f'"{SEED_TITLE}"') == 1
+    es = open_backend(on_es)
+    assert es.count() == len(sample_press.articles)
+    assert es.get(seed.id).tone == corrected
+    es.close()
+    article = editor.get(f"/articles/{seed.id}").get_data(as_text=True)
+    assert re.search(r"sửa bởi editor-\w+@example.vn lúc", article)
+    queue = editor.get("/followup/", query_string={"state": "all"}).get_data(as_text=True)
+    assert SEED_TITLE in queue
