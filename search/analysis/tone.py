@@ -107,6 +107,7 @@ def _field_cues(
     hits: list[_Hit],
     sentences: Collection[int] | None,
     lead: str | None = None,
+    opening: int = -1,
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     weight = lexicon.field_weights.get(name, 1.0)
@@ -124,6 +125,18 @@ def _field_cues(
         value = hit.entry.value * weight
         blocked = hit.sentence in alarmed or (hit.entry.rescue and hit.sentence in dead)
         if hit.entry.outcome and (hit.sentence not in harmed or blocked):
+            if hit.start == opening and not blocked:
+                # "Khởi tố vụ phá hơn 20ha rừng …": a title that leads with the catch reports it
+                out.append(
+                    {
+                        "cue": " ".join(hit.entry.tokens),
+                        "field": name,
+                        "polarity": "positive",
+                        "score": round(value, 3),
+                        "modifier": "lead",
+                    }
+                )
+                continue
             if not hit.entry.alone or blocked:
                 continue
             # "Giải cứu 30 cá thể rùa biển": a rescue is good news without a harm named beside it
@@ -152,6 +165,8 @@ def _field_cues(
                 if 0 <= distance <= lexicon.intensifier_window:
                     value *= other.entry.value
                     intensifier = " ".join(other.entry.tokens)
+        if hit.entry.directional and best is None:
+            best = _later_direction(hits, index)
         if hit.entry.directional and best is None:
             continue  # "Trao quà Tết cho hộ nghèo" (vs "Tỷ lệ hộ nghèo giảm", "không còn hộ nghèo")
         if hit.sentence in refuted or (lexicon.plan_reach and planned(hits, index, lexicon.plan_reach)):
@@ -198,6 +213,22 @@ def _field_cues(
 
 
 _HEADLINE = ("title", "sapo")
+_MEASURE_REACH = 6
+
+
+def _later_direction(hits: list[_Hit], index: int) -> tuple[int, _Hit] | None:
+    """A measure's direction word told after its qualifiers ("GDP Việt Nam năm 2018 tăng 7%",
+    "Kim ngạch xuất khẩu của tỉnh 6 tháng giảm"): the first modifier after it in its sentence,
+    up to ``_MEASURE_REACH`` words on and before any other cue."""
+    hit = hits[index]
+    for other in hits[index + 1 : index + 4]:
+        if other.sentence != hit.sentence or other.start - hit.end > _MEASURE_REACH:
+            return None
+        if other.entry.kind == "cue":
+            return None
+        if other.entry.kind == "modifier" and other.entry.position in ("after", "both"):
+            return (other.start - hit.end, other)
+    return None
 
 
 def _aimed(hits: list[_Hit], modifier: _Hit) -> bool:
@@ -217,6 +248,19 @@ def _lead_outcome(title: list[_Hit]) -> str | None:
         return None
     state = any(h.entry.kind == "state" or h.entry.finding for h in title)
     return "" if state and not any(h.entry.rescue for h in outcomes) else " ".join(outcomes[0].entry.tokens)
+
+
+def _opening(tokens: FieldTokens, title: list[_Hit], lead: str | None) -> _Hit | None:
+    """The enforcement outcome a title leads with ("Bắt nhóm thanh niên …", "Quảng Ninh: Phá thành
+    công …"), when it names no harm and no one of the state (``lead``): the first word of its
+    sentence. A catch told later in the title ("… đối mặt án tù vì bắt hai con sò") is not one."""
+    if not lead:
+        return None
+    for hit in title:
+        if hit.entry.outcome and not hit.entry.rescue:
+            start = hit.start
+            return hit if start == 0 or tokens.sentence[start - 1] != tokens.sentence[start] else None
+    return None
 
 
 def _outcome_sentences(hits: list[_Hit], lead: str | None = None) -> dict[int, str]:
@@ -264,7 +308,13 @@ def score_tone(
     lexicon = lexicon or default_lexicon()
     cues: list[dict[str, Any]] = []
     # "Bắt giám đốc doanh nghiệp …" + a sapo telling the fraud: the title's outcome solves it.
-    lead = _lead_outcome(_field_hits(lexicon, prepared, "title"))
+    title_hits = _field_hits(lexicon, prepared, "title")
+    lead = _lead_outcome(title_hits)
+    opening = _opening(prepared.fields["title"], title_hits, lead)
+    if opening is not None and any(
+        h.entry.kind == "state" or h.entry.finding for h in _field_hits(lexicon, prepared, "sapo")
+    ):
+        opening = None  # "Bắt giám đốc …" + "ông A, nguyên chủ tịch xã, …": wrongdoing inside the state
     for name in TEXT_FIELDS:
         if sentences is not None and name not in sentences:
             continue
@@ -274,6 +324,7 @@ def score_tone(
             _field_hits(lexicon, prepared, name),
             None if sentences is None else sentences[name],
             lead if name == "sapo" else None,
+            opening.start if opening is not None and name == "title" else -1,
         )
     # The title decides when it is decisive, else title and sapo, else the whole article.
     label, score = "neutral", 0.0

@@ -1,0 +1,50 @@
+"""Tone, topic and place rules of issue 17's fifth session, found on the errors of the real-text
+dev part and the held-out parts of batches 1 and 2 (opened for tuning this session; batch 3 only
+scored): each test fails on the analyser before its rule. Short sentences written or paraphrased
+as staff would read them under docs/ANALYSIS.md's guidelines."""
+
+from __future__ import annotations
+
+from search.analysis import analyze
+from tests.search.test_analysis_realtext_rules import doc
+
+
+def tone(title: str, sapo: str = "", body: str = "") -> str:
+    return analyze(doc(title, sapo, body)).tone.label
+
+
+def test_a_title_that_leads_with_the_catch_reports_it() -> None:
+    # the title opens with the arrest or prosecution and names the act without a harm word
+    assert tone("Khởi tố vụ chặt hơn 20ha rừng phòng hộ") == "positive"
+    assert (
+        tone(
+            "Bắt nhóm thanh niên thuê ô tô rồi đưa qua biên giới bán",
+            "Nhóm thanh niên thuê một chiếc ô tô tại tỉnh rồi đem bán.",
+            "Đây là băng nhóm tội phạm chiếm đoạt tài sản, từng chiếm đoạt nhiều xe.",
+        )
+        == "positive"
+    )
+    # a catch told later in the title is not what it leads with
+    assert tone("Nữ diễn viên đối mặt án tù vì bắt hai con sò") != "positive"
+    # wrongdoing inside the state stays negative when the sapo says who
+    assert (
+        tone("Bắt giám đốc doanh nghiệp", "Ông A, nguyên chủ tịch xã, chiếm đoạt 1 tỉ đồng của dân.")
+        == "negative"
+    )
+
+
+def test_police_words_for_suspects_make_a_passive_catch() -> None:
+    assert tone("Nhóm đối tượng cho vay lãi 'cắt cổ' bị bắt giữ") == "positive"
+    assert tone("Cảnh sát phá âm mưu đánh bom trụ sở") == "positive"
+
+
+def test_a_measure_is_governed_by_its_direction_told_after_its_qualifiers() -> None:
+    assert tone("GDP Việt Nam năm 2018 tăng 7%") == "positive"
+    assert tone("Xuất khẩu của tỉnh 6 tháng giảm") == "negative"
+    # the measure named alone stays neutral
+    assert tone("GDP Việt Nam năm 2018 và những con số") == "neutral"
+
+
+def test_a_service_put_to_use_is_positive() -> None:
+    assert tone("Trung tâm hành chính công của tỉnh chính thức hoạt động") == "positive"
+    assert tone("Nhà máy nước sạch đi vào hoạt động") == "positive"
