@@ -48,3 +48,33 @@ def test_a_measure_is_governed_by_its_direction_told_after_its_qualifiers() -> N
 def test_a_service_put_to_use_is_positive() -> None:
     assert tone("Trung tâm hành chính công của tỉnh chính thức hoạt động") == "positive"
     assert tone("Nhà máy nước sạch đi vào hoạt động") == "positive"
+
+
+def topics(title: str, sapo: str = "", body: str = "") -> list[str]:
+    return analyze(doc(title, sapo, body)).topic_names
+
+
+def test_a_land_dispute_given_as_the_motive_of_a_crime_is_not_the_land_topic() -> None:
+    assert topics("Bắt nghi can chém hàng xóm do tranh chấp đất vườn") == ["An ninh trật tự"]
+    # the dispute itself is
+    assert "Đất đai" in topics("Tranh chấp đất kéo dài, hai dòng họ kiện nhau ra tòa")
+
+
+def test_wild_animals_of_the_forests_are_the_environment() -> None:
+    assert topics("Phát hiện bò tót chết trong rừng đặc dụng") == ["Môi trường"]
+    assert topics("Đàn voi rừng lại về phá nương rẫy của dân") == ["Môi trường"]
+
+
+def test_a_relic_restored_with_money_is_public_investment_too() -> None:
+    found = topics("Chi 15 tỷ đồng trùng tu di tích đình làng cổ")
+    assert "Đầu tư công" in found and "Văn hóa" in found
+    # restoration named without money stays culture alone
+    assert topics("Trùng tu di tích đình làng cổ theo nguyên trạng") == ["Văn hóa"]
+
+
+def test_an_official_reprimanded_is_staffing() -> None:
+    assert topics("Chủ tịch huyện bị phê bình vì chậm trả lời đơn thư") == ["Công tác cán bộ"]
+
+
+def test_a_foreign_leader_in_the_title_makes_foreign_news() -> None:
+    assert topics("Duterte tuyên bố tiếp tục chiến dịch truy quét ma túy, bắt giữ nghi phạm") == []
