@@ -57,7 +57,14 @@ def filters(request: SearchRequest) -> list[dict[str, Any]]:
 
 
 def query(request: SearchRequest, node: ql.Node) -> dict[str, Any]:
-    return {"bool": {"must": [ql.to_elasticsearch(node, now=request.now)], "filter": filters(request)}}
+    clause: dict[str, Any] = {
+        "must": [ql.to_elasticsearch(node, now=request.now)],
+        "filter": filters(request),
+    }
+    ranking = ql.ranking_clauses(node) if request.sort == "relevance" and request.limit > 0 else []
+    if ranking:  # beside "must", "should" only scores: the same articles match
+        clause["should"] = ranking
+    return {"bool": clause}
 
 
 def search_body(request: SearchRequest, node: ql.Node) -> dict[str, Any]:

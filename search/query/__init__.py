@@ -25,7 +25,7 @@ from search.query.errors import QueryError, QuerySyntaxError, QueryTooCostly
 from search.query.hints import OperatorHint, operator_hint
 from search.query.matcher import MatchableDocument, explain, highlight_terms, matchable, matches
 from search.query.parser import parse
-from search.query.to_elasticsearch import to_elasticsearch
+from search.query.to_elasticsearch import ranking_clauses, to_elasticsearch
 from search.query.to_sqlite import ORDERED_NEAR_FUNCTION, fts_rank_match, register_sqlite_functions, to_sqlite
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "parse",
     "matchable",
     "register_sqlite_functions",
+    "ranking_clauses",
     "to_elasticsearch",
     "to_sqlite",
 ]

@@ -30,6 +30,7 @@ from search.query.ast import (
     Text,
     TextLeaf,
 )
+from search.query.ranking import adjacent_phrases
 
 KEYWORD_PREFIX = "kwf."
 DATE_FIELD = "published_at"
@@ -135,3 +136,10 @@ class _Compiler:
 def to_elasticsearch(node: Node, now: datetime | None = None) -> dict[str, Any]:
     """A query DSL clause (put it under ``"query"``); ``now`` anchors ``now-7d``."""
     return _Compiler(now if now is not None else datetime.now(UTC)).compile(node)
+
+
+def ranking_clauses(node: Node) -> list[dict[str, Any]]:
+    """Optional ``should`` clauses for relevance: the words typed side by side as one phrase per
+    field, boosted like the query's own terms (search.query.ranking; the embedded index adds the
+    same phrases to its bm25 MATCH). Beside a ``must`` they score and never filter."""
+    return [_text_clause(phrase, column) for phrase in adjacent_phrases(node) for column in phrase.columns]

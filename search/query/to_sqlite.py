@@ -33,6 +33,7 @@ from search.query.ast import (
     TextLeaf,
     positive_text_leaves,
 )
+from search.query.ranking import adjacent_phrases
 
 ORDERED_NEAR_FUNCTION = "presswatch_ordered_near"
 
@@ -135,26 +136,33 @@ def _fts_superset(node: Node) -> str | None:
 
 
 def fts_rank_match(node: Node) -> str | None:
-    """An FTS5 MATCH string for bm25 ranking: every positive text leaf once, or None.
+    """An FTS5 MATCH string for bm25 ranking: every positive text leaf once, or None, OR-ed with
+    the phrases of the words typed side by side (search.query.ranking.adjacent_phrases).
 
     bm25 sums over the expression's phrases with statistics of the whole index, so any
     expression with the same phrases gives a row the same score. The query's own shape is used
     where it bounds the matches, so that only those rows are scored, not every row holding one
-    of its words; otherwise the leaves are OR-ed.
+    of its words; otherwise the leaves are OR-ed. An adjacent phrase only matches rows that hold
+    all of its words, so OR-ing it scores no more rows: it adds its weight (rare, so a high idf;
+    four times in a headline) to the rows holding the words together.
     """
     expressions: list[str] = []
     for leaf in positive_text_leaves(node):
         expressions.append(fts_expression(leaf))
     if not expressions:
         return None
-    if len(set(expressions)) == len(expressions):
-        shaped = _fts_superset(node)
-        if shaped is not None:
-            return shaped
     unique = list(dict.fromkeys(expressions))
-    if len(unique) == 1:
-        return unique[0]
-    return " OR ".join(f"({e})" for e in unique)
+    shaped = _fts_superset(node) if len(unique) == len(expressions) else None
+    if shaped is not None:
+        base = shaped
+    elif len(unique) == 1:
+        base = unique[0]
+    else:
+        base = " OR ".join(f"({e})" for e in unique)
+    extras = [fts_expression(phrase) for phrase in adjacent_phrases(node)]
+    if not extras:
+        return base
+    return " OR ".join(f"({e})" for e in (base, *extras))
 
 
 def _text_conjunct(node: Node) -> bool:
