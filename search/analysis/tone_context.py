@@ -34,6 +34,8 @@ def title_case(tokens: FieldTokens) -> bool:
 
 class _Entry(Protocol):
     @property
+    def kind(self) -> str: ...
+    @property
     def plan(self) -> bool: ...
     @property
     def backward(self) -> bool: ...
@@ -65,4 +67,6 @@ def planned(hits: Sequence[_Hit], index: int, reach: int) -> bool:
             return False
         if other.entry.plan:
             return True
+        if other.entry.kind == "cause":
+            return False  # "… bị đề nghị kỷ luật vì sai phạm": the reason has happened
     return False

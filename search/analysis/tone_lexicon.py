@@ -28,7 +28,8 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     tokens: tuple[str, ...]
-    kind: str  # "cue", "modifier", "intensifier", "state" (marks the state) or "neutral" (never scored)
+    kind: str  # "cue", "modifier", "intensifier", "state" (marks the state), "cause" (ends a plan's
+    # scope) or "neutral" (never scored)
     value: float = 0.0  # cue: signed weight; intensifier: factor
     on_negative: float = 1.0
     on_positive: float = 1.0
@@ -152,6 +153,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     backward = {_tokens(word) for word in (data.get("plans") or {}).get("backward") or []}
     entries += [Entry(w, "plan", plan=True, frame=True, backward=True) for w in sorted(backward)]
     entries += [Entry(w, "plan", plan=w in plans, frame=True) for w in sorted(frames - purposes)]
+    # A reason told after a plan word has happened: "bị đề nghị kỷ luật vì sai phạm" (tone_context.planned)
+    causes = {_tokens(word) for word in (data.get("plans") or {}).get("until") or []}
+    entries += [Entry(w, "cause") for w in sorted(causes - frames - purposes)]
     for phrase in data.get("neutral") or []:
         entries.append(Entry(_tokens(phrase), "neutral"))
     for word, factor in (data.get("intensifiers") or {}).items():

@@ -78,3 +78,34 @@ def test_an_official_reprimanded_is_staffing() -> None:
 
 def test_a_foreign_leader_in_the_title_makes_foreign_news() -> None:
     assert topics("Duterte tuyên bố tiếp tục chiến dịch truy quét ma túy, bắt giữ nghi phạm") == []
+
+
+def test_a_reason_told_after_a_plan_word_has_happened() -> None:
+    assert tone("Chủ tịch xã bị đề nghị kỷ luật vì sai phạm trong quản lý đất công") == "negative"
+    # the proposal alone is still a plan
+    assert tone("Sở đề nghị kỷ luật cán bộ địa chính") == "neutral"
+
+
+def test_a_form_or_a_type_is_no_fault() -> None:
+    assert (
+        tone("Tỉnh chi 12 tỷ đồng trùng tu đình làng", "Kinh phí cấp dưới hình thức hỗ trợ có mục tiêu.")
+        != "negative"
+    )
+    assert tone("Buổi tiếp dân của huyện mang tính hình thức") == "negative"
+
+
+def test_modern_is_colour_not_news() -> None:
+    assert (
+        tone("Ngân hàng cùng doanh nghiệp hội nhập", "Hệ thống giao dịch hiện đại được giới thiệu.")
+        == "neutral"
+    )
+    assert tone("Phế thải xây dựng bủa vây đại lộ hiện đại nhất") != "positive"
+
+
+def test_enforcement_against_a_builder_is_an_outcome() -> None:
+    assert tone("Cưỡng chế công trình xây dựng trái phép của doanh nghiệp") == "positive"
+
+
+def test_congestion_in_the_words_of_the_press_is_harm() -> None:
+    assert tone("Lễ hội chùa kẹt cứng ngày đầu khai hội") == "negative"
+    assert tone("Cửa ngõ thành phố kẹt xe hàng giờ") == "negative"
