@@ -21,8 +21,13 @@ $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# Both also compile the analyser's scanning modules with mypyc into build/native/ (not committed)
+# when mypyc (a dev extra) and a C compiler are there, and only when the sources changed since;
+# otherwise they run as Python, same output, slower (search/analysis/_native.py).
 install: $(VENV)/.installed
+	$(BIN)/python scripts/build_native.py
 install-dev: $(VENV)/.installed-dev
+	$(BIN)/python scripts/build_native.py
 
 demo: install
 	$(BIN)/presswatch demo

@@ -37,6 +37,13 @@ GOALS = {"macro_f1": 0.92, "province_f1": 0.97, "tone_accuracy": 0.88, "articles
 REAL = ("real-dev", "real-heldout", "real-heldout2", "real-heldout3", "real-heldout4", "real-shared")
 
 
+def _build() -> str:
+    """Whether the scanning modules ran compiled (search/analysis/_native.py)."""
+    from search.analysis import COMPILED
+
+    return "compiled scanning modules" if COMPILED else "pure Python (scripts/build_native.py compiles)"
+
+
 def _pin_one_core() -> str:
     try:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -121,7 +128,7 @@ def main() -> int:
     words = sum(len(f"{i['title']} {i['sapo']} {i['body']}".split()) for i in items) / len(items)
     print(
         f"\nthroughput: {rate:,.0f} articles/s ({how}; {len(items)} articles of ~{words:.0f} words "
-        f"x {args.rounds} rounds; 12 default profiles, places, tone and focus tone)"
+        f"x {args.rounds} rounds; 12 default profiles, places, tone and focus tone; {_build()})"
     )
     long_items = [lengthen(i) for i in items]
     long_rate = throughput(long_items, max(1, args.rounds // 2))

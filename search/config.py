@@ -46,6 +46,7 @@ BACKED_UP_FILES = (SECRET_KEY_FILE, TOPICS_FILE)
 # The province watched when PRESSWATCH_FOCUS_PROVINCE is not set; the organisation defaults to its
 # Ban Tuyên giáo và Dân vận (web/organisation.py names it).
 DEFAULT_FOCUS = "Bắc Ninh"
+FOCUS_ENV = "PRESSWATCH_FOCUS_PROVINCE"
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Settings:
 
     @property
     def focus_province(self) -> str:
-        return self.get("PRESSWATCH_FOCUS_PROVINCE") or DEFAULT_FOCUS
+        return focus_province(self.values)
 
     @property
     def organisation(self) -> str:
@@ -112,18 +113,16 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
     """The settings of this environment (default: the process's). Built once per set of values:
     a test or a command that changes a variable gets a new object, everyone else the same one."""
     env = os.environ if environ is None else environ
-    # Keys first, then the few values wanted: os.environ decodes every value it yields, and this
-    # runs for every analysed article (the focus province).
+    # Keys first, then the few values wanted: os.environ decodes every value it yields.
     return _settings(frozenset((k, env[k]) for k in env if k.startswith(PREFIX)))
 
 
-def setting(name: str, default: str = "") -> str:
-    """One ``PRESSWATCH_*`` variable as ``settings().get`` gives it, without listing the whole
-    environment: the analysis reads the focus province for every article, and listing decodes
-    every variable's name (about 1 % of analysing a long article)."""
-    if not name.startswith(PREFIX):
-        raise KeyError(f"{name}: settings hold only {PREFIX}* variables")
-    return os.environ.get(name, default)
+def focus_province(values: Mapping[str, str] = os.environ) -> str:
+    """The province watched: ``PRESSWATCH_FOCUS_PROVINCE`` when set and not empty, else
+    ``DEFAULT_FOCUS``. ``Settings.focus_province`` gives it from its values; the analysis asks for
+    it per article with the default, the process's environment, read as this one variable (listing
+    the environment, as ``settings()`` does, was about 1 % of analysing a long article)."""
+    return values.get(FOCUS_ENV) or DEFAULT_FOCUS
 
 
 @lru_cache(maxsize=8)

@@ -8,8 +8,9 @@ Public API::
     load_profiles(path=None) -> list[Profile]             # validate a topics.yaml
 
 Everything that can be compiled is compiled once per process (profiles, gazetteer, lexicon), and
-each document is tokenised once (``DocumentTokens``). How each part works, and how fast it is
-(about 500-600 articles/s of ~600 words on one core): docs/ANALYSIS.md.
+each document is tokenised once (``DocumentTokens``); the scanning modules run compiled when
+built (``_native.py``). How each part works, and how fast it is (about 800 articles/s of ~600
+words on one core as Python, 1,100 compiled): docs/ANALYSIS.md.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+# First: when the compiled scanning modules are built and current, they are imported below instead
+# of the sources (_native.py says how and when).
+from search.analysis._native import ACTIVE as COMPILED
 from search.analysis.gazetteer import Gazetteer, GazetteerError, default_gazetteer, load_gazetteer
 from search.analysis.keywords import keywords
 from search.analysis.places import PlaceResult, detect, display_names
@@ -26,10 +30,11 @@ from search.analysis.prepared import DocumentTokens, FirstWords
 from search.analysis.profiles import Profile, ProfileError, load_profiles
 from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
 from search.analysis.topic_match import TopicMatch, compile_profiles, default_compiled
-from search.config import DEFAULT_FOCUS, setting
+from search.config import FOCUS_ENV, focus_province
 from search.document import Document
 
 __all__ = [
+    "COMPILED",
     "Analysis",
     "GazetteerError",
     "LexiconError",
@@ -44,7 +49,6 @@ __all__ = [
     "resolve_focus",
 ]
 
-FOCUS_ENV = "PRESSWATCH_FOCUS_PROVINCE"
 # A topic is tagged as a main subject only (docs/ANALYSIS.md, labelling guidelines): beside a
 # topic with five times its hits it is a passing mention — a car crash that ends in a fire is
 # traffic, not fire and crime; a discipline case whose body recalls "bị can" is staffing.
@@ -106,7 +110,7 @@ def resolve_focus(name: str | None = None, gazetteer: Gazetteer | None = None) -
     """The post-2025 unit to watch: ``name``, else ``$PRESSWATCH_FOCUS_PROVINCE``, else Bắc Ninh.
     Old names and aliases are accepted ("Bắc Giang" → "Bắc Ninh")."""
     g = gazetteer or default_gazetteer()
-    wanted = name or setting(FOCUS_ENV) or DEFAULT_FOCUS  # settings().focus_province, one variable read
+    wanted = name or focus_province()
     resolved = _resolve(g, wanted)
     if resolved is None:
         raise ValueError(

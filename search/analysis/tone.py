@@ -337,7 +337,8 @@ def score_tone(
     if lexicon.plan_reach and sentences is None:
         negated = negated or any(h.entry.frame for h in _field_hits(lexicon, prepared, "title"))
     for fields in (("title",), _HEADLINE, TEXT_FIELDS):
-        score = sum(c["score"] for c in cues if c["field"] in fields)
+        # (0.0, not 0, with no cue: a float like every other score, compiled or not)
+        score = sum((c["score"] for c in cues if c["field"] in fields), 0.0)
         # (the sentences naming a province are all its evidence: they keep the headline threshold)
         label = _label(lexicon, score, body=fields == TEXT_FIELDS and sentences is None)
         if label != "neutral" or (negated and fields == _HEADLINE):

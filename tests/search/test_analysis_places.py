@@ -11,6 +11,7 @@ import pytest
 
 from search.analysis import analyze, annotate, resolve_focus
 from search.analysis.gazetteer import GAZETTEER_PATH, default_gazetteer
+from search.config import settings
 from search.document import Document
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -75,6 +76,13 @@ def test_focus_province_from_the_environment(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("PRESSWATCH_FOCUS_PROVINCE", "Nowhere")
     with pytest.raises(ValueError, match="PRESSWATCH_FOCUS_PROVINCE"):
         resolve_focus()
+    # Set but empty, as unset: the default, the same rule the settings (and the web app) follow.
+    monkeypatch.setenv("PRESSWATCH_FOCUS_PROVINCE", "")
+    assert resolve_focus() == settings().focus_province == "Bắc Ninh"
+    monkeypatch.setenv("PRESSWATCH_FOCUS_PROVINCE", "Cao Bằng")
+    assert settings().focus_province == "Cao Bằng" and resolve_focus() == "Cao Bằng"
+    monkeypatch.delenv("PRESSWATCH_FOCUS_PROVINCE")
+    assert resolve_focus() == "Bắc Ninh" and settings().focus_province == "Bắc Ninh"
 
 
 @pytest.mark.parametrize(
