@@ -210,6 +210,11 @@ def main() -> int:
         part = [item for item in originals if split[item["id"]] == name]
         comparisons[f"second reader vs original, {name} only"] = (part, reader)
         comparisons[f"analyser vs original, {name} only"] = (part, analyser)
+    # Batch 1 (r001-r330) was labelled before the batch-2 and session-4 rules and never relabelled.
+    for batch, ids in (("batch 1", range(1, 331)), ("batches 2-3", range(331, 738))):
+        part = [item for item in originals if int(item["id"][1:]) in ids]
+        comparisons[f"second reader vs original, {batch} only"] = (part, reader)
+        comparisons[f"analyser vs original, {batch} only"] = (part, analyser)
     reports = {name: evaluate(gold, annotate) for name, (gold, annotate) in comparisons.items()}
     print(
         f"{len(originals)} texts (devtools/agreement_sample.py); gold = the original labels unless named; "
