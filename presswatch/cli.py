@@ -130,6 +130,7 @@ def crawl_command(
     run_crawl = functools.partial(
         crawl, registry=registry, outlets=outlets, since=since, refetch=refetch, overrides=_outlet_overrides()
     )
+    waiting_before = _spooled()
     started = time.monotonic()
     if sample and not sample_url:
         from presswatch.sample_press import SamplePress
@@ -145,27 +146,61 @@ def crawl_command(
     else:
         stats = run_crawl(sample_press_url=sample_url)
     _print_crawl_summary(stats, time.monotonic() - started)
-    _say_what_elasticsearch_lacks()
+    _say_what_the_counts_miss(waiting_before)
 
 
-def _say_what_elasticsearch_lacks() -> None:
-    """A data folder switched from the embedded index to Elasticsearch: the crawl state knows the
-    articles already indexed there, so this crawl fetched only new ones and the rest would never
-    reach Elasticsearch. Say so, with the command that copies them."""
+def _spooled() -> tuple[int, int]:
+    """Articles waiting in the spool for Elasticsearch, and its dead letters ((0, 0) embedded)."""
+    from search.config import SearchConfig
+    from search.ingest import spool_path
+    from search.spool import Spool
+
+    config = SearchConfig.from_env()
+    if config.backend != "elasticsearch" or not spool_path(config).exists():
+        return 0, 0
+    spool = Spool(spool_path(config))
+    try:
+        return len(spool), spool.dead_count()
+    finally:
+        spool.close()
+
+
+def _say_what_the_counts_miss(waiting_before: tuple[int, int]) -> None:
+    """What the summary's counts do not show on Elasticsearch: articles that wait in the spool
+    because the node was away (they count as neither new nor updated until it takes them), those
+    an earlier run spooled and this one delivered, and — for a data folder switched from the
+    embedded index — the articles only the embedded index holds, which no crawl fetches again."""
     from presswatch.commands.index import embedded_only_articles
     from search.backends import BackendUnavailable, open_backend
     from search.backends.elastic import ElasticsearchBackend
     from search.config import SearchConfig
+    from search.ingest import spool_path
 
     config = SearchConfig.from_env()
     if config.backend != "elasticsearch":
         return
+    (waiting, dead), (before, dead_before) = _spooled(), waiting_before
+    if before > waiting:
+        click.echo(f"{before - waiting} articles that waited in the spool reached Elasticsearch.")
+    if dead > dead_before:
+        click.echo(
+            f"Elasticsearch refused {dead - dead_before} articles: kept as dead letters with the reason "
+            "(presswatch spool status; presswatch spool replay --dead-letters once the cause is fixed)."
+        )
     try:
         backend = open_backend(config)
         assert isinstance(backend, ElasticsearchBackend)  # the configured backend is Elasticsearch
+        backend.count()  # reachable now? (the reason the spool is not empty, if not)
         missing = embedded_only_articles(config, backend)
-    except BackendUnavailable:
-        return  # the crawl spooled its batches; the summary and the spool say so
+    except BackendUnavailable as error:
+        click.echo(f"{error}\n", err=True)
+        missing = 0
+    if waiting:
+        click.echo(
+            f"{waiting} articles wait in the spool ({spool_path(config)}) because Elasticsearch did not "
+            "take them: nothing is lost; the next crawl sends them, or run presswatch spool replay "
+            "once Elasticsearch is back."
+        )
     if missing:
         click.echo(
             f"The embedded index of this data folder ({config.embedded_path}) holds {missing} articles "

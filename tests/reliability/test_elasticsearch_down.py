@@ -77,3 +77,36 @@ def test_node_killed_mid_bulk_then_restarted(own_node, sample_press, tmp_path):
     expected = {document_id(sample_press.url_for(a)) for a in sample_press.articles}
     assert backend.count() == len(expected)
     assert backend.ids() == expected
+
+
+def test_a_crawl_while_elasticsearch_is_down_says_what_waits_and_the_next_one_delivers(
+    sample_press, tmp_path, elasticsearch_url, es_index
+):
+    """The operator's view (cron's log): the summary said "248 articles extracted (0 new, 0 updated)
+    … 0 index errors" while every article waited in the spool, with no word about Elasticsearch
+    (walk6, 2026-12-03). It must say what waits, why, and that the next crawl sends it."""
+    from presswatch.elasticsearch_node import free_port
+
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        # The node is stopped: nothing listens at its address.
+        "PRESSWATCH_ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}",
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
+    command = [sys.executable, "-m", "presswatch", "crawl", "--sample-url", sample_press.base_url]
+    down = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert down.returncode == 0, down.stderr[-3000:]  # nothing is lost: the crawl did its part
+    total = len(sample_press.articles)
+    assert f"{total} articles wait in the spool" in down.stdout, down.stdout[-2000:]
+    assert "presswatch spool replay" in down.stdout
+    assert "is unreachable" in down.stderr
+
+    env["PRESSWATCH_ELASTICSEARCH_URL"] = elasticsearch_url  # the node is back
+    back = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert back.returncode == 0, back.stderr[-3000:]
+    assert f"{total} articles that waited in the spool reached Elasticsearch" in back.stdout, back.stdout
+    assert "wait in the spool" not in back.stdout
+    backend = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True)
+    backend.refresh_now()
+    assert backend.ids() == {document_id(sample_press.url_for(a)) for a in sample_press.articles}
