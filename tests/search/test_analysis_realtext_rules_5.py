@@ -109,3 +109,10 @@ def test_enforcement_against_a_builder_is_an_outcome() -> None:
 def test_congestion_in_the_words_of_the_press_is_harm() -> None:
     assert tone("Lễ hội chùa kẹt cứng ngày đầu khai hội") == "negative"
     assert tone("Cửa ngõ thành phố kẹt xe hàng giờ") == "negative"
+
+
+def test_what_people_pay_is_governed_by_its_direction() -> None:
+    assert tone("Thành phố giảm lệ phí dịch vụ công trực tuyến") == "positive"
+    assert tone("Trường đại học tăng học phí gấp đôi") == "negative"
+    # the fee named alone is no news
+    assert tone("Bảng lệ phí trước bạ năm nay") == "neutral"
