@@ -24,6 +24,15 @@ def backup_command(destination: Path, elasticsearch_repo: str) -> None:
     """Back up the app database, crawl state, stories, spool and embedded index."""
     archive, manifest = create_backup(data_dir(), destination)
     click.echo(f"Backup written: {archive} ({len(manifest['files'])} files)")
+    if SearchConfig.from_env().backend == "elasticsearch" and not elasticsearch_repo:
+        # The archive alone restores a crawl state that knows every article, so a crawl into an
+        # empty cluster would fetch none of them again: the index must be backed up too.
+        click.echo(
+            "The articles are in Elasticsearch, not in this archive: add --elasticsearch-repo PATH "
+            "(a folder under the cluster's path.repo) to snapshot them too, or snapshot the cluster "
+            "yourself. Restored alone onto an empty cluster, this archive leaves search empty.",
+            err=True,
+        )
     if elasticsearch_repo:
         from search.backends import open_backend
         from search.backends.elastic import ElasticsearchBackend

@@ -139,3 +139,24 @@ def test_elasticsearch_snapshot_restores_into_an_empty_cluster_state(elasticsear
     assert fresh.search(SearchRequest(query="kien nghi")).total == 30
     client.indices.delete(index=f"{alias}-*")
     client.indices.delete_index_template(name=f"{alias}-g*")
+
+
+@pytest.mark.elasticsearch
+def test_a_backup_on_elasticsearch_without_a_snapshot_says_the_articles_are_not_in_it(
+    tmp_path, elasticsearch_url, es_index
+):
+    """walk6 (2026-12-03): on Elasticsearch `presswatch backup` said "Backup written: … (7 files)"
+    and nothing else; the archive has no article, and its crawl state knows them all, so restoring
+    it onto an empty cluster and crawling leaves search empty."""
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path / "data"),
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
+    ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(articles(3))
+    command = [sys.executable, "-m", "presswatch", "backup", str(tmp_path / "backups")]
+    result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Backup written" in result.stdout
+    assert "not in this archive" in result.stderr and "--elasticsearch-repo" in result.stderr
