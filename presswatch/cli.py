@@ -226,6 +226,7 @@ def sample_press_command(host: str, port: int) -> None:
 def run_command(host: str, port: int) -> None:
     """Serve the web app with waitress (PRESSWATCH_WEB_THREADS, _TIMEOUT; docs/OPERATIONS.md)."""
 
+    from web import base_url
     from web.serve import ServerSettings, serve
 
     try:
@@ -234,6 +235,7 @@ def run_command(host: str, port: int) -> None:
         raise click.ClickException(str(error)) from error
     app = current_flask_app()
     click.echo(f"Presswatch: http://{host}:{port}  ({settings.threads} threads; Ctrl-C to stop)")
+    base_url.record(app.config, host, port, "run")  # for mails sent from other processes
     services.warm_backend(app)
     serve(app, host, port, settings)
     click.echo("Presswatch stopped.")

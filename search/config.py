@@ -32,6 +32,7 @@ SCHEDULER_FILE = "scheduler.sqlite3"  # the jobs of `presswatch up` (presswatch.
 TOPICS_FILE = "topics.yaml"  # the admins' topic profiles (over the packaged ones)
 OUTLETS_FILE = "outlets.yaml"  # the registry as the admins edited it, for the crawl
 SECRET_KEY_FILE = "secret_key"  # the app's session key when PRESSWATCH_SECRET_KEY is not set
+SERVER_FILE = "server.json"  # the address the web server last served this folder at (web.base_url)
 # What a backup holds: the databases (copied with SQLite's backup API) and the plain files.
 BACKED_UP_DATABASES = (
     APP_FILE,

@@ -47,6 +47,7 @@ def demo_command(port: int, verbose: bool) -> None:
     from presswatch.crawl_console import CrawlProgress, crawl_totals, echo_log, log_to_file
     from presswatch.sample_press import SamplePress
     from presswatch.sample_press.server import REGISTRY, STABLE_ORIGIN
+    from web import base_url
     from web.digest.send import setting
 
     app = create_app()
@@ -83,6 +84,8 @@ def demo_command(port: int, verbose: bool) -> None:
     if not setting(app.config, "PRESSWATCH_BASE_URL"):
         # Links in mails (digest previews) point at this demo's port, not the default's 5000.
         app.config["PRESSWATCH_BASE_URL"] = f"http://127.0.0.1:{port}"
+    # ... and so do mails `presswatch digest send` sends from another shell on this data folder.
+    base_url.record(app.config, "127.0.0.1", port, "demo")
     services.warm_backend(app)
     server = _server(app, port)
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")

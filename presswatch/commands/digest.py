@@ -6,11 +6,13 @@ import logging
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from flask.cli import with_appcontext
 
 from search.config import settings
+from web import base_url as public_base_url
 from web import services
 from web.dates import DayParam
 from web.db import current_flask_app
@@ -42,12 +44,21 @@ def send_command(day: date | None, no_alerts: bool) -> None:
     """
     from web.digest.runner import run
 
-    report = run(current_flask_app(), day=day, alerts=not no_alerts)
+    app = current_flask_app()
+    _say_where_links_point(app.config)
+    report = run(app, day=day, alerts=not no_alerts)
     click.echo(report.summary())
     for error in report.errors + report.delivery.errors:
         click.echo(f"  {error}", err=True)
     if report.errors or report.delivery.failed or report.delivery.abandoned or report.delivery.left:
         sys.exit(1)
+
+
+def _say_where_links_point(config: dict[str, Any] | Any) -> None:
+    """On stderr, when PRESSWATCH_BASE_URL is not set: which address the mails' links use."""
+    message = public_base_url.note(public_base_url.resolve(config))
+    if message:
+        click.echo(message, err=True)
 
 
 @digest_group.command("preview")
@@ -90,6 +101,7 @@ def preview_command(
     from web.digest.runner import DigestContext, compose_digest_message
 
     app = current_flask_app()
+    _say_where_links_point(app.config)
     now = datetime.now(UTC)
     ctx = DigestContext.from_app(app)
     with connect(database_path(app)) as db:
@@ -185,6 +197,7 @@ def up_command(
                     f"alerts every {alert_minutes:g} min (Ctrl-C to stop)"
                 )
                 services.warm_backend(app)
+                public_base_url.record(app.config, host, port, "up")  # for `digest send` elsewhere
                 # SIGTERM (systemctl stop, docker stop) ends serve() as Ctrl-C does; then the
                 # scheduler shuts down below.
                 serve(app, host, port)

@@ -12,13 +12,14 @@ from flask import Flask
 
 from search.backends.base import SearchBackend
 from search.versions import VersionStore
+from web import base_url as public_base_url
 from web import services
 from web.db import database_path
 from web.digest import outbox
 from web.digest.compose import Links
 from web.digest.message import sender_domain, unsubscribe_token
 from web.digest.model import Subscription
-from web.digest.send import MailSettings, setting
+from web.digest.send import MailSettings
 from web.organisation import default_organisation
 from web.versions import store as versions_store
 
@@ -44,8 +45,8 @@ class DigestContext:
     def from_app(cls, app: Flask) -> DigestContext:
         config = app.config
         focus = config.get("PRESSWATCH_FOCUS_PROVINCE", "")
-        # The documented environment variable counts too (it was read from the app config only).
-        base_url = setting(config, "PRESSWATCH_BASE_URL", "http://127.0.0.1:5000")
+        # PRESSWATCH_BASE_URL (app config or environment), else what the folder's server recorded.
+        base_url = public_base_url.resolve(config).url
         return cls(
             backend=services.backend(),
             base_url=base_url,
