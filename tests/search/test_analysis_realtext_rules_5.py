@@ -116,3 +116,13 @@ def test_what_people_pay_is_governed_by_its_direction() -> None:
     assert tone("Trường đại học tăng học phí gấp đôi") == "negative"
     # the fee named alone is no news
     assert tone("Bảng lệ phí trước bạ năm nay") == "neutral"
+
+
+def provinces(title: str, sapo: str = "", body: str = "") -> list[str]:
+    return analyze(doc(title, sapo, body)).places.old
+
+
+def test_a_landmark_locates_the_event() -> None:
+    assert provinces("Xe đầu kéo tông người trên đường công vụ sân bay Nội Bài") == ["Hà Nội"]
+    assert provinces("Hải quan Tân Sơn Nhất phát hiện ma túy giấu trong hành lý") == ["TP Hồ Chí Minh"]
+    assert provinces("Cháy rừng trên bán đảo Sơn Trà") == ["Đà Nẵng"]
