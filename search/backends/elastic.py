@@ -37,6 +37,7 @@ BULK_THREADS = 2
 # Ids written since the last refresh this backend knows of: at most this many are remembered, then
 # it refreshes (a bulk load refreshes only at its end and can write millions).
 UNREFRESHED_KEPT = 200_000
+STORY_CANDIDATES = 5  # top stories: candidates per story asked for, then counted exactly
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -312,17 +313,32 @@ class ElasticsearchBackend:
             search_after = raw_hits[-1]["sort"]
 
     def stories(self, request: SearchRequest, size: int = 10) -> list[StorySummary]:
+        """Each monthly index proposes only its own top stories (a story straddling two months lost
+        one month's copies): gather candidates, then count just those, which every index returns."""
         node = ql.parse(request.query)
         self.ensure_index()
-        response = self._call(
+        query = es_requests.query(request, node)
+        candidates = self._call(
             "find top stories",
             self.client.search,
             index=self.alias,
             size=0,
-            query=es_requests.query(request, node),
-            aggs=es_requests.stories_aggs(size),
+            query=query,
+            aggs=es_requests.stories_aggs(size * STORY_CANDIDATES, first=False),
         )
-        return es_requests.story_summaries(response)
+        story_ids = [b["key"] for b in candidates["aggregations"]["stories"]["buckets"]]
+        if not story_ids:
+            return []
+        query["bool"]["filter"].append({"terms": {"story_id": story_ids}})
+        response = self._call(
+            "count top stories",
+            self.client.search,
+            index=self.alias,
+            size=0,
+            query=query,
+            aggs=es_requests.stories_aggs(len(story_ids)),
+        )
+        return es_requests.story_summaries(response)[:size]
 
     def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
         node = ql.parse(request.query)

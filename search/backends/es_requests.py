@@ -158,9 +158,10 @@ def story_sizes(response: Any) -> dict[str, tuple[int, int]]:
     }
 
 
-def stories_aggs(size: int) -> dict[str, Any]:
-    """The top stories: carried by the most outlets, then the most copies; each with its first copy."""
-    return {
+def stories_aggs(size: int, first: bool = True) -> dict[str, Any]:
+    """The top stories: carried by the most outlets, then the most copies; each with its first copy
+    (``first=False``: the story ids only, for candidates)."""
+    aggs: dict[str, Any] = {
         "stories": {
             "terms": {
                 "field": "story_id",
@@ -180,6 +181,9 @@ def stories_aggs(size: int) -> dict[str, Any]:
             },
         }
     }
+    if not first:
+        del aggs["stories"]["aggs"]["first"]
+    return aggs
 
 
 def story_summaries(response: Any) -> list[StorySummary]:
