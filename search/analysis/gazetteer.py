@@ -60,6 +60,8 @@ class Gazetteer:
     lookup: dict[str, str] = field(default_factory=dict)  # folded alias -> old unit
     foreign: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> countries
     foreign_news: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # and more, headlines
+    # provinces and cities abroad ("Trịnh Châu", "An Huy"): a unit listed after one is abroad
+    foreign_regions: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     merger_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     min_share: float = 0.0
     subunits: bool = True  # districts and communes from vietnamadminunits (subunits.py)
@@ -196,11 +198,20 @@ def load_gazetteer(path: Path | str | None = None, rules_path: Path | str | None
         },
         min_score=float(rules.get("min_score", 2)),
         lookup=lookup,
-        foreign=_by_first(_words(rules.get("foreign_countries") or [])),
+        foreign=_by_first(
+            _words([*(rules.get("foreign_countries") or []), *(rules.get("foreign_regions") or [])])
+        ),
         foreign_news=_by_first(
-            _words([*(rules.get("foreign_countries") or []), *(rules.get("foreign_news") or [])])
+            _words(
+                [
+                    *(rules.get("foreign_countries") or []),
+                    *(rules.get("foreign_regions") or []),
+                    *(rules.get("foreign_news") or []),
+                ]
+            )
         ),
         merger_words=_by_first(_words(rules.get("merger_words") or [])),
+        foreign_regions=_by_first(_words(rules.get("foreign_regions") or [])),
         min_share=float(rules.get("min_share", 0)),
         subunits=bool(rules.get("subunits", True)),
     )

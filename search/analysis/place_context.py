@@ -115,6 +115,32 @@ def is_abroad(g: Gazetteer, tokens: FieldTokens, end: int) -> bool:
     return False
 
 
+def after_foreign_region(g: Gazetteer, tokens: FieldTokens, start: int) -> bool:
+    """Is a foreign region a whole item of the list or address just before ``start`` ("Trịnh Châu,
+    tỉnh Hà Nam", "Giang Tây, An Huy và Hà Nam")? (Whole items only: "Mỹ Xuyên" holds no Mỹ.)"""
+    k = start
+    while k > 0 and start - k < 8 and not tokens.gap(k - 1, k).strip(" ,()-.\u00a0"):
+        lower = tokens.lower[k - 1]
+        if not (tokens.cased[k - 1][0].isupper() or lower in _CHAIN_WORDS or lower == "và"):
+            return False
+        if k < start and ("," in tokens.gap(k - 1, k) or tokens.lower[k] in _ITEM_AFTER):
+            for first in range(max(0, k - 4), k):
+                boundary = (
+                    first == 0
+                    or "," in tokens.gap(first - 1, first)
+                    or tokens.lower[first - 1] in _ITEM_AFTER
+                )
+                if boundary and tuple(tokens.lower[first:k]) in g.foreign_regions.get(
+                    tokens.lower[first], ()
+                ):
+                    return True
+        k -= 1
+    return False
+
+
+_ITEM_AFTER = _CHAIN_WORDS | {"và"}
+
+
 def merger_starts(g: Gazetteer, tokens: FieldTokens) -> dict[int, int]:
     """Sentence -> position of its first merger word ("hợp nhất", "sáp nhập" …), found in one pass."""
     out: dict[int, int] = {}

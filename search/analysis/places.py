@@ -19,6 +19,7 @@ from typing import Any
 
 from search.analysis.gazetteer import Gazetteer, Pattern, default_gazetteer
 from search.analysis.place_context import (
+    after_foreign_region,
     is_abroad,
     is_road_end,
     is_weak,
@@ -125,6 +126,13 @@ def detect(prepared: DocumentTokens, gazetteer: Gazetteer | None = None) -> Plac
         mentions += _scan_provinces(g, name, tokens, ignored)
         if index is not None:
             found += _scan_subunits(g, index, name, tokens)
+    # A name shown once to be abroad ("Trịnh Châu, tỉnh Hà Nam" in China) is that place throughout
+    # the article ("Giới chức Hà Nam cho hay …").
+    abroad = {i["text"].lower() for i in ignored if i["reason"] == "foreign region"}
+    if abroad:
+        for m in [m for m in mentions if m.kind in ("alias", "city") and m.text.lower() in abroad]:
+            mentions.remove(m)
+            ignored.append({"field": m.field, "text": m.text, "reason": "foreign region"})
     counted = {(m.field, m.position): m for m in mentions}
     found = [f for f in found if not any((f.field, k) in counted for k in range(f.match.start, f.match.end))]
     for f in found:
@@ -262,6 +270,8 @@ def _scan_provinces(
         end = i + len(match.tokens)
         text = tokens.span_text(i, end)
         reason = why_not_province(g, tokens, i, match) or ("foreign" if is_abroad(g, tokens, end) else "")
+        if not reason and i and after_foreign_region(g, tokens, i):
+            reason = "foreign region"  # "thành phố Trịnh Châu, tỉnh Hà Nam": Henan
         after_dash = _DASH.fullmatch(tokens.gap(i - 1, i)) if i else None
         if not reason and i == blocked_end and after_dash:
             reason = blocked_reason  # "cao tốc Hà Nội – Hải Phòng": both ends are the road

@@ -126,3 +126,21 @@ def test_a_landmark_locates_the_event() -> None:
     assert provinces("Xe đầu kéo tông người trên đường công vụ sân bay Nội Bài") == ["Hà Nội"]
     assert provinces("Hải quan Tân Sơn Nhất phát hiện ma túy giấu trong hành lý") == ["TP Hồ Chí Minh"]
     assert provinces("Cháy rừng trên bán đảo Sơn Trà") == ["Đà Nẵng"]
+
+
+def test_a_province_name_listed_with_regions_abroad_is_abroad() -> None:
+    # Hà Nam is also Henan, China: listed after Chinese provinces or cities it is that one,
+    # throughout the article
+    assert (
+        provinces(
+            "Cảnh sát Trung Quốc giải cứu phụ nữ bị bán",
+            "",
+            "Cảnh sát điều tra tại 8 tỉnh gồm Giang Tây, An Huy và Hà Nam. "
+            "Giới chức Hà Nam cho biết đã bắt 5 người.",
+        )
+        == []
+    )
+    assert provinces("Máy bay hạ cánh khẩn ở thành phố Trịnh Châu, tỉnh Hà Nam") == []
+    # a Vietnamese address that starts like a country is still Vietnamese
+    assert provinces("Tai nạn trên quốc lộ ở huyện Mỹ Xuyên, Sóc Trăng") == ["Sóc Trăng"]
+    assert provinces("Lũ cuốn trôi nhà dân ở Hà Nam") == ["Hà Nam"]
