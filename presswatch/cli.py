@@ -235,9 +235,9 @@ def run_command(host: str, port: int) -> None:
         raise click.ClickException(str(error)) from error
     app = current_flask_app()
     click.echo(f"Presswatch: http://{host}:{port}  ({settings.threads} threads; Ctrl-C to stop)")
-    base_url.record(app.config, host, port, "run")  # for mails sent from other processes
     services.warm_backend(app)
-    serve(app, host, port, settings)
+    # Once bound, the address mails sent from other processes link to (web/base_url.py).
+    serve(app, host, port, settings, listening=lambda: base_url.record(app.config, host, port, "run"))
     click.echo("Presswatch stopped.")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -72,10 +72,19 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(app: Flask, host: str, port: int, settings: ServerSettings | None = None) -> None:
+def serve(
+    app: Flask,
+    host: str,
+    port: int,
+    settings: ServerSettings | None = None,
+    listening: Callable[[], object] | None = None,
+) -> None:
     """Serve until Ctrl-C or SIGTERM (what systemd and docker send); then return, after the
-    requests in progress have finished (waitress waits for its threads)."""
+    requests in progress have finished (waitress waits for its threads). ``listening`` is called
+    once the port is bound (a server that could not bind it records nothing)."""
     server = make_server(app, host, port, settings)
+    if listening is not None:
+        listening()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     try:

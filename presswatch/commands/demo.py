@@ -84,10 +84,10 @@ def demo_command(port: int, verbose: bool) -> None:
     if not setting(app.config, "PRESSWATCH_BASE_URL"):
         # Links in mails (digest previews) point at this demo's port, not the default's 5000.
         app.config["PRESSWATCH_BASE_URL"] = f"http://127.0.0.1:{port}"
-    # ... and so do mails `presswatch digest send` sends from another shell on this data folder.
-    base_url.record(app.config, "127.0.0.1", port, "demo")
     services.warm_backend(app)
     server = _server(app, port)
+    # ... and so do mails `presswatch digest send` sends from another shell on this data folder.
+    base_url.record(app.config, "127.0.0.1", port, "demo")
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")
     click.echo(login)
     try:

@@ -197,10 +197,9 @@ def up_command(
                     f"alerts every {alert_minutes:g} min (Ctrl-C to stop)"
                 )
                 services.warm_backend(app)
-                public_base_url.record(app.config, host, port, "up")  # for `digest send` elsewhere
                 # SIGTERM (systemctl stop, docker stop) ends serve() as Ctrl-C does; then the
                 # scheduler shuts down below.
-                serve(app, host, port)
+                serve(app, host, port, listening=lambda: public_base_url.record(app.config, host, port, "up"))
             finally:
                 scheduler.shutdown(wait=False)
     except AlreadyRunning as error:

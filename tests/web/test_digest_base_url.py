@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -96,3 +97,30 @@ def test_the_configured_address_wins_and_needs_no_note(data_folder, smtp):
     assert sent.returncode == 0, sent.stderr[-2000:]
     assert all(link.startswith("https://baochi.bacninh.example/articles/") for link in app_links(smtp))
     assert "PRESSWATCH_BASE_URL" not in sent.stderr
+
+
+def test_a_server_that_cannot_bind_its_port_records_nothing(data_folder, smtp):
+    """Only a server that serves says where it is: a second `presswatch run` on a port already
+    taken fails and leaves the links on the first one."""
+    port, taken = free_port(), free_port()
+    served = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "presswatch", "run", "--port", str(port)],
+        env=data_folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_until_serving(served, server)
+        with socket.socket() as blocker:
+            blocker.bind(("127.0.0.1", taken))
+            blocker.listen()
+            failed = presswatch("run", "--port", str(taken), env=data_folder)
+        assert failed.returncode != 0
+        sent = presswatch("digest", "send", "--date", "2026-11-19", "--no-alerts", env=data_folder)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert sent.returncode == 0, sent.stderr[-2000:]
+    assert all(link.startswith(served + "/articles/") for link in app_links(smtp))
