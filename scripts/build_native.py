@@ -7,13 +7,15 @@ same output, only slower.
     python scripts/build_native.py          # build unless build/native/ matches the sources
     python scripts/build_native.py --force  # build anyway
 
-Compiling takes ~20 s of CPU; the C compiler's output goes to build/native.log.
+Compiling takes ~20 s of CPU (25 s on a quiet 2-core machine, up to ~95 s on a busy one); the C
+compiler's output goes to build/native.log.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -81,7 +83,7 @@ def main(args: list[str]) -> int:
         print(f"build_native: not compiled, the analysis runs as Python: {reason}")
         return 0
     fingerprint = native.fingerprint()
-    work = build.with_name("native.tmp")
+    work = build.with_name(f"native.tmp{os.getpid()}")  # (two makes at once do not share it)
     shutil.rmtree(work, ignore_errors=True)
     LOG.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -96,7 +98,7 @@ def main(args: list[str]) -> int:
         return 0
     (work / "lib" / native.MANIFEST).write_text(json.dumps(fingerprint, indent=1), encoding="utf-8")
     # Swap whole folders: a running process keeps the files it has loaded.
-    old = build.with_name("native.old")
+    old = build.with_name(f"native.old{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     if build.exists():
         build.rename(old)
