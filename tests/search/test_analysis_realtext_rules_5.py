@@ -144,3 +144,14 @@ def test_a_province_name_listed_with_regions_abroad_is_abroad() -> None:
     # a Vietnamese address that starts like a country is still Vietnamese
     assert provinces("Tai nạn trên quốc lộ ở huyện Mỹ Xuyên, Sóc Trăng") == ["Sóc Trăng"]
     assert provinces("Lũ cuốn trôi nhà dân ở Hà Nam") == ["Hà Nam"]
+
+
+def test_livestock_doctored_before_slaughter_is_food_safety() -> None:
+    assert topics("Bắt quả tang người đàn ông bơm nước vào đàn heo trước khi giết mổ") == [
+        "An toàn thực phẩm"
+    ]
+    assert topics("Phát hiện chất tạo nạc trong thức ăn chăn nuôi") == ["An toàn thực phẩm"]
+
+
+def test_hot_in_the_showbiz_sense_is_no_burn() -> None:
+    assert tone("Nóng bỏng dàn thí sinh hoa hậu trong trang phục áo tắm") != "negative"
