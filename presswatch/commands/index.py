@@ -26,7 +26,11 @@ def _elasticsearch() -> ElasticsearchBackend:
             err=True,
         )
         sys.exit(2)
-    backend = open_backend(config, backend="elasticsearch")
+    try:
+        backend = open_backend(config, backend="elasticsearch")
+    except BackendUnavailable as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
     assert isinstance(backend, ElasticsearchBackend)  # asked for by name
     return backend
 

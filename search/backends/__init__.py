@@ -25,6 +25,20 @@ __all__ = [
 ]
 
 
+def alias_problem(alias: str) -> str:
+    """Why Elasticsearch would refuse ``alias`` as the prefix of its index names, or "" (its rules:
+    lower case, none of ``\\ / * ? " < > | , # :`` or spaces, not starting with ``- _ +``)."""
+    if not alias:
+        return "it is empty"
+    if alias != alias.lower():
+        return "it has upper-case letters"
+    if bad := sorted({c for c in alias if c in '\\/*?"<>|,#: '}):
+        return "it contains " + " ".join(repr(c) for c in bad)
+    if alias[0] in "-_+" or alias in (".", ".."):
+        return f"it starts with {alias[0]!r}"
+    return ""
+
+
 def open_backend(
     config: SearchConfig | None = None, *, backend: str | None = None, refresh: bool = False
 ) -> SearchBackend:
@@ -39,6 +53,11 @@ def open_backend(
             )
         from search.backends.elastic import ElasticsearchBackend
 
+        if problem := alias_problem(config.elasticsearch_index):
+            raise BackendUnavailable(
+                f"PRESSWATCH_ELASTICSEARCH_INDEX={config.elasticsearch_index!r} cannot name Elasticsearch "
+                f"indices: {problem}. Use lower-case letters, digits, '-' and '_' (e.g. presswatch-bacninh)."
+            )
         options: dict[str, Any] = {}
         if config.elasticsearch_username:
             options["basic_auth"] = (config.elasticsearch_username, config.elasticsearch_password)

@@ -100,3 +100,31 @@ def test_a_data_folder_switched_to_elasticsearch_keeps_articles_corrections_and_
     assert re.search(r"sửa bởi editor-\w+@example.vn lúc", article)
     queue = editor.get("/followup/", query_string={"state": "all"}).get_data(as_text=True)
     assert SEED_TITLE in queue
+
+
+@pytest.mark.elasticsearch
+def test_an_index_name_elasticsearch_refuses_is_a_clear_error_before_crawling(
+    tmp_path, sample_press, elasticsearch_url
+):
+    """walk6: PRESSWATCH_ELASTICSEARCH_INDEX=BacNinh (upper case, as an operator names a province)
+    made `presswatch crawl` fetch every page, print Twisted tracebacks of Elasticsearch's 400 and
+    exit 0 with "0 index errors" and nothing indexed; `presswatch index create` a traceback."""
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": "BacNinh",
+    }
+    for command in (["crawl", "--sample-url", sample_press.base_url], ["index", "create"], ["search", "x"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "presswatch", *command],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=REPO,
+        )
+        assert result.returncode != 0, (command, result.stdout[-1000:])
+        assert "PRESSWATCH_ELASTICSEARCH_INDEX='BacNinh'" in result.stderr, (command, result.stderr[-2000:])
+        assert "upper-case" in result.stderr and "Traceback" not in result.stderr, command
+        assert "Crawl finished" not in result.stdout
