@@ -242,6 +242,8 @@ def _scan_provinces(
     covered: set[int] = set()
     blocked = g.blocked
     rare = blocked.keys().isdisjoint(tokens.words)
+    # (regions abroad are rare: most fields name none, and then no mention looks back for one)
+    regions = not g.foreign_regions.keys().isdisjoint(tokens.words)
     for i in [] if rare else tokens.where(blocked):
         for p in blocked[lower[i]]:
             if _fits(p, tokens, i):
@@ -270,7 +272,7 @@ def _scan_provinces(
         end = i + len(match.tokens)
         text = tokens.span_text(i, end)
         reason = why_not_province(g, tokens, i, match) or ("foreign" if is_abroad(g, tokens, end) else "")
-        if not reason and i and after_foreign_region(g, tokens, i):
+        if not reason and regions and i and after_foreign_region(g, tokens, i):
             reason = "foreign region"  # "thành phố Trịnh Châu, tỉnh Hà Nam": Henan
         after_dash = _DASH.fullmatch(tokens.gap(i - 1, i)) if i else None
         if not reason and i == blocked_end and after_dash:
