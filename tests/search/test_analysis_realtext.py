@@ -115,17 +115,21 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 # tone floor moved (topic and province floors belong to the helpers who tune them).
 # Session 4 topics helper: dev topic macro-F1 0.872, province F1 0.955 (halves A 0.894 / 0.936, B 0.849 /
 # 0.974, devtools/realtext_halves.py); topic and province floors moved.
+# Session 5 (tune5): batches 1-2's held-out parts were opened for tuning, batch 3 only scored; floors
+# moved to a little below the figures after it (docs/ANALYSIS.md, /work/notes/tune5.md).
 UNSCORED = (0.0, 0.0, 0.0)  # a placeholder floor: the set has not had its one scoring yet
 FLOORS = {
-    "dev": (0.85, 0.945, 0.83),
-    # scored after session 4's tuning (no held-out error looked at): 0.445 / 0.895 / 0.755
-    "heldout": (0.42, 0.87, 0.73),
+    # session 5: 0.893 / 0.959 / 0.875
+    "dev": (0.87, 0.95, 0.85),
+    # scored after session 4's tuning (no held-out error looked at): 0.445 / 0.895 / 0.755; tuned on in
+    # session 5 (labels r180, r225 brought under the batch-2 rules): 0.625 / 0.913 / 0.800
+    "heldout": (0.60, 0.90, 0.78),
     # scored once at the end of the third session (0.641 / 0.930 / 0.670), again after session 4:
-    # 0.711 / 0.934 / 0.709
-    "heldout2": (0.69, 0.91, 0.68),
+    # 0.711 / 0.934 / 0.709; tuned on in session 5: 0.730 / 0.943 / 0.767
+    "heldout2": (0.71, 0.93, 0.74),
     # batch 3 (a fresh random sample, all held out), scored once at the end of session 4:
-    # 0.548 / 0.938 / 0.717
-    "heldout3": (0.52, 0.91, 0.69),
+    # 0.548 / 0.938 / 0.717; session 5 (scored, errors not read while tuning): 0.548 / 0.942 / 0.725
+    "heldout3": (0.52, 0.92, 0.70),
     # batch 4 (a fresh random sample, all held out, labelled blind in session 5): not scored yet
     "heldout4": UNSCORED,
     "shared": (0.05, 0.5, 0.6),
