@@ -167,6 +167,11 @@ class ElasticsearchBackend:
 
     def index(self, documents: Iterable[Document]) -> IndexReport:
         self.ensure_index()
+        # `presswatch index reindex` in another process may have moved the alias to a newer
+        # generation: new articles must go there, not to old indices outside the alias.
+        live = self._call("read the live generation", self.layout.live_generation, self.client)
+        if live is not None and live != self.generation:
+            self.generation, self._unrefreshed = live, {}
         report = IndexReport()
         documents = list({d.id: d for d in documents}.values())
         if len(self._unrefreshed) + len(documents) > UNREFRESHED_KEPT:

@@ -89,3 +89,57 @@ def test_searches_keep_answering_during_a_reindex(elasticsearch_url, tmp_path):
     assert set(statuses) == {200}, {s: statuses.count(s) for s in set(statuses)}
     backend.client.indices.delete(index=f"{alias}-*")
     backend.client.indices.delete_index_template(name=f"{alias}-g*")
+
+
+def test_a_crawl_running_across_a_reindex_keeps_indexing_into_the_live_generation(
+    elasticsearch_url, es_index, tmp_path, monkeypatch
+):
+    """walk6 (2026-12-03): a crawl's ingester prepared the index before `presswatch index reindex`
+    swapped the alias; its next new articles went to generation-1 indices outside the alias (and
+    the crawl state recorded them as indexed, so no later crawl fetched them again): searches
+    never found them."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from search.ingest import open_ingester
+    from tests.helpers import logged_in_client
+
+    env = {
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    config = SearchConfig.from_env(env)
+
+    def article(n: int) -> Document:
+        return Document(
+            url=f"https://baoa.vn/tin-{n}.html",
+            outlet_id="baoa",
+            title=f"Cử tri kiến nghị số {n}",
+            body="Cử tri tỉnh Bắc Ninh kiến nghị bảo đảm an toàn giao thông trên quốc lộ.",
+            published_at=datetime(2026, 11, 1 + n % 28, 8, tzinfo=TZ),
+        )
+
+    crawl = open_ingester(config, refresh=True)  # what a running crawl's pipeline holds
+    crawl.add_many([article(n) for n in range(20)])
+    reindexed = subprocess.run(
+        [sys.executable, "-m", "presswatch", "index", "reindex"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert reindexed.returncode == 0, reindexed.stderr[-2000:]
+    assert "generation 2" in reindexed.stdout
+    report = crawl.add_many([article(n) for n in range(20, 30)])  # the crawl goes on
+    crawl.close()
+    assert not report.errors
+
+    app = create_app({"PRESSWATCH_DATA_DIR": tmp_path, "PRESSWATCH_SEARCH": config})
+    page = logged_in_client(app, "viewer").get("/search").get_data(as_text=True)
+    assert int(re.search(r'<strong class="total">(\d+)</strong>', page).group(1)) == 30
