@@ -17,6 +17,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import search.analysis
 from devtools.evaluate import lengthen, load_set, to_document
@@ -212,3 +214,22 @@ def test_ignore_phrases_found_by_the_scan_cover_what_list_index_finds(prepared: 
                 assert fast == topic_match._ignored(profile, column, doc, exact, present), (profile.key, key)
                 covered += len(fast)
     assert covered > 100
+
+
+# Letters with and without diacritics, digits, every kind of separator the texts hold, and runs of
+# spaces: where str.split(" ") and the separator regex could disagree.
+_PIECES = ["a", "Bắc", "ninh", "Ấ", "2025", "1", " ", " ", "  ", ",", ".", "(", ")", "-", "–", "\n", "\t"]
+_PIECES += ["\xa0", "_", '"', "“", "”", "…", "!", "?", "/", "%", "TP.HCM", "(cũ)", " , ", ""]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_tokens_and_separators_are_those_of_one_regex_split(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert prepared_module._split(text) == prepared_module._regex_split(text)
+
+
+def test_the_evaluation_texts_split_as_with_one_regex_split(prepared: list[DocumentTokens]) -> None:
+    for text in prepared:
+        for tokens in text.fields.values():
+            assert prepared_module._split(tokens.text) == prepared_module._regex_split(tokens.text)
