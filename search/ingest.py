@@ -195,6 +195,10 @@ def replay_spool(
         ingester = Ingester(backend or open_backend(config), spool=spool)
         try:
             ingester.replay()
+            # Whoever asked (an admin's button, the command) looks at the index next: make what
+            # was sent searchable now, not at Elasticsearch's next refresh.
+            if ingester.report.replayed and hasattr(ingester.backend, "refresh_now"):
+                ingester.backend.refresh_now()
         finally:
             if backend is None:
                 ingester.backend.close()

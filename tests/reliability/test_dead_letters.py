@@ -169,3 +169,24 @@ def test_a_read_only_index_rejects_a_replay_and_an_admin_sends_the_articles_agai
     backend.refresh_now()
     assert backend.count() == 20
     spool.close()
+
+
+def test_after_an_admin_sends_the_spool_the_pages_count_the_articles_at_once(
+    tmp_path, elasticsearch_url, es_index
+):
+    """walk6 (2026-12-03): "Đã gửi lại: 248 bài vào kho" above "Số bài 0" — the replayed articles
+    became searchable only at Elasticsearch's next refresh, after the page had counted."""
+    spool = Spool(tmp_path / "spool.sqlite3")
+    away = Ingester(ElasticsearchBackend(_closed_port_url(), es_index), spool=spool)
+    assert away.add_many(articles(20)).spooled == 20  # what a crawl does while the node is down
+    spool.close()
+    app = _app(tmp_path, elasticsearch_url, es_index)
+    admin = logged_in_client(app, "admin")
+    html = admin.get("/operations/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    sent = admin.post("/operations/dead-letters/replay", data={"csrf_token": token}, follow_redirects=True)
+    page = sent.get_data(as_text=True)
+    assert "Đã gửi lại: 20 bài vào kho" in page
+    assert re.search(r'<span class="kpi-value document-count">([\d.]+)</span>', page).group(1) == "20"
+    search = admin.get("/search").get_data(as_text=True)
+    assert re.search(r'<strong class="total">(\d+)</strong>', search).group(1) == "20"
