@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q -U pip
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install -q -c constraints.txt -e .
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[native]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
@@ -22,8 +22,9 @@ $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 # Both also compile the analyser's scanning modules with mypyc into build/native/ (not committed)
-# when mypyc (a dev extra) and a C compiler are there, and only when the sources changed since;
-# otherwise they run as Python, same output, slower (search/analysis/_native.py).
+# when mypyc (the native extra; dev has it too) and a C compiler are there, and only when the
+# sources changed since; otherwise they run as Python, same output, slower
+# (search/analysis/_native.py).
 install: $(VENV)/.installed
 	$(BIN)/python scripts/build_native.py
 install-dev: $(VENV)/.installed-dev
