@@ -259,7 +259,8 @@ def _opening(tokens: FieldTokens, title: list[_Hit], lead: str | None) -> _Hit |
     for hit in title:
         if hit.entry.outcome and not hit.entry.rescue:
             start = hit.start
-            return hit if start == 0 or tokens.sentence[start - 1] != tokens.sentence[start] else None
+            opens = start == 0 or tokens.sentence[start - 1] != tokens.sentence[start]
+            return hit if opens and hit.entry.leads else None
     return None
 
 

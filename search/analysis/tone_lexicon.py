@@ -38,6 +38,7 @@ class Entry:
     outcome: bool = False  # an enforcement outcome ("bắt", "khởi tố"): see _outcome_sentences
     rescue: bool = False  # an outcome that is a rescue or a good deed: no one of the state turns it
     alone: float = 0.0  # an outcome that is also a positive cue: its value where no harm is named
+    leads: bool = True  # an outcome that reports a catch when a title opens with it (not "triệu tập")
     directional: bool = False  # a group or a measure, not a harm: counts only with a direction word
     finding: bool = False  # a harm an inspection finds ("vi phạm an toàn thực phẩm"): no sanction solves it
     plan: bool = False  # a plan, proposal, rule or forecast word ("sẽ", "đề xuất"): see tone_context.planned
@@ -134,12 +135,21 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     # Rescues and good deeds in a headline that names the harm ("Cứu sống bé trai bị đuối nước",
     # "Xe tải lật, người dân giúp tài xế") report the help, not the harm, as staff read them.
     rescues = {_tokens(word) for word in outcomes.get("rescues") or []}
+    not_lead = {_tokens(word) for word in outcomes.get("not_lead") or []}
     # Where no harm is named a rescue keeps its positive weight; an enforcement outcome has none
     # ("bắt hai con sò" is no bust).
     praise = {e.tokens: e.value for e in entries if e.kind == "cue" and e.value > 0 and e.tokens in rescues}
     entries = [e for e in entries if not (e.kind == "cue" and e.tokens in solved | rescues)]  # outcome wins
     entries += [
-        Entry(words, "cue", value, outcome=True, rescue=words in rescues, alone=praise.get(words, 0.0))
+        Entry(
+            words,
+            "cue",
+            value,
+            outcome=True,
+            rescue=words in rescues,
+            alone=praise.get(words, 0.0),
+            leads=words not in not_lead,
+        )
         for words in sorted(solved | rescues)
     ]
     entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]

@@ -155,3 +155,15 @@ def test_livestock_doctored_before_slaughter_is_food_safety() -> None:
 
 def test_hot_in_the_showbiz_sense_is_no_burn() -> None:
     assert tone("Nóng bỏng dàn thí sinh hoa hậu trong trang phục áo tắm") != "negative"
+
+
+def test_a_title_opening_with_bat_is_a_catch_only_when_it_is_an_arrest() -> None:
+    # crimes and common verbs that start with "bắt" are no catch, nor a team's call-up
+    assert tone("Bắt cóc bé gái 5 tuổi đòi tiền chuộc") == "negative"
+    assert tone("Bắt ép con gái lấy chồng") == "negative"
+    assert tone("Bắt nguồn từ mâu thuẫn nhỏ") == "neutral"
+    assert tone("Bắt kịp xu hướng chuyển đổi số") == "neutral"
+    assert tone("Triệu tập 30 cầu thủ lên đội tuyển") == "neutral"
+    assert tone("Bắt chước phim hành động, thiếu niên nhảy lầu") != "positive"
+    # the arrest of a kidnapper is still a catch
+    assert tone("Bắt kẻ bắt cóc bé gái") == "positive"
