@@ -102,8 +102,13 @@ def test_modern_is_colour_not_news() -> None:
     assert tone("Phế thải xây dựng bủa vây đại lộ hiện đại nhất") != "positive"
 
 
-def test_enforcement_against_a_builder_is_an_outcome() -> None:
-    assert tone("Cưỡng chế công trình xây dựng trái phép của doanh nghiệp") == "positive"
+def test_enforcement_is_no_harm_in_itself() -> None:
+    assert (
+        tone("Toàn cảnh vụ cưỡng chế dự án", "Lực lượng chức năng cưỡng chế công trình của công ty địa ốc.")
+        != "negative"
+    )
+    # the harm told beside it still counts: an enforcement is no catch that solves it
+    assert tone("Cưỡng chế thu hồi đất, người dân bức xúc") == "negative"
 
 
 def test_congestion_in_the_words_of_the_press_is_harm() -> None:
