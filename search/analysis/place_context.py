@@ -125,11 +125,10 @@ def after_foreign_region(g: Gazetteer, tokens: FieldTokens, start: int) -> bool:
             return False
         if k < start and ("," in tokens.gap(k - 1, k) or tokens.lower[k] in _ITEM_AFTER):
             for first in range(max(0, k - 4), k):
+                before = tokens.lower[first - 1] if first else ""
                 boundary = (
-                    first == 0
-                    or "," in tokens.gap(first - 1, first)
-                    or tokens.lower[first - 1] in _ITEM_AFTER
-                )
+                    first == 0 or "," in tokens.gap(first - 1, first) or before in _ITEM_AFTER
+                ) and before not in _SUBUNIT_TYPES  # "xã Tân Cương": Vietnamese, whatever its name
                 if boundary and tuple(tokens.lower[first:k]) in g.foreign_regions.get(
                     tokens.lower[first], ()
                 ):
@@ -139,6 +138,9 @@ def after_foreign_region(g: Gazetteer, tokens: FieldTokens, start: int) -> bool:
 
 
 _ITEM_AFTER = _CHAIN_WORDS | {"và"}
+_SUBUNIT_TYPES = frozenset(
+    ("huyện", "quận", "thị", "xã", "trấn", "phường", "thôn", "xóm", "ấp", "bản", "tx", "tt")
+)
 
 
 def merger_starts(g: Gazetteer, tokens: FieldTokens) -> dict[int, int]:

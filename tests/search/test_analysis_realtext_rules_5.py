@@ -172,3 +172,10 @@ def test_a_title_opening_with_bat_is_a_catch_only_when_it_is_an_arrest() -> None
     assert tone("Bắt chước phim hành động, thiếu niên nhảy lầu") != "positive"
     # the arrest of a kidnapper is still a catch
     assert tone("Bắt kẻ bắt cóc bé gái") == "positive"
+
+
+def test_a_vietnamese_subunit_named_like_a_region_abroad_stays_vietnamese() -> None:
+    assert provinces(
+        "Tin trong ngày", "", "Đoàn khảo sát đến xã Tân Cương, TP Thái Nguyên, Thái Nguyên."
+    ) == ["Thái Nguyên"]
+    assert provinces("Lũ quét ở huyện Trùng Khánh, Cao Bằng") == ["Cao Bằng"]
