@@ -5,11 +5,17 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from presswatch.backup import BackupError, create_backup, restore_backup
 from search.config import SearchConfig, data_dir
+
+if TYPE_CHECKING:
+    from search.backends.elastic import ElasticsearchBackend
+
+REPOSITORY = "presswatch-backup"  # the name search.backends.es_indices registers the folder under
 
 
 @click.command("backup")
@@ -53,18 +59,49 @@ def backup_command(destination: Path, elasticsearch_repo: str) -> None:
 @click.option("--snapshot", "snapshot_name", default="", help="The snapshot to restore.")
 def restore_command(archive: Path, force: bool, elasticsearch_repo: str, snapshot_name: str) -> None:
     """Restore a backup into the data folder (and a snapshot into Elasticsearch)."""
+    backend = None
+    if elasticsearch_repo and snapshot_name:
+        # Checked before the folder is touched: a snapshot Elasticsearch will refuse must not leave
+        # the data folder restored and the index not (the two halves out of step).
+        backend, in_the_way = _snapshot_restorable(elasticsearch_repo, snapshot_name)
+        if in_the_way:
+            click.echo(
+                f"Elasticsearch already has {', '.join(in_the_way)}: it refuses to restore snapshot "
+                f"{snapshot_name} over them, so nothing was restored. Delete those indices (or point "
+                "PRESSWATCH_ELASTICSEARCH_URL at an empty cluster) and run the command again.",
+                err=True,
+            )
+            sys.exit(1)
     try:
         restored = restore_backup(archive, data_dir(), force=force)
     except BackupError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
     click.echo(f"Restored {', '.join(restored)} into {data_dir()}")
-    if elasticsearch_repo and snapshot_name:
-        from search.backends import open_backend
-        from search.backends.elastic import ElasticsearchBackend
+    if backend is not None:
         from search.backends.es_indices import restore_snapshot
 
-        backend = open_backend(SearchConfig.from_env(), backend="elasticsearch")
-        assert isinstance(backend, ElasticsearchBackend)  # asked for by name
         indices = restore_snapshot(backend.client, backend.layout, elasticsearch_repo, snapshot_name)
         click.echo(f"Restored Elasticsearch indices: {', '.join(indices)}")
+
+
+def _snapshot_restorable(location: str, name: str) -> tuple[ElasticsearchBackend, list[str]]:
+    """The backend, and the snapshot's indices the cluster already has (it restores none over them);
+    exits with the reason when the snapshot cannot be read."""
+    from elasticsearch import ApiError, TransportError
+
+    from search.backends import open_backend
+    from search.backends.elastic import ElasticsearchBackend
+
+    backend = open_backend(SearchConfig.from_env(), backend="elasticsearch")
+    assert isinstance(backend, ElasticsearchBackend)  # asked for by name
+    client = backend.client
+    try:
+        client.snapshot.create_repository(
+            name=REPOSITORY, repository={"type": "fs", "settings": {"location": location}}
+        )
+        indices = client.snapshot.get(repository=REPOSITORY, snapshot=name)["snapshots"][0]["indices"]
+        return backend, sorted(index for index in indices if client.indices.exists(index=index))
+    except (ApiError, TransportError) as error:
+        click.echo(f"Cannot read snapshot {name} in {location}: {error}. Nothing was restored.", err=True)
+        sys.exit(1)

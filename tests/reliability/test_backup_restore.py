@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -160,3 +161,49 @@ def test_a_backup_on_elasticsearch_without_a_snapshot_says_the_articles_are_not_
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Backup written" in result.stdout
     assert "not in this archive" in result.stderr and "--elasticsearch-repo" in result.stderr
+
+
+@pytest.mark.elasticsearch
+def test_restoring_a_snapshot_over_indices_the_cluster_still_has_restores_nothing_and_says_why(
+    tmp_path, elasticsearch_url, es_index
+):
+    """walk6 (2026-12-03): `presswatch restore ARCHIVE --elasticsearch-repo R --snapshot S` onto a
+    cluster that still had those indices restored the data folder, then stopped with a traceback of
+    Elasticsearch's refusal: the folder and the index out of step, and no plain message."""
+    client = Elasticsearch(elasticsearch_url)
+    repo_root = next(iter(client.nodes.info(metric="settings")["nodes"].values()))["settings"]["path"]["repo"]
+    repo_root = repo_root[0] if isinstance(repo_root, list) else repo_root
+    location = f"{repo_root}/{es_index}"
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path / "data"),
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
+    create_app({"PRESSWATCH_DATA_DIR": tmp_path / "data"})  # the app database, as a running site has
+    ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(articles(5))
+
+    def presswatch(*args: str, data: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "presswatch", *args],
+            env={**env, "PRESSWATCH_DATA_DIR": str(data)},
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    backup = presswatch(
+        "backup", str(tmp_path / "backups"), "--elasticsearch-repo", location, data=tmp_path / "data"
+    )
+    assert backup.returncode == 0, backup.stderr[-2000:]
+    name = re.search(r"Elasticsearch snapshot (\S+): SUCCESS", backup.stdout).group(1)
+    (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
+    target = tmp_path / "restored"
+    result = presswatch(
+        "restore", str(archive), "--elasticsearch-repo", location, "--snapshot", name, data=target
+    )
+    assert result.returncode != 0
+    assert f"{es_index}-g1-2026.03" in result.stderr and "already" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert not (target / "app.sqlite3").exists()  # nothing restored: folder and index stay in step
