@@ -169,6 +169,7 @@ def test_a_title_opening_with_bat_is_a_catch_only_when_it_is_an_arrest() -> None
     assert tone("Bắt nguồn từ mâu thuẫn nhỏ") == "neutral"
     assert tone("Bắt kịp xu hướng chuyển đổi số") == "neutral"
     assert tone("Triệu tập 30 cầu thủ lên đội tuyển") == "neutral"
+    assert tone("Truy bắt hai thanh niên đi xe máy không biển số") != "positive"  # still at large
     assert tone("Bắt chước phim hành động, thiếu niên nhảy lầu") != "positive"
     # the arrest of a kidnapper is still a catch
     assert tone("Bắt kẻ bắt cóc bé gái") == "positive"
