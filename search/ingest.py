@@ -121,9 +121,12 @@ class Ingester:
         return [(document, reasons[document.id]) for document in batch if document.id in reasons]
 
     def _indexed(self, batch: list[Document], rejected: list[tuple[Document, str]]) -> None:
+        failed = {document.id for document, _ in rejected}
+        accepted = [d for d in batch if d.id not in failed]
+        if self.spool is not None:
+            self.spool.forget_dead_letters(d.id for d in accepted)  # superseded by what was taken
         if self.on_indexed:
-            failed = {document.id for document, _ in rejected}
-            self.on_indexed([d for d in batch if d.id not in failed])
+            self.on_indexed(accepted)
 
     def replay(self) -> int:
         """Send spooled documents to the index, oldest first; raises BackendUnavailable if it is down.

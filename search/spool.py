@@ -130,6 +130,19 @@ class Spool:
             )
         return letters
 
+    def forget_dead_letters(self, document_ids: Iterable[str]) -> None:
+        """Drop the dead letters of documents the index has just taken in a newer version: sent
+        again later, the old version would overwrite the new one."""
+        ids = list(document_ids)
+        with self._lock:
+            if not ids or self.db.execute("SELECT 1 FROM dead_letters LIMIT 1").fetchone() is None:
+                return  # the usual case: nothing to forget, no write (and no fsync) per batch
+        with self._transaction():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                self.db.execute(f"DELETE FROM dead_letters WHERE document_id IN ({marks})", chunk)
+
     def dead_count(self) -> int:
         with self._lock:
             return int(self.db.execute("SELECT count(*) FROM dead_letters").fetchone()[0])

@@ -190,3 +190,37 @@ def test_after_an_admin_sends_the_spool_the_pages_count_the_articles_at_once(
     assert re.search(r'<span class="kpi-value document-count">([\d.]+)</span>', page).group(1) == "20"
     search = admin.get("/search").get_data(as_text=True)
     assert re.search(r'<strong class="total">(\d+)</strong>', search).group(1) == "20"
+
+
+def test_a_dead_letter_replayed_after_a_newer_version_was_indexed_does_not_overwrite_it(
+    tmp_path, elasticsearch_url, es_index
+):
+    """walk6 (2026-12-03): an article refused (a write block) stays a dead letter; a later crawl,
+    once the block is gone, indexes its edited version; the admin's "Gửi lại vào kho" then wrote
+    the old refused version over it — search showed the title the outlet had already changed."""
+    (first,) = articles(1)
+    backend = ElasticsearchBackend(elasticsearch_url, es_index, refresh=True)
+    backend.ensure_index()
+    client = Elasticsearch(elasticsearch_url)
+    client.indices.create(index=backend.layout.index_name(backend.generation, first.published_at))
+    client.indices.put_settings(index=f"{es_index}-*", settings={"index.blocks.write": True})
+    spool = Spool(tmp_path / "spool.sqlite3")
+    crawl = Ingester(backend, spool=spool)  # what the crawl's pipeline holds
+    crawl.add_many([first])
+    assert spool.dead_count() == 1
+
+    client.indices.put_settings(index=f"{es_index}-*", settings={"index.blocks.write": False})
+    (edited,) = articles(1)
+    edited.title = "Cử tri kiến nghị: tỉnh đã trả lời"  # the outlet edited it; a later crawl
+    crawl.add_many([edited])
+    spool.close()
+
+    app = _app(tmp_path, elasticsearch_url, es_index)
+    admin = logged_in_client(app, "admin")
+    html = admin.get("/operations/").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    admin.post("/operations/dead-letters/replay", data={"csrf_token": token}, follow_redirects=True)
+    backend.refresh_now()
+    assert backend.get(first.id).title == edited.title
+    page = admin.get("/search", query_string={"q": '"tỉnh đã trả lời"'}).get_data(as_text=True)
+    assert re.search(r'<strong class="total">(\d+)</strong>', page).group(1) == "1"
