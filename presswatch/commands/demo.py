@@ -78,6 +78,8 @@ def demo_command(port: int, verbose: bool) -> None:
         f"{totals['fetch_errors'] + totals['index_errors']} errors."
     )
     click.echo(f"Index: {_indexed()} articles. Log: {_shown(log_path)}")
+    if hint := _embedded_only_hint(data):
+        click.echo(hint)
     login = _login_line(app)
     # The articles keep the stable origin's URLs; their "Bài gốc" links open the running press.
     app.config[SAMPLE_PRESS_LIVE] = (STABLE_ORIGIN, press.address)
@@ -119,6 +121,29 @@ def _indexed() -> int:
     from search.backends import SearchRequest, open_backend
 
     return open_backend().search(SearchRequest(query="", limit=0)).total
+
+
+def _embedded_only_hint(data: Path) -> str:
+    """A folder a first demo filled in the embedded index, run again on Elasticsearch: the crawl
+    state knows every sample article, so none reaches Elasticsearch; say how to copy them."""
+    from presswatch.commands.index import embedded_only_articles
+    from search.backends import open_backend
+    from search.backends.elastic import ElasticsearchBackend
+    from search.config import SearchConfig
+
+    config = SearchConfig.from_env()
+    if config.backend != "elasticsearch":
+        return ""
+    backend = open_backend(config)
+    assert isinstance(backend, ElasticsearchBackend)  # the configured backend is Elasticsearch
+    missing = embedded_only_articles(config, backend)
+    return (
+        f"The embedded index of this data folder holds {missing} articles more than Elasticsearch "
+        "(a crawl fetches only what it does not know): stop the demo, run "
+        f"{_presswatch(data)} index import-embedded, then start it again."
+        if missing
+        else ""
+    )
 
 
 def _shown(path: Path) -> str:

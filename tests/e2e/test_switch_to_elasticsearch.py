@@ -128,3 +128,66 @@ def test_an_index_name_elasticsearch_refuses_is_a_clear_error_before_crawling(
         assert "PRESSWATCH_ELASTICSEARCH_INDEX='BacNinh'" in result.stderr, (command, result.stderr[-2000:])
         assert "upper-case" in result.stderr and "Traceback" not in result.stderr, command
         assert "Crawl finished" not in result.stdout
+
+
+def _demo_until_ready(env: dict[str, str]) -> str:
+    """`presswatch demo` as a newcomer runs it, stopped with Ctrl-C once it serves; its screen."""
+    import signal
+
+    from tests.web.test_digest_support import free_port
+
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "presswatch", "demo", "--port", str(free_port())],
+        env={**os.environ, **env},
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    screen = []
+    try:
+        for line in demo.stdout:
+            screen.append(line)
+            if line.startswith("Log in as"):
+                break
+        demo.send_signal(signal.SIGINT)
+        demo.wait(timeout=120)
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+            demo.wait()
+    return "".join(screen)
+
+
+@pytest.mark.elasticsearch
+def test_a_demo_folder_run_again_on_elasticsearch_says_how_to_bring_its_articles(
+    tmp_path, elasticsearch_url, es_index
+):
+    """walk6: the second demo (PRESSWATCH_ELASTICSEARCH_URL now set) said "0 new articles … Index: 0
+    articles" and served an empty app, with no word why."""
+    env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
+    first = _demo_until_ready(env)
+    total = int(re.search(r"Index: (\d+) articles", first).group(1))
+    assert total > 200, first
+    env.update(PRESSWATCH_ELASTICSEARCH_URL=elasticsearch_url, PRESSWATCH_ELASTICSEARCH_INDEX=es_index)
+    second = _demo_until_ready(env)
+    assert "Index: 0 articles" in second, second
+    command = re.search(r"stop the demo, run (.+ index import-embedded), then", second)
+    assert command, second
+    copied = subprocess.run(
+        command.group(1),
+        shell=True,
+        env={
+            **os.environ,
+            "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+            "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+        },
+        cwd="/",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert copied.returncode == 0, copied.stderr[-2000:]
+    third = _demo_until_ready(env)
+    assert f"Index: {total} articles" in third and "import-embedded" not in third, third
