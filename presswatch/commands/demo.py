@@ -126,14 +126,15 @@ def _indexed() -> int:
 def _embedded_only_hint(data: Path) -> str:
     """A folder a first demo filled in the embedded index, run again on Elasticsearch: the crawl
     state knows every sample article, so none reaches Elasticsearch; say how to copy them."""
-    from presswatch.commands.index import embedded_only_articles
-    from search.backends import open_backend
-    from search.backends.elastic import ElasticsearchBackend
     from search.config import SearchConfig
 
     config = SearchConfig.from_env()
     if config.backend != "elasticsearch":
         return ""
+    from presswatch.commands.index import embedded_only_articles
+    from search.backends import open_backend
+    from search.backends.elastic import ElasticsearchBackend
+
     backend = open_backend(config)
     assert isinstance(backend, ElasticsearchBackend)  # the configured backend is Elasticsearch
     missing = embedded_only_articles(config, backend)
