@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import click
+from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
 
 from search.backends import BackendUnavailable, SearchRequest, open_backend
@@ -15,6 +16,7 @@ from search.backends.elastic import ElasticsearchBackend
 from search.backends.es_indices import reindex, stats
 from search.config import SearchConfig
 from search.document import Document
+from search.private_files import write_private
 
 
 def _elasticsearch() -> ElasticsearchBackend:
@@ -68,17 +70,33 @@ def reindex_command(keep_old: bool) -> None:
     click.echo(f"Reindexed {copied} documents into generation {generation}; alias {backend.alias} swapped.")
 
 
+IMPORTED = "elasticsearch-import.json"  # in the data folder: which alias import-embedded filled
+
+
 def embedded_only_articles(config: SearchConfig, backend: ElasticsearchBackend) -> int:
-    """How many more articles the data folder's embedded index holds than Elasticsearch: after an
-    operator switches a folder to Elasticsearch, the crawl state still knows those articles, so no
-    crawl fetches them again (`presswatch crawl` prints this with the command that copies them)."""
+    """How many of the data folder's embedded articles Elasticsearch lacks: after an operator
+    switches a folder to Elasticsearch, the crawl state still knows them, so no crawl fetches them
+    again (`presswatch crawl` prints this with the command that copies them). Counted by id, not by
+    totals: new articles crawled into Elasticsearch since do not make up for the old ones."""
+    marker = config.embedded_path.parent / IMPORTED
     if not config.embedded_path.exists():
         return 0
+    if marker.exists() and json.loads(marker.read_text(encoding="utf-8")).get("alias") == backend.alias:
+        return 0  # copied already; no id lookups on every crawl
     embedded = open_backend(config, backend="embedded")
     try:
-        return max(0, embedded.count() - backend.count())
+        ids = sorted(embedded.ids())
     finally:
         embedded.close()
+    present = 0
+    for start in range(0, len(ids), 10_000):
+        chunk = ids[start : start + 10_000]
+        try:
+            present += backend.client.count(index=backend.alias, query={"ids": {"values": chunk}})["count"]
+        except (ApiError, TransportError) as error:
+            message = f"Elasticsearch could not say which embedded articles it has: {error}"
+            raise BackendUnavailable(message) from error
+    return len(ids) - present
 
 
 @index_group.command("import-embedded")
@@ -126,6 +144,9 @@ def import_embedded_command(path: Path | None) -> None:
         sys.exit(1)
     finally:
         embedded.close()
+    if not errors:
+        done = {"alias": backend.alias, "copied": copied, "kept": kept, "from": str(source)}
+        write_private(config.embedded_path.parent / IMPORTED, json.dumps(done).encode())
     click.echo(
         f"Copied {copied} articles from {source} into {backend.alias}; "
         f"{kept} already in Elasticsearch were kept as they are."

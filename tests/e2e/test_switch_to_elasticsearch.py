@@ -191,3 +191,29 @@ def test_a_demo_folder_run_again_on_elasticsearch_says_how_to_bring_its_articles
     assert copied.returncode == 0, copied.stderr[-2000:]
     third = _demo_until_ready(env)
     assert f"Index: {total} articles" in third and "import-embedded" not in third, third
+
+
+@pytest.mark.elasticsearch
+def test_the_crawl_keeps_saying_what_elasticsearch_lacks_once_new_articles_outnumber_the_old(
+    tmp_path, sample_press, elasticsearch_url, es_index
+):
+    """walk6: the hint compared counts, so once crawls after the switch had put more new articles
+    into Elasticsearch than the embedded index held, it fell silent with every old article still
+    missing."""
+    from search.backends.elastic import ElasticsearchBackend
+    from tests.reliability.test_backup_restore import articles
+
+    embedded_env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
+    presswatch("crawl", "--sample-url", sample_press.base_url, env=embedded_env)
+    es_env = {**embedded_env, "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url}
+    es_env["PRESSWATCH_ELASTICSEARCH_INDEX"] = es_index
+    # Weeks of crawling on Elasticsearch without the import: more new articles than old ones.
+    ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(
+        articles(len(sample_press.articles) + 50)
+    )
+    crawl = presswatch("crawl", "--sample-url", sample_press.base_url, env=es_env)
+    assert f"holds {len(sample_press.articles)} articles" in crawl and "import-embedded" in crawl, crawl[
+        -1500:
+    ]
+    presswatch("index", "import-embedded", env=es_env)
+    assert "import-embedded" not in presswatch("crawl", "--sample-url", sample_press.base_url, env=es_env)
