@@ -34,6 +34,11 @@ def _elasticsearch() -> ElasticsearchBackend:
         click.echo(str(error), err=True)
         sys.exit(2)
     assert isinstance(backend, ElasticsearchBackend)  # asked for by name
+    try:
+        backend.ensure_index()  # a node that is away: its reason, not a traceback
+    except BackendUnavailable as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
     return backend
 
 

@@ -217,3 +217,27 @@ def test_the_crawl_keeps_saying_what_elasticsearch_lacks_once_new_articles_outnu
     ]
     presswatch("index", "import-embedded", env=es_env)
     assert "import-embedded" not in presswatch("crawl", "--sample-url", sample_press.base_url, env=es_env)
+
+
+def test_the_index_commands_say_when_elasticsearch_is_away(tmp_path):
+    """walk6: `presswatch index stats` and `reindex` printed a traceback when the node was down."""
+    from presswatch.elasticsearch_node import free_port
+
+    env = {
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}",
+    }
+    for command in (["index", "stats"], ["index", "reindex"], ["index", "optimize"], ["index", "create"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "presswatch", *command],
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=REPO,
+        )
+        assert result.returncode == 1, (command, result.stdout, result.stderr[-1500:])
+        assert "is unreachable" in result.stderr and "Traceback" not in result.stderr, (
+            command,
+            result.stderr,
+        )
