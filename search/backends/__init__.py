@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from search.backends.base import (
     BackendUnavailable,
@@ -23,6 +24,18 @@ __all__ = [
     "SearchResult",
     "open_backend",
 ]
+
+
+def url_problem(url: str) -> str:
+    """What the Elasticsearch client would refuse in ``url`` (it wants scheme, host and port), or ""."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "is not a URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "lacks http:// or https://"
+    return "" if port else "lacks the port"
 
 
 def alias_problem(alias: str) -> str:
@@ -53,6 +66,12 @@ def open_backend(
             )
         from search.backends.elastic import ElasticsearchBackend
 
+        if problem := url_problem(config.elasticsearch_url):
+            raise BackendUnavailable(
+                # Only what follows any "user:password@", for the message.
+                f"PRESSWATCH_ELASTICSEARCH_URL={config.elasticsearch_url.rsplit('@', 1)[-1]!r} {problem}: "
+                "write it whole, e.g. http://127.0.0.1:9200 or https://es1.example:443."
+            )
         if problem := alias_problem(config.elasticsearch_index):
             raise BackendUnavailable(
                 f"PRESSWATCH_ELASTICSEARCH_INDEX={config.elasticsearch_index!r} cannot name Elasticsearch "

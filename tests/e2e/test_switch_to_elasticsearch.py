@@ -241,3 +241,22 @@ def test_the_index_commands_say_when_elasticsearch_is_away(tmp_path):
             command,
             result.stderr,
         )
+
+
+def test_an_elasticsearch_url_without_scheme_or_port_is_a_clear_error(tmp_path):
+    """walk6: PRESSWATCH_ELASTICSEARCH_URL=127.0.0.1:9200 (or https://es.example without a port)
+    ended every command in a traceback of the client's ValueError."""
+    for url in ("127.0.0.1:9200", "https://es1.example", "http://walk:s3cret@es1.example"):
+        env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": url}
+        for command in (["search", "x"], ["index", "stats"], ["crawl", "--outlets", "none"]):
+            result = subprocess.run(
+                [sys.executable, "-m", "presswatch", *command],
+                env={**os.environ, **env},
+                capture_output=True,
+                text=True,
+                timeout=300,
+                cwd=REPO,
+            )
+            assert result.returncode != 0, (url, command, result.stdout[-500:])
+            assert "PRESSWATCH_ELASTICSEARCH_URL=" in result.stderr, (url, command, result.stderr[-1500:])
+            assert "Traceback" not in result.stderr and "s3cret" not in result.stderr, (url, command)
