@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from docx import Document as open_docx
@@ -18,9 +18,11 @@ from openpyxl import load_workbook
 
 from search.backends import SearchRequest, open_backend
 from search.config import SearchConfig
+from search.document import LOCAL_TZ
 from tests.browser.corpus import corpus_app
 from tests.helpers import logged_in_client
 from web.filters import KIND_LABELS, TONE_LABELS, local_today
+from web.followup.store import now_text
 from web.reports.briefing import Period, PeriodError
 
 
@@ -285,6 +287,49 @@ def test_handling_figures_from_follow_ups_made_through_the_routes(tmp_path):
         "Chưa phản hồi": [1],
         "Tỷ lệ đã phản hồi": ["50%"],
     }
+
+
+def test_a_follow_up_forwarded_in_the_first_second_of_a_month_counts_in_that_month(tmp_path, monkeypatch):
+    """walk6: the trail keeps microseconds ("…T17:00:00.500000Z") but the period's bounds had none
+    ("…T17:00:00Z"), so as text an item forwarded in the first second of the 1st (Viet Nam time)
+    sorted before the month began and was counted in the previous month's report."""
+    import web.followup.store
+    from tests.web.test_basket import hit_ids
+    from tests.web.test_reports import csrf_token
+    from web.db import connect, database_path
+
+    app, anchor = corpus_app(tmp_path)
+    editor = logged_in_client(app, "editor")
+    article = next(iter(hit_ids(editor, "Bắc Ninh").values()))
+    with connect(database_path(app)) as db:
+        unit = str(db.execute("SELECT id FROM units WHERE active = 1 ORDER BY id").fetchone()[0])
+    # The follow-up's clock: half a second after the local midnight that opens the anchor's month.
+    first = datetime.combine(anchor.replace(day=1), time.min, LOCAL_TZ) + timedelta(milliseconds=500)
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[override]
+            return first.astimezone(tz)
+
+    monkeypatch.setattr(web.followup.store, "datetime", Clock)
+    forward = {"action": "forward", "state": "action", "unit": unit, "due_date": f"{anchor}"}
+    for data in ({"action": "flag", "state": "new"}, forward):
+        token = csrf_token(editor.get(f"/articles/{article}").get_data(as_text=True))
+        response = editor.post(f"/followup/article/{article}/act", data={"csrf_token": token, **data})
+        assert response.status_code == 303
+    monkeypatch.undo()
+    with connect(database_path(app)) as db:
+        stamps = [row[0] for row in db.execute("SELECT at FROM followup_events WHERE to_state = 'forwarded'")]
+    assert stamps == [now_text(first)]  # the forwarding happened at that instant
+
+    def forwarded(period: str) -> list[object]:
+        response = editor.get(f"/reports/briefing?period={period}&fmt=xlsx")
+        rows = sheet_rows(load_workbook(io.BytesIO(response.data)), "Xử lý phản hồi")
+        return rows["Đã chuyển đơn vị xử lý"]
+
+    before = anchor.replace(day=1) - timedelta(days=1)
+    assert forwarded(f"{anchor:%Y-%m}") == [1]
+    assert forwarded(f"{before:%Y-%m}") == [0]
 
 
 def test_an_unfinished_month_is_compared_with_the_same_days_of_the_previous_one(corpus):

@@ -19,6 +19,7 @@ from search.backends.base import SearchBackend, SearchRequest
 from search.document import LOCAL_TZ
 from search.versions import VersionStore
 from web.filters import KIND_LABELS, TONE_LABELS, published_text
+from web.followup.store import now_text
 
 PERIOD = re.compile(r"^(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))$")
 TONES = ("positive", "neutral", "negative")
@@ -190,12 +191,9 @@ def handling(db: sqlite3.Connection | None, period: Period) -> dict[str, Any] | 
     """
     if db is None or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'followup_events'").fetchone():
         return None
-    start = datetime.combine(period.start, time.min, LOCAL_TZ).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    end = (
-        datetime.combine(period.end + timedelta(days=1), time.min, LOCAL_TZ)
-        .astimezone(UTC)
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-    )
+    # The bounds in the trail's own text form (microseconds included), since the trail is compared
+    # as text: "…T17:00:00Z" sorts after "…T17:00:00.5Z", the period's own first second.
+    start, end = (now_text(bound) for bound in _bounds(period))
     rows = db.execute(
         "SELECT f.id, f.due_date, (SELECT min(e.at) FROM followup_events e WHERE e.followup_id = f.id "
         "AND e.to_state = 'answered') AS answered_at FROM followups f WHERE f.id IN (SELECT followup_id "
