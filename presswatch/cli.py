@@ -241,6 +241,8 @@ def run_command(host: str, port: int) -> None:
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     app = current_flask_app()
+    if problem := services.unusable_settings(app):
+        raise click.ClickException(problem)
     click.echo(f"Presswatch: http://{host}:{port}  ({settings.threads} threads; Ctrl-C to stop)")
     services.warm_backend(app)
     # Once bound, the address mails sent from other processes link to (web/base_url.py).

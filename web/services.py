@@ -11,7 +11,7 @@ from flask import Flask, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 
-from search.backends import BackendUnavailable, SearchBackend, open_backend
+from search.backends import BackendUnavailable, SearchBackend, open_backend, settings_problem
 
 log = logging.getLogger(__name__)
 SOURCE_KEY = "presswatch.outlet_source"
@@ -42,6 +42,14 @@ def backend() -> SearchBackend:
         existing = open_backend(current_app.config["PRESSWATCH_SEARCH"])
         current_app.extensions["presswatch.backend"] = existing
     return existing
+
+
+def unusable_settings(app: Flask) -> str:
+    """Why the app's index settings can never work (an index name Elasticsearch refuses, a URL
+    without scheme or port), or "": the commands that serve refuse to start on these, where a
+    node that is only down gets the 503 page and recovers without a restart."""
+    config = app.config["PRESSWATCH_SEARCH"]
+    return settings_problem(config) if config.backend == "elasticsearch" else ""
 
 
 def warm_backend(app: Flask) -> None:

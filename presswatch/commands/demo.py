@@ -51,6 +51,8 @@ def demo_command(port: int, verbose: bool) -> None:
     from web.digest.send import setting
 
     app = create_app()
+    if problem := services.unusable_settings(app):
+        raise click.ClickException(problem)
     data = Path(app.config["PRESSWATCH_DATA_DIR"])
     log_path = data / LOG_FILE
     end, until = corpus_end(data)

@@ -177,6 +177,8 @@ def up_command(
     from web.serve import serve
 
     app = current_flask_app()
+    if problem := services.unusable_settings(app):
+        raise click.ClickException(problem)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     crawl_minutes = (
         crawl_minutes if crawl_minutes is not None else _env_number("PRESSWATCH_CRAWL_INTERVAL_MINUTES", 60)

@@ -23,6 +23,7 @@ __all__ = [
     "SearchRequest",
     "SearchResult",
     "open_backend",
+    "settings_problem",
 ]
 
 
@@ -52,6 +53,29 @@ def alias_problem(alias: str) -> str:
     return ""
 
 
+def settings_problem(config: SearchConfig) -> str:
+    """What in the Elasticsearch settings can never work, whatever the node's state, and what to
+    write instead; "" when they can (the web app refuses to start on these; a node that is only
+    down is a 503 page that recovers by itself)."""
+    if not config.elasticsearch_url:
+        return (
+            "No Elasticsearch URL: set PRESSWATCH_ELASTICSEARCH_URL "
+            "(e.g. from `presswatch elasticsearch start`)."
+        )
+    if problem := url_problem(config.elasticsearch_url):
+        return (
+            # Only what follows any "user:password@", for the message.
+            f"PRESSWATCH_ELASTICSEARCH_URL={config.elasticsearch_url.rsplit('@', 1)[-1]!r} {problem}: "
+            "write it whole, e.g. http://127.0.0.1:9200 or https://es1.example:443."
+        )
+    if problem := alias_problem(config.elasticsearch_index):
+        return (
+            f"PRESSWATCH_ELASTICSEARCH_INDEX={config.elasticsearch_index!r} cannot name Elasticsearch "
+            f"indices: {problem}. Use lower-case letters, digits, '-' and '_' (e.g. presswatch-bacninh)."
+        )
+    return ""
+
+
 def open_backend(
     config: SearchConfig | None = None, *, backend: str | None = None, refresh: bool = False
 ) -> SearchBackend:
@@ -59,24 +83,10 @@ def open_backend(
     config = config or SearchConfig.from_env()
     choice = backend or config.backend
     if choice == "elasticsearch":
-        if not config.elasticsearch_url:
-            raise BackendUnavailable(
-                "No Elasticsearch URL: set PRESSWATCH_ELASTICSEARCH_URL "
-                "(e.g. from `presswatch elasticsearch start`)."
-            )
+        if problem := settings_problem(config):
+            raise BackendUnavailable(problem)
         from search.backends.elastic import ElasticsearchBackend
 
-        if problem := url_problem(config.elasticsearch_url):
-            raise BackendUnavailable(
-                # Only what follows any "user:password@", for the message.
-                f"PRESSWATCH_ELASTICSEARCH_URL={config.elasticsearch_url.rsplit('@', 1)[-1]!r} {problem}: "
-                "write it whole, e.g. http://127.0.0.1:9200 or https://es1.example:443."
-            )
-        if problem := alias_problem(config.elasticsearch_index):
-            raise BackendUnavailable(
-                f"PRESSWATCH_ELASTICSEARCH_INDEX={config.elasticsearch_index!r} cannot name Elasticsearch "
-                f"indices: {problem}. Use lower-case letters, digits, '-' and '_' (e.g. presswatch-bacninh)."
-            )
         options: dict[str, Any] = {}
         if config.elasticsearch_username:
             options["basic_auth"] = (config.elasticsearch_username, config.elasticsearch_password)

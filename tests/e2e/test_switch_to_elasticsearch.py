@@ -130,6 +130,40 @@ def test_an_index_name_elasticsearch_refuses_is_a_clear_error_before_crawling(
         assert "Crawl finished" not in result.stdout
 
 
+@pytest.mark.parametrize("command", ["run", "up", "demo"])
+def test_the_web_app_refuses_an_index_name_elasticsearch_refuses_before_serving(tmp_path, command):
+    """walk6: `presswatch run` (and `up`, `demo`) with PRESSWATCH_ELASTICSEARCH_INDEX=BacNinh started,
+    printed the warm-up thread's traceback and served "temporarily unavailable" on every page, as
+    if the node were down. A setting that can never work is refused before serving, with what to
+    write instead (no node is needed to know it; a node that is merely down still gets the 503
+    pages and the recovery)."""
+    from tests.web.test_digest_support import free_port
+
+    env = {
+        **os.environ,
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": "http://127.0.0.1:9",
+        "PRESSWATCH_ELASTICSEARCH_INDEX": "BacNinh",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "presswatch", command, "--port", str(free_port())],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        pytest.fail(f"`presswatch {command}` kept serving with an unusable index name: {err[-1500:]}")
+    assert process.returncode != 0
+    assert "PRESSWATCH_ELASTICSEARCH_INDEX='BacNinh'" in err and "upper-case" in err, err[-1500:]
+    assert "Traceback" not in err and "Traceback" not in out
+
+
 def _demo_until_ready(env: dict[str, str]) -> str:
     """`presswatch demo` as a newcomer runs it, stopped with Ctrl-C once it serves; its screen."""
     import signal
