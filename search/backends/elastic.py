@@ -348,15 +348,21 @@ class ElasticsearchBackend:
     def pivot(self, request: SearchRequest, row: str, column: str) -> dict[str, dict[str, int]]:
         node = ql.parse(request.query)
         self.ensure_index()
-        response = self._call(
-            "count by two fields",
-            self.client.search,
-            index=self.alias,
-            size=0,
-            query=es_requests.query(request, node),
-            aggs=es_requests.pivot_aggs(row, column),
-        )
-        return es_requests.pivot_table(response)
+        query = es_requests.query(request, node)
+        table: dict[str, dict[str, int]] = {}
+        after: dict[str, Any] | None = None
+        while True:
+            response = self._call(
+                "count by two fields",
+                self.client.search,
+                index=self.alias,
+                size=0,
+                query=query,
+                aggs=es_requests.pivot_aggs(row, column, after),
+            )
+            after = es_requests.pivot_page(response, table)
+            if after is None:
+                return table
 
     def get(self, document_id: str) -> Document | None:
         self.ensure_index()

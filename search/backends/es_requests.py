@@ -198,20 +198,30 @@ def story_summaries(response: Any) -> list[StorySummary]:
     ]
 
 
-def pivot_aggs(row: str, column: str) -> dict[str, Any]:
-    return {
-        "rows": {
-            "terms": {"field": FACET_SOURCE[row], "size": 200},
-            "aggs": {"columns": {"terms": {"field": FACET_SOURCE[column], "size": 200}}},
-        }
-    }
+PIVOT_PAGE = 1000  # (row, column) pairs per request; pages follow until every pair is read
 
 
-def pivot_table(response: Any) -> dict[str, dict[str, int]]:
-    return {
-        b["key"]: {c["key"]: c["doc_count"] for c in b["columns"]["buckets"]}
-        for b in response["aggregations"]["rows"]["buckets"]
+def pivot_aggs(row: str, column: str, after: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every (row, column) pair, a page at a time: a composite aggregation has no top-N cut, so
+    a breakdown over more than 200 outlets gives each one, as the embedded index does."""
+    composite: dict[str, Any] = {
+        "size": PIVOT_PAGE,
+        "sources": [
+            {"row": {"terms": {"field": FACET_SOURCE[row]}}},
+            {"column": {"terms": {"field": FACET_SOURCE[column]}}},
+        ],
     }
+    if after:
+        composite["after"] = after
+    return {"pairs": {"composite": composite}}
+
+
+def pivot_page(response: Any, table: dict[str, dict[str, int]]) -> dict[str, Any] | None:
+    """Adds one page of pairs to ``table``; the key to ask for the next page, None after the last."""
+    pairs = response["aggregations"]["pairs"]
+    for bucket in pairs["buckets"]:
+        table.setdefault(bucket["key"]["row"], {})[bucket["key"]["column"]] = bucket["doc_count"]
+    return pairs.get("after_key") if len(pairs["buckets"]) == PIVOT_PAGE else None
 
 
 def template_body(found: dict[str, Any]) -> dict[str, Any]:
