@@ -46,13 +46,30 @@ def _digest(path: Path) -> dict[str, Any]:
     return {"size": path.stat().st_size, "sha256": sha.hexdigest()}
 
 
-def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict[str, Any]]:
+def backup_stamp(now: datetime | None = None) -> str:
+    """The time in a backup's names, in Vietnam's time as the app shows times: the archive and its
+    Elasticsearch snapshot take the same stamp, whatever zone the server keeps."""
+    return (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).strftime("%Y%m%d-%H%M%S")
+
+
+def snapshot_name(stamp: str) -> str:
+    return f"presswatch-{stamp}"
+
+
+def create_backup(
+    data_dir: Path, destination: Path, *, now: datetime | None = None, snapshot: str = ""
+) -> tuple[Path, dict[str, Any]]:
     """Write ``presswatch-backup-<time>.tar.gz`` into ``destination``; returns its path and manifest
-    (each file's size and SHA-256, which a restore checks before it writes anything)."""
+    (each file's size and SHA-256, which a restore checks before it writes anything; the name of the
+    Elasticsearch snapshot taken with it, if any, which a restore uses when not told one)."""
     private_dir(destination)
-    stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M%S")
-    archive = private_file(destination / f"presswatch-backup-{stamp}.tar.gz")  # secret key, password hashes
-    manifest: dict[str, Any] = {"created_at": datetime.now(LOCAL_TZ).isoformat(), "files": {}}
+    now = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ)
+    archive = private_file(
+        destination / f"presswatch-backup-{backup_stamp(now)}.tar.gz"
+    )  # secret key, hashes
+    manifest: dict[str, Any] = {"created_at": now.isoformat(), "files": {}}
+    if snapshot:
+        manifest["elasticsearch_snapshot"] = snapshot
     with tempfile.TemporaryDirectory() as staging, tarfile.open(archive, "w:gz") as tar:
         for name in DATABASES:
             source = data_dir / name
@@ -72,6 +89,21 @@ def create_backup(data_dir: Path, destination: Path) -> tuple[Path, dict[str, An
         info.size = len(payload)
         tar.addfile(info, io.BytesIO(payload))
     return archive, manifest
+
+
+def archive_snapshot(archive: Path) -> str:
+    """The Elasticsearch snapshot taken with this backup: recorded in its manifest, else (a backup
+    from before the record) the name its stamp gives; "" when the archive cannot be read."""
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            manifest = json.loads(_member_file(tar, "manifest.json").read())
+        recorded = manifest.get("elasticsearch_snapshot") if isinstance(manifest, dict) else None
+        if isinstance(recorded, str) and recorded:
+            return recorded
+    except (tarfile.TarError, EOFError, OSError, ValueError, KeyError):
+        return ""  # the restore itself reports a damaged archive
+    stamp = archive.name.removeprefix("presswatch-backup-").removesuffix(".tar.gz")
+    return snapshot_name(stamp) if stamp != archive.name else ""
 
 
 def _expected(manifest: dict[str, Any], archive: Path) -> dict[str, dict[str, Any]]:

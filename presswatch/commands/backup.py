@@ -9,8 +9,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from presswatch.backup import BackupError, create_backup, restore_backup
-from search.config import SearchConfig, data_dir
+from presswatch.backup import (
+    BackupError,
+    archive_snapshot,
+    backup_stamp,
+    create_backup,
+    restore_backup,
+    snapshot_name,
+)
+from search.config import LOCAL_TZ, SearchConfig, data_dir
 
 if TYPE_CHECKING:
     from search.backends.elastic import ElasticsearchBackend
@@ -28,7 +35,9 @@ REPOSITORY = "presswatch-backup"  # the name search.backends.es_indices register
 )
 def backup_command(destination: Path, elasticsearch_repo: str) -> None:
     """Back up the app database, crawl state, stories, spool and embedded index."""
-    archive, manifest = create_backup(data_dir(), destination)
+    now = datetime.now(LOCAL_TZ)  # one instant names the archive and the snapshot alike
+    name = snapshot_name(backup_stamp(now)) if elasticsearch_repo else ""
+    archive, manifest = create_backup(data_dir(), destination, now=now, snapshot=name)
     click.echo(f"Backup written: {archive} ({len(manifest['files'])} files)")
     if SearchConfig.from_env().backend == "elasticsearch" and not elasticsearch_repo:
         # The archive alone restores a crawl state that knows every article, so a crawl into an
@@ -47,7 +56,6 @@ def backup_command(destination: Path, elasticsearch_repo: str) -> None:
         backend = open_backend(SearchConfig.from_env(), backend="elasticsearch")
         assert isinstance(backend, ElasticsearchBackend)  # asked for by name
         backend.ensure_index()
-        name = "presswatch-" + datetime.now().strftime("%Y%m%d-%H%M%S")
         info = snapshot(backend.client, backend.layout, elasticsearch_repo, name)
         click.echo(f"Elasticsearch snapshot {name}: {info['state']}, {len(info['indices'])} indices")
 
@@ -56,18 +64,32 @@ def backup_command(destination: Path, elasticsearch_repo: str) -> None:
 @click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing data folder.")
 @click.option("--elasticsearch-repo", default="", metavar="PATH", help="Restore a snapshot from this folder.")
-@click.option("--snapshot", "snapshot_name", default="", help="The snapshot to restore.")
-def restore_command(archive: Path, force: bool, elasticsearch_repo: str, snapshot_name: str) -> None:
+@click.option(
+    "--snapshot",
+    "snapshot",
+    default="",
+    help="The snapshot to restore (default: the one taken with the archive).",
+)
+def restore_command(archive: Path, force: bool, elasticsearch_repo: str, snapshot: str) -> None:
     """Restore a backup into the data folder (and a snapshot into Elasticsearch)."""
     backend = None
-    if elasticsearch_repo and snapshot_name:
+    if elasticsearch_repo and not snapshot:
+        snapshot = archive_snapshot(archive)  # the archive's own, named from the same instant
+        if not snapshot:
+            click.echo(
+                f"Cannot tell which snapshot goes with {archive}: name it with --snapshot NAME. "
+                "Nothing was restored.",
+                err=True,
+            )
+            sys.exit(1)
+    if elasticsearch_repo and snapshot:
         # Checked before the folder is touched: a snapshot Elasticsearch will refuse must not leave
         # the data folder restored and the index not (the two halves out of step).
-        backend, in_the_way = _snapshot_restorable(elasticsearch_repo, snapshot_name)
+        backend, in_the_way = _snapshot_restorable(elasticsearch_repo, snapshot)
         if in_the_way:
             click.echo(
                 f"Elasticsearch already has {', '.join(in_the_way)}: it refuses to restore snapshot "
-                f"{snapshot_name} over them, so nothing was restored. Delete those indices (or point "
+                f"{snapshot} over them, so nothing was restored. Delete those indices (or point "
                 "PRESSWATCH_ELASTICSEARCH_URL at an empty cluster) and run the command again.",
                 err=True,
             )
@@ -81,8 +103,8 @@ def restore_command(archive: Path, force: bool, elasticsearch_repo: str, snapsho
     if backend is not None:
         from search.backends.es_indices import restore_snapshot
 
-        indices = restore_snapshot(backend.client, backend.layout, elasticsearch_repo, snapshot_name)
-        click.echo(f"Restored Elasticsearch indices: {', '.join(indices)}")
+        indices = restore_snapshot(backend.client, backend.layout, elasticsearch_repo, snapshot)
+        click.echo(f"Restored Elasticsearch snapshot {snapshot}: {', '.join(indices)}")
 
 
 def _snapshot_restorable(location: str, name: str) -> tuple[ElasticsearchBackend, list[str]]:
@@ -103,5 +125,9 @@ def _snapshot_restorable(location: str, name: str) -> tuple[ElasticsearchBackend
         indices = client.snapshot.get(repository=REPOSITORY, snapshot=name)["snapshots"][0]["indices"]
         return backend, sorted(index for index in indices if client.indices.exists(index=index))
     except (ApiError, TransportError) as error:
-        click.echo(f"Cannot read snapshot {name} in {location}: {error}. Nothing was restored.", err=True)
+        click.echo(
+            f"Cannot read snapshot {name} in {location}: {error}. Nothing was restored "
+            "(--snapshot NAME chooses another).",
+            err=True,
+        )
         sys.exit(1)

@@ -207,3 +207,56 @@ def test_restoring_a_snapshot_over_indices_the_cluster_still_has_restores_nothin
     assert f"{es_index}-g1-2026.03" in result.stderr and "already" in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
     assert not (target / "app.sqlite3").exists()  # nothing restored: folder and index stay in step
+
+
+@pytest.mark.elasticsearch
+def test_a_backup_names_its_archive_and_snapshot_alike_and_restore_finds_the_snapshot(
+    tmp_path, elasticsearch_url, es_index
+):
+    """walk6 noticed, walk7 fixed (2026-12-03): one `presswatch backup --elasticsearch-repo` run named
+    the archive in local time (presswatch-backup-20261204-002043) and the snapshot in the server's
+    time (presswatch-20261203-172043); an operator restoring could not tell which snapshot went with
+    which archive. Both now carry one stamp in Vietnam's time, and `restore --elasticsearch-repo`
+    restores the archive's own snapshot without being told its name."""
+    client = Elasticsearch(elasticsearch_url)
+    repo_root = next(iter(client.nodes.info(metric="settings")["nodes"].values()))["settings"]["path"]["repo"]
+    repo_root = repo_root[0] if isinstance(repo_root, list) else repo_root
+    location = f"{repo_root}/{es_index}-names"
+    env = {
+        **os.environ,
+        "TZ": "UTC",  # a server kept on UTC, as most are
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
+    create_app({"PRESSWATCH_DATA_DIR": tmp_path / "data"})
+    ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(articles(5))
+
+    def presswatch(*args: str, data: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "presswatch", *args],
+            env={**env, "PRESSWATCH_DATA_DIR": str(data)},
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    before = datetime.now(TZ).replace(microsecond=0)
+    backup = presswatch(
+        "backup", str(tmp_path / "backups"), "--elasticsearch-repo", location, data=tmp_path / "data"
+    )
+    after = datetime.now(TZ)
+    assert backup.returncode == 0, backup.stderr[-2000:]
+    (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
+    stamp = archive.name.removeprefix("presswatch-backup-").removesuffix(".tar.gz")
+    snapshot_name = re.search(r"Elasticsearch snapshot (\S+): SUCCESS", backup.stdout).group(1)
+    assert snapshot_name == f"presswatch-{stamp}", (archive.name, snapshot_name)
+    assert before <= datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=TZ) <= after
+
+    client.indices.delete(index=f"{es_index}-*")  # the cluster lost its articles
+    target = tmp_path / "restored"
+    result = presswatch("restore", str(archive), "--elasticsearch-repo", location, data=target)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert snapshot_name in result.stdout
+    assert ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).count() == 5
+    assert (target / "app.sqlite3").exists()
