@@ -97,8 +97,28 @@ def _field_hits(lexicon: Lexicon, prepared: DocumentTokens, name: str) -> list[_
     if named and not title_case(tokens):  # (counted once per field, and only when a cue is capitalised)
         drop = {id(h) for h in named}
         hits = [h for h in hits if id(h) not in drop]
+    if any(h.entry.victim for h in hits):
+        hits = _without_victims(hits)
     prepared.memo[key] = (lexicon, hits)
     return hits
+
+
+_VICTIM_REACH = 3
+
+
+def _without_victims(hits: list[_Hit]) -> list[_Hit]:
+    """Drop the state words that name the victim ("… dùng súng chống trả khiến một cán bộ công an
+    bị thương", "tấn công cán bộ"): a state word up to ``_VICTIM_REACH`` words after a victim
+    marker of its sentence, with no other hit between, is not wrongdoing inside the state."""
+    out: list[_Hit] = []
+    for hit in hits:
+        if hit.entry.kind == "state" and out:
+            before = out[-1]
+            near = before.sentence == hit.sentence and hit.start - before.end <= _VICTIM_REACH
+            if before.entry.victim and near:
+                continue
+        out.append(hit)
+    return out
 
 
 def _field_cues(

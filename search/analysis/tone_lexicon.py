@@ -46,6 +46,7 @@ class Entry:
     backward: bool = False  # a plan word that also governs the cues just before it ("… sẽ bị xử lý")
     alarm: bool = False  # "Kinh hoàng …": no outcome or rescue in its sentence turns the harm
     death: bool = False  # a death: no rescue in its sentence turns the harm (outcomes.deaths)
+    victim: bool = False  # a state word just after it is the victim, not the offender (outcomes.victims)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
     findings = {_tokens(word) for word in outcomes.get("findings") or []}
     alarms = {_tokens(word) for word in outcomes.get("alarm") or []}
     deaths = {_tokens(word) for word in outcomes.get("deaths") or []}
+    victims = {_tokens(word) for word in outcomes.get("victims") or []}
     entries = [
         replace(
             e,
@@ -127,6 +129,7 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
             finding=e.tokens in findings,
             alarm=e.tokens in alarms,
             death=e.tokens in deaths,
+            victim=e.tokens in victims,
         )
         if e.kind == "cue"
         else e
@@ -153,6 +156,9 @@ def load_lexicon(path: Path | str | None = None) -> Lexicon:
         for words in sorted(solved | rescues)
     ]
     entries += [Entry(_tokens(word), "state") for word in outcomes.get("not_when") or []]
+    # "… khiến một cán bộ công an bị thương": the marker is no cue of its own where it is not one
+    known = {e.tokens for e in entries}
+    entries += [Entry(w, "victim", victim=True) for w in sorted(victims - known)]
     purposes = {_tokens(word) for word in data.get("purposes") or []}
     plans = {_tokens(word) for word in (data.get("plans") or {}).get("words") or []}
     frames = plans | {_tokens(word) for word in (data.get("plans") or {}).get("headline") or []}

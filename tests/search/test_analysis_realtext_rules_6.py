@@ -1,0 +1,54 @@
+"""Rules of issue 17's fifth session, second helper (tune6): the general classes that batch 3's
+errors showed once they were read after session 5's tuning (docs/ANALYSIS.md "Rules added in
+session 5"). Each test fails on the analyser before its rule. Short sentences written or
+paraphrased as staff would read them, never one article's wording."""
+
+from __future__ import annotations
+
+from search.analysis import analyze
+from tests.search.test_analysis_realtext_rules import doc
+
+
+def tone(title: str, sapo: str = "", body: str = "") -> str:
+    return analyze(doc(title, sapo, body)).tone.label
+
+
+def topics(title: str, sapo: str = "", body: str = "") -> list[str]:
+    return analyze(doc(title, sapo, body)).topic_names
+
+
+def test_police_outcomes_in_the_press_s_words_are_catches() -> None:
+    # "đánh sập" a ring is a bust, not a collapse; "vào tù" and "bắt giam" are sentences and arrests
+    assert tone("Đánh sập đường dây cá độ bóng đá qua mạng") == "positive"
+    assert tone("Hai kẻ buôn ma túy cùng vào tù") == "positive"
+    assert tone("Bắt giam thanh niên quen bạn gái 15 tuổi qua mạng") == "positive"
+    # a building that collapses is still harm
+    assert tone("Nhà ba tầng bất ngờ đổ sập") == "negative"
+
+
+def test_a_state_word_naming_the_victim_keeps_the_catch() -> None:
+    assert tone("Bắt đối tượng dùng dao chống trả khiến một cán bộ công an bị thương") == "positive"
+    assert tone("Bắt đối tượng hành hung cán bộ thuế") == "positive"
+    # the state as the offender stays negative
+    assert tone("Bắt cán bộ địa chính nhận hối lộ") == "negative"
+    assert tone("Khởi tố nguyên phó phòng tham ô") == "negative"
+
+
+def test_saving_the_victim_or_freeing_someone_is_a_rescue() -> None:
+    assert tone("Cảnh sát cứu nạn nhân mắc kẹt trong đám cháy") == "positive"
+    assert tone("Ba cô gái bị lừa bán được cảnh sát giải thoát") == "positive"
+    # the rescue service alone is no rescue
+    assert tone("Lực lượng cứu nạn diễn tập tại cảng") == "neutral"
+
+
+def test_spoiled_meat_is_food_safety_and_bad_news_even_when_seized() -> None:
+    title = "Nửa tấn thịt có giòi trên đường đi tiêu thụ"
+    sapo = "Bốn bao tải thịt lợn bốc mùi hôi thối bị nhà chức trách bắt giữ."
+    assert tone(title, sapo) == "negative"
+    assert "An toàn thực phẩm" in topics(title, sapo)
+    assert "An toàn thực phẩm" in topics("Hơn nửa tấn mỡ bò thối tuồn vào thành phố")
+
+
+def test_a_king_s_name_on_a_school_or_street_is_no_collision() -> None:
+    text = "Mảng vữa trần phòng học sập xuống tại Trường THPT Trần Nhân Tông, một học sinh bị thương."
+    assert "An toàn giao thông" not in topics("Lại sập mảng vữa trần phòng học", text, text)
