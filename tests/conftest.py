@@ -57,6 +57,22 @@ def es_index(elasticsearch_url: str) -> Iterator[str]:
     client.close()
 
 
+@pytest.fixture
+def es_data_folder(tmp_path, elasticsearch_url: str, es_index: str, monkeypatch):
+    """A data folder (tmp_path) on a fresh Elasticsearch alias, set in the environment as an
+    operator sets it, so the CLI run as a subprocess and the app read the same; its SearchConfig."""
+    from search.config import SearchConfig
+
+    env = {
+        "PRESSWATCH_DATA_DIR": str(tmp_path),
+        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
+        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return SearchConfig.from_env(env)
+
+
 @pytest.fixture(scope="session")
 def sample_press():
     from presswatch.sample_press import SamplePress

@@ -26,15 +26,20 @@ REPO = Path(__file__).resolve().parents[2]
 SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
 
 
-def presswatch(*args: str, env: dict[str, str]) -> str:
-    result = subprocess.run(
+def run_presswatch(*args: str, env: dict[str, str], timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """`presswatch ARGS` as an operator types it, with ``env`` over this environment."""
+    return subprocess.run(
         [sys.executable, "-m", "presswatch", *args],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         cwd=REPO,
     )
+
+
+def presswatch(*args: str, env: dict[str, str]) -> str:
+    result = run_presswatch(*args, env=env, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     return result.stdout
 
@@ -110,20 +115,12 @@ def test_an_index_name_elasticsearch_refuses_is_a_clear_error_before_crawling(
     made `presswatch crawl` fetch every page, print Twisted tracebacks of Elasticsearch's 400 and
     exit 0 with "0 index errors" and nothing indexed; `presswatch index create` a traceback."""
     env = {
-        **os.environ,
         "PRESSWATCH_DATA_DIR": str(tmp_path),
         "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
         "PRESSWATCH_ELASTICSEARCH_INDEX": "BacNinh",
     }
     for command in (["crawl", "--sample-url", sample_press.base_url], ["index", "create"], ["search", "x"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "presswatch", *command],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=REPO,
-        )
+        result = run_presswatch(*command, env=env)
         assert result.returncode != 0, (command, result.stdout[-1000:])
         assert "PRESSWATCH_ELASTICSEARCH_INDEX='BacNinh'" in result.stderr, (command, result.stderr[-2000:])
         assert "upper-case" in result.stderr and "Traceback" not in result.stderr, command
@@ -262,14 +259,7 @@ def test_the_index_commands_say_when_elasticsearch_is_away(tmp_path):
         "PRESSWATCH_ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}",
     }
     for command in (["index", "stats"], ["index", "reindex"], ["index", "optimize"], ["index", "create"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "presswatch", *command],
-            env={**os.environ, **env},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=REPO,
-        )
+        result = run_presswatch(*command, env=env)
         assert result.returncode == 1, (command, result.stdout, result.stderr[-1500:])
         assert "is unreachable" in result.stderr and "Traceback" not in result.stderr, (
             command,
@@ -283,14 +273,7 @@ def test_an_elasticsearch_url_without_scheme_or_port_is_a_clear_error(tmp_path):
     for url in ("127.0.0.1:9200", "https://es1.example", "http://walk:s3cret@es1.example"):
         env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": url}
         for command in (["search", "x"], ["index", "stats"], ["crawl", "--outlets", "none"]):
-            result = subprocess.run(
-                [sys.executable, "-m", "presswatch", *command],
-                env={**os.environ, **env},
-                capture_output=True,
-                text=True,
-                timeout=300,
-                cwd=REPO,
-            )
+            result = run_presswatch(*command, env=env)
             assert result.returncode != 0, (url, command, result.stdout[-500:])
             assert "PRESSWATCH_ELASTICSEARCH_URL=" in result.stderr, (url, command, result.stderr[-1500:])
             assert "Traceback" not in result.stderr and "s3cret" not in result.stderr, (url, command)

@@ -91,9 +91,7 @@ def test_searches_keep_answering_during_a_reindex(elasticsearch_url, tmp_path):
     backend.client.indices.delete_index_template(name=f"{alias}-g*")
 
 
-def test_a_crawl_running_across_a_reindex_keeps_indexing_into_the_live_generation(
-    elasticsearch_url, es_index, tmp_path, monkeypatch
-):
+def test_a_crawl_running_across_a_reindex_keeps_indexing_into_the_live_generation(tmp_path, es_data_folder):
     """walk6 (2026-12-03): a crawl's ingester prepared the index before `presswatch index reindex`
     swapped the alias; its next new articles went to generation-1 indices outside the alias (and
     the crawl state recorded them as indexed, so no later crawl fetched them again): searches
@@ -106,14 +104,7 @@ def test_a_crawl_running_across_a_reindex_keeps_indexing_into_the_live_generatio
     from search.ingest import open_ingester
     from tests.helpers import logged_in_client
 
-    env = {
-        "PRESSWATCH_DATA_DIR": str(tmp_path),
-        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    config = SearchConfig.from_env(env)
+    config = es_data_folder
 
     def article(n: int) -> Document:
         return Document(
@@ -128,7 +119,7 @@ def test_a_crawl_running_across_a_reindex_keeps_indexing_into_the_live_generatio
     crawl.add_many([article(n) for n in range(20)])
     reindexed = subprocess.run(
         [sys.executable, "-m", "presswatch", "index", "reindex"],
-        env={**os.environ, **env},
+        env=os.environ,  # es_data_folder set the data folder and the node there
         capture_output=True,
         text=True,
         timeout=300,

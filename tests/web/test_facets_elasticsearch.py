@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 import pytest
 
 from presswatch.app import create_app
-from search.config import SearchConfig
 from search.document import Document
 from search.ingest import open_ingester
 from tests.helpers import logged_in_client
@@ -54,15 +53,8 @@ def _total(page: str) -> int:
 
 
 @pytest.mark.elasticsearch
-def test_an_outlet_quiet_in_one_month_is_counted_whole(tmp_path, elasticsearch_url, es_index, monkeypatch):
-    env = {
-        "PRESSWATCH_DATA_DIR": str(tmp_path),
-        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    config = SearchConfig.from_env(env)
+def test_an_outlet_quiet_in_one_month_is_counted_whole(tmp_path, es_data_folder):
+    config = es_data_folder
     # September: 60 busy outlets with two articles each, and "thuongtin" with one (61st there).
     # October and November: only "thuongtin", ten a month. 21 articles in all: the top outlet.
     documents = [_article(f"coquan{i:02d}", 9, n) for i in range(60) for n in (1, 2)]

@@ -18,7 +18,6 @@ from datetime import datetime
 import pytest
 
 from presswatch.app import create_app
-from search.config import SearchConfig
 from search.document import LOCAL_TZ, Document
 from search.ingest import open_ingester
 from tests.helpers import logged_in_client
@@ -46,15 +45,8 @@ def _copies(story: int, when: list[tuple[datetime, str]], text: str) -> list[Doc
 
 
 @pytest.mark.elasticsearch
-def test_a_story_straddling_two_months_counts_every_copy(tmp_path, elasticsearch_url, es_index, monkeypatch):
-    env = {
-        "PRESSWATCH_DATA_DIR": str(tmp_path),
-        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    config = SearchConfig.from_env(env)
+def test_a_story_straddling_two_months_counts_every_copy(tmp_path, es_data_folder):
+    config = es_data_folder
     rng = random.Random(20261203)
 
     def text() -> str:
