@@ -102,17 +102,25 @@ def is_road_end(g: Gazetteer, tokens: FieldTokens, i: int) -> bool:
     return False
 
 
-def is_abroad(g: Gazetteer, tokens: FieldTokens, end: int) -> bool:
-    """Is the name followed, within its address, by a foreign country ("tỉnh Hà Nam, Trung Quốc")?"""
-    k = end
+def is_abroad(g: Gazetteer, tokens: FieldTokens, end: int) -> str:
+    """Is the name followed, within its address, by a foreign country ("tỉnh Hà Nam, Trung Quốc")?
+    "region" when the address places it in a part of that country ("tỉnh Hà Nam, miền trung Trung
+    Quốc": a region abroad, like a name of ``foreign_regions``), "country" otherwise, "" if not."""
+    k, region = end, False
     while k < len(tokens.lower) and k - end < 8 and not tokens.gap(k - 1, k).strip(" ,()-.\u00a0"):
         if any(tuple(tokens.lower[k : k + len(w)]) == w for w in g.foreign.get(tokens.lower[k], ())):
-            return True
+            return "region" if region else "country"
         word = tokens.cased[k]
-        if not (word[0].isupper() or tokens.lower[k] in _CHAIN_WORDS):
-            return False
+        if tokens.lower[k] in _COMPASS:
+            region = True  # "miền trung", "tây nam", "phía bắc" … of the country that follows
+        elif not (word[0].isupper() or tokens.lower[k] in _CHAIN_WORDS):
+            return ""
         k += 1
-    return False
+    return ""
+
+
+# Words that place a region inside the country named after them ("miền trung Trung Quốc").
+_COMPASS = frozenset(("miền", "phía", "vùng", "đông", "tây", "nam", "bắc", "trung"))
 
 
 def after_foreign_region(g: Gazetteer, tokens: FieldTokens, start: int) -> bool:

@@ -271,7 +271,10 @@ def _scan_provinces(
             continue
         end = i + len(match.tokens)
         text = tokens.span_text(i, end)
-        reason = why_not_province(g, tokens, i, match) or ("foreign" if is_abroad(g, tokens, end) else "")
+        abroad = is_abroad(g, tokens, end)
+        reason = why_not_province(g, tokens, i, match) or (
+            "foreign region" if abroad == "region" else "foreign" if abroad else ""
+        )
         if not reason and regions and i and after_foreign_region(g, tokens, i):
             reason = "foreign region"  # "thành phố Trịnh Châu, tỉnh Hà Nam": Henan
         after_dash = _DASH.fullmatch(tokens.gap(i - 1, i)) if i else None

@@ -52,3 +52,21 @@ def test_spoiled_meat_is_food_safety_and_bad_news_even_when_seized() -> None:
 def test_a_king_s_name_on_a_school_or_street_is_no_collision() -> None:
     text = "Mảng vữa trần phòng học sập xuống tại Trường THPT Trần Nhân Tông, một học sinh bị thương."
     assert "An toàn giao thông" not in topics("Lại sập mảng vữa trần phòng học", text, text)
+
+
+def provinces(title: str, sapo: str = "", body: str = "") -> list[str]:
+    return analyze(doc(title, sapo, body)).places.old
+
+
+def test_a_province_name_placed_in_a_part_of_a_country_abroad_is_abroad() -> None:
+    # "tỉnh Hà Nam, miền trung Trung Quốc" is Henan, and so is the same name elsewhere in the article
+    assert (
+        provinces(
+            "Ba cô gái Việt được cảnh sát nước bạn giải thoát",
+            "Cảnh sát tỉnh Hà Nam giải cứu ba cô gái bị lừa sang Trung Quốc.",
+            "Ông chủ một nhà hàng ở tỉnh Hà Nam, miền trung Trung Quốc, đã báo cảnh sát.",
+        )
+        == []
+    )
+    # a Vietnamese province placed in its own country's region stays
+    assert provinces("Lũ lớn ở Hà Nam", "Nước dâng cao tại tỉnh Hà Nam, miền Bắc Việt Nam.") == ["Hà Nam"]
