@@ -104,6 +104,17 @@ def embedded_only_articles(config: SearchConfig, backend: ElasticsearchBackend) 
     return len(ids) - present
 
 
+def _present_ids(backend: ElasticsearchBackend, ids: list[str]) -> set[str]:
+    """Which of ``ids`` Elasticsearch has (one ids query; no source read)."""
+    try:
+        response = backend.client.search(
+            index=backend.alias, query={"ids": {"values": ids}}, size=len(ids), source=False
+        )
+    except (ApiError, TransportError) as error:
+        raise BackendUnavailable(f"Elasticsearch could not say which articles it has: {error}") from error
+    return {hit["_id"] for hit in response["hits"]["hits"]}
+
+
 @index_group.command("import-embedded")
 @click.option(
     "--path",
@@ -121,14 +132,16 @@ def import_embedded_command(path: Path | None) -> None:
         sys.exit(2)
     embedded = open_backend(replace(config, embedded_path=source), backend="embedded")
     try:
-        # Articles a crawl has already put into Elasticsearch are newer than the embedded copies.
-        present = backend.ids()
         copied, kept, errors = 0, 0, []
         batch: list[Document] = []
 
         def send() -> None:
-            nonlocal copied
-            report = backend.index(batch)
+            nonlocal copied, kept
+            # Articles a crawl has already put into Elasticsearch are newer than the embedded
+            # copies: asked per chunk, so memory follows the chunk, not the cluster's size.
+            present = _present_ids(backend, [document.id for document in batch])
+            kept += len(present)
+            report = backend.index([document for document in batch if document.id not in present])
             copied += report.indexed
             errors.extend(report.errors)
             batch.clear()
@@ -136,9 +149,6 @@ def import_embedded_command(path: Path | None) -> None:
         with tqdm(total=embedded.count(), unit="doc", desc="Copying") as bar, backend.bulk_load():
             for document in embedded.scan(SearchRequest(facets=False)):
                 bar.update(1)
-                if document.id in present:
-                    kept += 1
-                    continue
                 batch.append(document)
                 if len(batch) >= 1000:
                     send()
