@@ -70,3 +70,10 @@ def test_a_province_name_placed_in_a_part_of_a_country_abroad_is_abroad() -> Non
     )
     # a Vietnamese province placed in its own country's region stays
     assert provinces("Lũ lớn ở Hà Nam", "Nước dâng cao tại tỉnh Hà Nam, miền Bắc Việt Nam.") == ["Hà Nam"]
+
+
+def test_nguyen_marks_the_state_only_as_former() -> None:
+    # "nguyên" is "former" before a title; in a place name, a cause or a material it is no one of the state
+    assert tone("Bắt giam thanh niên từ Tây Nguyên đến miền Tây") == "positive"
+    assert tone("Bắt nhóm trộm cắp tài sản ở Thái Nguyên") == "positive"
+    assert tone("Khởi tố nguyên trưởng công an xã nhận hối lộ") == "negative"
