@@ -139,6 +139,10 @@ def _field_cues(
     alarmed = {h.sentence for h in hits if h.entry.alarm}
     dead = {h.sentence for h in hits if h.entry.death}
     refuted = {h.sentence for h in hits if h.entry.kind == "refute"}
+    accused: dict[int, list[int]] = {}
+    for h in hits if name in _HEADLINE else ():
+        if h.entry.kind == "state":
+            accused.setdefault(h.sentence, []).append(h.start)
     for index, hit in enumerate(hits):
         if hit.entry.kind != "cue" or (sentences is not None and hit.sentence not in sentences):
             continue
@@ -156,6 +160,12 @@ def _field_cues(
                         "modifier": "lead",
                     }
                 )
+                continue
+            if not hit.entry.rescue and not blocked and _accuses(accused.get(hit.sentence), hit):
+                # "Khám nhà cựu chủ tịch HĐQT …": a catch of someone of the state is wrongdoing inside
+                # the state even where the sentence names no harm
+                found = {"cue": " ".join(hit.entry.tokens), "field": name, "polarity": "positive"}
+                out.append({**found, "score": round(-value, 3), "modifier": "state"})
                 continue
             if not hit.entry.alone or blocked:
                 continue
@@ -233,6 +243,17 @@ def _field_cues(
 
 
 _HEADLINE = ("title", "sapo")
+
+
+def _accuses(state: list[int] | None, outcome: _Hit) -> bool:
+    """Is the outcome done to someone of the state: a state word after it ("Khám nhà cựu chủ tịch")
+    or a passive outcome ("Nguyên chủ tịch xã bị bắt")? (Not "Chủ tịch tỉnh chỉ đạo xử phạt …",
+    where the state acts.)"""
+    if not state:
+        return False
+    return outcome.entry.tokens[0] == "bị" or any(start > outcome.start for start in state)
+
+
 _MEASURE_REACH = 6
 
 

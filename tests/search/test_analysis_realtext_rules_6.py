@@ -77,3 +77,18 @@ def test_nguyen_marks_the_state_only_as_former() -> None:
     assert tone("Bắt giam thanh niên từ Tây Nguyên đến miền Tây") == "positive"
     assert tone("Bắt nhóm trộm cắp tài sản ở Thái Nguyên") == "positive"
     assert tone("Khởi tố nguyên trưởng công an xã nhận hối lộ") == "negative"
+
+
+def test_touting_travellers_is_harm() -> None:
+    assert tone("Cò taxi chèo kéo khách ở sân bay") == "negative"
+    assert tone("Xử lý dứt điểm tình trạng chèo kéo khách") != "negative"
+
+
+def test_a_catch_of_someone_of_the_state_is_negative_even_without_a_harm_word() -> None:
+    # a search or an arrest done to someone of the state: wrongdoing inside the state
+    assert tone("Khám nhà cựu chủ tịch tập đoàn nhà nước") == "negative"
+    assert tone("Nguyên chủ tịch xã bị bắt") == "negative"
+    # the same step against an offender outside the state reports the catch
+    assert tone("Khám xét nhà đối tượng buôn ma túy") == "positive"
+    # the state acting is no wrongdoing
+    assert tone("Chủ tịch tỉnh chỉ đạo xử phạt nghiêm") != "negative"
