@@ -92,3 +92,10 @@ def test_a_catch_of_someone_of_the_state_is_negative_even_without_a_harm_word() 
     assert tone("Khám xét nhà đối tượng buôn ma túy") == "positive"
     # the state acting is no wrongdoing
     assert tone("Chủ tịch tỉnh chỉ đạo xử phạt nghiêm") != "negative"
+
+
+def test_forest_fires_wildlife_released_and_speed_limits_have_their_topics() -> None:
+    # "rừng cháy" is "cháy rừng" in the other order; wildlife set free; a speed limit is traffic
+    assert "Môi trường" in topics("Hàng nghìn người dập lửa, rừng cháy suốt đêm")
+    assert "Môi trường" in topics("Hàng trăm con rắn được thả về rừng tự nhiên")
+    assert "An toàn giao thông" in topics("Đề xuất tốc độ tối đa trên đường vành đai là 80 km/h")
