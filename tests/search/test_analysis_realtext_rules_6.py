@@ -99,3 +99,7 @@ def test_forest_fires_wildlife_released_and_speed_limits_have_their_topics() -> 
     assert "Môi trường" in topics("Hàng nghìn người dập lửa, rừng cháy suốt đêm")
     assert "Môi trường" in topics("Hàng trăm con rắn được thả về rừng tự nhiên")
     assert "An toàn giao thông" in topics("Đề xuất tốc độ tối đa trên đường vành đai là 80 km/h")
+
+
+def test_what_a_traveller_left_behind_returned_is_a_good_deed() -> None:
+    assert tone("Tiếp viên trả hơn 100 triệu đồng khách bỏ quên") == "positive"
