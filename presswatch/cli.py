@@ -120,14 +120,13 @@ def crawl_command(
     """Crawl outlets and index what is new (embedded index unless PRESSWATCH_ELASTICSEARCH_URL)."""
 
     from crawler.run import crawl
-    from search.backends import BackendUnavailable, open_backend
+    from search.backends import settings_problem
     from search.config import SearchConfig
 
-    if SearchConfig.from_env().backend == "elasticsearch":
-        try:  # a setting Elasticsearch would refuse fails here, not as tracebacks mid-crawl
-            open_backend().close()
-        except BackendUnavailable as error:
-            raise click.ClickException(str(error)) from error
+    config = SearchConfig.from_env()
+    # A setting Elasticsearch would refuse fails here, not as tracebacks mid-crawl.
+    if config.backend == "elasticsearch" and (problem := settings_problem(config)):
+        raise click.ClickException(problem)
     if not registry and not sample and not sample_url:
         registry = _edited_registry()
     if (sample or sample_url) and not registry:
