@@ -53,4 +53,5 @@ def test_wrongdoing_told_after_a_plan_word_has_happened() -> None:
         == "negative"
     )
     # a plan over a harm still is no event
-    assert tone("Tỉnh yêu cầu kéo giảm tai nạn giao thông", "Tỉnh đề nghị các ngành kéo giảm tai nạn.") == "neutral"
+    plan = tone("Tỉnh yêu cầu kéo giảm tai nạn giao thông", "Tỉnh đề nghị các ngành kéo giảm tai nạn.")
+    assert plan == "neutral"
