@@ -28,6 +28,10 @@ KEYWORD_FIELDS = {
     "section": "section",
     "story": "story_id",
 }
+# The kind of an article whose outlet has none (an outlet outside the registry): breakdowns by
+# kind count it under this value on both backends, so they add up to the total, and ``kind:``
+# filters on it like any other kind.
+UNCLASSIFIED_KIND = "unclassified"
 
 
 def document_id(canonical_url: str) -> str:
@@ -123,6 +127,8 @@ class Document:
             value = getattr(self, attribute)
             values = value if isinstance(value, list) else [value]
             out[query_field] = [v for v in values if v]
+        if not out["kind"]:
+            out["kind"] = [UNCLASSIFIED_KIND]
         return out
 
 

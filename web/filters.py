@@ -15,7 +15,7 @@ from flask import Flask, current_app
 from flask_babel import format_decimal, gettext
 
 from search.config import LOCAL_TZ
-from search.document import Document
+from search.document import UNCLASSIFIED_KIND, Document
 from web.i18n import N_
 
 TONE_LABELS = {"negative": N_("Tiêu cực"), "neutral": N_("Trung tính"), "positive": N_("Tích cực")}
@@ -27,6 +27,7 @@ KIND_LABELS = {
     "trade-magazine": N_("Báo, tạp chí ngành"),
     "agency": N_("Thông tấn"),
     "provincial-press-agency": N_("Báo và PT-TH tỉnh (hợp nhất 2025)"),
+    UNCLASSIFIED_KIND: N_("Chưa phân loại"),
 }
 FACET_LABELS = {
     "outlet": N_("Cơ quan báo chí"),

@@ -17,7 +17,7 @@ from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
 
-from search.document import KEYWORD_FIELDS, LOCAL_TZ, TEXT_FIELDS, Document, fold_keyword
+from search.document import KEYWORD_FIELDS, LOCAL_TZ, TEXT_FIELDS, UNCLASSIFIED_KIND, Document, fold_keyword
 from search.text import _FOLD_TABLE, _WORD, MAX_TOKEN_LENGTH, token_text
 
 KEYWORD = {"type": "keyword"}
@@ -196,7 +196,7 @@ def to_es_source(document: Document, indexed_at: datetime | None = None) -> dict
             "url": document.url,
             "outlet_id": document.outlet_id,
             "outlet_group": document.outlet_group,
-            "outlet_kind": document.outlet_kind,
+            "outlet_kind": document.outlet_kind or UNCLASSIFIED_KIND,
             "provinces": document.provinces,
             "topics": document.topics,
             "tone": document.tone,

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from search.document import Document
+from search.document import UNCLASSIFIED_KIND, Document
 from web.filters import KIND_LABELS, TONE_LABELS
 
 BOM = "\ufeff"
@@ -52,7 +52,7 @@ def row_values(number: int, document: Document, outlet_names: Mapping[str, str])
         number,
         document.title,
         outlet_names.get(document.outlet_id) or document.outlet_name or document.outlet_id,
-        KIND_LABELS.get(document.outlet_kind, document.outlet_kind),
+        KIND_LABELS.get(document.outlet_kind or UNCLASSIFIED_KIND, document.outlet_kind),
         # A day-only date is a date cell, not midnight.
         document.published_at.date()
         if document.published_day_only
