@@ -30,5 +30,6 @@ def test_a_flight_route_named_by_its_two_ends_is_no_place() -> None:
 
 def test_a_newspaper_named_after_the_capital_is_no_place() -> None:
     # "Theo Hà Nội Mới" credits the newspaper, as "báo Sài Gòn Giải Phóng" does
-    assert provinces("Giá vàng đi lên đầu năm", "", "Giá vàng tăng nhẹ trong phiên sáng. Theo Hà Nội Mới") == []
+    body = "Giá vàng tăng nhẹ trong phiên sáng. Theo Hà Nội Mới"
+    assert provinces("Giá vàng đi lên đầu năm", "", body) == []
     assert provinces("Giá vàng ở Hà Nội đi lên đầu năm") == ["Hà Nội"]
