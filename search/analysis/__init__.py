@@ -161,6 +161,19 @@ def _abroad(prepared: DocumentTokens, g: Gazetteer) -> bool:
     )
 
 
+def _abroad_praise(tone: ToneResult, places: PlaceResult, prepared: DocumentTokens, g: Gazetteer) -> ToneResult:
+    """News from abroad is good news only when its title says so: the warm words of diplomacy and
+    of a foreign leader's success in the sapo or body ("… ủng hộ nỗ lực đối thoại", "giành chiến
+    thắng lớn trong cuộc bầu cử") are neutral for a provincial office (the guidelines read foreign
+    diplomacy as neutral). Harm abroad is not touched: its labels follow the headline and body."""
+    if tone.label != "positive" or places.scores:
+        return tone
+    title = sum((c["score"] for c in tone.cues if c["field"] == "title"), 0.0)
+    if title >= default_lexicon().positive_threshold or not _abroad(prepared, g):
+        return tone
+    return ToneResult("neutral", title, tone.cues)
+
+
 @lru_cache(maxsize=1)
 def _first_words() -> FirstWords:
     """The tables looked up at every token, for the gazetteer and lexicon ``analyze`` uses."""
@@ -188,7 +201,7 @@ def analyze(
     # (a city named in passing, no subject, still places the events in Vietnam)
     if topics and not places.scores and _abroad(prepared, g):
         topics = []  # foreign news: the topics are about Vietnamese provinces
-    tone = score_tone(prepared, default_lexicon())
+    tone = _abroad_praise(score_tone(prepared, default_lexicon()), places, prepared, g)
     focus = _focus_tone(prepared, places, tone, resolve_focus(focus_province, g), g)
     return Analysis(topics, places, tone, focus)
 

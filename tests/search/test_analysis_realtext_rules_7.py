@@ -55,3 +55,29 @@ def test_wrongdoing_told_after_a_plan_word_has_happened() -> None:
     # a plan over a harm still is no event
     plan = tone("Tỉnh yêu cầu kéo giảm tai nạn giao thông", "Tỉnh đề nghị các ngành kéo giảm tai nạn.")
     assert plan == "neutral"
+
+
+def test_news_from_abroad_is_good_news_only_when_its_title_says_so() -> None:
+    # the warm words of diplomacy in a sapo are no achievement for a provincial office
+    title = "Việt Nam bình luận về chuyến thăm Mỹ của lãnh đạo Triều Tiên"
+    assert tone(title, "Bộ Ngoại giao ủng hộ nỗ lực đối thoại vì hoà bình.") == "neutral"
+    assert tone("Tổng thống Pháp tái đắc cử", "Ông giành chiến thắng lớn trong cuộc bầu cử.") == "neutral"
+    # a title that says it, and praise of a Vietnamese province, keep their tone
+    assert tone("Thái Lan giải cứu thành công đội bóng nhí mắc kẹt") == "positive"
+    assert tone("Quảng Ninh xây bệnh viện lão khoa", "Tỉnh Quảng Ninh khởi công bệnh viện.") == "positive"
+
+
+def test_people_at_work_on_a_harm_are_a_response_not_a_result() -> None:
+    # forces mobilised on a fire are its response under way: neutral (session-4 rule), the fire alone is harm
+    assert tone("Hàng trăm người cứu rừng cháy ở Nghệ An") == "neutral"
+    assert tone("Rừng cháy ở Nghệ An") == "negative"
+    # the rescue they finish is told as one
+    title, sapo = "Hai người cứu nạn nhân mắc kẹt dưới sông", "Hai ngư dân đã cứu được người đàn ông mắc kẹt."
+    assert tone(title, sapo) == "positive"
+
+
+def test_an_investigation_opened_tells_the_harm() -> None:
+    # the case is not solved: an escape beside it does not turn it (investigation headlines are
+    # negative in every read part)
+    assert tone("Điều tra vụ xe khách bốc cháy, 5 người thoát chết") == "negative"
+    assert tone("Xe khách bốc cháy, 5 người thoát chết") == "positive"
