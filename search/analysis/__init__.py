@@ -161,7 +161,9 @@ def _abroad(prepared: DocumentTokens, g: Gazetteer) -> bool:
     )
 
 
-def _abroad_praise(tone: ToneResult, places: PlaceResult, prepared: DocumentTokens, g: Gazetteer) -> ToneResult:
+def _abroad_praise(
+    tone: ToneResult, places: PlaceResult, prepared: DocumentTokens, g: Gazetteer
+) -> ToneResult:
     """News from abroad is good news only when its title says so: the warm words of diplomacy and
     of a foreign leader's success in the sapo or body ("… ủng hộ nỗ lực đối thoại", "giành chiến
     thắng lớn trong cuộc bầu cử") are neutral for a provincial office (the guidelines read foreign
