@@ -128,8 +128,8 @@ def test_the_shared_pages_load_as_the_crawler_extracts_them() -> None:
 UNSCORED = (0.0, 0.0, 0.0)  # a placeholder floor: the set has not had its one scoring yet
 FLOORS = {
     # session 5: 0.893 / 0.959 / 0.875
-    # session 6 (tone7): tone 0.887
-    "dev": (0.87, 0.95, 0.87),
+    # session 6 (tone7): tone 0.890
+    "dev": (0.87, 0.95, 0.88),
     # scored after session 4's tuning (no held-out error looked at): 0.445 / 0.895 / 0.755; tuned on in
     # session 5 (labels r180, r225 brought under the batch-2 rules): 0.625 / 0.913 / 0.800
     # session 6 (tone7): tone 0.827; (places7): provinces 0.917
@@ -141,8 +141,8 @@ FLOORS = {
     # batch 3 (a fresh random sample, all held out), scored once at the end of session 4:
     # 0.548 / 0.938 / 0.717; session 5 (scored, errors not read while tuning): 0.548 / 0.942 / 0.725;
     # read and tuned on after that (tune6, batch 3's error classes): 0.735 / 0.950 / 0.792
-    # session 6 (tone7, all read parts grouped): tone 0.842
-    "heldout3": (0.70, 0.93, 0.82),
+    # session 6 (tone7, all read parts grouped): tone 0.850
+    "heldout3": (0.70, 0.93, 0.83),
     # batch 4 (a fresh random sample, all held out, labelled blind in session 5), scored once at the
     # end of session 5, after all tuning: 0.785 / 0.927 / 0.783
     # read from session 6 (tone7, all read parts grouped): tone 0.817; (places7): provinces 0.931

@@ -81,3 +81,8 @@ def test_an_investigation_opened_tells_the_harm() -> None:
     # negative in every read part)
     assert tone("Điều tra vụ xe khách bốc cháy, 5 người thoát chết") == "negative"
     assert tone("Xe khách bốc cháy, 5 người thoát chết") == "positive"
+
+
+def test_wildlife_set_free_is_a_rescue() -> None:
+    assert tone("Hàng chục cá thể rùa biển được thả về tự nhiên") == "positive"
+    assert tone("Hai cá thể gấu được thả về rừng") == "positive"
