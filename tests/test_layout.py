@@ -44,6 +44,20 @@ def test_pages_that_list_outlets_do_not_load_scrapy(tmp_path: Path) -> None:
     assert out == ["True", "True", "False"]
 
 
+def test_the_presswatch_command_loads_no_file_writer_nor_the_elasticsearch_client(tmp_path: Path) -> None:
+    """Every `presswatch` command builds the app (a Flask CLI group); on the embedded index it must not
+    load the report file writers (matplotlib, fpdf2, python-docx, openpyxl) nor the Elasticsearch
+    client (with aiohttp): together about 2.5 s of CPU at each start, paid by cron jobs and by
+    every CLI test. They load when a file is made or a node is asked."""
+    heavy = ("matplotlib", "fpdf", "docx", "openpyxl", "elasticsearch", "aiohttp")
+    out = _run(
+        "import sys; from presswatch.cli import main; from presswatch.app import create_app; create_app()\n"
+        f"print(*[m for m in {heavy!r} if m in sys.modules] or ['none'])",
+        tmp_path,
+    )
+    assert out == ["none"]
+
+
 # --- the import graph, from the source (ast), top-level imports only ---------------------------
 
 PACKAGES = ("crawler", "search", "web", "presswatch", "devtools")

@@ -6,20 +6,25 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
 
 from search.backends import BackendUnavailable, SearchRequest, open_backend
-from search.backends.elastic import ElasticsearchBackend
-from search.backends.es_indices import reindex, stats
 from search.config import SearchConfig
 from search.document import Document
 from search.private_files import write_private
 
+# The Elasticsearch client (with aiohttp, about a second) loads when a command talks to a node, not
+# with every `presswatch` command: this group is registered on the CLI, which imports it at start.
+if TYPE_CHECKING:
+    from search.backends.elastic import ElasticsearchBackend
+
 
 def _elasticsearch() -> ElasticsearchBackend:
+    from search.backends.elastic import ElasticsearchBackend
+
     config = SearchConfig.from_env()
     if not config.elasticsearch_url:
         click.echo(
@@ -63,6 +68,8 @@ def create_command() -> None:
 @click.option("--keep-old", is_flag=True, help="Keep the previous generation's indices.")
 def reindex_command(keep_old: bool) -> None:
     """Rebuild every document into a new generation and swap the alias (no downtime)."""
+    from search.backends.es_indices import reindex
+
     backend = _elasticsearch()
     backend.ensure_index()
     total = backend.count()
@@ -83,6 +90,8 @@ def embedded_only_articles(config: SearchConfig, backend: ElasticsearchBackend) 
     switches a folder to Elasticsearch, the crawl state still knows them, so no crawl fetches them
     again (`presswatch crawl` prints this with the command that copies them). Counted by id, not by
     totals: new articles crawled into Elasticsearch since do not make up for the old ones."""
+    from elasticsearch import ApiError, TransportError
+
     marker = config.embedded_path.parent / IMPORTED
     if not config.embedded_path.exists():
         return 0
@@ -106,6 +115,8 @@ def embedded_only_articles(config: SearchConfig, backend: ElasticsearchBackend) 
 
 def _present_ids(backend: ElasticsearchBackend, ids: list[str]) -> set[str]:
     """Which of ``ids`` Elasticsearch has (one ids query; no source read)."""
+    from elasticsearch import ApiError, TransportError
+
     try:
         response = backend.client.search(
             index=backend.alias, query={"ids": {"values": ids}}, size=len(ids), source=False
@@ -195,6 +206,8 @@ def optimize_command() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def stats_command(as_json: bool) -> None:
     """Documents and size per index, cluster health."""
+    from search.backends.es_indices import stats
+
     backend = _elasticsearch()
     backend.ensure_index()
     figures = stats(backend.client, backend.layout)

@@ -15,7 +15,6 @@ from web import services
 from web.auth import role_required
 from web.db import get_db
 from web.reports.briefing import Briefing, Period, PeriodError, build_briefing
-from web.reports.briefing_files import render_docx, write_xlsx
 from web.reports.views import EXPORT_ROLE, FORMATS, _attachment, _organisation, _signature, bp
 from web.versions import store as versions_store
 
@@ -44,6 +43,9 @@ def briefing_for(period_text: str, scope: str = "province") -> Briefing:
 
 
 def docx_bytes(briefing: Briefing) -> bytes:
+    # matplotlib and python-docx load when a file is made, not with the app (views.tabular_response).
+    from web.reports.briefing_files import render_docx
+
     return render_docx(
         briefing,
         day=datetime.now(LOCAL_TZ).date(),
@@ -53,6 +55,8 @@ def docx_bytes(briefing: Briefing) -> bytes:
 
 
 def xlsx_bytes(briefing: Briefing) -> bytes:
+    from web.reports.briefing_files import write_xlsx
+
     out = BytesIO()
     write_xlsx(briefing, out)
     return out.getvalue()

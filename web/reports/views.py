@@ -37,10 +37,7 @@ from web import services
 from web.auth import role_required
 from web.dates import date_arg, date_params
 from web.organisation import organisation_name
-from web.reports.docx_report import render_docx
-from web.reports.pdf_report import render_pdf
 from web.reports.review import HEADERS, Signature, build_review
-from web.reports.tabular import csv_chunks, write_xlsx
 from web.search_views import search_request_from_args, state_pairs
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -137,6 +134,10 @@ def _describe(req: SearchRequest) -> str:
 
 
 def tabular_response(fmt: str, documents: Any, kind: str, rows: int | None) -> Response:
+    # The file writers load openpyxl, python-docx, fpdf2 and matplotlib (about two seconds): imported
+    # when a file is made, so every `presswatch` command (each builds this app) does not pay for them.
+    from web.reports.tabular import csv_chunks, write_xlsx
+
     names = services.outlet_names()
     if fmt == "csv":
         response = Response(stream_with_context(csv_chunks(documents, names)), content_type=FORMATS["csv"])
@@ -179,6 +180,9 @@ def review_response(
         end=end,
         signature=_signature(),
     )
+    from web.reports.docx_report import render_docx  # loaded when a file is made (tabular_response)
+    from web.reports.pdf_report import render_pdf
+
     data = render_docx(review) if fmt == "docx" else render_pdf(review)
     response = Response(data, content_type=FORMATS[fmt])
     response.headers["X-Presswatch-Rows"] = str(len(documents))
