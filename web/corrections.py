@@ -15,7 +15,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from search.analysis import load_profiles
+from search.analysis import default_profiles
 from search.analysis.gazetteer import default_gazetteer
 from search.corrections import CorrectionStore, apply_correction
 from search.document import Document
@@ -42,7 +42,9 @@ def province_choices() -> list[str]:
 
 
 def topic_choices() -> list[str]:
-    return [profile.name for profile in load_profiles()]
+    # Read once per version of the file (an editor opens many article pages; an admin's edit is
+    # a new version, read at once).
+    return [profile.name for profile in default_profiles()]
 
 
 def split_names(raw: str) -> list[str]:

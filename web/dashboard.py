@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from search.analysis import load_profiles
+from search.analysis import default_profiles
 from search.backends import BackendUnavailable, SearchRequest
 from search.backends.base import StorySummary
 from web import services
@@ -231,7 +231,7 @@ def build(
     dashboard.silent = silent_outlets(end, silent_days, dashboard.outlet_field)
     dashboard.gap_days = int(current_app.config.get("PRESSWATCH_GAP_DAYS") or 7)
     dashboard.gaps = topic_gaps(
-        backend, [profile.name for profile in load_profiles()], base.provinces, end, dashboard.gap_days
+        backend, [profile.name for profile in default_profiles()], base.provinces, end, dashboard.gap_days
     )
     dashboard.own = own_share(backend, base, province, services.outlet_provinces())
     # The chart shows the chosen period (it used to widen "7 ngày" to 14 days, unlabelled); a

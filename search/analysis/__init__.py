@@ -6,6 +6,7 @@ Public API::
     annotate(document) -> Document                       # sets topics, provinces, tone, explanations
     keywords(documents, limit=30) -> list[(phrase, count)]
     load_profiles(path=None) -> list[Profile]             # validate a topics.yaml
+    default_profiles(path=None) -> tuple[Profile, ...]    # the one in force, read once per version
 
 Everything that can be compiled is compiled once per process (profiles, gazetteer, lexicon), and
 each document is tokenised once (``DocumentTokens``); the scanning modules run compiled when
@@ -27,7 +28,7 @@ from search.analysis.gazetteer import Gazetteer, GazetteerError, default_gazette
 from search.analysis.keywords import keywords
 from search.analysis.places import PlaceResult, detect, display_names
 from search.analysis.prepared import DocumentTokens, FirstWords
-from search.analysis.profiles import Profile, ProfileError, load_profiles
+from search.analysis.profiles import Profile, ProfileError, default_profiles, load_profiles
 from search.analysis.tone import LexiconError, ToneResult, default_lexicon, load_lexicon, score_tone
 from search.analysis.topic_match import TopicMatch, compile_profiles, default_compiled
 from search.config import FOCUS_ENV, focus_province
@@ -42,6 +43,7 @@ __all__ = [
     "ProfileError",
     "analyze",
     "annotate",
+    "default_profiles",
     "keywords",
     "load_gazetteer",
     "load_lexicon",
