@@ -2,6 +2,7 @@
 
 Only the query's faults become a ``QueryError`` (with the column where it is): a bug of the
 parser itself raises as it is, so tests, logs and error pages see it instead of a "syntax error".
+What lark itself stops on is worded by ``search.query.lark_errors``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedInput
 
 from search.document import KEYWORD_FIELDS, fold_keyword
 from search.query import dates
@@ -35,8 +36,9 @@ from search.query.ast import (
     Text,
     leaf_count,
 )
-from search.query.errors import QuerySyntaxError, QueryTooCostly, expected_error
-from search.query.grammar import CLOSE_QUOTES, FIELD_NAMES, OPEN_QUOTES, TERMINAL_EXPECTS, parser
+from search.query.errors import QuerySyntaxError, QueryTooCostly
+from search.query.grammar import CLOSE_QUOTES, FIELD_NAMES, OPEN_QUOTES, parser
+from search.query.lark_errors import syntax_error, token_start
 from search.text import fold, tokens
 
 # The PHRASE terminal's pattern (search.query.grammar): straight or typographic quotes.
@@ -73,7 +75,7 @@ def parse(text: str) -> Node:
     try:
         tree = parser().parse(text)
     except UnexpectedInput as exc:
-        raise _syntax_error(text, exc) from None
+        raise syntax_error(text, exc) from None
     _check_depth(tree)
     node = _Converter(text).convert(tree, _DEFAULT)
     count = leaf_count(node)
@@ -82,12 +84,6 @@ def parse(text: str) -> Node:
             f"{count} điều kiện, tối đa {MAX_LEAVES}", f"{count} terms, at most {MAX_LEAVES}"
         )
     return node
-
-
-def _start(token: Token) -> int:
-    """Where the token starts; the lexer always sets it (None only for hand-made tokens)."""
-    assert token.start_pos is not None
-    return token.start_pos
 
 
 def _end(token: Token) -> int:
@@ -102,44 +98,6 @@ def _token(item: Tree[Token] | Token) -> Token:
     return item
 
 
-def _syntax_error(text: str, exc: UnexpectedInput) -> QuerySyntaxError:
-    end_column = len(text.rstrip()) + 1
-    if isinstance(exc, UnexpectedCharacters):
-        position = exc.pos_in_stream
-        assert position is not None  # the basic lexer always says where it stopped
-        column = position + 1
-        char = text[position]
-        if char == '"':
-            return QuerySyntaxError(
-                column, ['"'], "dấu ngoặc kép '\"' chưa được đóng", "unterminated double quote '\"'"
-            )
-        return expected_error(column, char, ["term"])
-    if isinstance(exc, UnexpectedEOF):
-        return expected_error(end_column, None, ["term"])
-    assert isinstance(exc, UnexpectedToken)
-    token = exc.token
-    accepts = set(exc.accepts or exc.expected)
-    expected: list[str] = sorted({TERMINAL_EXPECTS[name] for name in accepts if name in TERMINAL_EXPECTS})
-    if accepts == {"WORD"}:
-        expected = ["date"]
-    if token.type == "$END":
-        closing: list[str] = [key for key in (")", "]") if key in expected]
-        return expected_error(end_column, None, closing or expected or ["term"])
-    column = _start(token) + 1
-    if token.type == "NEAR_OP":
-        return QuerySyntaxError(
-            column,
-            ["term"],
-            "NEAR/ONEAR chỉ nối hai từ hoặc hai cụm từ, ví dụ: a NEAR/5 b",
-            "NEAR/ONEAR joins exactly two terms or phrases, e.g. a NEAR/5 b",
-        )
-    if token.type == "_RPAR" and ")" not in expected:
-        return QuerySyntaxError(
-            column, expected, "dấu ')' thừa, không có '(' tương ứng", "unmatched ')' without an opening '('"
-        )
-    return expected_error(column, str(token.value), expected or ["term"])
-
-
 def _check_depth(tree: Tree[Token]) -> None:
     stack = [(tree, 1)]
     while stack:
@@ -150,7 +108,7 @@ def _check_depth(tree: Tree[Token]) -> None:
 
 
 def _error(token: Token, expected: list[str], vi: str, en: str) -> QuerySyntaxError:
-    return QuerySyntaxError(_start(token) + 1, expected, vi, en)
+    return QuerySyntaxError(token_start(token) + 1, expected, vi, en)
 
 
 def _date(token: Token, parse_date: Callable[[str], _T]) -> _T:
@@ -220,10 +178,10 @@ class _Converter:
                     to, ["TO"], f"gặp '{to.value}' nhưng cần TO", f"unexpected '{to.value}', expected TO"
                 )
             lower, upper = (None if b.value == "*" else _date(b, dates.parse_value) for b in (low, high))
-            source = self.text[_start(name_token) : _end(high) + 1]
+            source = self.text[token_start(name_token) : _end(high) + 1]
             return DateRange(lower=lower, upper=upper, source=source)
         if isinstance(value, Token) and value.type == "WORD":
-            source = self.text[_start(name_token) : _end(value)]
+            source = self.text[token_start(name_token) : _end(value)]
             return _date(value, lambda text: dates.parse_comparison(text, source))
         raise _error(
             name_token,
@@ -256,7 +214,7 @@ class _Converter:
             raise QueryTooCostly(
                 f"khoảng cách {distance} lớn hơn {MAX_DISTANCE}",
                 f"distance {distance} is over {MAX_DISTANCE}",
-                column=_start(op) + 1,
+                column=token_start(op) + 1,
             )
         left_exact, left = self.operand(left_token)
         right_exact, right = self.operand(right_token)
@@ -267,7 +225,7 @@ class _Converter:
                 "hai vế của NEAR phải cùng có hoặc cùng không có dấu '='",
                 "both NEAR operands must be exact ('=') or both accent-insensitive",
             )
-        source = self.text[_start(left_token) : _end(right_token)]
+        source = self.text[token_start(left_token) : _end(right_token)]
         return Near(
             fields=ctx.fields,
             exact=left_exact,
@@ -310,7 +268,7 @@ class _Converter:
                 raise QueryTooCostly(
                     f"'{value}' bắt đầu bằng ký tự đại diện *",
                     f"'{value}' starts with a wildcard",
-                    column=_start(token) + 1,
+                    column=token_start(token) + 1,
                 )
             prefix = body.endswith("*")
             body = body[:-1] if prefix else body
@@ -350,7 +308,7 @@ class _Converter:
             raise QueryTooCostly(
                 f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
                 f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
-                column=_start(token) + 1,
+                column=token_start(token) + 1,
             )
         fields, is_exact, source = ctx.fields, bool(exact), token.value
         if slop is not None:
@@ -358,7 +316,7 @@ class _Converter:
                 raise QueryTooCostly(
                     f"khoảng cách {slop} lớn hơn {MAX_DISTANCE}",
                     f"distance {slop} is over {MAX_DISTANCE}",
-                    column=_start(token) + 1,
+                    column=token_start(token) + 1,
                 )
             if slop > 0 and len(words) > 1:
                 return SloppyPhrase(
@@ -385,7 +343,7 @@ class _Converter:
             raise QueryTooCostly(
                 f"'{token.value}': tiền tố ngắn hơn {MIN_PREFIX_LENGTH} chữ",
                 f"'{token.value}': prefix shorter than {MIN_PREFIX_LENGTH} letters",
-                column=_start(token) + 1,
+                column=token_start(token) + 1,
             )
         if name == "tone" and not prefix:
             value = _tone(token, value)
