@@ -33,3 +33,36 @@ def test_a_newspaper_named_after_the_capital_is_no_place() -> None:
     body = "Giá vàng tăng nhẹ trong phiên sáng. Theo Hà Nội Mới"
     assert provinces("Giá vàng đi lên đầu năm", "", body) == []
     assert provinces("Giá vàng ở Hà Nội đi lên đầu năm") == ["Hà Nội"]
+
+
+def topics(title: str, sapo: str = "", body: str = "") -> list[str]:
+    return analyze(doc(title, sapo, body)).topic_names
+
+
+def test_robbers_in_helmets_on_a_motorbike_are_no_traffic_story() -> None:
+    robbery = topics(
+        "Thanh niên dùng búa đập tủ kính tiệm vàng",
+        "",
+        "Người này đội mũ bảo hiểm, đi xe máy đến trước tiệm vàng rồi dùng búa đập tủ kính. Sau đó hắn "
+        "lên xe máy bỏ chạy, vẫn đội mũ bảo hiểm.",
+    )
+    assert "An toàn giao thông" not in robbery and "An ninh trật tự" in robbery
+    # a helmet not worn is a traffic offence
+    assert "An toàn giao thông" in topics(
+        "Nhiều người đi xe máy không đội mũ bảo hiểm",
+        "",
+        "Người đi xe máy không đội mũ bảo hiểm bị nhắc nhở.",
+    )
+
+
+def test_the_fire_brigade_s_name_is_no_fire() -> None:
+    rescue = topics(
+        "Nam thanh niên mắc kẹt trong thang máy",
+        "",
+        "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ đã có mặt, đưa nạn nhân ra ngoài.",
+    )
+    assert "An ninh trật tự" not in rescue
+    # a fire is still one
+    assert "An ninh trật tự" in topics(
+        "Cháy lớn tại xưởng gỗ", "", "Lực lượng phòng cháy chữa cháy đã dập tắt đám cháy."
+    )
