@@ -3,9 +3,29 @@ shared with bench/)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from devtools.web_client import logged_in_client, login, make_user
 
-__all__ = ["load_bench", "logged_in_client", "login", "make_user"]
+__all__ = ["load_bench", "logged_in_client", "login", "make_user", "run_presswatch"]
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_presswatch(*args: str, env: dict[str, str], timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """`presswatch ARGS` as an operator types it, in its own process, with ``env`` over this
+    environment; its exit code and output, for the test to assert on."""
+    return subprocess.run(
+        [sys.executable, "-m", "presswatch", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+    )
 
 
 def load_bench(name: str):  # noqa: ANN201 - a module loaded from a file path

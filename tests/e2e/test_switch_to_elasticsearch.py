@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,28 +21,29 @@ import pytest
 from presswatch.app import create_app
 from search.backends import SearchRequest, open_backend
 from search.config import SearchConfig
-from tests.helpers import logged_in_client
+from tests.helpers import logged_in_client, run_presswatch
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_TITLE = "Bắc Ninh: 90% kiến nghị của người dân trên môi trường số được giải quyết"
-
-
-def run_presswatch(*args: str, env: dict[str, str], timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """`presswatch ARGS` as an operator types it, with ``env`` over this environment."""
-    return subprocess.run(
-        [sys.executable, "-m", "presswatch", *args],
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=REPO,
-    )
 
 
 def presswatch(*args: str, env: dict[str, str]) -> str:
     result = run_presswatch(*args, env=env, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     return result.stdout
+
+
+@pytest.fixture(scope="module")
+def crawled_folder(tmp_path_factory, sample_press) -> Path:
+    """A data folder after `presswatch crawl` of the sample press on the embedded index, made once:
+    the tests that start from it copy it (the crawl is the same every time and costs most)."""
+    folder = tmp_path_factory.mktemp("crawled")
+    presswatch("crawl", "--sample-url", sample_press.base_url, env=_embedded(folder))
+    return folder
+
+
+def _embedded(folder: Path) -> dict[str, str]:
+    return {"PRESSWATCH_DATA_DIR": str(folder), "PRESSWATCH_ELASTICSEARCH_URL": ""}
 
 
 def token(page: str) -> str:
@@ -55,10 +57,10 @@ def search_total(client, query: str) -> int:
 
 @pytest.mark.elasticsearch
 def test_a_data_folder_switched_to_elasticsearch_keeps_articles_corrections_and_followup(
-    tmp_path, sample_press, elasticsearch_url, es_index, monkeypatch
+    tmp_path, crawled_folder, sample_press, elasticsearch_url, es_index, monkeypatch
 ):
-    embedded_env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    presswatch("crawl", "--sample-url", sample_press.base_url, env=embedded_env)
+    embedded_env = _embedded(tmp_path)
+    shutil.copytree(crawled_folder, tmp_path, dirs_exist_ok=True)  # `presswatch crawl` on the embedded index
     monkeypatch.setenv("PRESSWATCH_DATA_DIR", str(tmp_path))
     embedded = SearchConfig.from_env({"PRESSWATCH_DATA_DIR": str(tmp_path)})
     index = open_backend(embedded)
@@ -226,7 +228,7 @@ def test_a_demo_folder_run_again_on_elasticsearch_says_how_to_bring_its_articles
 
 @pytest.mark.elasticsearch
 def test_the_crawl_keeps_saying_what_elasticsearch_lacks_once_new_articles_outnumber_the_old(
-    tmp_path, sample_press, elasticsearch_url, es_index
+    tmp_path, crawled_folder, sample_press, elasticsearch_url, es_index
 ):
     """walk6: the hint compared counts, so once crawls after the switch had put more new articles
     into Elasticsearch than the embedded index held, it fell silent with every old article still
@@ -234,8 +236,8 @@ def test_the_crawl_keeps_saying_what_elasticsearch_lacks_once_new_articles_outnu
     from search.backends.elastic import ElasticsearchBackend
     from tests.reliability.test_backup_restore import articles
 
-    embedded_env = {"PRESSWATCH_DATA_DIR": str(tmp_path), "PRESSWATCH_ELASTICSEARCH_URL": ""}
-    presswatch("crawl", "--sample-url", sample_press.base_url, env=embedded_env)
+    embedded_env = _embedded(tmp_path)
+    shutil.copytree(crawled_folder, tmp_path, dirs_exist_ok=True)  # `presswatch crawl` on the embedded index
     es_env = {**embedded_env, "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url}
     es_env["PRESSWATCH_ELASTICSEARCH_INDEX"] = es_index
     # Weeks of crawling on Elasticsearch without the import: more new articles than old ones.

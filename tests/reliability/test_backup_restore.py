@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 import tarfile
 import uuid
 from datetime import datetime
@@ -22,7 +20,7 @@ from search.backends.elastic import ElasticsearchBackend
 from search.backends.embedded import EmbeddedBackend
 from search.backends.es_indices import Layout, restore_snapshot, snapshot
 from search.document import Document
-from tests.helpers import login
+from tests.helpers import login, run_presswatch
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 REPO = Path(__file__).resolve().parents[2]
@@ -41,48 +39,25 @@ def articles(count: int) -> list[Document]:
     ]
 
 
+def presswatch(*args: str, data: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`presswatch ARGS` over the data folder ``data``, with ``env`` (the node, the alias)."""
+    return run_presswatch(*args, env={**env, "PRESSWATCH_DATA_DIR": str(data)})
+
+
 def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
     source = tmp_path / "source"
     EmbeddedBackend(source / "index.sqlite3").index(articles(50))
-    env = {**os.environ, "PRESSWATCH_DATA_DIR": str(source)}
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "presswatch",
-            "users",
-            "create",
-            "--email",
-            "an@so.vn",
-            "--role",
-            "editor",
-            "--password",
-            "mat-khau-123",
-        ],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "presswatch", "backup", str(tmp_path / "backups")],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
+    env = {"PRESSWATCH_DATA_DIR": str(source)}
+    user = ("users", "create", "--email", "an@so.vn", "--role", "editor", "--password", "mat-khau-123")
+    created = run_presswatch(*user, env=env)
+    assert created.returncode == 0, created.stderr
+    result = run_presswatch("backup", str(tmp_path / "backups"), env=env)
     assert result.returncode == 0, result.stderr
     (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
 
     target = tmp_path / "restored"
     env["PRESSWATCH_DATA_DIR"] = str(target)
-    result = subprocess.run(
-        [sys.executable, "-m", "presswatch", "restore", str(archive)],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
+    result = run_presswatch("restore", str(archive), env=env)
     assert result.returncode == 0, result.stderr
     restored = EmbeddedBackend(target / "index.sqlite3")
     assert restored.ids() == EmbeddedBackend(source / "index.sqlite3").ids()
@@ -90,13 +65,7 @@ def test_backup_then_restore_into_an_empty_data_folder(tmp_path):
     app = create_app({"PRESSWATCH_DATA_DIR": target, "PRESSWATCH_DATABASE": target / "app.sqlite3"})
     assert login(app.test_client(), "an@so.vn", "mat-khau-123").status_code == 302
 
-    again = subprocess.run(
-        [sys.executable, "-m", "presswatch", "restore", str(archive)],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
+    again = run_presswatch("restore", str(archive), env=env)
     assert again.returncode == 1 and "already holds" in again.stderr  # never overwrites silently
 
 
@@ -150,14 +119,12 @@ def test_a_backup_on_elasticsearch_without_a_snapshot_says_the_articles_are_not_
     and nothing else; the archive has no article, and its crawl state knows them all, so restoring
     it onto an empty cluster and crawling leaves search empty."""
     env = {
-        **os.environ,
         "PRESSWATCH_DATA_DIR": str(tmp_path / "data"),
         "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
         "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
     }
     ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(articles(3))
-    command = [sys.executable, "-m", "presswatch", "backup", str(tmp_path / "backups")]
-    result = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = run_presswatch("backup", str(tmp_path / "backups"), env=env)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Backup written" in result.stdout
     assert "not in this archive" in result.stderr and "--elasticsearch-repo" in result.stderr
@@ -174,34 +141,19 @@ def test_restoring_a_snapshot_over_indices_the_cluster_still_has_restores_nothin
     repo_root = next(iter(client.nodes.info(metric="settings")["nodes"].values()))["settings"]["path"]["repo"]
     repo_root = repo_root[0] if isinstance(repo_root, list) else repo_root
     location = f"{repo_root}/{es_index}"
-    env = {
-        **os.environ,
-        "PRESSWATCH_DATA_DIR": str(tmp_path / "data"),
-        "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
-        "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
-    }
+    env = {"PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url, "PRESSWATCH_ELASTICSEARCH_INDEX": es_index}
     create_app({"PRESSWATCH_DATA_DIR": tmp_path / "data"})  # the app database, as a running site has
     ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(articles(5))
 
-    def presswatch(*args: str, data: Path) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "presswatch", *args],
-            env={**env, "PRESSWATCH_DATA_DIR": str(data)},
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-
     backup = presswatch(
-        "backup", str(tmp_path / "backups"), "--elasticsearch-repo", location, data=tmp_path / "data"
+        "backup", str(tmp_path / "backups"), "--elasticsearch-repo", location, data=tmp_path / "data", env=env
     )
     assert backup.returncode == 0, backup.stderr[-2000:]
     name = re.search(r"Elasticsearch snapshot (\S+): SUCCESS", backup.stdout).group(1)
     (archive,) = (tmp_path / "backups").glob("presswatch-backup-*.tar.gz")
     target = tmp_path / "restored"
     result = presswatch(
-        "restore", str(archive), "--elasticsearch-repo", location, "--snapshot", name, data=target
+        "restore", str(archive), "--elasticsearch-repo", location, "--snapshot", name, data=target, env=env
     )
     assert result.returncode != 0
     assert f"{es_index}-g1-2026.03" in result.stderr and "already" in result.stderr, result.stderr[-2000:]
@@ -223,7 +175,6 @@ def test_a_backup_names_its_archive_and_snapshot_alike_and_restore_finds_the_sna
     repo_root = repo_root[0] if isinstance(repo_root, list) else repo_root
     location = f"{repo_root}/{es_index}-names"
     env = {
-        **os.environ,
         "TZ": "UTC",  # a server kept on UTC, as most are
         "PRESSWATCH_ELASTICSEARCH_URL": elasticsearch_url,
         "PRESSWATCH_ELASTICSEARCH_INDEX": es_index,
@@ -231,19 +182,9 @@ def test_a_backup_names_its_archive_and_snapshot_alike_and_restore_finds_the_sna
     create_app({"PRESSWATCH_DATA_DIR": tmp_path / "data"})
     ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).index(articles(5))
 
-    def presswatch(*args: str, data: Path) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "presswatch", *args],
-            env={**env, "PRESSWATCH_DATA_DIR": str(data)},
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-
     before = datetime.now(TZ).replace(microsecond=0)
     backup = presswatch(
-        "backup", str(tmp_path / "backups"), "--elasticsearch-repo", location, data=tmp_path / "data"
+        "backup", str(tmp_path / "backups"), "--elasticsearch-repo", location, data=tmp_path / "data", env=env
     )
     after = datetime.now(TZ)
     assert backup.returncode == 0, backup.stderr[-2000:]
@@ -255,7 +196,7 @@ def test_a_backup_names_its_archive_and_snapshot_alike_and_restore_finds_the_sna
 
     client.indices.delete(index=f"{es_index}-*")  # the cluster lost its articles
     target = tmp_path / "restored"
-    result = presswatch("restore", str(archive), "--elasticsearch-repo", location, data=target)
+    result = presswatch("restore", str(archive), "--elasticsearch-repo", location, data=target, env=env)
     assert result.returncode == 0, result.stderr[-2000:]
     assert snapshot_name in result.stdout
     assert ElasticsearchBackend(elasticsearch_url, es_index, refresh=True).count() == 5
