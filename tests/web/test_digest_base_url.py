@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -50,33 +52,40 @@ def app_links(smtp) -> list[str]:
 
 
 def wait_until_serving(url: str, server: subprocess.Popen[str]) -> None:
-    for _ in range(600):
+    for _ in range(2400):  # up to two minutes, looked at every 50 ms
         assert server.poll() is None, server.communicate()[0][-2000:]
         try:
             with urllib.request.urlopen(url + "/auth/login", timeout=5) as response:
                 if response.status == 200:
                     return
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.05)
     raise AssertionError(f"{url} never answered")
 
 
-def test_digest_send_from_another_shell_links_to_the_folders_server(data_folder, smtp):
+@contextmanager
+def folder_server(env: dict[str, str]) -> Iterator[str]:
+    """`presswatch run --port N` over the data folder, in its own process, once it answers; its URL."""
     port = free_port()
     served = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "presswatch", "run", "--port", str(port)],
-        env=data_folder,
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
         wait_until_serving(served, server)
-        sent = presswatch("digest", "send", "--date", "2026-11-19", "--no-alerts", env=data_folder)
+        yield served
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_digest_send_from_another_shell_links_to_the_folders_server(data_folder, smtp):
+    with folder_server(data_folder) as served:
+        sent = presswatch("digest", "send", "--date", "2026-11-19", "--no-alerts", env=data_folder)
     assert sent.returncode == 0, sent.stderr[-2000:]
     links = app_links(smtp)
     assert links and all(link.startswith(served + "/articles/") for link in links), links
@@ -102,25 +111,13 @@ def test_the_configured_address_wins_and_needs_no_note(data_folder, smtp):
 def test_a_server_that_cannot_bind_its_port_records_nothing(data_folder, smtp):
     """Only a server that serves says where it is: a second `presswatch run` on a port already
     taken fails and leaves the links on the first one."""
-    port, taken = free_port(), free_port()
-    served = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "presswatch", "run", "--port", str(port)],
-        env=data_folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_until_serving(served, server)
+    taken = free_port()
+    with folder_server(data_folder) as served:
         with socket.socket() as blocker:
             blocker.bind(("127.0.0.1", taken))
             blocker.listen()
             failed = presswatch("run", "--port", str(taken), env=data_folder)
         assert failed.returncode != 0
         sent = presswatch("digest", "send", "--date", "2026-11-19", "--no-alerts", env=data_folder)
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     assert sent.returncode == 0, sent.stderr[-2000:]
     assert all(link.startswith(served + "/articles/") for link in app_links(smtp))
