@@ -66,3 +66,15 @@ def test_the_fire_brigade_s_name_is_no_fire() -> None:
     assert "An ninh trật tự" in topics(
         "Cháy lớn tại xưởng gỗ", "", "Lực lượng phòng cháy chữa cháy đã dập tắt đám cháy."
     )
+
+
+def test_a_smell_or_trees_cut_alone_are_no_environment_story() -> None:
+    body = "Người dân ngửi thấy mùi hôi nên báo công an. Thi thể đã bốc mùi, công an đang điều tra."
+    assert "Môi trường" not in topics("Phát hiện thi thể bốc mùi trong phòng trọ", "", body)
+    orchard = "Sáng nay gia đình phát hiện vườn nhãn bị kẻ xấu chặt phá trong đêm, thiệt hại lớn."
+    assert "Môi trường" not in topics("Gần 100 gốc nhãn bị chặt phá", "", orchard)
+    # with pollution or a forest they still are
+    assert "Môi trường" in topics(
+        "Bãi rác bốc mùi gây ô nhiễm môi trường", "", "Bãi rác bốc mùi, gây ô nhiễm."
+    )
+    assert "Môi trường" in topics("Rừng phòng hộ bị chặt phá", "", "Hàng chục ha rừng phòng hộ bị chặt phá.")
