@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -37,17 +38,28 @@ def backend_env(kind: str, tmp_path: Path, elasticsearch_url: str = "", index: s
     return env
 
 
-@pytest.fixture(params=["embedded", "elasticsearch"])
-def crawled(request, tmp_path, sample_press):
-    """Crawl the sample press twice into one backend; yields (config, crawl output)."""
-    env = backend_env("embedded", tmp_path)
+@pytest.fixture(scope="module", params=["embedded", "elasticsearch"])
+def crawled(request, tmp_path_factory, sample_press):
+    """Crawl the sample press twice into one backend; yields (config, crawl output). Once per backend
+    for the module: the tests only read what the two crawls left (each makes its own app database)."""
+    data_dir = tmp_path_factory.mktemp(f"skeleton-{request.param}")
+    env = backend_env("embedded", data_dir)
+    alias = ""
     if request.param == "elasticsearch":
         url = request.getfixturevalue("elasticsearch_url")
-        env = backend_env("elasticsearch", tmp_path, url, request.getfixturevalue("es_index"))
+        alias = f"test-{uuid.uuid4().hex[:10]}"
+        env = backend_env("elasticsearch", data_dir, url, alias)
     first = run_crawl(sample_press.base_url, env)
     second = run_crawl(sample_press.base_url, env)
     config = SearchConfig.from_env({k: v for k, v in env.items() if v})
     yield config, first + second
+    if alias:  # as the es_index fixture cleans up after one test
+        from elasticsearch import Elasticsearch
+
+        client = Elasticsearch(env["PRESSWATCH_ELASTICSEARCH_URL"])
+        client.options(ignore_status=404).indices.delete(index=f"{alias}-*")
+        client.options(ignore_status=404).indices.delete_index_template(name=f"{alias}-g*")
+        client.close()
 
 
 def test_crawl_indexes_every_sample_article_once(crawled, sample_press):
