@@ -233,7 +233,7 @@ def run_command(host: str, port: int) -> None:
     """Serve the web app with waitress (PRESSWATCH_WEB_THREADS, _TIMEOUT; docs/OPERATIONS.md)."""
 
     from web import base_url
-    from web.serve import ServerSettings, serve
+    from web.serve import PortInUse, ServerSettings, serve
 
     try:
         settings = ServerSettings.from_env()
@@ -245,7 +245,10 @@ def run_command(host: str, port: int) -> None:
     click.echo(f"Presswatch: http://{host}:{port}  ({settings.threads} threads; Ctrl-C to stop)")
     services.warm_backend(app)
     # Once bound, the address mails sent from other processes link to (web/base_url.py).
-    serve(app, host, port, settings, listening=lambda: base_url.record(app.config, host, port, "run"))
+    try:
+        serve(app, host, port, settings, listening=lambda: base_url.record(app.config, host, port, "run"))
+    except PortInUse as error:
+        raise click.ClickException(str(error)) from None
     click.echo("Presswatch stopped.")
 
 

@@ -9,7 +9,9 @@ per connection and says itself that it is for development only.
 
 from __future__ import annotations
 
+import errno
 import signal
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,26 +48,63 @@ class ServerSettings:
         )
 
 
+class PortInUse(OSError):
+    """The address is taken by another listener (a demo or app still running): the message says
+    which and what to do, for the commands to print instead of waitress's traceback."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(
+            errno.EADDRINUSE,
+            f"Port {port} on {host} is already in use (another Presswatch or another program "
+            "listens there): stop it, or choose another port with --port.",
+        )
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``port`` cannot be served on, None when it can: a command that works before it serves
+    (the demo crawls first) asks here so it does not do that work for nothing."""
+    if port == 0:
+        return None
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return str(PortInUse(host, port))
+            raise
+    return None
+
+
 def make_server(app: Flask, host: str, port: int, settings: ServerSettings | None = None) -> Any:
-    """A bound waitress server (``port`` 0 picks a free one: ``server.effective_port``)."""
+    """A bound waitress server (``port`` 0 picks a free one: ``server.effective_port``); a port
+    another program holds raises ``PortInUse``."""
     from waitress.server import create_server
 
     settings = settings or ServerSettings.from_env()
-    return create_server(
-        app,
-        host=host,
-        port=port,
-        threads=settings.threads,
-        connection_limit=settings.connections,
-        channel_timeout=settings.channel_timeout,
-        max_request_body_size=settings.max_body,
-        # How often idle connections are looked for (at most the timeout itself).
-        cleanup_interval=min(30, settings.channel_timeout),
-        ident="presswatch",
-        # X-Forwarded-* are judged by the app (ProxyFix, PRESSWATCH_TRUSTED_PROXIES), which
-        # ignores them unless a proxy is configured; waitress passes them on untouched.
-        clear_untrusted_proxy_headers=False,
-    )
+    try:
+        return create_server(
+            app,
+            host=host,
+            port=port,
+            threads=settings.threads,
+            connection_limit=settings.connections,
+            channel_timeout=settings.channel_timeout,
+            max_request_body_size=settings.max_body,
+            # How often idle connections are looked for (at most the timeout itself).
+            cleanup_interval=min(30, settings.channel_timeout),
+            ident="presswatch",
+            # X-Forwarded-* are judged by the app (ProxyFix, PRESSWATCH_TRUSTED_PROXIES), which
+            # ignores them unless a proxy is configured; waitress passes them on untouched.
+            clear_untrusted_proxy_headers=False,
+        )
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUse(host, port) from None
+        raise
 
 
 def _interrupt(signum: int, frame: object) -> None:

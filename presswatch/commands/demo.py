@@ -49,10 +49,14 @@ def demo_command(port: int, verbose: bool) -> None:
     from presswatch.sample_press.server import REGISTRY, STABLE_ORIGIN
     from web import base_url
     from web.digest.send import setting
+    from web.serve import port_problem
 
     app = create_app()
     if problem := services.unusable_settings(app):
         raise click.ClickException(problem)
+    # A demo still running elsewhere holds the port: say so now, not after a crawl.
+    if busy := port_problem("127.0.0.1", port):
+        raise click.ClickException(busy)
     data = Path(app.config["PRESSWATCH_DATA_DIR"])
     log_path = data / LOG_FILE
     end, until = corpus_end(data)
@@ -89,7 +93,10 @@ def demo_command(port: int, verbose: bool) -> None:
         # Links in mails (digest previews) point at this demo's port, not the default's 5000.
         app.config["PRESSWATCH_BASE_URL"] = f"http://127.0.0.1:{port}"
     services.warm_backend(app)
-    server = _server(app, port)
+    try:
+        server = _server(app, port)
+    except OSError as error:  # PortInUse: taken during the crawl
+        raise click.ClickException(str(error)) from None
     # ... and so do mails `presswatch digest send` sends from another shell on this data folder.
     base_url.record(app.config, "127.0.0.1", port, "demo")
     click.echo(f"Presswatch is ready: http://127.0.0.1:{port}  (Ctrl-C to stop)")

@@ -174,7 +174,7 @@ def up_command(
 ) -> None:
     """Run everything in one process: the web app, the crawl schedule and the digest/alert schedule."""
     from presswatch.scheduler import AlreadyRunning, build_scheduler, single_instance
-    from web.serve import serve
+    from web.serve import PortInUse, serve
 
     app = current_flask_app()
     if problem := services.unusable_settings(app):
@@ -206,3 +206,5 @@ def up_command(
                 scheduler.shutdown(wait=False)
     except AlreadyRunning as error:
         raise click.ClickException(str(error)) from error
+    except PortInUse as error:
+        raise click.ClickException(str(error)) from None
