@@ -64,6 +64,12 @@ CRASHED = "extraction failed"
 # Control characters XML forbids. A character class, not str.translate with a dict: translate
 # looks every character up in the dict (48 ms on a 500 KB page, most of an extraction's cost).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters written as references ('&#xb;', '&#12;', '&#x1F' without ';'): the parser turns
+# them into the characters above, after the clean-up. Fixed alternatives, no nested repeats: linear.
+_NOT_XML_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])"
+    r"|0*(?:[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9]))"
+)
 
 
 def reason_kind(reason: str) -> str | None:
@@ -106,6 +112,8 @@ def _extract_page(
     # lxml parses them into text nodes but refuses them when a step edits the tree (drop_tree).
     if _NOT_XML.search(text):
         text = _NOT_XML.sub("", text)
+    if "&#" in text and _NOT_XML_REFERENCE.search(text):
+        text = _NOT_XML_REFERENCE.sub(" ", text)
     if reason := pagekind.check_truncated(text):
         return not_article(reason, encoding=label)
     try:  # only the parser's own complaints are "unparseable"; a bug elsewhere is a crash
