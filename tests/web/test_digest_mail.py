@@ -63,7 +63,9 @@ def test_daily_digest_as_received(app, smtp):
         assert "3 cơ quan báo chí" in part and TITLE_FDI in part
         assert "Thu hút đầu tư" in part and "Tiêu cực" in part
         assert "Vụ tai nạn giao thông xảy ra lúc 23 giờ 59 phút" in part
-    assert "kỳ trước, ngày 18/11/2026: 2 bài, +2" in text
+    # The change in words: a bare "+2" or "0" after the count read as another count.
+    assert "kỳ trước, ngày 18/11/2026: 2 bài; tăng 2)" in " ".join(text.split())
+    assert "kỳ trước, ngày 18/11/2026: 2 bài; tăng 2)" in " ".join(html.split())
     assert "23:59 19/11/2026" in text
 
     page = Links()
@@ -154,3 +156,13 @@ def test_outbox_records_before_and_after_sending(app, smtp):
     (row,) = outbox_rows(app)
     assert (row["status"], row["attempts"], row["message"]) == ("sent", 1, None)
     assert smtp.messages[0]["Message-ID"] == row["message_id"]
+
+
+def test_the_change_since_the_last_period_reads_as_words():
+    from web.digest.compose import CountRow
+
+    assert [CountRow("", current, 3).change_words for current in (5, 3, 1)] == [
+        "tăng 2",
+        "không đổi",
+        "giảm 2",
+    ]

@@ -140,6 +140,12 @@ class CountRow:
         change = self.current - self.previous
         return f"+{change}" if change > 0 else ("0" if change == 0 else f"−{-change}")
 
+    @property
+    def change_words(self) -> str:
+        """The change in a sentence: a bare "+2" or "0" after a count reads as another count."""
+        change = self.current - self.previous
+        return f"tăng {change}" if change > 0 else ("không đổi" if change == 0 else f"giảm {-change}")
+
 
 @dataclass
 class Digest:
