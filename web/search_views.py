@@ -235,7 +235,11 @@ def save() -> ResponseReturnValue:
     count = db.execute(
         "SELECT count(*) FROM saved_searches WHERE user_id = ?", (current_user.id,)
     ).fetchone()[0]
-    if count >= SAVED_LIMIT:
+    if (same_name := searches.named(db, current_user.id, name)) is not None:
+        searches.update(db, same_name, current_user.id, name, criteria)
+        db.commit()
+        flash(_("Đã cập nhật tìm kiếm “%(name)s” với điều kiện mới.", name=name), "success")
+    elif count >= SAVED_LIMIT:
         flash(_("Bạn đã lưu %(n)d tìm kiếm; hãy xoá bớt trước khi lưu thêm.", n=SAVED_LIMIT), "error")
     else:
         searches.save(db, current_user.id, name, criteria)

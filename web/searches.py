@@ -196,6 +196,24 @@ def save(db: sqlite3.Connection, user_id: int, name: str, criteria: SearchCriter
     return row_id
 
 
+def update(db: sqlite3.Connection, saved_id: int, user_id: int, name: str, criteria: SearchCriteria) -> None:
+    """Give one of the user's saved searches a name and new criteria; its id (and so the
+    subscriptions to it) stays."""
+    db.execute(
+        "UPDATE saved_searches SET name = ?, query = ?, filters = ?, date_from = ?, date_to = ?, "
+        "sort = ?, collapse = ? WHERE id = ? AND user_id = ?",
+        (name, *_row_values(criteria), saved_id, user_id),
+    )
+
+
+def named(db: sqlite3.Connection, user_id: int, name: str) -> int | None:
+    """The id of the user's saved search under this name, compared as people read names (case and
+    spacing aside; SQLite's lower() folds ASCII only, so the comparison is made here)."""
+    wanted = " ".join(name.split()).casefold()
+    rows = db.execute("SELECT id, name FROM saved_searches WHERE user_id = ?", (user_id,)).fetchall()
+    return next((row["id"] for row in rows if " ".join(row["name"].split()).casefold() == wanted), None)
+
+
 def list_saved(db: sqlite3.Connection, user_id: int, limit: int) -> list[SavedSearch]:
     rows = db.execute(
         f"SELECT {COLUMNS} FROM saved_searches WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",

@@ -260,3 +260,24 @@ def test_the_province_facet_marks_the_units_that_no_longer_exist(tmp_path):
     provinces = facet_counts(page, "province")
     assert provinces.get('Bắc Giang <small class="former">(cũ)</small>') == 1
     assert "Bắc Ninh" in provinces and "Hà Nội" in provinces  # today's units unmarked
+
+
+def test_saving_under_a_name_already_saved_updates_that_search(client):
+    # Two saved searches under one name made two identical entries in the subscription form and the
+    # digest's "Tìm kiếm “…”": the second save replaces the first one's criteria, same entry.
+    token = csrf_token(client.get("/search").get_data(as_text=True))
+    first = {"csrf_token": token, "name": "Giao thông Bắc Ninh", "query_string": "q=giao+th%C3%B4ng"}
+    assert client.post("/search/saved", data=first).status_code == 302
+    listing = client.get("/search/saved").get_data(as_text=True)
+    (saved_id,) = re.findall(r"/search/saved/(\d+)/delete", listing)
+
+    again = {
+        "csrf_token": token,
+        "name": "  giao thông   BẮC NINH ",
+        "query_string": "q=giao+th%C3%B4ng&province=B%E1%BA%AFc+Ninh",
+    }
+    response = client.post("/search/saved", data=again, follow_redirects=True)
+    assert "Đã cập nhật tìm kiếm" in response.get_data(as_text=True)
+    listing = client.get("/search/saved").get_data(as_text=True)
+    assert re.findall(r"/search/saved/(\d+)/delete", listing) == [saved_id]  # kept: subscriptions follow it
+    assert "Tỉnh, thành:</span> Bắc Ninh" in listing
