@@ -1,13 +1,14 @@
 """Benchmark of search.analysis on the labelled set in tests/data/analysis/.
 
     python bench/analysis.py [--set dev|heldout|all|real-dev|real-heldout|real-heldout2|real-heldout3|
-                              real-heldout4|real-heldout5|real-shared|real|corrections]
+                              real-heldout4|real-heldout5|real-heldout6|real-shared|
+                              real|corrections]
                              [--texts DIR] [--file FILE] [--errors] [--rounds 5]
 
 ``real-*`` are the real-article sets (tests/data/analysis/realtext/: labels and a manifest; the
 texts are read from --texts, $PRESSWATCH_REALTEXT_DIR or ../shared/realtext, and real-shared from
 ../shared/pages). ``real-heldout`` is batch 1's held-out third, ``real-heldout2`` batch 2's,
-``real-heldout3`` to ``real-heldout5`` batches 3-5 (fresh random samples, all held out; reported
+``real-heldout3`` to ``real-heldout6`` batches 3-6 (fresh random samples, all held out; reported
 apart so each is scored once, untouched by tuning). ``dev``/``heldout`` are the written-for-the-project
 sets. ``corrections`` is
 what staff corrected (``presswatch analysis export-corrections --out FILE``), read from --file.
@@ -41,6 +42,7 @@ REAL = (
     "real-heldout3",
     "real-heldout4",
     "real-heldout5",
+    "real-heldout6",
     "real-shared",
 )
 

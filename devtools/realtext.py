@@ -3,7 +3,7 @@
 Real articles may not be committed (their licence does not allow redistribution in the package,
 and some come from snapshots the project may not ship), so ``tests/data/analysis/realtext/``
 holds only ``manifest.tsv`` (where each text comes from, its sha256 and licence) and the labels
-(``dev.yaml``, ``heldout.yaml``, ``heldout2.yaml`` to ``heldout5.yaml``, ``shared.yaml``). The texts
+(``dev.yaml``, ``heldout.yaml``, ``heldout2.yaml`` to ``heldout6.yaml``, ``shared.yaml``). The texts
 are read from a folder:
 
 - ``$PRESSWATCH_REALTEXT_DIR`` when set, else ``../shared/realtext`` beside the repository;
