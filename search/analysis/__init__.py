@@ -178,6 +178,22 @@ def _abroad_praise(
     return ToneResult("neutral", title, tone.cues)
 
 
+# (session 6, tone8) Lottery results are chance, not the province's news: neutral whatever their
+# words ("Jackpot 2 nổ 3 lần liên tiếp", "trúng jackpot tiền tỷ", "độc đắc không người trúng"; three
+# batches labelled them neutral, the lexicon read "nổ" as harm and "may mắn" as good news).
+_LOTTERY = (("xổ", "số"), ("vietlott",), ("jackpot",), ("độc", "đắc"))
+
+
+def _chance(tone: ToneResult, prepared: DocumentTokens) -> ToneResult:
+    """A title that names a lottery draw makes the article neutral (its cues are kept)."""
+    lower = prepared.fields["title"].lower
+    if tone.label == "neutral" or not any(
+        tuple(lower[i : i + len(w)]) == w for i in range(len(lower)) for w in _LOTTERY
+    ):
+        return tone
+    return ToneResult("neutral", tone.score, tone.cues)
+
+
 @lru_cache(maxsize=1)
 def _first_words() -> FirstWords:
     """The tables looked up at every token, for the gazetteer and lexicon ``analyze`` uses."""
@@ -206,6 +222,7 @@ def analyze(
     if topics and not places.scores and _abroad(prepared, g):
         topics = []  # foreign news: the topics are about Vietnamese provinces
     tone = _abroad_praise(score_tone(prepared, default_lexicon()), places, prepared, g)
+    tone = _chance(tone, prepared)
     focus = _focus_tone(prepared, places, tone, resolve_focus(focus_province, g), g)
     return Analysis(topics, places, tone, focus)
 

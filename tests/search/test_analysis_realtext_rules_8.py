@@ -1,0 +1,22 @@
+"""Rules of issue 17's sixth session, second tone round (tone8): general classes found by grouping
+the tone errors of every read part (real dev, held-out batches 1-5), each seen in at least two of
+them (docs/ANALYSIS.md "Session 6, tone (second round, tone8)"). Each test fails on the analyser
+before its rule. Short sentences written as staff would read them, never one article's wording."""
+
+from __future__ import annotations
+
+from search.analysis import analyze
+from tests.search.test_analysis_realtext_rules import doc
+
+
+def tone(title: str, sapo: str = "", body: str = "") -> str:
+    return analyze(doc(title, sapo, body)).tone.label
+
+
+def test_lottery_results_are_neutral() -> None:
+    # a draw is chance, not the province's news: "nổ" is the jackpot won, "may mắn" the winner's luck
+    assert tone("Kết quả xổ số Vietlott hôm nay: giải Jackpot nổ liên tiếp") == "neutral"
+    assert tone("Xổ số miền Bắc: một khách may mắn trúng độc đắc 20 tỷ đồng") == "neutral"
+    # harm and good news beside other games keep their tone
+    assert tone("Nổ bình gas tại quán ăn, 3 người bị thương") == "negative"
+    assert tone("Triệt phá đường dây đánh bạc qua mạng, bắt 12 đối tượng") == "positive"
