@@ -78,14 +78,14 @@ def test_the_labelled_set_is_large_split_and_uses_known_labels() -> None:
     assert {r["path"] for r in fifth} & earlier == set()
     assert [x["id"] for x in heldout5] == [r["id"] for r in fifth]
     # batch 6 (session 6, after batch 5 was scored): the same rule with another salt
-    # (devtools/realtext_batch6.py), all held out, rows after batch 5's, labelled in the selection's
-    # order (a prefix while labelling is under way)
+    # (devtools/realtext_batch6.py), all held out, rows after batch 5's, every one labelled (in the
+    # selection's order)
     sixth = [r for r in rows.values() if r["split"] == "heldout6"]
     assert len(sixth) == 120 and all(r["path"].startswith("vietnews/data/test_tokenized/") for r in sixth)
     assert min(int(r["id"][1:]) for r in sixth) > max(int(r["id"][1:]) for r in fifth)
     earlier = {r["path"] for r in rows.values() if r["split"] != "heldout6"}
     assert {r["path"] for r in sixth} & earlier == set()
-    assert [x["id"] for x in heldout6] == [r["id"] for r in sixth][: len(heldout6)]
+    assert [x["id"] for x in heldout6] == [r["id"] for r in sixth]
     labelled = dev + heldout + heldout2 + heldout3 + heldout4 + heldout5 + heldout6 + shared
     assert all(rows[x["id"]]["sha256"] and rows[x["id"]]["source"] for x in labelled)
     topics = {p.name for p in default_profiles()}
