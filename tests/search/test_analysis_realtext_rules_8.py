@@ -20,3 +20,9 @@ def test_lottery_results_are_neutral() -> None:
     # harm and good news beside other games keep their tone
     assert tone("Nổ bình gas tại quán ăn, 3 người bị thương") == "negative"
     assert tone("Triệt phá đường dây đánh bạc qua mạng, bắt 12 đối tượng") == "positive"
+
+
+def test_a_thrown_away_baby_is_abandoned() -> None:
+    # "bị vứt" tells what "bị bỏ rơi" tells (abandoned newborns: negative in dev, batches 2, 4, 5)
+    assert tone("Bé trai sơ sinh bị vứt bên bờ mương") == "negative"
+    assert tone("Bé gái sơ sinh bị bỏ rơi trước cổng chùa") == "negative"
