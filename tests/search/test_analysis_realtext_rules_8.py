@@ -26,3 +26,9 @@ def test_a_thrown_away_baby_is_abandoned() -> None:
     # "bị vứt" tells what "bị bỏ rơi" tells (abandoned newborns: negative in dev, batches 2, 4, 5)
     assert tone("Bé trai sơ sinh bị vứt bên bờ mương") == "negative"
     assert tone("Bé gái sơ sinh bị bỏ rơi trước cổng chùa") == "negative"
+
+
+def test_goods_of_no_origin_are_contraband_with_or_without_ro() -> None:
+    # "không nguồn gốc" is "không rõ nguồn gốc" (batches 1 and 5): caught, it is solved; found, harm
+    assert tone("Cảnh sát bắt tàu chở 20.000 lít dầu không nguồn gốc") == "positive"
+    assert tone("Phát hiện 2 tấn thịt không nguồn gốc tại chợ đầu mối") == "negative"
