@@ -32,3 +32,10 @@ def test_goods_of_no_origin_are_contraband_with_or_without_ro() -> None:
     # "không nguồn gốc" is "không rõ nguồn gốc" (batches 1 and 5): caught, it is solved; found, harm
     assert tone("Cảnh sát bắt tàu chở 20.000 lít dầu không nguồn gốc") == "positive"
     assert tone("Phát hiện 2 tấn thịt không nguồn gốc tại chợ đầu mối") == "negative"
+
+
+def test_a_trade_earning_millions_a_day_is_good_news() -> None:
+    # "thu tiền triệu" (dev and batch 5): what a trade earns, as "trúng mẻ" is a good catch
+    assert tone("Nông dân thu tiền triệu mỗi ngày nhờ trồng dưa lưới") == "positive"
+    # an income figure alone is no news (batch 4 labels "thu nhập tiền triệu" neutral)
+    assert tone("Người dân săn cá với thu nhập tiền triệu mỗi ngày") == "neutral"
