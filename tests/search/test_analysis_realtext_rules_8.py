@@ -39,3 +39,11 @@ def test_a_trade_earning_millions_a_day_is_good_news() -> None:
     assert tone("Nông dân thu tiền triệu mỗi ngày nhờ trồng dưa lưới") == "positive"
     # an income figure alone is no news (batch 4 labels "thu nhập tiền triệu" neutral)
     assert tone("Người dân săn cá với thu nhập tiền triệu mỗi ngày") == "neutral"
+
+
+def test_money_owed_and_a_gun_carried_are_harm() -> None:
+    # "nợ tiền" as "nợ thuế" (batches 1 and 5); "mang súng" (dev and batch 5)
+    assert tone("Cán bộ phường nợ tiền ăn uống hàng trăm triệu đồng") == "negative"
+    assert tone("Khách mang súng lên máy bay ở sân bay Tân Sơn Nhất") == "negative"
+    # caught, it is solved
+    assert tone("Tạm giữ 3 người mang súng đi đòi nợ") == "positive"
