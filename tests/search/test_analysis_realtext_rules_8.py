@@ -47,3 +47,9 @@ def test_money_owed_and_a_gun_carried_are_harm() -> None:
     assert tone("Khách mang súng lên máy bay ở sân bay Tân Sơn Nhất") == "negative"
     # caught, it is solved
     assert tone("Tạm giữ 3 người mang súng đi đòi nợ") == "positive"
+
+
+def test_a_jump_into_water_is_the_harm_and_a_rescue_still_turns_it() -> None:
+    # "nhảy cầu", "nhảy xuống sông / biển" (negative in dev and batches 1, 3, 4, 5)
+    assert tone("Nam hành khách nhảy xuống biển từ tàu du lịch") == "negative"
+    assert tone("Thanh niên nhảy xuống sông cứu 2 cháu bé đuối nước") == "positive"
