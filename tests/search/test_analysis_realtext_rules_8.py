@@ -53,3 +53,9 @@ def test_a_jump_into_water_is_the_harm_and_a_rescue_still_turns_it() -> None:
     # "nhảy cầu", "nhảy xuống sông / biển" (negative in dev and batches 1, 3, 4, 5)
     assert tone("Nam hành khách nhảy xuống biển từ tàu du lịch") == "negative"
     assert tone("Thanh niên nhảy xuống sông cứu 2 cháu bé đuối nước") == "positive"
+
+
+def test_an_impostor_monk_is_harm() -> None:
+    # impostors are negative (batches 2 and 5: "Giả làm thân nhân …", "Giả nhà sư lừa …"); "sư giả" too
+    assert tone("Phát hiện nhiều sư giả khất thực ở chợ") == "negative"
+    assert tone("Bắt nhóm sư giả đi quyên góp") == "positive"
