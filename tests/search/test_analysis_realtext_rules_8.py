@@ -59,3 +59,12 @@ def test_an_impostor_monk_is_harm() -> None:
     # impostors are negative (batches 2 and 5: "Giả làm thân nhân …", "Giả nhà sư lừa …"); "sư giả" too
     assert tone("Phát hiện nhiều sư giả khất thực ở chợ") == "negative"
     assert tone("Bắt nhóm sư giả đi quyên góp") == "positive"
+
+
+def test_a_fine_told_after_whom_it_hits_is_the_titles_news() -> None:
+    # batches 4 and 5: the title's fine, not the body's account of the offence, decides
+    body = "Hành vi này rất nguy hiểm, vi phạm luật giao thông đường bộ."
+    assert tone("Tài xế bị phạt 800.000 đồng vì nghe điện thoại khi lái xe", "", body) == "positive"
+    assert tone("CSGT phạt 12 triệu đồng tài xế xe tải", "", body) == "positive"
+    # a catch told later in the title is still no lead ("đối mặt án tù vì bắt hai con sò")
+    assert tone("Du khách đối mặt án tù vì bắt hai con sò tại công viên") != "positive"
